@@ -1,0 +1,66 @@
+// `irqlens` entry point: dispatches to a sub-command and turns every failure into a message
+// and an exit status (0 ok, 1 findings at or above --fail-on, 2 usage error).
+import { UsageError, type CliIO } from './command';
+import { commands } from './registry';
+
+const version = '0.1.0';
+
+function topUsage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length), 4);
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `usage: irqlens <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun \`irqlens <command> --help\` for a command's options.\n`;
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(topUsage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`irqlens ${version}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`irqlens: unknown command '${name}'\n\n${topUsage()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`irqlens ${name}: ${err.message}\n\n${command.usage}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function processIO(): CliIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    cwd: process.cwd(),
+    interactive: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** Runs the CLI on this process's arguments and sets the exit code. */
+export function runProcess(): void {
+  main(process.argv.slice(2), processIO()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`irqlens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
+
+if (require.main === module) runProcess();

@@ -1,0 +1,219 @@
+// The facts layer's output: plain, JSON-serialisable data that every later layer
+// (model, check, review, server) consumes. Changing a field here is an interface change.
+
+/** 1-based line and column; columns count UTF-16 code units (as LSP and VS Code do); end is exclusive. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** The store design of a tree, as detected from its headers (or from call signatures). */
+export type Era = 'list' | 'xarray' | 'per-domain';
+
+export interface EraInfo {
+  era: Era;
+  /** e.g. "6.12-like per-domain (MSI_MAX_DEVICE_IRQDOMAINS = 1)". */
+  label: string;
+  /** How it was decided: "include/linux/msi_api.h", "call signatures", "default". */
+  source: string;
+  /** From `enum msi_domain_ids` when present (per-domain era). */
+  maxDeviceIrqDomains?: number;
+  /** Named domain ids, e.g. { MSI_DEFAULT_DOMAIN: 0, MSI_SECONDARY_DOMAIN: 1 }. */
+  domainIds: Record<string, number>;
+  /** Which INTx flag name the tree defines. */
+  intxFlag: 'PCI_IRQ_INTX' | 'PCI_IRQ_LEGACY';
+}
+
+export type FactKind =
+  | 'alloc'
+  | 'free'
+  | 'insert'
+  | 'lookup'
+  | 'iterate'
+  | 'create-domain'
+  | 'remove-domain'
+  | 'query';
+
+export type DeviceClass =
+  | 'pci'
+  | 'mdev'
+  | 'auxiliary'
+  | 'platform'
+  | 'ntb'
+  | 'fsl-mc'
+  | 'cdx'
+  | 'device'
+  | 'unknown';
+
+export interface DeviceRef {
+  /** The argument's source text, whitespace-normalised. */
+  text: string;
+  class: DeviceClass;
+  /**
+   * Identity used to group calls on the same device within a driver: the underlying object
+   * with address-of and `->dev` / `.dev` stripped and helper wrappers unwrapped, e.g.
+   * `&pdev->dev` -> "pdev", `&adapter->pdev->dev` -> "adapter->pdev", `mdev_dev(m)` -> "mdev:m".
+   */
+  key: string;
+  /** Access path steps from the root variable, e.g. ["adapter", "->pdev", "->dev", "&"]. */
+  path: string[];
+  /** The declared type that decided the class, e.g. "struct pci_dev *". */
+  declaredType?: string;
+}
+
+/**
+ * An argument value. `value` is set when it is a compile-time constant; otherwise `min`/`max`
+ * carry whatever bounds are known. `chain` lists the #define/enum steps that produced it.
+ */
+export interface Value {
+  text: string;
+  value?: number;
+  min?: number;
+  max?: number;
+  /** e.g. ["MY_NVEC -> (MY_BASE + 4)", "MY_BASE -> 8"]. */
+  chain: string[];
+  /** `MSI_ANY_INDEX` (UINT_MAX) was passed. */
+  anyIndex?: boolean;
+  /**
+   * Set when the value is a loop variable bounded by a loop condition, e.g. `i` in
+   * `for (i = 0; i < nvec; i++)`: { variable: "i", bound: "nvec", inclusive: false }.
+   */
+  loopBound?: { variable: string; bound: string; inclusive: boolean; boundValue?: Value };
+  /** Identifiers the expression reads (for correlating with allocation results). */
+  symbols?: string[];
+}
+
+/** `struct msix_entry` array passed to pci_enable_msix_*: the `.entry` values when visible. */
+export interface MsixEntries {
+  array: string;
+  /** Table slots in array order, when every one is constant; null when not visible. */
+  indices: number[] | null;
+  /** A loop filled `.entry = i` for i in [0, count). */
+  identityUpTo?: Value;
+}
+
+export interface MsiFact {
+  /** Unique within its file. */
+  id: number;
+  /** Relative to the working directory, '/' separators. */
+  file: string;
+  /** The called function's name identifier. */
+  range: Range;
+  /** The whole call expression. */
+  callRange: Range;
+  api: string;
+  kind: FactKind;
+  /** Which catalogue signature matched: '6.1' (before per-domain), '6.2+', or 'any' when both agree. */
+  signature: '6.1' | '6.2+' | 'any';
+  device?: DeviceRef;
+  /** 6.2+ domain id argument (or the implied one, e.g. 0 for PCI, 1 for IMS). */
+  domain?: Value;
+  /** 6.1 `struct irq_domain *` argument text. */
+  irqDomain?: string;
+  index?: Value;
+  first?: Value;
+  last?: Value;
+  count?: Value;
+  min?: Value;
+  max?: Value;
+  hwsize?: Value;
+  /** PCI_IRQ_* flag names set (resolved through #defines), e.g. ["PCI_IRQ_MSIX", "PCI_IRQ_MSI"]. */
+  flags?: string[];
+  entries?: MsixEntries;
+  /** Enclosing function name ("" at file scope). */
+  function: string;
+  /** The lvalue that receives the call's result, e.g. "ret", "map", "adapter->nvec". */
+  result?: string;
+  /** Raw argument texts, whitespace-normalised. */
+  args: string[];
+}
+
+/** A condition, kept as a small tree so the model can tell success from error paths. */
+export type Cond =
+  | { t: 'and' | 'or'; a: Cond; b: Cond }
+  | { t: 'not'; a: Cond }
+  | { t: 'cmp'; op: '<' | '<=' | '>' | '>=' | '==' | '!='; left: Operand; right: Operand }
+  | { t: 'truth'; operand: Operand }
+  | { t: 'opaque'; text: string; facts: number[] };
+
+export interface Operand {
+  text: string;
+  /** The operand is the result of this MSI fact (a call inside the condition). */
+  fact?: number;
+  /** Constant value, when known. */
+  value?: number;
+  /** Operand is `IS_ERR(x)`, `x.index < 0`-style checks keep their text; this names `x`. */
+  variable?: string;
+}
+
+/** Control-flow skeleton of a function: only what the model needs to order and separate calls. */
+export type Stmt =
+  | { t: 'fact'; id: number }
+  | { t: 'call'; name: string; range: Range; args: string[] }
+  | { t: 'assign'; target: string; source: string; range: Range }
+  | { t: 'if'; cond: Cond; then: Stmt[]; else: Stmt[]; range: Range }
+  | { t: 'switch'; subject: string; cases: { labels: string[]; body: Stmt[] }[]; range: Range }
+  | { t: 'loop'; cond?: Cond; body: Stmt[]; range: Range }
+  | { t: 'return'; value?: string; range: Range }
+  | { t: 'goto'; label: string; range: Range }
+  | { t: 'label'; name: string; range: Range }
+  | { t: 'break' | 'continue'; range: Range };
+
+export interface FunctionInfo {
+  name: string;
+  file: string;
+  /** The function name in its definition. */
+  range: Range;
+  /** The whole definition. */
+  bodyRange: Range;
+  isStatic: boolean;
+  /** Parameter declarations as text, e.g. ["struct pci_dev *pdev", "const struct pci_device_id *id"]. */
+  params: string[];
+  body: Stmt[];
+}
+
+/** A PCI ID from a `pci_device_id` table (PCI_DEVICE / PCI_VDEVICE / explicit initialisers). */
+export interface PciIdEntry {
+  vendor: number;
+  device: number;
+  table: string;
+  range: Range;
+}
+
+/** A driver registration tying probe/remove callbacks together, e.g. `struct pci_driver`. */
+export interface DriverInfo {
+  /** Variable name of the driver struct. */
+  name: string;
+  bus: 'pci' | 'platform' | 'auxiliary' | 'mdev' | 'fsl-mc' | 'cdx' | 'other';
+  probe?: string;
+  remove?: string;
+  idTable?: string;
+  range: Range;
+}
+
+export interface FileProblem {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+export interface FileFacts {
+  file: string;
+  facts: MsiFact[];
+  functions: FunctionInfo[];
+  pciIds: PciIdEntry[];
+  drivers: DriverInfo[];
+  /** Unreadable bytes, truncated input, parse trouble that cost facts: never silent. */
+  problems: FileProblem[];
+}
+
+export interface TreeFacts {
+  /** The root path as given. */
+  tree: string;
+  era: EraInfo;
+  files: FileFacts[];
+}
