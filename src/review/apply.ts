@@ -1,0 +1,60 @@
+// Applies one patch to an in-memory overlay of the tree with jsdiff. A hunk that does not apply is
+// reported with the patch file, its line and the tree file; binary changes are skipped with a note.
+import { applyPatch } from 'diff';
+import type { Overlay } from './overlay';
+import type { FilePatch, ParsedPatch } from './types';
+
+export interface ApplyOutcome {
+  /** Tree paths whose content changed (old and new paths of renames). */
+  touched: string[];
+  problems: string[];
+  notes: string[];
+}
+
+function firstFailingHunk(source: string, fp: FilePatch): number {
+  let text = source;
+  for (let k = 0; k < fp.hunks.length; k++) {
+    const next = applyPatch(text, { ...fp.structured, hunks: [fp.structured.hunks[k]] });
+    if (next === false) return k;
+    text = next;
+  }
+  return 0;
+}
+
+function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: ApplyOutcome): void {
+  const name = fp.newPath ?? fp.oldPath ?? '(unnamed)';
+  if (fp.change === 'binary') return void out.notes.push(`${patchFile}:${fp.headerLine}: binary change to ${name} skipped`);
+  if (fp.change === 'mode-only') return;
+  if (fp.oldPath === null && fp.newPath === null)
+    return void out.problems.push(`${patchFile}:${fp.headerLine}: hunk without a file name (no ---/+++ or diff --git header)`);
+  if (fp.change === 'deleted' && fp.oldPath !== null) {
+    if (overlay.read(fp.oldPath) === undefined) out.problems.push(`${patchFile}:${fp.headerLine}: ${fp.oldPath} is deleted but does not exist in the tree`);
+    overlay.write(fp.oldPath, null);
+    return void out.touched.push(fp.oldPath);
+  }
+  const source = fp.oldPath === null ? '' : overlay.read(fp.oldPath);
+  if (source === undefined) return void out.problems.push(`${patchFile}:${fp.headerLine}: ${fp.oldPath} does not exist in the tree`);
+  if (fp.change === 'added' && fp.newPath !== null && overlay.read(fp.newPath) !== undefined)
+    return void out.problems.push(`${patchFile}:${fp.headerLine}: ${fp.newPath} is created but already exists in the tree`);
+  const result = fp.hunks.length === 0 ? source : applyPatch(source, fp.structured);
+  if (result === false) {
+    const k = firstFailingHunk(source, fp);
+    const h = fp.hunks[k];
+    return void out.problems.push(`${patchFile}:${h.headerLine}: hunk ${k + 1} of ${name} (@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@) does not apply to the tree`);
+  }
+  if (fp.change === 'renamed' && fp.oldPath !== null) {
+    overlay.write(fp.oldPath, null);
+    out.touched.push(fp.oldPath);
+  }
+  if (fp.newPath !== null) {
+    overlay.write(fp.newPath, result);
+    out.touched.push(fp.newPath);
+  }
+}
+
+/** Applies every file of `patch` to `overlay` (in place); files that fail are left unchanged. */
+export function applyToOverlay(overlay: Overlay, patch: ParsedPatch): ApplyOutcome {
+  const out: ApplyOutcome = { touched: [], problems: [], notes: [] };
+  for (const fp of patch.files) applyOne(overlay, fp, patch.source, out);
+  return out;
+}

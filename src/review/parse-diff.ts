@@ -1,0 +1,162 @@
+// Reads the diff part of a patch: where it starts and ends inside a mail or file, every hunk's
+// position in the patch file, and jsdiff's structured parse of it (git's extended headers included).
+import { parsePatch, type StructuredPatch } from 'diff';
+import { PatchError, type FileChange, type FilePatch, type Hunk } from './types';
+
+/** Maps a 0-based index into `lines` to the 1-based patch-file line it came from. */
+export type LineOf = (index: number) => number;
+
+export interface DiffPart {
+  files: FilePatch[];
+  /** Index of the first diff line and one past the last (before a `-- ` signature). */
+  start: number;
+  end: number;
+}
+
+const hunkHeader = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+function isFileHeaderPair(lines: string[], i: number): boolean {
+  return lines[i].startsWith('--- ') && (lines[i + 1] ?? '').startsWith('+++ ');
+}
+
+function isSectionStart(lines: string[], i: number): boolean {
+  return lines[i].startsWith('diff --git ') || lines[i].startsWith('Index: ') || isFileHeaderPair(lines, i);
+}
+
+/** The first line of the diff at or after `from`, or -1 when there is none. */
+export function findDiffStart(lines: string[], from = 0): number {
+  for (let i = from; i < lines.length; i++) if (isSectionStart(lines, i) || hunkHeader.test(lines[i])) return i;
+  return -1;
+}
+
+interface Scan {
+  end: number;
+  hunkHeaders: number[];
+  sections: number[];
+}
+
+function isSignature(line: string): boolean {
+  return line === '-- ' || line === '--';
+}
+
+/** Walks hunks by their declared counts, so a mail signature or trailing prose never joins a hunk. */
+function scanDiff(lines: string[], start: number, file: string, lineOf: LineOf): Scan {
+  const scan: Scan = { end: lines.length, hunkHeaders: [], sections: [] };
+  let inGitSection = false;
+  for (let i = start; i < lines.length; ) {
+    const line = lines[i];
+    if (isSignature(line)) return { ...scan, end: i };
+    if (line.startsWith('diff --git ') || line.startsWith('Index: ')) {
+      scan.sections.push(i);
+      inGitSection = true;
+      i++;
+    } else if (isFileHeaderPair(lines, i)) {
+      if (!inGitSection) scan.sections.push(i);
+      inGitSection = false;
+      i += 2;
+    } else if (hunkHeader.test(line)) {
+      if (scan.sections.length === 0) scan.sections.push(i);
+      scan.hunkHeaders.push(i);
+      i = skipHunk(lines, i, file, lineOf);
+      inGitSection = false;
+    } else {
+      i++;
+    }
+  }
+  return scan;
+}
+
+/** Returns the index after the hunk at `at`; throws when the body disagrees with the header's counts. */
+function skipHunk(lines: string[], at: number, file: string, lineOf: LineOf): number {
+  const m = hunkHeader.exec(lines[at]);
+  if (!m) throw new PatchError(file, lineOf(at), 'expected a hunk header');
+  const wantOld = m[2] === undefined ? 1 : Number(m[2]);
+  const wantNew = m[4] === undefined ? 1 : Number(m[4]);
+  let old = 0;
+  let neu = 0;
+  let i = at + 1;
+  const where = () => `hunk "${lines[at]}" at line ${lineOf(at)}`;
+  while (old < wantOld || neu < wantNew) {
+    const line = lines[i];
+    const op = line === undefined ? undefined : line === '' && i < lines.length - 1 ? ' ' : line[0];
+    if (op === ' ') (old++, neu++);
+    else if (op === '-') old++;
+    else if (op === '+') neu++;
+    else if (op !== '\\')
+      throw new PatchError(file, lineOf(Math.min(i, lines.length - 1)), `${where()} declares ${wantOld} old and ${wantNew} new lines but ends after ${old} old and ${neu} new lines`);
+    i++;
+  }
+  if (old > wantOld || neu > wantNew)
+    throw new PatchError(file, lineOf(at), `${where()} declares ${wantOld} old and ${wantNew} new lines but its body has more`);
+  while ((lines[i] ?? '').startsWith('\\')) i++;
+  const next = lines[i];
+  if (next !== undefined && /^[+ -]/.test(next) && !isSignature(next) && !isFileHeaderPair(lines, i) && !next.startsWith('--- '))
+    throw new PatchError(file, lineOf(i), `${where()} declares ${wantOld} old and ${wantNew} new lines but its body has more`);
+  return i;
+}
+
+/** Strips git's a/ and b/ prefixes (or any one leading component both names share the depth of, as patch -p1). */
+export function treePath(name: string | undefined, strip: boolean): string | null {
+  if (name === undefined || name === '/dev/null') return null;
+  const clean = name.replace(/^"|"$/g, '');
+  return strip ? clean.replace(/^[^/]+\//, '') : clean;
+}
+
+function changeOf(p: StructuredPatch, oldPath: string | null, newPath: string | null): FileChange {
+  if (p.isBinary) return 'binary';
+  if (p.isRename) return 'renamed';
+  if (p.isCopy) return 'copied';
+  if (p.isCreate || oldPath === null) return 'added';
+  if (p.isDelete || newPath === null) return 'deleted';
+  if (p.hunks.length === 0 && (p.oldMode !== undefined || p.newMode !== undefined)) return 'mode-only';
+  return 'modified';
+}
+
+/** Whether both names carry a leading directory to strip (a/ b/, or old/ new/ from `diff -ru`). */
+function stripsPrefix(p: StructuredPatch): boolean {
+  if (p.isGit) return true;
+  const names = [p.oldFileName, p.newFileName].filter((n): n is string => n !== undefined && n !== '/dev/null');
+  return names.length > 0 && names.every((n) => n.includes('/') && !n.startsWith('/'));
+}
+
+function jsdiffParse(text: string, first: number, file: string, lineOf: LineOf): StructuredPatch[] {
+  try {
+    return parsePatch(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const at = /line (\d+)/.exec(message);
+    throw new PatchError(file, at ? lineOf(first + Number(at[1]) - 1) : lineOf(first), message);
+  }
+}
+
+function toHunks(p: StructuredPatch, headers: number[], lineOf: LineOf): Hunk[] {
+  return p.hunks.map((h) => {
+    const at = headers.shift() ?? 0;
+    return { ...h, headerLine: lineOf(at), lineNumbers: h.lines.map((_, k) => lineOf(at + 1 + k)) };
+  });
+}
+
+/** Parses the diff in `lines` (from the first diff line at or after `from`). */
+export function parseDiffLines(lines: string[], file: string, lineOf: LineOf, from = 0): DiffPart {
+  const start = findDiffStart(lines, from);
+  if (start < 0) return { files: [], start: lines.length, end: lines.length };
+  const scan = scanDiff(lines, start, file, lineOf);
+  const text = lines.slice(start, scan.end).join('\n') + '\n';
+  const parsed = jsdiffParse(text, start, file, lineOf).filter((p) => p.oldFileName !== undefined || p.newFileName !== undefined || p.hunks.length > 0);
+  const headers = [...scan.hunkHeaders];
+  const files = parsed.map((p, k): FilePatch => {
+    const strip = stripsPrefix(p);
+    const oldPath = p.isCreate ? null : treePath(p.oldFileName, strip);
+    const newPath = p.isDelete ? null : treePath(p.newFileName, strip);
+    const headerLine = lineOf(scan.sections[k] ?? start);
+    return { oldPath, newPath, change: changeOf(p, oldPath, newPath), hunks: toHunks(p, headers, lineOf), headerLine, structured: p };
+  });
+  return { files, start, end: scan.end };
+}
+
+/** Splits text into lines without line terminators (CRLF and LF alike), dropping the final empty one. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}

@@ -1,0 +1,91 @@
+// Reads a patch series from what a reviewer has: .patch/.diff files, a directory of NNNN-*.patch
+// files, one mbox or b4 .mbx, or a git range. Cover letters are noted and skipped.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { parseMail, type MailPatch } from './mail';
+import { looksLikeMail, splitMbox } from './mbox';
+import { findDiffStart, parseDiffLines, splitLines } from './parse-diff';
+import { PatchError, type ParsedPatch } from './types';
+
+/** A bare diff (`git diff`, `diff -u`): whatever precedes the first diff line is its message. */
+export function parsePlainDiff(text: string, source: string, index: number): ParsedPatch {
+  const lines = splitLines(text);
+  const diff = parseDiffLines(lines, source, (k) => k + 1);
+  const start = findDiffStart(lines);
+  return {
+    source,
+    index,
+    subject: basename(source),
+    message: lines.slice(0, start < 0 ? lines.length : start).join('\n').trim(),
+    trailers: [],
+    diffstat: [],
+    files: diff.files,
+    notes: [],
+    firstLine: 1,
+  };
+}
+
+function isCoverLetter(p: MailPatch): boolean {
+  return p.files.length === 0 && (p.number === 0 || p.number === undefined);
+}
+
+/** Orders mails by their [PATCH n/m] numbers when every one has one (lore mboxes come in thread order). */
+function inSeriesOrder(mails: MailPatch[]): MailPatch[] {
+  if (!mails.every((m) => m.number !== undefined)) return mails;
+  return [...mails].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+}
+
+/** Every patch in one text: an mbox of mails, one mail, or a bare diff. */
+export async function parsePatchText(text: string, source: string): Promise<ParsedPatch[]> {
+  if (!looksLikeMail(text)) return [parsePlainDiff(text, source, 1)];
+  const raws = text.startsWith('From ') ? splitMbox(text) : [{ text: text.replace(/\r\n/g, '\n'), firstLine: 1 }];
+  const mails: MailPatch[] = [];
+  const skipped: string[] = [];
+  for (const raw of raws) {
+    const mail = await parseMail(raw, source, mails.length + 1);
+    if (isCoverLetter(mail)) skipped.push(`${source}:${raw.firstLine}: "${mail.subject}" has no diff (cover letter or reply): skipped`);
+    else mails.push(mail);
+  }
+  if (mails.length === 0 && raws.length > 0) throw new PatchError(source, 1, 'no patch in this file (no diff found in any message)');
+  const ordered = inSeriesOrder(mails);
+  ordered.forEach((m, k) => (m.index = k + 1));
+  if (ordered.length > 0) ordered[0].notes.push(...skipped);
+  return ordered;
+}
+
+const patchName = /\.(patch|diff|mbx|mbox|eml)$/i;
+
+/** Files to read for one argument: a directory means its NNNN-*.patch files in name order. */
+function expand(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  const names = readdirSync(path).filter((n) => patchName.test(n)).sort();
+  const numbered = names.filter((n) => /^\d{4}-/.test(n) && !/^0000-cover-letter/.test(n));
+  return (numbered.length > 0 ? numbered : names).map((n) => join(path, n));
+}
+
+function readText(path: string, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new PatchError(shown, 1, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Reads patch files, directories and mboxes (in the order given) into one numbered series. */
+export async function readSeriesFiles(paths: string[], cwd: string): Promise<ParsedPatch[]> {
+  const series: ParsedPatch[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let files: string[];
+    try {
+      files = expand(abs);
+    } catch {
+      throw new PatchError(p, 1, 'no such file or directory');
+    }
+    for (const f of files) {
+      const shown = relative(cwd, f) || f;
+      for (const patch of await parsePatchText(readText(f, shown), shown)) series.push({ ...patch, index: series.length + 1 });
+    }
+  }
+  return series;
+}

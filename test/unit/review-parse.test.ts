@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePatchText, parsePlainDiff } from '../../src/review/series';
+import { splitMbox, looksLikeMail } from '../../src/review/mbox';
+import { PatchError } from '../../src/review/types';
+
+const mail = [
+  'From 1234567890abcdef1234567890abcdef12345678 Mon Sep 17 00:00:00 2001',
+  'From: Ada Dev <ada@example.org>',
+  'Date: Tue, 3 Jun 2025 10:00:00 +0200',
+  'Subject: [PATCH v2 2/3] foo: allocate the queue vectors',
+  '',
+  'Allocate the queue vectors with pci_alloc_irq_vectors().',
+  '',
+  'Fixes: 0123456789ab ("foo: add queues")',
+  'Signed-off-by: Ada Dev <ada@example.org>',
+  '---',
+  ' drivers/foo/foo.c | 2 +-',
+  ' 1 file changed, 1 insertion(+), 1 deletion(-)',
+  '',
+  'diff --git a/drivers/foo/foo.c b/drivers/foo/foo.c',
+  'index 1111111..2222222 100644',
+  '--- a/drivers/foo/foo.c',
+  '+++ b/drivers/foo/foo.c',
+  '@@ -1,3 +1,3 @@',
+  ' int a;',
+  '-int b;',
+  '+int c;',
+  ' int d;',
+  '-- ',
+  '2.39.5',
+  '',
+].join('\n');
+
+test('mail: subject, trailers, diffstat and diff are told apart, lines map to the mail', async () => {
+  const [p] = await parsePatchText(mail, 'x.patch');
+  assert.equal(p.subject, 'foo: allocate the queue vectors');
+  assert.equal(p.message, 'Allocate the queue vectors with pci_alloc_irq_vectors().');
+  assert.deepEqual(p.trailers.map((t) => [t.key, t.line]), [['Fixes', 8], ['Signed-off-by', 9]]);
+  assert.deepEqual(p.diffstat, [' drivers/foo/foo.c | 2 +-', ' 1 file changed, 1 insertion(+), 1 deletion(-)']);
+  assert.equal(p.files.length, 1);
+  const f = p.files[0];
+  assert.deepEqual([f.oldPath, f.newPath, f.change, f.headerLine], ['drivers/foo/foo.c', 'drivers/foo/foo.c', 'modified', 14]);
+  assert.equal(f.hunks[0].headerLine, 18);
+  assert.deepEqual(f.hunks[0].lineNumbers, [19, 20, 21, 22]);
+  assert.equal(p.author, 'Ada Dev <ada@example.org>');
+});
+
+test('CRLF mail parses like LF mail, with the same line numbers', async () => {
+  const [p] = await parsePatchText(mail.replace(/\n/g, '\r\n'), 'crlf.patch');
+  assert.equal(p.files[0].hunks[0].headerLine, 18);
+  assert.deepEqual(p.files[0].hunks[0].lines, [' int a;', '-int b;', '+int c;', ' int d;']);
+  assert.equal(p.diffstat.length, 2);
+});
+
+test('quoted-printable body is decoded, and soft line breaks keep later lines mapped', async () => {
+  const qp = [
+    'From: Ada <ada@example.org>',
+    'Subject: [PATCH] foo: qp',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    'Caf=C3=A9 fix.',
+    '---',
+    'diff --git a/f.c b/f.c',
+    '--- a/f.c',
+    '+++ b/f.c',
+    '@@ -1,2 +1,2 @@',
+    ' int x =3D 1;',
+    '-int y =3D 2; /* a long line that is soft =',
+    'wrapped */',
+    '+int y =3D 3;',
+    '',
+  ].join('\n');
+  const [p] = await parsePatchText(qp, 'qp.patch');
+  assert.equal(p.message, 'Café fix.');
+  const h = p.files[0].hunks[0];
+  assert.deepEqual(h.lines, [' int x = 1;', '-int y = 2; /* a long line that is soft wrapped */', '+int y = 3;']);
+  assert.deepEqual(h.lineNumbers, [12, 13, 15]);
+});
+
+test('\\ No newline at end of file stays in the hunk and does not count', () => {
+  const p = parsePlainDiff(['--- a/f.c', '+++ b/f.c', '@@ -1 +1 @@', '-int a;', '\\ No newline at end of file', '+int a;', ''].join('\n'), 'nl.diff', 1);
+  assert.deepEqual(p.files[0].hunks[0].lines, ['-int a;', '\\ No newline at end of file', '+int a;']);
+  assert.deepEqual(p.files[0].hunks[0].lineNumbers, [4, 5, 6]);
+});
+
+test('git extended headers: rename, new, deleted, binary, mode-only', () => {
+  const text = [
+    'diff --git a/drivers/old.c b/drivers/new.c',
+    'similarity index 90%',
+    'rename from drivers/old.c',
+    'rename to drivers/new.c',
+    'index 1..2 100644',
+    '--- a/drivers/old.c',
+    '+++ b/drivers/new.c',
+    '@@ -1 +1 @@',
+    '-a',
+    '+b',
+    'diff --git a/drivers/added.c b/drivers/added.c',
+    'new file mode 100644',
+    'index 0000000..3',
+    '--- /dev/null',
+    '+++ b/drivers/added.c',
+    '@@ -0,0 +1 @@',
+    '+int x;',
+    'diff --git a/drivers/gone.c b/drivers/gone.c',
+    'deleted file mode 100644',
+    'index 3..0000000',
+    '--- a/drivers/gone.c',
+    '+++ /dev/null',
+    '@@ -1 +0,0 @@',
+    '-int y;',
+    'diff --git a/fw.bin b/fw.bin',
+    'index 4..5 100644',
+    'Binary files a/fw.bin and b/fw.bin differ',
+    'diff --git a/run.sh b/run.sh',
+    'old mode 100644',
+    'new mode 100755',
+    '',
+  ].join('\n');
+  const p = parsePlainDiff(text, 'ext.diff', 1);
+  assert.deepEqual(
+    p.files.map((f) => [f.change, f.oldPath, f.newPath, f.headerLine]),
+    [
+      ['renamed', 'drivers/old.c', 'drivers/new.c', 1],
+      ['added', null, 'drivers/added.c', 11],
+      ['deleted', 'drivers/gone.c', null, 18],
+      ['binary', 'fw.bin', 'fw.bin', 25],
+      ['mode-only', 'run.sh', 'run.sh', 28],
+    ],
+  );
+});
+
+test('a hunk with too few lines for its header is an error naming file, line and hunk', () => {
+  const text = ['--- a/f.c', '+++ b/f.c', '@@ -1,3 +1,3 @@', ' a', '-b', '+c', 'diff --git a/g.c b/g.c', ''].join('\n');
+  assert.throws(
+    () => parsePlainDiff(text, 'bad.diff', 1),
+    (e: unknown) => e instanceof PatchError && e.file === 'bad.diff' && e.line === 7 && /hunk "@@ -1,3 \+1,3 @@" at line 3 declares 3 old and 3 new lines but ends after 2 old and 2 new/.test(e.message),
+  );
+});
+
+test('a hunk with more lines than its header declares is an error', () => {
+  const text = ['--- a/f.c', '+++ b/f.c', '@@ -1,2 +1,2 @@', ' a', '-b', '+c', '+d', ''].join('\n');
+  assert.throws(() => parsePlainDiff(text, 'long.diff', 1), (e: unknown) => e instanceof PatchError && e.line === 7 && /but its body has more/.test(e.message));
+});
+
+test('mbox: split on From lines only, cover letter skipped, series ordered by [PATCH n/m]', async () => {
+  const msg = (n: number, body: string) =>
+    [`From 000000000000000000000000000000000000000${n} Mon Sep 17 00:00:00 2001`, 'From: A <a@b.c>', `Subject: [PATCH ${n}/2] s${n}`, '', body, ''].join('\n');
+  const diff = (n: number) => ['Msg.', 'From a quoted line that is not a separator', '---', `--- a/f${n}.c`, `+++ b/f${n}.c`, '@@ -1 +1 @@', '-x', '+y', ''].join('\n');
+  const mbox = [msg(2, diff(2)), msg(0, 'Cover letter text.'), msg(1, diff(1))].join('\n');
+  assert.equal(splitMbox(mbox).length, 3);
+  const series = await parsePatchText(mbox, 's.mbx');
+  assert.deepEqual(series.map((p) => [p.index, p.subject, p.files[0].newPath]), [[1, 's1', 'f1.c'], [2, 's2', 'f2.c']]);
+  assert.match(series[0].notes[0], /^s\.mbx:\d+: "s0" has no diff \(cover letter or reply\): skipped$/);
+  assert.equal(series[1].files[0].hunks[0].headerLine, 10);
+});
+
+test('a bare diff is not taken for a mail; a mail header block is', () => {
+  assert.equal(looksLikeMail('diff --git a/x b/x\n'), false);
+  assert.equal(looksLikeMail('From: a@b\nSubject: x\n\nbody\n'), true);
+  assert.equal(looksLikeMail('Index: x\n--- x\n'), false);
+});
