@@ -1,0 +1,30 @@
+// The engine calls a review needs, as one interface: the default binds the real facts, workspace and
+// check layers (default-engine.ts); keeping it an interface lets the series logic stay independent of
+// how trees are scanned and cached.
+import type { Finding } from '../check/finding';
+import type { EraInfo, FileFacts, TreeFacts } from '../facts/types';
+import type { Layout, MapSnapshot } from '../model/snapshot';
+
+export interface CheckOutcome {
+  findings: Finding[];
+  map: MapSnapshot;
+  era: EraInfo;
+  layout: Layout;
+}
+
+export interface ExtractInput {
+  /** Path as the facts carry it (relative to cwd). */
+  file: string;
+  text: string;
+  era: EraInfo;
+  /** Reads another file of the (patched) tree by tree-relative path. */
+  readInclude: (treePath: string) => string | undefined;
+}
+
+export interface ReviewEngine {
+  /** Facts of the whole tree before the series (cached where the workspace layer caches). */
+  analyzeTree(tree: string, cwd: string): Promise<TreeFacts>;
+  extractFileFacts(input: ExtractInput): Promise<FileFacts>;
+  detectEra(read: (treePath: string) => string | undefined): EraInfo | undefined;
+  checkTree(facts: TreeFacts): CheckOutcome;
+}

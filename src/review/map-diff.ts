@@ -1,0 +1,56 @@
+// Says what a patch changes in the map: allocations that appear, disappear or move between domains
+// or index ranges, per device, e.g. "IMS allocations of idxd move from domain 0 to domain 1".
+import type { AllocationBlock, DeviceMap, MapSnapshot } from '../model/snapshot';
+import type { MapChange } from './types';
+
+interface Placed {
+  api: string;
+  domain: number;
+  first: number;
+  last: number;
+  certainty: AllocationBlock['certainty'];
+}
+
+function placements(d: DeviceMap): Placed[] {
+  return d.domains.flatMap((dom) =>
+    dom.allocations.map((a) => ({ api: a.site.api, domain: dom.domain, first: a.first, last: a.last, certainty: a.certainty })),
+  );
+}
+
+const fmt = (p: Placed) => `domain ${p.domain} ${p.first === p.last ? `index ${p.first}` : `${p.first}..${p.last}`}${p.certainty === 'possible' ? ' (possible)' : ''}`;
+const same = (a: Placed, b: Placed) => a.domain === b.domain && a.first === b.first && a.last === b.last && a.certainty === b.certainty;
+
+function byApi(list: Placed[]): Map<string, Placed[]> {
+  const m = new Map<string, Placed[]>();
+  for (const p of list) m.set(p.api, [...(m.get(p.api) ?? []), p]);
+  return m;
+}
+
+function deviceChanges(device: string, before: Placed[], after: Placed[]): MapChange[] {
+  const changes: MapChange[] = [];
+  const b = byApi(before);
+  const a = byApi(after);
+  for (const api of [...new Set([...b.keys(), ...a.keys()])].sort()) {
+    const was = (b.get(api) ?? []).filter((p) => !(a.get(api) ?? []).some((q) => same(p, q)));
+    const now = (a.get(api) ?? []).filter((p) => !(b.get(api) ?? []).some((q) => same(p, q)));
+    if (was.length === 0 && now.length === 0) continue;
+    if (was.length === 0) changes.push({ device, text: `${api} allocations of ${device} added: ${now.map(fmt).join(', ')}` });
+    else if (now.length === 0) changes.push({ device, text: `${api} allocations of ${device} removed: ${was.map(fmt).join(', ')}` });
+    else changes.push({ device, text: `${api} allocations of ${device} move from ${was.map(fmt).join(', ')} to ${now.map(fmt).join(', ')}` });
+  }
+  return changes;
+}
+
+export function diffMaps(before: MapSnapshot, after: MapSnapshot): MapChange[] {
+  const changes: MapChange[] = [];
+  if (before.layout !== after.layout) changes.push({ device: '', text: `store layout changes from ${before.layout} to ${after.layout}` });
+  const old = new Map(before.devices.map((d) => [d.key, d]));
+  const neu = new Map(after.devices.map((d) => [d.key, d]));
+  for (const key of [...new Set([...old.keys(), ...neu.keys()])].sort()) {
+    const b = old.get(key);
+    const a = neu.get(key);
+    const label = (a ?? b)?.label ?? key;
+    changes.push(...deviceChanges(label, b ? placements(b) : [], a ? placements(a) : []));
+  }
+  return changes;
+}

@@ -1,0 +1,115 @@
+// Reviews a patch series against a tree: applies each patch in memory, re-analyses what it touches,
+// and reports per patch and for the whole series the findings introduced, fixed and unchanged, and
+// what moved in the map. Introduced findings point at the `+` line of the patch that added them.
+import { resolve } from 'node:path';
+import type { Finding } from '../check/finding';
+import { applyToOverlay } from './apply';
+import type { ReviewEngine } from './engine';
+import { diffFindings, findingKey } from './finding-diff';
+import { mapFilePatch, nearestHunkHeader, patchLineForPost, patchLineForPre, type FileLineMap } from './line-map';
+import { diffMaps } from './map-diff';
+import { diskTree, Overlay } from './overlay';
+import { advance, factsIn, makePaths, type Paths, type TreeState } from './tree-state';
+import type { ParsedPatch, PatchReview, ReviewFinding, ReviewResult } from './types';
+
+export interface ReviewInput {
+  tree: string;
+  cwd: string;
+  patches: ParsedPatch[];
+  engine: ReviewEngine;
+  onProgress?: (done: number, total: number) => void;
+}
+
+type Scope = Set<string> | 'all';
+
+function lineText(paths: Paths, overlay: Overlay): (f: Finding) => string {
+  return (f) => overlay.read(paths.toTree(f.file))?.split('\n')[f.range.line - 1] ?? '';
+}
+
+function unionScope(a: Scope, b: Scope): Scope {
+  return a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]);
+}
+
+interface PatchMaps {
+  byNew: Map<string, FileLineMap>;
+  byOld: Map<string, FileLineMap>;
+  renames: Map<string, string>;
+}
+
+function lineMaps(patch: ParsedPatch, before: Overlay, after: Overlay): PatchMaps {
+  const maps: PatchMaps = { byNew: new Map(), byOld: new Map(), renames: new Map() };
+  for (const fp of patch.files) {
+    const m = mapFilePatch(fp, fp.oldPath === null ? undefined : before.read(fp.oldPath), fp.newPath === null ? undefined : after.read(fp.newPath));
+    if (fp.newPath !== null) maps.byNew.set(fp.newPath, m);
+    if (fp.oldPath !== null) maps.byOld.set(fp.oldPath, m);
+    if (fp.oldPath !== null && fp.newPath !== null && fp.oldPath !== fp.newPath) maps.renames.set(fp.oldPath, fp.newPath);
+  }
+  return maps;
+}
+
+function placeIntroduced(paths: Paths, maps: PatchMaps, f: Finding): number | undefined {
+  const m = maps.byNew.get(paths.toTree(f.file));
+  return m ? (patchLineForPost(m, f.range.line) ?? nearestHunkHeader(m, f.range.line)) : undefined;
+}
+
+function placeFixed(paths: Paths, maps: PatchMaps, f: Finding): number | undefined {
+  const m = maps.byOld.get(paths.toTree(f.file));
+  return m ? (patchLineForPre(m, f.range.line) ?? m.headerLine) : undefined;
+}
+
+/** Findings of both states over `scope`, diffed, each introduced/fixed one placed on the patch. */
+function compare(engine: ReviewEngine, paths: Paths, before: TreeState, after: TreeState, scope: Scope, maps: PatchMaps | undefined, patchIndex?: number) {
+  const cb = engine.checkTree({ tree: paths.tree, era: before.era, files: factsIn(before, scope) });
+  const ca = engine.checkTree({ tree: paths.tree, era: after.era, files: factsIn(after, scope) });
+  const rename = (file: string) => {
+    const moved = maps?.renames.get(paths.toTree(file));
+    return moved === undefined ? file : paths.toShown(moved);
+  };
+  const d = diffFindings(cb.findings, ca.findings, lineText(paths, before.overlay), lineText(paths, after.overlay), rename);
+  const findings: ReviewFinding[] = [
+    ...d.introduced.map((finding): ReviewFinding => ({ kind: 'introduced', finding, patchIndex, patchLine: maps && placeIntroduced(paths, maps, finding) })),
+    ...d.fixed.map((finding): ReviewFinding => ({ kind: 'fixed', finding, patchIndex, patchLine: maps && placeFixed(paths, maps, finding) })),
+    ...d.unchanged.map((finding): ReviewFinding => ({ kind: 'unchanged', finding })),
+  ];
+  return { findings, mapChanges: diffMaps(cb.map, ca.map), eraBefore: cb.era, eraAfter: ca.era };
+}
+
+/** Gives cumulative introduced findings the patch (and line) that introduced them, when one patch did. */
+function attribute(paths: Paths, cumulative: ReviewFinding[], perPatch: { review: PatchReview; overlay: Overlay }[]): void {
+  for (const rf of cumulative) {
+    if (rf.kind !== 'introduced') continue;
+    const key = findingKey(rf.finding, lineText(paths, perPatch[perPatch.length - 1].overlay)(rf.finding));
+    for (const { review, overlay } of perPatch) {
+      const hit = review.findings.find((x) => x.kind === 'introduced' && findingKey(x.finding, lineText(paths, overlay)(x.finding)) === key);
+      if (hit) ((rf.patchIndex = hit.patchIndex), (rf.patchLine = hit.patchLine));
+    }
+  }
+}
+
+export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
+  const { engine } = input;
+  const paths = makePaths(input.tree, input.cwd);
+  const base = await engine.analyzeTree(input.tree, input.cwd);
+  const start: TreeState = {
+    overlay: new Overlay(diskTree(resolve(input.cwd, input.tree))),
+    facts: new Map(base.files.map((f) => [paths.toTree(f.file), f])),
+    era: base.era,
+  };
+  let state = start;
+  let scope: Scope = new Set();
+  const done: { review: PatchReview; overlay: Overlay }[] = [];
+  for (const patch of input.patches) {
+    const overlay = state.overlay.snapshot();
+    const applied = applyToOverlay(overlay, patch);
+    const step = await advance(engine, paths, state, overlay, applied.touched);
+    const result = compare(engine, paths, state, step.state, step.scope, lineMaps(patch, state.overlay, overlay), patch.index);
+    const review: PatchReview = { patch: { ...patch, notes: [...patch.notes, ...applied.notes] }, problems: [...applied.problems, ...step.problems], ...result };
+    done.push({ review, overlay });
+    scope = unionScope(scope, step.scope);
+    state = step.state;
+    input.onProgress?.(done.length, input.patches.length);
+  }
+  const cumulative = compare(engine, paths, start, state, scope, undefined);
+  attribute(paths, cumulative.findings, done);
+  return { tree: input.tree, patches: done.map((d) => d.review), cumulative: { ...cumulative, problems: done.flatMap((d) => d.review.problems) } };
+}
