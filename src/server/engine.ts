@@ -1,0 +1,59 @@
+// What the server needs from the engine, as one interface. `engine-binding.ts` implements it on
+// the real layers (facts, workspace, check, model); the server's features only see this shape,
+// so a change of an engine signature is fixed in one file.
+import type { Finding } from '../check/finding';
+import type { EraInfo, FileFacts, MsiFact } from '../facts/types';
+import type { Layout, MapSnapshot, Partition, SimulationResult } from '../model/snapshot';
+import type { DeviceSummary } from '../protocol/requests';
+
+export interface CheckOptions {
+  layout: Layout | null;
+  partitions: Partition[];
+  /** Absolute path of an lspci dump or topology JSON, or null. */
+  topology: string | null;
+}
+
+export interface CheckOutput {
+  layout: Layout;
+  findings: Finding[];
+  map: MapSnapshot;
+}
+
+/** An open editor buffer whose facts are re-extracted per edited function. */
+export interface LiveDocument {
+  /** Applies the buffer's new full text (the server keeps the text; the engine diffs per function). */
+  update(text: string): FileFacts;
+  facts(): FileFacts;
+  dispose(): void;
+}
+
+export interface ScanOptions {
+  /** Root-relative globs to skip. */
+  exclude: string[];
+  cacheDir: string | null;
+  signal: AbortSignal;
+  onProgress: (done: number, total: number) => void;
+  onProblem: (message: string) => void;
+}
+
+export interface Attribution {
+  owner: string;
+  chain: string[];
+  requesterIds: string[];
+}
+
+export interface Engine {
+  /** Loads the parser (wasm); every other call needs it done. */
+  ready(): Promise<void>;
+  detectEra(root: string): EraInfo;
+  /** True when the text can hold an MSI fact (cheap name prefilter). */
+  mentionsMsiApi(text: string): boolean;
+  extract(file: string, text: string, era: EraInfo): FileFacts;
+  openDocument(file: string, text: string, era: EraInfo): LiveDocument;
+  check(files: FileFacts[], era: EraInfo, opts: CheckOptions): CheckOutput;
+  simulate(files: FileFacts[], era: EraInfo, device: string, opts: CheckOptions): SimulationResult | null;
+  devices(files: FileFacts[], era: EraInfo): DeviceSummary[];
+  /** Facts of every relevant file under root (worker threads, disk cache). */
+  scan(root: string, opts: ScanOptions): Promise<FileFacts[]>;
+  attribute(fact: MsiFact, files: FileFacts[], era: EraInfo, opts: CheckOptions): Attribution | null;
+}
