@@ -1,0 +1,126 @@
+// Turns what the replay saw into findings: one per call site (in the §6 order), errors only
+// where the problem is definite on some path, warnings that name what they assumed; leaks at
+// the path end that leaves an allocation live. Problems that need the device's earlier state
+// are dropped when a function was walked alone (that state is unknown).
+import type { Range } from '../facts/types';
+import type { Block, Problem } from '../model/store/types';
+import { liveAtDetach, type AppliedEvent, type EndEvent } from '../model/replay/interpret';
+import type { WalkReport } from '../model/replay/run';
+import type { Finding, RelatedLocation, RuleCode, Severity } from './finding';
+import { apiOp } from '../model/replay/api-ops';
+import { leakMessage, opMessage, type MessageContext } from './messages';
+
+/** At most one of these per call site, first in this order wins (msi-semantics §6). */
+export const siteOrder: RuleCode[] = [
+  'msi/range-inverted', 'msi/domain-id-invalid', 'msi/domain-missing', 'msi/msi-msix-exclusive',
+  'msi/partition-crossing', 'msi/index-out-of-range', 'msi/msix-table-overflow', 'msi/index-conflict',
+  'msi/multi-msi-limit', 'msi/dynamic-msix-unsupported',
+];
+
+/** Need the device's state before the walk began: meaningless for a function walked alone. */
+const needsHistory = new Set<RuleCode>(['msi/free-unallocated', 'msi/vector-unallocated', 'msi/dynamic-msix-unsupported', 'msi/domain-missing', 'msi/leak', 'msi/msi-msix-exclusive']);
+
+interface Candidate {
+  finding: Finding;
+  definite: boolean;
+}
+
+function siteKey(file: string, r: Range): string {
+  return `${file}:${r.line}:${r.column}`;
+}
+
+function related(e: AppliedEvent): RelatedLocation[] {
+  const out: RelatedLocation[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, range: Range, message: string) => {
+    const k = `${siteKey(file, range)}`;
+    if (seen.has(k) || k === siteKey(e.fact.file, e.fact.range)) return;
+    seen.add(k);
+    out.push({ file, range, message });
+  };
+  for (const c of e.outcome.collisions) add(c.owner.file, c.owner.range, `${c.owner.api}() allocated ${c.first === c.last ? `index ${c.first}` : `indices ${c.first}..${c.last}`} of domain ${c.domain} here`);
+  for (const x of e.outcome.erased) add(x.owner.file, x.owner.range, `${x.owner.api}() allocated ${x.first}..${x.last} here; erased by the failed call${x.irqsLeaked ? ' (its IRQs leak)' : ''}`);
+  return out;
+}
+
+/** Extra problems the store cannot see: a lookup bounded by `i <= n` of the returned count. */
+function lookupProblems(e: AppliedEvent): Problem[] {
+  if (!e.boundByResult) return e.outcome.problems;
+  const rest = e.outcome.problems.filter((p) => p.code !== 'msi/vector-unallocated');
+  if (!e.boundByResult.inclusive) return rest;
+  const bound = e.fact.index?.loopBound?.bound ?? 'n';
+  return [...rest, {
+    code: 'msi/vector-unallocated', certainty: 'definite',
+    detail: `the loop reaches index ${bound}, one past the ${bound} vectors the allocation returned (valid: 0..${bound}-1)`,
+    assumptions: [],
+  }];
+}
+
+function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Candidate[] {
+  const out: Candidate[] = [];
+  const problems = lookupProblems(e);
+  const era = apiOp(e.fact.api).onlyEra;
+  if (era && ctx.era.era !== era && !(era === 'xarray' && ctx.era.era === 'list')) {
+    problems.push({ code: 'msi/api-not-in-era', certainty: 'definite', detail: `${e.fact.api}() does not exist in a ${ctx.era.label} tree`, assumptions: [] });
+  }
+  for (const p of problems) {
+    if (!e.known && needsHistory.has(p.code)) continue;
+    const severity: Severity = p.code === 'msi/api-not-in-era' ? 'warning' : p.certainty === 'definite' ? 'error' : 'warning';
+    out.push({
+      definite: p.certainty === 'definite',
+      finding: {
+        code: p.code, severity, message: opMessage(e, p, ctx), file: e.fact.file, range: e.fact.range,
+        related: related(e), assumptions: [...p.assumptions, order], device: e.device,
+      },
+    });
+  }
+  return out;
+}
+
+function leakCandidates(e: EndEvent, ctx: MessageContext, order: string): Candidate[] {
+  if (e.cleanup || (e.phase === 'probe' && !e.errorPath) || e.phase === 'alone') return [];
+  const out: Candidate[] = [];
+  for (const device of Object.keys(e.state.devices)) {
+    const blocks: Block[] = liveAtDetach(e.state, device);
+    for (const b of blocks) {
+      out.push({
+        definite: true,
+        finding: {
+          code: 'msi/leak', severity: 'error', message: leakMessage(e, b, device, ctx), file: e.file, range: e.range,
+          related: [{ file: b.site.file, range: b.site.range, message: `${b.site.api}() allocated ${b.first === b.last ? `index ${b.first}` : `${b.first}..${b.last}`} here` }],
+          assumptions: [order, 'the device is not managed (no pcim_enable_device() before the allocation)'],
+          device,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Merges candidates per (site, code): error if definite on any path; then one per site. */
+export function findingsFromReports(reports: WalkReport[], ctx: MessageContext): Finding[] {
+  const byKey = new Map<string, Candidate>();
+  for (const r of reports) {
+    for (const e of r.events) {
+      const cands = e.kind === 'op' ? opCandidates(e, ctx, r.order) : leakCandidates(e, ctx, r.order);
+      for (const c of cands) {
+        const relatedKey = c.finding.code === 'msi/leak' ? `:${siteKey(c.finding.related[0]!.file, c.finding.related[0]!.range)}` : '';
+        const k = `${siteKey(c.finding.file, c.finding.range)}:${c.finding.code}${relatedKey}`;
+        const prev = byKey.get(k);
+        if (!prev || (c.definite && !prev.definite)) byKey.set(k, c);
+      }
+    }
+  }
+  const perSite = new Map<string, Finding[]>();
+  for (const { finding } of byKey.values()) {
+    const k = siteKey(finding.file, finding.range);
+    perSite.set(k, [...(perSite.get(k) ?? []), finding]);
+  }
+  const out: Finding[] = [];
+  for (const list of perSite.values()) {
+    const ordered = list.filter((f) => siteOrder.includes(f.code)).sort((a, b) => siteOrder.indexOf(a.code) - siteOrder.indexOf(b.code));
+    if (ordered[0]) out.push(ordered[0]);
+    out.push(...list.filter((f) => !siteOrder.includes(f.code)));
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+// Finding messages: what a maintainer would write in a review mail. Each names the device
+// expression, the domain (6.2+ layouts), the index or range, the layout, and the earlier site.
+import type { EraInfo } from '../facts/types';
+import type { Layout } from '../model/snapshot';
+import type { Block, Problem } from '../model/store/types';
+import type { AppliedEvent, EndEvent } from '../model/replay/interpret';
+
+export interface MessageContext {
+  layout: Layout;
+  era: EraInfo;
+}
+
+function base(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+export function layoutText(ctx: MessageContext): string {
+  switch (ctx.layout) {
+    case 'per-domain':
+      return `per-domain layout (${ctx.era.label})`;
+    case 'xarray':
+      return 'xarray layout (5.17-6.1 single store)';
+    case 'list':
+      return 'list layout (<= 5.16)';
+    case 'partitioned':
+      return 'partitioned layout';
+  }
+}
+
+function domainText(e: AppliedEvent, ctx: MessageContext): string {
+  if (ctx.layout !== 'per-domain' && ctx.layout !== 'partitioned') return '';
+  const d = 'domain' in e.op && e.op.domain ? e.op.domain : undefined;
+  const n = d && d.max !== null && d.min === d.max ? d.min : e.outcome.collisions[0]?.domain;
+  return n === undefined ? '' : `, domain ${n}`;
+}
+
+function earlier(e: AppliedEvent): string {
+  const c = e.outcome.collisions[0];
+  if (!c) return '';
+  const span = c.first === c.last ? `index ${c.first}` : `indices ${c.first}..${c.last}`;
+  return `; ${span} ${c.certainty === 'definite' ? 'are' : 'may be'} still held by ${c.owner.api}() at ${base(c.owner.file)}:${c.owner.range.line}`;
+}
+
+function collateral(e: AppliedEvent): string {
+  const x = e.outcome.erased[0];
+  if (!x) return '';
+  return `; the failed range allocation also erases ${x.first}..${x.last} from ${base(x.owner.file)}:${x.owner.range.line}${x.irqsLeaked ? ' and leaks their IRQs' : ''}`;
+}
+
+export function opMessage(e: AppliedEvent, p: Problem, ctx: MessageContext): string {
+  const errno = e.outcome.errno && p.code !== 'msi/api-not-in-era' ? ` (${e.outcome.status === 'possible-error' ? 'may return ' : ''}${e.outcome.errno})` : '';
+  const assumed = p.certainty === 'possible' && p.assumptions.length ? `, if ${p.assumptions.join(' and ')}` : '';
+  return `${e.fact.api}() on '${e.deviceText}'${domainText(e, ctx)}: ${p.detail}${errno}${assumed}${earlier(e)}${collateral(e)} [${layoutText(ctx)}]`;
+}
+
+export function leakMessage(e: EndEvent, b: Block, device: string, ctx: MessageContext): string {
+  const dev = device.slice(device.lastIndexOf(':') + 1);
+  const span = b.first === b.last ? `index ${b.first}` : `indices ${b.first}..${b.last}`;
+  const where = e.phase === 'remove' ? `at the end of remove ${e.function}()` : `when ${e.function}() returns on this error path`;
+  return `${b.site.api}() at ${base(b.site.file)}:${b.site.range.line} leaves ${span} allocated on '${dev}' ${where}; msi_device_data_release() WARNs at detach and the next probe's enable fails [${layoutText(ctx)}]`;
+}

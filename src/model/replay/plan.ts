@@ -1,0 +1,142 @@
+// Which walks to run over a tree: from each probe-like entry (a driver struct's .probe, a
+// `*_probe` function, or a function that calls the others) following plain calls into the same
+// file or driver directory; every other function with MSI calls on its own.
+import type { FileFacts, FunctionInfo, Stmt, TreeFacts } from '../../facts/types';
+
+export interface Walk {
+  entry: FunctionInfo;
+  /** probe: starts from an empty store, checks leaks on error returns, continues into remove. */
+  kind: 'probe' | 'calls' | 'alone';
+  remove?: FunctionInfo;
+  /** Driver file that qualifies device keys. */
+  file: string;
+}
+
+export interface FunctionIndex {
+  /** The function a call from `from` names: same file first, then same directory when unique. */
+  lookup(name: string, from: FunctionInfo): FunctionInfo | undefined;
+}
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i < 0 ? '' : file.slice(0, i);
+}
+
+export function indexFunctions(tree: TreeFacts): FunctionIndex {
+  const byFile = new Map<string, Map<string, FunctionInfo>>();
+  const byDir = new Map<string, Map<string, FunctionInfo | null>>();
+  for (const f of tree.files) {
+    const m = new Map<string, FunctionInfo>();
+    for (const fn of f.functions) m.set(fn.name, fn);
+    byFile.set(f.file, m);
+    const d = byDir.get(dirOf(f.file)) ?? new Map<string, FunctionInfo | null>();
+    for (const fn of f.functions) {
+      if (fn.isStatic) continue;
+      d.set(fn.name, d.has(fn.name) ? null : fn);
+    }
+    byDir.set(dirOf(f.file), d);
+  }
+  return {
+    lookup(name, from) {
+      return byFile.get(from.file)?.get(name) ?? byDir.get(dirOf(from.file))?.get(name) ?? undefined;
+    },
+  };
+}
+
+/** Names of functions a body calls (call statements, `x = f(...)`, `return f(...)`). */
+export function calledNames(body: Stmt[], acc = new Set<string>()): Set<string> {
+  const fromText = (t: string | undefined) => {
+    const m = t ? /^\s*([A-Za-z_]\w*)\s*\(/.exec(t) : null;
+    if (m) acc.add(m[1]!);
+  };
+  for (const s of body) {
+    switch (s.t) {
+      case 'call': acc.add(s.name); break;
+      case 'assign': fromText(s.source); break;
+      case 'return': fromText(s.value); break;
+      case 'if': calledNames(s.then, acc); calledNames(s.else, acc); break;
+      case 'switch': for (const c of s.cases) calledNames(c.body, acc); break;
+      case 'loop': calledNames(s.body, acc); break;
+      default: break;
+    }
+  }
+  return acc;
+}
+
+function hasFacts(body: Stmt[]): boolean {
+  return body.some((s) =>
+    s.t === 'fact' ||
+    (s.t === 'if' && (hasFacts(s.then) || hasFacts(s.else))) ||
+    (s.t === 'switch' && s.cases.some((c) => hasFacts(c.body))) ||
+    (s.t === 'loop' && hasFacts(s.body)));
+}
+
+/** Functions reachable from `fn` through followed calls (including itself), depth-limited. */
+export function reachable(fn: FunctionInfo, index: FunctionIndex, maxDepth: number): Set<FunctionInfo> {
+  const seen = new Set<FunctionInfo>([fn]);
+  let frontier = [fn];
+  for (let d = 0; d < maxDepth && frontier.length; d++) {
+    const next: FunctionInfo[] = [];
+    for (const f of frontier) {
+      for (const name of calledNames(f.body)) {
+        const g = index.lookup(name, f);
+        if (g && !seen.has(g)) { seen.add(g); next.push(g); }
+      }
+    }
+    frontier = next;
+  }
+  return seen;
+}
+
+function probeEntries(file: FileFacts, index: FunctionIndex): { probe: FunctionInfo; remove?: FunctionInfo }[] {
+  const out: { probe: FunctionInfo; remove?: FunctionInfo }[] = [];
+  const anyFn = file.functions[0];
+  for (const d of file.drivers) {
+    if (!d.probe || !anyFn) continue;
+    const probe = index.lookup(d.probe, anyFn);
+    if (!probe) continue;
+    const remove = d.remove ? index.lookup(d.remove, anyFn) : undefined;
+    out.push(remove ? { probe, remove } : { probe });
+  }
+  if (out.length) return out;
+  for (const fn of file.functions) {
+    if (!/_probe$/.test(fn.name)) continue;
+    const base = fn.name.replace(/_probe$/, '');
+    const remove = file.functions.find((g) => g.name === `${base}_remove`);
+    out.push(remove ? { probe: fn, remove } : { probe: fn });
+  }
+  return out;
+}
+
+export function planWalks(tree: TreeFacts, index: FunctionIndex, maxDepth: number): Walk[] {
+  const walks: Walk[] = [];
+  const covered = new Set<FunctionInfo>();
+  for (const file of tree.files) {
+    if (file.facts.length === 0) continue;
+    for (const { probe, remove } of probeEntries(file, index)) {
+      walks.push(remove ? { entry: probe, kind: 'probe', remove, file: file.file } : { entry: probe, kind: 'probe', file: file.file });
+      for (const f of reachable(probe, index, maxDepth)) covered.add(f);
+      if (remove) for (const f of reachable(remove, index, maxDepth)) covered.add(f);
+    }
+  }
+  for (const file of tree.files) {
+    const withFacts = file.functions.filter((fn) => !covered.has(fn) && hasFacts(fn.body));
+    if (withFacts.length === 0) continue;
+    // A function that calls others with MSI calls orders them; the rest stand alone.
+    const callers = withFacts.concat(file.functions.filter((fn) => !covered.has(fn) && !withFacts.includes(fn)));
+    for (const fn of callers) {
+      if (covered.has(fn)) continue;
+      const reach = reachable(fn, index, maxDepth);
+      const others = [...reach].filter((g) => g !== fn && withFacts.includes(g));
+      if (others.length === 0) continue;
+      walks.push({ entry: fn, kind: 'calls', file: file.file });
+      for (const g of reach) covered.add(g);
+    }
+    for (const fn of withFacts) {
+      if (covered.has(fn)) continue;
+      walks.push({ entry: fn, kind: 'alone', file: file.file });
+      covered.add(fn);
+    }
+  }
+  return walks;
+}

@@ -1,0 +1,79 @@
+// Runs the planned walks over a tree and collects what happened: every applied operation
+// (with the store state after it) and every path end that matters for leaks.
+import type { MsiFact, TreeFacts } from '../../facts/types';
+import type { DeviceCaps, StoreConfig } from '../store/types';
+import { ReplayInterpreter, newPathState, type PathState, type Phase, type ReplayEvent } from './interpret';
+import { indexFunctions, planWalks, type Walk } from './plan';
+import { newStore } from './store-port';
+import { walkFunction, type WalkOptions } from './walk';
+
+export interface WalkReport {
+  walk: Walk;
+  /** Human description for findings' assumptions. */
+  order: string;
+  truncated: boolean;
+  events: ReplayEvent[];
+}
+
+export interface ReplayOptions {
+  store: StoreConfig;
+  /** Qualify the device key of a walk (default: driver file + key). */
+  deviceKey?: (file: string, key: string) => string;
+  maxStates?: number;
+  maxDepth?: number;
+  /** Capabilities a topology gives a device (qualified key, device expression). */
+  caps?: (key: string, text: string) => DeviceCaps | undefined;
+}
+
+export function qualifiedDevice(file: string, key: string): string {
+  return `${file}:${key}`;
+}
+
+function describe(w: Walk): string {
+  switch (w.kind) {
+    case 'probe':
+      return w.remove
+        ? `order: from probe ${w.entry.name}() following its calls, then remove ${w.remove.name}(); store empty at probe`
+        : `order: from probe ${w.entry.name}() following its calls; store empty at probe`;
+    case 'calls':
+      return `order: from ${w.entry.name}() following its calls; earlier state unknown`;
+    case 'alone':
+      return `order: ${w.entry.name}() on its own; earlier state unknown`;
+  }
+}
+
+export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
+  const maxDepth = opts.maxDepth ?? 4;
+  const index = indexFunctions(tree);
+  const facts = new Map<string, Map<number, MsiFact>>();
+  for (const f of tree.files) facts.set(f.file, new Map(f.facts.map((x) => [x.id, x])));
+  const reports: WalkReport[] = [];
+  for (const walk of planWalks(tree, index, maxDepth)) {
+    const events: ReplayEvent[] = [];
+    const walkOpts: WalkOptions = {
+      callee: (name, frame) => index.lookup(name, frame.fn),
+      maxStates: opts.maxStates ?? 64,
+      maxDepth,
+    };
+    const qualify = opts.deviceKey ?? qualifiedDevice;
+    const successes: PathState[] = [];
+    const hooks = (phase: Phase) => ({
+      factById: (file: string, id: number) => facts.get(file)?.get(id),
+      deviceKey: (key: string) => qualify(walk.file, key),
+      phase,
+      caps: opts.caps,
+      sink: (e: ReplayEvent) => void events.push(e),
+      onProbeSuccess: phase === 'probe' ? (s: PathState) => void successes.push(s) : undefined,
+    });
+    const store = newStore(opts.store);
+    const phase: Phase = walk.kind === 'probe' ? 'probe' : 'alone';
+    let truncated = walkFunction(walk.entry, [newPathState(store)], new ReplayInterpreter(hooks(phase)), walkOpts).truncated;
+    if (walk.remove && successes.length) {
+      const interp = new ReplayInterpreter(hooks('remove'));
+      const starts = successes.map((s) => ({ ...interp.clone(s), errorPath: false, vars: {}, before: {}, decisions: {} }));
+      truncated = walkFunction(walk.remove, starts, interp, walkOpts).truncated || truncated;
+    }
+    reports.push({ walk, order: describe(walk), truncated, events });
+  }
+  return reports;
+}

@@ -1,0 +1,303 @@
+// The walk over a function's control-flow skeleton (FunctionInfo.body). Path-sensitive:
+// each live path carries its own model state; if/else and switch cases fork, so calls on
+// mutually exclusive branches never meet; goto moves a path to its label (error unwinding);
+// a loop body runs zero or one time; returns end a path. Identical states are merged at every
+// join, and branches that hold nothing the model cares about are not forked at all.
+import type { Cond, FunctionInfo, Range, Stmt } from '../../facts/types';
+import { branchOutcomes, mentionedFacts, type Outcome, type Resolve } from './outcome';
+
+/** One activation of a function on the walk: its renaming of parameters to caller devices. */
+export interface Frame {
+  fn: FunctionInfo;
+  /** Parameter name -> the caller's argument text (already renamed by the caller's frame). */
+  rename: Map<string, string>;
+  depth: number;
+}
+
+export interface Interpreter<S> {
+  clone(s: S): S;
+  /** Equal signatures mean equal futures: those paths are merged. */
+  signature(s: S): string;
+  /** Replays one fact on one path. */
+  fact(s: S, id: number, frame: Frame): void;
+  /** A branch decided how a fact ended on this path. */
+  settle(s: S, fact: number, outcome: Outcome): void;
+  resolver(s: S, frame: Frame): Resolve;
+  /** A call the walk does not enter (unknown or not followed). */
+  opaqueCall(s: S, name: string, args: string[], frame: Frame): void;
+  assign(s: S, target: string, source: string, frame: Frame): void;
+  took(s: S, how: 'goto', label: string): void;
+  /** Remembers (or reads back) a decision on a condition that names no fact. */
+  decision(s: S, key: string): boolean | undefined;
+  decide(s: S, key: string, value: boolean): void;
+  /** The outermost function ended on this path. */
+  end(s: S, how: 'return' | 'fallthrough', value: string | undefined, range: Range | undefined, frame: Frame, inBranch: boolean): void;
+}
+
+export interface WalkOptions {
+  /** The function a call enters, when the walk follows it. */
+  callee(name: string, frame: Frame): FunctionInfo | undefined;
+  /** Live paths kept at most; beyond it the walk stops exploring more (never invents paths). */
+  maxStates: number;
+  maxDepth: number;
+}
+
+interface Flow<S> {
+  fall: S[];
+  breaks: S[];
+  continues: S[];
+}
+
+interface Ctx<S> {
+  interp: Interpreter<S>;
+  opts: WalkOptions;
+  frame: Frame;
+  gotos: Map<string, S[]>;
+  /** Paths that returned from this frame (inlined callees continue in the caller). */
+  returns: S[];
+  outer: boolean;
+  /** Inside an if/switch/loop body: a return there is an early (usually error) return. */
+  inBranch: boolean;
+  truncated: { value: boolean };
+}
+
+export function condKey(c: Cond): string {
+  switch (c.t) {
+    case 'and':
+    case 'or':
+      return `(${condKey(c.a)} ${c.t === 'and' ? '&&' : '||'} ${condKey(c.b)})`;
+    case 'not':
+      return `!${condKey(c.a)}`;
+    case 'cmp':
+      return `${c.left.text} ${c.op} ${c.right.text}`;
+    case 'truth':
+      return c.operand.text;
+    case 'opaque':
+      return c.text;
+  }
+}
+
+function merge<S>(ctx: Ctx<S>, ...lists: S[][]): S[] {
+  const seen = new Set<string>();
+  const out: S[] = [];
+  for (const list of lists) {
+    for (const s of list) {
+      const sig = ctx.interp.signature(s);
+      if (seen.has(sig)) continue;
+      seen.add(sig);
+      if (out.length >= ctx.opts.maxStates) {
+        ctx.truncated.value = true;
+        continue;
+      }
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+const relevantCache = new WeakMap<Stmt[], boolean>();
+
+/** Whether a block can change a path's model state or end it. */
+function relevant<S>(ctx: Ctx<S>, body: Stmt[]): boolean {
+  const cached = relevantCache.get(body);
+  if (cached !== undefined) return cached;
+  const r = body.some((s) => {
+    switch (s.t) {
+      case 'fact': case 'return': case 'goto': case 'label': case 'break': case 'continue': case 'call': case 'assign':
+        return true;
+      case 'if':
+        return relevant(ctx, s.then) || relevant(ctx, s.else);
+      case 'switch':
+        return s.cases.some((c) => relevant(ctx, c.body));
+      case 'loop':
+        return relevant(ctx, s.body);
+    }
+  });
+  relevantCache.set(body, r);
+  return r;
+}
+
+function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flow<S> {
+  const { interp } = ctx;
+  const flow: Flow<S> = { fall: [], breaks: [], continues: [] };
+  if (!relevant(ctx, s.then) && !relevant(ctx, s.else)) return { ...flow, fall: states };
+  const key = condKey(s.cond);
+  const thenIn: S[] = [];
+  const elseIn: S[] = [];
+  for (const st of states) {
+    const resolve = interp.resolver(st, ctx.frame);
+    const facts = [...mentionedFacts(s.cond, resolve)];
+    if (facts.length === 0) {
+      const known = interp.decision(st, key);
+      if (known !== false) { const t = interp.clone(st); interp.decide(t, key, true); thenIn.push(t); }
+      if (known !== true) { const e = interp.clone(st); interp.decide(e, key, false); elseIn.push(e); }
+      continue;
+    }
+    // Split by each outcome the branch allows for the first fact the condition reads.
+    const fact = facts[0]!;
+    const { then, else: els } = branchOutcomes(s.cond, resolve, fact);
+    for (const [outs, into] of [[then, thenIn], [els, elseIn]] as const) {
+      if (outs.length === 2) { into.push(interp.clone(st)); continue; }
+      const c = interp.clone(st);
+      interp.settle(c, fact, outs[0]!);
+      into.push(c);
+    }
+  }
+  const inner = { ...ctx, inBranch: true };
+  const a = walkBlock(inner, s.then, merge(ctx, thenIn));
+  const b = walkBlock(inner, s.else, merge(ctx, elseIn));
+  return { fall: merge(ctx, a.fall, b.fall), breaks: [...a.breaks, ...b.breaks], continues: [...a.continues, ...b.continues] };
+}
+
+function walkSwitch<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'switch' }>, states: S[]): Flow<S> {
+  if (!s.cases.some((c) => relevant(ctx, c.body))) return { fall: states, breaks: [], continues: [] };
+  const outs: S[][] = [];
+  const continues: S[] = [];
+  const hasDefault = s.cases.some((c) => c.labels.includes('default'));
+  if (!hasDefault) outs.push(states);
+  for (const c of s.cases) {
+    const f = walkBlock({ ...ctx, inBranch: true }, c.body, states.map((x) => ctx.interp.clone(x)));
+    outs.push(f.fall, f.breaks);
+    continues.push(...f.continues);
+  }
+  return { fall: merge(ctx, ...outs), breaks: [], continues };
+}
+
+function walkLoop<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'loop' }>, states: S[]): Flow<S> {
+  if (!relevant(ctx, s.body)) return { fall: states, breaks: [], continues: [] };
+  const f = walkBlock({ ...ctx, inBranch: true }, s.body, states.map((x) => ctx.interp.clone(x)));
+  return { fall: merge(ctx, states, f.fall, f.breaks, f.continues), breaks: [], continues: [] };
+}
+
+function callName(source: string): { name: string; args: string[] } | undefined {
+  const m = /^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$/s.exec(source);
+  if (!m) return undefined;
+  return { name: m[1]!, args: splitArgs(m[2]!) };
+}
+
+export function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    if (ch === ')' || ch === ']' || ch === '}') depth--;
+    if (ch === ',' && depth === 0) { out.push(cur.trim()); cur = ''; continue; }
+    cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** The parameter name of a declaration such as "struct pci_dev *pdev". */
+function paramName(decl: string): string | undefined {
+  const m = /([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*$/.exec(decl);
+  return m?.[1];
+}
+
+/** Rewrites the root variable of a device expression through a frame's parameter map. */
+export function renameRoot(text: string, rename: Map<string, string>): string {
+  const m = /^(&?\s*)([A-Za-z_]\w*)/.exec(text);
+  if (!m) return text;
+  const to = rename.get(m[2]!);
+  return to === undefined ? text : `${m[1]}${to}${text.slice(m[0].length)}`;
+}
+
+function enter<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[] | undefined {
+  const fn = ctx.frame.depth < ctx.opts.maxDepth ? ctx.opts.callee(name, ctx.frame) : undefined;
+  if (!fn) return undefined;
+  const rename = new Map<string, string>();
+  fn.params.forEach((p, i) => {
+    const n = paramName(p);
+    if (n && args[i] !== undefined) rename.set(n, renameRoot(args[i]!, ctx.frame.rename));
+  });
+  const frame: Frame = { fn, rename, depth: ctx.frame.depth + 1 };
+  const inner: Ctx<S> = { ...ctx, frame, gotos: new Map(), returns: [], outer: false, inBranch: false };
+  const f = walkBlock(inner, fn.body, states);
+  return merge(ctx, f.fall, inner.returns);
+}
+
+function walkCall<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[] {
+  const after = enter(ctx, name, args, states);
+  if (after) return after;
+  for (const st of states) ctx.interp.opaqueCall(st, name, args, ctx.frame);
+  return states;
+}
+
+function walkReturn<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'return' }>, states: S[]): void {
+  if (s.value) {
+    const call = callName(s.value);
+    if (call) states = walkCall(ctx, call.name, call.args, states);
+  }
+  if (ctx.outer) for (const st of states) ctx.interp.end(st, 'return', s.value, s.range, ctx.frame, ctx.inBranch);
+  else ctx.returns.push(...states);
+}
+
+/** Walks a block; returns the paths that fall out of its end and those that break/continue. */
+export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
+  let states = input;
+  const breaks: S[] = [];
+  const continues: S[] = [];
+  for (const s of body) {
+    if (s.t === 'label') {
+      const pending = ctx.gotos.get(s.name);
+      if (pending) { ctx.gotos.delete(s.name); states = merge(ctx, states, pending); }
+      continue;
+    }
+    if (states.length === 0) continue;
+    switch (s.t) {
+      case 'fact':
+        for (const st of states) ctx.interp.fact(st, s.id, ctx.frame);
+        states = merge(ctx, states);
+        break;
+      case 'call':
+        states = walkCall(ctx, s.name, s.args, states);
+        break;
+      case 'assign': {
+        const call = callName(s.source);
+        if (call) states = walkCall(ctx, call.name, call.args, states);
+        for (const st of states) ctx.interp.assign(st, s.target, s.source, ctx.frame);
+        states = merge(ctx, states);
+        break;
+      }
+      case 'if': {
+        const f = walkIf(ctx, s, states);
+        states = f.fall; breaks.push(...f.breaks); continues.push(...f.continues);
+        break;
+      }
+      case 'switch': {
+        const f = walkSwitch(ctx, s, states);
+        states = f.fall; continues.push(...f.continues);
+        break;
+      }
+      case 'loop':
+        states = walkLoop(ctx, s, states).fall;
+        break;
+      case 'return':
+        walkReturn(ctx, s, states);
+        states = [];
+        break;
+      case 'goto':
+        for (const st of states) ctx.interp.took(st, 'goto', s.label);
+        ctx.gotos.set(s.label, merge(ctx, ctx.gotos.get(s.label) ?? [], states));
+        states = [];
+        break;
+      case 'break':
+        breaks.push(...states); states = [];
+        break;
+      case 'continue':
+        continues.push(...states); states = [];
+        break;
+    }
+  }
+  return { fall: states, breaks, continues };
+}
+
+/** Walks one function from the given states; returns whether paths were dropped at the cap. */
+export function walkFunction<S>(fn: FunctionInfo, start: S[], interp: Interpreter<S>, opts: WalkOptions, rename = new Map<string, string>()): { truncated: boolean } {
+  const frame: Frame = { fn, rename, depth: 0 };
+  const ctx: Ctx<S> = { interp, opts, frame, gotos: new Map(), returns: [], outer: true, inBranch: false, truncated: { value: false } };
+  const f = walkBlock(ctx, fn.body, merge(ctx, start));
+  for (const st of merge(ctx, f.fall, f.breaks, f.continues)) interp.end(st, 'fallthrough', undefined, undefined, frame, false);
+  return { truncated: ctx.truncated.value };
+}
