@@ -17,8 +17,8 @@ export interface ExtractInput {
   file: string;
   text: string;
   era: EraInfo;
-  /** Reads another file of the (patched) tree by tree-relative path. */
-  readInclude: (treePath: string) => string | undefined;
+  /** Resolves an #include of `fromFile` (cwd-relative) in the patched tree, as the workspace's include reader does on disk. */
+  readInclude: (fromFile: string, spec: string, quoted: boolean) => string | undefined;
 }
 
 export interface ReviewEngine {

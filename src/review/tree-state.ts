@@ -5,6 +5,7 @@ import { dirname, posix, relative, resolve, sep } from 'node:path';
 import type { EraInfo, FileFacts } from '../facts/types';
 import type { ReviewEngine } from './engine';
 import type { Overlay } from './overlay';
+import { overlayIncludes } from './overlay-includes';
 
 export interface TreeState {
   overlay: Overlay;
@@ -73,13 +74,14 @@ export async function advance(engine: ReviewEngine, paths: Paths, before: TreeSt
   const next: TreeState = { overlay, facts: new Map(before.facts), era };
   const redo = new Set([...sources, ...dependents({ ...before, overlay }, headers), ...(eraChanged ? before.facts.keys() : [])]);
   const problems: string[] = [];
+  const readInclude = overlayIncludes(overlay, paths.toTree);
   for (const p of redo) {
     const text = overlay.read(p);
     if (text === undefined) {
       next.facts.delete(p);
       continue;
     }
-    const facts = await engine.extractFileFacts({ file: paths.toShown(p), text, era, readInclude: (q) => overlay.read(q) });
+    const facts = await engine.extractFileFacts({ file: paths.toShown(p), text, era, readInclude });
     if (sources.includes(p)) for (const pr of facts.problems) problems.push(`${pr.file}:${pr.line}: ${pr.message}`);
     next.facts.set(p, facts);
   }

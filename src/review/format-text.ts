@@ -1,0 +1,57 @@
+// Text a reviewer can paste into a reply: one block per patch, post-image file:line references,
+// the rule code and a one-line explanation; then the whole series.
+import type { EraInfo } from '../facts/types';
+import type { MapChange, PatchReview, ReviewFinding, ReviewResult } from './types';
+
+export interface TextOptions {
+  showUnchanged: boolean;
+}
+
+function oneLine(message: string): string {
+  const flat = message.replace(/\s+/g, ' ').trim();
+  const stop = flat.search(/\.(\s|$)/);
+  return stop > 0 ? flat.slice(0, stop + 1) : flat;
+}
+
+function findingLine(rf: ReviewFinding): string {
+  const f = rf.finding;
+  const where = `${f.file}:${f.range.line}`;
+  const origin = rf.kind === 'introduced' && rf.patchIndex !== undefined ? ` (patch ${rf.patchIndex})` : '';
+  return `  ${where}: ${f.severity}: ${oneLine(f.message)} [${f.code}]${origin}`;
+}
+
+function section(title: string, items: string[]): string[] {
+  return items.length === 0 ? [] : [`${title}:`, ...items];
+}
+
+function eraText(before: EraInfo, after: EraInfo): string[] {
+  return before.label === after.label ? [] : [`Model: era changes from ${before.label} to ${after.label}`];
+}
+
+function body(r: Omit<PatchReview, 'patch'>, options: TextOptions): string[] {
+  const of = (kind: ReviewFinding['kind']) => r.findings.filter((x) => x.kind === kind).map(findingLine);
+  const changes = (list: MapChange[]) => list.map((c) => `  ${c.text}`);
+  const lines = [
+    ...eraText(r.eraBefore, r.eraAfter),
+    ...section('Introduces', of('introduced')),
+    ...section('Fixes', of('fixed')),
+    ...section('Map changes', changes(r.mapChanges)),
+    ...(options.showUnchanged ? section('Unchanged', of('unchanged')) : []),
+    ...section('Could not review', r.problems.map((p) => `  ${p}`)),
+  ];
+  return lines.length > 0 ? lines : ['No change in MSI findings or allocations.'];
+}
+
+export function formatReviewText(result: ReviewResult, options: TextOptions): string {
+  const blocks = result.patches.map((p) => {
+    const head = `[${p.patch.index}/${result.patches.length}] ${p.patch.subject} (${p.patch.source}${p.patch.firstLine > 1 ? `:${p.patch.firstLine}` : ''})`;
+    return [head, ...p.patch.notes.map((n) => `Note: ${n}`), ...body(p, options)].join('\n');
+  });
+  if (result.patches.length > 1) blocks.push([`Whole series (${result.patches.length} patches) against ${result.tree}`, ...body(result.cumulative, options)].join('\n'));
+  return blocks.join('\n\n') + '\n';
+}
+
+/** Whether any patch introduces a finding at or above the threshold rank. */
+export function introducedSeverities(result: ReviewResult): ReviewFinding[] {
+  return [...result.patches.flatMap((p) => p.findings), ...result.cumulative.findings].filter((x) => x.kind === 'introduced');
+}
