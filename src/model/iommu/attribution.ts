@@ -1,0 +1,76 @@
+// attributeFact: whose message an allocation is. The owner O is the device argument (its store
+// holds the descriptors); the originator P is the physical function that performs the write;
+// the requester IDs are what the IOMMU, the interrupt remapper and the ITS see after aliasing.
+import { formatRid } from '../../topology/bdf';
+import type { Topology } from '../../topology/types';
+import type { DeviceClass, MsiFact, TreeFacts } from '../../facts/types';
+import { describePair } from './alias-walk';
+import { bindDriver, type Binding } from './binding';
+import { ownerClasses } from './owner-classes';
+import { resolveRequesterIds, type AliasWalk } from './requester-ids';
+
+export interface AttributionContext {
+  topology?: Topology;
+  tree: TreeFacts;
+  bindings?: Record<string, string>;
+}
+
+export interface Attribution {
+  owner: { class: DeviceClass; key: string; text: string };
+  /** bdf of P when the topology binds it; otherwise a description. */
+  originatingFunction?: string;
+  requesterIds: string[];
+  /** Human-readable steps from O to the requester IDs, for hovers and the map. */
+  chain: string[];
+  notes: string[];
+  /** O is a subdevice (mdev, auxiliary, ntb bus): P is another device. */
+  subdevice: boolean;
+  iommuContext: 'yes' | 'firmware' | 'no' | 'unknown';
+  /** The topology functions the call runs on (several when one driver matches several). */
+  functions: string[];
+  walks: AliasWalk[];
+}
+
+function walkLines(w: AliasWalk): string[] {
+  return [
+    `alias walk of ${w.device}: ${w.pairs.map(describePair).join('; ')}`,
+    ...(w.unknownAliases ? [`${w.device}: Switchtec requester-ID table aliases are read from hardware at boot and unknown here`] : []),
+    ...(w.stoppedAt ? [`walk stops below ${w.stoppedAt} (BRIDGE_XLATE_ROOT)`] : []),
+    `Intel IR: ${w.intelIr.text}`,
+    `ITS: rid ${formatRid(w.its.rid)}${w.its.deviceId !== undefined ? ` -> DeviceID ${w.its.deviceId}` : ''}${w.its.proxy ? `, proxy via ${w.its.aliasDev}, alias count ${w.its.aliasCount}` : ''}`,
+    `AMD IRT installed at ${w.amdIrt.map(formatRid).join(', ')}`,
+  ];
+}
+
+function bindingFor(fact: MsiFact, ctx: AttributionContext): Binding | undefined {
+  if (!ctx.topology) return undefined;
+  const ff = ctx.tree.files.find((f) => f.file === fact.file);
+  return bindDriver(ctx.topology, { file: fact.file, drivers: ff?.drivers ?? [], pciIds: ff?.pciIds ?? [] }, ctx.bindings);
+}
+
+export function attributeFact(fact: MsiFact, ctx: AttributionContext): Attribution {
+  const dev = fact.device;
+  const owner = { class: dev?.class ?? 'unknown', key: dev?.key ?? '', text: dev?.text ?? '' } as const;
+  const info = ownerClasses[owner.class];
+  const a: Attribution = { owner: { ...owner }, requesterIds: [], chain: [], notes: [], subdevice: info.subdevice, iommuContext: info.iommuContext, functions: [], walks: [] };
+  a.chain.push(`owner O = ${owner.text || '(no device argument)'}: ${owner.class} device; the descriptors live in its msi.data`);
+  if (info.subdevice) a.chain.push(`O is on the ${info.bus} bus, which is not in iommu_buses[]: it has no IOMMU group, and the write comes from its parent function`);
+  const binding = bindingFor(fact, ctx);
+  if (!binding) {
+    if (info.subdevice) a.originatingFunction = 'the PCI function reached through dev.parent';
+    if (ctx.topology) a.notes.push(`no topology function bound to ${fact.file}: give --bind DRIVER=BDF`);
+    return a;
+  }
+  a.functions = binding.functions.map((f) => f.bdf);
+  a.originatingFunction = binding.functions.length === 1 ? binding.functions[0]!.bdf : a.functions.join(', ');
+  a.chain.push(`P = ${a.originatingFunction} (${binding.how}${info.subdevice ? '; assumed to be the parent of O' : ''})`);
+  for (const bdf of a.functions) {
+    const w = resolveRequesterIds(ctx.topology!, bdf);
+    if (!w) continue;
+    a.walks.push(w);
+    a.chain.push(...walkLines(w));
+    a.notes.push(...w.assumptions);
+    for (const r of w.requesterIds) if (!a.requesterIds.includes(r)) a.requesterIds.push(r);
+  }
+  return a;
+}
