@@ -1,0 +1,51 @@
+// Option parsing shared by `check` and `simulate`: layouts, partitions, bindings.
+import type { Layout, Partition } from '../model/snapshot';
+import { UsageError } from './command';
+
+const layouts = ['auto', 'list', 'xarray', 'partitioned', 'per-domain'] as const;
+
+export function parseLayout(v: string | undefined): 'auto' | Layout {
+  if (v === undefined) return 'auto';
+  if ((layouts as readonly string[]).includes(v)) return v as 'auto' | Layout;
+  throw new UsageError(`--layout must be one of ${layouts.join(', ')} (got '${v}')`);
+}
+
+function parseNumber(text: string, what: string): number {
+  const t = text.trim();
+  const n = /^0x[0-9a-f]+$/i.test(t) ? parseInt(t, 16) : /^\d+$/.test(t) ? parseInt(t, 10) : NaN;
+  if (!Number.isSafeInteger(n)) throw new UsageError(`${what}: '${text}' is not a number (decimal or 0x hex)`);
+  return n;
+}
+
+/** NAME=FIRST-LAST; NAME is a domain number, a domain id name, or takes the next domain number. */
+export function parsePartitions(specs: string[], domainIds: Record<string, number>): Partition[] {
+  const out: Partition[] = [];
+  specs.forEach((spec, i) => {
+    const m = /^([^=]+)=([^-]+)-(.+)$/.exec(spec);
+    if (!m) throw new UsageError(`--partition '${spec}': expected NAME=FIRST-LAST, e.g. pci=0x0-0xffff`);
+    const name = m[1]!.trim();
+    const first = parseNumber(m[2]!, `--partition ${name}`);
+    const last = parseNumber(m[3]!, `--partition ${name}`);
+    if (first > last) throw new UsageError(`--partition ${name}: first 0x${first.toString(16)} > last 0x${last.toString(16)}`);
+    const domain = /^\d+$/.test(name) ? Number(name) : domainIds[name] ?? i;
+    out.push({ name, domain, first, last });
+  });
+  for (const a of out) {
+    for (const b of out) {
+      if (a === b) continue;
+      if (a.domain === b.domain) throw new UsageError(`--partition ${a.name} and ${b.name} both name domain ${a.domain}`);
+      if (a.first <= b.last && b.first <= a.last) throw new UsageError(`--partition ${a.name} (0x${a.first.toString(16)}-0x${a.last.toString(16)}) overlaps ${b.name} (0x${b.first.toString(16)}-0x${b.last.toString(16)})`);
+    }
+  }
+  return out;
+}
+
+export function parseBindings(specs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const spec of specs) {
+    const m = /^([^=]+)=(.+)$/.exec(spec);
+    if (!m) throw new UsageError(`--bind '${spec}': expected DRIVER=BDF, e.g. mydrv=0000:3b:00.0`);
+    out[m[1]!.trim()] = m[2]!.trim();
+  }
+  return out;
+}
