@@ -1,0 +1,77 @@
+// Finds the C sources and headers under the paths the user gave. Only names are collected here
+// (about 60,000 strings for a kernel tree); contents are read later, one file at a time, in workers.
+import { fdir } from 'fdir';
+import { lstatSync, statSync, type Stats } from 'node:fs';
+import type { FileProblem } from '../facts/types';
+import { fileProblem } from './file-problem';
+import { toAbsolute, toOutputPath } from './paths';
+
+export interface Discovery {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** Paths that do not exist or cannot be listed. */
+  problems: FileProblem[];
+}
+
+const sourceExtensions = ['.c', '.h'];
+
+export function isCSource(path: string): boolean {
+  return sourceExtensions.some((ext) => path.endsWith(ext));
+}
+
+/** Dot-directories (.git, .pc, .tmp_versions) and node_modules never hold kernel sources. */
+function skippedDirectory(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+function crawl(dir: string, signal?: AbortSignal): string[] {
+  // Symlinks are listed as files and not followed: no cycles, and a dangling one is reported
+  // when it is read.
+  let builder = new fdir()
+    .withFullPaths()
+    .exclude((name) => skippedDirectory(name))
+    .filter((path, isDirectory) => !isDirectory && isCSource(path));
+  if (signal) builder = builder.withAbortSignal(signal);
+  return builder.crawl(dir).sync();
+}
+
+function statOrProblem(abs: string, shown: string): Stats | FileProblem {
+  try {
+    return statSync(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      const dangling = safeLstat(abs)?.isSymbolicLink() ?? false;
+      return fileProblem(shown, dangling ? 'dangling symbolic link: its target does not exist' : 'no such file or directory');
+    }
+    return fileProblem(shown, `cannot access: ${code ?? String(err)}`);
+  }
+}
+
+function safeLstat(abs: string): Stats | undefined {
+  try {
+    return lstatSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lists every .c/.h file under `paths` (files given explicitly are kept whatever their name).
+ * Paths are resolved against `cwd`; problems use output paths (relative to cwd).
+ */
+export function discoverFiles(paths: readonly string[], cwd: string, signal?: AbortSignal): Discovery {
+  const found = new Set<string>();
+  const problems: FileProblem[] = [];
+  for (const given of paths) {
+    const abs = toAbsolute(given, cwd);
+    const stats = statOrProblem(abs, toOutputPath(abs, cwd));
+    if ('message' in stats) {
+      problems.push(stats);
+      continue;
+    }
+    if (stats.isDirectory()) for (const f of crawl(abs, signal)) found.add(f);
+    else found.add(abs);
+  }
+  return { files: [...found].sort(), problems };
+}

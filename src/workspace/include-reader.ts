@@ -1,0 +1,59 @@
+// Reads the headers a file includes, lazily and once per worker, so that #defines used as MSI
+// arguments resolve. "x.h" is looked up next to the including file first; <linux/x.h> under the
+// kernel tree's include/ (and the arch's include/ when the file is under arch/ARCH/, else x86).
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+export type ReadInclude = (fromFile: string, spec: string, quoted: boolean) => string | undefined;
+
+/** Generated register headers reach tens of MB and hold no MSI constants worth their parse. */
+export const maxHeaderBytes = 2 * 1024 * 1024;
+
+export interface IncludeReaderOptions {
+  /** Directory that relative file names (as given to the facts layer) resolve against. */
+  cwd: string;
+  /** Root of the kernel tree when scanning one. */
+  kernelRoot?: string;
+}
+
+function archOf(absFile: string, kernelRoot: string): string {
+  const parts = relative(kernelRoot, absFile).split(sep);
+  return parts[0] === 'arch' && parts[1] ? parts[1] : 'x86';
+}
+
+function systemDirs(absFile: string, kernelRoot: string | undefined): string[] {
+  if (!kernelRoot) return [];
+  const arch = archOf(absFile, kernelRoot);
+  return [
+    join(kernelRoot, 'include'),
+    join(kernelRoot, 'arch', arch, 'include'),
+    join(kernelRoot, 'include', 'uapi'),
+    join(kernelRoot, 'arch', arch, 'include', 'uapi'),
+  ];
+}
+
+export function createIncludeReader(options: IncludeReaderOptions): ReadInclude {
+  const texts = new Map<string, string | undefined>();
+  const readOnce = (abs: string): string | undefined => {
+    if (texts.has(abs)) return texts.get(abs);
+    let text: string | undefined;
+    try {
+      const stats = statSync(abs);
+      if (stats.isFile() && stats.size <= maxHeaderBytes) text = readFileSync(abs, 'utf8');
+    } catch {
+      text = undefined; // a missing header is normal: configs, generated files, other arches
+    }
+    texts.set(abs, text);
+    return text;
+  };
+  return (fromFile, spec, quoted) => {
+    const absFrom = resolve(options.cwd, fromFile);
+    const dirs = systemDirs(absFrom, options.kernelRoot);
+    const candidates = quoted ? [dirname(absFrom), ...dirs] : dirs;
+    for (const dir of candidates) {
+      const text = readOnce(join(dir, spec));
+      if (text !== undefined) return text;
+    }
+    return undefined;
+  };
+}

@@ -1,0 +1,119 @@
+// Ground-truth call finder for the real-tree recall test: an independent, purely lexical method
+// (no tree-sitter, no code shared with src/). It blanks comments and string/char literals, drops
+// preprocessor lines (with their continuations, so #define bodies never count), and reports
+// `NAME (` where NAME is an API name used as a call: not a member (`->NAME(`, `.NAME(`) and not
+// declared or defined (previous token a type word, or `*` after one).
+
+export interface LexicalCall {
+  line: number;
+  api: string;
+}
+
+/** Words that can precede a call (so they do not make `word NAME(` a declaration). */
+const callPrefixWords = new Set(['return', 'else', 'case', 'do', 'sizeof', 'typeof', '__typeof__', 'if', 'while', 'for', 'switch', 'goto']);
+
+/** Replaces comments, string and char literals with spaces, keeping newlines and offsets. */
+export function blankCommentsAndLiterals(text: string): string {
+  const out = text.split('');
+  let i = 0;
+  const blank = (from: number, to: number): void => {
+    for (let k = from; k < to && k < out.length; k++) if (out[k] !== '\n') out[k] = ' ';
+  };
+  while (i < text.length) {
+    const c = text[i];
+    const next = text[i + 1];
+    if (c === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end === -1 ? text.length : end + 2;
+      blank(i, stop);
+      i = stop;
+    } else if (c === '/' && next === '/') {
+      let end = i;
+      while (end < text.length && text[end] !== '\n') end += text[end] === '\\' && text[end + 1] === '\n' ? 2 : 1;
+      blank(i, end);
+      i = end;
+    } else if (c === '"' || c === "'") {
+      let end = i + 1;
+      while (end < text.length && text[end] !== c && text[end] !== '\n') end += text[end] === '\\' ? 2 : 1;
+      blank(i + 1, end);
+      i = end + 1;
+    } else {
+      i++;
+    }
+  }
+  return out.join('');
+}
+
+/** Blanks preprocessor directives, including backslash-continued #define bodies. */
+export function blankPreprocessor(text: string): string {
+  const lines = text.split('\n');
+  let continued = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const directive: boolean = continued || /^\s*#/.test(line);
+    continued = directive && /\\\s*$/.test(line);
+    if (directive) lines[i] = ' '.repeat(line.length);
+  }
+  return lines.join('\n');
+}
+
+interface Token {
+  text: string;
+  start: number;
+}
+
+/** The significant token that ends before `offset` (identifier or single punctuator). */
+function previousToken(text: string, offset: number): Token | undefined {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  if (i < 0) return undefined;
+  if (/\w/.test(text[i]!)) {
+    let start = i;
+    while (start > 0 && /\w/.test(text[start - 1]!)) start--;
+    return { text: text.slice(start, i + 1), start };
+  }
+  if (text[i] === '>' && text[i - 1] === '-') return { text: '->', start: i - 1 };
+  return { text: text[i]!, start: i };
+}
+
+function isTypeWord(token: Token | undefined): boolean {
+  return token !== undefined && /^[A-Za-z_]\w*$/.test(token.text) && !callPrefixWords.has(token.text);
+}
+
+/** True when `NAME` at `offset` is declared or defined rather than called. */
+function isDeclarator(text: string, offset: number): boolean {
+  let prev = previousToken(text, offset);
+  if (prev && (prev.text === '->' || prev.text === '.')) return true; // member, not the API
+  while (prev && prev.text === '*') prev = previousToken(text, prev.start);
+  return isTypeWord(prev);
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+export function lexicalCalls(text: string, names: readonly string[]): LexicalCall[] {
+  const code = blankPreprocessor(blankCommentsAndLiterals(text));
+  const alternation = [...names].sort((a, b) => b.length - a.length).join('|');
+  const re = new RegExp(`\\b(${alternation})\\s*\\(`, 'g');
+  const starts = lineStarts(code);
+  const calls: LexicalCall[] = [];
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    if (isDeclarator(code, m.index)) continue;
+    calls.push({ line: lineOf(starts, m.index), api: m[1]! });
+  }
+  return calls;
+}
