@@ -187,6 +187,8 @@ export interface DomainSlotState {
   exists: Presence;
   /** null: a run-time value (MSI-X table size without topology). */
   hwsize: number | null;
+  /** Known lower bound of hwsize (equals hwsize when known; 1 when nothing is known). */
+  hwsizeMin: number;
   hwsizeSource: string;
   /** What created it: pci-msi, pci-msix, platform, ims, device (explicit create), global. */
   kind: string;

@@ -1,0 +1,120 @@
+// Per-device domains (6.12 msi_create_device_irq_domain / msi_remove_device_irq_domain) and
+// the lookup msi_domain_get_virq / msi_get_virq.
+import { target } from './addressing';
+import { holders } from './blocks';
+import { exact, show } from './interval';
+import { begin, cited, fail, noop, note } from './outcome';
+import { device, setHwsize, singleStore, slot } from './state';
+import type { DeviceStoreState, DomainSlotState, Interval, Outcome, StoreOp, StoreState } from './types';
+import { MSI_MAX_INDEX, MSI_XA_DOMAIN_SIZE } from './types';
+
+type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
+
+/** Returns true (1) or false (0) as the kernel's bool; hwsize 0 becomes 65536. */
+export function createDomain(state: StoreState, op: Op<'create-domain'>, kind = 'device'): Outcome {
+  const out = begin(op.op);
+  const dev = device(state, op.device);
+  cited(out, state, 'createDomain');
+  if (singleStore(state)) return noop(out, 'no per-device domains in this era');
+  const t = target(state, dev, op.domain, out, 'none');
+  if (!t) {
+    out.warn = false; // domid >= MAX: false without WARN
+    out.returns = exact(0);
+    return out;
+  }
+  const h = op.hwsize;
+  if (h.min > MSI_XA_DOMAIN_SIZE) {
+    out.returns = exact(0);
+    fail(out, { errno: null, certainty: 'definite', code: 'msi/index-out-of-range', detail: `hwsize ${show(h)} > MSI_XA_DOMAIN_SIZE (65536): creation fails` });
+    return cited(out, state, 'createHwsize');
+  }
+  if (t.slot.exists !== 'no') {
+    const certainty = t.slot.exists === 'yes' ? 'definite' : 'possible';
+    fail(out, { errno: null, certainty, code: 'msi/index-conflict', detail: `domain slot ${t.domain} is already occupied (${t.slot.kind})`, warn: true });
+    out.returns = certainty === 'definite' ? exact(0) : { min: 0, max: 1 };
+    if (certainty === 'definite') return out;
+  }
+  makeDomain(t.slot, h, kind, `${kind} domain created with hwsize ${show(h)}`);
+  out.returns = out.returns ?? exact(1);
+  note(out, `domain ${t.domain} created, hwsize ${t.slot.hwsize ?? show(h)}`);
+  return out;
+}
+
+/** Fill a slot as a live domain; hwsize 0 means 65536, a run-time hwsize stays null. */
+export function makeDomain(s: DomainSlotState, hwsize: Interval, kind: string, source: string): void {
+  s.exists = 'yes';
+  s.kind = kind;
+  if (hwsize.max !== null && hwsize.min === hwsize.max) {
+    const n = hwsize.min === 0 ? MSI_XA_DOMAIN_SIZE : hwsize.min;
+    setHwsize(s, n, n, hwsize.min === 0 ? `${source} (0 means 65536)` : source);
+  } else setHwsize(s, null, Math.max(1, hwsize.min), source);
+}
+
+/** Removes the domain only: descriptors stay and leak (later frees hit "domain missing"). */
+export function removeDomain(state: StoreState, op: Op<'remove-domain'>): Outcome {
+  const out = begin(op.op);
+  const dev = device(state, op.device);
+  cited(out, state, 'removeDomain');
+  if (singleStore(state)) return noop(out, 'no per-device domains in this era');
+  const d = op.domain.min;
+  const s = dev.domains.find((x) => x.domain === d);
+  if (!s || s.exists === 'no') return noop(out, `no domain in slot ${d}`);
+  s.exists = 'no';
+  note(out, s.blocks.length ? `domain ${d} removed; its descriptors stay allocated` : `domain ${d} removed`);
+  return out;
+}
+
+/** msi_domain_get_virq: returns 1 (a virq) or 0; PCI MSI mode resolves index < nvec_used from index 0. */
+export function getVirq(state: StoreState, op: Op<'get-virq'>): Outcome {
+  const out = begin(op.op);
+  const dev = device(state, op.device);
+  cited(out, state, 'getVirq');
+  const modern = !singleStore(state) && state.config.tree === '6.12';
+  const d = op.domain?.min ?? 0;
+  if (modern && (op.index.min > MSI_MAX_INDEX || (state.config.layout === 'per-domain' && d >= state.config.maxDeviceIrqDomains))) {
+    out.returns = exact(0);
+    const code = op.index.min > MSI_MAX_INDEX ? 'msi/index-out-of-range' : 'msi/domain-id-invalid';
+    return fail(out, { errno: null, certainty: 'definite', code, detail: `index ${show(op.index)} / domain ${d}: WARN and 0`, warn: true });
+  }
+  const s = slot(state, dev, d);
+  return lookupIndex(dev, s, op.index, out, d === 0);
+}
+
+/** Shared by msi_get_virq and pci_irq_vector: is `index` backed by an associated descriptor? */
+export function lookupIndex(dev: DeviceStoreState, s: DomainSlotState, index: Interval, out: Outcome, defaultDomain: boolean): Outcome {
+  const msi = defaultDomain && dev.pciModes.includes('msi') ? s.blocks.find((b) => b.mode === 'msi' && b.first === 0) : undefined;
+  if (msi && dev.pciModes.every((m) => m === 'msi')) return lookupMsi(msi.nvecUsed ?? exact(1), msi.certainty, index, out);
+  const last = index.max ?? MSI_MAX_INDEX;
+  let definiteMissing = false;
+  let possibleMissing = false;
+  // Every index of the interval is looked up (a loop variable): one with no holder is a sure miss.
+  for (let i = index.min; i <= Math.min(last, index.min + 4096); i++) {
+    const h = holders(s.blocks, i).filter((b) => b.associated);
+    if (!h.length && index.max !== null) definiteMissing = true;
+    else if (!h.length) possibleMissing = true;
+    else if (!h.some((b) => b.certainty === 'definite')) possibleMissing = true;
+  }
+  if (definiteMissing) {
+    out.returns = exact(0);
+    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/vector-unallocated', detail: `index ${show(index)} has no associated descriptor in domain ${s.domain}` });
+  }
+  out.returns = possibleMissing ? { min: 0, max: 1 } : exact(1);
+  if (possibleMissing) fail(out, { errno: '-EINVAL', certainty: 'possible', code: 'msi/vector-unallocated', detail: `index ${show(index)} may be beyond what is allocated in domain ${s.domain}`, assumptions: ['the allocated count (run-time)'] });
+  return out;
+}
+
+/** MSI: the single index-0 descriptor answers every nr < nvec_used. */
+function lookupMsi(nvecUsed: Interval, certainty: 'definite' | 'possible', nr: Interval, out: Outcome): Outcome {
+  const nrMax = nr.max ?? MSI_MAX_INDEX;
+  if (nr.min >= (nvecUsed.max ?? Number.MAX_SAFE_INTEGER)) {
+    out.returns = exact(0);
+    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/vector-unallocated', detail: `MSI: nr ${show(nr)} >= nvec_used ${show(nvecUsed)}` });
+  }
+  if (nrMax >= nvecUsed.min || certainty === 'possible') {
+    out.returns = { min: 0, max: 1 };
+    return fail(out, { errno: '-EINVAL', certainty: 'possible', code: 'msi/vector-unallocated', detail: `MSI: nr ${show(nr)} may reach nvec_used ${show(nvecUsed)}`, assumptions: ['the MSI vector count (run-time)'] });
+  }
+  out.returns = exact(1);
+  note(out, `MSI: irq + ${show(nr)} (nvec_used ${show(nvecUsed)})`);
+  return out;
+}

@@ -1,0 +1,194 @@
+// PCI MSI and MSI-X enable (drivers/pci/msi/msi.c __pci_enable_msi_range / __pci_enable_msix_range),
+// each check in its tree's order, then the descriptors they put in the default domain.
+import type { SourceSite } from '../snapshot';
+import type { Span, Target } from './addressing';
+import { makeDomain } from './core-domain';
+import { between, exact, show } from './interval';
+import { insertSpan } from './insert';
+import { cited, fail, note } from './outcome';
+import { device, singleStore, slot } from './state';
+import type { Certainty, DeviceStoreState, Interval, Outcome, StoreState } from './types';
+
+export interface EnableRequest {
+  device: string;
+  site: SourceSite;
+  min: Interval;
+  max: Interval;
+  entries: number[] | null;
+  virtual: boolean;
+  label: string;
+}
+
+const MSI_HW_MAX = 32;
+const MSIX_TABLE_MAX = 2048;
+const INT_MAX = 0x7fffffff;
+
+/** max_vecs is unsigned but the enable paths take int: above INT_MAX it is negative. */
+function signedMax(max: Interval): Interval {
+  return max.min > INT_MAX ? exact(-1) : max;
+}
+
+function modeCertainty(dev: DeviceStoreState, mode: 'msi' | 'msix'): Certainty | null {
+  if (!dev.pciModes.includes(mode)) return null;
+  return dev.pciModes.length === 1 ? 'definite' : 'possible';
+}
+
+/** __pci_enable_msi_range(dev, minvec, maxvec): returns the vector count. */
+export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Outcome {
+  const dev = device(state, r.device);
+  const caps = dev.caps;
+  const max = signedMax(r.max);
+  cited(out, state, 'enableMsi');
+  if (r.min.max !== null && r.min.max < 1)
+    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `minvec ${show(r.min)} < 1: pci_msi_supported() fails` });
+  const msix = modeCertainty(dev, 'msix');
+  if (msix) {
+    fail(out, { errno: '-EINVAL', certainty: msix, code: 'msi/msi-msix-exclusive', detail: "can't enable MSI (MSI-X already enabled)" });
+    if (msix === 'definite') return out;
+  }
+  if (max.max !== null && max.max < r.min.min)
+    return fail(out, { errno: '-ERANGE', certainty: 'definite', code: 'msi/range-inverted', detail: `maxvec ${max === r.max ? show(r.max) : `${show(r.max)} (int -1)`} < minvec ${show(r.min)}` });
+  const msi = modeCertainty(dev, 'msi');
+  if (msi) {
+    fail(out, { errno: '-EINVAL', certainty: msi, code: 'msi/index-conflict', detail: 'MSI is already enabled: index 0 still holds its descriptor', warn: true });
+    out.collisions.push(...slot(state, dev, 0).blocks.filter((b) => b.mode === 'msi').map((b) => ({ domain: 0, first: 0, last: 0, certainty: b.certainty, owner: b.site })));
+    if (msi === 'definite') return out;
+  }
+  if (caps.msiCount === 0) return fail(out, { errno: '-EINVAL', certainty: 'definite', detail: 'the device has no MSI capability' });
+  const hw = caps.msiCount ?? MSI_HW_MAX;
+  if (r.min.min > hw) {
+    const detail = `minvec ${show(r.min)} > ${caps.msiCount === undefined ? 'the MSI maximum of 32' : `the device's ${hw} MSI vectors`}`;
+    return fail(out, { errno: '-ENOSPC', certainty: 'definite', code: 'msi/multi-msi-limit', detail });
+  }
+  if (r.min.min > 1 && caps.multiMsi === false) {
+    cited(out, state, 'msiCapInit');
+    return fail(out, { errno: '-ENOSPC', certainty: 'definite', code: 'msi/multi-msi-limit', detail: `minvec ${show(r.min)} > 1 but the platform lacks MSI_FLAG_MULTI_PCI_MSI` });
+  }
+  if (r.min.min > 1 && (caps.msiCount === undefined || caps.multiMsi === undefined)) {
+    fail(out, { errno: '-ENOSPC', certainty: 'possible', code: 'msi/multi-msi-limit', detail: `minvec ${show(r.min)} needs multi-MSI`, assumptions: ["the device's Multiple Message Capable field", 'platform MSI_FLAG_MULTI_PCI_MSI support'] });
+  }
+  const top = caps.multiMsi === false ? 1 : Math.min(hw, max.max ?? hw);
+  const count = between(Math.min(r.min.min, top), top);
+  const t = pciDomain(state, dev, 'pci-msi', exact(1), 'pci_setup_msi_device_domain: one descriptor');
+  cited(out, state, 'msiDomain');
+  const span: Span = { first: 0, lastDef: 0, lastMax: 0 };
+  const ok = insertSpan(state, t, span, { site: r.site, label: r.label, associated: true, mode: 'msi', nvecUsed: count }, 'new', out);
+  if (!ok) return out;
+  succeed(dev, 'msi', out);
+  out.returns = count;
+  note(out, `MSI: one descriptor at index 0, nvec_used ${show(count)}`);
+  return out;
+}
+
+/** __pci_enable_msix_range(dev, entries, minvec, maxvec, flags): returns the vector count. */
+export function enableMsix(state: StoreState, r: EnableRequest, out: Outcome): Outcome {
+  const dev = device(state, r.device);
+  const old = state.config.tree === '6.1';
+  const max = signedMax(r.max);
+  cited(out, state, 'enableMsix');
+  if (max.max !== null && max.max < r.min.min)
+    return fail(out, { errno: '-ERANGE', certainty: 'definite', code: 'msi/range-inverted', detail: `maxvec ${max === r.max ? show(r.max) : `${show(r.max)} (int -1)`} < minvec ${show(r.min)}` });
+  if (!old && exclusive(dev, out)) return out;
+  const msix = modeCertainty(dev, 'msix');
+  if (msix) {
+    const held = slot(state, dev, 0).blocks.filter((b) => b.mode === 'msix');
+    out.collisions.push(...held.map((b) => ({ domain: 0, first: b.first, last: b.last, certainty: b.certainty === 'definite' && msix === 'definite' ? ('definite' as const) : ('possible' as const), owner: b.site })));
+    fail(out, { errno: '-EINVAL', certainty: msix, code: 'msi/index-conflict', detail: 'MSI-X is already enabled: its slots are still allocated', warn: true });
+    if (msix === 'definite') return out;
+  }
+  if (max.max !== null && max.max < 1) return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `nvec ${show(r.max)} < 1: pci_msi_supported() fails` });
+  const table = dev.caps.msixTableSize;
+  if (table === 0) return fail(out, { errno: '-EINVAL', certainty: 'definite', detail: 'the device has no MSI-X capability' });
+  const entries = r.entries ? r.entries.slice(0, max.max ?? r.entries.length) : null;
+  if (!old && duplicates(entries, out, state)) return out;
+  const knownTable = table ?? null;
+  const top = r.virtual || knownTable === null ? (max.max ?? knownTable ?? MSIX_TABLE_MAX) : Math.min(knownTable, max.max ?? knownTable);
+  if (top < r.min.min) {
+    return fail(out, { errno: '-ENOSPC', certainty: 'definite', code: 'msi/msix-table-overflow', detail: `the MSI-X table has ${knownTable} entries, fewer than minvec ${show(r.min)}` });
+  }
+  if (old && entries && knownTable !== null && entries.slice(0, top).some((e) => e >= knownTable)) {
+    cited(out, state, 'validateEntries');
+    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/msix-table-overflow', detail: `msix_entry ${entries.find((e) => e >= knownTable)} >= table size ${knownTable}` });
+  }
+  if (old && duplicates(entries, out, state)) return out;
+  if (old && exclusive(dev, out)) return out;
+  const count = between(r.min.min, top);
+  const hwsize = r.virtual && knownTable !== null && top > knownTable ? exact(top) : knownTable === null ? null : exact(knownTable);
+  const t = pciDomain(state, dev, 'pci-msix', hwsize, r.virtual ? 'MSI-X table size or PCI_IRQ_VIRTUAL nvec' : 'MSI-X table size (pci_msix_vec_count)');
+  cited(out, state, 'msixDomain');
+  if (!placeMsix(state, t, r, entries, count, out)) return out;
+  succeed(dev, 'msix', out);
+  out.returns = count;
+  return out;
+}
+
+function exclusive(dev: DeviceStoreState, out: Outcome): boolean {
+  const msi = modeCertainty(dev, 'msi');
+  if (!msi) return false;
+  fail(out, { errno: '-EINVAL', certainty: msi, code: 'msi/msi-msix-exclusive', detail: "can't enable MSI-X (MSI already enabled)" });
+  return msi === 'definite';
+}
+
+function duplicates(entries: number[] | null, out: Outcome, state: StoreState): boolean {
+  if (!entries) return false;
+  const dup = entries.find((e, i) => entries.indexOf(e) !== i);
+  if (dup === undefined) return false;
+  cited(out, state, 'validateEntries');
+  fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/index-conflict', detail: `msix_entry ${dup} appears twice` });
+  return true;
+}
+
+/** Descriptors at the msix_entry slots (or 0..n-1); an index >= a per-device hwsize gives -ERANGE (6.12). */
+function placeMsix(state: StoreState, t: Target, r: EnableRequest, entries: number[] | null, count: Interval, out: Outcome): boolean {
+  const hw = t.slot.hwsize;
+  const limit = hw ?? Number.POSITIVE_INFINITY;
+  const idx = entries ?? null;
+  const defN = count.min;
+  const maxN = count.max ?? defN;
+  const beyond = hw === null || singleStore(state) || t.slot.kind !== 'pci-msix' ? undefined : (idx ?? [maxN - 1]).slice(0, maxN).find((e) => e >= limit);
+  if (beyond !== undefined) {
+    const sure = (idx ?? [defN - 1]).slice(0, defN).some((e) => e >= limit);
+    cited(out, state, 'msixDescs');
+    fail(out, { errno: '-ERANGE', certainty: sure ? 'definite' : 'possible', code: 'msi/msix-table-overflow', detail: `MSI-X index ${beyond} >= hwsize ${hw} (${t.slot.hwsizeSource}); msi_insert_desc gives -ERANGE` });
+    if (sure) return false;
+  }
+  const spans: Span[] = idx
+    ? idx.slice(0, maxN).map((e, i) => ({ first: e, lastDef: i < defN ? e : e - 1, lastMax: e }))
+    : [{ first: 0, lastDef: defN - 1, lastMax: maxN - 1 }];
+  const saved = t.slot.blocks.map((b) => ({ ...b }));
+  for (const span of spans) {
+    if (insertSpan(state, t, span, { site: r.site, label: r.label, associated: true, mode: 'msix' }, 'new', out) === null) {
+      t.slot.blocks = saved; // msix_capability_init tears the partial setup down
+      return false;
+    }
+  }
+  note(out, `MSI-X: ${idx ? `slots ${idx.slice(0, maxN).join(', ')}` : `slots 0..${show(between(defN - 1, maxN - 1))}`} in domain 0`);
+  return true;
+}
+
+/** The default-domain slot for a PCI mode: 6.12 replaces the other mode's per-device domain. */
+function pciDomain(state: StoreState, dev: DeviceStoreState, kind: 'pci-msi' | 'pci-msix', hwsize: Interval | null, source: string): Target {
+  const s = slot(state, dev, 0);
+  const window = state.config.layout === 'partitioned' ? windowSize(state) : 65536;
+  if (singleStore(state)) return { domain: 0, slot: s, window };
+  if (dev.caps.perDeviceDomain === false) {
+    makeDomain(s, exact(0), 'global', 'global or legacy PCI/MSI domain');
+    return { domain: 0, slot: s, window };
+  }
+  if (s.exists === 'yes' && s.kind === kind) return { domain: 0, slot: s, window }; // kept, hwsize not recomputed
+  if (hwsize) makeDomain(s, hwsize, kind, source);
+  else {
+    makeDomain(s, { min: 1, max: null }, kind, source);
+  }
+  return { domain: 0, slot: s, window };
+}
+
+function windowSize(state: StoreState): number {
+  const p = state.config.partitions.find((x) => x.domain === 0);
+  return p ? p.last - p.first + 1 : 65536;
+}
+
+function succeed(dev: DeviceStoreState, mode: 'msi' | 'msix', out: Outcome): void {
+  dev.pciModes = out.status === 'ok' ? [mode] : [...new Set([...dev.pciModes, mode])].sort();
+  if (dev.managed !== 'no') dev.pcimRelease = dev.pcimRelease === 'yes' ? 'yes' : dev.managed;
+}
