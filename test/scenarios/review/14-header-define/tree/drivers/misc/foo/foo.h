@@ -1,0 +1,1 @@
+#define FOO_QUEUE_VEC 3
