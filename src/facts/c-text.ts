@@ -1,0 +1,90 @@
+// Small lexical helpers over C source text: comment blanking and whitespace normalisation.
+// Blanking keeps offsets and line numbers intact so positions found in the result are valid
+// in the original text.
+
+/** Replaces comments (and, optionally, string/char literal contents) with spaces, keeping newlines. */
+export function blankComments(text: string, blankStrings = false): string {
+  const out = text.split('');
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? n : end + 2;
+      for (let k = i; k < stop; k++) if (out[k] !== '\n') out[k] = ' ';
+      i = stop;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      let k = i;
+      while (k < n && text.charCodeAt(k) !== 10) {
+        // a backslash-newline continues a // comment
+        if (text.charCodeAt(k) === 92 && text.charCodeAt(k + 1) === 10) { out[k] = ' '; k += 2; continue; }
+        out[k++] = ' ';
+      }
+      i = k;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      let k = i + 1;
+      while (k < n && text.charCodeAt(k) !== c && text.charCodeAt(k) !== 10) {
+        if (text.charCodeAt(k) === 92) k++;
+        k++;
+      }
+      if (blankStrings) for (let m = i + 1; m < k && m < n; m++) if (out[m] !== '\n') out[m] = ' ';
+      i = k + 1;
+    } else i++;
+  }
+  return out.join('');
+}
+
+/** Collapses runs of whitespace (including backslash-newlines) to one space. */
+export function normalise(text: string): string {
+  return text.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** 1-based line of an offset, by binary search over precomputed line starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Splits a comma-separated argument list at depth 0 (parentheses, brackets, braces). */
+export function splitTopLevel(text: string, sep = ','): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    else if (ch === sep && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim());
+}
+
+/** Index of the bracket that closes the one at `open`, or -1. */
+export function matchBracket(text: string, open: number): number {
+  const o = text[open];
+  const c = o === '(' ? ')' : o === '[' ? ']' : '}';
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === o) depth++;
+    else if (ch === c && --depth === 0) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,97 @@
+// Collects the constants a file makes visible: object-like and simple function-like #defines,
+// enum constants and array declarations (for ARRAY_SIZE). Lexical, so it also works where the
+// C grammar fails on kernel macros. The result is a plain object: it crosses worker boundaries
+// and can be cached.
+import { blankComments, lineStarts, lineOf, matchBracket, splitTopLevel } from './c-text';
+
+export interface MacroDef {
+  kind: 'object' | 'function' | 'enum' | 'array';
+  /** Replacement text (enum: the value expression; array: the length expression). */
+  body: string;
+  params?: string[];
+  file: string;
+  line: number;
+}
+
+/** Name → definition. Arrays are keyed "array:NAME" (a separate namespace in C). */
+export type DefineTable = Record<string, MacroDef>;
+
+const defineRe = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\(([^)]*)\))?(.*)$/;
+
+function collectMacros(clean: string, file: string, starts: number[], out: DefineTable): void {
+  const lines = clean.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (!line.includes('define')) continue;
+    const first = i;
+    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + ' ' + lines[++i];
+    const m = defineRe.exec(line);
+    if (!m) continue;
+    const name = m[1]!;
+    if (name in out) continue; // first definition wins (#ifdef alternatives usually agree)
+    const body = m[4]!.trim();
+    const def: MacroDef = m[2] !== undefined && !/^\s/.test(line.slice(line.indexOf(name) + name.length))
+      ? { kind: 'function', body, params: m[3]!.split(',').map((p) => p.trim()).filter(Boolean), file, line: first + 1 }
+      : { kind: 'object', body: m[2] !== undefined ? `${m[2]}${body}` : body, file, line: first + 1 };
+    out[name] = def;
+  }
+  void starts;
+}
+
+const enumRe = /\benum\b\s*(\w+)?\s*\{/g;
+
+function collectEnums(clean: string, file: string, starts: number[], out: DefineTable): void {
+  enumRe.lastIndex = 0;
+  for (let m = enumRe.exec(clean); m; m = enumRe.exec(clean)) {
+    const open = m.index + m[0].length - 1;
+    const close = matchBracket(clean, open);
+    if (close < 0) continue;
+    let prev: string | undefined;
+    let offset = open + 1;
+    for (const part of splitTopLevel(clean.slice(open + 1, close))) {
+      const at = clean.indexOf(part, offset);
+      offset = at >= 0 ? at + part.length : offset;
+      const em = /^([A-Za-z_]\w*)\s*(?:=\s*([\s\S]+))?$/.exec(part.replace(/^#.*$/gm, '').trim());
+      if (!em) continue;
+      const name = em[1]!;
+      const body = em[2] !== undefined ? em[2].trim() : prev === undefined ? '0' : `(${prev}) + 1`;
+      if (!(name in out)) out[name] = { kind: 'enum', body, file, line: lineOf(starts, at >= 0 ? at : open) };
+      prev = name;
+    }
+    enumRe.lastIndex = close;
+  }
+}
+
+// `NAME[LEN] = {`, `NAME[] = {`, or `NAME[LEN];` at a declaration.
+const arrayRe = /\b([A-Za-z_]\w*)\s*\[([^\]\n]*)\]\s*(=\s*\{|;)/g;
+
+function collectArrays(clean: string, file: string, starts: number[], out: DefineTable): void {
+  arrayRe.lastIndex = 0;
+  for (let m = arrayRe.exec(clean); m; m = arrayRe.exec(clean)) {
+    const key = `array:${m[1]}`;
+    // Only declarations: the token before the name must end a type (identifier, `*`), not `=`/`(`.
+    const before = clean.slice(Math.max(0, m.index - 80), m.index).trimEnd();
+    if (!/[\w*]$/.test(before) || /\breturn$/.test(before)) continue;
+    let body = m[2]!.trim();
+    if (body === '' && m[3] !== ';') {
+      const open = m.index + m[0].length - 1;
+      const close = matchBracket(clean, open);
+      if (close < 0) continue;
+      const items = splitTopLevel(clean.slice(open + 1, close)).filter((s) => s.length > 0);
+      body = String(items.length);
+    }
+    if (body === '') continue;
+    if (!(key in out) || (out[key]!.body !== body && m[3] !== ';')) out[key] = { kind: 'array', body, file, line: lineOf(starts, m.index) };
+  }
+}
+
+/** Constants visible in one file's text (not following #includes). */
+export function collectDefines(text: string, file: string): DefineTable {
+  const clean = blankComments(text, true);
+  const starts = lineStarts(clean);
+  const out: DefineTable = Object.create(null) as DefineTable;
+  collectMacros(clean, file, starts, out);
+  collectEnums(clean, file, starts, out);
+  collectArrays(clean, file, starts, out);
+  return { ...out };
+}

@@ -1,0 +1,81 @@
+// Era detection (msi-semantics §1.4): from the tree's own headers when present, else from the
+// call signatures seen in the facts, else a 6.12-like default.
+import { blankComments } from './c-text';
+import type { EraInfo, FileFacts } from './types';
+
+export const defaultEra: EraInfo = {
+  era: 'per-domain',
+  label: '6.12-like per-domain (MSI_MAX_DEVICE_IRQDOMAINS = 1)',
+  source: 'default',
+  maxDeviceIrqDomains: 1,
+  domainIds: { MSI_DEFAULT_DOMAIN: 0 },
+  intxFlag: 'PCI_IRQ_INTX',
+};
+
+/** Members of `enum msi_domain_ids`, numbered as C numbers them. */
+function domainIdsFrom(msiApi: string): Record<string, number> | undefined {
+  const m = /enum\s+msi_domain_ids\s*\{([^}]*)\}/.exec(msiApi);
+  if (!m) return undefined;
+  const ids: Record<string, number> = {};
+  let next = 0;
+  for (const part of m[1]!.split(',')) {
+    const em = /^\s*([A-Za-z_]\w*)\s*(?:=\s*(\d+))?\s*$/.exec(part);
+    if (!em) continue;
+    const v = em[2] !== undefined ? Number(em[2]) : next;
+    ids[em[1]!] = v;
+    next = v + 1;
+  }
+  return ids;
+}
+
+function intxFlagOf(pciH: string | undefined, fallback: EraInfo['intxFlag']): EraInfo['intxFlag'] {
+  if (pciH === undefined) return fallback;
+  if (/#\s*define\s+PCI_IRQ_INTX\b/.test(pciH)) return 'PCI_IRQ_INTX';
+  if (/#\s*define\s+PCI_IRQ_LEGACY\b/.test(pciH)) return 'PCI_IRQ_LEGACY';
+  return fallback;
+}
+
+/** Reads include/linux/{msi_api,msi,pci}.h through `readFile` (paths relative to the tree root). */
+export function detectEra(readFile: (relPath: string) => string | undefined): EraInfo | undefined {
+  const raw = (p: string): string | undefined => {
+    const t = readFile(p);
+    return t === undefined ? undefined : blankComments(t);
+  };
+  const msiApi = raw('include/linux/msi_api.h');
+  const msiH = raw('include/linux/msi.h');
+  const pciH = raw('include/linux/pci.h');
+  if (msiApi !== undefined) {
+    const ids = domainIdsFrom(msiApi) ?? { MSI_DEFAULT_DOMAIN: 0, MSI_MAX_DEVICE_IRQDOMAINS: 1 };
+    const max = ids['MSI_MAX_DEVICE_IRQDOMAINS'] ?? 1;
+    const domainIds = Object.fromEntries(Object.entries(ids).filter(([k]) => k !== 'MSI_MAX_DEVICE_IRQDOMAINS'));
+    const label = 'MSI_SECONDARY_DOMAIN' in ids
+      ? `6.2–6.11-like per-domain (MSI_MAX_DEVICE_IRQDOMAINS = ${max})`
+      : `6.12-like per-domain (MSI_MAX_DEVICE_IRQDOMAINS = ${max})`;
+    return { era: 'per-domain', label, source: 'include/linux/msi_api.h', maxDeviceIrqDomains: max, domainIds, intxFlag: intxFlagOf(pciH, 'PCI_IRQ_INTX') };
+  }
+  if (msiH === undefined) return undefined;
+  if (/struct\s+xarray\s+__store\b/.test(msiH) || /\bmsi_add_msi_desc\s*\(/.test(msiH)) {
+    return { era: 'xarray', label: '6.1-like xarray (one store per device, no domain ids)', source: 'include/linux/msi.h', domainIds: {}, intxFlag: intxFlagOf(pciH, 'PCI_IRQ_LEGACY') };
+  }
+  if (/\bfor_each_msi_entry\b/.test(msiH) || /\bdev_to_msi_list\b/.test(msiH)) {
+    return { era: 'list', label: '≤5.16-like list (no central index)', source: 'include/linux/msi.h', domainIds: {}, intxFlag: intxFlagOf(pciH, 'PCI_IRQ_LEGACY') };
+  }
+  return undefined;
+}
+
+/** Falls back on the signatures the facts matched: any 6.1-only call shape means xarray. */
+export function eraFromFacts(files: FileFacts[]): EraInfo {
+  let old = 0;
+  let perDomain = 0;
+  for (const f of files) {
+    for (const fact of f.facts) {
+      if (fact.signature === '6.1') old++;
+      else if (fact.signature === '6.2+') perDomain++;
+    }
+  }
+  if (old > perDomain) {
+    return { era: 'xarray', label: '6.1-like xarray (from call signatures)', source: 'call signatures', domainIds: {}, intxFlag: 'PCI_IRQ_LEGACY' };
+  }
+  if (perDomain > 0) return { ...defaultEra, source: 'call signatures', label: `${defaultEra.label} (from call signatures)` };
+  return defaultEra;
+}

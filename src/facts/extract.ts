@@ -1,0 +1,219 @@
+// extractFileFacts: lexical candidates → parse only the top-level blocks that matter (tree-sitter
+// includedRanges, so positions stay file-relative) → one fact per real call, classified by its
+// call_expression wherever it sits (ERROR nodes included) → skeletons of the relevant functions.
+import type { Node, Range as TsRange, Tree } from 'web-tree-sitter';
+import { parseC } from '../parse/parser';
+import type { TopBlock } from '../parse/top-level';
+import { offsetRange } from '../parse/node-range';
+import { matchBracket, normalise, splitTopLevel } from './c-text';
+import { catalogueRow } from './catalogue';
+import { evaluate } from './const-eval';
+import { buildFact, type CallSite } from './fact-builder';
+import { blockOf, prepareFile, type Candidate, type ExtractInput, type FileContext } from './file-context';
+import { driverStructs, pciIdTables } from './pci-ids';
+import { SkeletonBuilder } from './skeleton';
+import type { FileFacts, FileProblem, FunctionInfo, MsiFact } from './types';
+
+/** Larger files are not parsed (the kernel's largest C file with MSI calls is well under 1 MB). */
+export const MAX_PARSE_BYTES = 8 * 1024 * 1024;
+
+const declarationWords = new Set(['return', 'else', 'do', 'case', 'sizeof', 'typeof']);
+
+/** True when the name at `offset` is declared or defined there rather than called. */
+function looksDeclared(code: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(code[i]!)) i--;
+  if (i < 0) return false;
+  if (code[i] === '*') {
+    let j = i - 1;
+    while (j >= 0 && /[\s*]/.test(code[j]!)) j--;
+    return j >= 0 && /\w/.test(code[j]!) && !declarationWords.has(/\w+$/.exec(code.slice(Math.max(0, j - 20), j + 1))?.[0] ?? '');
+  }
+  if (!/\w/.test(code[i]!)) return false;
+  const word = /\w+$/.exec(code.slice(Math.max(0, i - 30), i + 1))?.[0] ?? '';
+  return !declarationWords.has(word);
+}
+
+function problem(ctx: FileContext, offset: number, severity: FileProblem['severity'], message: string): FileProblem {
+  const r = offsetRange(ctx.starts, offset, offset);
+  return { file: ctx.input.file, line: r.line, column: r.column, severity, message };
+}
+
+function functionNameOf(node: Node | null): string | undefined {
+  for (let n = node; n; n = n.parent) {
+    if (n.type !== 'function_definition') continue;
+    let d = n.childForFieldName('declarator');
+    while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
+    const id = d?.childForFieldName('declarator');
+    return id?.type === 'identifier' ? id.text : undefined;
+  }
+  return undefined;
+}
+
+/** Start of a block's declaration, past blank lines and blanked directives. */
+function declStart(ctx: FileContext, b: TopBlock): number {
+  let s = b.start;
+  while (s < b.open && /\s/.test(ctx.code[s]!)) s++;
+  return s;
+}
+
+/** Functions worth a skeleton: those with facts, their in-file callers (transitively), driver callbacks. */
+function relevantBlocks(ctx: FileContext, withFacts: Set<TopBlock>, callbacks: string[]): TopBlock[] {
+  const chosen = new Set(withFacts);
+  const names = new Set([...withFacts].map((b) => b.functionName).filter((n): n is string => !!n));
+  for (const c of callbacks) names.add(c);
+  const fns = ctx.blocks.filter((b) => b.functionName);
+  for (const b of fns) if (callbacks.includes(b.functionName!)) chosen.add(b);
+  for (let round = 0; round < 6; round++) {
+    if (names.size === 0) break;
+    const re = new RegExp(String.raw`\b(${[...names].join('|')})\b`);
+    let grew = false;
+    for (const b of fns) {
+      if (chosen.has(b) || !re.test(ctx.code.slice(b.open, b.close + 1))) continue;
+      chosen.add(b);
+      names.add(b.functionName!);
+      grew = true;
+    }
+    if (!grew) break;
+  }
+  return [...chosen].sort((a, b) => a.start - b.start);
+}
+
+function includedRanges(ctx: FileContext, blocks: TopBlock[]): TsRange[] {
+  const ranges: TsRange[] = [];
+  for (const b of blocks) {
+    const start = declStart(ctx, b);
+    const end = Math.min(b.close + 1, ctx.input.text.length);
+    const prev = ranges[ranges.length - 1];
+    if (prev && start <= prev.endIndex) { prev.endIndex = Math.max(prev.endIndex, end); prev.endPosition = point(ctx, prev.endIndex); continue; }
+    ranges.push({ startIndex: start, endIndex: end, startPosition: point(ctx, start), endPosition: point(ctx, end) });
+  }
+  return ranges;
+}
+
+function point(ctx: FileContext, offset: number): { row: number; column: number } {
+  const r = offsetRange(ctx.starts, offset, offset);
+  return { row: r.line - 1, column: r.column - 1 };
+}
+
+/** A call site for a candidate, or undefined when the name is declared/defined there. */
+function siteFor(ctx: FileContext, tree: Tree, c: Candidate): CallSite | 'declared' | 'unbalanced' {
+  const node = tree.rootNode.descendantForIndex(c.offset, c.offset + c.name.length);
+  const parent = node?.parent ?? null;
+  const isIdent = node?.type === 'identifier' && node.startIndex === c.offset;
+  if (isIdent && (parent?.type === 'function_declarator' || parent?.type === 'parenthesized_declarator')) return 'declared';
+  const treeCall = isIdent && parent?.type === 'call_expression' && parent.childForFieldName('function')?.startIndex === c.offset;
+  if (!treeCall && looksDeclared(ctx.code, c.offset)) return 'declared';
+  const open = ctx.code.indexOf('(', c.offset + c.name.length);
+  const close = matchBracket(ctx.code, open);
+  if (close < 0) return 'unbalanced';
+  const block = blockOf(ctx, c.offset);
+  const fnName = functionNameOf(node) ?? block?.functionName ?? '';
+  const args = splitOffsets(ctx.code, open + 1, close).map(([s, e]) => normalise(ctx.clean.slice(s, e))).filter((a, i, all) => !(all.length === 1 && a === '' && i === 0));
+  const fnStart = block ? declStart(ctx, block) : 0;
+  return {
+    name: c.name, offset: c.offset, close, args, node: treeCall ? parent : node, functionName: fnName,
+    fnCode: block ? ctx.code.slice(fnStart, block.close + 1) : undefined, fnStart,
+    nodeAt: (o) => tree.rootNode.descendantForIndex(o, o + 1),
+  };
+}
+
+/** [start, end) of each top-level comma-separated part of code[from, to). */
+function splitOffsets(code: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const ch = code[i];
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    else if (ch === ',' && depth === 0) { out.push([start, i]); start = i + 1; }
+  }
+  out.push([start, to]);
+  return out;
+}
+
+function functionInfo(ctx: FileContext, tree: Tree, b: TopBlock, builder: SkeletonBuilder): FunctionInfo {
+  const header = ctx.code.slice(declStart(ctx, b), b.open);
+  const nameAt = b.nameOffset ?? b.start;
+  const paramOpen = ctx.code.indexOf('(', nameAt);
+  const paramClose = paramOpen >= 0 ? matchBracket(ctx.code, paramOpen) : -1;
+  const params = paramClose > paramOpen ? splitTopLevel(normalise(ctx.clean.slice(paramOpen + 1, paramClose))).filter((p) => p && p !== 'void') : [];
+  let body: Node | null = tree.rootNode.descendantForIndex(b.open, b.open + 1);
+  while (body && !(body.type === 'compound_statement' && body.startIndex === b.open)) body = body.parent;
+  const fallback = tree.rootNode.descendantForIndex(b.open, b.close);
+  return {
+    name: b.functionName!, file: ctx.input.file,
+    range: offsetRange(ctx.starts, nameAt, nameAt + b.functionName!.length),
+    bodyRange: offsetRange(ctx.starts, declStart(ctx, b), b.close + 1),
+    isStatic: /\bstatic\b/.test(header), params,
+    body: body ? builder.block(body) : builder.calls(fallback, 0),
+  };
+}
+
+export interface ExtractOptions {
+  /** Parse the whole file instead of only the relevant top-level blocks. */
+  wholeFile?: boolean;
+}
+
+export function extractFileFacts(input: ExtractInput, options: ExtractOptions = {}): FileFacts {
+  const out: FileFacts = { file: input.file, facts: [], functions: [], pciIds: [], drivers: [], problems: [] };
+  if (input.text.length > MAX_PARSE_BYTES) {
+    out.problems.push({ file: input.file, line: 1, column: 1, severity: 'warning', message: `file is ${(input.text.length / 1048576).toFixed(1)} MB, over the ${MAX_PARSE_BYTES / 1048576} MB parse limit: not analysed` });
+    return out;
+  }
+  if (input.text.slice(0, 65536).includes('\u0000')) {
+    out.problems.push({ file: input.file, line: 1, column: 1, severity: 'warning', message: 'file contains NUL bytes (binary, not C source): not analysed' });
+    return out;
+  }
+  const ctx = prepareFile(input);
+  out.drivers = driverStructs(ctx.code);
+  out.pciIds = pciIdTables(ctx.code, ctx.visible.env);
+  if (ctx.candidates.length === 0) return out;
+  return extractWithContext(ctx, out, options);
+}
+
+export function extractWithContext(ctx: FileContext, out: FileFacts, options: ExtractOptions): FileFacts {
+  const candidateBlocks = new Set<TopBlock>();
+  let outside = false;
+  for (const c of ctx.candidates) {
+    const b = blockOf(ctx, c.offset);
+    if (b) candidateBlocks.add(b);
+    else outside = true;
+  }
+  const callbacks = out.drivers.flatMap((d) => [d.probe, d.remove]).filter((n): n is string => !!n);
+  const relevant = relevantBlocks(ctx, candidateBlocks, callbacks);
+  const whole = options.wholeFile || outside;
+  const tree = whole ? parseC(ctx.input.text) : parseC(ctx.input.text, null, includedRanges(ctx, relevant));
+  try {
+    collectFacts(ctx, tree, out);
+    const byStart = new Map(out.facts.map((f) => [offsetOf(ctx, f), f.id]));
+    const builder = new SkeletonBuilder({
+      factAt: (o) => byStart.get(o),
+      constant: (t) => evaluate(t, ctx.visible.env).value,
+      isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
+    });
+    for (const b of relevant) if (b.functionName) out.functions.push(functionInfo(ctx, tree, b, builder));
+  } finally {
+    tree.delete();
+  }
+  return out;
+}
+
+function offsetOf(ctx: FileContext, f: MsiFact): number {
+  return ctx.starts[f.range.line - 1]! + f.range.column - 1;
+}
+
+function collectFacts(ctx: FileContext, tree: Tree, out: FileFacts): void {
+  for (const c of ctx.candidates) {
+    const site = siteFor(ctx, tree, c);
+    if (site === 'declared') continue;
+    if (site === 'unbalanced') {
+      out.problems.push(problem(ctx, c.offset, 'warning', `${c.name}: unbalanced parentheses after the call; arguments not read`));
+      continue;
+    }
+    const { fact, problem: p } = buildFact(out.facts.length, site, ctx);
+    out.facts.push(fact);
+    if (p) out.problems.push(problem(ctx, c.offset, 'info', p));
+  }
+}

@@ -1,0 +1,134 @@
+// Turns one MSI call (name + argument texts + position) into an MsiFact: picks the catalogue
+// signature, classifies the device, evaluates index/count/flags arguments with loop bounds.
+import type { Node } from 'web-tree-sitter';
+import { offsetRange } from '../parse/node-range';
+import { normalise } from './c-text';
+import { catalogueRow, type ApiRow, type ApiSignature, type ArgRole } from './catalogue';
+import { evaluate } from './const-eval';
+import { classifyDevice } from './device';
+import type { FileContext } from './file-context';
+import { loopBoundOf } from './loop-bounds';
+import { msixEntries } from './msix';
+import type { MsiFact, Value } from './types';
+
+export interface CallSite {
+  name: string;
+  offset: number;
+  /** Offset of `)` closing the argument list. */
+  close: number;
+  args: string[];
+  /** The call_expression (or, when recovered from an ERROR node, the deepest node there). */
+  node: Node | null;
+  functionName: string;
+  /** Text of the enclosing function (params + body), comment/string-blanked; and its offset. */
+  fnCode: string | undefined;
+  fnStart: number;
+  nodeAt: (offset: number) => Node | null;
+}
+
+const flagBits: [number, string][] = [[1, 'INTX'], [2, 'PCI_IRQ_MSI'], [4, 'PCI_IRQ_MSIX'], [8, 'PCI_IRQ_AFFINITY'], [16, 'PCI_IRQ_VIRTUAL']];
+
+/** Chooses the signature by argument count, then by what the first argument is, then by era. */
+function pickSignature(row: ApiRow, args: string[], ctx: FileContext, site: CallSite): ApiSignature | undefined {
+  const fits = row.signatures.filter((s) => s.args.length === args.length);
+  if (fits.length <= 1) return fits[0];
+  const first = normalise(args[0] ?? '');
+  const root = /^&?\s*\(?\s*([A-Za-z_]\w*)/.exec(first)?.[1];
+  const type = root ? ctx.scope.varType(root, site.fnCode) : undefined;
+  const pick = (era: '6.1' | '6.2+'): ApiSignature | undefined => fits.find((s) => s.era === era);
+  if ((type && /irq_domain/.test(type)) || (!/dev\b/.test(first) && /dom/i.test(first))) return pick('6.1') ?? fits[0];
+  if ((type && /struct device\b/.test(type)) || /->dev$|\.dev$|^dev$/.test(first)) return pick('6.2+') ?? fits[0];
+  return pick(ctx.input.era.era === 'per-domain' ? '6.2+' : '6.1') ?? fits[0];
+}
+
+function makeValue(text: string, ctx: FileContext, at: Node | null): Value {
+  const r = evaluate(text, ctx.visible.env);
+  const v: Value = { text: normalise(text), chain: r.chain };
+  if (r.value !== undefined) v.value = r.value;
+  if (r.anyIndex) v.anyIndex = true;
+  if (r.symbols.length > 0) v.symbols = r.symbols;
+  if (r.value !== undefined) return v;
+  for (const sym of r.symbols) {
+    const lb = loopBoundOf(at, sym);
+    if (!lb) continue;
+    const bound = evaluate(lb.bound, ctx.visible.env);
+    v.loopBound = { variable: sym, bound: lb.bound, inclusive: lb.inclusive };
+    const bv: Value = { text: lb.bound, chain: bound.chain };
+    if (bound.value !== undefined) bv.value = bound.value;
+    if (bound.symbols.length > 0) bv.symbols = bound.symbols;
+    v.loopBound.boundValue = bv;
+    if (v.text === sym) {
+      const init = lb.init !== undefined ? evaluate(lb.init, ctx.visible.env).value : undefined;
+      if (init !== undefined) v.min = init;
+      if (bound.value !== undefined) v.max = lb.inclusive ? bound.value : bound.value - 1;
+    }
+    break;
+  }
+  return v;
+}
+
+/** PCI_IRQ_* names set by a flags argument; the INTx bit is named as the era's headers name it. */
+function flagsOf(text: string, ctx: FileContext): string[] | undefined {
+  const r = evaluate(text, ctx.visible.env);
+  const names = (n: string): string => (n === 'INTX' ? ctx.input.era.intxFlag : n);
+  if (r.value === undefined) {
+    const seen = [...new Set(text.match(/\bPCI_IRQ_\w+/g) ?? [])];
+    return seen.length > 0 ? seen : undefined;
+  }
+  const bits = flagBits.filter(([b]) => (r.value! & b) !== 0).map(([, n]) => names(n));
+  // Source order first (e.g. "PCI_IRQ_MSIX | PCI_IRQ_MSI"), then the rest.
+  const order = (text.match(/\bPCI_IRQ_\w+/g) ?? []).map((n) => (n === 'PCI_IRQ_LEGACY' || n === 'PCI_IRQ_INTX' ? names('INTX') : n));
+  return [...order.filter((n) => bits.includes(n)), ...bits.filter((n) => !order.includes(n))].filter((n, i, a) => a.indexOf(n) === i);
+}
+
+/** The lvalue receiving the call's result: `ret = f(…)`, `int ret = f(…)`, `a->nvec = f(…)`. */
+function resultOf(code: string, offset: number): string | undefined {
+  const before = code.slice(Math.max(0, offset - 160), offset);
+  const m = /([A-Za-z_]\w*(?:\s*(?:->|\.)\s*[A-Za-z_]\w*|\s*\[[^\][]*\])*)\s*(?<![=!<>+\-*/%&|^])=\s*(?:\(\s*[A-Za-z_][\w\s]*\)\s*)?$/.exec(before);
+  return m ? m[1]!.replace(/\s+/g, '') : undefined;
+}
+
+function impliedDomain(sig: ApiSignature, ctx: FileContext): Value | undefined {
+  const era = ctx.input.era;
+  if (!sig.impliedDomain || (sig.era === 'any' && era.era !== 'per-domain')) return undefined;
+  const name = sig.impliedDomain === 'default' ? 'MSI_DEFAULT_DOMAIN' : 'MSI_SECONDARY_DOMAIN';
+  const value = era.domainIds[name] ?? (sig.impliedDomain === 'default' ? 0 : 1);
+  return { text: `${name} (implied)`, value, chain: [] };
+}
+
+const valueRoles: Partial<Record<ArgRole, 'domain' | 'index' | 'first' | 'last' | 'count' | 'min' | 'max' | 'hwsize'>> = {
+  domid: 'domain', index: 'index', first: 'first', last: 'last', count: 'count', min: 'min', max: 'max', hwsize: 'hwsize',
+};
+
+export function buildFact(id: number, site: CallSite, ctx: FileContext): { fact: MsiFact; problem?: string } {
+  const row = catalogueRow(site.name)!;
+  const sig = pickSignature(row, site.args, ctx, site);
+  const fact: MsiFact = {
+    id, file: ctx.input.file, api: site.name, kind: row.kind, signature: sig?.era ?? 'any',
+    range: offsetRange(ctx.starts, site.offset, site.offset + site.name.length),
+    callRange: offsetRange(ctx.starts, site.offset, site.close + 1),
+    function: site.functionName, args: site.args.map(normalise),
+  };
+  const result = resultOf(ctx.code, site.offset);
+  if (result) fact.result = result;
+  if (!sig) {
+    const counts = [...new Set(row.signatures.map((s) => s.args.length))].join(' or ');
+    return { fact, problem: `${site.name} called with ${site.args.length} argument(s); the catalogue knows ${counts}: arguments left unresolved` };
+  }
+  sig.args.forEach((role, i) => {
+    const text = site.args[i] ?? '';
+    if (role === 'device' || role === 'pci') fact.device = classifyDevice(text, role, site.fnCode, ctx.scope);
+    else if (role === 'irqDomain') fact.irqDomain = normalise(text);
+    else if (role === 'flags') { const f = flagsOf(text, ctx); if (f) fact.flags = f; }
+    else if (role === 'entries' && site.fnCode !== undefined) fact.entries = msixEntries(text, site.fnCode, site.fnStart, ctx.code, ctx.visible.env, site.nodeAt, (t, at) => makeValue(t, ctx, at));
+    else if (role === 'entries') fact.entries = { array: normalise(text), indices: null };
+    else {
+      const field = valueRoles[role];
+      if (field) fact[field] = makeValue(text, ctx, site.node);
+    }
+  });
+  if (fact.domain === undefined) { const d = impliedDomain(sig, ctx); if (d) fact.domain = d; }
+  if (!fact.flags && row.impliedFlags) fact.flags = [...row.impliedFlags];
+  if (!fact.count && row.impliedCount !== undefined) fact.count = { text: `${row.impliedCount} (implied)`, value: row.impliedCount, chain: [] };
+  return { fact };
+}

@@ -1,0 +1,60 @@
+// Lexical preparation of one file, shared by whole-file extraction and by the per-function
+// re-extraction of IncrementalDocument: blanked texts, line starts, top-level blocks, MSI call
+// candidates, visible constants and declared types.
+import { blockAt, blankDirectives, topLevelBlocks, type TopBlock } from '../parse/top-level';
+import { blankComments, lineStarts } from './c-text';
+import { catalogueNames } from './catalogue';
+import { collectDefines, type DefineTable } from './defines';
+import { makeScope, type TypeScope } from './scope';
+import type { EraInfo } from './types';
+import { makeVisible, type ReadInclude, type Visible } from './visible';
+
+export interface ExtractInput {
+  file: string;
+  text: string;
+  era: EraInfo;
+  readInclude?: ReadInclude;
+  headerDefines?: DefineTable;
+}
+
+export interface Candidate { name: string; offset: number }
+
+export interface FileContext {
+  input: ExtractInput;
+  /** Comments blanked; strings kept (argument texts come from here). */
+  clean: string;
+  /** Comments, string contents and preprocessor directives blanked (scanning happens here). */
+  code: string;
+  starts: number[];
+  blocks: TopBlock[];
+  candidates: Candidate[];
+  visible: Visible;
+  scope: TypeScope;
+}
+
+let candidateRe: RegExp | undefined;
+
+/** Every `api_name (` in code (comments, strings and #define bodies already blanked). */
+export function findCandidates(code: string): Candidate[] {
+  candidateRe ??= new RegExp(String.raw`\b(${catalogueNames().sort((a, b) => b.length - a.length).join('|')})\s*\(`, 'g');
+  const out: Candidate[] = [];
+  candidateRe.lastIndex = 0;
+  for (let m = candidateRe.exec(code); m; m = candidateRe.exec(code)) out.push({ name: m[1]!, offset: m.index });
+  return out;
+}
+
+export function prepareFile(input: ExtractInput): FileContext {
+  const clean = blankComments(input.text);
+  const code = blankDirectives(blankComments(input.text, true));
+  const defines = collectDefines(input.text, input.file);
+  const visible = makeVisible({ file: input.file, text: input.text, clean: code, era: input.era, defines, headerDefines: input.headerDefines, readInclude: input.readInclude });
+  return {
+    input, clean, code, starts: lineStarts(input.text), blocks: topLevelBlocks(code),
+    candidates: findCandidates(code), visible, scope: makeScope(code, () => visible.structs()),
+  };
+}
+
+/** The top-level block around an offset (a function body, usually). */
+export function blockOf(ctx: FileContext, offset: number): TopBlock | undefined {
+  return blockAt(ctx.blocks, offset);
+}

@@ -1,0 +1,193 @@
+// The control-flow skeleton of a function: the statements the model needs to order MSI calls
+// and tell success paths from error paths (if/else with condition trees, switch, loops,
+// return, goto/labels, calls to other functions, and assignments that copy results).
+import type { Node } from 'web-tree-sitter';
+import { normalise } from './c-text';
+import { nodeRange } from '../parse/node-range';
+import type { Cond, Operand, Stmt } from './types';
+
+export interface SkeletonEnv {
+  /** The MSI fact whose call node starts at this offset. */
+  factAt(callStart: number): number | undefined;
+  /** Constant value of an expression, when it has one. */
+  constant(text: string): number | undefined;
+  /** A call of this name is a for-each loop macro (its body is the next statement). */
+  isLoopMacro(name: string): boolean;
+}
+
+const cmpOps = new Set(['<', '<=', '>', '>=', '==', '!=']);
+const MAX_DEPTH = 200;
+
+export class SkeletonBuilder {
+  constructor(private readonly env: SkeletonEnv) {}
+
+  /** Statements of a compound statement (or any node, as a flat fallback). */
+  block(node: Node | null, depth = 0): Stmt[] {
+    if (!node) return [];
+    if (node.type !== 'compound_statement') return this.stmt(node, depth);
+    const out: Stmt[] = [];
+    const kids = node.namedChildren;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i]!;
+      const loopCall = this.loopMacroCall(k);
+      if (loopCall && i + 1 < kids.length) {
+        // `msi_for_each_desc(desc, dev, f) { … }` parses as a call missing its `;` plus a block.
+        out.push(...this.calls(loopCall, depth));
+        out.push({ t: 'loop', body: this.block(kids[i + 1]!, depth + 1), range: nodeRange(k) });
+        i++;
+        continue;
+      }
+      out.push(...this.stmt(k, depth));
+    }
+    return out;
+  }
+
+  private loopMacroCall(node: Node): Node | undefined {
+    if (node.type !== 'expression_statement') return undefined;
+    const e = node.namedChild(0);
+    const fn = e?.type === 'call_expression' ? e.childForFieldName('function') : null;
+    return fn?.type === 'identifier' && this.env.isLoopMacro(fn.text) ? e! : undefined;
+  }
+
+  private stmt(node: Node, depth: number): Stmt[] {
+    if (depth > MAX_DEPTH) return [];
+    const r = nodeRange(node);
+    switch (node.type) {
+      case 'compound_statement': return this.block(node, depth + 1);
+      case 'if_statement': {
+        const cond = node.childForFieldName('condition');
+        const alt = node.childForFieldName('alternative');
+        const elseBody = alt ? (alt.type === 'else_clause' ? alt.namedChild(0) : alt) : null;
+        return [...this.calls(cond, depth), { t: 'if', cond: this.cond(cond), then: this.block(node.childForFieldName('consequence'), depth + 1), else: elseBody ? this.block(elseBody, depth + 1) : [], range: r }];
+      }
+      case 'switch_statement': {
+        const subject = node.childForFieldName('condition');
+        const cases: { labels: string[]; body: Stmt[] }[] = [];
+        for (const c of node.childForFieldName('body')?.namedChildren ?? []) {
+          if (c.type !== 'case_statement') continue;
+          const value = c.childForFieldName('value');
+          const label = value ? normalise(value.text) : 'default';
+          const body = c.namedChildren.filter((k) => k !== value).flatMap((k) => this.stmt(k, depth + 1));
+          const prev = cases[cases.length - 1];
+          if (prev && prev.body.length === 0) prev.labels.push(label), (prev.body = body);
+          else cases.push({ labels: [label], body });
+        }
+        return [...this.calls(subject, depth), { t: 'switch', subject: normalise(subject?.text ?? '').replace(/^\((.*)\)$/, '$1'), cases, range: r }];
+      }
+      case 'for_statement': {
+        const init = node.childForFieldName('initializer');
+        const cond = node.childForFieldName('condition');
+        const update = node.childForFieldName('update');
+        const body = [...this.block(node.childForFieldName('body'), depth + 1), ...this.exprStmts(update, depth)];
+        const loop: Stmt = cond ? { t: 'loop', cond: this.cond(cond), body, range: r } : { t: 'loop', body, range: r };
+        return [...(init ? this.stmt(init, depth) : []), loop];
+      }
+      case 'while_statement': case 'do_statement': {
+        const cond = node.childForFieldName('condition');
+        return [{ t: 'loop', cond: this.cond(cond), body: [...this.block(node.childForFieldName('body'), depth + 1), ...this.calls(cond, depth)], range: r }];
+      }
+      case 'return_statement': {
+        const v = node.namedChild(0);
+        return [...this.calls(v, depth), v ? { t: 'return', value: normalise(v.text), range: r } : { t: 'return', range: r }];
+      }
+      case 'goto_statement': return [{ t: 'goto', label: node.childForFieldName('label')?.text ?? '', range: r }];
+      case 'labeled_statement': {
+        const label = node.childForFieldName('label');
+        return [{ t: 'label', name: label?.text ?? '', range: r }, ...node.namedChildren.filter((k) => k !== label).flatMap((k) => this.stmt(k, depth + 1))];
+      }
+      case 'break_statement': return [{ t: 'break', range: r }];
+      case 'continue_statement': return [{ t: 'continue', range: r }];
+      case 'comment': return [];
+      default: return this.exprStmts(node, depth);
+    }
+  }
+
+  /** Calls and copying assignments inside an expression statement or declaration. */
+  private exprStmts(node: Node | null, depth: number): Stmt[] {
+    if (!node) return [];
+    const out: Stmt[] = [];
+    for (const part of node.type === 'comma_expression' ? node.namedChildren : [node]) {
+      out.push(...this.calls(part, depth));
+      const assign = this.assignmentOf(part);
+      if (assign) out.push(assign);
+    }
+    return out;
+  }
+
+  private assignmentOf(node: Node): Stmt | undefined {
+    let target: Node | null = null;
+    let source: Node | null = null;
+    const n = node.type === 'expression_statement' ? node.namedChild(0) : node;
+    if (n?.type === 'assignment_expression') { target = n.childForFieldName('left'); source = n.childForFieldName('right'); }
+    else if (n?.type === 'declaration') {
+      const d = n.namedChildren.find((k) => k.type === 'init_declarator');
+      target = d?.childForFieldName('declarator') ?? null;
+      source = d?.childForFieldName('value') ?? null;
+      while (target && target.type !== 'identifier' && target.childForFieldName('declarator')) target = target.childForFieldName('declarator');
+    }
+    if (!target || !source || source.type === 'call_expression' || source.type === 'initializer_list') return undefined;
+    return { t: 'assign', target: normalise(target.text), source: normalise(source.text), range: nodeRange(n!) };
+  }
+
+  /** Every call inside `node`, innermost (argument) calls first, as fact or call statements. */
+  calls(node: Node | null, depth: number): Stmt[] {
+    if (!node || depth > MAX_DEPTH) return [];
+    const found = node.type === 'call_expression' ? [node] : [];
+    const inner = node.descendantsOfType('call_expression');
+    const all = [...found, ...inner.filter((c) => c.startIndex !== node.startIndex || c.endIndex !== node.endIndex)];
+    // Evaluation order: a call's arguments run before it; descendantsOfType lists outer first.
+    all.sort((a, b) => a.endIndex - b.endIndex);
+    const out: Stmt[] = [];
+    for (const c of all) {
+      const fact = this.env.factAt(c.startIndex);
+      if (fact !== undefined) { out.push({ t: 'fact', id: fact }); continue; }
+      const fn = c.childForFieldName('function');
+      if (fn?.type !== 'identifier') continue;
+      const args = c.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment').map((a) => normalise(a.text)) ?? [];
+      out.push({ t: 'call', name: fn.text, range: nodeRange(c), args });
+    }
+    return out;
+  }
+
+  cond(node: Node | null): Cond {
+    if (!node) return { t: 'opaque', text: '', facts: [] };
+    let n = node;
+    while ((n.type === 'parenthesized_expression' || n.type === 'condition_clause') && n.namedChildCount === 1) n = n.namedChild(0)!;
+    if (n.type === 'binary_expression') {
+      const op = n.childForFieldName('operator')?.type ?? '';
+      const l = n.childForFieldName('left');
+      const rr = n.childForFieldName('right');
+      if ((op === '&&' || op === '||') && l && rr) return { t: op === '&&' ? 'and' : 'or', a: this.cond(l), b: this.cond(rr) };
+      if (cmpOps.has(op) && l && rr) return { t: 'cmp', op: op as '<', left: this.operand(l), right: this.operand(rr) };
+    }
+    if (n.type === 'unary_expression' && n.childForFieldName('operator')?.type === '!') return { t: 'not', a: this.cond(n.childForFieldName('argument')) };
+    if (n.type === 'ERROR' || n.hasError) {
+      const facts = n.descendantsOfType('call_expression').map((c) => this.env.factAt(c.startIndex)).filter((f): f is number => f !== undefined);
+      return { t: 'opaque', text: normalise(n.text), facts };
+    }
+    return { t: 'truth', operand: this.operand(n) };
+  }
+
+  private operand(node: Node): Operand {
+    let n = node;
+    while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
+    const op: Operand = { text: normalise(n.text) };
+    if (n.type === 'call_expression') {
+      const fact = this.env.factAt(n.startIndex);
+      if (fact !== undefined) op.fact = fact;
+      const fn = n.childForFieldName('function')?.text;
+      const arg = n.childForFieldName('arguments')?.namedChild(0);
+      if ((fn === 'IS_ERR' || fn === 'IS_ERR_OR_NULL' || fn === 'PTR_ERR') && arg) op.variable = normalise(arg.text);
+      return op;
+    }
+    if (n.type === 'identifier') op.variable = n.text;
+    else if (n.type === 'field_expression') {
+      // `map.index < 0`: the variable is `map`.
+      const arg = n.childForFieldName('argument');
+      if (arg) op.variable = normalise(arg.text);
+    }
+    const v = this.env.constant(op.text);
+    if (v !== undefined) op.value = v;
+    return op;
+  }
+}
