@@ -7,6 +7,7 @@ import { replayTree, type WalkReport } from '../model/replay/run';
 import type { Layout, MapSnapshot, Partition, SimulationResult } from '../model/snapshot';
 import type { StoreConfig } from '../model/store/types';
 import { attributionSteps, type AttributionContext } from './attribution';
+import './attribution/register';
 import { compareFindings, type Finding, type RuleCode, type Severity } from './finding';
 import { findingsFromReports } from './from-events';
 

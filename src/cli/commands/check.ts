@@ -11,6 +11,7 @@ import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText, summaryLine } from '../format/text';
 import { parseBindings, parseLayout, parsePartitions } from '../options';
+import { loadTopology, type Topology } from '../../model/iommu/index';
 
 const usage = `usage: irqlens check PATH... [options]
 
@@ -68,10 +69,14 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`--jobs must be a whole number (got '${values.jobs}')`);
   }
   for (const p of positionals) if (!existsSync(resolve(io.cwd, p))) throw new UsageError(`${p}: no such file or directory`);
-  let topology: string | undefined;
+  let topology: Topology | undefined;
   if (values.topology !== undefined) {
-    topology = resolve(io.cwd, values.topology);
-    if (!existsSync(topology)) throw new UsageError(`--topology ${values.topology}: no such file`);
+    const path = resolve(io.cwd, values.topology);
+    if (!existsSync(path)) throw new UsageError(`--topology ${values.topology}: no such file`);
+    const loaded = loadTopology({ path });
+    for (const p of loaded.problems) io.stderr(problemLine(p));
+    if (loaded.topology.functions.length === 0) throw new UsageError(`--topology ${values.topology}: no PCI functions could be read (see the messages above)`);
+    topology = loaded.topology;
   }
   const partitionSpecs = values.partition ?? [];
   if (partitionSpecs.length && layout !== 'partitioned') throw new UsageError('--partition needs --layout partitioned');

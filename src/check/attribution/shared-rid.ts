@@ -1,0 +1,124 @@
+// attr/shared-requester-id: an allocating PCI function shares the ID a consumer keys on with
+// another function after DMA aliasing (msi-semantics §4.5, §4.7.0; S5–S7, S10–S13). A shared
+// IOMMU group alone is not a shared requester ID (S13), so groups are never used here.
+import { formatRid } from '../../topology/bdf';
+import type { PciFunction, Topology } from '../../topology/types';
+import { resolveRequesterIds, type AliasWalk } from '../../model/iommu/index';
+import { bindDriver } from '../../model/iommu/binding';
+import type { MsiFact, TreeFacts } from '../../facts/types';
+import type { Finding, Severity } from '../finding';
+import { storingFacts, targetOf, type AttrContext, type Target } from './context';
+
+type Consumer = 'intel' | 'amd' | 'its';
+
+const consumersFor: Record<Target, Consumer[]> = {
+  'x86-intel': ['intel'],
+  'x86-amd': ['amd'],
+  x86: ['intel', 'amd'],
+  its: ['its'],
+  unknown: ['intel', 'amd', 'its'],
+};
+
+const ntbKinds = new Set(['ALL256', 'HWTABLE', 'MIC3', 'VCA160']);
+
+function intelOverlap(a: AliasWalk, b: AliasWalk): boolean {
+  const span = (w: AliasWalk): [number, number] => w.intelIr.busRange ?? [w.intelIr.sid! >> 8, w.intelIr.sid! >> 8];
+  if (a.intelIr.mode === 'verify-sid' && b.intelIr.mode === 'verify-sid') return a.intelIr.sid === b.intelIr.sid;
+  const [a0, a1] = span(a);
+  const [b0, b1] = span(b);
+  return a0 <= b1 && b0 <= a1;
+}
+
+function shared(a: AliasWalk, b: AliasWalk, consumers: Consumer[]): { consumer: Consumer; id: string }[] {
+  const out: { consumer: Consumer; id: string }[] = [];
+  if (consumers.includes('its') && (a.its.deviceId ?? a.its.rid) === (b.its.deviceId ?? b.its.rid)) out.push({ consumer: 'its', id: formatRid(a.its.rid) });
+  const amd = a.amdIrt.find((r) => b.amdIrt.includes(r));
+  if (consumers.includes('amd') && amd !== undefined) out.push({ consumer: 'amd', id: formatRid(amd) });
+  if (consumers.includes('intel') && intelOverlap(a, b)) out.push({ consumer: 'intel', id: a.intelIr.text });
+  return out;
+}
+
+interface User {
+  fn: PciFunction;
+  fact: MsiFact;
+}
+
+/** Allocating PCI facts bound to topology functions: the first storing fact per function. */
+function users(tree: TreeFacts, topology: Topology, ctx: AttrContext): Map<string, User> {
+  const out = new Map<string, User>();
+  for (const fact of storingFacts(tree)) {
+    if (fact.device?.class !== 'pci') continue;
+    const ff = tree.files.find((f) => f.file === fact.file);
+    const b = bindDriver(topology, { file: fact.file, drivers: ff?.drivers ?? [], pciIds: ff?.pciIds ?? [] }, ctx.bindings);
+    for (const fn of b?.functions ?? []) if (!out.has(fn.bdf)) out.set(fn.bdf, { fn, fact });
+  }
+  return out;
+}
+
+const usesMsi = (fn: PciFunction, bound: Map<string, User>): boolean => bound.has(fn.bdf) || fn.msi?.enabled === true || fn.msix?.enabled === true;
+
+function consequence(c: Consumer, ids: string): string {
+  if (c === 'intel') return `Intel IR verifies only ${ids}`;
+  if (c === 'amd') return `AMD-Vi installs one IRT at ${ids} for both, and whichever allocates second may re-point it (IVRS- and order-dependent)`;
+  return `the ITS gives both one DeviceID (rid ${ids}) and one ITT`;
+}
+
+function severityFor(target: Target, otherUsers: number, walk: AliasWalk): Severity {
+  if (otherUsers === 0) return 'info';
+  if (target === 'x86-intel') return 'info';
+  if (target === 'its' && walk.its.proxy && !walk.its.aliasCountPartial) return 'info'; // bridge-derived: ITT sized for the subtree
+  return 'warning';
+}
+
+function proxyFinding(u: User, walk: AliasWalk, target: Target): Finding | undefined {
+  const node = u.fn;
+  const maskPairs = walk.pairs.filter((p) => p.step.startsWith('dma_alias_mask'));
+  const ghosts = [...new Set(maskPairs.map((p) => formatRid(p.alias)))].filter((r) => r !== walk.requesterIds[0]);
+  if (ghosts.length === 0 && !walk.unknownAliases) return undefined;
+  const ntb = walk.unknownAliases || maskPairs.some((p) => [...ntbKinds].some((k) => p.step.includes(k)));
+  const severity: Severity = ntb && (target === 'its' || target === 'unknown') ? 'warning' : 'info';
+  const what = walk.unknownAliases ? 'proxy requester IDs read from the Switchtec table at boot' : `alias requester ID${ghosts.length > 1 ? 's' : ''} ${ghosts.slice(0, 4).join(', ')}${ghosts.length > 4 ? ', …' : ''}`;
+  return {
+    code: 'attr/shared-requester-id', severity, file: u.fact.file, range: u.fact.range, related: [], device: u.fact.device?.key,
+    message: `${node.bdf} also issues ${what} (DMA-alias quirk): Intel IR can only verify its bus, AMD-Vi installs its IRT on every alias, and the ITS ignores same-bus aliases (DeviceID stays ${formatRid(walk.its.rid)}).`,
+    assumptions: walk.pairs.slice(0, 6).map((p) => `${p.pdev} -> ${formatRid(p.alias)}: ${p.step}`),
+  };
+}
+
+export function sharedRequesterIdFindings(tree: TreeFacts, ctx: AttrContext): Finding[] {
+  const topology = ctx.topology;
+  if (!topology) return [];
+  const target = targetOf(topology);
+  const bound = users(tree, topology, ctx);
+  const out: Finding[] = [];
+  for (const u of bound.values()) {
+    const walk = resolveRequesterIds(topology, u.fn.bdf);
+    if (!walk) continue;
+    const sharers: { fn: PciFunction; how: { consumer: Consumer; id: string }[] }[] = [];
+    for (const f of topology.functions) {
+      if (f.bdf === u.fn.bdf || f.domain !== u.fn.domain) continue;
+      const other = resolveRequesterIds(topology, f.bdf)!;
+      const how = shared(walk, other, consumersFor[target]);
+      if (how.length > 0) sharers.push({ fn: f, how });
+    }
+    if (sharers.length === 0) {
+      const p = proxyFinding(u, walk, target);
+      if (p) out.push(p);
+      continue;
+    }
+    const others = sharers.filter((s) => usesMsi(s.fn, bound));
+    const byConsumer = new Map<Consumer, string>();
+    for (const s of sharers) for (const h of s.how) if (!byConsumer.has(h.consumer)) byConsumer.set(h.consumer, h.id);
+    const names = sharers.slice(0, 4).map((s) => s.fn.bdf).join(', ') + (sharers.length > 4 ? `, … (${sharers.length})` : '');
+    const related = others.flatMap((s) => {
+      const ou = bound.get(s.fn.bdf);
+      return ou ? [{ file: ou.fact.file, range: ou.fact.range, message: `${s.fn.bdf} allocates here` }] : [];
+    });
+    out.push({
+      code: 'attr/shared-requester-id', severity: severityFor(target, others.length, walk), file: u.fact.file, range: u.fact.range, related, device: u.fact.device?.key,
+      message: `${u.fn.bdf} shares its interrupt requester ID with ${names} after DMA aliasing (final RID ${formatRid(walk.finalRid)}): ${[...byConsumer].map(([c, id]) => consequence(c, id)).join('; ')}. ${others.length === 0 ? 'Only this function uses MSI there.' : `${others.length} other function${others.length > 1 ? 's use' : ' uses'} MSI: no source isolation between them.`}`,
+      assumptions: [`target: ${target}`, ...walk.pairs.map((p) => `${p.pdev} -> ${formatRid(p.alias)}: ${p.step}`), ...walk.assumptions],
+    });
+  }
+  return out;
+}
