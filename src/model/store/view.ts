@@ -59,7 +59,7 @@ export function describeDevice(state: StoreState, key: string): string[] {
   if (!dev) return [];
   return shown(dev).map((d) => {
     const mode = modeOf(dev, d.domain);
-    const head = `domain ${d.domain} (hwsize ${d.hwsize ?? 'run time'}${mode ? `, ${mode}` : ''}${d.exists === 'maybe' ? ', maybe created' : ''})`;
+    const head = `domain ${d.domain} (hwsize ${d.hwsize ?? 'run time'}${mode && mode !== 'none' ? `, ${mode}` : ''}${d.exists === 'maybe' ? ', maybe created' : ''})`;
     const body = d.blocks.length ? d.blocks.map((b) => `${b.first === b.last ? b.first : `${b.first}..${b.last}`} ${b.certainty}`).join(', ') : 'empty';
     return `${head}: ${body}`;
   });
