@@ -2,6 +2,7 @@
 // other half of every conflict, the model's assumptions appended to the message.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../check/finding';
+import type { FileProblem } from '../facts/types';
 import type { ServerSettings } from './config';
 import { toLspRange, type PathMap } from './locations';
 
@@ -55,4 +56,10 @@ export function diagnosticsByFile(
     out.set(f.file, list);
   }
   return out;
+}
+
+/** A problem reading or parsing a file (unreadable bytes, parse limits): shown where it is, never dropped. */
+export function problemDiagnostic(p: FileProblem): Diagnostic {
+  const at = { line: Math.max(0, p.line - 1), character: Math.max(0, p.column - 1) };
+  return { range: { start: at, end: at }, severity: lspSeverity[p.severity], source: 'irqlens', message: p.message };
 }

@@ -53,7 +53,7 @@ export interface Engine {
   check(files: FileFacts[], era: EraInfo, opts: CheckOptions): CheckOutput;
   simulate(files: FileFacts[], era: EraInfo, device: string, opts: CheckOptions): SimulationResult | null;
   devices(files: FileFacts[], era: EraInfo): DeviceSummary[];
-  /** Facts of every relevant file under root (worker threads, disk cache). */
-  scan(root: string, opts: ScanOptions): Promise<FileFacts[]>;
+  /** Facts of every relevant file under root (worker threads, disk cache), and the era they imply. */
+  scan(root: string, opts: ScanOptions): Promise<{ era: EraInfo; files: FileFacts[] }>;
   attribute(fact: MsiFact, files: FileFacts[], era: EraInfo, opts: CheckOptions): Attribution | null;
 }

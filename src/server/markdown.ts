@@ -1,7 +1,8 @@
 // Markdown helpers for hover text: everything that comes from source is escaped, so a macro
 // named `__foo_*` or a comment with `<b>` renders as text.
 
-const special = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+// Only what changes rendering inline: emphasis, code, links, tables, HTML.
+const special = /[\\`*_[\]|<>]/g;
 
 export function escapeMarkdown(text: string): string {
   return text.replace(special, (c) => `\\${c}`);

@@ -20,14 +20,16 @@ export function ruleDocFile(code: string): string {
   return join('docs', 'rules', `${code.replace(/\//g, '-')}.md`);
 }
 
-/** A resolver from rule code to doc URI; undefined when the doc is not installed. */
-export function ruleDocResolver(packageRoot: string | null): (code: string) => string | undefined {
+/**
+ * A resolver from rule code to doc URI: the installed page as a file: URI, else `fallback`
+ * (the stable URL the CLI's SARIF output also uses).
+ */
+export function ruleDocResolver(packageRoot: string | null, fallback: (code: string) => string | undefined = () => undefined): (code: string) => string | undefined {
   const cache = new Map<string, string | undefined>();
   return (code) => {
-    if (!packageRoot) return undefined;
     if (!cache.has(code)) {
-      const file = join(packageRoot, ruleDocFile(code));
-      cache.set(code, existsSync(file) ? pathToFileURL(file).href : undefined);
+      const file = packageRoot ? join(packageRoot, ruleDocFile(code)) : null;
+      cache.set(code, file && existsSync(file) ? pathToFileURL(file).href : fallback(code));
     }
     return cache.get(code);
   };

@@ -1,0 +1,130 @@
+// The facts the server knows: open buffers (live) over files read from disk (the background
+// scan, or siblings loaded when a directory is first checked). A driver's findings span the
+// files of its directory, so checks run per directory group.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import type { EraInfo, FileFacts } from '../facts/types';
+import type { Engine, LiveDocument } from './engine';
+import type { PathMap } from './locations';
+
+/** Files larger than this are not read as siblings (generated register headers). */
+const maxSiblingBytes = 4 * 1024 * 1024;
+const sourceFile = /\.(c|h)$/;
+
+export class AnalysisState {
+  private readonly disk = new Map<string, FileFacts>();
+  private readonly live = new Map<string, LiveDocument>();
+  private readonly loadedDirs = new Set<string>();
+
+  constructor(
+    private readonly engine: Engine,
+    readonly paths: PathMap,
+    public era: EraInfo,
+    private readonly onProblem: (message: string) => void,
+  ) {}
+
+  static groupOf(rel: string): string {
+    return posix.dirname(rel);
+  }
+
+  facts(rel: string): FileFacts | undefined {
+    return this.live.get(rel)?.facts() ?? this.disk.get(rel);
+  }
+
+  isOpen(rel: string): boolean {
+    return this.live.has(rel);
+  }
+
+  /** Creates or updates the live document of `rel` and returns its facts. */
+  updateLive(rel: string, text: string): FileFacts {
+    const doc = this.live.get(rel);
+    if (doc) return doc.update(text);
+    const created = this.engine.openDocument(rel, text, this.era);
+    this.live.set(rel, created);
+    return created.facts();
+  }
+
+  closeLive(rel: string): void {
+    this.live.get(rel)?.dispose();
+    this.live.delete(rel);
+  }
+
+  /** Replaces the disk facts with a scan's results (open buffers still win). */
+  setScanned(files: FileFacts[]): void {
+    this.disk.clear();
+    for (const f of files) {
+      this.disk.set(f.file, f);
+      this.loadedDirs.add(AnalysisState.groupOf(f.file));
+    }
+  }
+
+  /** Every file of `rel`'s directory that has facts; siblings are read from disk on first use. */
+  group(rel: string): FileFacts[] {
+    return this.groupFiles(AnalysisState.groupOf(rel));
+  }
+
+  /** Every directory that holds a known file. */
+  groups(): string[] {
+    return [...new Set(this.all().map((f) => AnalysisState.groupOf(f.file)))].sort();
+  }
+
+  groupFiles(dir: string): FileFacts[] {
+    this.loadDirectory(dir);
+    const out = new Map<string, FileFacts>();
+    for (const [file, f] of this.disk) if (AnalysisState.groupOf(file) === dir) out.set(file, f);
+    for (const [file, doc] of this.live) if (AnalysisState.groupOf(file) === dir) out.set(file, doc.facts());
+    return [...out.values()].sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  /** Every known file: the scan's, the loaded directories' and the open buffers'. */
+  all(): FileFacts[] {
+    const out = new Map(this.disk);
+    for (const [file, doc] of this.live) out.set(file, doc.facts());
+    return [...out.values()].sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  /** Facts of the files under a root-relative directory (or one file's directory); all when null. */
+  scoped(scopeRel: string | null): FileFacts[] {
+    if (scopeRel === null || scopeRel === '' || scopeRel === '.') return this.all();
+    let dir = scopeRel;
+    try {
+      if (!statSync(this.paths.absFromRel(scopeRel)).isDirectory()) dir = AnalysisState.groupOf(scopeRel);
+    } catch {
+      dir = AnalysisState.groupOf(scopeRel);
+    }
+    this.loadDirectory(dir);
+    const prefix = dir === '.' ? '' : `${dir}/`;
+    return this.all().filter((f) => prefix === '' || f.file.startsWith(prefix));
+  }
+
+  private loadDirectory(dir: string): void {
+    if (this.loadedDirs.has(dir)) return;
+    this.loadedDirs.add(dir);
+    const abs = this.paths.absFromRel(dir);
+    let names: string[];
+    try {
+      names = readdirSync(abs);
+    } catch {
+      return; // an unsaved buffer's directory may not exist
+    }
+    for (const name of names.filter((n) => sourceFile.test(n)).sort()) {
+      const rel = dir === '.' ? name : `${dir}/${name}`;
+      if (this.live.has(rel) || this.disk.has(rel)) continue;
+      const facts = this.readFromDisk(rel, join(abs, name));
+      if (facts) this.disk.set(rel, facts);
+    }
+  }
+
+  private readFromDisk(rel: string, abs: string): FileFacts | null {
+    try {
+      const st = statSync(abs);
+      if (!st.isFile() || st.size > maxSiblingBytes) return null;
+      const text = readFileSync(abs, 'utf8');
+      if (!this.engine.mentionsMsiApi(text)) return null;
+      return this.engine.extract(rel, text, this.era);
+    } catch (err) {
+      this.onProblem(`${rel}:1: could not analyse: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+// The workspace scan: the engine's worker-thread analysis of every file under the root, with
+// $/progress work-done progress the user can cancel, cached on disk by the engine so a
+// reopened tree does not start from zero. It never blocks an edit: the workers parse, and the
+// main thread only merges results between the edits it serves.
+import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { IrqlensNotification } from '../protocol/requests';
+import type { AnalysisState } from './analysis-state';
+import type { ServerSettings } from './config';
+import type { Engine } from './engine';
+import type { GroupChecker } from './group-checker';
+
+export interface ScanConfig {
+  cacheDir: string | null;
+  workDoneProgress: boolean;
+  log: (message: string) => void;
+}
+
+export class BackgroundScan {
+  private controller: AbortController | null = null;
+  private running: Promise<void> | null = null;
+  /** Files analysed by the last completed scan (null before one completes). */
+  lastFiles: number | null = null;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly engine: Engine,
+    private readonly state: AnalysisState,
+    private readonly checker: GroupChecker,
+    private readonly config: ScanConfig,
+  ) {}
+
+  /** Starts a scan, cancelling one that runs. Resolves when it ends (done, cancelled or failed). */
+  start(settings: ServerSettings): Promise<void> {
+    this.cancel();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.running = this.run(settings, controller).finally(() => {
+      if (this.controller === controller) this.controller = null;
+    });
+    return this.running;
+  }
+
+  cancel(): void {
+    this.controller?.abort();
+    this.controller = null;
+  }
+
+  /** The scan in progress, if any. */
+  whenDone(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  private async run(settings: ServerSettings, controller: AbortController): Promise<void> {
+    const progress = await this.beginProgress(controller);
+    const started = performance.now();
+    let last = 0;
+    try {
+      const { era, files } = await this.engine.scan(this.state.paths.root, {
+        exclude: settings.exclude,
+        cacheDir: this.config.cacheDir,
+        signal: controller.signal,
+        onProblem: this.config.log,
+        onProgress: (done, total) => {
+          const now = performance.now();
+          if (now - last < 200 && done < total) return;
+          last = now;
+          progress?.report(total > 0 ? Math.floor((done * 100) / total) : 0, `${done}/${total} files`);
+          void this.connection.sendNotification(IrqlensNotification.status, this.checker.status({ done, total }));
+        },
+      });
+      if (controller.signal.aborted) return;
+      // Outside a kernel tree the era is read from the calls the scan found.
+      if (era.label !== this.state.era.label) this.state.era = era;
+      this.state.setScanned(files);
+      // One group per turn of the event loop, so edits that arrive meanwhile go first.
+      await this.checker.checkGroups(this.state.groups(), controller.signal);
+      this.lastFiles = files.length;
+      this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${Math.round(performance.now() - started)} ms`);
+      void this.connection.sendNotification(IrqlensNotification.status, this.checker.status());
+    } catch (err) {
+      if (!controller.signal.aborted) this.config.log(`irqlens: workspace scan failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  private async beginProgress(controller: AbortController): Promise<WorkDoneProgressServerReporter | null> {
+    if (!this.config.workDoneProgress) return null;
+    try {
+      const reporter = await this.connection.window.createWorkDoneProgress();
+      reporter.begin('IRQ Lens: scanning workspace', 0, 'finding MSI calls', true);
+      reporter.token.onCancellationRequested(() => controller.abort());
+      return reporter;
+    } catch {
+      return null; // the client refused progress; scan silently in the background
+    }
+  }
+}

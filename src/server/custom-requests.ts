@@ -1,0 +1,116 @@
+// The custom requests (irqlens/map, irqlens/simulate, irqlens/devices) and the
+// workspace/executeCommand commands that give every editor the same results.
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import type { Layout } from '../model/snapshot';
+import {
+  IrqlensErrorCode,
+  IrqlensRequest,
+  IrqlensServerCommand,
+  type DeviceSummary,
+  type MapResult,
+  type RescanResult,
+  type SimulationResultWithRoot,
+} from '../protocol/requests';
+import type { AnalysisState } from './analysis-state';
+import type { BackgroundScan } from './background-scan';
+import type { ServerSettings } from './config';
+import type { CheckOptions, Engine } from './engine';
+import type { GroupChecker } from './group-checker';
+import { guard } from './guard';
+
+export interface RequestContext {
+  engine: Engine;
+  state: AnalysisState;
+  checker: GroupChecker;
+  scan: BackgroundScan;
+  settings: ServerSettings;
+  checkOptions: CheckOptions;
+}
+
+const layouts: readonly Layout[] = ['list', 'xarray', 'partitioned', 'per-domain'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function invalid(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+/** Params are untrusted JSON: check each field, name the bad one. */
+function readScope(raw: unknown, state: AnalysisState): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string') throw invalid('scope: expected a file or folder URI string');
+  const rel = state.paths.relFromUri(raw);
+  if (rel === null) throw invalid(`scope: not a file: URI: ${raw}`);
+  return rel;
+}
+
+function readLayout(raw: unknown): Layout | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'string' || !(layouts as readonly string[]).includes(raw)) throw invalid(`layout: expected one of ${layouts.join(', ')}`);
+  return raw as Layout;
+}
+
+function params(raw: unknown): Record<string, unknown> {
+  if (raw === undefined || raw === null) return {};
+  if (!isRecord(raw)) throw invalid('params: expected an object');
+  return raw;
+}
+
+export function mapRequest(raw: unknown, ctx: RequestContext): MapResult {
+  const p = params(raw);
+  const files = ctx.state.scoped(readScope(p.scope, ctx.state));
+  const layout = readLayout(p.layout);
+  const opts = layout ? { ...ctx.checkOptions, layout } : ctx.checkOptions;
+  const out = ctx.engine.check(files, ctx.state.era, opts);
+  return { ...out.map, rootUri: ctx.state.paths.rootUri };
+}
+
+export function simulateRequest(raw: unknown, ctx: RequestContext): SimulationResultWithRoot {
+  const p = params(raw);
+  if (typeof p.device !== 'string' || p.device === '') throw invalid('device: expected a device key (see irqlens/devices)');
+  if (p.function !== undefined && typeof p.function !== 'string') throw invalid('function: expected a function name');
+  const files = ctx.state.scoped(readScope(p.scope, ctx.state));
+  const layout = readLayout(p.layout);
+  const opts = layout ? { ...ctx.checkOptions, layout } : ctx.checkOptions;
+  const result = ctx.engine.simulate(files, ctx.state.era, p.device, opts);
+  if (!result) throw new ResponseError(IrqlensErrorCode.unknownDevice, `unknown device '${p.device}' (see irqlens/devices)`);
+  const fn = p.function;
+  const steps = typeof fn === 'string' ? result.steps.filter((s) => s.site.function === fn) : result.steps;
+  return { ...result, steps, rootUri: ctx.state.paths.rootUri };
+}
+
+export function devicesRequest(raw: unknown, ctx: RequestContext): DeviceSummary[] {
+  const p = params(raw);
+  return ctx.engine.devices(ctx.state.scoped(readScope(p.scope, ctx.state)), ctx.state.era);
+}
+
+async function rescan(ctx: RequestContext): Promise<RescanResult> {
+  await ctx.scan.start(ctx.settings);
+  const { error, warning, info } = ctx.checker.status().counts;
+  return { files: ctx.state.all().length, findings: error + warning + info };
+}
+
+export function registerCustomRequests(connection: Connection, context: () => RequestContext, log: (m: string) => void): void {
+  connection.onRequest(IrqlensRequest.map, guard(log, (p: unknown) => mapRequest(p, context())));
+  connection.onRequest(IrqlensRequest.simulate, guard(log, (p: unknown) => simulateRequest(p, context())));
+  connection.onRequest(IrqlensRequest.devices, guard(log, (p: unknown) => devicesRequest(p, context())));
+  connection.onExecuteCommand(
+    guard(log, async (p): Promise<unknown> => {
+      const arg: unknown = p.arguments?.[0];
+      switch (p.command) {
+        case IrqlensServerCommand.showMap:
+          return mapRequest(arg, context());
+        case IrqlensServerCommand.simulate:
+          return simulateRequest(arg, context());
+        case IrqlensServerCommand.devices:
+          return devicesRequest(arg, context());
+        case IrqlensServerCommand.rescan:
+          return rescan(context());
+        default:
+          throw new ResponseError(ErrorCodes.InvalidParams, `unknown command '${p.command}'`);
+      }
+    }),
+  );
+}

@@ -1,0 +1,90 @@
+// The Engine interface on the real layers: facts (parser, extraction, per-function incremental
+// documents), workspace (era of the kernel tree, worker-thread scan with disk cache, include
+// reader), check (rules, map, simulation, device list), model/iommu (topology, attribution).
+// The only server file that imports the engine.
+import { checkTree, listDevices, simulate, type CheckOptions as EngineCheckOptions } from '../check/index';
+import { catalogueNames } from '../facts/catalogue';
+import { defaultEra, extractFileFacts, initParser } from '../facts/index';
+import type { EraInfo, FileFacts, MsiFact, TreeFacts } from '../facts/types';
+import { attributeFact, loadTopology, type Topology } from '../model/iommu/index';
+import { analyzeTree } from '../workspace/analyze-tree';
+import { createIncludeReader, type ReadInclude } from '../workspace/include-reader';
+import { findKernelRoot } from '../workspace/kernel-root';
+import { eraOfKernelTree } from '../workspace/tree-era';
+import type { Attribution, CheckOptions, CheckOutput, Engine, LiveDocument, ScanOptions } from './engine';
+
+export function createEngine(log: (message: string) => void = () => {}): Engine {
+  const nameRe = new RegExp(`\\b(${catalogueNames().join('|')})\\b`);
+  let root = process.cwd();
+  let readInclude: ReadInclude = () => undefined;
+  let topology: { path: string; value: Topology | undefined } | null = null;
+
+  const tree = (era: EraInfo, files: FileFacts[]): TreeFacts => ({ tree: root, era, files });
+  const topologyOf = (path: string | null): Topology | undefined => {
+    if (!path) return undefined;
+    if (topology?.path !== path) {
+      try {
+        const loaded = loadTopology({ path });
+        for (const p of loaded.problems) log(`${p.file}:${p.line}: ${p.message}`);
+        topology = { path, value: loaded.topology };
+      } catch (err) {
+        log(`irqlens.topology: ${path}: ${err instanceof Error ? err.message : String(err)}`);
+        topology = { path, value: undefined };
+      }
+    }
+    return topology.value;
+  };
+  const engineOptions = (opts: CheckOptions): EngineCheckOptions => {
+    const out: EngineCheckOptions = { layout: opts.layout ?? 'auto', partitions: opts.partitions };
+    const topo = topologyOf(opts.topology);
+    if (topo) out.topology = topo;
+    return out;
+  };
+
+  return {
+    ready: () => initParser(),
+    detectEra(workspaceRoot) {
+      root = workspaceRoot;
+      const kernelRoot = findKernelRoot(workspaceRoot);
+      readInclude = createIncludeReader(kernelRoot ? { cwd: workspaceRoot, kernelRoot } : { cwd: workspaceRoot });
+      return eraOfKernelTree(kernelRoot) ?? defaultEra;
+    },
+    mentionsMsiApi: (text) => nameRe.test(text),
+    extract: (file, text, era) => extractFileFacts({ file, text, era, readInclude }),
+    openDocument(file, text, era): LiveDocument {
+      // Whole-file re-extraction until the facts layer's per-function IncrementalDocument lands.
+      let facts = extractFileFacts({ file, text, era, readInclude });
+      return {
+        update: (t) => (facts = extractFileFacts({ file, text: t, era, readInclude })),
+        facts: () => facts,
+        dispose: () => undefined,
+      };
+    },
+    check(files, era, opts): CheckOutput {
+      const out = checkTree(tree(era, files), engineOptions(opts));
+      return { layout: out.layout, findings: out.findings, map: out.map };
+    },
+    simulate(files, era, device, opts) {
+      const t = tree(era, files);
+      if (!listDevices(t).some((d) => d.key === device)) return null;
+      return simulate(t, device, engineOptions(opts));
+    },
+    devices: (files, era) => listDevices(tree(era, files)),
+    async scan(scanRoot: string, opts: ScanOptions) {
+      const result = await analyzeTree([scanRoot], {
+        cwd: scanRoot,
+        ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+        signal: opts.signal,
+        onProgress: opts.onProgress,
+        onProblem: (p) => opts.onProblem(`${p.file}:${p.line}: ${p.message}`),
+      });
+      return { era: result.era, files: result.files.filter((f) => f.facts.length > 0) };
+    },
+    attribute(fact: MsiFact, files, era, opts): Attribution {
+      const topo = topologyOf(opts.topology);
+      const a = attributeFact(fact, topo ? { tree: tree(era, files), topology: topo } : { tree: tree(era, files) });
+      const owner = `${a.owner.text || '(no device argument)'} (${a.owner.class})${a.originatingFunction ? `, written by ${a.originatingFunction}` : ''}`;
+      return { owner, chain: [...a.chain, ...a.notes], requesterIds: a.requesterIds };
+    },
+  };
+}

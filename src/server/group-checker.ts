@@ -1,0 +1,99 @@
+// Runs the rules over one directory group (a driver's files) and publishes the diagnostics of
+// every file of the group whose diagnostics changed, the edited file first. Keeps the last
+// result per group for hover, code actions, code lens and the custom requests.
+import type { Finding } from '../check/finding';
+import type { FileFacts } from '../facts/types';
+import { conflictCodes, type StatusNotification } from '../protocol/requests';
+import { AnalysisState } from './analysis-state';
+import type { ServerSettings } from './config';
+import { diagnosticsByFile, problemDiagnostic } from './diagnostics';
+import type { CheckOptions, CheckOutput, Engine } from './engine';
+import type { DiagnosticsPublisher } from './publisher';
+
+export class GroupChecker {
+  private readonly results = new Map<string, CheckOutput>();
+  /** Files per group that were given diagnostics, to clear them when their findings go. */
+  private readonly publishedFiles = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly state: AnalysisState,
+    private readonly publisher: DiagnosticsPublisher,
+    private readonly docUri: (code: string) => string | undefined,
+    private settings: ServerSettings,
+    private options: CheckOptions,
+  ) {}
+
+  configure(settings: ServerSettings, options: CheckOptions): void {
+    this.settings = settings;
+    this.options = options;
+  }
+
+  checkOptions(): CheckOptions {
+    return this.options;
+  }
+
+  /** Checks the group of `rel`; `edited` (with its buffer version) is published first. */
+  checkGroupOf(rel: string, edited?: { rel: string; version: number }): CheckOutput {
+    return this.checkGroup(AnalysisState.groupOf(rel), edited);
+  }
+
+  checkGroup(group: string, edited?: { rel: string; version: number }): CheckOutput {
+    const files = this.state.groupFiles(group);
+    const output = this.engine.check(files, this.state.era, this.options);
+    this.results.set(group, output);
+    this.publishGroup(group, files, output.findings, edited);
+    return output;
+  }
+
+  /** Checks many groups, yielding to the event loop between them; stops when `signal` aborts. */
+  async checkGroups(groups: string[], signal?: AbortSignal): Promise<void> {
+    for (const group of groups) {
+      if (signal?.aborted) return;
+      this.checkGroup(group);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Re-checks every group checked so far (after a settings change). */
+  async recheckAll(): Promise<void> {
+    await this.checkGroups([...this.results.keys()]);
+  }
+
+  resultFor(rel: string): CheckOutput | undefined {
+    return this.results.get(AnalysisState.groupOf(rel));
+  }
+
+  findingsIn(rel: string): Finding[] {
+    return this.resultFor(rel)?.findings.filter((f) => f.file === rel) ?? [];
+  }
+
+  status(scan?: { done: number; total: number }): StatusNotification {
+    const counts = { error: 0, warning: 0, info: 0 };
+    let conflicts = 0;
+    let layout = this.options.layout ?? 'per-domain';
+    for (const r of this.results.values()) {
+      layout = r.layout;
+      for (const f of r.findings) {
+        counts[f.severity]++;
+        if (conflictCodes.includes(f.code)) conflicts++;
+      }
+    }
+    return scan ? { counts, conflicts, scan, layout } : { counts, conflicts, layout };
+  }
+
+  private publishGroup(group: string, files: FileFacts[], findings: Finding[], edited?: { rel: string; version: number }): void {
+    const byFile = diagnosticsByFile(findings, this.settings, this.state.paths, this.docUri);
+    for (const f of files) {
+      if (f.problems.length === 0) continue;
+      byFile.set(f.file, [...f.problems.map(problemDiagnostic), ...(byFile.get(f.file) ?? [])]);
+    }
+    const targets = new Set<string>([...files.map((f) => f.file), ...byFile.keys(), ...(this.publishedFiles.get(group) ?? [])]);
+    if (edited) {
+      targets.delete(edited.rel);
+      this.publisher.publish(this.state.paths.uriFromRel(edited.rel), byFile.get(edited.rel) ?? [], edited.version);
+    }
+    for (const file of [...targets].sort()) this.publisher.publish(this.state.paths.uriFromRel(file), byFile.get(file) ?? []);
+    this.publishedFiles.set(group, new Set(byFile.keys()));
+  }
+}

@@ -1,0 +1,90 @@
+// Open buffers: every change re-extracts the buffer's facts and re-checks its directory group.
+// Changes are coalesced per document (only the newest text is analysed) and run on the next
+// turn of the event loop, ahead of any background work, so the edited file is served first.
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisState } from './analysis-state';
+import type { Engine } from './engine';
+import type { GroupChecker } from './group-checker';
+import type { DiagnosticsPublisher } from './publisher';
+
+/** Buffers above this size are not analysed live (the largest MSI-using kernel file is 0.5 MB). */
+export const maxLiveBytes = 8 * 1024 * 1024;
+const analysedLanguages = new Set(['c', 'cpp']);
+const analysedExtensions = /\.(c|h)$/;
+
+export class LiveDocuments {
+  private readonly pending = new Map<string, TextDocument>();
+  private scheduled = false;
+  /** Milliseconds the last edit took from change to published diagnostics (for the bench). */
+  lastLatencyMs = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly state: AnalysisState,
+    private readonly checker: GroupChecker,
+    private readonly publisher: DiagnosticsPublisher,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  changed(doc: TextDocument): void {
+    this.pending.set(doc.uri, doc);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  closed(doc: TextDocument): void {
+    this.pending.delete(doc.uri);
+    const rel = this.state.paths.relFromUri(doc.uri);
+    if (rel === null || !this.state.isOpen(rel)) return;
+    this.state.closeLive(rel);
+    // The file on disk may differ from the closed buffer: re-check with what disk holds.
+    this.checker.checkGroupOf(rel);
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const docs = [...this.pending.values()];
+    this.pending.clear();
+    for (const doc of docs) this.analyse(doc);
+  }
+
+  private analyse(doc: TextDocument): void {
+    const rel = this.state.paths.relFromUri(doc.uri);
+    if (rel === null || !(analysedLanguages.has(doc.languageId) || analysedExtensions.test(rel))) return;
+    const start = performance.now();
+    const text = doc.getText();
+    try {
+      if (text.length > maxLiveBytes) {
+        this.tooLarge(doc, text.length);
+        return;
+      }
+      this.state.updateLive(rel, text);
+      this.checker.checkGroupOf(rel, { rel, version: doc.version });
+    } catch (err) {
+      this.log(`irqlens: ${rel}: analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+    this.lastLatencyMs = performance.now() - start;
+  }
+
+  /** A partial result the user can see: the file is named, and nothing is silently skipped. */
+  private tooLarge(doc: TextDocument, length: number): void {
+    const mb = (length / 1048576).toFixed(1);
+    const mentions = this.engine.mentionsMsiApi(doc.getText());
+    this.publisher.publish(
+      doc.uri,
+      mentions
+        ? [
+            {
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              severity: DiagnosticSeverity.Information,
+              source: 'irqlens',
+              message: `IRQ Lens does not analyse buffers over ${maxLiveBytes / 1048576} MB live (this one is ${mb} MB); run \`irqlens check\` on the file instead.`,
+            },
+          ]
+        : [],
+      doc.version,
+    );
+  }
+}

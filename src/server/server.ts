@@ -1,0 +1,133 @@
+// The IRQ Lens language server: wires the LSP connection to the engine. Edited buffers are
+// re-extracted and their directory group re-checked on every change (the edited file's
+// diagnostics go out first); the rest of the workspace is scanned in the background.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { isRuleCode, ruleHelpUri } from '../check/rules';
+import { IrqlensServerCommand } from '../protocol/requests';
+import { AnalysisState } from './analysis-state';
+import { BackgroundScan } from './background-scan';
+import { codeActions } from './code-actions';
+import { codeLenses } from './code-lens';
+import { defaultSettings, readSettings, type ServerSettings } from './config';
+import { registerCustomRequests } from './custom-requests';
+import type { CheckOptions } from './engine';
+import { createEngine } from './engine-binding';
+import { GroupChecker } from './group-checker';
+import { hoverAt } from './hover';
+import { LiveDocuments } from './live-documents';
+import { PathMap } from './locations';
+import { DiagnosticsPublisher } from './publisher';
+import { findPackageRoot, ruleDocResolver } from './rule-docs';
+import { guard } from './guard';
+
+export interface ServerOptions {
+  /** Directory of the running bundle; the package root (docs/rules) is found from it. */
+  installDir: string;
+}
+
+const version = '0.1.0';
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const log = (m: string): void => connection.console.log(m);
+  const engine = createEngine(log);
+  const documents = new TextDocuments(TextDocument);
+  const publisher = new DiagnosticsPublisher(connection);
+  const docUri = ruleDocResolver(findPackageRoot(options.installDir), (code) => (isRuleCode(code) ? ruleHelpUri(code) : undefined));
+  let settings: ServerSettings = defaultSettings;
+  let canReadConfiguration = false;
+  let canRefreshCodeLens = false;
+  let initOptionsSettings: unknown;
+  let paths = new PathMap(process.cwd());
+  // Filled in on `initialize` once the root is known.
+  let state!: AnalysisState;
+  let checker!: GroupChecker;
+  let live!: LiveDocuments;
+  let scan!: BackgroundScan;
+
+  const checkOptions = (): CheckOptions => ({
+    layout: settings.layout,
+    partitions: settings.partitions,
+    topology: settings.topology ? paths.absFromRel(settings.topology) : null,
+  });
+
+  connection.onInitialize(
+    guard(log, async (params: InitializeParams): Promise<InitializeResult> => {
+      const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? null;
+      if (root) paths = new PathMap(URI.parse(root).fsPath);
+      canReadConfiguration = params.capabilities.workspace?.configuration === true;
+      canRefreshCodeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+      initOptionsSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+      if (initOptionsSettings !== undefined) settings = readSettings(initOptionsSettings, log);
+      await engine.ready();
+      state = new AnalysisState(engine, paths, engine.detectEra(paths.root), log);
+      checker = new GroupChecker(engine, state, publisher, docUri, settings, checkOptions());
+      live = new LiveDocuments(engine, state, checker, publisher, log);
+      scan = new BackgroundScan(connection, engine, state, checker, {
+        cacheDir: join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'irqlens'),
+        workDoneProgress: params.capabilities.window?.workDoneProgress === true,
+        log,
+      });
+      return {
+        capabilities: {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+          hoverProvider: true,
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Empty] },
+          codeLensProvider: { resolveProvider: false },
+          executeCommandProvider: { commands: Object.values(IrqlensServerCommand) },
+        },
+        serverInfo: { name: 'irqlens', version },
+      };
+    }),
+  );
+
+  const reloadSettings = async (pushed?: unknown): Promise<void> => {
+    let raw: unknown = initOptionsSettings;
+    if (canReadConfiguration) raw = (await connection.workspace.getConfiguration('irqlens')) as unknown;
+    else if (pushed !== undefined) raw = pushed;
+    settings = readSettings(raw, log);
+    checker.configure(settings, checkOptions());
+  };
+
+  connection.onInitialized(async () => {
+    try {
+      await reloadSettings();
+      await checker.recheckAll();
+      if (settings.backgroundScan) scan.start(settings);
+    } catch (err) {
+      log(`irqlens: reading settings failed: ${String(err)}`);
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as { irqlens?: unknown } | null)?.irqlens;
+    const before = JSON.stringify(settings);
+    await reloadSettings(pushed);
+    if (JSON.stringify(settings) === before) return;
+    await checker.recheckAll();
+    if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (settings.backgroundScan) scan.start(settings);
+    else scan.cancel();
+  });
+
+  documents.onDidChangeContent((e) => live.changed(e.document));
+  documents.onDidClose((e) => live.closed(e.document));
+
+  connection.onHover(guard(log, (p) => hoverAt(p, { documents, state, checker, engine }), null));
+  connection.onCodeAction(guard(log, (p) => codeActions(p, { documents, state, checker }), []));
+  connection.onCodeLens(guard(log, (p) => (settings.codeLens.enable ? codeLenses(p, { state, checker }) : []), []));
+  registerCustomRequests(connection, () => ({ engine, state, checker, scan, settings, checkOptions: checkOptions() }), log);
+
+  documents.listen(connection);
+}
