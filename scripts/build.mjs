@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const webTreeSitterCjs = require.resolve('web-tree-sitter');
+// fdir's ESM build calls createRequire(import.meta.url), which is empty in a CJS bundle: use its CJS build.
+const fdirCjs = require.resolve('fdir');
 const only = process.argv.includes('--out-only') ? 'out' : process.argv.includes('--dist-only') ? 'dist' : 'all';
 
 const nodeBundles = [
@@ -38,7 +40,7 @@ async function buildDist() {
     jobs.push(build({
       absWorkingDir: root, entryPoints: [b.entry], outfile: b.out, bundle: true, platform: 'node',
       format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning',
-      external: b.external ?? [], alias: { 'web-tree-sitter': webTreeSitterCjs },
+      external: b.external ?? [], alias: { 'web-tree-sitter': webTreeSitterCjs, fdir: fdirCjs },
       banner: b.banner ? { js: b.banner } : undefined,
     }));
   }
