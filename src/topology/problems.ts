@@ -1,10 +1,12 @@
-// Collects import problems with a cap, so random bytes or a 50 MB file cannot produce millions
-// of messages: past the cap only a count is kept and one summary line is added at the end.
+// Collects import problems with a cap per severity, so a wrong file cannot produce millions of
+// messages while its one decisive error still shows: past the cap only a count is kept and
+// one summary line is added at the end.
 import type { FileProblem } from '../facts/types';
 
 export class ProblemList {
   readonly items: FileProblem[] = [];
   private dropped = 0;
+  private readonly counts = { error: 0, warning: 0, info: 0 };
 
   constructor(
     private readonly file: string,
@@ -12,10 +14,11 @@ export class ProblemList {
   ) {}
 
   add(line: number, severity: FileProblem['severity'], message: string): void {
-    if (this.items.length >= this.cap) {
+    if (this.counts[severity] >= this.cap) {
       this.dropped++;
       return;
     }
+    this.counts[severity]++;
     this.items.push({ file: this.file, line, column: 1, severity, message });
   }
 

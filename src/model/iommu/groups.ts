@@ -2,7 +2,8 @@
 // are used as is. Otherwise groups are derived with the union-find simplification of
 // drivers/iommu/iommu.c pci_device_group (msi-semantics §4.4.2): enumeration-order probing,
 // no ACS quirk table (pci_dev_acs_enabled[] is not modelled: such devices count as failing ACS,
-// which can only merge groups, never split them), unreadable capabilities fail ACS.
+// which can only merge groups, never split them) except the rows in acsQuirks below;
+// unreadable capabilities fail ACS.
 import { walkDmaAliases } from './alias-walk';
 import type { DeviceGraph, DeviceNode } from './graph';
 
@@ -40,9 +41,19 @@ function acsFlagsEnabled(d: DeviceNode): boolean {
   return a !== undefined && a.sv && a.rr && a.cr && a.uf;
 }
 
-/** drivers/pci/pci.c pci_acs_enabled for REQ_ACS_FLAGS, without the quirk table. */
+/**
+ * The modelled part of quirks.c pci_dev_acs_enabled[]: rows whose result needs no config-space
+ * read beyond what lspci shows. Checked against the Dell R710 dump's IOMMU groups.
+ */
+const acsQuirks: readonly { vendor: number; pcie: string; hook: string }[] = [
+  // Intel RCiEPs may only do peer-to-peer on translated addresses (VT-d r3.1 sec 3.16).
+  { vendor: 0x8086, pcie: 'rc-endpoint', hook: 'pci_quirk_rciep_acs' },
+];
+
+/** drivers/pci/pci.c pci_acs_enabled for REQ_ACS_FLAGS. */
 export function acsEnabled(graph: DeviceGraph, d: DeviceNode): boolean {
   if (!d.fn.capsReadable || !d.fn.pcie) return false;
+  if (acsQuirks.some((q) => q.vendor === d.fn.vendor && q.pcie === d.fn.pcie)) return true;
   switch (d.fn.pcie) {
     case 'pcie-to-pci':
     case 'pci-to-pcie':
@@ -91,8 +102,11 @@ function unionFor(graph: DeviceGraph, d: DeviceNode, uf: UnionFind): void {
 export function computeGroups(graph: DeviceGraph): GroupResult {
   const nodes = [...graph.devices.values()];
   const fromDump = nodes.filter((n) => n.fn.iommuGroup !== undefined);
-  if (fromDump.length > 0 && fromDump.length === nodes.filter((n) => !n.fn.synthesized).length) {
-    return { groupOf: new Map(fromDump.map((n) => [n.fn.bdf, n.fn.iommuGroup!])), source: 'dump', notes: [] };
+  if (fromDump.length > 0) {
+    // The dump is the truth; functions it lists without a group line have no group there.
+    const missing = nodes.length - fromDump.length;
+    const notes = missing > 0 ? [`${missing} of ${nodes.length} functions have no "IOMMU group:" line in the dump`] : [];
+    return { groupOf: new Map(fromDump.map((n) => [n.fn.bdf, n.fn.iommuGroup!])), source: 'dump', notes };
   }
   const uf = new UnionFind();
   for (const d of nodes) unionFor(graph, d, uf);
@@ -103,7 +117,5 @@ export function computeGroups(graph: DeviceGraph): GroupResult {
     if (!numbers.has(root)) numbers.set(root, numbers.size);
     groupOf.set(d.fn.bdf, numbers.get(root)!);
   }
-  const notes = ['groups derived from the topology (pci_device_group simplification; ACS quirks not modelled)'];
-  if (fromDump.length > 0) notes.push(`${fromDump.length} of ${nodes.length} functions had IOMMU group lines; derived groups used for all`);
-  return { groupOf, source: 'derived', notes };
+  return { groupOf, source: 'derived', notes: ['groups derived from the topology (pci_device_group simplification; most ACS quirks not modelled)'] };
 }
