@@ -9,4 +9,5 @@ export type { ApiRow, ApiSignature, ArgRole } from './catalogue';
 export { detectEra, eraFromFacts, defaultEra } from './era';
 export { evaluate } from './const-eval';
 export type { ReadInclude } from './visible';
+export { clearHeaderCache } from './visible';
 export * from './types';

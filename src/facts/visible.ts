@@ -47,6 +47,11 @@ function loadHeader(fromFile: string, inc: Include, read: ReadInclude): HeaderIn
   return info ?? undefined;
 }
 
+/** Drops every cached header: patch review changes headers in memory between extractions. */
+export function clearHeaderCache(): void {
+  headerCache.clear();
+}
+
 export interface Visible {
   env: ConstEnv;
   /** Struct bodies of the file and its local headers (by struct name). */

@@ -27,4 +27,6 @@ export interface ReviewEngine {
   extractFileFacts(input: ExtractInput): Promise<FileFacts>;
   detectEra(read: (treePath: string) => string | undefined): EraInfo | undefined;
   checkTree(facts: TreeFacts): CheckOutcome;
+  /** Forgets cached header contents (a patch changed a header in memory). */
+  forgetHeaders(): void;
 }

@@ -15,7 +15,15 @@ export interface FindingDiff {
 
 /** Whitespace-insensitive text of a source line, without a trailing comment. */
 export function normaliseLine(text: string): string {
-  return text.replace(/\/\*.*?\*\/|\/\/.*$/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = text.replace(/\/\*.*?\*\/|\/\/.*$/g, ' ').replace(/\s+/g, ' ').trim();
+  return words.replace(/ ?([^\w ]) ?/g, '$1');
+}
+
+/** A device key ("path/file.c:pdev") reduced to its driver directory, so moves between files keep it. */
+export function deviceInDirectory(device: string, rename: (file: string) => string): string {
+  const colon = device.lastIndexOf(':');
+  if (colon < 0) return device;
+  return `${dirname(rename(device.slice(0, colon)))}:${device.slice(colon + 1)}`;
 }
 
 function apiOf(line: string): string {
@@ -25,7 +33,7 @@ function apiOf(line: string): string {
 /** The identity of a finding across a patch; `renamed` maps before-paths to after-paths. */
 export function findingKey(f: Finding, text: string, rename: (file: string) => string = (x) => x): string {
   const line = normaliseLine(text);
-  return [f.code, dirname(rename(f.file)), f.device ?? '', apiOf(line), line].join('\u0000');
+  return [f.code, dirname(rename(f.file)), deviceInDirectory(f.device ?? '', rename), apiOf(line), line].join('\u0000');
 }
 
 function groupByKey(findings: Finding[], keyOf: (f: Finding) => string): Map<string, Finding[]> {

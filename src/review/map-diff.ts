@@ -41,10 +41,16 @@ function deviceChanges(device: string, before: Placed[], after: Placed[]): MapCh
   return changes;
 }
 
-export function diffMaps(before: MapSnapshot, after: MapSnapshot): MapChange[] {
+function renameKey(key: string, rename: (file: string) => string): string {
+  const colon = key.lastIndexOf(':');
+  return colon < 0 ? key : `${rename(key.slice(0, colon))}${key.slice(colon)}`;
+}
+
+/** `rename` maps a before-path to its after-path (renamed files keep their devices). */
+export function diffMaps(before: MapSnapshot, after: MapSnapshot, rename: (file: string) => string = (f) => f): MapChange[] {
   const changes: MapChange[] = [];
   if (before.layout !== after.layout) changes.push({ device: '', text: `store layout changes from ${before.layout} to ${after.layout}` });
-  const old = new Map(before.devices.map((d) => [d.key, d]));
+  const old = new Map(before.devices.map((d) => [renameKey(d.key, rename), d]));
   const neu = new Map(after.devices.map((d) => [d.key, d]));
   for (const key of [...new Set([...old.keys(), ...neu.keys()])].sort()) {
     const b = old.get(key);

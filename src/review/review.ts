@@ -57,12 +57,18 @@ function placeFixed(paths: Paths, maps: PatchMaps, f: Finding): number | undefin
   return m ? (patchLineForPre(m, f.range.line) ?? m.headerLine) : undefined;
 }
 
+/** Adds one patch's renames to the series' (a -> b then b -> c gives a -> c). */
+function chainRenames(series: Map<string, string>, patch: Map<string, string>): void {
+  for (const [from, to] of series) if (patch.has(to)) series.set(from, patch.get(to) ?? to);
+  for (const [from, to] of patch) if (![...series.values()].includes(to)) series.set(from, to);
+}
+
 /** Findings of both states over `scope`, diffed, each introduced/fixed one placed on the patch. */
-function compare(engine: ReviewEngine, paths: Paths, before: TreeState, after: TreeState, scope: Scope, maps: PatchMaps | undefined, patchIndex?: number) {
+function compare(engine: ReviewEngine, paths: Paths, before: TreeState, after: TreeState, scope: Scope, maps: PatchMaps | undefined, renames: Map<string, string>, patchIndex?: number) {
   const cb = engine.checkTree({ tree: paths.tree, era: before.era, files: factsIn(before, scope) });
   const ca = engine.checkTree({ tree: paths.tree, era: after.era, files: factsIn(after, scope) });
   const rename = (file: string) => {
-    const moved = maps?.renames.get(paths.toTree(file));
+    const moved = renames.get(paths.toTree(file));
     return moved === undefined ? file : paths.toShown(moved);
   };
   const d = diffFindings(cb.findings, ca.findings, lineText(paths, before.overlay), lineText(paths, after.overlay), rename);
@@ -71,7 +77,7 @@ function compare(engine: ReviewEngine, paths: Paths, before: TreeState, after: T
     ...d.fixed.map((finding): ReviewFinding => ({ kind: 'fixed', finding, patchIndex, patchLine: maps && placeFixed(paths, maps, finding) })),
     ...d.unchanged.map((finding): ReviewFinding => ({ kind: 'unchanged', finding })),
   ];
-  return { findings, mapChanges: diffMaps(cb.map, ca.map), eraBefore: cb.era, eraAfter: ca.era };
+  return { findings, mapChanges: diffMaps(cb.map, ca.map, rename), eraBefore: cb.era, eraAfter: ca.era };
 }
 
 /** Gives cumulative introduced findings the patch (and line) that introduced them, when one patch did. */
@@ -98,18 +104,21 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
   let state = start;
   let scope: Scope = new Set();
   const done: { review: PatchReview; overlay: Overlay }[] = [];
+  const renames = new Map<string, string>();
   for (const patch of input.patches) {
     const overlay = state.overlay.snapshot();
     const applied = applyToOverlay(overlay, patch);
     const step = await advance(engine, paths, state, overlay, applied.touched);
-    const result = compare(engine, paths, state, step.state, step.scope, lineMaps(patch, state.overlay, overlay), patch.index);
+    const maps = lineMaps(patch, state.overlay, overlay);
+    chainRenames(renames, maps.renames);
+    const result = compare(engine, paths, state, step.state, step.scope, maps, maps.renames, patch.index);
     const review: PatchReview = { patch: { ...patch, notes: [...patch.notes, ...applied.notes] }, problems: [...applied.problems, ...step.problems], ...result };
     done.push({ review, overlay });
     scope = unionScope(scope, step.scope);
     state = step.state;
     input.onProgress?.(done.length, input.patches.length);
   }
-  const cumulative = compare(engine, paths, start, state, scope, undefined);
+  const cumulative = compare(engine, paths, start, state, scope, undefined, renames);
   attribute(paths, cumulative.findings, done);
   return { tree: input.tree, patches: done.map((d) => d.review), cumulative: { ...cumulative, problems: done.flatMap((d) => d.review.problems) } };
 }

@@ -75,6 +75,7 @@ export async function advance(engine: ReviewEngine, paths: Paths, before: TreeSt
   const redo = new Set([...sources, ...dependents({ ...before, overlay }, headers), ...(eraChanged ? before.facts.keys() : [])]);
   const problems: string[] = [];
   const readInclude = overlayIncludes(overlay, paths.toTree);
+  if (headers.length > 0) engine.forgetHeaders();
   for (const p of redo) {
     const text = overlay.read(p);
     if (text === undefined) {

@@ -96,6 +96,23 @@ LOOKUP3 = LOOKUP9.replace('9', '3')
 RANGE = lambda domid, first, last: f"\tret = msi_domain_alloc_irqs_range(&pdev->dev, {domid}, {first}, {last});\n\tif (ret)\n\t\treturn ret;\n"
 RANGE_REMOVE = lambda domid, first, last: f"\tmsi_domain_free_irqs_range(&pdev->dev, {domid}, {first}, {last});\n"
 
+CREATE = lambda domid: f"\tif (!msi_create_device_irq_domain(&pdev->dev, {domid}, &foo_template, 64, NULL, NULL))\n\t\treturn -ENODEV;\n"
+IMS_PROBE = ("\tret = pci_alloc_irq_vectors(pdev, 8, 8, PCI_IRQ_MSIX);\n\tif (ret < 0)\n\t\treturn ret;\n"
+             "\tif (!pci_create_ims_domain(pdev, &foo_ims_template, 0, NULL)) {\n\t\tpci_free_irq_vectors(pdev);\n\t\treturn -ENODEV;\n\t}\n"
+             "\tfoo_map = pci_ims_alloc_irq(pdev, &foo_cookie, NULL);\n\tif (foo_map.index < 0) {\n\t\tpci_free_irq_vectors(pdev);\n\t\treturn foo_map.index;\n\t}\n")
+IMS_REMOVE = "\tpci_ims_free_irq(pdev, foo_map);\n\tpci_free_irq_vectors(pdev);\n"
+IMS_GLOBALS = "static struct msi_map foo_map;\nstatic union msi_instance_cookie foo_cookie;\n"
+REALLOC = "\tret = pci_alloc_irq_vectors(pdev, 1, 8, PCI_IRQ_ALL_TYPES);\n\tif (ret < 0)\n\t\treturn ret;\n"
+
+
+def moved(text):
+    """The same driver with remove() defined before probe(): code moves, nothing else changes."""
+    head, rest = text.split('static int foo_probe', 1)
+    probe, rest = rest.split('static void foo_remove', 1)
+    remove, tail = rest.split('static struct pci_driver', 1)
+    return head + 'static void foo_remove' + remove + 'static int foo_probe' + probe + 'static struct pci_driver' + tail
+
+
 D = 'drivers/misc/foo/foo.c'
 GOOD = driver('foo', ALLOC8)
 
@@ -103,7 +120,7 @@ GOOD = driver('foo', ALLOC8)
 SCENARIOS = {
     '01-introduce-vector-lookup': ('6.12', {D: GOOD}, [('foo: look up vector 9', {D: driver('foo', ALLOC8 + LOOKUP9)})], 'dir'),
     '02-fix-vector-lookup': ('6.12', {D: driver('foo', ALLOC8 + LOOKUP9)}, [('foo: look up vector 3, not 9', {D: driver('foo', ALLOC8 + LOOKUP3)})], 'dir'),
-    '03-move-only': ('6.12', {D: driver('foo', ALLOC8 + LOOKUP9)}, [('foo: move the driver struct up', {D: driver('foo', ALLOC8 + LOOKUP9).replace('static struct pci_driver', '/* driver */\nstatic struct pci_driver')})], 'dir'),
+    '03-move-only': ('6.12', {D: driver('foo', ALLOC8 + LOOKUP9)}, [('foo: define remove before probe', {D: moved(driver('foo', ALLOC8 + LOOKUP9))})], 'dir'),
     '04-msi-after-msix': ('6.12', {D: GOOD}, [('foo: enable MSI too', {D: driver('foo', ALLOC8 + ENABLE_MSI)})], 'dir'),
     '05-leak-on-remove': ('6.12', {D: GOOD}, [('foo: stop freeing vectors in remove', {D: driver('foo', ALLOC8, '\t/* nothing */\n')})], 'dir'),
     '06-fix-leak': ('6.12', {D: driver('foo', ALLOC8, '\t/* nothing */\n')}, [('foo: free vectors in remove', {D: GOOD})], 'dir'),
@@ -112,9 +129,9 @@ SCENARIOS = {
         ('foo: comment the lookup', {D: driver('foo', ALLOC8 + '\t/* the queue vector */\n' + LOOKUP9)}),
         ('foo: look up vector 3', {D: driver('foo', ALLOC8 + '\t/* the queue vector */\n' + LOOKUP3)}),
     ], 'mbx'),
-    '08-range-inverted': ('6.12', {D: driver('foo', RANGE(0, 0, 7), RANGE_REMOVE(0, 0, 7))}, [('foo: use the upper range', {D: driver('foo', RANGE(0, 7, 3), RANGE_REMOVE(0, 7, 3))})], 'dir'),
-    '09-domain-id-added-to-msi-api': ('6.12', {D: driver('foo', RANGE(1, 0, 3), RANGE_REMOVE(1, 0, 3))}, [('genirq/msi: add a secondary device domain', {'include/linux/msi_api.h': MSI_API_2DOM})], 'dir'),
-    '10-store-design-xarray-to-per-domain': ('6.1', {D: driver('foo', RANGE(0, 0, 7) + RANGE(0, 4, 11), RANGE_REMOVE(0, 0, 11))}, [('genirq/msi: one store per device domain', {'include/linux/msi.h': MSI_H_612, 'include/linux/msi_api.h': MSI_API_612, 'include/linux/pci.h': PCI_H})], 'dir'),
+    '08-range-inverted': ('6.12', {D: driver('foo', CREATE(0) + RANGE(0, 0, 7), RANGE_REMOVE(0, 0, 7))}, [('foo: use the upper range', {D: driver('foo', CREATE(0) + RANGE(0, 7, 3), RANGE_REMOVE(0, 7, 3))})], 'dir'),
+    '09-domain-id-added-to-msi-api': ('6.12', {D: driver('foo', CREATE(1) + RANGE(1, 0, 3), RANGE_REMOVE(1, 0, 3))}, [('genirq/msi: add a secondary device domain', {'include/linux/msi_api.h': MSI_API_2DOM})], 'dir'),
+    '10-store-design-xarray-to-per-domain': ('6.1', {D: driver('foo', IMS_PROBE, IMS_REMOVE, extra=IMS_GLOBALS)}, [('genirq/msi: one descriptor store per device domain', {'include/linux/msi.h': MSI_H_612, 'include/linux/msi_api.h': MSI_API_2DOM, 'include/linux/pci.h': PCI_H})], 'dir'),
     '11-rename-file': ('6.12', {D: driver('foo', ALLOC8 + LOOKUP9)}, [('foo: rename foo.c to foo_main.c', {D: ('rename', 'drivers/misc/foo/foo_main.c')})], 'dir'),
     '12-new-driver-file': ('6.12', {D: GOOD}, [('bar: new driver', {'drivers/misc/bar/bar.c': driver('bar', ALLOC8 + ENABLE_MSI)})], 'dir'),
     '13-delete-driver': ('6.12', {D: driver('foo', ALLOC8 + ENABLE_MSI), 'drivers/misc/bar/bar.c': driver('bar', ALLOC8)}, [('foo: remove the driver', {D: None})], 'dir'),
@@ -127,6 +144,7 @@ SCENARIOS = {
         ('bar: fix the vector index', {'drivers/misc/bar/bar.c': driver('bar', ALLOC8 + LOOKUP3)}),
         ('foo: enable MSI too', {D: driver('foo', ALLOC8 + ENABLE_MSI)}),
     ], 'mbx'),
+    '17-index-conflict-realloc': ('6.12', {D: GOOD}, [('foo: allocate again for the fallback queue', {D: driver('foo', ALLOC8 + REALLOC.replace('return ret', 'goto err_free') + '\treturn 0;\nerr_free:\n\tpci_free_irq_vectors(pdev);\n\treturn ret;\n'.replace('\treturn 0;\n', '', 0))})], 'dir'),
 }
 
 

@@ -7,6 +7,8 @@ static int foo_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	int ret;
 
+	if (!msi_create_device_irq_domain(&pdev->dev, 0, &foo_template, 64, NULL, NULL))
+		return -ENODEV;
 	ret = msi_domain_alloc_irqs_range(&pdev->dev, 0, 0, 7);
 	if (ret)
 		return ret;

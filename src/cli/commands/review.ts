@@ -1,0 +1,102 @@
+// `irqlens review`: what a patch series changes in the MSI picture, per patch and for the series.
+import { parseArgs } from 'node:util';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CheckOptions } from '../../check/index';
+import { atLeast, type Severity } from '../../check/finding';
+import { defaultCacheDir } from '../../workspace/cache';
+import { defaultEngine } from '../../review/default-engine';
+import { formatReviewSarif } from '../../review/format-sarif';
+import { formatReviewText, introducedSeverities } from '../../review/format-text';
+import { readGitRange } from '../../review/git-range';
+import { reviewSeries } from '../../review/review';
+import { readSeriesFiles } from '../../review/series';
+import { PatchError, type ParsedPatch, type ReviewResult } from '../../review/types';
+import { UsageError, type CliIO, type Command } from '../command';
+
+const usage = `usage: irqlens review --tree DIR (--patch FILE... | --mbox FILE | --git A..B)
+                      [--format text|json|sarif] [--fail-on error|warning|info|never]
+                      [--show-unchanged] [--layout auto|xarray|partitioned|per-domain] [--cache]
+
+Applies each patch in memory to the tree (nothing on disk changes), analyses the files it
+touches before and after, and reports per patch and for the whole series the findings it
+introduces and fixes and the allocations that move. --patch takes .patch/.diff files or a
+directory of NNNN-*.patch files (repeatable); --mbox an mbox or b4 .mbx; --git a range of the
+repository at DIR (runs git: only for repositories you trust). Text output is made to be pasted
+into a review mail. Exit status 1 when a patch introduces a finding at or above --fail-on
+(default error), 2 on bad arguments or patches that cannot be read.
+`;
+
+const layouts = ['auto', 'list', 'xarray', 'partitioned', 'per-domain'] as const;
+const formats = ['text', 'json', 'sarif'] as const;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        tree: { type: 'string' }, patch: { type: 'string', multiple: true }, mbox: { type: 'string' }, git: { type: 'string' },
+        format: { type: 'string' }, 'fail-on': { type: 'string' }, 'show-unchanged': { type: 'boolean' }, layout: { type: 'string' },
+        cache: { type: 'boolean' }, jobs: { type: 'string' },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+async function readSeries(v: ReturnType<typeof parse>, tree: string, io: CliIO): Promise<ParsedPatch[]> {
+  const inputs = [v.patch !== undefined, v.mbox !== undefined, v.git !== undefined].filter(Boolean).length;
+  if (inputs !== 1) throw new UsageError('give exactly one of --patch, --mbox or --git');
+  if (v.git !== undefined) return readGitRange(resolve(io.cwd, tree), v.git);
+  return readSeriesFiles(v.patch ?? [v.mbox ?? ''], io.cwd);
+}
+
+function render(result: ReviewResult, format: (typeof formats)[number], showUnchanged: boolean): string {
+  if (format === 'sarif') return JSON.stringify(formatReviewSarif(result, showUnchanged, '0.1.0'), null, 2) + '\n';
+  if (format === 'json') {
+    const keep = <T extends { findings: { kind: string }[] }>(r: T): T => ({ ...r, findings: r.findings.filter((f) => showUnchanged || f.kind !== 'unchanged') });
+    const patches = result.patches.map((p) => keep({ ...p, patch: { ...p.patch, files: p.patch.files.map(({ structured: _s, ...f }) => f) } }));
+    return JSON.stringify({ ...result, patches, cumulative: keep(result.cumulative) }, null, 2) + '\n';
+  }
+  return formatReviewText(result, { showUnchanged });
+}
+
+export const reviewCommand: Command = {
+  name: 'review',
+  summary: 'findings a patch series introduces and fixes (patch files, mbox, git range)',
+  usage,
+  async run(argv, io) {
+    const v = parse(argv);
+    if (v.tree === undefined) throw new UsageError('--tree DIR is required');
+    try {
+      if (!statSync(resolve(io.cwd, v.tree)).isDirectory()) throw new Error();
+    } catch {
+      throw new UsageError(`--tree ${v.tree}: not a directory`);
+    }
+    const format = oneOf('format', v.format, formats, 'text');
+    const failOn = oneOf('fail-on', v['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'error');
+    const check: CheckOptions = { layout: oneOf('layout', v.layout, layouts, 'auto') };
+    let patches: ParsedPatch[];
+    try {
+      patches = await readSeries(v, v.tree, io);
+    } catch (err) {
+      if (!(err instanceof PatchError)) throw err;
+      io.stderr(`irqlens review: ${err.message}\n`);
+      return 2;
+    }
+    const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
+    const engine = defaultEngine({ check, jobs, cacheDir: v.cache ? defaultCacheDir() : undefined });
+    const result = await reviewSeries({ tree: v.tree, cwd: io.cwd, patches, engine });
+    io.stdout(render(result, format, v['show-unchanged'] === true));
+    if (failOn === 'never') return 0;
+    return introducedSeverities(result).some((x) => atLeast(x.finding.severity, failOn as Severity)) ? 1 : 0;
+  },
+};

@@ -1,0 +1,33 @@
+// The review's engine bound to the real layers: workspace scan (with its facts cache when asked),
+// facts extraction of in-memory post-images, era detection and the check layer.
+import { checkTree, type CheckOptions } from '../check/index';
+import { clearHeaderCache, detectEra, extractFileFacts, initParser } from '../facts/index';
+import { analyzeTree } from '../workspace/analyze-tree';
+import type { FileProblem } from '../facts/types';
+import type { ReviewEngine } from './engine';
+
+export interface EngineOptions {
+  check: CheckOptions;
+  /** Worker threads for the initial scan (the workspace default when absent). */
+  jobs?: number;
+  /** Facts cache directory (the workspace's on-disk cache); none when absent. */
+  cacheDir?: string;
+  onProblem?: (p: FileProblem) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function defaultEngine(opts: EngineOptions): ReviewEngine {
+  let parserReady: Promise<void> | undefined;
+  return {
+    analyzeTree: (tree, cwd) =>
+      analyzeTree([tree], { cwd, jobs: opts.jobs, cacheDir: opts.cacheDir, onProblem: opts.onProblem, onProgress: opts.onProgress }),
+    async extractFileFacts(input) {
+      parserReady ??= initParser();
+      await parserReady;
+      return extractFileFacts(input);
+    },
+    detectEra,
+    checkTree: (facts) => checkTree(facts, opts.check),
+    forgetHeaders: clearHeaderCache,
+  };
+}
