@@ -111,26 +111,29 @@ export function allocAtIndex(
 /** xa_alloc within [0, hwsize-1]: the lowest free index, -EBUSY when none is free. */
 function allocAny(state: StoreState, t: Target, out: Outcome, descs: NewDescs): Outcome {
   const s = t.slot;
-  const cap = Math.min(s.hwsize ?? s.hwsizeMin, t.window);
+  const known = s.hwsize !== null;
+  const cap = Math.min(s.hwsize ?? MSI_MAX_INDEX + 1, t.window);
   const free = lowestFree(s.blocks, cap);
   cited(out, state, 'insert');
-  if (!free) {
-    const certainty = s.hwsize === null || s.blocks.some((b) => b.certainty === 'possible') ? 'possible' : 'definite';
+  // Beyond the known lower bound of a run-time hwsize the slot may not exist (domain possibly full).
+  const maybeFull = !known && (!free || free.index >= s.hwsizeMin) && s.kind !== 'pci-msix';
+  if (!free || maybeFull) {
+    const certainty = !free && known && !s.blocks.some((b) => b.certainty === 'possible') ? 'definite' : 'possible';
     out.collisions.push(...s.blocks.map((b) => ({ domain: t.domain, first: b.first, last: b.last, certainty: b.certainty, owner: b.site })));
     fail(out, {
       errno: '-EBUSY',
       certainty,
       code: 'msi/index-conflict',
-      detail: `MSI_ANY_INDEX: domain ${t.domain} is full (hwsize ${s.hwsize ?? `at least ${s.hwsizeMin}`}); xa_alloc returns -EBUSY`,
+      detail: `MSI_ANY_INDEX: domain ${t.domain} is ${certainty === 'definite' ? '' : 'possibly '}full (hwsize ${s.hwsize ?? `at least ${s.hwsizeMin}`}); xa_alloc returns -EBUSY`,
       assumptions: certainty === 'possible' ? [`hwsize of domain ${t.domain} (${s.hwsizeSource})`] : [],
     });
-    if (certainty === 'definite') return out;
+    if (certainty === 'definite' || !free) return out;
   }
-  const index = free ? free.index : cap;
-  const span: Span = { first: index, lastDef: free && !free.contested ? index : index - 1, lastMax: index };
+  const index = free.index;
+  const span: Span = { first: index, lastDef: free.contested ? index - 1 : index, lastMax: index };
   s.blocks.push(...blocksFor(span, descs));
-  out.returns = free && !free.contested ? exact(index) : { min: index, max: null };
-  note(out, `MSI_ANY_INDEX takes ${free && !free.contested ? index : `${index} or later`} in domain ${t.domain}`);
+  out.returns = free.contested ? { min: index, max: null } : exact(index);
+  note(out, `MSI_ANY_INDEX takes ${free.contested ? `${index} or later` : index} in domain ${t.domain}`);
   return out;
 }
 

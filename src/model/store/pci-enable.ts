@@ -114,7 +114,7 @@ export function enableMsix(state: StoreState, r: EnableRequest, out: Outcome): O
   if (old && exclusive(dev, out)) return out;
   const count = between(r.min.min, top);
   const hwsize = r.virtual && knownTable !== null && top > knownTable ? exact(top) : knownTable === null ? null : exact(knownTable);
-  const t = pciDomain(state, dev, 'pci-msix', hwsize, r.virtual ? 'MSI-X table size or PCI_IRQ_VIRTUAL nvec' : 'MSI-X table size (pci_msix_vec_count)');
+  const t = pciDomain(state, dev, 'pci-msix', hwsize ?? { min: Math.max(1, r.min.min), max: null }, r.virtual ? 'MSI-X table size or PCI_IRQ_VIRTUAL nvec' : 'MSI-X table size (pci_msix_vec_count)');
   cited(out, state, 'msixDomain');
   if (!placeMsix(state, t, r, entries, count, out)) return out;
   succeed(dev, 'msix', out);
@@ -167,7 +167,7 @@ function placeMsix(state: StoreState, t: Target, r: EnableRequest, entries: numb
 }
 
 /** The default-domain slot for a PCI mode: 6.12 replaces the other mode's per-device domain. */
-function pciDomain(state: StoreState, dev: DeviceStoreState, kind: 'pci-msi' | 'pci-msix', hwsize: Interval | null, source: string): Target {
+function pciDomain(state: StoreState, dev: DeviceStoreState, kind: 'pci-msi' | 'pci-msix', hwsize: Interval, source: string): Target {
   const s = slot(state, dev, 0);
   const window = state.config.layout === 'partitioned' ? windowSize(state) : 65536;
   if (singleStore(state)) return { domain: 0, slot: s, window };
@@ -176,10 +176,7 @@ function pciDomain(state: StoreState, dev: DeviceStoreState, kind: 'pci-msi' | '
     return { domain: 0, slot: s, window };
   }
   if (s.exists === 'yes' && s.kind === kind) return { domain: 0, slot: s, window }; // kept, hwsize not recomputed
-  if (hwsize) makeDomain(s, hwsize, kind, source);
-  else {
-    makeDomain(s, { min: 1, max: null }, kind, source);
-  }
+  makeDomain(s, hwsize, kind, source);
   return { domain: 0, slot: s, window };
 }
 
