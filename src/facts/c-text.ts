@@ -2,37 +2,18 @@
 // Blanking keeps offsets and line numbers intact so positions found in the result are valid
 // in the original text.
 
+const lexRe = /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))|\/\/(?:[^\n\\]|\\[\s\S])*|"(?:[^"\\\n]|\\[\s\S])*"?|'(?:[^'\\\n]|\\[\s\S])*'?/g;
+
+const blank = (m: string): string => (m.includes('\n') ? m.replace(/[^\n]/g, ' ') : ' '.repeat(m.length));
+
 /** Replaces comments (and, optionally, string/char literal contents) with spaces, keeping newlines. */
 export function blankComments(text: string, blankStrings = false): string {
-  const out = text.split('');
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? n : end + 2;
-      for (let k = i; k < stop; k++) if (out[k] !== '\n') out[k] = ' ';
-      i = stop;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      let k = i;
-      while (k < n && text.charCodeAt(k) !== 10) {
-        // a backslash-newline continues a // comment
-        if (text.charCodeAt(k) === 92 && text.charCodeAt(k + 1) === 10) { out[k] = ' '; k += 2; continue; }
-        out[k++] = ' ';
-      }
-      i = k;
-    } else if (c === 34 /* " */ || c === 39 /* ' */) {
-      let k = i + 1;
-      while (k < n && text.charCodeAt(k) !== c && text.charCodeAt(k) !== 10) {
-        if (text.charCodeAt(k) === 92) k++;
-        k++;
-      }
-      if (blankStrings) for (let m = i + 1; m < k && m < n; m++) if (out[m] !== '\n') out[m] = ' ';
-      i = k + 1;
-    } else i++;
-  }
-  return out.join('');
+  return text.replace(lexRe, (m) => {
+    const c = m.charCodeAt(0);
+    if (c === 47 /* / */) return blank(m);
+    if (!blankStrings) return m;
+    return m.length <= 2 ? m : m[0] + blank(m.slice(1, -1)) + m[m.length - 1];
+  });
 }
 
 /** Collapses runs of whitespace (including backslash-newlines) to one space. */

@@ -62,18 +62,21 @@ function collectEnums(clean: string, file: string, starts: number[], out: Define
   }
 }
 
-// `NAME[LEN] = {`, `NAME[] = {`, or `NAME[LEN];` at a declaration.
-const arrayRe = /\b([A-Za-z_]\w*)\s*\[([^\]\n]*)\]\s*(=\s*\{|;)/g;
+// `NAME[LEN] = {`, `NAME[] = {`, or `NAME[LEN];` at a declaration (the name is read backwards).
+const arrayRe = /\[([^\]\n]*)\]\s*(=\s*\{|;)/g;
 
 function collectArrays(clean: string, file: string, starts: number[], out: DefineTable): void {
   arrayRe.lastIndex = 0;
   for (let m = arrayRe.exec(clean); m; m = arrayRe.exec(clean)) {
-    const key = `array:${m[1]}`;
+    const nameMatch = /([A-Za-z_]\w*)\s*$/.exec(clean.slice(Math.max(0, m.index - 64), m.index));
+    if (!nameMatch) continue;
+    const key = `array:${nameMatch[1]}`;
+    const at = m.index - nameMatch[0].length;
     // Only declarations: the token before the name must end a type (identifier, `*`), not `=`/`(`.
-    const before = clean.slice(Math.max(0, m.index - 80), m.index).trimEnd();
+    const before = clean.slice(Math.max(0, at - 80), at).trimEnd();
     if (!/[\w*]$/.test(before) || /\breturn$/.test(before)) continue;
-    let body = m[2]!.trim();
-    if (body === '' && m[3] !== ';') {
+    let body = m[1]!.trim();
+    if (body === '' && m[2] !== ';') {
       const open = m.index + m[0].length - 1;
       const close = matchBracket(clean, open);
       if (close < 0) continue;
@@ -81,13 +84,17 @@ function collectArrays(clean: string, file: string, starts: number[], out: Defin
       body = String(items.length);
     }
     if (body === '') continue;
-    if (!(key in out) || (out[key]!.body !== body && m[3] !== ';')) out[key] = { kind: 'array', body, file, line: lineOf(starts, m.index) };
+    if (!(key in out) || (out[key]!.body !== body && m[2] !== ';')) out[key] = { kind: 'array', body, file, line: lineOf(starts, at) };
   }
 }
 
 /** Constants visible in one file's text (not following #includes). */
 export function collectDefines(text: string, file: string): DefineTable {
-  const clean = blankComments(text, true);
+  return collectDefinesBlanked(blankComments(text, true), file);
+}
+
+/** collectDefines over text whose comments and strings are already blanked. */
+export function collectDefinesBlanked(clean: string, file: string): DefineTable {
   const starts = lineStarts(clean);
   const out: DefineTable = Object.create(null) as DefineTable;
   collectMacros(clean, file, starts, out);

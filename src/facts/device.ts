@@ -78,6 +78,18 @@ function followSteps(type: string | undefined, steps: string[], scope: TypeScope
   return t;
 }
 
+/**
+ * A local that is assigned exactly once, from a plain access path (`struct pci_dev *pdev =
+ * adapter->pdev;`), names the same device as that path: group by the path.
+ */
+function aliasOf(name: string, fnText: string | undefined): string | undefined {
+  if (fnText === undefined || !/^[A-Za-z_]\w*$/.test(name)) return undefined;
+  const assigns = [...fnText.matchAll(new RegExp(String.raw`(?<![\w>.])${name}\s*=(?!=)\s*([^;,)]*)[;,)]`, 'g'))];
+  if (assigns.length !== 1) return undefined;
+  const rhs = assigns[0]![1]!.replace(/\s+/g, '');
+  return /^[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*)+$/.test(rhs) ? rhs : undefined;
+}
+
 export function classifyDevice(rawText: string, role: 'device' | 'pci', fnText: string | undefined, scope: TypeScope): DeviceRef {
   const text = normalise(rawText);
   const path = parsePath(strip(text));
@@ -98,7 +110,8 @@ export function classifyDevice(rawText: string, role: 'device' | 'pci', fnText: 
   let cls = classOfType(objectType) ?? (call && objectSteps.length === 0 ? wrappers[call[1]!]?.class : undefined);
   if (!embeds && path.addressOf) cls = undefined; // &something that is not ->dev: not a device we know
   if (cls === undefined && role === 'pci') cls = 'pci';
-  const key = [rootKey, ...objectSteps].join('');
+  const alias = call ? undefined : aliasOf(path.root, fnText);
+  const key = [alias ?? rootKey, ...objectSteps].join('');
   const ref: DeviceRef = { text, class: cls ?? 'unknown', key, path: fullPath };
   const declared = objectType ?? (role === 'pci' ? 'struct pci_dev *' : undefined);
   if (declared) ref.declaredType = declared;

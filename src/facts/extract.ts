@@ -9,7 +9,7 @@ import { matchBracket, normalise, splitTopLevel } from './c-text';
 import { catalogueRow } from './catalogue';
 import { evaluate } from './const-eval';
 import { buildFact, type CallSite } from './fact-builder';
-import { blockOf, prepareFile, type Candidate, type ExtractInput, type FileContext } from './file-context';
+import { blockOf, prepareFile, sourceText, type Candidate, type ExtractInput, type FileContext } from './file-context';
 import { driverStructs, pciIdTables } from './pci-ids';
 import { SkeletonBuilder } from './skeleton';
 import type { FileFacts, FileProblem, FunctionInfo, MsiFact } from './types';
@@ -109,7 +109,7 @@ function siteFor(ctx: FileContext, tree: Tree, c: Candidate): CallSite | 'declar
   if (close < 0) return 'unbalanced';
   const block = blockOf(ctx, c.offset);
   const fnName = functionNameOf(node) ?? block?.functionName ?? '';
-  const args = splitOffsets(ctx.code, open + 1, close).map(([s, e]) => normalise(ctx.clean.slice(s, e))).filter((a, i, all) => !(all.length === 1 && a === '' && i === 0));
+  const args = splitOffsets(ctx.code, open + 1, close).map(([s, e]) => normalise(sourceText(ctx, s, e))).filter((a, i, all) => !(all.length === 1 && a === '' && i === 0));
   const fnStart = block ? declStart(ctx, block) : 0;
   return {
     name: c.name, offset: c.offset, close, args, node: treeCall ? parent : node, functionName: fnName,
@@ -138,7 +138,7 @@ function functionInfo(ctx: FileContext, tree: Tree, b: TopBlock, builder: Skelet
   const nameAt = b.nameOffset ?? b.start;
   const paramOpen = ctx.code.indexOf('(', nameAt);
   const paramClose = paramOpen >= 0 ? matchBracket(ctx.code, paramOpen) : -1;
-  const params = paramClose > paramOpen ? splitTopLevel(normalise(ctx.clean.slice(paramOpen + 1, paramClose))).filter((p) => p && p !== 'void') : [];
+  const params = paramClose > paramOpen ? splitTopLevel(normalise(sourceText(ctx, paramOpen + 1, paramClose))).filter((p) => p && p !== 'void') : [];
   let body: Node | null = tree.rootNode.descendantForIndex(b.open, b.open + 1);
   while (body && !(body.type === 'compound_statement' && body.startIndex === b.open)) body = body.parent;
   const fallback = tree.rootNode.descendantForIndex(b.open, b.close);

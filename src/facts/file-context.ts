@@ -3,8 +3,13 @@
 // candidates, visible constants and declared types.
 import { blockAt, blankDirectives, topLevelBlocks, type TopBlock } from '../parse/top-level';
 import { blankComments, lineStarts } from './c-text';
+
+/** Argument and parameter text: the original, comments dropped (strings kept). */
+export function sourceText(ctx: FileContext, start: number, end: number): string {
+  return blankComments(ctx.input.text.slice(start, end));
+}
 import { catalogueNames } from './catalogue';
-import { collectDefines, type DefineTable } from './defines';
+import { collectDefinesBlanked, type DefineTable } from './defines';
 import { makeScope, type TypeScope } from './scope';
 import type { EraInfo } from './types';
 import { makeVisible, type ReadInclude, type Visible } from './visible';
@@ -21,8 +26,8 @@ export interface Candidate { name: string; offset: number }
 
 export interface FileContext {
   input: ExtractInput;
-  /** Comments blanked; strings kept (argument texts come from here). */
-  clean: string;
+  /** Comments blanked, directives kept (for #define bodies and includes). */
+  noComments: string;
   /** Comments, string contents and preprocessor directives blanked (scanning happens here). */
   code: string;
   starts: number[];
@@ -44,12 +49,12 @@ export function findCandidates(code: string): Candidate[] {
 }
 
 export function prepareFile(input: ExtractInput): FileContext {
-  const clean = blankComments(input.text);
-  const code = blankDirectives(blankComments(input.text, true));
-  const defines = collectDefines(input.text, input.file);
+  const noComments = blankComments(input.text, true);
+  const code = blankDirectives(noComments);
+  const defines = collectDefinesBlanked(noComments, input.file);
   const visible = makeVisible({ file: input.file, text: input.text, clean: code, era: input.era, defines, headerDefines: input.headerDefines, readInclude: input.readInclude });
   return {
-    input, clean, code, starts: lineStarts(input.text), blocks: topLevelBlocks(code),
+    input, noComments, code, starts: lineStarts(input.text), blocks: topLevelBlocks(code),
     candidates: findCandidates(code), visible, scope: makeScope(code, () => visible.structs()),
   };
 }

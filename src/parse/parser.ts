@@ -1,6 +1,7 @@
 // Loads web-tree-sitter and the C grammar once per thread, from bytes, so that the engine never
 // depends on an editor or on import.meta.url to find its wasm files.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Language, Parser, type Range as TsRange, type Tree } from 'web-tree-sitter';
 
@@ -13,8 +14,10 @@ function wasmPaths(): { runtime: string; grammar: string } {
   const here = __dirname;
   const bundled = { runtime: join(here, 'web-tree-sitter.wasm'), grammar: join(here, 'tree-sitter-c.wasm') };
   if (existsSync(bundled.runtime) && existsSync(bundled.grammar)) return bundled;
-  const grammar = require.resolve('tree-sitter-c/tree-sitter-c.wasm');
-  const runtimeDir = dirname(require.resolve('web-tree-sitter'));
+  // Not bundled: only reached when running from out/ (tests) with node_modules present.
+  const req = createRequire(__filename);
+  const grammar = req.resolve('tree-sitter-c/tree-sitter-c.wasm');
+  const runtimeDir = dirname(req.resolve('web-tree-sitter'));
   return { runtime: join(runtimeDir, 'web-tree-sitter.wasm'), grammar };
 }
 
