@@ -21,10 +21,6 @@ export interface Prefilter {
   readonly anchors: readonly string[];
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export function chooseAnchors(names: readonly string[]): string[] {
   const anchors = new Set<string>();
   for (const name of names) {
@@ -34,19 +30,39 @@ export function chooseAnchors(names: readonly string[]): string[] {
   return [...anchors];
 }
 
+function isIdentByte(b: number | undefined): boolean {
+  return b !== undefined && ((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b === 95);
+}
+
+/** The identifier around every occurrence of `needle`, checked against the name set. */
+function hitAround(bytes: Buffer, needle: Buffer, names: ReadonlySet<string>, longest: number): PrefilterHit | undefined {
+  for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + needle.length)) {
+    let start = at;
+    while (start > 0 && isIdentByte(bytes[start - 1]) && at - start <= longest) start--;
+    let end = at + needle.length;
+    while (isIdentByte(bytes[end]) && end - start <= longest) end++;
+    if (end - start > longest) continue;
+    const word = bytes.toString('latin1', start, end);
+    if (names.has(word)) return { name: word, offset: start };
+  }
+  return undefined;
+}
+
 export function createPrefilter(names: readonly string[]): Prefilter {
   if (names.length === 0) throw new Error('irqlens: prefilter needs at least one API name');
   const anchors = chooseAnchors(names);
   const needles = anchors.map((a) => Buffer.from(a, 'latin1'));
-  // Longest first so that `pci_enable_msix_range` is not reported as `pci_enable_msi`.
-  const alternation = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  const exact = new RegExp(`\\b(?:${alternation})\\b`);
+  const nameSet = new Set(names);
+  const longest = Math.max(...names.map((n) => n.length));
   return {
     anchors,
     firstHit(bytes: Buffer): PrefilterHit | undefined {
-      if (!needles.some((n) => bytes.indexOf(n) !== -1)) return undefined;
-      const match = exact.exec(bytes.toString('latin1'));
-      return match ? { name: match[0], offset: match.index } : undefined;
+      let first: PrefilterHit | undefined;
+      for (const needle of needles) {
+        const hit = hitAround(bytes, needle, nameSet, longest);
+        if (hit && (!first || hit.offset < first.offset)) first = hit;
+      }
+      return first;
     },
   };
 }

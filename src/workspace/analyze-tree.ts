@@ -1,0 +1,166 @@
+// Whole-tree analysis: discover .c/.h files, then prefilter and extract facts in worker threads.
+// Discovery only lists names; each worker reads its files one at a time, so memory stays flat.
+// Every face (CLI facts/check, review, language server) calls analyzeTree.
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { defaultEra, eraFromFacts, initParser } from '../facts/index';
+import type { EraInfo, FileFacts, FileProblem, TreeFacts } from '../facts/types';
+import { FactsCache } from './cache';
+import { discoverFiles } from './discover';
+import { fileProblem, problemOnlyFacts } from './file-problem';
+import { findKernelRoot } from './kernel-root';
+import { toAbsolute, toOutputPath } from './paths';
+import { createScanContext } from './scan-context';
+import { scanFile } from './scan-file';
+import { ScanPool, resolveWorkerScript } from './scan-pool';
+import type { ScanJob, ScanReply, ScanSetup } from './scan-protocol';
+import { eraOfKernelTree } from './tree-era';
+
+export interface AnalyzeOptions {
+  /** Output paths are relative to this directory. */
+  cwd: string;
+  /** Worker threads; default os.availableParallelism(); 0 scans on the calling thread. */
+  jobs?: number;
+  /** Called once for every problem, in file order when the scan ends (cache trouble at once).
+   *  The same problems are in TreeFacts.files[].problems: a face shows one or the other. */
+  onProblem?: (p: FileProblem) => void;
+  onProgress?: (done: number, total: number) => void;
+  /** Enables the on-disk facts cache under this directory (see cache.ts). */
+  cacheDir?: string;
+  signal?: AbortSignal;
+}
+
+interface Plan {
+  setup: ScanSetup;
+  jobs: ScanJob[];
+  cached: FileFacts[];
+  cache?: FactsCache;
+  stats: Map<string, { size: number; mtimeMs: number }>;
+}
+
+function batchSize(total: number, workers: number): number {
+  return Math.min(256, Math.max(8, Math.ceil(total / (workers * 8))));
+}
+
+function plan(absFiles: string[], setup: ScanSetup, opts: AnalyzeOptions, report: (p: FileProblem) => void): Plan {
+  const result: Plan = { setup, jobs: [], cached: [], stats: new Map() };
+  if (opts.cacheDir) result.cache = new FactsCache(opts.cacheDir, setup.kernelRoot ?? setup.cwd, setup.era.label, report);
+  for (const abs of absFiles) {
+    const file = toOutputPath(abs, opts.cwd);
+    if (result.cache) {
+      const key = statKey(abs);
+      const hit = key ? result.cache.get(file, key.size, key.mtimeMs) : undefined;
+      if (hit !== undefined) {
+        if (hit) result.cached.push(hit);
+        continue;
+      }
+      if (key) result.stats.set(file, key);
+    }
+    result.jobs.push({ abs, file });
+  }
+  return result;
+}
+
+function statKey(abs: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    const s = statSync(abs);
+    return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function scanInline(jobs: ScanJob[], setup: ScanSetup): Promise<FileFacts[]> {
+  if (jobs.length === 0) return [];
+  await initParser();
+  const ctx = createScanContext(setup);
+  return jobs.map((j) => scanFile(j.abs, j.file, ctx)).filter((f): f is FileFacts => f !== undefined);
+}
+
+async function scanWithWorkers(p: Plan, workers: number, opts: AnalyzeOptions): Promise<FileFacts[]> {
+  const pool = new ScanPool(resolveWorkerScript(), workers, p.setup);
+  const abort = (): void => void pool.close();
+  opts.signal?.addEventListener('abort', abort, { once: true });
+  const size = batchSize(p.jobs.length, workers);
+  const total = p.cached.length + p.jobs.length;
+  let done = p.cached.length;
+  const parse = (job: ScanJob): Promise<FileFacts[]> =>
+    pool.run('extract', [job]).then((r) => r.results, (err: unknown) => failedBatch([job], err, opts.signal));
+  const screen = async (batch: ScanJob[]): Promise<FileFacts[]> => {
+    let reply: ScanReply;
+    try {
+      reply = await pool.run('prefilter', batch);
+    } catch (err) {
+      return failedBatch(batch, err, opts.signal);
+    }
+    const parsed = await Promise.all(reply.candidates.map(parse));
+    done += batch.length;
+    opts.onProgress?.(done, total);
+    return reply.results.concat(parsed.flat());
+  };
+  try {
+    const batches: Promise<FileFacts[]>[] = [];
+    for (let i = 0; i < p.jobs.length; i += size) batches.push(screen(p.jobs.slice(i, i + size)));
+    const results = (await Promise.all(batches)).flat();
+    opts.signal?.throwIfAborted();
+    return results;
+  } finally {
+    opts.signal?.removeEventListener('abort', abort);
+    await pool.close();
+  }
+}
+
+/** A batch whose worker died: its files are reported, the scan goes on. */
+function failedBatch(batch: ScanJob[], err: unknown, signal?: AbortSignal): FileFacts[] {
+  signal?.throwIfAborted();
+  const reason = err instanceof Error ? err.message : String(err);
+  return batch.map((j) => problemOnlyFacts(j.file, [fileProblem(j.file, `not scanned: ${reason}`)]));
+}
+
+function storeInCache(p: Plan, scanned: FileFacts[]): void {
+  if (!p.cache) return;
+  const byFile = new Map(scanned.map((f) => [f.file, f]));
+  for (const job of p.jobs) {
+    const key = p.stats.get(job.file);
+    const facts = byFile.get(job.file);
+    if (!key || (facts && facts.problems.some((pr) => pr.severity === 'error'))) continue;
+    p.cache.set(job.file, key.size, key.mtimeMs, facts ?? null);
+  }
+  p.cache.save();
+}
+
+function byFileName(a: FileFacts, b: FileFacts): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promise<TreeFacts> {
+  opts.signal?.throwIfAborted();
+  const report = (p: FileProblem): void => opts.onProblem?.(p);
+  const discovery = discoverFiles(paths, opts.cwd, opts.signal);
+  const kernelRoot = paths.length > 0 ? findKernelRoot(toAbsolute(paths[0]!, opts.cwd)) : undefined;
+  const treeEra = eraOfKernelTree(kernelRoot);
+  const setup: ScanSetup = { cwd: opts.cwd, era: treeEra ?? defaultEra, ...(kernelRoot ? { kernelRoot } : {}) };
+  const p = plan(discovery.files, setup, opts, report);
+  const workers = Math.min(opts.jobs ?? availableParallelism(), Math.ceil(p.jobs.length / 8));
+  let scanned = workers > 0 ? await scanWithWorkers(p, workers, opts) : await scanInline(p.jobs, setup);
+  let era: EraInfo = treeEra ?? eraFromFacts(scanned.concat(p.cached));
+  if (!treeEra && era.era !== setup.era.era) scanned = await rescanWithEra(scanned, p, era, workers);
+  storeInCache(p, scanned);
+  const missing = discovery.problems.map((pr) => problemOnlyFacts(pr.file, [pr]));
+  const files = [...missing, ...p.cached, ...scanned].sort(byFileName);
+  for (const f of files) for (const pr of f.problems) report(pr);
+  opts.onProgress?.(discovery.files.length, discovery.files.length);
+  return { tree: paths.join(' '), era, files };
+}
+
+/** Outside a kernel tree the era comes from the calls; re-extract the candidates under it. */
+async function rescanWithEra(scanned: FileFacts[], p: Plan, era: EraInfo, workers: number): Promise<FileFacts[]> {
+  const candidates = new Set(scanned.filter((f) => f.facts.length > 0).map((f) => f.file));
+  const jobs = p.jobs.filter((j) => candidates.has(j.file));
+  const setup = { ...p.setup, era };
+  const again = workers > 0 && jobs.length > 8
+    ? await scanWithWorkers({ ...p, setup, jobs, cached: [] }, workers, { cwd: p.setup.cwd })
+    : await scanInline(jobs, setup);
+  const redone = new Map(again.map((f) => [f.file, f]));
+  return scanned.map((f) => redone.get(f.file) ?? f);
+}

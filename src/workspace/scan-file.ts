@@ -1,0 +1,66 @@
+// The per-file step of a tree scan: read, reject what is not C text, prefilter, extract facts.
+// Runs inside workers (worker.ts) and, for jobs = 0, on the calling thread.
+import { MAX_PARSE_BYTES, extractFileFacts } from '../facts/index';
+import type { EraInfo, FileFacts, FileProblem } from '../facts/types';
+import { fileProblem, problemOnlyFacts } from './file-problem';
+import { FileReader, megabytes } from './file-reader';
+import type { ReadInclude } from './include-reader';
+import type { Prefilter } from './prefilter';
+
+/** The facts layer's limit, checked here on bytes so an oversized file is never decoded. */
+export const maxParseBytes = MAX_PARSE_BYTES;
+
+export interface ScanContext {
+  reader: FileReader;
+  prefilter: Prefilter;
+  readInclude: ReadInclude;
+  era: EraInfo;
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(10); i !== -1 && i < offset; i = bytes.indexOf(10, i + 1)) line++;
+  return line;
+}
+
+function binaryProblem(file: string, bytes: Buffer, nul: number): FileProblem {
+  return fileProblem(file, `binary content (NUL byte at offset ${nul}): not C source, skipped`, 'warning', lineAt(bytes, nul));
+}
+
+/** What the prefilter stage decided: skip, a problem, or parse (with the bytes to parse). */
+type Screened = { kind: 'skip' } | { kind: 'problem'; facts: FileFacts } | { kind: 'candidate'; bytes: Buffer };
+
+function screen(absPath: string, file: string, ctx: ScanContext): Screened {
+  const read = ctx.reader.read(absPath);
+  if (!read.ok) return { kind: 'problem', facts: problemOnlyFacts(file, [fileProblem(file, read.message)]) };
+  const bytes = read.bytes;
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { kind: 'problem', facts: problemOnlyFacts(file, [binaryProblem(file, bytes, nul)]) };
+  const hit = ctx.prefilter.firstHit(bytes);
+  if (!hit) return { kind: 'skip' };
+  if (bytes.length > maxParseBytes) {
+    const message = `file is ${megabytes(bytes.length)}, over the ${megabytes(maxParseBytes)} parse limit: not parsed (it names ${hit.name})`;
+    return { kind: 'problem', facts: problemOnlyFacts(file, [fileProblem(file, message, 'warning', lineAt(bytes, hit.offset))]) };
+  }
+  return { kind: 'candidate', bytes };
+}
+
+/** Prefilter stage: a FileFacts for a problem, true for a file to parse, false to skip. */
+export function prefilterFile(absPath: string, file: string, ctx: ScanContext): FileFacts | boolean {
+  const s = screen(absPath, file, ctx);
+  return s.kind === 'problem' ? s.facts : s.kind === 'candidate';
+}
+
+/** Both stages on one file: undefined when the file cannot contain an MSI call. */
+export function scanFile(absPath: string, file: string, ctx: ScanContext): FileFacts | undefined {
+  const s = screen(absPath, file, ctx);
+  if (s.kind === 'skip') return undefined;
+  if (s.kind === 'problem') return s.facts;
+  const text = s.bytes.toString('utf8');
+  try {
+    return extractFileFacts({ file, text, era: ctx.era, readInclude: ctx.readInclude });
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return problemOnlyFacts(file, [fileProblem(file, `internal error while extracting facts: ${reason}`)]);
+  }
+}

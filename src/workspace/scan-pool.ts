@@ -1,0 +1,111 @@
+// A small worker_threads pool for scan batches. Not piscina: piscina starts its own entry as
+// `<__dirname>/worker.js`, which once bundled into dist/ is our scan worker, so it cannot be
+// bundled. Each worker keeps two batches in flight so it never waits for the main thread; a
+// worker that dies fails only its own batches and is replaced.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ScanJob, ScanReply, ScanRequest, ScanSetup, ScanStage } from './scan-protocol';
+
+const inFlightPerWorker = 2;
+
+interface Pending {
+  request: ScanRequest;
+  resolve: (reply: ScanReply) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Map<number, Pending>;
+}
+
+/** dist/worker.js next to the bundle; in out/ the transpiled worker.js, else <package>/dist. */
+export function resolveWorkerScript(): string {
+  const candidates = [join(__dirname, 'worker.js')];
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      candidates.push(join(dir, 'dist', 'worker.js'));
+      break;
+    }
+  }
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error(`irqlens: scan worker not found (looked for ${candidates.join(', ')}); run the build first`);
+  return found;
+}
+
+export class ScanPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly script: string, size: number, private readonly setup: ScanSetup) {
+    for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
+  }
+
+  /** Parses jump the queue: a worker picks up a candidate before the next prefilter batch. */
+  run(stage: ScanStage, jobs: ScanJob[]): Promise<ScanReply> {
+    if (this.closed) return Promise.reject(new Error('irqlens: scan pool is closed'));
+    return new Promise((resolve, reject) => {
+      const pending = { request: { id: this.nextId++, stage, jobs }, resolve, reject };
+      if (stage === 'extract') this.queue.unshift(pending);
+      else this.queue.push(pending);
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const pending = this.queue.splice(0);
+    for (const p of pending) p.reject(new Error('irqlens: scan cancelled'));
+    await Promise.all(this.slots.map((s) => this.stop(s, 'irqlens: scan cancelled')));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.script, { workerData: this.setup });
+    const slot: Slot = { worker, busy: new Map() };
+    worker.on('message', (reply: ScanReply) => this.settle(slot, reply));
+    worker.on('error', (err) => this.replace(slot, `scan worker failed: ${err.message}`));
+    worker.on('exit', (code) => this.replace(slot, `scan worker exited with status ${code}`));
+    return slot;
+  }
+
+  private settle(slot: Slot, reply: ScanReply): void {
+    const pending = slot.busy.get(reply.id);
+    if (!pending) return;
+    slot.busy.delete(reply.id);
+    if (reply.error !== undefined) pending.reject(new Error(reply.error));
+    else pending.resolve(reply);
+    this.dispatch();
+  }
+
+  private replace(slot: Slot, reason: string): void {
+    const index = this.slots.indexOf(slot);
+    if (index === -1) return;
+    this.slots.splice(index, 1);
+    for (const p of slot.busy.values()) p.reject(new Error(reason));
+    slot.busy.clear();
+    if (!this.closed) {
+      this.slots.push(this.spawn());
+      this.dispatch();
+    }
+  }
+
+  private async stop(slot: Slot, reason: string): Promise<void> {
+    for (const p of slot.busy.values()) p.reject(new Error(reason));
+    slot.busy.clear();
+    slot.worker.removeAllListeners('exit');
+    await slot.worker.terminate();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      while (slot.busy.size < inFlightPerWorker && this.queue.length > 0) {
+        const next = this.queue.shift()!;
+        slot.busy.set(next.request.id, next);
+        slot.worker.postMessage(next.request);
+      }
+    }
+  }
+}

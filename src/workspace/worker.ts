@@ -1,0 +1,39 @@
+// Scan worker (bundled as dist/worker.js): loads the parser once, then answers batches of files
+// with their facts. Only candidates and files with problems travel back to the main thread.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { initParser } from '../facts/index';
+import type { FileFacts } from '../facts/types';
+import { createScanContext } from './scan-context';
+import { prefilterFile, scanFile, type ScanContext } from './scan-file';
+import type { ScanJob, ScanReply, ScanRequest, ScanSetup } from './scan-protocol';
+
+function scanBatch(request: ScanRequest, ctx: ScanContext): ScanReply {
+  const results: FileFacts[] = [];
+  const candidates: ScanJob[] = [];
+  for (const job of request.jobs) {
+    if (request.stage === 'extract') {
+      const facts = scanFile(job.abs, job.file, ctx);
+      if (facts) results.push(facts);
+      continue;
+    }
+    const screened = prefilterFile(job.abs, job.file, ctx);
+    if (screened === true) candidates.push(job);
+    else if (screened !== false) results.push(screened);
+  }
+  return { id: request.id, results, candidates };
+}
+
+function serve(setup: ScanSetup): void {
+  const port = parentPort;
+  if (!port) return;
+  const ctx = createScanContext(setup);
+  const ready = initParser(); // starts while the main thread is still crawling
+  port.on('message', (request: ScanRequest) => {
+    ready.then(
+      () => port.postMessage(scanBatch(request, ctx)),
+      (err: unknown) => port.postMessage({ id: request.id, results: [], candidates: [], error: `parser failed to load: ${String(err)}` } satisfies ScanReply),
+    );
+  });
+}
+
+if (!isMainThread && parentPort) serve(workerData as ScanSetup);
