@@ -26,7 +26,7 @@ function parseHeaderRest(rest: string, fn: PciFunction): string | undefined {
     fn.vendor = parseInt(last[1]!, 16);
     fn.device = parseInt(last[2]!, 16);
   }
-  fn.name = name.replace(/\s+\(rev [0-9a-fA-F]+\).*$/, '');
+  fn.name = name.replace(/\s+\((?:rev [0-9a-fA-F]+|prog-if [0-9a-fA-F]+)\b.*$/, '').replace(/\s*\[[0-9a-fA-F]{4}:[0-9a-fA-F]{4}\]\s*$/, '');
   return undefined;
 }
 

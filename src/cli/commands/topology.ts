@@ -1,0 +1,53 @@
+// `irqlens topology FILE`: import a topology (lspci -vv[nn], JSON, sysfs listing) and print the
+// device tree with requester IDs, aliases, groups and MSI/MSI-X capabilities.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadTopology } from '../../model/iommu/index';
+import { formatTopologyText, topologyReport } from '../../model/iommu/topology-report';
+import { UsageError, type CliIO, type Command } from '../command';
+
+const usage = `usage: irqlens topology FILE [options]
+
+Imports a device topology and prints the PCI tree with each function's requester IDs after
+DMA aliasing (pci_for_each_dma_alias), IOMMU group, and MSI / MSI-X capability sizes.
+FILE is \`lspci -vvnn\` output (as root; -D optional), a JSON topology
+(schemas/topology.schema.json), or a listing of /sys/kernel/iommu_groups/*/devices/*.
+
+options:
+  --format text|json            output format (default text)
+  --input lspci|json|sysfs      input format (default: detected)
+`;
+
+function oneOf<T extends string>(v: string | undefined, allowed: readonly T[], name: string): T | undefined {
+  if (v === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${v}')`);
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, input: { type: 'string' } } });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no FILE given' : 'give exactly one FILE');
+  const format = oneOf(values.format, ['text', 'json'] as const, 'format') ?? 'text';
+  const input = oneOf(values.input, ['lspci', 'json', 'sysfs'] as const, 'input');
+  const path = resolve(io.cwd, positionals[0]!);
+  const { topology, problems } = loadTopology({ path, ...(input ? { format: input } : {}) });
+  for (const p of problems) io.stderr(`${positionals[0]}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
+  if (topology.functions.length === 0) return 1;
+  const report = topologyReport(topology);
+  report.source = positionals[0]!;
+  io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatTopologyText(report));
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+export const topologyCommand: Command = {
+  name: 'topology',
+  summary: 'print a device topology with requester IDs, DMA aliases, IOMMU groups and MSI sizes',
+  usage,
+  run,
+};
