@@ -63,8 +63,15 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
   if (era && ctx.era.era !== era && !(era === 'xarray' && ctx.era.era === 'list')) {
     problems.push({ code: 'msi/api-not-in-era', certainty: 'definite', detail: `${e.fact.api}() does not exist in a ${ctx.era.label} tree`, assumptions: [] });
   }
-  for (const p of problems) {
+  const anyIndex = 'index' in e.op && e.op.index === 'any';
+  for (let p of problems) {
     if (!e.known && needsHistory.has(p.code)) continue;
+    // Where the domain was created is unknown to a function walked alone.
+    if (e.phase === 'alone' && p.code === 'msi/domain-missing') continue;
+    // MSI_ANY_INDEX on a table of run-time size: exhaustion is what m.index reports, not a bug.
+    if (anyIndex && p.code === 'msi/index-conflict' && p.certainty === 'possible') continue;
+    // Only the partitioned layout has windows; elsewhere leaving 0..65535 is out of range.
+    if (p.code === 'msi/partition-crossing' && ctx.layout !== 'partitioned') p = { ...p, code: 'msi/index-out-of-range' };
     const severity: Severity = p.code === 'msi/api-not-in-era' ? 'warning' : p.certainty === 'definite' ? 'error' : 'warning';
     out.push({
       definite: p.certainty === 'definite',

@@ -144,7 +144,8 @@ export class SkeletonBuilder {
       const fn = c.childForFieldName('function');
       if (fn?.type !== 'identifier') continue;
       const args = c.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment').map((a) => normalise(a.text)) ?? [];
-      out.push({ t: 'call', name: fn.text, range: nodeRange(c), args });
+      const result = callResult(c);
+      out.push(result ? { t: 'call', name: fn.text, range: nodeRange(c), args, result } : { t: 'call', name: fn.text, range: nodeRange(c), args });
     }
     return out;
   }
@@ -190,4 +191,19 @@ export class SkeletonBuilder {
     if (v !== undefined) op.value = v;
     return op;
   }
+}
+
+/** `x = f(...)` / `int x = f(...)`: the variable that receives a call's result (for the replay). */
+function callResult(call: Node): string | undefined {
+  const p = call.parent;
+  if (p?.type === 'assignment_expression' && p.childForFieldName('right')?.startIndex === call.startIndex) {
+    const left = p.childForFieldName('left');
+    return left ? normalise(left.text) : undefined;
+  }
+  if (p?.type === 'init_declarator' && p.childForFieldName('value')?.startIndex === call.startIndex) {
+    let d = p.childForFieldName('declarator');
+    while (d && d.type !== 'identifier' && d.childForFieldName('declarator')) d = d.childForFieldName('declarator');
+    return d ? normalise(d.text) : undefined;
+  }
+  return undefined;
 }

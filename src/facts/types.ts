@@ -151,7 +151,7 @@ export interface Operand {
 /** Control-flow skeleton of a function: only what the model needs to order and separate calls. */
 export type Stmt =
   | { t: 'fact'; id: number }
-  | { t: 'call'; name: string; range: Range; args: string[] }
+  | { t: 'call'; name: string; range: Range; args: string[]; /** `x = f(...)`: the lvalue x. */ result?: string }
   | { t: 'assign'; target: string; source: string; range: Range }
   | { t: 'if'; cond: Cond; then: Stmt[]; else: Stmt[]; range: Range }
   | { t: 'switch'; subject: string; cases: { labels: string[]; body: Stmt[] }[]; range: Range }

@@ -2,22 +2,33 @@
 // allocator (src/model/store) on a per-path copy of its state, remembers which variable holds
 // which call's result (so `if (ret < 0) return ret;` can undo a failed allocation), and reports
 // each applied operation and each path end to a sink. It raises no findings itself.
-import type { MsiFact, Range } from '../../facts/types';
+import type { Cond, MsiFact, Range } from '../../facts/types';
 import type { SourceSite } from '../snapshot';
 import type { Block, DeviceCaps, Interval, Outcome as StoreOutcome, StoreOp, StoreState } from '../store/types';
-import { apiOp, isAllocation } from './api-ops';
+import { apiOp, isAllocation, type ReturnKind } from './api-ops';
 import type { Outcome } from './outcome';
 import type { Resolve, ResultRef } from './outcome';
-import { applyOp, cloneStore, seedDevice } from './store-port';
+import { applyOp, cloneStore, seedDefaultDomain, seedDevice } from './store-port';
 import { toStoreOp } from './to-op';
 import { renameRoot, type Frame, type Interpreter } from './walk';
 
 export type Phase = 'probe' | 'remove' | 'alone';
 
+export interface VarRef {
+  id: number;
+  returns?: ReturnKind;
+}
+
 export interface PathState {
   store: StoreState;
-  /** Variable -> id of the fact whose result it holds. */
-  vars: Record<string, number>;
+  /** Variable -> the fact whose result it holds (returns: how a helper re-expressed it). */
+  vars: Record<string, VarRef>;
+  /** Variables known to hold a constant on this path (e.g. a helper's `return 0`). */
+  consts: Record<string, number>;
+  /** What the last entered helper returned, until the caller assigns it. */
+  ret?: { ref?: VarRef; value?: number };
+  /** Store status of each applied fact (a definite error has no success branch). */
+  status: Record<number, StoreOutcome['status']>;
   /** Result interval of each applied allocation (map.index, vector count). */
   returns: Record<number, Interval>;
   /** Store before each allocation whose result is still unchecked (undone on its failure branch). */
@@ -67,12 +78,16 @@ export interface ReplayHooks {
   deviceKey(key: string): string;
   phase: Phase;
   sink(e: ReplayEvent): void;
+  /** The device's default domain may exist outside the code seen (no creating call in its file). */
+  domainOutside?(rawKey: string): boolean;
   /** Capabilities a topology gives a device, seeded before its first operation. */
   caps?(key: string, text: string): DeviceCaps | undefined;
   /** Called for success ends of probe paths (they continue into remove). */
   onProbeSuccess?(s: PathState): void;
 }
 
+/** Kernel helpers whose names sound like cleanup but never free MSI vectors. */
+const notVectorCleanup = /^(?:pci_(?!free_irq_vectors)|free_irq|kv?free|kfree_|vfree|iounmap|dma_|mutex_|spin_|del_timer|cancel_|flush_|destroy_workqueue|release_firmware|free_netdev|put_device|kobject_|debugfs_|sysfs_|device_|dev_|netif_|napi_|tasklet_|clk_|regulator_|reset_control_|devm_kfree|mempool_|idr_|ida_|bitmap_|free_page|__free_page|iommu_|pm_runtime_|of_node_put|fwnode_|platform_device_put|unregister_netdev|misc_deregister|cdev_|class_|ida_free|irq_domain_remove|free_percpu|skb_|dev_kfree_skb|kthread_stop|synchronize_|list_del|release_region|release_mem_region|pcim_)/;
 const cleanupName = /(?:free|release|disable|cleanup|clean_up|teardown|tear_down|remove|destroy|deinit|uninit|unregister|shutdown|stop|exit|devm_add_action|put)/i;
 const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)$/i;
 
@@ -87,7 +102,7 @@ function resultRef(fact: MsiFact, id: number): ResultRef {
 }
 
 export function newPathState(store: StoreState): PathState {
-  return { store, vars: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], seq: 0 };
+  return { store, vars: {}, consts: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], seq: 0 };
 }
 
 export class ReplayInterpreter implements Interpreter<PathState> {
@@ -95,13 +110,13 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   clone(s: PathState): PathState {
     return {
-      ...s, store: cloneStore(s.store), vars: { ...s.vars }, returns: { ...s.returns }, before: { ...s.before },
+      ...s, store: cloneStore(s.store), vars: { ...s.vars }, consts: { ...s.consts }, status: { ...s.status }, returns: { ...s.returns }, before: { ...s.before },
       decisions: { ...s.decisions }, dyn: [...s.dyn], known: [...s.known],
     };
   }
 
   signature(s: PathState): string {
-    return JSON.stringify([s.store.devices, s.vars, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, Object.keys(s.before)]);
+    return JSON.stringify([s.store.devices, s.vars, s.consts, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, Object.keys(s.before)]);
   }
 
   private factOf(frame: Frame, id: number): MsiFact | undefined {
@@ -120,20 +135,28 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     }
     const site: SourceSite = { file: fact.file, range: fact.range, function: fact.function, api: fact.api };
     const mapVar = fact.args[1]?.replace(/^\*/, '').trim();
-    const mapFact = mapVar !== undefined ? s.vars[mapVar] : undefined;
+    const mapFact = mapVar !== undefined ? s.vars[mapVar]?.id : undefined;
     const op = toStoreOp(fact, {
       device: dev.key, site, dynGuarded: s.dyn.includes(dev.key),
       mapIndex: mapFact !== undefined ? s.returns[mapFact] : undefined,
     });
     if (!op) return;
-    const caps = s.store.devices[dev.key] ? undefined : this.hooks.caps?.(dev.key, dev.text);
-    if (caps) seedDevice(s.store, dev.key, caps);
+    if (!s.store.devices[dev.key]) {
+      const caps = this.hooks.caps?.(dev.key, dev.text);
+      if (caps) seedDevice(s.store, dev.key, caps);
+      if (fact.device?.class !== 'pci' && this.hooks.domainOutside?.(fact.device?.key ?? '')) seedDefaultDomain(s.store, dev.key);
+    }
     const known = this.hooks.phase !== 'alone' || s.known.includes(dev.key);
     const boundByResult = this.loopBound(s, fact);
     if (fact.result && isAllocation(spec.op)) s.before[id] = { store: cloneStore(s.store), seq: s.seq };
     const outcome = applyOp(s.store, op);
     s.seq++;
-    if (fact.result) s.vars[fact.result.replace(/^\*/, '')] = id;
+    s.status[id] = outcome.status;
+    if (fact.result) {
+      const v = fact.result.replace(/^\*/, '');
+      s.vars[v] = { id };
+      delete s.consts[v];
+    }
     if (outcome.returns) s.returns[id] = outcome.returns;
     if (isAllocation(spec.op) || op.op === 'pci-disable' || op.op === 'platform-free' || op.op === 'fsl-mc-free' || op.op === 'free-all') {
       if (!s.known.includes(dev.key)) s.known.push(dev.key);
@@ -149,17 +172,19 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   private loopBound(s: PathState, fact: MsiFact): { fact: number; inclusive: boolean } | undefined {
     const lb = fact.index?.loopBound;
     if (!lb) return undefined;
-    const id = s.vars[lb.bound.trim()];
+    const id = s.vars[lb.bound.trim()]?.id;
     return id === undefined ? undefined : { fact: id, inclusive: lb.inclusive };
   }
 
-  settle(s: PathState, fact: number, outcome: Outcome): void {
+  settle(s: PathState, fact: number, outcome: Outcome): boolean {
+    if (outcome === 'ok' && s.status[fact] === 'error') return false;
     const saved = s.before[fact];
     delete s.before[fact];
     if (outcome === 'failed' && saved && saved.seq === s.seq - 1) {
       s.store = saved.store;
       delete s.returns[fact];
     }
+    return true;
   }
 
   resolver(s: PathState, frame: Frame): Resolve {
@@ -169,30 +194,70 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       const text = (operand.variable ?? operand.text).trim();
       const m = /^(.*?)(?:\.|->)(index|virq)$/.exec(text);
       const name = m ? m[1]! : text;
-      const id = s.vars[name];
-      if (id === undefined) return undefined;
-      const fact = this.factOf(frame, id);
+      const v = s.vars[name];
+      if (v === undefined) return undefined;
+      const fact = this.factOf(frame, v.id);
       if (!fact) return undefined;
-      return m ? { ref: resultRef(fact, id), field: m[2] as 'index' | 'virq' } : { ref: resultRef(fact, id) };
+      const ref = resultRef(fact, v.id);
+      if (v.returns) ref.returns = v.returns;
+      return m ? { ref, field: m[2] as 'index' | 'virq' } : { ref };
     };
   }
 
-  opaqueCall(s: PathState, name: string, _args: string[], _frame: Frame): void {
-    if (cleanupName.test(name)) s.cleanup = true;
+  opaqueCall(s: PathState, name: string, args: string[], frame: Frame): void {
+    if (name === 'pcim_enable_device' && args[0]) {
+      const key = this.hooks.deviceKey(renameRoot(deviceKeyOf(args[0]), frame.rename));
+      const site: SourceSite = { file: frame.fn.file, range: frame.fn.range, function: frame.fn.name, api: name };
+      applyOp(s.store, { op: 'pci-managed', device: key, site });
+      return;
+    }
+    if (/^devm_add_action/.test(name) || (cleanupName.test(name) && !notVectorCleanup.test(name))) s.cleanup = true;
   }
 
   assign(s: PathState, target: string, source: string, _frame: Frame): void {
-    // A variable that held a result now holds something else (unless it was that call).
     const t = target.replace(/^\*/, '').trim();
-    if (s.vars[t] !== undefined && !/^[A-Za-z_]\w*\s*\(/.test(source)) delete s.vars[t];
+    const fromCall = /^[A-Za-z_]\w*\s*\(/.test(source);
+    const ret = s.ret;
+    s.ret = undefined;
+    if (fromCall && ret) {
+      // `ret = helper(...)`: the helper's return value, as far as it is known.
+      delete s.vars[t];
+      delete s.consts[t];
+      if (ret.ref) s.vars[t] = ret.ref;
+      if (ret.value !== undefined) s.consts[t] = ret.value;
+      return;
+    }
+    if (fromCall) {
+      // An unfollowed call overwrote the variable: whatever it held is gone.
+      delete s.vars[t];
+      delete s.consts[t];
+      return;
+    }
+    const c = constOf(source);
+    delete s.vars[t];
+    delete s.consts[t];
+    if (c !== undefined) s.consts[t] = c;
+    else if (s.vars[source.trim()]) s.vars[t] = s.vars[source.trim()]!;
+  }
+
+  returned(s: PathState, value: string | undefined, _frame: Frame): void {
+    s.ret = undefined;
+    if (value === undefined) return;
+    const v = value.trim();
+    const c = constOf(v) ?? s.consts[v];
+    if (c !== undefined) { s.ret = { value: c }; return; }
+    if (s.vars[v]) { s.ret = { ref: s.vars[v]! }; return; }
+    // `n < 0 ? n : 0`: the helper turns a count into 0-or-errno.
+    const m = /^\(?\s*([A-Za-z_][\w.>-]*)\s*<\s*0\s*\)?\s*\?\s*\1\s*:\s*0$/.exec(v);
+    if (m && s.vars[m[1]!]) s.ret = { ref: { id: s.vars[m[1]!]!.id, returns: 'zero' } };
   }
 
   took(s: PathState, _how: 'goto', label?: string): void {
     if (!label || !successLabel.test(label)) s.errorPath = true;
   }
 
-  decision(s: PathState, key: string): boolean | undefined {
-    return s.decisions[key];
+  decision(s: PathState, key: string, cond: Cond): boolean | undefined {
+    return constDecision(cond, s.consts) ?? s.decisions[key];
   }
 
   decide(s: PathState, key: string, value: boolean): void {
@@ -213,6 +278,37 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       range: range ?? { line: frame.fn.bodyRange.endLine, column: Math.max(1, frame.fn.bodyRange.endColumn - 1), endLine: frame.fn.bodyRange.endLine, endColumn: frame.fn.bodyRange.endColumn },
       function: frame.fn.name, state: s.store,
     });
+  }
+}
+
+/** `&pdev->dev`, `pdev` -> the facts layer's key form ("pdev"). */
+function deviceKeyOf(text: string): string {
+  return text.trim().replace(/^&\s*/, '').replace(/(?:->|\.)dev$/, '').replace(/^to_pci_dev\((.*)\)$/, '$1');
+}
+
+function constOf(text: string): number | undefined {
+  const t = text.trim();
+  if (/^-?\d+$/.test(t)) return Number(t);
+  if (/^-\s*E[A-Z0-9]+$/.test(t)) return -1;
+  if (t === 'true') return 1;
+  if (t === 'false' || t === 'NULL') return 0;
+  return undefined;
+}
+
+/** The value of a condition over variables with known constants, if all it reads is known. */
+function constDecision(c: Cond, consts: Record<string, number>): boolean | undefined {
+  const val = (o: { text: string; value?: number }): number | undefined => o.value ?? consts[o.text.trim()];
+  switch (c.t) {
+    case 'not': { const a = constDecision(c.a, consts); return a === undefined ? undefined : !a; }
+    case 'and': { const a = constDecision(c.a, consts); const b = constDecision(c.b, consts); return a === false || b === false ? false : a && b ? true : undefined; }
+    case 'or': { const a = constDecision(c.a, consts); const b = constDecision(c.b, consts); return a === true || b === true ? true : a === false && b === false ? false : undefined; }
+    case 'truth': { const v = consts[c.operand.text.trim()]; return v === undefined ? undefined : v !== 0; }
+    case 'cmp': {
+      const l = val(c.left); const r = val(c.right);
+      if (l === undefined || r === undefined || (c.left.value !== undefined && c.right.value !== undefined)) return undefined;
+      return { '<': l < r, '<=': l <= r, '>': l > r, '>=': l >= r, '==': l === r, '!=': l !== r }[c.op];
+    }
+    default: return undefined;
   }
 }
 

@@ -3,6 +3,7 @@
 import type { MsiFact, TreeFacts } from '../../facts/types';
 import type { DeviceCaps, StoreConfig } from '../store/types';
 import { ReplayInterpreter, newPathState, type PathState, type Phase, type ReplayEvent } from './interpret';
+import { apiOp } from './api-ops';
 import { indexFunctions, planWalks, type Walk } from './plan';
 import { newStore } from './store-port';
 import { walkFunction, type WalkOptions } from './walk';
@@ -48,6 +49,11 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   const facts = new Map<string, Map<number, MsiFact>>();
   for (const f of tree.files) facts.set(f.file, new Map(f.facts.map((x) => [x.id, x])));
   const reports: WalkReport[] = [];
+  const creators = new Set(['create-domain', 'platform-alloc', 'ims-create']);
+  const createdIn = new Map<string, Set<string>>();
+  for (const f of tree.files) {
+    createdIn.set(f.file, new Set(f.facts.filter((x) => creators.has(apiOp(x.api).op) && x.device).map((x) => x.device!.key)));
+  }
   for (const walk of planWalks(tree, index, maxDepth)) {
     const events: ReplayEvent[] = [];
     const walkOpts: WalkOptions = {
@@ -62,6 +68,7 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       deviceKey: (key: string) => qualify(walk.file, key),
       phase,
       caps: opts.caps,
+      domainOutside: (rawKey: string) => !createdIn.get(walk.file)?.has(rawKey),
       sink: (e: ReplayEvent) => void events.push(e),
       onProbeSuccess: phase === 'probe' ? (s: PathState) => void successes.push(s) : undefined,
     });

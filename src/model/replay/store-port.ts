@@ -1,7 +1,7 @@
 // The replay's only door into the allocator model (src/model/store): one place to adapt if
 // its API moves.
 import type { DeviceCaps, Outcome, StoreConfig, StoreOp, StoreState } from '../store/types';
-import { device } from '../store/state';
+import { device, slot } from '../store/state';
 import { apply, createStore, fork, toDomainStates } from '../store/index';
 import type { DomainState } from '../snapshot';
 
@@ -26,4 +26,18 @@ export function seedDevice(s: StoreState, key: string, caps: DeviceCaps): void {
   if (s.devices[key]) return;
   const d = device(s, key);
   d.caps = { ...d.caps, ...caps };
+}
+
+/**
+ * A device whose code creates no domain in the files seen: its default domain is a global or
+ * parent-provided one (msi_setup_device_data copies dev->msi.domain into slot 0), size 65536.
+ */
+export function seedDefaultDomain(s: StoreState, key: string): void {
+  const d = device(s, key);
+  const sl = slot(s, d, 0);
+  if (sl.exists === 'no') {
+    sl.exists = 'yes';
+    sl.kind = 'global';
+    sl.hwsizeSource = 'domain not created in the code checked: assumed global (hwsize 65536)';
+  }
 }

@@ -20,16 +20,18 @@ export interface Interpreter<S> {
   signature(s: S): string;
   /** Replays one fact on one path. */
   fact(s: S, id: number, frame: Frame): void;
-  /** A branch decided how a fact ended on this path. */
-  settle(s: S, fact: number, outcome: Outcome): void;
+  /** A branch decided how a fact ended on this path; false when that path cannot happen. */
+  settle(s: S, fact: number, outcome: Outcome): boolean;
   resolver(s: S, frame: Frame): Resolve;
   /** A call the walk does not enter (unknown or not followed). */
   opaqueCall(s: S, name: string, args: string[], frame: Frame): void;
   assign(s: S, target: string, source: string, frame: Frame): void;
   took(s: S, how: 'goto', label: string): void;
-  /** Remembers (or reads back) a decision on a condition that names no fact. */
-  decision(s: S, key: string): boolean | undefined;
+  /** A condition's value on this path when known (a constant, or the same test decided before). */
+  decision(s: S, key: string, cond: Cond): boolean | undefined;
   decide(s: S, key: string, value: boolean): void;
+  /** An entered (inlined) function returned this value text on this path. */
+  returned(s: S, value: string | undefined, frame: Frame): void;
   /** The outermost function ended on this path. */
   end(s: S, how: 'return' | 'fallthrough', value: string | undefined, range: Range | undefined, frame: Frame, inBranch: boolean): void;
 }
@@ -128,7 +130,7 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
     const resolve = interp.resolver(st, ctx.frame);
     const facts = [...mentionedFacts(s.cond, resolve)];
     if (facts.length === 0) {
-      const known = interp.decision(st, key);
+      const known = interp.decision(st, key, s.cond);
       if (known !== false) { const t = interp.clone(st); interp.decide(t, key, true); thenIn.push(t); }
       if (known !== true) { const e = interp.clone(st); interp.decide(e, key, false); elseIn.push(e); }
       continue;
@@ -139,8 +141,7 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
     for (const [outs, into] of [[then, thenIn], [els, elseIn]] as const) {
       if (outs.length === 2) { into.push(interp.clone(st)); continue; }
       const c = interp.clone(st);
-      interp.settle(c, fact, outs[0]!);
-      into.push(c);
+      if (interp.settle(c, fact, outs[0]!)) into.push(c);
     }
   }
   const inner = { ...ctx, inBranch: true };
@@ -214,6 +215,7 @@ function enter<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[] |
   const frame: Frame = { fn, rename, depth: ctx.frame.depth + 1 };
   const inner: Ctx<S> = { ...ctx, frame, gotos: new Map(), returns: [], outer: false, inBranch: false };
   const f = walkBlock(inner, fn.body, states);
+  for (const st of f.fall) ctx.interp.returned(st, undefined, frame);
   return merge(ctx, f.fall, inner.returns);
 }
 
@@ -230,7 +232,10 @@ function walkReturn<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'return' }>, states: S
     if (call) states = walkCall(ctx, call.name, call.args, states);
   }
   if (ctx.outer) for (const st of states) ctx.interp.end(st, 'return', s.value, s.range, ctx.frame, ctx.inBranch);
-  else ctx.returns.push(...states);
+  else {
+    for (const st of states) ctx.interp.returned(st, s.value, ctx.frame);
+    ctx.returns.push(...states);
+  }
 }
 
 /** Walks a block; returns the paths that fall out of its end and those that break/continue. */
@@ -252,6 +257,7 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
         break;
       case 'call':
         states = walkCall(ctx, s.name, s.args, states);
+        if (s.result) for (const st of states) ctx.interp.assign(st, s.result, `${s.name}()`, ctx.frame);
         break;
       case 'assign': {
         const call = callName(s.source);

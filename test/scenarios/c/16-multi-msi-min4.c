@@ -1,0 +1,23 @@
+/* Multi-MSI minimum of 4: depends on the device's Multiple Message Capable field and the platform (§5 scenario 19).
+ *
+ * expect: msi/multi-msi-limit@9 warning
+ */
+static int m4_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+{
+	int n;
+
+	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSI);
+	if (n < 0)
+		return n;
+	return 0;
+}
+
+static void m4_remove(struct pci_dev *pdev)
+{
+	pci_free_irq_vectors(pdev);
+}
+
+static struct pci_driver m4_driver = {
+	.probe = m4_probe,
+	.remove = m4_remove,
+};

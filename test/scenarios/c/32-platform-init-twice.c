@@ -1,0 +1,16 @@
+/* platform_device_msi_init_and_alloc_irqs() twice: the domain already exists, -ENODEV (§5 scenario 35).
+ *
+ * expect: msi/index-conflict@14 error
+ */
+static void wmsg(struct msi_desc *desc, struct msi_msg *msg) { }
+
+static int pit_setup(struct platform_device *pdev)
+{
+	int ret;
+
+	ret = platform_device_msi_init_and_alloc_irqs(&pdev->dev, 4, wmsg);
+	if (ret)
+		return ret;
+	ret = platform_device_msi_init_and_alloc_irqs(&pdev->dev, 4, wmsg);
+	return ret;
+}

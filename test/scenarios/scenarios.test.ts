@@ -1,0 +1,57 @@
+// The scenario suite: every C file under test/scenarios/c/ goes through the real engine
+// (workspace scan -> facts -> replay -> findings) and must produce exactly the findings its
+// header lists (`expect: code@line severity`, or `expect: none`). `layout: NAME` picks a layout.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkTree } from '../../src/check/index';
+import type { Layout } from '../../src/model/snapshot';
+import { analyzeTree } from '../../src/workspace/analyze-tree';
+
+// out/test/scenarios/ -> the sources; or the current directory when run from a copy elsewhere.
+const dir = [join(__dirname, '..', '..', '..', 'test', 'scenarios', 'c'), join(process.cwd(), 'test', 'scenarios', 'c')].find((d) => existsSync(d))!;
+
+interface Expectation {
+  layout: 'auto' | Layout;
+  findings: string[];
+}
+
+function expectations(text: string, file: string): Expectation {
+  const head = /^\/\*([\s\S]*?)\*\//.exec(text)?.[1] ?? '';
+  const findings: string[] = [];
+  let none = false;
+  let layout: Expectation['layout'] = 'auto';
+  for (const line of head.split('\n')) {
+    const m = /^\s*\*\s*expect:\s*(.+?)\s*$/.exec(line);
+    if (m) {
+      if (m[1] === 'none') none = true;
+      else findings.push(m[1]!);
+    }
+    const l = /^\s*\*\s*layout:\s*(\S+)/.exec(line);
+    if (l) layout = l[1] as Layout;
+  }
+  assert.ok(none !== findings.length > 0, `${file}: header needs either 'expect: none' or expect lines`);
+  return { layout, findings: findings.sort() };
+}
+
+const files = readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
+
+test('the suite has at least 40 scenarios, at least 15 of them finding-free', () => {
+  const none = files.filter((f) => /expect: none/.test(readFileSync(join(dir, f), 'utf8')));
+  assert.ok(files.length >= 40, `${files.length} scenarios`);
+  assert.ok(none.length >= 15, `${none.length} finding-free scenarios`);
+});
+
+for (const file of files) {
+  test(`scenario ${file}`, async () => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const want = expectations(text, file);
+    const tree = await analyzeTree([file], { cwd: dir, jobs: 0 });
+    const problems = tree.files.flatMap((f) => f.problems).filter((p) => p.severity === 'error');
+    assert.deepEqual(problems, [], `${file}: the facts layer reported problems`);
+    const result = checkTree(tree, { layout: want.layout });
+    const got = result.findings.map((f) => `${f.code}@${f.range.line} ${f.severity}`).sort();
+    assert.deepEqual(got, want.findings, `${file}:\n${result.findings.map((f) => `  ${f.range.line}: ${f.severity}: ${f.message} [${f.code}]`).join('\n')}`);
+  });
+}
