@@ -31,10 +31,13 @@ export function insertSpan(
   descs: NewDescs,
   cleanup: Cleanup,
   out: Outcome,
+  ignorePciModes = false,
 ): Certainty | null {
   const s = t.slot;
   const multiset = state.config.layout === 'list';
-  const hit = multiset ? [] : collisions(s.blocks, t.domain, span.first, span.lastMax, span.lastDef);
+  // PCI enables check their own mode first (already enabled / exclusive); only other flows collide.
+  const rivals = ignorePciModes ? s.blocks.filter((b) => b.mode === undefined) : s.blocks;
+  const hit = multiset ? [] : collisions(rivals, t.domain, span.first, span.lastMax, span.lastDef);
   const definite = anyDefinite(hit);
   if (hit.length) {
     out.collisions.push(...hit);

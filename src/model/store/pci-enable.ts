@@ -72,7 +72,7 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
   const t = pciDomain(state, dev, 'pci-msi', exact(1), 'pci_setup_msi_device_domain: one descriptor');
   cited(out, state, 'msiDomain');
   const span: Span = { first: 0, lastDef: 0, lastMax: 0 };
-  const ok = insertSpan(state, t, span, { site: r.site, label: r.label, associated: true, mode: 'msi', nvecUsed: count }, 'new', out);
+  const ok = insertSpan(state, t, span, { site: r.site, label: r.label, associated: true, mode: 'msi', nvecUsed: count }, 'new', out, true);
   if (!ok) return out;
   succeed(dev, 'msi', out);
   out.returns = count;
@@ -157,7 +157,7 @@ function placeMsix(state: StoreState, t: Target, r: EnableRequest, entries: numb
     : [{ first: 0, lastDef: defN - 1, lastMax: maxN - 1 }];
   const saved = t.slot.blocks.map((b) => ({ ...b }));
   for (const span of spans) {
-    if (insertSpan(state, t, span, { site: r.site, label: r.label, associated: true, mode: 'msix' }, 'new', out) === null) {
+    if (insertSpan(state, t, span, { site: r.site, label: r.label, associated: true, mode: 'msix' }, 'new', out, true) === null) {
       t.slot.blocks = saved; // msix_capability_init tears the partial setup down
       return false;
     }
