@@ -38,10 +38,10 @@ test('json: nested tree with requester IDs and capabilities', async () => {
 });
 
 test('bad input: problems on stderr with file and line, exit 1; bad option: usage, exit 2', async () => {
-  const r = await run('package.json', '--input', 'lspci');
+  const r = await run('test/fixtures/topology/lspci/INDEX.tsv', '--input', 'lspci');
   assert.equal(r.code, 1);
-  assert.match(r.err, /^package\.json:1:1: warning: unrecognised line/);
-  assert.match(r.err, /package\.json:1:1: error: no PCI function headers found/);
+  assert.match(r.err, /^test\/fixtures\/topology\/lspci\/INDEX\.tsv:1:1: warning: unrecognised line/);
+  assert.match(r.err, /INDEX\.tsv:1:1: error: no PCI function headers found/);
   assert.equal((await run('x', '--format', 'xml')).code, 2);
   assert.equal((await run()).code, 2);
 });
