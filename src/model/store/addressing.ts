@@ -82,7 +82,7 @@ export function checkBounds(
   effect: { errno: Outcome['errno']; warn: boolean; behaviour: 'ctrlValid' | 'insert' },
 ): boolean {
   if (singleStore(state)) return true;
-  if (span.lastMax >= t.window) {
+  if (state.config.layout === 'partitioned' && span.lastMax >= t.window) {
     const certainty = span.lastDef >= t.window || span.first >= t.window ? 'definite' : 'possible';
     const hit = neighbourCollisions(state, dev, t, Math.max(span.first, t.window), span.lastMax);
     out.collisions.push(...hit);

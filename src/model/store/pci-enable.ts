@@ -54,6 +54,7 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
     out.collisions.push(...slot(state, dev, 0).blocks.filter((b) => b.mode === 'msi').map((b) => ({ domain: 0, first: 0, last: 0, certainty: b.certainty, owner: b.site })));
     if (msi === 'definite') return out;
   }
+  if (bothModesBlock(dev, out)) return out;
   if (caps.msiCount === 0) return fail(out, { errno: '-EINVAL', certainty: 'definite', detail: 'the device has no MSI capability' });
   const hw = caps.msiCount ?? MSI_HW_MAX;
   if (r.min.min > hw) {
@@ -96,6 +97,7 @@ export function enableMsix(state: StoreState, r: EnableRequest, out: Outcome): O
     fail(out, { errno: '-EINVAL', certainty: msix, code: 'msi/index-conflict', detail: 'MSI-X is already enabled: its slots are still allocated', warn: true });
     if (msix === 'definite') return out;
   }
+  if (!old && bothModesBlock(dev, out)) return out; // 6.1 checks MSI late, after the table
   if (max.max !== null && max.max < 1) return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `nvec ${show(r.max)} < 1: pci_msi_supported() fails` });
   const table = dev.caps.msixTableSize;
   if (table === 0) return fail(out, { errno: '-EINVAL', certainty: 'definite', detail: 'the device has no MSI-X capability' });
@@ -120,6 +122,15 @@ export function enableMsix(state: StoreState, r: EnableRequest, out: Outcome): O
   succeed(dev, 'msix', out);
   out.returns = count;
   return out;
+}
+
+/** After a join each possible mode may block the enable on its own; if every one does, it surely fails. */
+function bothModesBlock(dev: DeviceStoreState, out: Outcome): boolean {
+  if (!dev.pciModes.every((m) => m === 'msi' || m === 'msix')) return false;
+  out.status = 'error';
+  out.errno = '-EINVAL';
+  note(out, 'MSI or MSI-X is enabled on every path here');
+  return true;
 }
 
 function exclusive(dev: DeviceStoreState, out: Outcome): boolean {
