@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeTree } from '../../src/workspace/analyze-tree';
+import { FactsCache } from '../../src/workspace/cache';
+import type { FileProblem } from '../../src/facts/types';
+
+const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace');
+
+function scratch(): { tree: string; cache: string; done: () => void } {
+  const base = mkdtempSync(join(tmpdir(), 'irqlens-cache-'));
+  const tree = join(base, 'tree');
+  cpSync(join(fixtures, 'mini-kernel'), tree, { recursive: true });
+  return { tree, cache: join(base, 'cache'), done: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+test('a second scan with the cache returns the same facts and re-reads only changed files', async () => {
+  const s = scratch();
+  try {
+    const first = await analyzeTree(['.'], { cwd: s.tree, jobs: 1, cacheDir: s.cache });
+    const cacheFile = new FactsCache(s.cache, s.tree, first.era.label, () => undefined).path;
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown[]> };
+    assert.deepEqual(Object.keys(stored.entries).sort(), [
+      'arch/x86/include/asm/demo_arch.h', 'drivers/net/demo/demo.h', 'drivers/net/demo/demo_main.c',
+      'drivers/net/demo/demo_stats.c', 'include/linux/msi.h', 'include/linux/msi_api.h', 'include/linux/pci.h',
+    ]);
+    assert.equal(stored.entries['drivers/net/demo/demo_stats.c']![2], null);
+    const second = await analyzeTree(['.'], { cwd: s.tree, jobs: 1, cacheDir: s.cache });
+    assert.deepEqual(second, first);
+    appendFileSync(join(s.tree, 'drivers/net/demo/demo_stats.c'), 'void x(struct pci_dev *p) { pci_disable_msix(p); }\n');
+    const third = await analyzeTree(['.'], { cwd: s.tree, jobs: 1, cacheDir: s.cache });
+    const apis = third.files.flatMap((f) => f.facts.map((x) => `${x.file}:${x.api}`));
+    assert.deepEqual(apis.filter((a) => a.includes('demo_stats')), ['drivers/net/demo/demo_stats.c:pci_disable_msix']);
+  } finally {
+    s.done();
+  }
+});
+
+test('a corrupt cache file is reported once as a warning, ignored and rebuilt', async () => {
+  const s = scratch();
+  try {
+    const first = await analyzeTree(['.'], { cwd: s.tree, jobs: 0, cacheDir: s.cache });
+    const cacheFile = new FactsCache(s.cache, s.tree, first.era.label, () => undefined).path;
+    writeFileSync(cacheFile, '{"format": 1, "entr');
+    const problems: FileProblem[] = [];
+    const again = await analyzeTree(['.'], { cwd: s.tree, jobs: 0, cacheDir: s.cache, onProblem: (p) => problems.push(p) });
+    assert.deepEqual(problems, [{ file: cacheFile, line: 1, column: 1, severity: 'warning', message: 'cache file is corrupt (not JSON): ignored, it will be rebuilt' }]);
+    assert.deepEqual(again, first);
+    assert.doesNotThrow(() => JSON.parse(readFileSync(cacheFile, 'utf8')));
+  } finally {
+    s.done();
+  }
+});
+
+test('corrupt entries are dropped with a count, good entries are kept', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-cache-entries-'));
+  try {
+    const problems: FileProblem[] = [];
+    const cache = new FactsCache(dir, '/tree', 'era', (p) => problems.push(p));
+    cache.set('a.c', 10, 20, null);
+    cache.save();
+    const data = JSON.parse(readFileSync(cache.path, 'utf8')) as { entries: Record<string, unknown> };
+    data.entries['b.c'] = ['ten', 20, null];
+    data.entries['c.c'] = [1, 2, { file: 3 }];
+    writeFileSync(cache.path, JSON.stringify(data));
+    const reopened = new FactsCache(dir, '/tree', 'era', (p) => problems.push(p));
+    assert.equal(reopened.get('a.c', 10, 20), null);
+    assert.equal(reopened.get('a.c', 11, 20), undefined);
+    assert.equal(reopened.get('b.c', 10, 20), undefined);
+    assert.deepEqual(problems.map((p) => p.message), ['2 corrupt cache entries ignored']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
