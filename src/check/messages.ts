@@ -17,7 +17,7 @@ function base(file: string): string {
 export function layoutText(ctx: MessageContext): string {
   switch (ctx.layout) {
     case 'per-domain':
-      return `per-domain layout (${ctx.era.label})`;
+      return `per-domain layout, MSI_MAX_DEVICE_IRQDOMAINS = ${ctx.era.maxDeviceIrqDomains ?? 1}`;
     case 'xarray':
       return 'xarray layout (5.17-6.1 single store)';
     case 'list':
@@ -38,7 +38,8 @@ function earlier(e: AppliedEvent): string {
   const c = e.outcome.collisions[0];
   if (!c) return '';
   const span = c.first === c.last ? `index ${c.first}` : `indices ${c.first}..${c.last}`;
-  return `; ${span} ${c.certainty === 'definite' ? 'are' : 'may be'} still held by ${c.owner.api}() at ${base(c.owner.file)}:${c.owner.range.line}`;
+  const verb = c.certainty === 'definite' ? (c.first === c.last ? 'is' : 'are') : 'may be';
+  return `; ${span} ${verb} still held by ${c.owner.api}() at ${base(c.owner.file)}:${c.owner.range.line}`;
 }
 
 function collateral(e: AppliedEvent): string {

@@ -10,7 +10,7 @@ import type { Outcome } from './outcome';
 import type { Resolve, ResultRef } from './outcome';
 import { applyOp, cloneStore, seedDefaultDomain, seedDevice } from './store-port';
 import { toStoreOp } from './to-op';
-import { renameRoot, type Frame, type Interpreter } from './walk';
+import { deviceKeyOf, renameRoot, type Frame, type Interpreter } from './walk';
 
 export type Phase = 'probe' | 'remove' | 'alone';
 
@@ -27,6 +27,8 @@ export interface PathState {
   consts: Record<string, number>;
   /** What the last entered helper returned, until the caller assigns it. */
   ret?: { ref?: VarRef; value?: number };
+  /** How a branch decided each checked allocation ended on this path. */
+  settled: Record<number, Outcome>;
   /** Store status of each applied fact (a definite error has no success branch). */
   status: Record<number, StoreOutcome['status']>;
   /** Result interval of each applied allocation (map.index, vector count). */
@@ -79,7 +81,7 @@ export interface ReplayHooks {
   phase: Phase;
   sink(e: ReplayEvent): void;
   /** The device's default domain may exist outside the code seen (no creating call in its file). */
-  domainOutside?(rawKey: string): boolean;
+  domainOutside?(): boolean;
   /** Capabilities a topology gives a device, seeded before its first operation. */
   caps?(key: string, text: string): DeviceCaps | undefined;
   /** Called for success ends of probe paths (they continue into remove). */
@@ -94,7 +96,7 @@ const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)
 function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks): { key: string; text: string } | undefined {
   if (!fact.device) return undefined;
   const key = renameRoot(fact.device.key, frame.rename);
-  return { key: hooks.deviceKey(key), text: renameRoot(fact.device.text, frame.rename) };
+  return { key: hooks.deviceKey(key), text: fact.device.text };
 }
 
 function resultRef(fact: MsiFact, id: number): ResultRef {
@@ -102,7 +104,7 @@ function resultRef(fact: MsiFact, id: number): ResultRef {
 }
 
 export function newPathState(store: StoreState): PathState {
-  return { store, vars: {}, consts: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], seq: 0 };
+  return { store, vars: {}, consts: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], seq: 0 };
 }
 
 export class ReplayInterpreter implements Interpreter<PathState> {
@@ -110,13 +112,13 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   clone(s: PathState): PathState {
     return {
-      ...s, store: cloneStore(s.store), vars: { ...s.vars }, consts: { ...s.consts }, status: { ...s.status }, returns: { ...s.returns }, before: { ...s.before },
+      ...s, store: cloneStore(s.store), vars: { ...s.vars }, consts: { ...s.consts }, settled: { ...s.settled }, status: { ...s.status }, returns: { ...s.returns }, before: { ...s.before },
       decisions: { ...s.decisions }, dyn: [...s.dyn], known: [...s.known],
     };
   }
 
   signature(s: PathState): string {
-    return JSON.stringify([s.store.devices, s.vars, s.consts, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, Object.keys(s.before)]);
+    return JSON.stringify([s.store.devices, s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, Object.keys(s.before)]);
   }
 
   private factOf(frame: Frame, id: number): MsiFact | undefined {
@@ -144,7 +146,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (!s.store.devices[dev.key]) {
       const caps = this.hooks.caps?.(dev.key, dev.text);
       if (caps) seedDevice(s.store, dev.key, caps);
-      if (fact.device?.class !== 'pci' && this.hooks.domainOutside?.(fact.device?.key ?? '')) seedDefaultDomain(s.store, dev.key);
+      if (fact.device?.class !== 'pci' && this.hooks.domainOutside?.()) seedDefaultDomain(s.store, dev.key);
     }
     const known = this.hooks.phase !== 'alone' || s.known.includes(dev.key);
     const boundByResult = this.loopBound(s, fact);
@@ -178,6 +180,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   settle(s: PathState, fact: number, outcome: Outcome): boolean {
     if (outcome === 'ok' && s.status[fact] === 'error') return false;
+    s.settled[fact] = outcome;
     const saved = s.before[fact];
     delete s.before[fact];
     if (outcome === 'failed' && saved && saved.seq === s.seq - 1) {
@@ -241,9 +244,11 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   returned(s: PathState, value: string | undefined, _frame: Frame): void {
+    const v = value?.trim();
+    // `return f(x);`: f was just entered and left its own return value in s.ret.
+    if (v !== undefined && /^[A-Za-z_]\w*\s*\(/.test(v)) return;
     s.ret = undefined;
-    if (value === undefined) return;
-    const v = value.trim();
+    if (v === undefined) return;
     const c = constOf(v) ?? s.consts[v];
     if (c !== undefined) { s.ret = { value: c }; return; }
     if (s.vars[v]) { s.ret = { ref: s.vars[v]! }; return; }
@@ -264,9 +269,21 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     s.decisions[key] = value;
   }
 
+  /** Whether a returned value is an error, when the path tells: a constant, a checked result. */
+  private returnKnown(s: PathState, v: string): boolean | undefined {
+    const fromCall = /^[A-Za-z_]\w*\s*\(/.test(v);
+    const c = fromCall ? s.ret?.value : constOf(v) ?? s.consts[v];
+    if (c !== undefined) return c < 0;
+    const ref = fromCall ? s.ret?.ref : s.vars[v];
+    const settled = ref ? s.settled[ref.id] : undefined;
+    return settled === undefined ? undefined : settled === 'failed';
+  }
+
   end(s: PathState, _how: 'return' | 'fallthrough', value: string | undefined, range: Range | undefined, frame: Frame, inBranch: boolean): void {
     const v = value?.trim();
+    const known = v === undefined ? undefined : this.returnKnown(s, v);
     const errorReturn =
+      known !== undefined ? known :
       v !== undefined && (/^-\s*[A-Z0-9]/.test(v) || /^ERR_PTR\s*\(/.test(v) || (inBranch && !/^(?:0|true|NULL|IRQ_\w+)$/.test(v)));
     const errorPath = s.errorPath || errorReturn;
     if (this.hooks.phase === 'probe' && !errorPath && this.hooks.onProbeSuccess) {
@@ -281,10 +298,6 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 }
 
-/** `&pdev->dev`, `pdev` -> the facts layer's key form ("pdev"). */
-function deviceKeyOf(text: string): string {
-  return text.trim().replace(/^&\s*/, '').replace(/(?:->|\.)dev$/, '').replace(/^to_pci_dev\((.*)\)$/, '$1');
-}
 
 function constOf(text: string): number | undefined {
   const t = text.trim();

@@ -63,12 +63,16 @@ export function calledNames(body: Stmt[], acc = new Set<string>()): Set<string> 
   return acc;
 }
 
-function hasFacts(body: Stmt[]): boolean {
+export function hasFactWhere(body: Stmt[], pred: (id: number) => boolean): boolean {
   return body.some((s) =>
-    s.t === 'fact' ||
-    (s.t === 'if' && (hasFacts(s.then) || hasFacts(s.else))) ||
-    (s.t === 'switch' && s.cases.some((c) => hasFacts(c.body))) ||
-    (s.t === 'loop' && hasFacts(s.body)));
+    (s.t === 'fact' && pred(s.id)) ||
+    (s.t === 'if' && (hasFactWhere(s.then, pred) || hasFactWhere(s.else, pred))) ||
+    (s.t === 'switch' && s.cases.some((c) => hasFactWhere(c.body, pred))) ||
+    (s.t === 'loop' && hasFactWhere(s.body, pred)));
+}
+
+function hasFacts(body: Stmt[]): boolean {
+  return hasFactWhere(body, () => true);
 }
 
 /** Functions reachable from `fn` through followed calls (including itself), depth-limited. */

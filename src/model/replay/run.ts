@@ -1,10 +1,10 @@
 // Runs the planned walks over a tree and collects what happened: every applied operation
 // (with the store state after it) and every path end that matters for leaks.
-import type { MsiFact, TreeFacts } from '../../facts/types';
+import type { FunctionInfo, MsiFact, TreeFacts } from '../../facts/types';
 import type { DeviceCaps, StoreConfig } from '../store/types';
 import { ReplayInterpreter, newPathState, type PathState, type Phase, type ReplayEvent } from './interpret';
 import { apiOp } from './api-ops';
-import { indexFunctions, planWalks, type Walk } from './plan';
+import { hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';
 import { walkFunction, type WalkOptions } from './walk';
 
@@ -50,12 +50,11 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   for (const f of tree.files) facts.set(f.file, new Map(f.facts.map((x) => [x.id, x])));
   const reports: WalkReport[] = [];
   const creators = new Set(['create-domain', 'platform-alloc', 'ims-create']);
-  const createdIn = new Map<string, Set<string>>();
-  for (const f of tree.files) {
-    createdIn.set(f.file, new Set(f.facts.filter((x) => creators.has(apiOp(x.api).op) && x.device).map((x) => x.device!.key)));
-  }
+  const creates = (fn: FunctionInfo) => hasFactWhere(fn.body, (id) => creators.has(apiOp(facts.get(fn.file)?.get(id)?.api ?? '').op));
   for (const walk of planWalks(tree, index, maxDepth)) {
     const events: ReplayEvent[] = [];
+    // A walk that creates no device domain addresses one created elsewhere (or a global one).
+    const createsDomain = [...reachable(walk.entry, index, maxDepth), ...(walk.remove ? [walk.remove] : [])].some(creates);
     const walkOpts: WalkOptions = {
       callee: (name, frame) => index.lookup(name, frame.fn),
       maxStates: opts.maxStates ?? 64,
@@ -68,7 +67,7 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       deviceKey: (key: string) => qualify(walk.file, key),
       phase,
       caps: opts.caps,
-      domainOutside: (rawKey: string) => !createdIn.get(walk.file)?.has(rawKey),
+      domainOutside: () => !createsDomain,
       sink: (e: ReplayEvent) => void events.push(e),
       onProbeSuccess: phase === 'probe' ? (s: PathState) => void successes.push(s) : undefined,
     });

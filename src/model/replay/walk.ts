@@ -170,12 +170,6 @@ function walkLoop<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'loop' }>, states: S[]):
   return { fall: merge(ctx, states, f.fall, f.breaks, f.continues), breaks: [], continues: [] };
 }
 
-function callName(source: string): { name: string; args: string[] } | undefined {
-  const m = /^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$/s.exec(source);
-  if (!m) return undefined;
-  return { name: m[1]!, args: splitArgs(m[2]!) };
-}
-
 export function splitArgs(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -196,6 +190,11 @@ function paramName(decl: string): string | undefined {
   return m?.[1];
 }
 
+/** `&pdev->dev`, `pdev` -> the facts layer's device key form ("pdev"). */
+export function deviceKeyOf(text: string): string {
+  return text.trim().replace(/^&\s*/, '').replace(/(?:->|\.)dev$/, '').replace(/^to_pci_dev\((.*)\)$/, '$1').replace(/^\((.*)\)$/, '$1');
+}
+
 /** Rewrites the root variable of a device expression through a frame's parameter map. */
 export function renameRoot(text: string, rename: Map<string, string>): string {
   const m = /^(&?\s*)([A-Za-z_]\w*)/.exec(text);
@@ -210,7 +209,7 @@ function enter<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[] |
   const rename = new Map<string, string>();
   fn.params.forEach((p, i) => {
     const n = paramName(p);
-    if (n && args[i] !== undefined) rename.set(n, renameRoot(args[i]!, ctx.frame.rename));
+    if (n && args[i] !== undefined) rename.set(n, renameRoot(deviceKeyOf(args[i]!), ctx.frame.rename));
   });
   const frame: Frame = { fn, rename, depth: ctx.frame.depth + 1 };
   const inner: Ctx<S> = { ...ctx, frame, gotos: new Map(), returns: [], outer: false, inBranch: false };
@@ -227,10 +226,7 @@ function walkCall<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[
 }
 
 function walkReturn<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'return' }>, states: S[]): void {
-  if (s.value) {
-    const call = callName(s.value);
-    if (call) states = walkCall(ctx, call.name, call.args, states);
-  }
+  // `return f(x);`: the skeleton lists the call itself just before the return.
   if (ctx.outer) for (const st of states) ctx.interp.end(st, 'return', s.value, s.range, ctx.frame, ctx.inBranch);
   else {
     for (const st of states) ctx.interp.returned(st, s.value, ctx.frame);
@@ -260,8 +256,6 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
         if (s.result) for (const st of states) ctx.interp.assign(st, s.result, `${s.name}()`, ctx.frame);
         break;
       case 'assign': {
-        const call = callName(s.source);
-        if (call) states = walkCall(ctx, call.name, call.args, states);
         for (const st of states) ctx.interp.assign(st, s.target, s.source, ctx.frame);
         states = merge(ctx, states);
         break;
