@@ -1,9 +1,9 @@
 // textDocument/codeAction: quick fixes where a safe edit exists, and "Show in MSI map".
 //  - msi/vector-unallocated on pci_irq_vector(dev, i) in `for (...; i < N; ...)`: bound the loop by
 //    the variable that received the allocated count (`i < nvec`).
-//  - msi/dynamic-msix-unsupported on pci_msix_alloc_irq_at(): return -EOPNOTSUPP unless
-//    pci_msix_can_alloc_dyn(dev), offered only inside functions that return int.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+//  - msi/dynamic-msix-unsupported (warning: unguarded) on pci_msix_alloc_irq_at(): return -EOPNOTSUPP
+//    unless pci_msix_can_alloc_dyn(dev), offered only inside functions that return int.
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileFacts, MsiFact } from '../facts/types';
 import { IrqlensServerCommand, type ShowMapParams } from '../protocol/requests';
@@ -64,6 +64,9 @@ function returnsInt(doc: TextDocument, facts: FileFacts, fact: MsiFact): boolean
 }
 
 function dynGuardFix(doc: TextDocument, facts: FileFacts, fact: MsiFact, diag: Diagnostic): CodeAction | undefined {
+  // Only the possible (warning) case is the missing guard; the definite one (MSI-X not enabled
+  // on the path) is not fixed by pci_msix_can_alloc_dyn(), which does not check msix_enabled.
+  if (diag.severity !== DiagnosticSeverity.Warning) return undefined;
   if (fact.api !== 'pci_msix_alloc_irq_at' || !fact.device || !returnsInt(doc, facts, fact)) return undefined;
   const lineText = doc.getText({ start: { line: fact.callRange.line - 1, character: 0 }, end: { line: fact.callRange.line, character: 0 } });
   const indent = /^\s*/.exec(lineText)?.[0] ?? '';

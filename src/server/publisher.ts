@@ -13,7 +13,8 @@ export class DiagnosticsPublisher {
    */
   publish(uri: string, diagnostics: Diagnostic[], version?: number): boolean {
     const key = JSON.stringify(diagnostics);
-    if (this.last.get(uri) === key && version === undefined) return false;
+    const previous = this.last.get(uri) ?? '[]';
+    if (previous === key && version === undefined) return false;
     this.last.set(uri, key);
     void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     return true;

@@ -1,7 +1,7 @@
 // `irqlens lsp --stdio`: the language server, for Neovim, Emacs, Helix and VS Code alike.
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { startLanguageServer } from '../../server/main';
+import { startLanguageServer } from '../../server/start';
 import { parseTransport, TransportError, type TransportKind } from '../../server/transport';
 
 export const lspCommand: Command = {

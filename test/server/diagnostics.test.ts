@@ -1,0 +1,65 @@
+// Diagnostics over JSON-RPC: what didOpen publishes (the edited file first, then the rest of its
+// driver directory), what an incremental edit changes, and that findings spanning files follow
+// an edit of the other file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, change, brief } from './helpers';
+
+const docBase = 'https://github.com/irqlens/irqlens/blob/main/docs/rules/';
+
+test('didOpen publishes exact diagnostics for the file, then for the other files of its driver', async (t) => {
+  const s = await startSession('qdrv');
+  t.after(() => s.dispose());
+  const main = s.open('qdrv_main.c');
+  const diags = await s.client.waitForDiagnostics(main, 1);
+  assert.deepEqual(brief(diags), ['23:20-23:34 2 msi/vector-unallocated', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
+  for (const d of diags) {
+    assert.equal(d.source, 'irqlens');
+    assert.equal(d.codeDescription?.href, `${docBase}${String(d.code).replace('/', '-')}.md`);
+  }
+  assert.match(diags[0]!.message, /^pci_irq_vector\(\) on 'pdev': index 0\.\.8 may be beyond what is allocated in domain 0/);
+  assert.match(diags[1]!.message, /^pci_msix_alloc_irq_at\(\) on 'pdev': not guarded by pci_msix_can_alloc_dyn\(\)/);
+  assert.deepEqual(diags.map((d) => d.relatedInformation), [undefined, undefined]);
+  // The other file of the directory: the probe order reaches qdrv_enable_events() in qdrv_irq.c.
+  const irq = s.uri('qdrv_irq.c');
+  const irqDiags = await s.client.waitForDiagnostics(irq);
+  assert.deepEqual(brief(irqDiags), ['8:8-8:22 1 msi/msi-msix-exclusive', '25:8-25:29 1 msi/index-conflict']);
+  assert.deepEqual(irqDiags[1]!.relatedInformation, [
+    {
+      location: { uri: irq, range: { start: { line: 21, character: 8 }, end: { line: 21, character: 29 } } },
+      message: 'pci_alloc_irq_vectors() allocated index 0 of domain 0 here',
+    },
+  ]);
+  const order = s.client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => (n.params as { uri: string }).uri);
+  assert.deepEqual(order, [main, irq]);
+});
+
+test('an incremental edit that bounds the loop by the returned count removes the warning', async (t) => {
+  const s = await startSession('qdrv');
+  t.after(() => s.dispose());
+  const main = s.open('qdrv_main.c');
+  await s.client.waitForDiagnostics(main, 1);
+  // Line 22 (0-based): "\tfor (i = 0; i < QDRV_MAX_VECS; i++) {"; QDRV_MAX_VECS spans 17..30.
+  s.client.notify('textDocument/didChange', change(main, 2, [22, 17], [22, 30], 'nvec'));
+  const after = await s.client.waitForDiagnostics(main, 2);
+  assert.deepEqual(brief(after), ['27:7-27:28 2 msi/dynamic-msix-unsupported']);
+});
+
+test('an edit of one file re-publishes the other file of the driver when its findings change', async (t) => {
+  const s = await startSession('qdrv');
+  t.after(() => s.dispose());
+  const main = s.open('qdrv_main.c');
+  const irq = s.uri('qdrv_irq.c');
+  await s.client.waitForDiagnostics(main, 1);
+  await s.client.waitForDiagnostics(irq);
+  const before = s.client.notifications.length;
+  // Line 19 (0-based): "\tnvec = pci_alloc_irq_vectors(pdev, 1, QDRV_MAX_VECS, PCI_IRQ_MSIX);" -> no MSI-X at all.
+  s.client.notify('textDocument/didChange', change(main, 2, [19, 0], [20, 0], '\tnvec = 1;\n'));
+  await s.client.waitForDiagnostics(main, 2);
+  const irqAfter = await s.client.waitFor(() => {
+    const later = s.client.notifications.slice(before).filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === irq);
+    return later.length > 0 ? (later[later.length - 1]!.params as { diagnostics: Parameters<typeof brief>[0] }).diagnostics : undefined;
+  }, 5000, 'qdrv_irq.c re-published');
+  assert.deepEqual(brief(irqAfter), ['25:8-25:29 1 msi/index-conflict']);
+  assert.deepEqual(brief(s.client.diagnosticsFor(main, 2)!.diagnostics), ['23:20-23:34 2 msi/vector-unallocated', '27:7-27:28 1 msi/dynamic-msix-unsupported']);
+});
