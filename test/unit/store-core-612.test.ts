@@ -242,3 +242,21 @@ test('6.2-6.11 per-domain: the same index in two domains does not conflict', () 
   assert.equal(o.status, 'ok');
   assert.deepEqual(describeDevice(s, dev), ['domain 0 (hwsize 8): 0..3 definite', 'domain 1 (hwsize 65536): 0..3 definite']);
 });
+
+test('6.12 msi_create_device_irq_domain: the occupied-slot WARN comes before the hwsize check', () => {
+  const s = withDomain(8);
+  const o = apply(s, { op: 'create-domain', device: dev, site: site(2), domain: exact(0), hwsize: exact(70000) });
+  assert.deepEqual([o.warn, codes(o)], [true, ['msi/index-conflict:definite']]);
+});
+
+test('6.12 msi_domain_get_hwsize: after msi_remove_device_irq_domain inserts see 65536 again', () => {
+  const s = withDomain(4);
+  apply(s, { op: 'remove-domain', device: dev, site: site(2), domain: exact(0) });
+  const o = apply(s, { op: 'insert', device: dev, site: site(3), domain: exact(0), index: exact(10) });
+  assert.deepEqual([o.status, o.problems], ['ok', []]);
+});
+
+test('apply: an unknown operation is a clear error naming it', () => {
+  const s = withDomain(4);
+  assert.throws(() => apply(s, JSON.parse('{"op":"bogus","device":"d"}')), { message: 'unknown store operation "bogus"' });
+});

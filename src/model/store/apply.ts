@@ -40,7 +40,8 @@ const handlers: { [K in OpName]: Handler<K> } = {
 
 /** Apply one operation to the state (mutating it) and say what the kernel would do. */
 export function apply(state: StoreState, op: StoreOp): Outcome {
-  const handler = handlers[op.op] as Handler<typeof op.op>;
+  const handler = handlers[op.op] as Handler<typeof op.op> | undefined;
+  if (!handler) throw new Error(`unknown store operation "${String((op as { op: unknown }).op)}"`);
   return handler(state, op as never);
 }
 

@@ -23,16 +23,16 @@ export function createDomain(state: StoreState, op: Op<'create-domain'>, kind = 
     return out;
   }
   const h = op.hwsize;
-  if (h.min > MSI_XA_DOMAIN_SIZE) {
-    out.returns = exact(0);
-    fail(out, { errno: null, certainty: 'definite', code: 'msi/index-out-of-range', detail: `hwsize ${show(h)} > MSI_XA_DOMAIN_SIZE (65536): creation fails` });
-    return cited(out, state, 'createHwsize');
-  }
   if (t.slot.exists !== 'no') {
     const certainty = t.slot.exists === 'yes' ? 'definite' : 'possible';
     fail(out, { errno: null, certainty, code: 'msi/index-conflict', detail: `domain slot ${t.domain} is already occupied (${t.slot.kind})`, warn: true });
     out.returns = certainty === 'definite' ? exact(0) : { min: 0, max: 1 };
     if (certainty === 'definite') return out;
+  }
+  if (h.min > MSI_XA_DOMAIN_SIZE) {
+    out.returns = exact(0);
+    fail(out, { errno: null, certainty: 'definite', code: 'msi/index-out-of-range', detail: `hwsize ${show(h)} > MSI_XA_DOMAIN_SIZE (65536): creation fails` });
+    return cited(out, state, 'createHwsize');
   }
   makeDomain(t.slot, h, kind, `${kind} domain created with hwsize ${show(h)}`);
   out.returns = out.returns ?? exact(1);
@@ -60,6 +60,7 @@ export function removeDomain(state: StoreState, op: Op<'remove-domain'>): Outcom
   const s = dev.domains.find((x) => x.domain === d);
   if (!s || s.exists === 'no') return noop(out, `no domain in slot ${d}`);
   s.exists = 'no';
+  setHwsize(s, MSI_XA_DOMAIN_SIZE, MSI_XA_DOMAIN_SIZE, 'no domain: msi_domain_get_hwsize gives 65536');
   note(out, s.blocks.length ? `domain ${d} removed; its descriptors stay allocated` : `domain ${d} removed`);
   return out;
 }
