@@ -91,7 +91,11 @@ export function sharedRequesterIdFindings(tree: TreeFacts, ctx: AttrContext): Fi
   const target = targetOf(topology);
   const bound = users(tree, topology, ctx);
   const out: Finding[] = [];
+  // One finding per call: functions bound to the same call that share with each other are covered once.
+  const covered = new Set<string>();
+  const factKey = (u: User, bdf: string): string => `${u.fact.file}#${u.fact.id}|${bdf}`;
   for (const u of bound.values()) {
+    if (covered.has(factKey(u, u.fn.bdf))) continue;
     const walk = resolveRequesterIds(topology, u.fn.bdf);
     if (!walk) continue;
     const sharers: { fn: PciFunction; how: { consumer: Consumer; id: string }[] }[] = [];
@@ -106,6 +110,7 @@ export function sharedRequesterIdFindings(tree: TreeFacts, ctx: AttrContext): Fi
       if (p) out.push(p);
       continue;
     }
+    for (const s of sharers) covered.add(factKey(u, s.fn.bdf));
     const others = sharers.filter((s) => usesMsi(s.fn, bound));
     const byConsumer = new Map<Consumer, string>();
     for (const s of sharers) for (const h of s.how) if (!byConsumer.has(h.consumer)) byConsumer.set(h.consumer, h.id);

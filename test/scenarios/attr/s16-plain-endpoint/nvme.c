@@ -1,0 +1,15 @@
+/*
+ * S16: plain endpoint on a root port: owner = writer, own SID.
+ * expect: none
+ */
+#include <linux/pci.h>
+
+static const struct pci_device_id nvme_ids[] = {
+	{ PCI_DEVICE(0x144d, 0xa808) },
+	{ }
+};
+
+static int nvme_setup_irqs(struct pci_dev *pdev, unsigned int nr_io_queues)
+{
+	return pci_alloc_irq_vectors(pdev, 1, nr_io_queues + 1, PCI_IRQ_ALL_TYPES);
+}
