@@ -7,7 +7,7 @@ import { allocAtIndex } from './core-alloc';
 import { exact, show } from './interval';
 import { begin, cited, fail, noop, note, problem } from './outcome';
 import { enableMsi, enableMsix, type EnableRequest } from './pci-enable';
-import { device, fork, singleStore, slot } from './state';
+import { device, singleStore, slot } from './state';
 import type { DeviceStoreState, Errno, Outcome, StoreOp, StoreState } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
@@ -45,12 +45,12 @@ export function allocVectors(state: StoreState, op: Op<'pci-alloc-vectors'>): Ou
   const tries: ['msix' | 'msi', boolean][] = [['msix', flags.has('PCI_IRQ_MSIX')], ['msi', flags.has('PCI_IRQ_MSI')]];
   for (const [mode, wanted] of tries) {
     if (!wanted) continue;
-    const trial = fork(state);
+    const trial = forkDevice(state, op.device);
     const req = request(op, null, virtual, `pci_alloc_irq_vectors(${show(op.min)}, ${show(op.max)}, ${op.flags.join('|')})`);
     const out = mode === 'msix' ? enableMsix(trial, req, begin(op.op)) : enableMsi(trial, req, begin(op.op));
     attempts.push(out);
     if (out.status !== 'error') {
-      Object.assign(state, trial);
+      state.devices[op.device] = trial.devices[op.device]!;
       return finish(state, out, attempts, op);
     }
     errno = out.errno ?? errno;
@@ -69,6 +69,12 @@ export function allocVectors(state: StoreState, op: Op<'pci-alloc-vectors'>): Ou
   out.errno = errno;
   note(out, `every attempted mode failed; returns the last errno ${errno}`);
   return finish(state, out, attempts, op);
+}
+
+/** A trial copy sharing every other device: an enable touches only its own device. */
+function forkDevice(state: StoreState, key: string): StoreState {
+  const dev = structuredClone(device(state, key));
+  return { config: state.config, devices: { ...state.devices, [key]: dev } };
 }
 
 /** Carry over the problems of failed attempts, minus the §6 exception (ALL_TYPES fallback). */
