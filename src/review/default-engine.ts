@@ -5,6 +5,7 @@ import { clearHeaderCache, detectEra, extractFileFacts, initParser } from '../fa
 import { analyzeTree } from '../workspace/analyze-tree';
 import type { FileProblem } from '../facts/types';
 import type { ReviewEngine } from './engine';
+import { join } from 'node:path';
 
 export interface EngineOptions {
   check: CheckOptions;
@@ -19,8 +20,8 @@ export interface EngineOptions {
 export function defaultEngine(opts: EngineOptions): ReviewEngine {
   let parserReady: Promise<void> | undefined;
   return {
-    analyzeTree: (tree, cwd) =>
-      analyzeTree([tree], { cwd, jobs: opts.jobs, cacheDir: opts.cacheDir, onProblem: opts.onProblem, onProgress: opts.onProgress }),
+    analyzeTree: (tree, cwd, only) =>
+      analyzeTree(only ? only.map((d) => join(tree, d)) : [tree], { cwd, jobs: opts.jobs, cacheDir: opts.cacheDir, onProblem: opts.onProblem, onProgress: opts.onProgress }),
     async extractFileFacts(input) {
       parserReady ??= initParser();
       await parserReady;

@@ -22,8 +22,8 @@ export interface ExtractInput {
 }
 
 export interface ReviewEngine {
-  /** Facts of the whole tree before the series (cached where the workspace layer caches). */
-  analyzeTree(tree: string, cwd: string): Promise<TreeFacts>;
+  /** Facts before the series: of `only` (tree-relative directories) when given, else of the whole tree. */
+  analyzeTree(tree: string, cwd: string, only?: string[]): Promise<TreeFacts>;
   extractFileFacts(input: ExtractInput): Promise<FileFacts>;
   detectEra(read: (treePath: string) => string | undefined): EraInfo | undefined;
   checkTree(facts: TreeFacts): CheckOutcome;

@@ -9,7 +9,9 @@ import { diffFindings, findingKey } from './finding-diff';
 import { mapFilePatch, nearestHunkHeader, patchLineForPost, patchLineForPre, type FileLineMap } from './line-map';
 import { diffMaps } from './map-diff';
 import { diskTree, Overlay } from './overlay';
-import { advance, factsIn, makePaths, type Paths, type TreeState } from './tree-state';
+import { scanScope } from './scan-scope';
+import { CheckCache } from './check-cache';
+import { advance, makePaths, type Paths, type TreeState } from './tree-state';
 import type { ParsedPatch, PatchReview, ReviewFinding, ReviewResult } from './types';
 
 export interface ReviewInput {
@@ -64,9 +66,9 @@ function chainRenames(series: Map<string, string>, patch: Map<string, string>): 
 }
 
 /** Findings of both states over `scope`, diffed, each introduced/fixed one placed on the patch. */
-function compare(engine: ReviewEngine, paths: Paths, before: TreeState, after: TreeState, scope: Scope, maps: PatchMaps | undefined, renames: Map<string, string>, patchIndex?: number) {
-  const cb = engine.checkTree({ tree: paths.tree, era: before.era, files: factsIn(before, scope) });
-  const ca = engine.checkTree({ tree: paths.tree, era: after.era, files: factsIn(after, scope) });
+function compare(checks: CheckCache, paths: Paths, before: TreeState, after: TreeState, scope: Scope, maps: PatchMaps | undefined, renames: Map<string, string>, patchIndex?: number) {
+  const cb = checks.check(before, scope);
+  const ca = checks.check(after, scope);
   const rename = (file: string) => {
     const moved = renames.get(paths.toTree(file));
     return moved === undefined ? file : paths.toShown(moved);
@@ -95,7 +97,7 @@ function attribute(paths: Paths, cumulative: ReviewFinding[], perPatch: { review
 export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
   const { engine } = input;
   const paths = makePaths(input.tree, input.cwd);
-  const base = await engine.analyzeTree(input.tree, input.cwd);
+  const base = await engine.analyzeTree(input.tree, input.cwd, scanScope(resolve(input.cwd, input.tree), input.patches));
   const start: TreeState = {
     overlay: new Overlay(diskTree(resolve(input.cwd, input.tree))),
     facts: new Map(base.files.map((f) => [paths.toTree(f.file), f])),
@@ -105,20 +107,21 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
   let scope: Scope = new Set();
   const done: { review: PatchReview; overlay: Overlay }[] = [];
   const renames = new Map<string, string>();
+  const checks = new CheckCache(engine, paths.tree);
   for (const patch of input.patches) {
     const overlay = state.overlay.snapshot();
     const applied = applyToOverlay(overlay, patch);
     const step = await advance(engine, paths, state, overlay, applied.touched);
     const maps = lineMaps(patch, state.overlay, overlay);
     chainRenames(renames, maps.renames);
-    const result = compare(engine, paths, state, step.state, step.scope, maps, maps.renames, patch.index);
+    const result = compare(checks, paths, state, step.state, step.scope, maps, maps.renames, patch.index);
     const review: PatchReview = { patch: { ...patch, notes: [...patch.notes, ...applied.notes] }, problems: [...applied.problems, ...step.problems], ...result };
     done.push({ review, overlay });
     scope = unionScope(scope, step.scope);
     state = step.state;
     input.onProgress?.(done.length, input.patches.length);
   }
-  const cumulative = compare(engine, paths, start, state, scope, undefined, renames);
+  const cumulative = compare(checks, paths, start, state, scope, undefined, renames);
   attribute(paths, cumulative.findings, done);
   return { tree: input.tree, patches: done.map((d) => d.review), cumulative: { ...cumulative, problems: done.flatMap((d) => d.review.problems) } };
 }

@@ -1,0 +1,16 @@
+// What the "before" analysis must cover. A series that only touches driver files needs their
+// directories (the other files of each driver and its local headers); one that touches a shared
+// header (include/, arch/*/include/) or the MSI core can affect any file, so it needs the whole tree.
+import { existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import type { ParsedPatch } from './types';
+
+const shared = /^(include\/|arch\/[^/]+\/include\/|kernel\/irq\/)/;
+
+/** Tree-relative directories to analyse, or undefined for the whole tree. */
+export function scanScope(root: string, patches: ParsedPatch[]): string[] | undefined {
+  const paths = patches.flatMap((p) => p.files.flatMap((f) => [f.oldPath, f.newPath])).filter((p): p is string => p !== null);
+  if (paths.length === 0 || paths.some((p) => shared.test(p))) return undefined;
+  const dirs = [...new Set(paths.filter((p) => /\.[ch]$/.test(p)).map((p) => posix.dirname(p)))].filter((d) => d !== '.' && existsSync(join(root, d)));
+  return dirs.length > 0 ? dirs.sort() : undefined;
+}
