@@ -45,3 +45,10 @@ test('bad input: problems on stderr with file and line, exit 1; bad option: usag
   assert.equal((await run('x', '--format', 'xml')).code, 2);
   assert.equal((await run()).code, 2);
 });
+
+test('several files: a JSON array of reports, one per importable file', async () => {
+  const r = await run('--format', 'json', 'test/fixtures/topology/lspci/board-ppc-freescale-p2020-domains.txt', 'test/fixtures/topology/sysfs/groups-ls-d.txt');
+  assert.equal(r.code, 0);
+  const reps = JSON.parse(r.out) as { format: string; functions: number }[];
+  assert.deepEqual(reps.map((x) => [x.format, x.functions]), [['lspci', 6], ['sysfs', 3]]);
+});

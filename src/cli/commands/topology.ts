@@ -3,14 +3,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTopology } from '../../model/iommu/index';
-import { formatTopologyText, topologyReport } from '../../model/iommu/topology-report';
+import { formatTopologyText, topologyReport, type TopologyReport } from '../../model/iommu/topology-report';
 import { UsageError, type CliIO, type Command } from '../command';
 
-const usage = `usage: irqlens topology FILE [options]
+const usage = `usage: irqlens topology FILE... [options]
 
 Imports a device topology and prints the PCI tree with each function's requester IDs after
 DMA aliasing (pci_for_each_dma_alias), IOMMU group, and MSI / MSI-X capability sizes.
-FILE is \`lspci -vvnn\` output (as root; -D optional), a JSON topology
+Each FILE is \`lspci -vvnn\` output (as root; -D optional), a JSON topology
 (schemas/topology.schema.json), or a listing of /sys/kernel/iommu_groups/*/devices/*.
 
 options:
@@ -32,17 +32,23 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no FILE given' : 'give exactly one FILE');
+  if (positionals.length === 0) throw new UsageError('no FILE given');
   const format = oneOf(values.format, ['text', 'json'] as const, 'format') ?? 'text';
   const input = oneOf(values.input, ['lspci', 'json', 'sysfs'] as const, 'input');
-  const path = resolve(io.cwd, positionals[0]!);
-  const { topology, problems } = loadTopology({ path, ...(input ? { format: input } : {}) });
-  for (const p of problems) io.stderr(`${positionals[0]}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
-  if (topology.functions.length === 0) return 1;
-  const report = topologyReport(topology);
-  report.source = positionals[0]!;
-  io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatTopologyText(report));
-  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+  const reports: TopologyReport[] = [];
+  let status = 0;
+  for (const file of positionals) {
+    const { topology, problems } = loadTopology({ path: resolve(io.cwd, file), ...(input ? { format: input } : {}) });
+    for (const p of problems) io.stderr(`${file}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
+    if (problems.some((p) => p.severity === 'error')) status = 1;
+    if (topology.functions.length === 0) continue;
+    const report = topologyReport(topology);
+    report.source = file;
+    reports.push(report);
+  }
+  if (format === 'json') io.stdout(JSON.stringify(positionals.length === 1 ? (reports[0] ?? null) : reports, null, 2) + '\n');
+  else io.stdout(reports.map(formatTopologyText).join('\n'));
+  return status;
 }
 
 export const topologyCommand: Command = {
