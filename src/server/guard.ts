@@ -11,6 +11,7 @@ export function guard<P extends unknown[], R>(
     try {
       return await handler(...args);
     } catch (err) {
+      // Protocol errors (invalid params, not initialized) go to the client as they are.
       if (err instanceof ResponseError) throw err;
       const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
       log(`irqlens: request failed: ${text}`);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  ErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -53,7 +55,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // Filled in on `initialize` once the root is known.
   let state!: AnalysisState;
   let checker!: GroupChecker;
-  let live!: LiveDocuments;
+  let live: LiveDocuments | undefined;
   let scan!: BackgroundScan;
 
   const checkOptions = (): CheckOptions => ({
@@ -121,13 +123,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     else scan.cancel();
   });
 
-  documents.onDidChangeContent((e) => live.changed(e.document));
-  documents.onDidClose((e) => live.closed(e.document));
+  // Before `initialize` there is no root and no engine: refuse requests, ignore documents.
+  const initialized = (): void => {
+    if (!state) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'irqlens: the server is not initialized yet');
+  };
+  documents.onDidChangeContent((e) => live?.changed(e.document));
+  documents.onDidClose((e) => live?.closed(e.document));
 
-  connection.onHover(guard(log, (p) => hoverAt(p, { documents, state, checker, engine }), null));
-  connection.onCodeAction(guard(log, (p) => codeActions(p, { documents, state, checker }), []));
-  connection.onCodeLens(guard(log, (p) => (settings.codeLens.enable ? codeLenses(p, { state, checker }) : []), []));
-  registerCustomRequests(connection, () => ({ engine, state, checker, scan, settings, checkOptions: checkOptions() }), log);
+  connection.onHover(guard(log, (p) => (initialized(), hoverAt(p, { documents, state, checker, engine })), null));
+  connection.onCodeAction(guard(log, (p) => (initialized(), codeActions(p, { documents, state, checker })), []));
+  connection.onCodeLens(guard(log, (p) => (initialized(), settings.codeLens.enable ? codeLenses(p, { state, checker }) : []), []));
+  registerCustomRequests(connection, () => (initialized(), { engine, state, checker, scan, settings, checkOptions: checkOptions() }), log);
 
   documents.listen(connection);
 }
