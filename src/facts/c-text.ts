@@ -4,7 +4,8 @@
 
 const lexRe = /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))|\/\/(?:[^\n\\]|\\[\s\S])*|"(?:[^"\\\n]|\\[\s\S])*"?|'(?:[^'\\\n]|\\[\s\S])*'?/g;
 
-const blank = (m: string): string => (m.includes('\n') ? m.replace(/[^\n]/g, ' ') : ' '.repeat(m.length));
+const spaces = (run: string): string => ' '.repeat(run.length);
+const blank = (m: string): string => (m.includes('\n') ? m.replace(/[^\n]+/g, spaces) : ' '.repeat(m.length));
 
 /** Replaces comments (and, optionally, string/char literal contents) with spaces, keeping newlines. */
 export function blankComments(text: string, blankStrings = false): string {

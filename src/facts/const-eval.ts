@@ -71,6 +71,9 @@ const typeWords = new Set(['unsigned', 'signed', 'int', 'long', 'short', 'char',
   'uint8_t', 'uint16_t', 'uint32_t', 'uint64_t', 'int8_t', 'int16_t', 'int32_t', 'int64_t', 'irq_hw_number_t', 'resource_size_t']);
 
 const MAX_EXPANSIONS = 400;
+/** Names the evaluator implements itself: never looked up as macros. */
+const evaluatorBuiltins = new Set(['BIT', 'BIT_ULL', 'BIT_U32', 'GENMASK', 'GENMASK_ULL', 'min', 'max', 'min_t', 'max_t', 'umin', 'umax',
+  'clamp', 'clamp_t', 'ARRAY_SIZE', 'DIV_ROUND_UP', 'sizeof', ...Object.keys(limits)]);
 
 class Expander {
   chain: string[] = [];
@@ -88,7 +91,7 @@ class Expander {
     const out: Tok[] = [];
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      if (t.k !== 'id' || active.has(t.v)) { out.push(t); continue; }
+      if (t.k !== 'id' || active.has(t.v) || evaluatorBuiltins.has(t.v)) { out.push(t); continue; }
       if (t.v === 'MSI_ANY_INDEX') this.anyIndex = true;
       const def = this.env.lookup(t.v);
       if (!def || def.kind === 'array') { out.push(t); continue; }

@@ -16,26 +16,20 @@ export interface MacroDef {
 /** Name → definition. Arrays are keyed "array:NAME" (a separate namespace in C). */
 export type DefineTable = Record<string, MacroDef>;
 
-const defineRe = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\(([^)]*)\))?(.*)$/;
+// `#define NAME body` or `#define NAME(params) body`, with backslash-continued lines.
+const defineRe = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\(([^)\n]*)\))?((?:[^\n\\]|\\\r?\n|\\)*)$/gm;
 
 function collectMacros(clean: string, file: string, starts: number[], out: DefineTable): void {
-  const lines = clean.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    if (!line.includes('define')) continue;
-    const first = i;
-    while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + ' ' + lines[++i];
-    const m = defineRe.exec(line);
-    if (!m) continue;
+  defineRe.lastIndex = 0;
+  for (let m = defineRe.exec(clean); m; m = defineRe.exec(clean)) {
     const name = m[1]!;
-    if (name in out) continue; // first definition wins (#ifdef alternatives usually agree)
-    const body = m[4]!.trim();
-    const def: MacroDef = m[2] !== undefined && !/^\s/.test(line.slice(line.indexOf(name) + name.length))
-      ? { kind: 'function', body, params: m[3]!.split(',').map((p) => p.trim()).filter(Boolean), file, line: first + 1 }
-      : { kind: 'object', body: m[2] !== undefined ? `${m[2]}${body}` : body, file, line: first + 1 };
-    out[name] = def;
+    if (Object.hasOwn(out, name)) continue; // first definition wins (#ifdef alternatives usually agree)
+    const body = m[4]!.replace(/\\\r?\n/g, ' ').trim();
+    const line = lineOf(starts, m.index);
+    out[name] = m[2] !== undefined
+      ? { kind: 'function', body, params: m[3]!.split(',').map((p) => p.trim()).filter(Boolean), file, line }
+      : { kind: 'object', body, file, line };
   }
-  void starts;
 }
 
 const enumRe = /\benum\b\s*(\w+)?\s*\{/g;
@@ -55,7 +49,7 @@ function collectEnums(clean: string, file: string, starts: number[], out: Define
       if (!em) continue;
       const name = em[1]!;
       const body = em[2] !== undefined ? em[2].trim() : prev === undefined ? '0' : `(${prev}) + 1`;
-      if (!(name in out)) out[name] = { kind: 'enum', body, file, line: lineOf(starts, at >= 0 ? at : open) };
+      if (!Object.hasOwn(out, name)) out[name] = { kind: 'enum', body, file, line: lineOf(starts, at >= 0 ? at : open) };
       prev = name;
     }
     enumRe.lastIndex = close;
@@ -84,7 +78,7 @@ function collectArrays(clean: string, file: string, starts: number[], out: Defin
       body = String(items.length);
     }
     if (body === '') continue;
-    if (!(key in out) || (out[key]!.body !== body && m[2] !== ';')) out[key] = { kind: 'array', body, file, line: lineOf(starts, at) };
+    if (!Object.hasOwn(out, key) || (out[key]!.body !== body && m[2] !== ';')) out[key] = { kind: 'array', body, file, line: lineOf(starts, at) };
   }
 }
 
@@ -96,9 +90,9 @@ export function collectDefines(text: string, file: string): DefineTable {
 /** collectDefines over text whose comments and strings are already blanked. */
 export function collectDefinesBlanked(clean: string, file: string): DefineTable {
   const starts = lineStarts(clean);
-  const out: DefineTable = Object.create(null) as DefineTable;
+  const out: DefineTable = {};
   collectMacros(clean, file, starts, out);
   collectEnums(clean, file, starts, out);
   collectArrays(clean, file, starts, out);
-  return { ...out };
+  return out;
 }

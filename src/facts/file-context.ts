@@ -55,7 +55,7 @@ export function prepareFile(input: ExtractInput): FileContext {
   const visible = makeVisible({ file: input.file, text: input.text, clean: code, era: input.era, defines, headerDefines: input.headerDefines, readInclude: input.readInclude });
   return {
     input, noComments, code, starts: lineStarts(input.text), blocks: topLevelBlocks(code),
-    candidates: findCandidates(code), visible, scope: makeScope(code, () => visible.structs()),
+    candidates: findCandidates(code), visible, scope: makeScope(code, (name) => visible.struct(name)),
   };
 }
 

@@ -60,7 +60,7 @@ export interface TypeScope {
 }
 
 /** A scope over one file's text plus the struct bodies of its local headers (found lazily). */
-export function makeScope(fileClean: string, structs: () => Record<string, string>): TypeScope {
+export function makeScope(fileClean: string, struct: (name: string) => string | undefined): TypeScope {
   const fileVarCache = new Map<string, string | undefined>();
   return {
     varType(name, fnText) {
@@ -72,7 +72,7 @@ export function makeScope(fileClean: string, structs: () => Record<string, strin
     fieldType(structName, field) {
       const known = kernelStructs[structName]?.[field];
       if (known) return known;
-      const body = structs()[structName];
+      const body = struct(structName);
       return body ? declaredTypeIn(body, field) : undefined;
     },
   };

@@ -1,22 +1,48 @@
 // What one file can see: its own #defines, enums, arrays and structs; then the defines the
 // caller supplies (headerDefines); then its "local.h" includes (followed lazily, recursively);
-// then the kernel constants built into IRQ Lens; then <linux/...> headers when readInclude can
-// find them. Headers are read only when a name misses, and their tables are cached per thread.
+// then the kernel constants built into IRQ Lens; then include/linux/pci_ids.h for PCI IDs when
+// readInclude can find it. Headers are read only when a name misses, and a header's tables are
+// built only when its text contains the name; both are cached per thread.
 import { builtinDefines } from './builtins';
 import { blankComments } from './c-text';
 import type { ConstEnv } from './const-eval';
-import { collectDefines, type DefineTable, type MacroDef } from './defines';
+import { collectDefinesBlanked, type DefineTable, type MacroDef } from './defines';
 import { structBodies } from './scope';
 import type { EraInfo } from './types';
 
 export type ReadInclude = (fromFile: string, spec: string, quoted: boolean) => string | undefined;
 
-interface HeaderInfo { file: string; defines: DefineTable; structs: Record<string, string>; includes: Include[] }
 interface Include { spec: string; quoted: boolean }
 
+class Header {
+  private tables?: { defines: DefineTable; structs: Record<string, string> };
+  constructor(readonly file: string, readonly text: string, readonly includes: Include[]) {}
+
+  private build(): { defines: DefineTable; structs: Record<string, string> } {
+    if (!this.tables) {
+      const clean = blankComments(this.text, true);
+      this.tables = { defines: collectDefinesBlanked(clean, this.file), structs: structBodies(clean) };
+    }
+    return this.tables;
+  }
+
+  define(name: string): MacroDef | undefined {
+    const bare = name.startsWith('array:') ? name.slice(6) : name;
+    if (!this.text.includes(bare)) return undefined;
+    return own(this.build().defines, name);
+  }
+
+  struct(name: string): string | undefined {
+    if (!this.text.includes(name)) return undefined;
+    const s = this.build().structs;
+    return Object.hasOwn(s, name) ? s[name] : undefined;
+  }
+}
+
 const includeRe = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
-const headerCache = new Map<string, HeaderInfo | null>();
+const headerCache = new Map<string, Header | null>();
 const HEADER_CACHE_MAX = 2000;
+const pciIdsHeader: Include = { spec: 'linux/pci_ids.h', quoted: false };
 
 export function includesOf(text: string): Include[] {
   const out: Include[] = [];
@@ -30,7 +56,7 @@ function dirOf(file: string): string {
   return i < 0 ? '' : file.slice(0, i);
 }
 
-function loadHeader(fromFile: string, inc: Include, read: ReadInclude): HeaderInfo | undefined {
+function loadHeader(fromFile: string, inc: Include, read: ReadInclude): Header | undefined {
   const key = inc.quoted ? `q:${dirOf(fromFile)}/${inc.spec}` : `a:${inc.spec}`;
   const cached = headerCache.get(key);
   if (cached !== undefined) return cached ?? undefined;
@@ -41,10 +67,10 @@ function loadHeader(fromFile: string, inc: Include, read: ReadInclude): HeaderIn
     text = undefined;
   }
   const file = inc.quoted ? `${dirOf(fromFile)}/${inc.spec}`.replace(/^\//, '') : inc.spec;
-  const info = text === undefined ? null : { file, defines: collectDefines(text, file), structs: structBodies(blankComments(text, true)), includes: includesOf(text) };
+  const header = text === undefined ? null : new Header(file, text, includesOf(text));
   if (headerCache.size >= HEADER_CACHE_MAX) headerCache.clear();
-  headerCache.set(key, info);
-  return info ?? undefined;
+  headerCache.set(key, header);
+  return header ?? undefined;
 }
 
 /** Drops every cached header: patch review changes headers in memory between extractions. */
@@ -54,82 +80,59 @@ export function clearHeaderCache(): void {
 
 export interface Visible {
   env: ConstEnv;
-  /** Struct bodies of the file and its local headers (by struct name). */
-  structs(): Record<string, string>;
+  /** Body of `struct NAME {…}` from the file or its local headers. */
+  struct(name: string): string | undefined;
 }
 
 const own = (t: Record<string, MacroDef>, name: string): MacroDef | undefined => (Object.hasOwn(t, name) ? t[name] : undefined);
+
+/** Quoted includes, breadth-first, up to three levels deep. */
+function localHeaders(file: string, includes: Include[], read: ReadInclude | undefined): Header[] {
+  const out: Header[] = [];
+  if (!read) return out;
+  const seen = new Set<string>();
+  let frontier = includes.filter((i) => i.quoted).map((inc) => ({ from: file, inc }));
+  for (let depth = 0; depth < 3 && frontier.length > 0; depth++) {
+    const next: typeof frontier = [];
+    for (const { from, inc } of frontier) {
+      const h = loadHeader(from, inc, read);
+      if (!h || seen.has(h.file)) continue;
+      seen.add(h.file);
+      out.push(h);
+      for (const sub of h.includes) if (sub.quoted) next.push({ from: h.file, inc: sub });
+    }
+    frontier = next;
+  }
+  return out;
+}
 
 export function makeVisible(opts: {
   file: string; text: string; clean: string; era: EraInfo; defines: DefineTable;
   headerDefines?: DefineTable; readInclude?: ReadInclude;
 }): Visible {
   const builtins = builtinDefines(opts.era);
-  const includes = includesOf(opts.text);
-  let localHeaders: HeaderInfo[] | undefined;
-  let kernelHeaders: HeaderInfo[] | undefined;
-
-  /** Quoted includes, breadth-first, up to three levels deep. */
-  const locals = (): HeaderInfo[] => {
-    if (localHeaders) return localHeaders;
-    localHeaders = [];
-    if (!opts.readInclude) return localHeaders;
-    const seen = new Set<string>();
-    let frontier: { from: string; inc: Include }[] = includes.filter((i) => i.quoted).map((inc) => ({ from: opts.file, inc }));
-    for (let depth = 0; depth < 3 && frontier.length > 0; depth++) {
-      const next: typeof frontier = [];
-      for (const { from, inc } of frontier) {
-        const h = loadHeader(from, inc, opts.readInclude);
-        if (!h || seen.has(h.file)) continue;
-        seen.add(h.file);
-        localHeaders.push(h);
-        for (const sub of h.includes) if (sub.quoted) next.push({ from: h.file, inc: sub });
-      }
-      frontier = next;
-    }
-    return localHeaders;
-  };
-  /** <linux/...> includes of the file and theirs (two levels; tables are cached across files). */
-  const kernel = (): HeaderInfo[] => {
-    if (kernelHeaders) return kernelHeaders;
-    kernelHeaders = [];
-    if (!opts.readInclude) return kernelHeaders;
-    const seen = new Set<string>();
-    let frontier = includes.filter((i) => !i.quoted && /^(linux|uapi|asm)\//.test(i.spec));
-    for (let depth = 0; depth < 2 && frontier.length > 0; depth++) {
-      const next: Include[] = [];
-      for (const inc of frontier) {
-        if (seen.has(inc.spec)) continue;
-        seen.add(inc.spec);
-        const h = loadHeader(opts.file, inc, opts.readInclude);
-        if (!h) continue;
-        kernelHeaders.push(h);
-        for (const sub of h.includes) if (!sub.quoted && /^linux\//.test(sub.spec)) next.push(sub);
-      }
-      frontier = next;
-    }
-    return kernelHeaders;
-  };
-  let structCache: Record<string, string> | undefined;
+  let locals: Header[] | undefined;
+  const headers = (): Header[] => (locals ??= localHeaders(opts.file, includesOf(opts.text), opts.readInclude));
+  let fileStructs: Record<string, string> | undefined;
   return {
     env: {
       lookup(name) {
         const hit = own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined);
         if (hit) return hit;
-        for (const h of locals()) { const d = own(h.defines, name); if (d) return d; }
+        // Kernel macros and enum constants are upper case; lower-case names are variables (or
+        // min/max-style helpers the evaluator knows), so they never trigger header reads.
+        if (!/[A-Z]/.test(name) && !name.startsWith('array:')) return own(builtins, name);
+        for (const h of headers()) { const d = h.define(name); if (d) return d; }
         const b = own(builtins, name);
-        if (b) return b;
-        if (name.startsWith('array:')) return undefined;
-        for (const h of kernel()) { const d = own(h.defines, name); if (d) return d; }
-        return undefined;
+        if (b || !opts.readInclude || !/^PCI_(VENDOR|DEVICE)_ID_/.test(name)) return b;
+        return loadHeader(opts.file, pciIdsHeader, opts.readInclude)?.define(name);
       },
     },
-    structs() {
-      if (structCache) return structCache;
-      structCache = {};
-      for (const h of [...locals()].reverse()) Object.assign(structCache, h.structs);
-      Object.assign(structCache, structBodies(opts.clean));
-      return structCache;
+    struct(name) {
+      fileStructs ??= structBodies(opts.clean);
+      if (Object.hasOwn(fileStructs, name)) return fileStructs[name];
+      for (const h of headers()) { const s = h.struct(name); if (s) return s; }
+      return undefined;
     },
   };
 }
