@@ -1,0 +1,135 @@
+// IRQ Lens inside the real extension host (code-server's, or a desktop VS Code's under
+// @vscode/test-electron): the real extension, the real bundled language server, the fixture
+// driver test/vscode/workspace/drivers/foo/foo_main.c (copied per run).
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { api, codeOf, driverPath, irqlensDiagnostics, openDriver, summary, waitFor, workspaceUri } from './helpers';
+
+/** What the engine reports on the fixture: [code, line, severity]. */
+export const expectedDiagnostics: [string, number, string][] = [
+  ['msi/index-conflict', 33, 'Error'],
+];
+/** The conflicting call: line 33, `msi_domain_alloc_irqs_range`; the earlier allocation: line 29. */
+const conflictLine = 33;
+const allocLine = 29;
+const conflictCall = 'msi_domain_alloc_irqs_range';
+
+suite('IRQ Lens in a real VS Code', () => {
+  let editor: vscode.TextEditor;
+
+  suiteSetup(async () => {
+    editor = await openDriver();
+  });
+
+  test('the extension activates on a C file and starts its language server', async () => {
+    const a = await api();
+    await waitFor('the server to run', () => a.isRunning() && a.serverPid() !== undefined);
+    assert.equal(typeof a.serverPid(), 'number');
+  });
+
+  test('diagnostics appear with the engine\'s codes, severities and ranges', async () => {
+    const uri = editor.document.uri;
+    const ds = await waitFor('irqlens diagnostics', () => { const d = irqlensDiagnostics(uri); return d.length ? d : undefined; });
+    assert.deepEqual(summary(ds), expectedDiagnostics);
+    const conflict = ds.find((d) => codeOf(d) === 'msi/index-conflict');
+    assert.ok(conflict);
+    const lineText = editor.document.lineAt(conflictLine - 1).text;
+    const col = lineText.indexOf(conflictCall);
+    assert.deepEqual([conflict.range.start.character, conflict.range.end.character], [col, col + conflictCall.length]);
+    const target = typeof conflict.code === 'object' ? conflict.code.target : undefined;
+    assert.ok(target, 'the code links to the rule documentation');
+    assert.match(target.toString(), /index-conflict/);
+    assert.ok((conflict.relatedInformation ?? []).some((r) => r.location.range.start.line === allocLine - 1), 'related information points at the earlier allocation');
+  });
+
+  test('the hover shows the resolved range and the attribution', async () => {
+    const pos = new vscode.Position(conflictLine - 1, editor.document.lineAt(conflictLine - 1).text.indexOf(conflictCall) + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /4\s*(\.\.|–|-)\s*7/, `resolved range 4..7 in: ${text}`);
+    assert.match(text, /FOO_EXTRA_FIRST/, 'the #define chain');
+    assert.match(text, /pdev/, 'the owner device');
+  });
+
+  test('an edit that fixes the code removes the diagnostic, undo brings it back', async () => {
+    const uri = editor.document.uri;
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('#define FOO_EXTRA_FIRST'));
+    assert.ok(line >= 0);
+    const range = editor.document.lineAt(line).range;
+    await editor.edit((b) => b.replace(range, '#define FOO_EXTRA_FIRST\tFOO_NVEC'));
+    await waitFor('the conflict to disappear', () => !irqlensDiagnostics(uri).some((d) => codeOf(d) === 'msi/index-conflict'));
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the conflict to return', () => irqlensDiagnostics(uri).some((d) => codeOf(d) === 'msi/index-conflict'));
+    assert.deepEqual(summary(irqlensDiagnostics(uri)), expectedDiagnostics);
+    assert.equal(editor.document.isDirty, false);
+  });
+
+  test('the map panel opens and receives the model', async () => {
+    const a = await api();
+    const before = a.map.snapshotsSent;
+    const devices = await vscode.commands.executeCommand<string[]>('irqlens.showMap');
+    assert.ok(devices.length >= 1, 'the map has the fixture device');
+    await waitFor('the webview to take the snapshot', () => a.map.readyMessages >= 1 && a.map.snapshotsSent > before);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'MSI Map');
+    assert.ok(tab && tab.input instanceof vscode.TabInputWebview);
+    assert.match(tab.input.viewType, /irqlens\.map$/);
+  });
+
+  test('every contributed command runs', async () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+    const contributed = pkg.contributes.commands.map((c) => c.command).sort();
+    const all = await vscode.commands.getCommands(true);
+    assert.deepEqual(contributed.filter((c) => !all.includes(c)), [], 'every contributed command is registered');
+    await openDriver();
+    const a = await api();
+    const device = a.map.lastDevices[0];
+    assert.ok(device);
+    // argument-taking forms skip the pickers; the results are what each command did
+    const results: Record<string, unknown> = {};
+    results['irqlens.chooseLayout'] = await vscode.commands.executeCommand('irqlens.chooseLayout', 'partitioned');
+    assert.equal(vscode.workspace.getConfiguration('irqlens').get('layout'), 'partitioned');
+    results['irqlens.loadTopology'] = await vscode.commands.executeCommand('irqlens.loadTopology', workspaceUri('foo.irqlens-topology.json'));
+    assert.equal(vscode.workspace.getConfiguration('irqlens').get('topology'), 'foo.irqlens-topology.json');
+    results['irqlens.showMap'] = await vscode.commands.executeCommand('irqlens.showMap');
+    results['irqlens.showInMap'] = await vscode.commands.executeCommand('irqlens.showInMap', workspaceUri(...driverPath), new vscode.Position(conflictLine - 1, 10));
+    const steps = await vscode.commands.executeCommand<number>('irqlens.simulate', device, 'per-domain');
+    assert.ok(typeof steps === 'number' && steps >= 2, `simulation steps: ${String(steps)}`);
+    assert.equal(a.simulationPosition(), 0);
+    assert.equal(await vscode.commands.executeCommand('irqlens.simulation.next'), 1);
+    assert.equal(vscode.window.activeTextEditor?.selection.start.line, conflictLine - 1, 'the editor follows the second operation');
+    assert.equal(await vscode.commands.executeCommand('irqlens.simulation.previous'), 0);
+    assert.equal(vscode.window.activeTextEditor?.selection.start.line, allocLine - 1, 'back on the first operation');
+    await vscode.commands.executeCommand('irqlens.simulation.stop');
+    assert.equal(a.simulationPosition(), undefined);
+    const review = await vscode.commands.executeCommand<{ findings: unknown[]; problems: string[] }>('irqlens.reviewPatch', workspaceUri('patches', '0001-foo-request-a-spare-vector.patch'));
+    assert.ok(review && Array.isArray(review.findings), 'the review ran');
+    await vscode.commands.executeCommand('irqlens.showLog');
+    await vscode.commands.executeCommand('irqlens.restartServer');
+    await waitFor('the server after a restart', () => a.isRunning());
+    results['irqlens.chooseLayout#reset'] = await vscode.commands.executeCommand('irqlens.chooseLayout', 'auto');
+    await vscode.workspace.getConfiguration('irqlens').update('topology', undefined, vscode.ConfigurationTarget.Workspace);
+    assert.deepEqual([results['irqlens.chooseLayout'], results['irqlens.loadTopology'], results['irqlens.chooseLayout#reset']], ['partitioned', 'foo.irqlens-topology.json', 'auto']);
+    assert.deepEqual(results['irqlens.showMap'], results['irqlens.showInMap']);
+    const ran = ['irqlens.chooseLayout', 'irqlens.loadTopology', 'irqlens.showMap', 'irqlens.showInMap', 'irqlens.simulate', 'irqlens.simulation.next', 'irqlens.simulation.previous', 'irqlens.simulation.stop', 'irqlens.reviewPatch', 'irqlens.showLog', 'irqlens.restartServer'].sort();
+    assert.deepEqual(ran, contributed, 'this test ran every contributed command');
+  });
+
+  test('the server is restarted after it is killed, and says so', async () => {
+    const a = await api();
+    const pid = a.serverPid();
+    assert.ok(pid);
+    const restarts = a.restarts();
+    process.kill(pid, 'SIGKILL');
+    await waitFor('a new server process', () => a.isRunning() && a.serverPid() !== undefined && a.serverPid() !== pid);
+    assert.equal(a.restarts(), restarts + 1);
+    const doc = (await openDriver()).document;
+    const pos = new vscode.Position(conflictLine - 1, doc.lineAt(conflictLine - 1).text.indexOf(conflictCall) + 3);
+    const hovers = await waitFor('a hover from the new server', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
+      return h.length ? h : undefined;
+    });
+    assert.ok(hovers.length >= 1);
+  });
+});

@@ -1,0 +1,127 @@
+// Route A: the packaged VSIX installed into a real VS Code (code-server 1.100.3), its UI driven
+// with playwright-core in headless Chromium: Problems panel, hover, the command palette and the
+// MSI map webview (draws the conflict; a click reveals the line). PNG screenshots are saved in
+// test-artifacts/screenshots/ (IRQLENS_SCREENSHOTS overrides).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { installExtension, launchBrowser, missingPrerequisite, newRun, removeRun, repoRoot, screenshotDir, startCodeServer, type Browser, type CodeServer, type Run } from './code-server';
+
+const T = { timeout: 30_000 };
+const conflictLine = 33;
+let run: Run | undefined;
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+
+function page(): Page {
+  assert.ok(browser, 'the browser started');
+  return browser.page;
+}
+
+async function shot(name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page().screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
+
+async function palette(title: string, pick = title): Promise<void> {
+  const p = page();
+  await p.keyboard.press('F1');
+  const input = p.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', ...T });
+  await input.fill(`>${title}`);
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor({ state: 'visible', ...T });
+  await input.press('Enter');
+}
+
+async function openFile(name: string): Promise<void> {
+  const p = page();
+  await palette('Go to File');
+  const input = p.locator('.quick-input-widget input');
+  await input.fill(name);
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', ...T });
+  await input.press('Enter');
+  await p.locator('.tab.active', { hasText: name }).waitFor(T);
+}
+
+before(async () => {
+  const missing = missingPrerequisite();
+  assert.equal(missing, undefined, missing);
+  run = newRun();
+  const vsix = join(run.dir, 'irqlens.vsix');
+  execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', vsix], { cwd: repoRoot, stdio: 'pipe', input: 'y\n', timeout: 120_000 });
+  installExtension(run, vsix);
+  server = await startCodeServer(run);
+  browser = await launchBrowser(run);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (run) removeRun(run);
+});
+
+test('the workbench opens the fixture workspace', async () => {
+  assert.ok(server && run);
+  await page().goto(`${server.url}/?folder=${encodeURIComponent(run.workspace)}`);
+  await page().locator('.monaco-workbench').waitFor(T);
+  await page().locator('.explorer-folders-view .monaco-list-row', { hasText: 'drivers' }).waitFor(T);
+});
+
+test('the Problems panel shows the conflict on the fixture driver', async () => {
+  await openFile('foo_main.c');
+  await palette('View: Focus Problems');
+  const row = page().locator('.markers-panel .monaco-list-row', { hasText: 'already holds a descriptor' });
+  await row.first().waitFor(T);
+  const text = await page().locator('.markers-panel').innerText();
+  assert.match(text, /msi_domain_alloc_irqs_range\(\) on '&pdev->dev', domain 0: index 4\.\.7 of domain 0 already holds a descriptor/);
+  assert.match(text, /msi\/index-conflict/);
+  assert.match(text, new RegExp(`\\[Ln ${conflictLine}, Col 8\\]`));
+  await shot('1-problems');
+});
+
+test('the hover on the call shows the resolved range', async () => {
+  await palette('Go to Line/Column');
+  await page().locator('.quick-input-widget input').fill(`:${conflictLine}`);
+  await page().locator('.quick-input-widget input').press('Enter');
+  const word = page().locator('.monaco-editor .view-lines span', { hasText: /^msi_domain_alloc_irqs_range$/ }).first();
+  await word.waitFor(T);
+  const hover = page().locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: '4..7' });
+  for (let i = 0; ; i++) {
+    await page().mouse.move(0, 0);
+    await word.hover();
+    try {
+      await hover.first().waitFor({ timeout: 5000 });
+      break;
+    } catch (e) {
+      if (i === 2) throw e;
+    }
+  }
+  assert.match(await hover.first().innerText(), /FOO_EXTRA_FIRST/);
+  await page().waitForTimeout(400);
+  await shot('2-hover');
+});
+
+test('"IRQ Lens: Show MSI Map" from the palette draws the conflict', async () => {
+  await page().mouse.move(0, 0);
+  await page().keyboard.press('Escape');
+  await palette('IRQ Lens: Show MSI Map');
+  await page().locator('.tab', { hasText: 'MSI Map' }).waitFor(T);
+  const view = page().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const conflict = view.locator('.block.conflict');
+  await conflict.first().waitFor(T);
+  assert.match((await conflict.first().getAttribute('aria-label')) ?? '', /^error msi\/index-conflict at 4\.\.7: /);
+  assert.equal(await view.locator('.block.allocation.solid').count() >= 1, true);
+  await shot('3-map');
+});
+
+test('a click on the conflict reveals its line in the editor', async () => {
+  const view = page().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('.block.conflict').first().click();
+  const status = page().locator('[id="status.editor.selection"]');
+  // the call's name is selected: the cursor ends after it (columns count a tab as 4)
+  await status.filter({ hasText: `Ln ${conflictLine}, Col 38 (27 selected)` }).waitFor(T);
+  await shot('4-reveal');
+});
