@@ -82,13 +82,21 @@ function compare(checks: CheckCache, paths: Paths, before: TreeState, after: Tre
   return { findings, mapChanges: diffMaps(cb.map, ca.map, rename), eraBefore: cb.era, eraAfter: ca.era };
 }
 
-/** Gives cumulative introduced findings the patch (and line) that introduced them, when one patch did. */
-function attribute(paths: Paths, cumulative: ReviewFinding[], perPatch: { review: PatchReview; overlay: Overlay }[]): void {
+interface DoneStep {
+  review: PatchReview;
+  before: Overlay;
+  after: Overlay;
+}
+
+/** Gives cumulative introduced and fixed findings the last patch (and its line) that introduced or fixed them. */
+function attribute(paths: Paths, cumulative: ReviewFinding[], steps: DoneStep[], start: Overlay): void {
+  const last = steps[steps.length - 1]?.after ?? start;
   for (const rf of cumulative) {
-    if (rf.kind !== 'introduced') continue;
-    const key = findingKey(rf.finding, lineText(paths, perPatch[perPatch.length - 1].overlay)(rf.finding));
-    for (const { review, overlay } of perPatch) {
-      const hit = review.findings.find((x) => x.kind === 'introduced' && findingKey(x.finding, lineText(paths, overlay)(x.finding)) === key);
+    if (rf.kind === 'unchanged') continue;
+    const image = (s: DoneStep) => (rf.kind === 'introduced' ? s.after : s.before);
+    const key = findingKey(rf.finding, lineText(paths, rf.kind === 'introduced' ? last : start)(rf.finding));
+    for (const step of steps) {
+      const hit = step.review.findings.find((x) => x.kind === rf.kind && findingKey(x.finding, lineText(paths, image(step))(x.finding)) === key);
       if (hit) ((rf.patchIndex = hit.patchIndex), (rf.patchLine = hit.patchLine));
     }
   }
@@ -105,7 +113,7 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
   };
   let state = start;
   let scope: Scope = new Set();
-  const done: { review: PatchReview; overlay: Overlay }[] = [];
+  const done: DoneStep[] = [];
   const renames = new Map<string, string>();
   const checks = new CheckCache(engine, paths.tree);
   for (const patch of input.patches) {
@@ -116,12 +124,12 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
     chainRenames(renames, maps.renames);
     const result = compare(checks, paths, state, step.state, step.scope, maps, maps.renames, patch.index);
     const review: PatchReview = { patch: { ...patch, notes: [...patch.notes, ...applied.notes] }, problems: [...applied.problems, ...step.problems], ...result };
-    done.push({ review, overlay });
+    done.push({ review, before: state.overlay, after: overlay });
     scope = unionScope(scope, step.scope);
     state = step.state;
     input.onProgress?.(done.length, input.patches.length);
   }
   const cumulative = compare(checks, paths, start, state, scope, undefined, renames);
-  attribute(paths, cumulative.findings, done);
+  attribute(paths, cumulative.findings, done, start.overlay);
   return { tree: input.tree, patches: done.map((d) => d.review), cumulative: { ...cumulative, problems: done.flatMap((d) => d.review.problems) } };
 }
