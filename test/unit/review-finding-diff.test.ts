@@ -35,9 +35,11 @@ test('a renamed file keeps its findings unchanged', () => {
   assert.equal(d.unchanged.length, 1);
 });
 
-test('normaliseLine drops comments and whitespace differences', () => {
-  assert.equal(normaliseLine('  a =  b; // x'), 'a = b;');
-  assert.equal(normaliseLine('a /* y */ = b;'), 'a = b;');
+test('normaliseLine drops comments and whitespace differences, keeps words apart', () => {
+  assert.equal(normaliseLine('  a =  b; // x'), 'a=b;');
+  assert.equal(normaliseLine('a /* y */ = b;'), 'a=b;');
+  assert.equal(normaliseLine('pci_enable_msi( pdev )'), normaliseLine('pci_enable_msi(pdev)'));
+  assert.equal(normaliseLine('unsigned  int x'), 'unsigned int x');
 });
 
 function snapshot(domain: number, first: number, last: number): MapSnapshot {
