@@ -68,7 +68,10 @@ export class BackgroundScan {
           void this.connection.sendNotification(IrqlensNotification.status, this.checker.status({ done, total }));
         },
       });
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted) {
+        this.config.log('irqlens: workspace scan cancelled');
+        return;
+      }
       // Outside a kernel tree the era is read from the calls the scan found.
       if (era.label !== this.state.era.label) this.state.era = era;
       this.state.setScanned(files);
@@ -78,7 +81,8 @@ export class BackgroundScan {
       this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${Math.round(performance.now() - started)} ms`);
       void this.connection.sendNotification(IrqlensNotification.status, this.checker.status());
     } catch (err) {
-      if (!controller.signal.aborted) this.config.log(`irqlens: workspace scan failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (controller.signal.aborted) this.config.log('irqlens: workspace scan cancelled');
+      else this.config.log(`irqlens: workspace scan failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       progress?.done();
     }

@@ -1,0 +1,61 @@
+// The background scan: work-done progress the client can cancel, diagnostics for files nobody
+// opened, the on-disk cache, and irqlens.server.rescan.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brief, startSession } from './helpers';
+import type { LspClient } from './lsp-client';
+
+interface ProgressValue {
+  kind: 'begin' | 'report' | 'end';
+  title?: string;
+  cancellable?: boolean;
+}
+
+function progress(client: LspClient): ProgressValue[] {
+  return client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: ProgressValue }).value);
+}
+
+test('the scan reports progress, publishes diagnostics of unopened files and fills the disk cache', async (t) => {
+  const s = await startSession('qdrv', { backgroundScan: true });
+  t.after(() => s.dispose());
+  await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'end') ? true : undefined), 15000, 'progress end');
+  const values = progress(s.client);
+  assert.deepEqual(values[0], { kind: 'begin', title: 'IRQ Lens: scanning workspace', cancellable: true, message: 'finding MSI calls', percentage: 0 });
+  assert.equal(values[values.length - 1]!.kind, 'end');
+  assert.deepEqual(s.client.serverRequests.filter((r) => r.method === 'window/workDoneProgress/create').length, 1);
+  assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_main.c'))), ['23:20-23:34 2 msi/vector-unallocated', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
+  assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_irq.c'))), ['8:8-8:22 1 msi/msi-msix-exclusive', '25:8-25:29 1 msi/index-conflict']);
+  const cacheRoot = join(s.root, '..', 'cache', 'irqlens');
+  assert.ok(existsSync(cacheRoot), 'cache directory created');
+  assert.deepEqual(readdirSync(join(cacheRoot, readdirSync(cacheRoot)[0]!)), ['facts.json']);
+  const status = s.client.notifications.filter((n) => n.method === 'irqlens/status').at(-1)!.params;
+  assert.deepEqual(status, { counts: { error: 2, warning: 2, info: 0 }, conflicts: 2, layout: 'per-domain' });
+  assert.deepEqual(await s.client.request('workspace/executeCommand', { command: 'irqlens.server.rescan', arguments: [] }), { files: 2, findings: 4 });
+});
+
+test('cancelling the progress stops the scan before it publishes anything', async (t) => {
+  const s = await startSession('qdrv', { backgroundScan: false });
+  t.after(() => s.dispose());
+  // A tree big enough that the scan is still running when the cancel arrives (generated here).
+  for (let d = 0; d < 40; d++) {
+    const dir = join(s.root, 'gen', `d${d}`);
+    mkdirSync(dir, { recursive: true });
+    for (let f = 0; f < 10; f++) {
+      const body = Array.from({ length: 60 }, (_, i) => `static int f${i}(struct pci_dev *pdev) { return pci_irq_vector(pdev, ${i}); }`).join('\n');
+      writeFileSync(join(dir, `f${f}.c`), `#include <linux/pci.h>\n${body}\n`);
+    }
+  }
+  s.client.settings = { backgroundScan: true };
+  s.client.notify('workspace/didChangeConfiguration', { settings: null });
+  const create = await s.client.waitFor(() => s.client.serverRequests.find((r) => r.method === 'window/workDoneProgress/create'), 5000, 'progress create');
+  const token = (create.params as { token: string | number }).token;
+  await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'begin') ? true : undefined), 5000, 'progress begin');
+  s.client.notify('window/workDoneProgress/cancel', { token });
+  await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'end') ? true : undefined), 15000, 'progress end');
+  const logs = s.client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+  assert.ok(logs.includes('irqlens: workspace scan cancelled'), logs.join('\n'));
+  const generated = s.client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri.includes('/gen/'));
+  assert.equal(generated.length, 0);
+});
