@@ -154,6 +154,10 @@ function functionInfo(ctx: FileContext, tree: Tree, b: TopBlock, builder: Skelet
 export interface ExtractOptions {
   /** Parse the whole file instead of only the relevant top-level blocks. */
   wholeFile?: boolean;
+  /** A tree of the whole current text to use instead of parsing (it is not deleted). */
+  tree?: Tree;
+  /** Only these blocks (IncrementalDocument's edited function): candidates and skeletons inside them. */
+  onlyBlocks?: TopBlock[];
 }
 
 export function extractFileFacts(input: ExtractInput, options: ExtractOptions = {}): FileFacts {
@@ -182,11 +186,12 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
     else outside = true;
   }
   const callbacks = out.drivers.flatMap((d) => [d.probe, d.remove]).filter((n): n is string => !!n);
-  const relevant = relevantBlocks(ctx, candidateBlocks, callbacks);
-  const whole = options.wholeFile || outside;
-  const tree = whole ? parseC(ctx.input.text) : parseC(ctx.input.text, null, includedRanges(ctx, relevant));
+  const only = options.onlyBlocks;
+  const relevant = only ?? relevantBlocks(ctx, candidateBlocks, callbacks);
+  const whole = !only && (options.wholeFile || outside);
+  const tree = options.tree ?? (whole ? parseC(ctx.input.text) : parseC(ctx.input.text, null, includedRanges(ctx, relevant)));
   try {
-    collectFacts(ctx, tree, out);
+    collectFacts(ctx, tree, out, only);
     const byStart = new Map(out.facts.map((f) => [offsetOf(ctx, f), f.id]));
     const builder = new SkeletonBuilder({
       factAt: (o) => byStart.get(o),
@@ -195,24 +200,32 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
     });
     for (const b of relevant) if (b.functionName) out.functions.push(functionInfo(ctx, tree, b, builder));
   } finally {
-    tree.delete();
+    if (!options.tree) tree.delete();
   }
   return out;
+}
+
+function nextId(out: FileFacts): number {
+  let id = 0;
+  for (const f of out.facts) id = Math.max(id, f.id + 1);
+  return id;
 }
 
 function offsetOf(ctx: FileContext, f: MsiFact): number {
   return ctx.starts[f.range.line - 1]! + f.range.column - 1;
 }
 
-function collectFacts(ctx: FileContext, tree: Tree, out: FileFacts): void {
+function collectFacts(ctx: FileContext, tree: Tree, out: FileFacts, only?: TopBlock[]): void {
+  let id = nextId(out);
   for (const c of ctx.candidates) {
+    if (only && !only.some((b) => c.offset >= b.start && c.offset <= b.close)) continue;
     const site = siteFor(ctx, tree, c);
     if (site === 'declared') continue;
     if (site === 'unbalanced') {
       out.problems.push(problem(ctx, c.offset, 'warning', `${c.name}: unbalanced parentheses after the call; arguments not read`));
       continue;
     }
-    const { fact, problem: p } = buildFact(out.facts.length, site, ctx);
+    const { fact, problem: p } = buildFact(id++, site, ctx);
     out.facts.push(fact);
     if (p) out.problems.push(problem(ctx, c.offset, 'info', p));
   }

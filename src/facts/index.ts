@@ -1,6 +1,8 @@
 // The facts layer's public surface: everything workers, the CLI and the server call.
 export { initParser } from '../parse/parser';
 export { extractFileFacts, MAX_PARSE_BYTES } from './extract';
+export { IncrementalDocument } from './incremental';
+export type { TextEdit } from './incremental';
 export type { ExtractInput } from './file-context';
 export { collectDefines } from './defines';
 export type { DefineTable, MacroDef } from './defines';
