@@ -6,6 +6,7 @@ import { join, posix } from 'node:path';
 import type { EraInfo, FileFacts } from '../facts/types';
 import type { Engine, LiveDocument } from './engine';
 import type { PathMap } from './locations';
+import type { BufferEdit } from './open-documents';
 
 /** Files larger than this are not read as siblings (generated register headers). */
 const maxSiblingBytes = 4 * 1024 * 1024;
@@ -36,9 +37,9 @@ export class AnalysisState {
   }
 
   /** Creates or updates the live document of `rel` and returns its facts. */
-  updateLive(rel: string, text: string): FileFacts {
+  updateLive(rel: string, text: string, edits: BufferEdit[] | null = null): FileFacts {
     const doc = this.live.get(rel);
-    if (doc) return doc.update(text);
+    if (doc) return doc.update(text, edits);
     const created = this.engine.openDocument(rel, text, this.era);
     this.live.set(rel, created);
     return created.facts();

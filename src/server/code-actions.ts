@@ -3,16 +3,17 @@
 //    the variable that received the allocated count (`i < nvec`).
 //  - msi/dynamic-msix-unsupported (warning: unguarded) on pci_msix_alloc_irq_at(): return -EOPNOTSUPP
 //    unless pci_msix_can_alloc_dyn(dev), offered only inside functions that return int.
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { FileFacts, MsiFact } from '../facts/types';
 import { IrqlensServerCommand, type ShowMapParams } from '../protocol/requests';
 import type { AnalysisState } from './analysis-state';
+import type { DocumentSource } from './open-documents';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { deviceOfFact, factsOnLines } from './fact-lookup';
 import type { GroupChecker } from './group-checker';
 
 export interface CodeActionContext {
-  documents: TextDocuments<TextDocument>;
+  documents: DocumentSource;
   state: AnalysisState;
   checker: GroupChecker;
 }

@@ -7,6 +7,7 @@ import { catalogueNames } from '../facts/catalogue';
 import { defaultEra, extractFileFacts, initParser } from '../facts/index';
 import type { EraInfo, FileFacts, MsiFact, TreeFacts } from '../facts/types';
 import { attributeFact, loadTopology, type Topology } from '../model/iommu/index';
+import { IncrementalDocument } from '../facts/incremental';
 import { analyzeTree } from '../workspace/analyze-tree';
 import { createIncludeReader, type ReadInclude } from '../workspace/include-reader';
 import { findKernelRoot } from '../workspace/kernel-root';
@@ -52,12 +53,16 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
     mentionsMsiApi: (text) => nameRe.test(text),
     extract: (file, text, era) => extractFileFacts({ file, text, era, readInclude }),
     openDocument(file, text, era): LiveDocument {
-      // Whole-file re-extraction until the facts layer's per-function IncrementalDocument lands.
-      let facts = extractFileFacts({ file, text, era, readInclude });
+      let doc = new IncrementalDocument(file, text, era, readInclude);
       return {
-        update: (t) => (facts = extractFileFacts({ file, text: t, era, readInclude })),
-        facts: () => facts,
-        dispose: () => undefined,
+        update(t, edits) {
+          if (edits) for (const e of edits) doc.applyEdit(e);
+          // A whole-text change, or edits that did not reproduce the buffer: start again from the text.
+          if (!edits || doc.getText() !== t) doc = new IncrementalDocument(file, t, era, readInclude);
+          return doc.facts();
+        },
+        facts: () => doc.facts(),
+        dispose: () => doc.dispose(),
       };
     },
     check(files, era, opts): CheckOutput {

@@ -5,6 +5,7 @@ import type { Finding } from '../check/finding';
 import type { EraInfo, FileFacts, MsiFact } from '../facts/types';
 import type { Layout, MapSnapshot, Partition, SimulationResult } from '../model/snapshot';
 import type { DeviceSummary } from '../protocol/requests';
+import type { BufferEdit } from './open-documents';
 
 export interface CheckOptions {
   layout: Layout | null;
@@ -21,8 +22,8 @@ export interface CheckOutput {
 
 /** An open editor buffer whose facts are re-extracted per edited function. */
 export interface LiveDocument {
-  /** Applies the buffer's new full text (the server keeps the text; the engine diffs per function). */
-  update(text: string): FileFacts;
+  /** Brings the facts to `text`, through `edits` (offsets in the previous text) when given. */
+  update(text: string, edits: BufferEdit[] | null): FileFacts;
   facts(): FileFacts;
   dispose(): void;
 }

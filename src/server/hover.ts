@@ -1,8 +1,8 @@
 // textDocument/hover over an MSI call: gathers the map, simulation and attribution for the call
 // and renders them (hover-text.ts).
-import { MarkupKind, type Hover, type HoverParams, type TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { AnalysisState } from './analysis-state';
+import type { DocumentSource } from './open-documents';
 import type { Engine } from './engine';
 import { deviceOfFact, factAt, findingsOnCall, siteIsFact } from './fact-lookup';
 import type { GroupChecker } from './group-checker';
@@ -10,7 +10,7 @@ import { renderHover } from './hover-text';
 import { toLspRange } from './locations';
 
 export interface HoverContext {
-  documents: TextDocuments<TextDocument>;
+  documents: DocumentSource;
   state: AnalysisState;
   checker: GroupChecker;
   engine: Engine;

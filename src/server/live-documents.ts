@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisState } from './analysis-state';
 import type { Engine } from './engine';
 import type { GroupChecker } from './group-checker';
+import type { BufferEdit } from './open-documents';
 import type { DiagnosticsPublisher } from './publisher';
 
 /** Buffers above this size are not analysed live (the largest MSI-using kernel file is 0.5 MB). */
@@ -14,7 +15,8 @@ const analysedLanguages = new Set(['c', 'cpp']);
 const analysedExtensions = /\.(c|h)$/;
 
 export class LiveDocuments {
-  private readonly pending = new Map<string, TextDocument>();
+  /** Per URI: the newest document and the edits since the last analysis (null: whole text). */
+  private readonly pending = new Map<string, { doc: TextDocument; edits: BufferEdit[] | null }>();
   private scheduled = false;
   /** Milliseconds the last edit took from change to published diagnostics (for the bench). */
   lastLatencyMs = 0;
@@ -27,8 +29,10 @@ export class LiveDocuments {
     private readonly log: (message: string) => void,
   ) {}
 
-  changed(doc: TextDocument): void {
-    this.pending.set(doc.uri, doc);
+  changed(doc: TextDocument, edits: BufferEdit[] | null): void {
+    const earlier = this.pending.get(doc.uri);
+    const all = earlier === undefined ? edits : earlier.edits && edits ? [...earlier.edits, ...edits] : null;
+    this.pending.set(doc.uri, { doc, edits: all });
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
@@ -47,10 +51,10 @@ export class LiveDocuments {
     this.scheduled = false;
     const docs = [...this.pending.values()];
     this.pending.clear();
-    for (const doc of docs) this.analyse(doc);
+    for (const { doc, edits } of docs) this.analyse(doc, edits);
   }
 
-  private analyse(doc: TextDocument): void {
+  private analyse(doc: TextDocument, edits: BufferEdit[] | null): void {
     const rel = this.state.paths.relFromUri(doc.uri);
     if (rel === null || !(analysedLanguages.has(doc.languageId) || analysedExtensions.test(rel))) return;
     const start = performance.now();
@@ -60,7 +64,7 @@ export class LiveDocuments {
         this.tooLarge(doc, text.length);
         return;
       }
-      this.state.updateLive(rel, text);
+      this.state.updateLive(rel, text, edits);
       this.checker.checkGroupOf(rel, { rel, version: doc.version });
     } catch (err) {
       this.log(`irqlens: ${rel}: analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

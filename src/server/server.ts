@@ -8,13 +8,11 @@ import {
   CodeLensRefreshRequest,
   ErrorCodes,
   ResponseError,
-  TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { isRuleCode, ruleHelpUri } from '../check/rules';
 import { IrqlensServerCommand } from '../protocol/requests';
@@ -29,6 +27,7 @@ import { createEngine } from './engine-binding';
 import { GroupChecker } from './group-checker';
 import { hoverAt } from './hover';
 import { LiveDocuments } from './live-documents';
+import { OpenDocuments } from './open-documents';
 import { PathMap } from './locations';
 import { DiagnosticsPublisher } from './publisher';
 import { findPackageRoot, ruleDocResolver } from './rule-docs';
@@ -44,7 +43,7 @@ const version = '0.1.0';
 export function startServer(connection: Connection, options: ServerOptions): void {
   const log = (m: string): void => connection.console.log(m);
   const engine = createEngine(log);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new OpenDocuments();
   const publisher = new DiagnosticsPublisher(connection);
   const docUri = ruleDocResolver(findPackageRoot(options.installDir), (code) => (isRuleCode(code) ? ruleHelpUri(code) : undefined));
   let settings: ServerSettings = defaultSettings;
@@ -127,13 +126,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const initialized = (): void => {
     if (!state) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'irqlens: the server is not initialized yet');
   };
-  documents.onDidChangeContent((e) => live?.changed(e.document));
-  documents.onDidClose((e) => live?.closed(e.document));
+  documents.listen(connection, () => live);
 
   connection.onHover(guard(log, (p) => (initialized(), hoverAt(p, { documents, state, checker, engine })), null));
   connection.onCodeAction(guard(log, (p) => (initialized(), codeActions(p, { documents, state, checker })), []));
   connection.onCodeLens(guard(log, (p) => (initialized(), settings.codeLens.enable ? codeLenses(p, { state, checker }) : []), []));
   registerCustomRequests(connection, () => (initialized(), { engine, state, checker, scan, settings, checkOptions: checkOptions() }), log);
 
-  documents.listen(connection);
 }

@@ -1,0 +1,57 @@
+// The open buffers, kept from didOpen/didChange/didClose. Unlike vscode-languageserver's
+// TextDocuments it hands each change on as an edit in offsets of the text before it, which the
+// engine's per-function re-extraction needs (tree-sitter alone cannot reuse kernel-macro trees).
+import type { Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** One edit in offsets of the text it applies to (edits of one change apply in order). */
+export interface BufferEdit {
+  startOffset: number;
+  oldEndOffset: number;
+  newText: string;
+}
+
+export interface DocumentSource {
+  get(uri: string): TextDocument | undefined;
+}
+
+export interface DocumentEvents {
+  /** edits is null when the client sent the whole text (or the buffer was just opened). */
+  changed(doc: TextDocument, edits: BufferEdit[] | null): void;
+  closed(doc: TextDocument): void;
+}
+
+export class OpenDocuments implements DocumentSource {
+  private readonly docs = new Map<string, TextDocument>();
+
+  get(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  listen(connection: Connection, events: () => DocumentEvents | undefined): void {
+    connection.onDidOpenTextDocument(({ textDocument: t }) => {
+      const doc = TextDocument.create(t.uri, t.languageId, t.version, t.text);
+      this.docs.set(t.uri, doc);
+      events()?.changed(doc, null);
+    });
+    connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+      const doc = this.docs.get(textDocument.uri);
+      if (!doc) return; // a change of a document never opened: nothing to update
+      let edits: BufferEdit[] | null = [];
+      for (const change of contentChanges) {
+        if ('range' in change) {
+          edits?.push({ startOffset: doc.offsetAt(change.range.start), oldEndOffset: doc.offsetAt(change.range.end), newText: change.text });
+        } else {
+          edits = null;
+        }
+        TextDocument.update(doc, [change], textDocument.version);
+      }
+      events()?.changed(doc, edits);
+    });
+    connection.onDidCloseTextDocument(({ textDocument }) => {
+      const doc = this.docs.get(textDocument.uri);
+      this.docs.delete(textDocument.uri);
+      if (doc) events()?.closed(doc);
+    });
+  }
+}
