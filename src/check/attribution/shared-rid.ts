@@ -8,6 +8,7 @@ import { bindDriver } from '../../model/iommu/binding';
 import type { MsiFact, TreeFacts } from '../../facts/types';
 import type { Finding, Severity } from '../finding';
 import { storingFacts, targetOf, type AttrContext, type Target } from './context';
+import { definiteIttExhaustion } from './its-capacity';
 
 type Consumer = 'intel' | 'amd' | 'its';
 
@@ -31,7 +32,9 @@ function intelOverlap(a: AliasWalk, b: AliasWalk): boolean {
 
 function shared(a: AliasWalk, b: AliasWalk, consumers: Consumer[]): { consumer: Consumer; id: string }[] {
   const out: { consumer: Consumer; id: string }[] = [];
-  if (consumers.includes('its') && (a.its.deviceId ?? a.its.rid) === (b.its.deviceId ?? b.its.rid)) out.push({ consumer: 'its', id: formatRid(a.its.rid) });
+  if (consumers.includes('its') && (a.its.deviceId ?? a.its.rid) === (b.its.deviceId ?? b.its.rid)) {
+    out.push({ consumer: 'its', id: a.its.deviceId !== undefined ? `${a.its.deviceId}, msi-map of rid ${formatRid(a.its.rid)}` : `rid ${formatRid(a.its.rid)}` });
+  }
   const amd = a.amdIrt.find((r) => b.amdIrt.includes(r));
   if (consumers.includes('amd') && amd !== undefined) out.push({ consumer: 'amd', id: formatRid(amd) });
   if (consumers.includes('intel') && intelOverlap(a, b)) out.push({ consumer: 'intel', id: a.intelIr.text });
@@ -57,10 +60,10 @@ function users(tree: TreeFacts, topology: Topology, ctx: AttrContext): Map<strin
 
 const usesMsi = (fn: PciFunction, bound: Map<string, User>): boolean => bound.has(fn.bdf) || fn.msi?.enabled === true || fn.msix?.enabled === true;
 
-function consequence(c: Consumer, ids: string): string {
-  if (c === 'intel') return `Intel IR verifies only ${ids}`;
-  if (c === 'amd') return `AMD-Vi installs one IRT at ${ids} for both, and whichever allocates second may re-point it (IVRS- and order-dependent)`;
-  return `the ITS gives both one DeviceID (rid ${ids}) and one ITT`;
+function consequence(c: Consumer, id: string, walk: AliasWalk, all: string): string {
+  if (c === 'intel') return walk.intelIr.mode === 'verify-bus' ? `Intel IR can only verify the source bus (${walk.intelIr.text})` : `Intel IR verifies one source ID for ${all} (${walk.intelIr.text})`;
+  if (c === 'amd') return `AMD-Vi installs one IRT at ${id} for ${all}, and whichever allocates second may re-point it (IVRS- and order-dependent)`;
+  return `the ITS gives ${all} one DeviceID (${id}) and one ITT`;
 }
 
 function severityFor(target: Target, otherUsers: number, walk: AliasWalk): Severity {
@@ -119,9 +122,13 @@ export function sharedRequesterIdFindings(tree: TreeFacts, ctx: AttrContext): Fi
       const ou = bound.get(s.fn.bdf);
       return ou ? [{ file: ou.fact.file, range: ou.fact.range, message: `${s.fn.bdf} allocates here` }] : [];
     });
+    const era = tree.era.era === 'per-domain' ? '6.12' : '6.1';
+    const exhausted = target === 'its' && !walk.its.proxy && byConsumer.has('its')
+      ? others.map((s) => bound.get(s.fn.bdf)).flatMap((o) => (o ? [definiteIttExhaustion(u, o, walk.its.deviceId ?? walk.its.rid, era)] : [])).find((x) => x !== undefined)
+      : undefined;
     out.push({
-      code: 'attr/shared-requester-id', severity: severityFor(target, others.length, walk), file: u.fact.file, range: u.fact.range, related, device: u.fact.device?.key,
-      message: `${u.fn.bdf} shares its interrupt requester ID with ${names} after DMA aliasing (final RID ${formatRid(walk.finalRid)}): ${[...byConsumer].map(([c, id]) => consequence(c, id)).join('; ')}. ${others.length === 0 ? 'Only this function uses MSI there.' : `${others.length} other function${others.length > 1 ? 's use' : ' uses'} MSI: no source isolation between them.`}`,
+      code: 'attr/shared-requester-id', severity: exhausted ? 'error' : severityFor(target, others.length, walk), file: u.fact.file, range: u.fact.range, related, device: u.fact.device?.key,
+      message: `${exhausted ? `${exhausted} (-ENOSPC). ` : ''}${u.fn.bdf} shares its interrupt requester ID with ${names} after DMA aliasing (final RID ${formatRid(walk.finalRid)}): ${[...byConsumer].map(([c, id]) => consequence(c, id, walk, sharers.length > 1 ? 'all of them' : 'both')).join('; ')}. ${others.length === 0 ? 'Only this function uses MSI there.' : `${others.length} other function${others.length > 1 ? 's use' : ' uses'} MSI: no source isolation between them.`}`,
       assumptions: [`target: ${target}`, ...walk.pairs.map((p) => `${p.pdev} -> ${formatRid(p.alias)}: ${p.step}`), ...walk.assumptions],
     });
   }
