@@ -4,6 +4,7 @@
 //   node out/test/realtree/ground-truth.js TREE-DIR TAG > test/realtree/data/ground-truth-TAG.tsv
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { catalogueNames } from '../../src/facts/catalogue';
 import { lexicalCalls } from './lexical-calls';
 
 export interface TruthRow {
@@ -93,8 +94,6 @@ if (require.main === module) {
     process.exit(2);
   }
   // The catalogue's names are the API surface under test; the finding method stays independent.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { catalogueNames } = require('../../src/facts/index') as { catalogueNames: () => string[] };
   const names = catalogueNames();
   process.stdout.write(formatTruth(names, buildGroundTruth(root, tag, names)));
 }
