@@ -17,6 +17,8 @@ import { ConflictStatus } from './status-bar';
 export interface IrqlensApi {
   serverPid(): number | undefined;
   restarts(): number;
+  /** The last line the restart handler wrote to the log. */
+  restartMessage(): string;
   isRunning(): boolean;
   statusText(): string;
   map: MapPanelProbe;
@@ -84,6 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Irqlen
   return {
     serverPid: () => lc.serverProcess?.pid,
     restarts: () => errorHandler.restarts,
+    restartMessage: () => errorHandler.lastMessage,
     isRunning: () => lc.isRunning(),
     statusText: () => status.text,
     map: MapPanel.probe,

@@ -22,6 +22,8 @@ const restartWindowMs = 3 * 60_000;
 export class RestartingErrorHandler implements ErrorHandler {
   private readonly closes: number[] = [];
   restarts = 0;
+  /** The last restart line written to the log (tests check that the restart was announced). */
+  lastMessage = '';
   readonly onRestart = new vscode.EventEmitter<number>();
 
   error(error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
@@ -36,10 +38,12 @@ export class RestartingErrorHandler implements ErrorHandler {
     if (this.closes.length > restartLimit) {
       const message = `IRQ Lens server stopped ${this.closes.length} times in 3 minutes; not restarting it. Run "IRQ Lens: Restart Language Server" after fixing the cause (see this log).`;
       log().error(message);
+      this.lastMessage = message;
       return { action: CloseAction.DoNotRestart, message, handled: false };
     }
     this.restarts++;
-    log().warn(`IRQ Lens server stopped unexpectedly; restarting it (restart ${this.restarts}).`);
+    this.lastMessage = `IRQ Lens server stopped unexpectedly; restarting it (restart ${this.restarts}).`;
+    log().warn(this.lastMessage);
     this.onRestart.fire(this.restarts);
     return { action: CloseAction.Restart, handled: true };
   }

@@ -77,6 +77,18 @@ suite('IRQ Lens in a real VS Code', () => {
     assert.match(tab.input.viewType, /irqlens\.map$/);
   });
 
+  test('the "Show in MSI map" code action opens the map through the server command', async () => {
+    const a = await api();
+    const doc = (await openDriver()).document;
+    const at = new vscode.Range(conflictLine - 1, 10, conflictLine - 1, 10);
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, at);
+    const show = actions.map((x) => ('command' in x && typeof x.command === 'object' ? x.command : x as vscode.Command)).find((c) => c.title === 'Show in MSI map');
+    assert.ok(show, `code actions: ${actions.map((x) => x.title).join(', ')}`);
+    const before = a.map.snapshotsSent;
+    await vscode.commands.executeCommand(show.command, ...(show.arguments ?? []));
+    await waitFor('the map to receive the snapshot', () => a.map.snapshotsSent > before);
+  });
+
   test('every contributed command runs', async () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
@@ -124,6 +136,7 @@ suite('IRQ Lens in a real VS Code', () => {
     process.kill(pid, 'SIGKILL');
     await waitFor('a new server process', () => a.isRunning() && a.serverPid() !== undefined && a.serverPid() !== pid);
     assert.equal(a.restarts(), restarts + 1);
+    assert.equal(a.restartMessage(), `IRQ Lens server stopped unexpectedly; restarting it (restart ${restarts + 1}).`);
     const doc = (await openDriver()).document;
     const pos = new vscode.Position(conflictLine - 1, doc.lineAt(conflictLine - 1).text.indexOf(conflictCall) + 3);
     const hovers = await waitFor('a hover from the new server', async () => {
