@@ -43,8 +43,10 @@ function body(r: Omit<PatchReview, 'patch'>, options: TextOptions): string[] {
 }
 
 export function formatReviewText(result: ReviewResult, options: TextOptions): string {
+  const shared = (source: string) => result.patches.filter((p) => p.patch.source === source).length > 1;
   const blocks = result.patches.map((p) => {
-    const head = `[${p.patch.index}/${result.patches.length}] ${p.patch.subject} (${p.patch.source}${p.patch.firstLine > 1 ? `:${p.patch.firstLine}` : ''})`;
+    const where = shared(p.patch.source) ? `${p.patch.source}:${p.patch.firstLine}` : p.patch.source;
+    const head = `[${p.patch.index}/${result.patches.length}] ${p.patch.subject} (${where})`;
     return [head, ...p.patch.notes.map((n) => `Note: ${n}`), ...body(p, options)].join('\n');
   });
   if (result.patches.length > 1) blocks.push([`Whole series (${result.patches.length} patches) against ${result.tree}`, ...body(result.cumulative, options)].join('\n'));

@@ -2,7 +2,7 @@
 export { reviewSeries, type ReviewInput } from './review';
 export { findingsOnPatchFile, type PatchFileFindings } from './patch-file';
 export { parsePatchText, readSeriesFiles, parsePlainDiff } from './series';
-export { readGitRange, isSafeRange } from './git-range';
+export { readGitRange, isSafeRange, type GitSeries } from './git-range';
 export { defaultEngine, type EngineOptions } from './default-engine';
 export { formatReviewText } from './format-text';
 export { formatReviewSarif } from './format-sarif';

@@ -19,6 +19,8 @@ export interface ReviewInput {
   cwd: string;
   patches: ParsedPatch[];
   engine: ReviewEngine;
+  /** Tree paths whose content before the series differs from disk (a git range's base); null: absent. */
+  baseline?: Map<string, string | null>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -112,6 +114,11 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
     era: base.era,
   };
   let state = start;
+  if (input.baseline && input.baseline.size > 0) {
+    for (const [path, text] of input.baseline) start.overlay.write(path, text);
+    state = (await advance(engine, paths, start, start.overlay, [...input.baseline.keys()])).state;
+  }
+  const first = state;
   let scope: Scope = new Set();
   const done: DoneStep[] = [];
   const renames = new Map<string, string>();
@@ -129,7 +136,7 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
     state = step.state;
     input.onProgress?.(done.length, input.patches.length);
   }
-  const cumulative = compare(checks, paths, start, state, scope, undefined, renames);
-  attribute(paths, cumulative.findings, done, start.overlay);
+  const cumulative = compare(checks, paths, first, state, scope, undefined, renames);
+  attribute(paths, cumulative.findings, done, first.overlay);
   return { tree: input.tree, patches: done.map((d) => d.review), cumulative: { ...cumulative, problems: done.flatMap((d) => d.review.problems) } };
 }

@@ -8,10 +8,10 @@ import { defaultCacheDir } from '../../workspace/cache';
 import { defaultEngine } from '../../review/default-engine';
 import { formatReviewSarif } from '../../review/format-sarif';
 import { formatReviewText, introducedSeverities } from '../../review/format-text';
-import { readGitRange } from '../../review/git-range';
+import { readGitRange, type GitSeries } from '../../review/git-range';
 import { reviewSeries } from '../../review/review';
 import { readSeriesFiles } from '../../review/series';
-import { PatchError, type ParsedPatch, type ReviewResult } from '../../review/types';
+import { PatchError, type ReviewResult } from '../../review/types';
 import { UsageError, type CliIO, type Command } from '../command';
 
 const usage = `usage: irqlens review --tree DIR (--patch FILE... | --mbox FILE | --git A..B)
@@ -52,11 +52,11 @@ function parse(argv: string[]) {
   }
 }
 
-async function readSeries(v: ReturnType<typeof parse>, tree: string, io: CliIO): Promise<ParsedPatch[]> {
+async function readSeries(v: ReturnType<typeof parse>, tree: string, io: CliIO): Promise<GitSeries> {
   const inputs = [v.patch !== undefined, v.mbox !== undefined, v.git !== undefined].filter(Boolean).length;
   if (inputs !== 1) throw new UsageError('give exactly one of --patch, --mbox or --git');
   if (v.git !== undefined) return readGitRange(resolve(io.cwd, tree), v.git);
-  return readSeriesFiles(v.patch ?? [v.mbox ?? ''], io.cwd);
+  return { patches: await readSeriesFiles(v.patch ?? [v.mbox ?? ''], io.cwd), baseline: new Map(), notes: [] };
 }
 
 function render(result: ReviewResult, format: (typeof formats)[number], showUnchanged: boolean): string {
@@ -84,9 +84,9 @@ export const reviewCommand: Command = {
     const format = oneOf('format', v.format, formats, 'text');
     const failOn = oneOf('fail-on', v['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'error');
     const check: CheckOptions = { layout: oneOf('layout', v.layout, layouts, 'auto') };
-    let patches: ParsedPatch[];
+    let series: GitSeries;
     try {
-      patches = await readSeries(v, v.tree, io);
+      series = await readSeries(v, v.tree, io);
     } catch (err) {
       if (!(err instanceof PatchError)) throw err;
       io.stderr(`irqlens review: ${err.message}\n`);
@@ -94,7 +94,8 @@ export const reviewCommand: Command = {
     }
     const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
     const engine = defaultEngine({ check, jobs, cacheDir: v.cache ? defaultCacheDir() : undefined });
-    const result = await reviewSeries({ tree: v.tree, cwd: io.cwd, patches, engine });
+    for (const note of series.notes) io.stderr(`irqlens review: note: ${note}\n`);
+    const result = await reviewSeries({ tree: v.tree, cwd: io.cwd, patches: series.patches, baseline: series.baseline, engine });
     io.stdout(render(result, format, v['show-unchanged'] === true));
     if (failOn === 'never') return 0;
     return introducedSeverities(result).some((x) => atLeast(x.finding.severity, failOn as Severity)) ? 1 : 0;
