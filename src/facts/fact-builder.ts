@@ -119,7 +119,11 @@ export function buildFact(id: number, site: CallSite, ctx: FileContext): { fact:
     const text = site.args[i] ?? '';
     if (role === 'device' || role === 'pci') fact.device = classifyDevice(text, role, site.fnCode, ctx.scope);
     else if (role === 'irqDomain') fact.irqDomain = normalise(text);
-    else if (role === 'flags') { const f = flagsOf(text, ctx); if (f) fact.flags = f; }
+    else if (role === 'flags') {
+      const f = flagsOf(text, ctx);
+      if (f) fact.flags = f;
+      if (evaluate(text, ctx.visible.env).value === undefined) fact.flagsPartial = true;
+    }
     else if (role === 'entries' && site.fnCode !== undefined) fact.entries = msixEntries(text, site.fnCode, site.fnStart, ctx.code, ctx.visible.env, site.nodeAt, (t, at) => makeValue(t, ctx, at));
     else if (role === 'entries') fact.entries = { array: normalise(text), indices: null };
     else {

@@ -1,0 +1,102 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { collectDefines, defaultEra, evaluate, extractFileFacts, initParser, type MsiFact } from '../../src/facts/index';
+
+before(() => initParser());
+
+const env = (text: string) => {
+  const table = collectDefines(text, 'x.c');
+  return { lookup: (n: string) => (Object.hasOwn(table, n) ? table[n] : undefined) };
+};
+
+test('collectDefines: object-like, function-like, continued lines, enums, arrays; comments ignored', () => {
+  const t = collectDefines(`#define A 4 /* four */
+#define B(x) ((x) * 2)
+#define C \\
+	(A + 1)
+// #define D 99
+enum e { E0, E1 = 5, E2, };
+static const int tab[] = { 1, 2, 3 };
+static int fixed[A];
+`, 'd.h');
+  assert.deepEqual(t['A'], { kind: 'object', body: '4', file: 'd.h', line: 1 });
+  assert.deepEqual(t['B'], { kind: 'function', body: '((x) * 2)', params: ['x'], file: 'd.h', line: 2 });
+  assert.equal(t['C']!.body, '(A + 1)');
+  assert.equal(t['D'], undefined);
+  assert.deepEqual([t['E0']!.body, t['E1']!.body, t['E2']!.body], ['0', '5', '(E1) + 1']);
+  assert.equal(t['array:tab']!.body, '3');
+  assert.equal(t['array:fixed']!.body, 'A');
+  assert.equal(JSON.parse(JSON.stringify(t))['A'].body, '4'); // plain, serialisable
+});
+
+test('evaluate: chains, enums, BIT, GENMASK, shifts, casts, ternary, min_t/max', () => {
+  const e = env(`#define BASE 8
+#define NVEC (BASE + 4)
+#define TWICE(x) ((x) << 1)
+enum { Q0, Q1, Q2, QMAX };
+#define ERR_VEC BIT(3)
+`);
+  const r = evaluate('NVEC', e);
+  assert.equal(r.value, 12);
+  assert.deepEqual(r.chain, ['NVEC -> (BASE + 4)', 'BASE -> 8']);
+  assert.equal(evaluate('TWICE(NVEC) - 1', e).value, 23);
+  assert.equal(evaluate('QMAX', e).value, 3);
+  assert.equal(evaluate('ERR_VEC', e).value, 8);
+  assert.equal(evaluate('GENMASK(7, 4)', e).value, 0xf0);
+  assert.equal(evaluate('(u16)(NVEC * 2)', e).value, 24);
+  assert.equal(evaluate('min_t(int, NVEC, 10)', e).value, 10);
+  assert.equal(evaluate('max(QMAX, 1)', e).value, 3);
+  assert.equal(evaluate('NVEC > 10 ? 1 : 2', e).value, 1);
+  assert.equal(evaluate('0x10 | 1', e).value, 17);
+  assert.equal(evaluate('1UL << 40', e).value, 2 ** 40);
+});
+
+test('evaluate: ARRAY_SIZE and sizeof(a)/sizeof(a[0]) of visible arrays', () => {
+  const e = env('static struct msix_entry ents[] = { {0}, {1}, {5} };\nstatic u32 regs[16];\n');
+  assert.equal(evaluate('ARRAY_SIZE(ents)', e).value, 3);
+  assert.equal(evaluate('sizeof(regs) / sizeof(regs[0])', e).value, 16);
+  assert.equal(evaluate('sizeof(ents)/sizeof(*ents)', e).value, 3);
+  assert.equal(evaluate('ARRAY_SIZE(unknown)', e).value, undefined);
+});
+
+test('evaluate: non-constants stay symbolic, cycles terminate, MSI_ANY_INDEX flagged', () => {
+  const e = env('#define LOOP LOOP2\n#define LOOP2 LOOP\n');
+  const r = evaluate('adapter->nvec + 1', e);
+  assert.equal(r.value, undefined);
+  assert.deepEqual(r.symbols, ['adapter']);
+  assert.equal(evaluate('LOOP', e).value, undefined);
+  assert.equal(evaluate('num_online_cpus()', e).value, undefined);
+  assert.equal(evaluate('"str"', e).value, undefined);
+});
+
+function factsOf(text: string): MsiFact[] {
+  return extractFileFacts({ file: 'drivers/x/x.c', text, era: defaultEra, readInclude: (_from, spec, quoted) => (quoted && spec === 'x.h' ? '#define X_BASE 2\n#define X_VECS (X_BASE * 3)\n' : undefined) }).facts;
+}
+
+test('arguments resolve through local headers read with readInclude, MSI_ANY_INDEX', () => {
+  const [a, b] = factsOf(`#include "x.h"
+static int f(struct pci_dev *pdev)
+{
+	int n = pci_alloc_irq_vectors(pdev, X_BASE, X_VECS, PCI_IRQ_ALL_TYPES);
+	struct msi_map m = pci_msix_alloc_irq_at(pdev, MSI_ANY_INDEX, NULL);
+	return n;
+}
+`);
+  assert.equal(a!.min!.value, 2);
+  assert.equal(a!.max!.value, 6);
+  assert.deepEqual(a!.max!.chain, ['X_VECS -> (X_BASE * 3)', 'X_BASE -> 2']);
+  assert.deepEqual(a!.flags, ['PCI_IRQ_INTX', 'PCI_IRQ_MSI', 'PCI_IRQ_MSIX']);
+  assert.equal(b!.index!.anyIndex, true);
+  assert.equal(b!.index!.value, 0xffffffff);
+});
+
+test('flags: PCI_IRQ_LEGACY == PCI_IRQ_INTX, named as the era names it; source order kept', () => {
+  const [a] = factsOf('void f(struct pci_dev *p) { pci_alloc_irq_vectors(p, 1, 1, PCI_IRQ_LEGACY); }');
+  assert.deepEqual(a!.flags, ['PCI_IRQ_INTX']);
+  const [b] = extractFileFacts({ file: 'y.c', text: 'void f(struct pci_dev *p) { pci_alloc_irq_vectors(p, 1, 8, PCI_IRQ_MSIX | PCI_IRQ_MSI | PCI_IRQ_INTX); }', era: { ...defaultEra, intxFlag: 'PCI_IRQ_LEGACY' } }).facts;
+  assert.deepEqual(b!.flags, ['PCI_IRQ_MSIX', 'PCI_IRQ_MSI', 'PCI_IRQ_LEGACY']);
+  const [c] = factsOf('void f(struct pci_dev *p, unsigned int fl) { pci_alloc_irq_vectors(p, 1, 8, fl | PCI_IRQ_AFFINITY); }');
+  assert.deepEqual(c!.flags, ['PCI_IRQ_AFFINITY']);
+  assert.equal(c!.flagsPartial, true);
+  assert.equal(a!.flagsPartial, undefined);
+});

@@ -1,0 +1,69 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultEra, extractFileFacts, initParser, type DeviceRef } from '../../src/facts/index';
+
+before(() => initParser());
+
+const header = `struct foo_adapter {
+	struct pci_dev *pdev;
+	struct ntb_dev *ntb;
+	struct platform_device *plat;
+};
+`;
+
+function devices(body: string, readInclude?: (f: string, s: string, q: boolean) => string | undefined): DeviceRef[] {
+  const r = extractFileFacts({ file: 'drivers/foo/foo.c', text: body, era: defaultEra, ...(readInclude ? { readInclude } : {}) });
+  return r.facts.map((f) => f.device!);
+}
+
+test('device classes and grouping keys from parameters, locals and struct fields', () => {
+  const d = devices(`${header}
+static void f(struct pci_dev *pdev, struct foo_adapter *adapter, struct auxiliary_device *adev,
+	      struct mdev_device *m, struct device *dev, struct fsl_mc_device *mc, struct cdx_device *cdx)
+{
+	struct platform_device *plat = adapter->plat;
+	msi_get_virq(&pdev->dev, 0);
+	msi_get_virq(&adapter->pdev->dev, 0);
+	msi_get_virq(&adev->dev, 0);
+	msi_get_virq(mdev_dev(m), 0);
+	msi_get_virq(dev, 0);
+	msi_get_virq(&adapter->ntb->pdev->dev, 0);
+	msi_get_virq(&adapter->ntb->dev, 0);
+	msi_get_virq(&plat->dev, 0);
+	msi_get_virq(&mc->dev, 0);
+	msi_get_virq(&cdx->dev, 0);
+	pci_irq_vector(to_pci_dev(dev), 0);
+	msi_get_virq(dev->parent, 0);
+	msi_get_virq(mystery(), 0);
+}
+`);
+  assert.deepEqual(d.map((x) => [x.class, x.key]), [
+    ['pci', 'pdev'], ['pci', 'adapter->pdev'], ['auxiliary', 'adev'], ['mdev', 'mdev:m'], ['device', 'dev'],
+    ['pci', 'adapter->ntb->pdev'], ['ntb', 'adapter->ntb'], ['platform', 'adapter->plat'], ['fsl-mc', 'mc'], ['cdx', 'cdx'],
+    ['pci', 'to_pci_dev:dev'], ['device', 'dev->parent'], ['unknown', 'mystery()'],
+  ]);
+  assert.deepEqual(d[1]!.path, ['adapter', '->pdev', '->dev', '&']);
+  assert.equal(d[1]!.declaredType, 'struct pci_dev *');
+  assert.equal(d[0]!.text, '&pdev->dev');
+});
+
+test('struct fields from a local header read through readInclude', () => {
+  const d = devices(`#include "foo.h"
+static int g(struct foo_adapter *a) { return pci_alloc_irq_vectors(a->pdev, 1, 2, PCI_IRQ_MSI) + msi_get_virq(&a->plat->dev, 1); }
+`, (_f, spec, quoted) => (quoted && spec === 'foo.h' ? header : undefined));
+  assert.deepEqual(d.map((x) => [x.class, x.key]), [['pci', 'a->pdev'], ['platform', 'a->plat']]);
+});
+
+test('a pci_* API argument is a PCI function even when its declaration is not visible', () => {
+  const [d] = devices('static void h(void) { pci_free_irq_vectors(priv->pdev); }');
+  assert.deepEqual([d!.class, d!.key, d!.declaredType], ['pci', 'priv->pdev', 'struct pci_dev *']);
+});
+
+test('a local copied once from a field groups with the field', () => {
+  const d = devices(`${header}
+static void a(struct foo_adapter *adapter) { struct pci_dev *pdev = adapter->pdev; pci_free_irq_vectors(pdev); }
+static void b(struct foo_adapter *adapter) { pci_free_irq_vectors(adapter->pdev); }
+static void c(struct foo_adapter *adapter, struct pci_dev *pdev) { pdev = adapter->pdev; if (x) pdev = other; pci_free_irq_vectors(pdev); }
+`);
+  assert.deepEqual(d.map((x) => x.key), ['adapter->pdev', 'adapter->pdev', 'pdev']);
+});

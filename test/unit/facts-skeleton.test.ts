@@ -1,0 +1,129 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultEra, extractFileFacts, initParser, type FileFacts, type Stmt } from '../../src/facts/index';
+
+before(() => initParser());
+
+function extract(text: string): FileFacts {
+  return extractFileFacts({ file: 'x.c', text, era: defaultEra });
+}
+
+/** Skeleton without ranges, for exact comparison. */
+function shape(stmts: Stmt[]): unknown[] {
+  return JSON.parse(JSON.stringify(stmts, (k, v: unknown) => (k === 'range' ? undefined : v))) as unknown[];
+}
+
+test('loop bounds: for (i = 0; i < n; i++) bounds pci_irq_vector(pdev, i); constant bounds give min/max', () => {
+  const r = extract(`#define NQ 4
+static void f(struct pci_dev *pdev, int nvec)
+{
+	int i, j;
+	for (i = 0; i < nvec; i++)
+		request(pci_irq_vector(pdev, i));
+	for (j = 1; j <= NQ; j++)
+		request(pci_irq_vector(pdev, j));
+	while (k < 3)
+		pci_irq_vector(pdev, k + 1);
+	pci_irq_vector(pdev, i);
+}
+`);
+  const [a, b, c, d] = r.facts.map((f) => f.index!);
+  assert.deepEqual(a!.loopBound, { variable: 'i', bound: 'nvec', inclusive: false, boundValue: { text: 'nvec', chain: [], symbols: ['nvec'] } });
+  assert.equal(a!.min, 0);
+  assert.equal(a!.max, undefined);
+  assert.deepEqual([b!.loopBound!.inclusive, b!.loopBound!.boundValue!.value, b!.min, b!.max], [true, 4, 1, 4]);
+  assert.deepEqual([c!.loopBound!.variable, c!.loopBound!.bound, c!.min, c!.max], ['k', '3', undefined, undefined]);
+  assert.equal(d!.loopBound, undefined);
+  assert.deepEqual(d!.symbols, ['i']);
+});
+
+test('skeleton: if/else with condition trees, goto/labels, calls, returns, facts in conditions', () => {
+  const r = extract(`static int probe(struct pci_dev *pdev)
+{
+	int ret, nvec;
+
+	ret = pci_alloc_irq_vectors(pdev, 1, 8, PCI_IRQ_MSIX);
+	if (ret < 0)
+		return ret;
+	nvec = ret;
+	if (!pci_msix_can_alloc_dyn(pdev) || nvec == 8) {
+		setup(pdev, nvec);
+	} else {
+		goto err;
+	}
+	return 0;
+err:
+	pci_free_irq_vectors(pdev);
+	return -ENODEV;
+}
+`);
+  assert.equal(r.functions.length, 1);
+  const fn = r.functions[0]!;
+  assert.deepEqual([fn.name, fn.isStatic, fn.params], ['probe', true, ['struct pci_dev *pdev']]);
+  assert.deepEqual(shape(fn.body), [
+    { t: 'fact', id: 0 },
+    { t: 'if', cond: { t: 'cmp', op: '<', left: { text: 'ret', variable: 'ret' }, right: { text: '0', value: 0 } }, then: [{ t: 'return', value: 'ret' }], else: [] },
+    { t: 'assign', target: 'nvec', source: 'ret' },
+    { t: 'fact', id: 1 },
+    {
+      t: 'if',
+      cond: { t: 'or', a: { t: 'not', a: { t: 'truth', operand: { text: 'pci_msix_can_alloc_dyn(pdev)', fact: 1 } } }, b: { t: 'cmp', op: '==', left: { text: 'nvec', variable: 'nvec' }, right: { text: '8', value: 8 } } },
+      then: [{ t: 'call', name: 'setup', args: ['pdev', 'nvec'] }],
+      else: [{ t: 'goto', label: 'err' }],
+    },
+    { t: 'return', value: '0' },
+    { t: 'label', name: 'err' },
+    { t: 'fact', id: 2 },
+    { t: 'return', value: '-ENODEV' },
+  ]);
+  assert.equal(r.facts[0]!.result, 'ret');
+});
+
+test('skeleton: IS_ERR, map.index < 0, switch, loops, for-each macros', () => {
+  const r = extract(`static int f(struct pci_dev *pdev, struct device *dev, int mode)
+{
+	struct msi_desc *desc;
+	struct msi_map map = pci_msix_alloc_irq_at(pdev, 3, NULL);
+
+	if (map.index < 0)
+		return map.index;
+	if (IS_ERR(ptr))
+		return PTR_ERR(ptr);
+	switch (mode) {
+	case 1:
+	case 2:
+		pci_disable_msix(pdev);
+		break;
+	default:
+		return -EINVAL;
+	}
+	msi_for_each_desc(desc, dev, MSI_DESC_ALL) {
+		use(desc);
+	}
+	return 0;
+}
+`);
+  const body = shape(r.functions[0]!.body);
+  assert.deepEqual(body[0], { t: 'fact', id: 0 });
+  assert.deepEqual(body[1], { t: 'if', cond: { t: 'cmp', op: '<', left: { text: 'map.index', variable: 'map' }, right: { text: '0', value: 0 } }, then: [{ t: 'return', value: 'map.index' }], else: [] });
+  // Calls inside a condition run before the branch: they are listed before the `if`.
+  assert.deepEqual(body[2], { t: 'call', name: 'IS_ERR', args: ['ptr'] });
+  assert.deepEqual(body[3], { t: 'if', cond: { t: 'truth', operand: { text: 'IS_ERR(ptr)', variable: 'ptr' } }, then: [{ t: 'call', name: 'PTR_ERR', args: ['ptr'] }, { t: 'return', value: 'PTR_ERR(ptr)' }], else: [] });
+  assert.deepEqual(body[4], { t: 'switch', subject: 'mode', cases: [{ labels: ['1', '2'], body: [{ t: 'fact', id: 1 }, { t: 'break' }] }, { labels: ['default'], body: [{ t: 'return', value: '-EINVAL' }] }] });
+  assert.deepEqual(body[5], { t: 'fact', id: 2 });
+  assert.deepEqual(body[6], { t: 'loop', body: [{ t: 'call', name: 'use', args: ['desc'] }] });
+  assert.equal(r.facts[0]!.result, 'map');
+  assert.equal(r.facts[2]!.api, 'msi_for_each_desc');
+});
+
+test('skeletons cover in-file callers of functions with facts, and driver callbacks', () => {
+  const r = extract(`static int setup(struct pci_dev *pdev) { return pci_alloc_irq_vectors(pdev, 1, 2, PCI_IRQ_MSI); }
+static int middle(struct pci_dev *pdev) { return setup(pdev); }
+static int probe(struct pci_dev *pdev, const struct pci_device_id *id) { return middle(pdev); }
+static void unrelated(void) { }
+static void remove(struct pci_dev *pdev) { }
+static struct pci_driver drv = { .probe = probe, .remove = remove };
+`);
+  assert.deepEqual(r.functions.map((f) => f.name), ['setup', 'middle', 'probe', 'remove']);
+  assert.deepEqual(shape(r.functions[2]!.body), [{ t: 'call', name: 'middle', args: ['pdev'] }, { t: 'return', value: 'middle(pdev)' }]);
+});
