@@ -2,8 +2,11 @@
 // derives it (also used on a workspace kernel tree).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { builtinQuirks, parseQuirkSource } from '../../src/model/iommu/index';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { builtinQuirks, parseQuirkSource, quirksOfTree, resolveRequesterIds, useQuirks } from '../../src/model/iommu/index';
+import { topo } from './iommu-helpers';
 import { quirkAliasDevfns } from '../../src/model/iommu/quirk-kinds';
 
 const countKinds = (rows: readonly { kind: string }[]) => rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.kind]: (acc[r.kind] ?? 0) + 1 }), {});
@@ -58,4 +61,20 @@ test('built-in table equals the reader run on the real 6.12 quirks.c', { skip: !
   const r = parseQuirkSource(readFileSync(`${tree612}/drivers/pci/quirks.c`, 'utf8'), readFileSync(`${tree612}/include/linux/pci_ids.h`, 'utf8'));
   assert.deepEqual(r.problems, []);
   assert.deepEqual(r.rows, builtinQuirks);
+});
+
+test('a kernel tree\'s own quirks.c replaces the built-in table (found from a path inside it)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'irqlens-kernel-'));
+  mkdirSync(join(root, 'drivers', 'pci'), { recursive: true });
+  mkdirSync(join(root, 'include', 'linux'), { recursive: true });
+  mkdirSync(join(root, 'drivers', 'net'), { recursive: true });
+  writeFileSync(join(root, 'include', 'linux', 'pci_ids.h'), '#define PCI_VENDOR_ID_NEWCO 0x1e99\n');
+  writeFileSync(join(root, 'drivers', 'pci', 'quirks.c'), 'DECLARE_PCI_FIXUP_HEADER(PCI_VENDOR_ID_NEWCO, 0x0007, quirk_dma_func0_alias);\n');
+  const q = quirksOfTree(join(root, 'drivers', 'net'))!;
+  assert.deepEqual(q.rows.map((r) => [r.vendor, r.device, r.kind]), [[0x1e99, 7, 'FUNC0']]);
+  assert.equal(quirksOfTree(tmpdir()), undefined);
+  const t = topo([{ bdf: '02:00.2', pcie: 'endpoint', id: '1e99:0007' }, { bdf: '03:00.3', pcie: 'endpoint', id: '1180:e832' }]);
+  useQuirks(t, q.rows, 'test tree');
+  assert.deepEqual(resolveRequesterIds(t, '02:00.2')!.requesterIds, ['0x0202', '0x0200']);
+  assert.deepEqual(resolveRequesterIds(t, '03:00.3')!.requesterIds, ['0x0303'], 'the built-in Ricoh row is not in this tree');
 });

@@ -1,6 +1,6 @@
 // Shared inputs of the attribution rules: the topology (parsed, or a path the CLI passed and
 // that is loaded once here), the --bind pairs, the target platform, and the allocation facts.
-import { loadTopology, type Topology } from '../../model/iommu/index';
+import { loadTopology, quirksOfTree, useQuirks, type Topology } from '../../model/iommu/index';
 import type { FileProblem, MsiFact, TreeFacts } from '../../facts/types';
 
 export interface AttrContext {
@@ -41,4 +41,15 @@ export function asTopology(x: unknown): { topology?: Topology; problems: FilePro
     loaded.set(x, r);
   }
   return r.topology.functions.length > 0 ? r : { problems: r.problems };
+}
+
+const quirksApplied = new WeakSet<Topology>();
+
+/** Once per topology: a kernel tree's own quirks.c replaces the built-in quirk table. */
+export function applyTreeQuirks(topology: Topology, tree: TreeFacts): void {
+  if (quirksApplied.has(topology)) return;
+  quirksApplied.add(topology);
+  const first = tree.tree.split(' ')[0];
+  const q = first ? quirksOfTree(first) : undefined;
+  if (q) useQuirks(topology, q.rows, `${q.root}/drivers/pci/quirks.c`);
 }

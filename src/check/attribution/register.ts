@@ -5,12 +5,13 @@ import type { MapSnapshot } from '../../model/snapshot';
 import type { TreeFacts } from '../../facts/types';
 import { registerAttribution, type AttributionContext } from '../attribution';
 import type { Finding } from '../finding';
-import { asTopology } from './context';
+import { applyTreeQuirks, asTopology } from './context';
 import { attributionFindings } from './index';
 
 function capsFor(tree: TreeFacts, ctx: AttributionContext, device: { key: string; text: string; file: string }) {
   const { topology } = asTopology(ctx.topology);
   if (!topology) return undefined;
+  applyTreeQuirks(topology, tree);
   const ff = tree.files.find((f) => f.file === device.file);
   const local = device.key.slice(device.file.length + 1);
   if (!ff || !ff.facts.some((x) => x.device?.class === 'pci' && (x.device.key === local || x.device.key === device.key))) return undefined;
@@ -34,6 +35,7 @@ function annotateMap(tree: TreeFacts, ctx: AttributionContext, map: MapSnapshot)
 function findings(tree: TreeFacts, ctx: AttributionContext, map: MapSnapshot): Finding[] {
   // An unusable topology path was already reported by whoever loaded it; rules that need one are skipped.
   const { topology } = asTopology(ctx.topology);
+  if (topology) applyTreeQuirks(topology, tree);
   annotateMap(tree, ctx, map);
   return attributionFindings(tree, { ...(topology ? { topology } : {}), bindings: ctx.bindings });
 }

@@ -6,6 +6,7 @@ import { walkDmaAliases, type RawWalk } from './alias-walk';
 import { amdIrtRids, intelIrMode, itsView, smmuStreamRids, type IntelIrMode, type ItsView } from './consumers';
 import { buildGraph, type DeviceGraph } from './graph';
 import { computeGroups, type GroupResult } from './groups';
+import type { QuirkRow } from './quirk-kinds';
 
 export interface AliasWalk extends RawWalk {
   /** Every distinct requester ID of the walk, "0x0400" form, in emission order. */
@@ -25,11 +26,20 @@ interface Model {
 }
 
 const models = new WeakMap<Topology, Model>();
+const quirkTables = new WeakMap<Topology, { rows: readonly QuirkRow[]; source: string }>();
+
+/** Use these quirk rows (e.g. the workspace kernel's quirks.c) instead of the built-in table. */
+export function useQuirks(topology: Topology, rows: readonly QuirkRow[], source: string): void {
+  quirkTables.set(topology, { rows, source });
+  models.delete(topology);
+}
 
 export function modelFor(topology: Topology): Model {
   let m = models.get(topology);
   if (!m) {
-    const graph = buildGraph(topology);
+    const q = quirkTables.get(topology);
+    const graph = buildGraph(topology, q?.rows);
+    graph.notes.push(q ? `DMA-alias quirks from ${q.source} (${q.rows.length} rows)` : 'DMA-alias quirks: built-in table from 6.12 drivers/pci/quirks.c (142 rows)');
     m = { graph, groups: computeGroups(graph) };
     models.set(topology, m);
   }

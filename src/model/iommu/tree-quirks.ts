@@ -1,0 +1,44 @@
+// When the code being checked is a kernel tree, its own drivers/pci/quirks.c decides the DMA
+// aliases (a newer or older tree may add or lack rows); otherwise the built-in 6.12 table is used.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseQuirkSource } from './quirk-source';
+import type { QuirkRow } from './quirk-kinds';
+
+export interface TreeQuirks {
+  root: string;
+  rows: QuirkRow[];
+  problems: { line: number; message: string }[];
+}
+
+const cache = new Map<string, TreeQuirks | undefined>();
+
+function findRoot(path: string): string | undefined {
+  let dir = resolve(path);
+  try {
+    if (!statSync(dir).isDirectory()) dir = dirname(dir);
+  } catch {
+    return undefined;
+  }
+  for (;;) {
+    if (existsSync(join(dir, 'drivers', 'pci', 'quirks.c')) && existsSync(join(dir, 'include', 'linux', 'pci_ids.h'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** The quirk rows of the kernel tree containing `path`, or undefined outside a kernel tree. */
+export function quirksOfTree(path: string): TreeQuirks | undefined {
+  const root = findRoot(path);
+  if (!root) return undefined;
+  if (!cache.has(root)) {
+    try {
+      const r = parseQuirkSource(readFileSync(join(root, 'drivers', 'pci', 'quirks.c'), 'utf8'), readFileSync(join(root, 'include', 'linux', 'pci_ids.h'), 'utf8'));
+      cache.set(root, r.rows.length > 0 ? { root, ...r } : undefined);
+    } catch {
+      cache.set(root, undefined);
+    }
+  }
+  return cache.get(root);
+}
