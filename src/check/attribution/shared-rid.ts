@@ -61,7 +61,7 @@ function users(tree: TreeFacts, topology: Topology, ctx: AttrContext): Map<strin
 const usesMsi = (fn: PciFunction, bound: Map<string, User>): boolean => bound.has(fn.bdf) || fn.msi?.enabled === true || fn.msix?.enabled === true;
 
 function consequence(c: Consumer, id: string, walk: AliasWalk, all: string): string {
-  if (c === 'intel') return walk.intelIr.mode === 'verify-bus' ? `Intel IR can only verify the source bus (${walk.intelIr.text})` : `Intel IR verifies one source ID for ${all} (${walk.intelIr.text})`;
+  if (c === 'intel') return walk.intelIr.mode === 'verify-bus' ? `Intel IR can only verify the source bus: ${walk.intelIr.text}` : `Intel IR verifies one source ID for ${all}: ${walk.intelIr.text}`;
   if (c === 'amd') return `AMD-Vi installs one IRT at ${id} for ${all}, and whichever allocates second may re-point it (IVRS- and order-dependent)`;
   return `the ITS gives ${all} one DeviceID (${id}) and one ITT`;
 }
