@@ -65,3 +65,13 @@ for (const scenario of scenarios) {
     }
   });
 }
+
+test('the map carries each device\'s attribution (owner, requester IDs, chain) for hovers', async () => {
+  const cwd = join(dir, 's06-asm1083-two-users');
+  const tree = await analyzeTree(['nic.c', 'capture.c'], { cwd, jobs: 0 });
+  const result = checkTree(tree, { layout: 'auto', topology: topologyOf('s06-asm1083-two-users')! });
+  const nic = result.map.devices.find((d) => d.key === 'nic.c:pdev')!;
+  assert.deepEqual(nic.attribution?.owner, 'pdev (pci, written by 0000:04:00.0)');
+  assert.deepEqual(nic.attribution?.requesterIds, ['0x0400']);
+  assert.equal(nic.attribution?.chain[1], 'P = 0000:04:00.0 (pci_device_id table matches 10ec:8169)');
+});
