@@ -25,7 +25,7 @@ export interface Span {
 }
 
 export function spanOf(first: Interval, last: Interval, cap: number): Span {
-  const lastMax = last.max === null ? cap - 1 : last.max;
+  const lastMax = last.max === null ? Math.max(last.min, cap - 1) : last.max;
   return { first: first.min, lastDef: last.min, lastMax };
 }
 

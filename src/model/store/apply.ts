@@ -5,6 +5,7 @@ import { createDomain, getVirq, removeDomain } from './core-domain';
 import { freeAll, freeDescs, freeRange } from './core-free';
 import { allocVectors, disable, enableMsiOp, enableMsixOp, irqVector, managed, msixAllocAt, msixFree } from './pci-ops';
 import { device } from './state';
+import { toKernelTypes } from './unsigned';
 import type { DeviceCaps, OpName, Outcome, StoreOp, StoreState } from './types';
 
 type Handler<K extends OpName> = (state: StoreState, op: Extract<StoreOp, { op: K }>) => Outcome;
@@ -42,7 +43,7 @@ const handlers: { [K in OpName]: Handler<K> } = {
 export function apply(state: StoreState, op: StoreOp): Outcome {
   const handler = handlers[op.op] as Handler<typeof op.op> | undefined;
   if (!handler) throw new Error(`unknown store operation "${String((op as { op: unknown }).op)}"`);
-  return handler(state, op as never);
+  return handler(state, toKernelTypes(op) as never);
 }
 
 /** Record what a topology says about a device (MSI-X table size, MSI count, platform support). */

@@ -1,5 +1,5 @@
 // Non-PCI front-ends: platform device MSI, fsl-mc, TI SCI INTA and (6.2–6.11 history) IMS.
-import { target, type Target } from './addressing';
+import { checkBounds, target, type Target } from './addressing';
 import { allocAtIndex, allocCount, allocRange } from './core-alloc';
 import { makeDomain } from './core-domain';
 import { clearDomain, freeRange } from './core-free';
@@ -117,7 +117,8 @@ export function tiSciAlloc(state: StoreState, op: Op<'ti-sci-alloc'>): Outcome {
     const lastMax = r.first.min + (r.count.max ?? r.count.min) - 1;
     if (lastMax < r.first.min) continue;
     const span = { first: r.first.min, lastDef: r.first.min + r.count.min - 1, lastMax };
-    if (insertSpan(state, t, span, { site: op.site, label: `TI SCI range ${show(r.first)}+${show(r.count)}`, associated: false }, 'new', out) === null) {
+    const fits = checkBounds(state, dev, t, span, out, { errno: '-ENOMEM', warn: false, behaviour: 'insert' });
+    if (!fits || insertSpan(state, t, span, { site: op.site, label: `TI SCI range ${show(r.first)}+${show(r.count)}`, associated: false }, 'new', out) === null) {
       s.blocks = []; // msi_free_msi_descs drops every descriptor (0..MSI_MAX_INDEX)
       out.erased.push(...saved.map((b) => ({ domain: 0, first: b.first, last: b.last, certainty: b.certainty, owner: b.site, irqsLeaked: b.associated })));
       out.errno = '-ENOMEM';

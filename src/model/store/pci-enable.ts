@@ -72,10 +72,11 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
   const count = between(Math.min(r.min.min, top), top);
   const t = pciDomain(state, dev, 'pci-msi', exact(1), 'pci_setup_msi_device_domain: one descriptor');
   cited(out, state, 'msiDomain');
+  dropPciBlocks(t);
   const span: Span = { first: 0, lastDef: 0, lastMax: 0 };
   const ok = insertSpan(state, t, span, { site: r.site, label: r.label, associated: true, mode: 'msi', nvecUsed: count }, 'new', out, true);
   if (!ok) return out;
-  succeed(dev, 'msi', out);
+  succeed(dev, 'msi');
   out.returns = count;
   note(out, `MSI: one descriptor at index 0, nvec_used ${show(count)}`);
   return out;
@@ -118,8 +119,9 @@ export function enableMsix(state: StoreState, r: EnableRequest, out: Outcome): O
   const hwsize = r.virtual && knownTable !== null && top > knownTable ? exact(top) : knownTable === null ? null : exact(knownTable);
   const t = pciDomain(state, dev, 'pci-msix', hwsize ?? { min: Math.max(1, r.min.min), max: null }, r.virtual ? 'MSI-X table size or PCI_IRQ_VIRTUAL nvec' : 'MSI-X table size (pci_msix_vec_count)');
   cited(out, state, 'msixDomain');
+  dropPciBlocks(t);
   if (!placeMsix(state, t, r, entries, count, out)) return out;
-  succeed(dev, 'msix', out);
+  succeed(dev, 'msix');
   out.returns = count;
   return out;
 }
@@ -131,6 +133,11 @@ function bothModesBlock(dev: DeviceStoreState, out: Outcome): boolean {
   out.errno = '-EINVAL';
   note(out, 'MSI or MSI-X is enabled on every path here');
   return true;
+}
+
+/** Reaching the insert means neither mode is enabled on this path: no PCI vectors can be live. */
+function dropPciBlocks(t: Target): void {
+  t.slot.blocks = t.slot.blocks.filter((b) => b.mode === undefined);
 }
 
 function exclusive(dev: DeviceStoreState, out: Outcome): boolean {
@@ -196,7 +203,8 @@ function windowSize(state: StoreState): number {
   return p ? p.last - p.first + 1 : 65536;
 }
 
-function succeed(dev: DeviceStoreState, mode: 'msi' | 'msix', out: Outcome): void {
-  dev.pciModes = out.status === 'ok' ? [mode] : [...new Set([...dev.pciModes, mode])].sort();
+/** The state after a call that can succeed is its success-path state (the replay undoes it on the failure branch). */
+function succeed(dev: DeviceStoreState, mode: 'msi' | 'msix'): void {
+  dev.pciModes = [mode];
   if (dev.managed !== 'no') dev.pcimRelease = dev.pcimRelease === 'yes' ? 'yes' : dev.managed;
 }
