@@ -72,3 +72,23 @@ test('capabilityFor: sizes of the bound function; largest across several; undefi
   assert.equal(capabilityFor(t, {}, { file: 'cap.c', pciIds: ids(0x1111) }), undefined);
   assert.equal(capabilityFor(undefined, {}, 'cap.c'), undefined);
 });
+
+test('subdevice owner bound through the topology\'s subdevices (by driver, through a parent chain)', () => {
+  const ts = topo(
+    [rootPort('00:01.0', 1), { bdf: '01:00.0', pcie: 'endpoint', id: '15b3:1017' }, { bdf: '01:00.1', pcie: 'endpoint', id: '15b3:1017' }],
+    { subdevices: [
+      { name: 'mlx5_core.sf.1', class: 'auxiliary', parent: '01:00.1', driver: 'sf' },
+      { name: 'mlx5_core.eth.0', class: 'auxiliary', parent: '01:00.0', driver: 'eth' },
+      { name: 'mdev-parent', class: 'device', parent: '01:00.0' },
+      { name: 'vgpu0', class: 'mdev', parent: 'mdev-parent' },
+    ] },
+  );
+  const f = fact('drivers/x/sf.c', aux);
+  const a = attributeFact(f, { topology: ts, tree: tree([{ file: 'drivers/x/sf.c', facts: [f] }]) });
+  assert.equal(a.originatingFunction, '0000:01:00.1');
+  assert.equal(a.chain[2], 'P = 0000:01:00.1 (topology subdevice mlx5_core.sf.1 (driver sf) has parent 0000:01:00.1)');
+  const m = fact('drivers/x/vgpu.c', { text: 'mdev_dev(m)', class: 'mdev', key: 'mdev:m', path: [] });
+  assert.equal(attributeFact(m, { topology: ts, tree: tree([{ file: 'drivers/x/vgpu.c', facts: [m] }]) }).originatingFunction, '0000:01:00.0');
+  const other = fact('drivers/x/other.c', aux);
+  assert.equal(attributeFact(other, { topology: ts, tree: tree([{ file: 'drivers/x/other.c', facts: [other] }]) }).originatingFunction, 'the PCI function reached through dev.parent', 'two auxiliary devices, neither named: no guess');
+});

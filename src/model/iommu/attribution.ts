@@ -5,7 +5,7 @@ import { formatRid } from '../../topology/bdf';
 import type { Topology } from '../../topology/types';
 import type { DeviceClass, MsiFact, TreeFacts } from '../../facts/types';
 import { describePair } from './alias-walk';
-import { bindDriver, type Binding } from './binding';
+import { bindDriver, driverNames, type Binding } from './binding';
 import { ownerClasses } from './owner-classes';
 import { resolveRequesterIds, type AliasWalk } from './requester-ids';
 
@@ -45,7 +45,29 @@ function walkLines(w: AliasWalk): string[] {
 function bindingFor(fact: MsiFact, ctx: AttributionContext): Binding | undefined {
   if (!ctx.topology) return undefined;
   const ff = ctx.tree.files.find((f) => f.file === fact.file);
-  return bindDriver(ctx.topology, { file: fact.file, drivers: ff?.drivers ?? [], pciIds: ff?.pciIds ?? [] }, ctx.bindings);
+  const subject = { file: fact.file, drivers: ff?.drivers ?? [], pciIds: ff?.pciIds ?? [] };
+  const direct = bindDriver(ctx.topology, subject, ctx.bindings);
+  if (direct || !fact.device || !ownerClasses[fact.device.class].subdevice) return direct;
+  return bindSubdevice(ctx.topology, fact.device.class, driverNames(subject));
+}
+
+/**
+ * A subdevice owner and a topology that lists subdevices of its class: the one whose driver
+ * matches the file (or the only one of that class), followed through its parents to a PCI function.
+ */
+function bindSubdevice(topology: Topology, cls: DeviceClass, names: string[]): Binding | undefined {
+  const ofClass = topology.subdevices.filter((s) => s.class === cls);
+  const named = ofClass.filter((s) => s.driver !== undefined && names.includes(s.driver));
+  const sub = named.length === 1 ? named[0] : ofClass.length === 1 ? ofClass[0] : undefined;
+  if (!sub) return undefined;
+  const seen = new Set<string>();
+  for (let parent = sub.parent; parent && !seen.has(parent); ) {
+    seen.add(parent);
+    const fn = topology.functions.find((f) => f.bdf === parent);
+    if (fn) return { functions: [fn], how: `topology subdevice ${sub.name}${named.length === 1 ? ` (driver ${sub.driver})` : ', the only ' + cls + ' device there'} has parent ${fn.bdf}` };
+    parent = topology.subdevices.find((s) => s.name === parent)?.parent;
+  }
+  return undefined;
 }
 
 export function attributeFact(fact: MsiFact, ctx: AttributionContext): Attribution {
@@ -63,7 +85,8 @@ export function attributeFact(fact: MsiFact, ctx: AttributionContext): Attributi
   }
   a.functions = binding.functions.map((f) => f.bdf);
   a.originatingFunction = binding.functions.length === 1 ? binding.functions[0]!.bdf : a.functions.join(', ');
-  a.chain.push(`P = ${a.originatingFunction} (${binding.how}${info.subdevice ? '; assumed to be the parent of O' : ''})`);
+  const assumedParent = info.subdevice && !binding.how.startsWith('topology subdevice');
+  a.chain.push(`P = ${a.originatingFunction} (${binding.how}${assumedParent ? '; assumed to be the parent of O' : ''})`);
   for (const bdf of a.functions) {
     const w = resolveRequesterIds(ctx.topology!, bdf);
     if (!w) continue;
