@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SourceSite } from '../../src/model/snapshot';
-import { apply, createStore, describeDevice, exact, fork, join, joinAll, leftAtDetach, toDomainStates, toDomainMaps, type StoreOp, type StoreState } from '../../src/model/store';
+import { apply, createStore, describeDevice, describeOp, exact, fork, join, joinAll, leftAtDetach, toDomainStates, toDomainMaps, type StoreOp, type StoreState } from '../../src/model/store';
 
 const site = (line: number): SourceSite => ({ file: 'drv.c', range: { line, column: 2, endLine: line, endColumn: 20 }, function: 'probe', api: 'x' });
 const pdev = 'pdev';
@@ -110,4 +110,11 @@ test('the model is deterministic and its state is JSON data', () => {
   const b = run();
   assert.deepEqual(a, b);
   assert.deepEqual(JSON.parse(JSON.stringify(a.s)), a.s);
+});
+
+test('describeOp: one line per operation for simulation steps', () => {
+  assert.equal(describeOp(msix(1, 8)), 'allocate 8 vectors (PCI_IRQ_MSIX)');
+  assert.equal(describeOp({ op: 'alloc-at', device: 'd', site: site(1), domain: exact(0), index: 'any' }), 'allocate MSI_ANY_INDEX in domain 0');
+  assert.equal(describeOp({ op: 'pci-enable-msix', device: 'd', site: site(1), min: exact(3), max: exact(3), entries: [0, 4, 9] }), 'enable MSI-X with 3 vectors at slots 0, 4, 9');
+  assert.equal(describeOp({ op: 'pci-disable', device: 'd', site: site(1), mode: 'all' }), 'free all PCI vectors (pci_free_irq_vectors)');
 });

@@ -6,3 +6,4 @@ export { join, joinAll } from './join';
 export { toDomainStates, toDomainMaps, describeDevice, leftAtDetach, type LiveBlock } from './view';
 export { exact, between, unknown, show } from './interval';
 export { citationText } from './cite';
+export { describeOp } from './describe';
