@@ -133,3 +133,20 @@ test('unreadable capabilities on a bridge are an explicit assumption, not a sile
   const w = resolveRequesterIds(t, '01:00.0')!;
   assert.deepEqual(w.assumptions, ['0000:00:1c.0: capabilities not readable, PCIe type unknown; assumed a PCIe port (emits nothing)']);
 });
+
+test('Intel VMD: devices in domain 10000 walk from the VMD endpoint (pci_real_dma_dev)', () => {
+  const fns = [
+    { bdf: '0000:00:0e.0', pcie: 'rc-endpoint', id: '8086:467f', class: '0104' },
+    { bdf: '10000:00:01.0', pcie: 'root-port', bus: { secondary: 1, subordinate: 1 }, acs: true },
+    { bdf: '10000:01:00.0', pcie: 'endpoint', id: '144d:a808', msix: { tableSize: 33 } },
+  ];
+  const t = topo(fns);
+  const w = resolveRequesterIds(t, '10000:01:00.0')!;
+  assert.deepEqual(w.pairs.map((p) => [p.pdev, p.alias, p.step]), [['0000:00:0e.0', 0x0070, 'VMD endpoint 0000:00:0e.0 (pci_real_dma_dev)']]);
+  assert.equal(w.realDmaDev, '0000:00:0e.0');
+  assert.deepEqual([w.intelIr.case, w.intelIr.sid], [4, 0x0070]);
+  assert.equal(w.its.rid, 0x0070);
+  assert.equal(w.group!.id, resolveRequesterIds(t, '0000:00:0e.0')!.group!.id);
+  const noVmd = topo(fns.slice(1));
+  assert.match(resolveRequesterIds(noVmd, '10000:01:00.0')!.assumptions[0]!, /^domain 10000 is an Intel VMD domain/);
+});

@@ -41,6 +41,9 @@ function shared(a: AliasWalk, b: AliasWalk, consumers: Consumer[]): { consumer: 
   return out;
 }
 
+/** The PCI segment the walk's IDs belong to: the domain of its first pdev (the VMD endpoint's for VMD). */
+const segmentOf = (w: AliasWalk): number => parseInt(w.pairs[0]!.pdev.split(':')[0]!, 16);
+
 interface User {
   fn: PciFunction;
   fact: MsiFact;
@@ -67,7 +70,7 @@ function consequence(c: Consumer, id: string, walk: AliasWalk, all: string): str
 }
 
 function severityFor(target: Target, otherUsers: number, walk: AliasWalk): Severity {
-  if (otherUsers === 0) return 'info';
+  if (otherUsers === 0 || walk.realDmaDev) return 'info'; // VMD: sharing the endpoint's RID is by design (S15)
   if (target === 'x86-intel') return 'info';
   if (target === 'its' && walk.its.proxy && !walk.its.aliasCountPartial) return 'info'; // bridge-derived: ITT sized for the subtree
   return 'warning';
@@ -103,8 +106,9 @@ export function sharedRequesterIdFindings(tree: TreeFacts, ctx: AttrContext): Fi
     if (!walk) continue;
     const sharers: { fn: PciFunction; how: { consumer: Consumer; id: string }[] }[] = [];
     for (const f of topology.functions) {
-      if (f.bdf === u.fn.bdf || f.domain !== u.fn.domain) continue;
+      if (f.bdf === u.fn.bdf) continue;
       const other = resolveRequesterIds(topology, f.bdf)!;
+      if (segmentOf(other) !== segmentOf(walk)) continue; // requester IDs are per PCI segment
       const how = shared(walk, other, consumersFor[target]);
       if (how.length > 0) sharers.push({ fn: f, how });
     }

@@ -18,6 +18,8 @@ export interface RawWalk {
   pairs: AliasPair[];
   /** A HWTABLE (Switchtec) quirk adds same-bus aliases the dump cannot show. */
   unknownAliases: boolean;
+  /** pci_real_dma_dev(device) when it differs (Intel VMD): the walk starts there. */
+  realDmaDev?: string;
   /** The walk stopped below this bridge (PCI_DEV_FLAGS_BRIDGE_XLATE_ROOT). */
   stoppedAt?: string;
   /** Assumptions made where the input did not say (unreadable capabilities). */
@@ -57,13 +59,15 @@ function bridgeStep(b: DeviceNode, bus: BusNode, assumptions: string[]): AliasPa
 
 /** Runs the walk for the device `bdf`; undefined when the graph has no such device. */
 export function walkDmaAliases(graph: DeviceGraph, bdf: string): RawWalk | undefined {
-  const d = graph.devices.get(bdf);
-  if (!d) return undefined;
-  const walk: RawWalk = { device: bdf, pairs: [], unknownAliases: d.aliasesUnknown, assumptions: [] };
+  const dev = graph.devices.get(bdf);
+  if (!dev) return undefined;
   // Step 1: pci_real_dma_dev is identity except behind Intel VMD (domain >= 0x10000).
-  if (d.fn.domain >= 0x10000) walk.assumptions.push(`domain ${d.fn.domain.toString(16)} looks like an Intel VMD domain: the kernel walks from the VMD endpoint (pci_real_dma_dev), which the dump does not link`);
-  walk.pairs.push({ pdev: bdf, alias: rid(d.fn.bus, d.fn.devfn), step: 'own RID' });
-  for (const devfn of d.aliasDevfns) walk.pairs.push({ pdev: bdf, alias: rid(d.fn.bus, devfn), step: maskStep(d) });
+  const real = graph.realDmaDev.get(bdf);
+  const d = real ? graph.devices.get(real)! : dev;
+  const walk: RawWalk = { device: bdf, pairs: [], unknownAliases: d.aliasesUnknown, assumptions: [], ...(real ? { realDmaDev: real } : {}) };
+  if (dev.fn.domain >= 0x10000 && !real) walk.assumptions.push(`domain ${dev.fn.domain.toString(16)} is an Intel VMD domain: the kernel walks from the VMD endpoint (pci_real_dma_dev), which this topology does not identify`);
+  walk.pairs.push({ pdev: d.fn.bdf, alias: rid(d.fn.bus, d.fn.devfn), step: real ? `VMD endpoint ${real} (pci_real_dma_dev)` : 'own RID' });
+  for (const devfn of d.aliasDevfns) walk.pairs.push({ pdev: d.fn.bdf, alias: rid(d.fn.bus, devfn), step: maskStep(d) });
   const seen = new Set<string>();
   for (let bus: BusNode | undefined = graph.busOf(d); bus?.parent; bus = bus.parent) {
     if (seen.has(bus.key)) {

@@ -20,7 +20,8 @@ const busNum = (r: number): number => r >> 8;
 
 /** drivers/iommu/intel/irq_remapping.c set_msi_sid_cb + set_msi_sid (6.1 = 6.12). */
 export function intelIrMode(graph: DeviceGraph, walk: RawWalk): IntelIrMode {
-  const dev = graph.devices.get(walk.device)!.fn;
+  // intel_irq_remapping_prepare_irte passes pci_real_dma_dev(dev) to set_msi_sid.
+  const dev = graph.devices.get(walk.realDmaDev ?? walk.device)!.fn;
   let count = 0;
   let busmatch = 0;
   let last = walk.pairs[0]!;
@@ -40,7 +41,7 @@ export function intelIrMode(graph: DeviceGraph, walk: RawWalk): IntelIrMode {
   }
   if (lastPdevBus !== dev.bus) return { case: 3, mode: 'verify-sid', sid: last.alias, text: `SVT_VERIFY_SID_SQ SID ${formatRid(last.alias)} (bridge RID)` };
   const own = rid(dev.bus, dev.devfn);
-  return { case: 4, mode: 'verify-sid', sid: own, text: `SVT_VERIFY_SID_SQ SID ${formatRid(own)} (own RID)` };
+  return { case: 4, mode: 'verify-sid', sid: own, text: `SVT_VERIFY_SID_SQ SID ${formatRid(own)} (${walk.realDmaDev ? 'VMD endpoint RID' : 'own RID'})` };
 }
 
 export interface ItsView {

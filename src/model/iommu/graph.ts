@@ -36,6 +36,8 @@ export interface BusNode {
 
 export interface DeviceGraph {
   topology: Topology;
+  /** pci_real_dma_dev: devices in an Intel VMD domain -> the VMD endpoint (bdf). */
+  realDmaDev: Map<string, string>;
   devices: Map<string, DeviceNode>;
   buses: Map<string, BusNode>;
   busOf(node: DeviceNode): BusNode;
@@ -124,6 +126,7 @@ export function buildGraph(topology: Topology, quirks: readonly QuirkRow[] = bui
     topology,
     devices,
     buses: new Map(),
+    realDmaDev: new Map(),
     notes: [],
     busOf(node) {
       return this.buses.get(busKey(node.fn.domain, node.fn.bus))!;
@@ -131,5 +134,28 @@ export function buildGraph(topology: Topology, quirks: readonly QuirkRow[] = bui
   };
   placeBuses(graph);
   applyBridgeFlag(graph);
+  linkVmdDomains(graph);
   return graph;
+}
+
+/** Intel VMD endpoints (drivers/pci/controller/vmd.c vmd_ids). */
+const vmdDeviceIds = new Set([0x201d, 0x28c0, 0x467f, 0x4c3d, 0xa77f, 0x7d0b, 0xad0b, 0x9a0b, 0xb60b, 0xb06f]);
+
+/**
+ * VMD domains start at 0x10000 (vmd_find_free_domain) and are numbered in probe order. With as
+ * many VMD endpoints as VMD domains they are paired in order; otherwise the link stays unknown.
+ */
+function linkVmdDomains(graph: DeviceGraph): void {
+  const fns = graph.topology.functions;
+  const domains = [...new Set(fns.filter((f) => f.domain >= 0x10000).map((f) => f.domain))].sort((a, b) => a - b);
+  if (domains.length === 0) return;
+  const vmds = fns.filter((f) => f.vendor === 0x8086 && f.device !== undefined && vmdDeviceIds.has(f.device) && f.domain < 0x10000);
+  if (vmds.length !== domains.length) {
+    graph.notes.push(`${domains.length} VMD domain(s) but ${vmds.length} VMD endpoint(s): devices behind VMD are not linked to their endpoint (pci_real_dma_dev)`);
+    return;
+  }
+  if (vmds.length > 1) graph.notes.push('several VMD endpoints: paired with the VMD domains in enumeration order');
+  domains.forEach((d, i) => {
+    for (const f of fns) if (f.domain === d) graph.realDmaDev.set(f.bdf, vmds[i]!.bdf);
+  });
 }
