@@ -242,3 +242,32 @@ test('6.12 pcim_setup_msi_release: managed at allocation time frees at detach; m
   apply(late, { op: 'pci-managed', device: pdev, site: site(2) });
   assert.deepEqual(leftAtDetach(late, pdev).map((b) => [b.first, b.last, b.certainty]), [[0, 0, 'definite'], [1, 7, 'possible']]);
 });
+
+test('6.12 msi_domain_get_virq via pci_irq_vector: nr > 65535 WARNs and gives -EINVAL', () => {
+  const s = s612();
+  vectors(s, 1, 4, 4, ['PCI_IRQ_MSIX']);
+  const o = apply(s, { op: 'pci-irq-vector', device: pdev, site: site(2), nr: exact(70000) });
+  assert.deepEqual([o.errno, o.warn, codes(o)], ['-EINVAL', true, ['msi/index-out-of-range:definite']]);
+  const old = s61();
+  vectors(old, 1, 4, 4, ['PCI_IRQ_MSIX']);
+  const q = apply(old, { op: 'pci-irq-vector', device: pdev, site: site(2), nr: exact(70000) });
+  assert.deepEqual([q.errno, q.warn, codes(q)], ['-EINVAL', false, ['msi/vector-unallocated:definite']]);
+});
+
+test('6.12 __pci_enable_msi_range: the device MSI count from a topology bounds the request', () => {
+  const s = s612();
+  setCaps(s, pdev, { msiCount: 4, multiMsi: true });
+  const big = vectors(s, 1, 8, 8, ['PCI_IRQ_MSI']);
+  assert.deepEqual([big.errno, codes(big)], ['-ENOSPC', ['msi/multi-msi-limit:definite']]);
+  const ok = vectors(s, 2, 1, 8, ['PCI_IRQ_MSI']);
+  assert.deepEqual([ok.status, ok.returns, ok.problems], ['ok', between(1, 4), []]);
+});
+
+test('6.12 msi_setup_msi_desc: 3 vectors use nvec_used 3 with the hardware programmed for 4', () => {
+  const s = s612();
+  setCaps(s, pdev, { msiCount: 8, multiMsi: true });
+  const o = vectors(s, 1, 3, 3, ['PCI_IRQ_MSI']);
+  assert.deepEqual([o.status, o.returns], ['ok', exact(3)]);
+  assert.match(o.note, /nvec_used 3; the device is programmed for 4 messages/);
+  assert.deepEqual(s.devices[pdev]!.domains[0]!.blocks[0]!.nvecUsed, exact(3));
+});

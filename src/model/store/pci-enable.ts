@@ -78,7 +78,7 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
   if (!ok) return out;
   succeed(dev, 'msi');
   out.returns = count;
-  note(out, `MSI: one descriptor at index 0, nvec_used ${show(count)}`);
+  note(out, `MSI: one descriptor at index 0, nvec_used ${show(count)}; the device is programmed for ${powerOfTwo(count)} messages`);
   return out;
 }
 
@@ -201,6 +201,14 @@ function pciDomain(state: StoreState, dev: DeviceStoreState, kind: 'pci-msi' | '
 function windowSize(state: StoreState): number {
   const p = state.config.partitions.find((x) => x.domain === 0);
   return p ? p.last - p.first + 1 : 65536;
+}
+
+/** msi_setup_msi_desc: multiple = ilog2(__roundup_pow_of_two(nvec)). */
+function powerOfTwo(count: Interval): string {
+  const up = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+  const lo = up(count.min);
+  const hi = count.max === null ? null : up(count.max);
+  return hi === lo ? `${lo}` : `${lo}..${hi ?? 32}`;
 }
 
 /** The state after a call that can succeed is its success-path state (the replay undoes it on the failure branch). */

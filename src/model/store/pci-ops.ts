@@ -9,6 +9,7 @@ import { begin, cited, fail, noop, note, problem } from './outcome';
 import { enableMsi, enableMsix, type EnableRequest } from './pci-enable';
 import { device, singleStore, slot } from './state';
 import type { DeviceStoreState, Errno, Outcome, StoreOp, StoreState } from './types';
+import { MSI_MAX_INDEX } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
 
@@ -227,6 +228,10 @@ export function irqVector(state: StoreState, op: Op<'pci-irq-vector'>): Outcome 
 
 function vectorIn(state: StoreState, dev: DeviceStoreState, mode: string, op: Op<'pci-irq-vector'>): Outcome {
   const out = begin(op.op);
+  if ((mode === 'msi' || mode === 'msix') && state.config.tree === '6.12' && op.nr.min > MSI_MAX_INDEX) {
+    out.returns = exact(0);
+    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/index-out-of-range', detail: `nr ${show(op.nr)} > MSI_MAX_INDEX: msi_domain_get_virq WARNs and returns 0`, warn: true });
+  }
   if (mode === 'msi' || mode === 'msix') return lookupIndex({ ...dev, pciModes: [mode] }, slot(state, dev, 0), op.nr, out, true);
   if (op.nr.max === 0) {
     out.returns = exact(1);
