@@ -44,8 +44,7 @@ export function target(
   const invalid = layout === 'partitioned' ? part === undefined : d >= state.config.maxDeviceIrqDomains;
   if (invalid) {
     const max = layout === 'partitioned' ? `no window for domain ${d}` : `MSI_MAX_DEVICE_IRQDOMAINS is ${state.config.maxDeviceIrqDomains}`;
-    const errno = need === 'enodev' ? '-ENODEV' : need === 'none' ? null : '-EINVAL';
-    if (need === 'warn-noop' || need === 'none') out.status = 'error';
+    const errno = need === 'enodev' ? '-ENODEV' : need === 'none' || need === 'warn-noop' ? null : '-EINVAL';
     fail(out, { errno, certainty: 'definite', code: 'msi/domain-id-invalid', detail: `domain id ${d} is invalid: ${max}`, warn: true });
     cited(out, state, layout === 'partitioned' ? 'partition' : 'ctrlValid');
     return null;

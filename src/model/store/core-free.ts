@@ -35,7 +35,10 @@ export function freeAll(state: StoreState, op: Op<'free-all'>): Outcome {
   const out = begin(op.op);
   const dev = device(state, op.device);
   const t = target(state, dev, op.domain, out, is612(state) ? 'warn-noop' : 'none');
-  if (!t) return markNoop(out);
+  if (!t) {
+    markNoop(out);
+    return out;
+  }
   cited(out, state, 'freeLocked');
   return clearDomain(t, out);
 }
@@ -71,28 +74,32 @@ export function freeDescs(state: StoreState, op: Op<'free-descs'>): Outcome {
 
 /** 6.12 msi_ctrl_valid: a failed check WARNs and the free does nothing. 6.1 has no gate. */
 function gate(state: StoreState, dev: DeviceStoreState, domain: Interval | undefined, first: Interval, last: Interval, out: Outcome): Target | null {
+  const t = gateCheck(state, dev, domain, first, last, out);
+  if (!t) markNoop(out);
+  return t;
+}
+
+function gateCheck(state: StoreState, dev: DeviceStoreState, domain: Interval | undefined, first: Interval, last: Interval, out: Outcome): Target | null {
   const modern = is612(state);
   if (modern && last.max !== null && first.min > last.max) {
     fail(out, { errno: null, certainty: 'definite', code: 'msi/range-inverted', detail: `first ${show(first)} > last ${show(last)}: nothing is freed`, warn: true });
     cited(out, state, 'ctrlValid');
-    return markNoop(out) && null;
+    return null;
   }
   const t = target(state, dev, domain, out, modern ? 'warn-noop' : 'none');
-  if (!t) return markNoop(out) && null;
-  if (out.status === 'error') return markNoop(out) && null;
+  if (!t || out.status === 'error') return null;
   const span = spanOf(first, last, MSI_MAX_INDEX + 1);
   if (!checkBounds(state, dev, t, span, out, { errno: null, warn: true, behaviour: 'ctrlValid' })) {
     note(out, 'nothing is freed');
-    return markNoop(out) && null;
+    return null;
   }
   return t;
 }
 
 /** A gated call that failed does nothing: the kernel returns void, so the status is no-op + problem. */
-function markNoop(out: Outcome): Outcome {
+function markNoop(out: Outcome): void {
   out.status = 'no-op';
   out.errno = null;
-  return out;
 }
 
 function removeSpan(t: Target, span: Span, out: Outcome, what: 'freed' | 'descs'): void {
