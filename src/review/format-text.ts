@@ -13,10 +13,11 @@ function oneLine(message: string): string {
   return stop > 0 ? flat.slice(0, stop + 1) : flat;
 }
 
-function findingLine(rf: ReviewFinding): string {
+/** One finding; in the whole-series block it names the patch that introduced or fixed it. */
+function findingLine(rf: ReviewFinding, series: boolean): string {
   const f = rf.finding;
   const where = `${f.file}:${f.range.line}`;
-  const origin = rf.kind === 'introduced' && rf.patchIndex !== undefined ? ` (patch ${rf.patchIndex})` : '';
+  const origin = !series || rf.patchIndex === undefined ? '' : rf.kind === 'fixed' ? ` (fixed by patch ${rf.patchIndex})` : ` (patch ${rf.patchIndex})`;
   return `  ${where}: ${f.severity}: ${oneLine(f.message)} [${f.code}]${origin}`;
 }
 
@@ -28,8 +29,8 @@ function eraText(before: EraInfo, after: EraInfo): string[] {
   return before.label === after.label ? [] : [`Model: era changes from ${before.label} to ${after.label}`];
 }
 
-function body(r: Omit<PatchReview, 'patch'>, options: TextOptions): string[] {
-  const of = (kind: ReviewFinding['kind']) => r.findings.filter((x) => x.kind === kind).map(findingLine);
+function body(r: Omit<PatchReview, 'patch'>, options: TextOptions, series: boolean): string[] {
+  const of = (kind: ReviewFinding['kind']) => r.findings.filter((x) => x.kind === kind).map((x) => findingLine(x, series));
   const changes = (list: MapChange[]) => list.map((c) => `  ${c.text}`);
   const lines = [
     ...eraText(r.eraBefore, r.eraAfter),
@@ -47,9 +48,9 @@ export function formatReviewText(result: ReviewResult, options: TextOptions): st
   const blocks = result.patches.map((p) => {
     const where = shared(p.patch.source) ? `${p.patch.source}:${p.patch.firstLine}` : p.patch.source;
     const head = `[${p.patch.index}/${result.patches.length}] ${p.patch.subject} (${where})`;
-    return [head, ...p.patch.notes.map((n) => `Note: ${n}`), ...body(p, options)].join('\n');
+    return [head, ...p.patch.notes.map((n) => `Note: ${n}`), ...body(p, options, false)].join('\n');
   });
-  if (result.patches.length > 1) blocks.push([`Whole series (${result.patches.length} patches) against ${result.tree}`, ...body(result.cumulative, options)].join('\n'));
+  if (result.patches.length > 1) blocks.push([`Whole series (${result.patches.length} patches) against ${result.tree}`, ...body(result.cumulative, options, true)].join('\n'));
   return blocks.join('\n\n') + '\n';
 }
 

@@ -51,14 +51,20 @@ function lineMaps(patch: ParsedPatch, before: Overlay, after: Overlay): PatchMap
   return maps;
 }
 
+/** A finding in a file the patch does not touch came from a header it changed: point at that header's first hunk. */
+function touchedHeader(maps: Map<string, FileLineMap>): number | undefined {
+  const header = [...maps.entries()].find(([path]) => path.endsWith('.h'))?.[1];
+  return header ? (header.spans[0]?.headerLine ?? header.headerLine) : undefined;
+}
+
 function placeIntroduced(paths: Paths, maps: PatchMaps, f: Finding): number | undefined {
   const m = maps.byNew.get(paths.toTree(f.file));
-  return m ? (patchLineForPost(m, f.range.line) ?? nearestHunkHeader(m, f.range.line)) : undefined;
+  return m ? (patchLineForPost(m, f.range.line) ?? nearestHunkHeader(m, f.range.line)) : touchedHeader(maps.byNew);
 }
 
 function placeFixed(paths: Paths, maps: PatchMaps, f: Finding): number | undefined {
   const m = maps.byOld.get(paths.toTree(f.file));
-  return m ? (patchLineForPre(m, f.range.line) ?? m.headerLine) : undefined;
+  return m ? (patchLineForPre(m, f.range.line) ?? m.headerLine) : touchedHeader(maps.byOld);
 }
 
 /** Adds one patch's renames to the series' (a -> b then b -> c gives a -> c). */
