@@ -14,6 +14,7 @@ import { measureIrqlensFacts } from './measures/irqlens-facts.mjs';
 import { measureCoccinelle } from './measures/coccinelle.mjs';
 import { measureIrqlensReview } from './measures/irqlens-review.mjs';
 import { measureTopologyImport } from './measures/topology-import.mjs';
+import { measureLspKeystroke, measureLspScan } from './measures/lsp.mjs';
 
 /**
  * @typedef {{ root: string, tree: string, names: string[], jobs: number, candidates?: string[] }} BenchContext
@@ -25,6 +26,8 @@ const measurements = [
   { name: 'coccinelle', run: measureCoccinelle },
   { name: 'irqlens-review', run: measureIrqlensReview },
   { name: 'topology-import', run: measureTopologyImport },
+  { name: 'lsp-keystroke', run: measureLspKeystroke },
+  { name: 'lsp-scan', run: measureLspScan },
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

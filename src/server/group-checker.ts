@@ -60,6 +60,13 @@ export class GroupChecker {
     await this.checkGroups([...this.results.keys()]);
   }
 
+  /** Publishes a result computed elsewhere (the keystroke fast path) as the group's. */
+  adopt(rel: string, output: CheckOutput, edited: { rel: string; version: number }): void {
+    const group = AnalysisState.groupOf(rel);
+    this.results.set(group, output);
+    this.publishGroup(group, this.state.groupFiles(group), output.findings, edited);
+  }
+
   resultFor(rel: string): CheckOutput | undefined {
     return this.results.get(AnalysisState.groupOf(rel));
   }

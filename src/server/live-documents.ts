@@ -7,6 +7,7 @@ import type { AnalysisState } from './analysis-state';
 import type { Engine } from './engine';
 import type { GroupChecker } from './group-checker';
 import type { BufferEdit } from './open-documents';
+import { reuseAfterEdit } from './edit-reuse';
 import type { DiagnosticsPublisher } from './publisher';
 
 /** Buffers above this size are not analysed live (the largest MSI-using kernel file is 0.5 MB). */
@@ -18,8 +19,9 @@ export class LiveDocuments {
   /** Per URI: the newest document and the edits since the last analysis (null: whole text). */
   private readonly pending = new Map<string, { doc: TextDocument; edits: BufferEdit[] | null }>();
   private scheduled = false;
-  /** Milliseconds the last edit took from change to published diagnostics (for the bench). */
+  /** Milliseconds the last edit took from change to published diagnostics, and whether it reused the findings. */
   lastLatencyMs = 0;
+  fastPath = false;
 
   constructor(
     private readonly engine: Engine,
@@ -64,8 +66,15 @@ export class LiveDocuments {
         this.tooLarge(doc, text.length);
         return;
       }
-      this.state.updateLive(rel, text, edits);
-      this.checker.checkGroupOf(rel, { rel, version: doc.version });
+      const wasOpen = this.state.isOpen(rel);
+      const before = this.state.facts(rel);
+      const after = this.state.updateLive(rel, text, edits);
+      const previous = this.checker.resultFor(rel);
+      const edit = edits?.length === 1 ? edits[0] : undefined;
+      const moved = wasOpen && before && previous && edit ? reuseAfterEdit(previous, rel, before, after, edit) : null;
+      if (moved) this.checker.adopt(rel, moved, { rel, version: doc.version });
+      else this.checker.checkGroupOf(rel, { rel, version: doc.version });
+      this.fastPath = moved !== null;
     } catch (err) {
       this.log(`irqlens: ${rel}: analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }

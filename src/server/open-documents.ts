@@ -9,6 +9,9 @@ export interface BufferEdit {
   startOffset: number;
   oldEndOffset: number;
   newText: string;
+  /** The replaced span as LSP positions (0-based) in the text before the edit. */
+  start: { line: number; character: number };
+  end: { line: number; character: number };
 }
 
 export interface DocumentSource {
@@ -40,7 +43,10 @@ export class OpenDocuments implements DocumentSource {
       let edits: BufferEdit[] | null = [];
       for (const change of contentChanges) {
         if ('range' in change) {
-          edits?.push({ startOffset: doc.offsetAt(change.range.start), oldEndOffset: doc.offsetAt(change.range.end), newText: change.text });
+          const startOffset = doc.offsetAt(change.range.start);
+          const oldEndOffset = doc.offsetAt(change.range.end);
+          // Positions re-derived from the offsets, so out-of-range positions are clamped alike.
+          edits?.push({ startOffset, oldEndOffset, newText: change.text, start: doc.positionAt(startOffset), end: doc.positionAt(oldEndOffset) });
         } else {
           edits = null;
         }

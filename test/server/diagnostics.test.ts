@@ -63,3 +63,27 @@ test('an edit of one file re-publishes the other file of the driver when its fin
   assert.deepEqual(brief(irqAfter), ['25:8-25:29 1 msi/index-conflict']);
   assert.deepEqual(brief(s.client.diagnosticsFor(main, 2)!.diagnostics), ['23:20-23:34 2 msi/vector-unallocated', '27:7-27:28 1 msi/dynamic-msix-unsupported']);
 });
+
+test('a keystroke that changes no MSI fact moves the diagnostics exactly where a full check puts them', async (t) => {
+  const s = await startSession('qdrv');
+  t.after(() => s.dispose());
+  const main = s.open('qdrv_main.c');
+  await s.client.waitForDiagnostics(main, 1);
+  // Two spaces before "pci_irq_vector(" on line 23 (0-based), inside request_irq()'s arguments.
+  s.client.notify('textDocument/didChange', change(main, 2, [23, 20], [23, 20], '  '));
+  const typed = await s.client.waitForDiagnostics(main, 2);
+  assert.deepEqual(brief(typed), ['23:22-23:36 2 msi/vector-unallocated', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
+  // Delete them again, then one character inside a run of tabs before the dynamic allocation.
+  s.client.notify('textDocument/didChange', change(main, 3, [23, 20], [23, 22], ''));
+  assert.deepEqual(brief(await s.client.waitForDiagnostics(main, 3)), ['23:20-23:34 2 msi/vector-unallocated', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
+  s.client.notify('textDocument/didChange', change(main, 4, [27, 1], [27, 1], ' '));
+  const moved = await s.client.waitForDiagnostics(main, 4);
+  // The same text opened afresh (full extraction and check) gives identical diagnostics.
+  const text = (await import('node:fs')).readFileSync(`${s.root}/qdrv_main.c`, 'utf8').split('\n');
+  text[27] = `\t ${text[27]!.slice(1)}`;
+  s.client.notify('textDocument/didClose', { textDocument: { uri: main } });
+  s.client.notify('textDocument/didOpen', { textDocument: { uri: main, languageId: 'c', version: 5, text: text.join('\n') } });
+  const fresh = await s.client.waitForDiagnostics(main, 5);
+  assert.deepEqual(moved, fresh);
+  assert.deepEqual(brief(fresh), ['23:20-23:34 2 msi/vector-unallocated', '27:8-27:29 2 msi/dynamic-msix-unsupported']);
+});

@@ -1,0 +1,59 @@
+// The language server's two targets: keystroke to updated diagnostics on the largest MSI-using
+// file (goal <= 30 ms, the client's debounce excluded: the driver sends edits with none), and a
+// whole-workspace background scan no slower than `irqlens check` on the same tree.
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measure } from '../lib/measure.mjs';
+
+const driver = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, 'lsp-driver.mjs');
+
+function missing(ctx) {
+  if (!existsSync(join(ctx.root, 'dist', 'cli.js'))) return 'dist/cli.js missing: run `node scripts/build.mjs`';
+  if (!existsSync(join(ctx.root, 'out', 'test', 'server', 'lsp-client.js'))) return 'out/ missing: run `node scripts/build.mjs`';
+  return undefined;
+}
+
+/** The largest .c file among rg's candidates (6.12: drivers/net/ethernet/broadcom/tg3.c). */
+function largestCandidate(ctx) {
+  const files = (ctx.candidates ?? []).filter((f) => f.endsWith('.c'));
+  return files.map((f) => ({ f, size: statSync(join(ctx.tree, f)).size })).sort((a, b) => b.size - a.size)[0]?.f;
+}
+
+/** @param {import('../run.mjs').BenchContext} ctx */
+export function measureLspKeystroke(ctx) {
+  const why = missing(ctx);
+  const file = largestCandidate(ctx);
+  if (why || !file) return { name: 'lsp keystroke', skipped: why ?? 'no candidate files (rg found none)' };
+  const m = measure({ cmd: process.execPath, args: [driver, 'keystroke', ctx.tree, file], cwd: ctx.tree });
+  if (m.status !== 0) return { name: 'lsp keystroke', ...m, result: `exit ${m.status}: ${m.stderr.split('\n')[0]}` };
+  const r = JSON.parse(m.stdout);
+  return {
+    name: 'lsp keystroke',
+    ...m,
+    result: `${file}: edit -> diagnostics median ${r.medianMs.toFixed(1)} ms, p90 ${r.p90Ms.toFixed(1)} ms over ${r.edits} edits (goal <= 30 ms); open ${r.openMs.toFixed(0)} ms`,
+  };
+}
+
+/** @param {import('../run.mjs').BenchContext} ctx */
+export function measureLspScan(ctx) {
+  const why = missing(ctx);
+  if (why) return { name: 'lsp scan', skipped: why };
+  const cache = mkdtempSync(join(tmpdir(), 'irqlens-lsp-bench-'));
+  try {
+    const env = { XDG_CACHE_HOME: cache };
+    const check = measure({ cmd: process.execPath, args: [join(ctx.root, 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'never', '.'], cwd: ctx.tree, env });
+    const cold = measure({ cmd: process.execPath, args: [driver, 'scan', ctx.tree], cwd: ctx.tree, env });
+    const warm = measure({ cmd: process.execPath, args: [driver, 'scan', ctx.tree], cwd: ctx.tree, env });
+    if (cold.status !== 0 || warm.status !== 0) return { name: 'lsp scan', ...cold, result: `exit ${cold.status}/${warm.status}: ${(cold.stderr || warm.stderr).split('\n')[0]}` };
+    const c = JSON.parse(cold.stdout);
+    const w = JSON.parse(warm.stdout);
+    return {
+      name: 'lsp scan',
+      ...cold,
+      result: `scan ${(c.scanMs / 1000).toFixed(1)} s cold, ${(w.scanMs / 1000).toFixed(1)} s from the disk cache, vs irqlens check ${check.wall.toFixed(1)} s (goal: scan <= check); ${c.published} files with diagnostics`,
+    };
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
