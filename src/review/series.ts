@@ -37,7 +37,11 @@ function inSeriesOrder(mails: MailPatch[]): MailPatch[] {
 
 /** Every patch in one text: an mbox of mails, one mail, or a bare diff. */
 export async function parsePatchText(text: string, source: string): Promise<ParsedPatch[]> {
-  if (!looksLikeMail(text)) return [parsePlainDiff(text, source, 1)];
+  if (!looksLikeMail(text)) {
+    const plain = parsePlainDiff(text, source, 1);
+    if (plain.files.length === 0) throw new PatchError(source, 1, 'no diff in this file (no diff --git, ---/+++ or @@ lines)');
+    return [plain];
+  }
   const raws = text.startsWith('From ') ? splitMbox(text) : [{ text: text.replace(/\r\n/g, '\n'), firstLine: 1 }];
   const mails: MailPatch[] = [];
   const skipped: string[] = [];
@@ -82,6 +86,7 @@ export async function readSeriesFiles(paths: string[], cwd: string): Promise<Par
     } catch {
       throw new PatchError(p, 1, 'no such file or directory');
     }
+    if (files.length === 0) throw new PatchError(p, 1, 'no .patch, .diff, .mbx or .mbox files in this directory');
     for (const f of files) {
       const shown = relative(cwd, f) || f;
       for (const patch of await parsePatchText(readText(f, shown), shown)) series.push({ ...patch, index: series.length + 1 });

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePatchText, parsePlainDiff } from '../../src/review/series';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parsePatchText, parsePlainDiff, readSeriesFiles } from '../../src/review/series';
 import { splitMbox, looksLikeMail } from '../../src/review/mbox';
 import { PatchError } from '../../src/review/types';
 
@@ -161,4 +164,20 @@ test('a bare diff is not taken for a mail; a mail header block is', () => {
   assert.equal(looksLikeMail('diff --git a/x b/x\n'), false);
   assert.equal(looksLikeMail('From: a@b\nSubject: x\n\nbody\n'), true);
   assert.equal(looksLikeMail('Index: x\n--- x\n'), false);
+});
+
+test('bad input names the file: missing file, empty directory, text without a diff, cover letter only', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-bad-'));
+  try {
+    mkdirSync(join(dir, 'empty'));
+    writeFileSync(join(dir, 'prose.patch'), 'Just some words.\nNo diff here.\n');
+    writeFileSync(join(dir, 'cover.mbx'), 'From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\nFrom: a@b.c\nSubject: [PATCH 0/3] cover\n\nHello.\n');
+    const message = async (p: string) => readSeriesFiles([p], dir).then(() => 'no error', (e: unknown) => (e instanceof PatchError ? e.message : String(e)));
+    assert.equal(await message('missing.patch'), 'missing.patch:1: no such file or directory');
+    assert.equal(await message('empty'), 'empty:1: no .patch, .diff, .mbx or .mbox files in this directory');
+    assert.equal(await message('prose.patch'), 'prose.patch:1: no diff in this file (no diff --git, ---/+++ or @@ lines)');
+    assert.equal(await message('cover.mbx'), 'cover.mbx:1: no patch in this file (no diff found in any message)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
