@@ -101,3 +101,19 @@ test('list (≤ 5.16): the PCI front-end still rejects duplicate msix_entry valu
   const o = apply(s, { op: 'pci-enable-msix', device: dev, site: site(1), min: exact(3), max: exact(3), entries: [0, 5, 5] });
   assert.deepEqual([o.errno, codes(o)], ['-EINVAL', ['msi/index-conflict:definite']]);
 });
+
+test('6.1 msi_get_virq: with MSI enabled, index < nvec_used resolves from the index-0 descriptor', () => {
+  const s = createStore({ layout: 'xarray' });
+  apply(s, { op: 'pci-alloc-vectors', device: dev, site: site(1), min: exact(4), max: exact(4), flags: ['PCI_IRQ_MSI'] });
+  const ok = apply(s, { op: 'get-virq', device: dev, site: site(2), index: exact(3) });
+  const miss = apply(s, { op: 'get-virq', device: dev, site: site(3), index: exact(4) });
+  assert.deepEqual([ok.returns, miss.returns, codes(miss)], [exact(1), exact(0), ['msi/vector-unallocated:definite']]);
+});
+
+test('6.1 pci_irq_vector: a loop over more slots than allocated is a sure -EINVAL', () => {
+  const s = createStore({ layout: 'xarray' });
+  apply(s, { op: 'pci-alloc-vectors', device: dev, site: site(1), min: exact(4), max: exact(4), flags: ['PCI_IRQ_MSIX'] });
+  const o = apply(s, { op: 'pci-irq-vector', device: dev, site: site(2), nr: between(0, 7) });
+  assert.deepEqual([o.status, codes(o)], ['error', ['msi/vector-unallocated:definite']]);
+  assert.equal(apply(s, { op: 'pci-irq-vector', device: dev, site: site(3), nr: between(0, 3) }).status, 'ok');
+});

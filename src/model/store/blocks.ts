@@ -118,7 +118,28 @@ export function lowestFree(blocks: Block[], cap: number): { index: number; conte
   return null;
 }
 
-/** Blocks covering index i. */
-export function holders(blocks: Block[], i: number): Block[] {
-  return blocks.filter((b) => b.first <= i && i <= b.last);
+/** Union of the blocks' spans clipped to [lo, hi], as sorted disjoint runs. */
+function union(blocks: Block[], lo: number, hi: number): [number, number][] {
+  const runs = blocks
+    .map((b): [number, number] => [Math.max(b.first, lo), Math.min(b.last, hi)])
+    .filter(([a, b]) => a <= b)
+    .sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+function covers(runs: [number, number][], lo: number, hi: number): boolean {
+  return runs.length === 1 && runs[0]![0] === lo && runs[0]![1] === hi;
+}
+
+/** For a lookup over [lo, hi]: is some index held by nothing, and is some index held only possibly? */
+export function coverage(blocks: Block[], lo: number, hi: number): { uncovered: boolean; onlyPossible: boolean } {
+  const any = union(blocks, lo, hi);
+  const sure = union(blocks.filter((b) => b.certainty === 'definite'), lo, hi);
+  return { uncovered: !covers(any, lo, hi), onlyPossible: !covers(sure, lo, hi) };
 }

@@ -1,7 +1,7 @@
 // Per-device domains (6.12 msi_create_device_irq_domain / msi_remove_device_irq_domain) and
 // the lookup msi_domain_get_virq / msi_get_virq.
 import { target } from './addressing';
-import { holders } from './blocks';
+import { coverage } from './blocks';
 import { exact, show } from './interval';
 import { begin, cited, fail, noop, note } from './outcome';
 import { device, setHwsize, singleStore, slot } from './state';
@@ -85,16 +85,10 @@ export function getVirq(state: StoreState, op: Op<'get-virq'>): Outcome {
 export function lookupIndex(dev: DeviceStoreState, s: DomainSlotState, index: Interval, out: Outcome, defaultDomain: boolean): Outcome {
   const msi = defaultDomain && dev.pciModes.includes('msi') ? s.blocks.find((b) => b.mode === 'msi' && b.first === 0) : undefined;
   if (msi && dev.pciModes.every((m) => m === 'msi')) return lookupMsi(msi.nvecUsed ?? exact(1), msi.certainty, index, out);
-  const last = index.max ?? MSI_MAX_INDEX;
-  let definiteMissing = false;
-  let possibleMissing = false;
   // Every index of the interval is looked up (a loop variable): one with no holder is a sure miss.
-  for (let i = index.min; i <= Math.min(last, index.min + 4096); i++) {
-    const h = holders(s.blocks, i).filter((b) => b.associated);
-    if (!h.length && index.max !== null) definiteMissing = true;
-    else if (!h.length) possibleMissing = true;
-    else if (!h.some((b) => b.certainty === 'definite')) possibleMissing = true;
-  }
+  const cov = coverage(s.blocks.filter((b) => b.associated), index.min, index.max ?? MSI_MAX_INDEX);
+  const definiteMissing = cov.uncovered && index.max !== null;
+  const possibleMissing = cov.onlyPossible && !definiteMissing;
   if (definiteMissing) {
     out.returns = exact(0);
     return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/vector-unallocated', detail: `index ${show(index)} has no associated descriptor in domain ${s.domain}` });
