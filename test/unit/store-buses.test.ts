@@ -186,3 +186,33 @@ test('6.12 pci_create_ims_domain: MSI_SECONDARY_DOMAIN does not exist (domid 1 >
   const o = apply(s, { op: 'ims-create', device: pdev, site: site(2), hwsize: exact(0) });
   assert.deepEqual([o.returns, codes(o)], [exact(0), ['msi/domain-id-invalid:definite']]);
 });
+
+test('6.1 platform_msi_domain_free_irqs: frees and clears the platform data, a second alloc works', () => {
+  const s = s61();
+  apply(s, { op: 'platform-alloc', device: 'p', site: site(1), nvec: exact(4) });
+  apply(s, { op: 'platform-free', device: 'p', site: site(2) });
+  const o = apply(s, { op: 'platform-alloc', device: 'p', site: site(3), nvec: exact(8) });
+  assert.deepEqual([o.status, o.problems], ['ok', []]);
+  assert.deepEqual(describeDevice(s, 'p'), ['domain 0 (hwsize 65536): 0..7 definite']);
+});
+
+test('6.2-6.11 pci_ims_free_irq: frees its index in domain 1 only; a failed map WARNs', () => {
+  const s = createStore({ layout: 'per-domain', maxDeviceIrqDomains: 2 });
+  msix(s, 2, 2);
+  apply(s, { op: 'ims-create', device: pdev, site: site(2), hwsize: exact(0) });
+  apply(s, { op: 'ims-alloc', device: pdev, site: site(3) });
+  const f = apply(s, { op: 'ims-free', device: pdev, site: site(4), index: exact(0) });
+  assert.equal(f.status, 'ok');
+  assert.deepEqual(describeDevice(s, pdev), ['domain 0 (hwsize run time, msix): 0..1 definite', 'domain 1 (hwsize 65536): empty']);
+  const bad = apply(s, { op: 'ims-free', device: pdev, site: site(5), index: exact(-28) });
+  assert.deepEqual([bad.status, bad.warn], ['no-op', true]);
+});
+
+test('partitioned pci_ims_alloc_irq: IMS lands in window 1 (global 0x10000)', () => {
+  const s = createStore({ layout: 'partitioned' });
+  msix(s, 8, 8);
+  apply(s, { op: 'ims-create', device: pdev, site: site(2), hwsize: exact(0) });
+  const o = apply(s, { op: 'ims-alloc', device: pdev, site: site(3) });
+  assert.deepEqual([o.status, o.returns], ['ok', exact(0)]);
+  assert.deepEqual(describeDevice(s, pdev), ['domain 0 (hwsize run time, msix): 0..7 definite', 'domain 1 (hwsize 65536): 0 definite']);
+});
