@@ -17,6 +17,10 @@ export const siteOrder: RuleCode[] = [
   'msi/multi-msi-limit', 'msi/dynamic-msix-unsupported',
 ];
 
+/** Rules about the call alone: true whatever path led to it. */
+const intrinsic = new Set<RuleCode>(['msi/range-inverted', 'msi/domain-id-invalid', 'msi/multi-msi-limit', 'msi/api-not-in-era']);
+const unreadCondition = 'the call is under a branch condition the model cannot evaluate; it assumed that branch runs with this store state';
+
 /** Need the device's state before the walk began: meaningless for a function walked alone. */
 const needsHistory = new Set<RuleCode>(['msi/free-unallocated', 'msi/vector-unallocated', 'msi/dynamic-msix-unsupported', 'msi/domain-missing', 'msi/leak', 'msi/msi-msix-exclusive']);
 
@@ -72,9 +76,13 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     if (anyIndex && p.code === 'msi/index-conflict' && p.certainty === 'possible') continue;
     // Only the partitioned layout has windows; elsewhere leaving 0..65535 is out of range.
     if (p.code === 'msi/partition-crossing' && ctx.layout !== 'partitioned') p = { ...p, code: 'msi/index-out-of-range' };
-    const severity: Severity = p.code === 'msi/api-not-in-era' ? 'warning' : p.certainty === 'definite' ? 'error' : 'warning';
+    // Under a condition the model cannot read, a 'definite' verdict may belong to an infeasible path.
+    const demoted = p.certainty === 'definite' && e.unknownCond && !intrinsic.has(p.code);
+    const definite = p.certainty === 'definite' && !demoted;
+    const severity: Severity = p.code === 'msi/api-not-in-era' || !definite ? 'warning' : 'error';
+    if (demoted) p = { ...p, assumptions: [unreadCondition, ...p.assumptions] };
     out.push({
-      definite: p.certainty === 'definite',
+      definite,
       finding: {
         code: p.code, severity, message: opMessage(e, p, ctx), file: e.fact.file, range: e.fact.range,
         related: related(e), assumptions: [...p.assumptions, order], device: e.device,
@@ -104,18 +112,49 @@ function leakCandidates(e: EndEvent, ctx: MessageContext, order: string): Candid
   return out;
 }
 
-/** Merges candidates per (site, code): error if definite on any path; then one per site. */
+const somePaths = 'on some paths only: the branches that lead here depend on conditions the model cannot correlate';
+
+/**
+ * Within one walk, a problem is an error only when it is definite on every path that reaches
+ * the site (branch conditions the model cannot read make some forked paths infeasible);
+ * definite on some paths only is a warning. Across walks the strongest verdict wins.
+ */
+function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
+  const reach = new Map<string, number>();
+  const groups = new Map<string, { cands: Candidate[]; site: string }>();
+  for (const e of r.events) {
+    const site = e.kind === 'op' ? siteKey(e.fact.file, e.fact.range) : siteKey(e.file, e.range);
+    reach.set(site, (reach.get(site) ?? 0) + 1);
+    const cands = e.kind === 'op' ? opCandidates(e, ctx, r.order) : leakCandidates(e, ctx, r.order);
+    for (const c of cands) {
+      const relatedKey = c.finding.code === 'msi/leak' ? `:${siteKey(c.finding.related[0]!.file, c.finding.related[0]!.range)}` : '';
+      const k = `${site}:${c.finding.code}${relatedKey}`;
+      const g = groups.get(k) ?? { cands: [], site };
+      g.cands.push(c);
+      groups.set(k, g);
+    }
+  }
+  const out: Candidate[] = [];
+  for (const g of groups.values()) {
+    const definite = g.cands.filter((c) => c.definite);
+    if (definite.length && definite.length === reach.get(g.site)) { out.push(definite[0]!); continue; }
+    const pick = g.cands.find((c) => !c.definite) ?? g.cands[0]!;
+    const f = pick.finding;
+    const weak = pick.definite ? { ...f, severity: 'warning' as const, assumptions: [somePaths, ...f.assumptions] } : f;
+    out.push({ definite: false, finding: weak });
+  }
+  return out;
+}
+
+/** Merges candidates per (site, code) across walks; then one per site in the §6 order. */
 export function findingsFromReports(reports: WalkReport[], ctx: MessageContext): Finding[] {
   const byKey = new Map<string, Candidate>();
   for (const r of reports) {
-    for (const e of r.events) {
-      const cands = e.kind === 'op' ? opCandidates(e, ctx, r.order) : leakCandidates(e, ctx, r.order);
-      for (const c of cands) {
-        const relatedKey = c.finding.code === 'msi/leak' ? `:${siteKey(c.finding.related[0]!.file, c.finding.related[0]!.range)}` : '';
-        const k = `${siteKey(c.finding.file, c.finding.range)}:${c.finding.code}${relatedKey}`;
-        const prev = byKey.get(k);
-        if (!prev || (c.definite && !prev.definite)) byKey.set(k, c);
-      }
+    for (const c of walkCandidates(r, ctx)) {
+      const relatedKey = c.finding.code === 'msi/leak' ? `:${siteKey(c.finding.related[0]!.file, c.finding.related[0]!.range)}` : '';
+      const k = `${siteKey(c.finding.file, c.finding.range)}:${c.finding.code}${relatedKey}`;
+      const prev = byKey.get(k);
+      if (!prev || (c.definite && !prev.definite)) byKey.set(k, c);
     }
   }
   const perSite = new Map<string, Finding[]>();

@@ -44,6 +44,10 @@ export interface PathState {
   /** Walking a function alone: devices whose state this walk knows (allocated or freed here). */
   known: string[];
   seq: number;
+  /** Cached signature; cleared by every change to the path. */
+  sig?: string;
+  /** Copy-on-write: the store may be shared with other paths until this one changes it. */
+  ownsStore: boolean;
 }
 
 export interface AppliedEvent {
@@ -54,6 +58,8 @@ export interface AppliedEvent {
   op: StoreOp;
   outcome: StoreOutcome;
   phase: Phase;
+  /** The call sits under a branch condition the model could not read (its path may be infeasible). */
+  unknownCond: boolean;
   /** Whether the device's earlier state is known on this path (false: function walked alone). */
   known: boolean;
   /** For lookups bounded by a returned count: the count's fact and whether the bound is inclusive. */
@@ -104,28 +110,32 @@ function resultRef(fact: MsiFact, id: number): ResultRef {
 }
 
 export function newPathState(store: StoreState): PathState {
-  return { store, vars: {}, consts: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], seq: 0 };
+  return { store, vars: {}, consts: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], seq: 0, ownsStore: true };
 }
 
 export class ReplayInterpreter implements Interpreter<PathState> {
   constructor(private readonly hooks: ReplayHooks) {}
 
   clone(s: PathState): PathState {
+    s.ownsStore = false;
     return {
-      ...s, store: cloneStore(s.store), vars: { ...s.vars }, consts: { ...s.consts }, settled: { ...s.settled }, status: { ...s.status }, returns: { ...s.returns }, before: { ...s.before },
+      ...s, ownsStore: false, vars: { ...s.vars }, consts: { ...s.consts }, settled: { ...s.settled }, status: { ...s.status }, returns: { ...s.returns }, before: { ...s.before },
       decisions: { ...s.decisions }, dyn: [...s.dyn], known: [...s.known],
     };
   }
 
   signature(s: PathState): string {
-    return JSON.stringify([s.store.devices, s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, Object.keys(s.before)]);
+    if (s.sig !== undefined) return s.sig;
+    s.sig = JSON.stringify([storeSignature(s.store), s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, Object.keys(s.before)]);
+    return s.sig;
   }
 
   private factOf(frame: Frame, id: number): MsiFact | undefined {
     return this.hooks.factById(frame.fn.file, id);
   }
 
-  fact(s: PathState, id: number, frame: Frame): void {
+  fact(s: PathState, id: number, frame: Frame, unknownCond: boolean): void {
+    s.sig = undefined;
     const fact = this.factOf(frame, id);
     if (!fact) return;
     const dev = devOf(fact, frame, this.hooks);
@@ -143,15 +153,23 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       mapIndex: mapFact !== undefined ? s.returns[mapFact] : undefined,
     });
     if (!op) return;
+    const writable = (): StoreState => {
+      if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
+      storeSigs.delete(s.store);
+      return s.store;
+    };
     if (!s.store.devices[dev.key]) {
       const caps = this.hooks.caps?.(dev.key, dev.text);
-      if (caps) seedDevice(s.store, dev.key, caps);
-      if (fact.device?.class !== 'pci' && this.hooks.domainOutside?.()) seedDefaultDomain(s.store, dev.key);
+      if (caps) seedDevice(writable(), dev.key, caps);
+      if (fact.device?.class !== 'pci' && this.hooks.domainOutside?.()) seedDefaultDomain(writable(), dev.key);
     }
     const known = this.hooks.phase !== 'alone' || s.known.includes(dev.key);
     const boundByResult = this.loopBound(s, fact);
-    if (fact.result && isAllocation(spec.op)) s.before[id] = { store: cloneStore(s.store), seq: s.seq };
-    const outcome = applyOp(s.store, op);
+    if (fact.result && isAllocation(spec.op)) {
+      s.before[id] = { store: s.store, seq: s.seq };
+      s.ownsStore = false;
+    }
+    const outcome = applyOp(writable(), op);
     s.seq++;
     s.status[id] = outcome.status;
     if (fact.result) {
@@ -165,8 +183,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       if (isAllocation(spec.op)) s.cleanup = false;
     }
     this.hooks.sink({
-      kind: 'op', fact, device: dev.key, deviceText: dev.text, op, outcome, phase: this.hooks.phase, known,
-      boundByResult, state: cloneStore(s.store),
+      kind: 'op', fact, device: dev.key, deviceText: dev.text, op, outcome, phase: this.hooks.phase, known, unknownCond,
+      boundByResult, state: deviceOnly(s.store, dev.key),
     });
   }
 
@@ -179,12 +197,14 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   settle(s: PathState, fact: number, outcome: Outcome): boolean {
+    s.sig = undefined;
     if (outcome === 'ok' && s.status[fact] === 'error') return false;
     s.settled[fact] = outcome;
     const saved = s.before[fact];
     delete s.before[fact];
     if (outcome === 'failed' && saved && saved.seq === s.seq - 1) {
       s.store = saved.store;
+      s.ownsStore = false;
       delete s.returns[fact];
     }
     return true;
@@ -208,16 +228,20 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   opaqueCall(s: PathState, name: string, args: string[], frame: Frame): void {
+    s.sig = undefined;
     if (name === 'pcim_enable_device' && args[0]) {
       const key = this.hooks.deviceKey(renameRoot(deviceKeyOf(args[0]), frame.rename));
       const site: SourceSite = { file: frame.fn.file, range: frame.fn.range, function: frame.fn.name, api: name };
+      if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
+      storeSigs.delete(s.store);
       applyOp(s.store, { op: 'pci-managed', device: key, site });
       return;
     }
-    if (/^devm_add_action/.test(name) || (cleanupName.test(name) && !notVectorCleanup.test(name))) s.cleanup = true;
+    if (isCleanupCall(name)) s.cleanup = true;
   }
 
   assign(s: PathState, target: string, source: string, _frame: Frame): void {
+    s.sig = undefined;
     const t = target.replace(/^\*/, '').trim();
     const fromCall = /^[A-Za-z_]\w*\s*\(/.test(source);
     const ret = s.ret;
@@ -244,12 +268,13 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   returned(s: PathState, value: string | undefined, _frame: Frame): void {
+    s.sig = undefined;
     const v = value?.trim();
     // `return f(x);`: f was just entered and left its own return value in s.ret.
     if (v !== undefined && /^[A-Za-z_]\w*\s*\(/.test(v)) return;
     s.ret = undefined;
     if (v === undefined) return;
-    const c = constOf(v) ?? s.consts[v];
+    const c = constOf(v) ?? s.consts[v] ?? decidedValue(s.decisions, v);
     if (c !== undefined) { s.ret = { value: c }; return; }
     if (s.vars[v]) { s.ret = { ref: s.vars[v]! }; return; }
     // `n < 0 ? n : 0`: the helper turns a count into 0-or-errno.
@@ -258,6 +283,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   took(s: PathState, _how: 'goto', label?: string): void {
+    s.sig = undefined;
     if (!label || !successLabel.test(label)) s.errorPath = true;
   }
 
@@ -266,13 +292,14 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   decide(s: PathState, key: string, value: boolean): void {
+    s.sig = undefined;
     s.decisions[key] = value;
   }
 
   /** Whether a returned value is an error, when the path tells: a constant, a checked result. */
   private returnKnown(s: PathState, v: string): boolean | undefined {
     const fromCall = /^[A-Za-z_]\w*\s*\(/.test(v);
-    const c = fromCall ? s.ret?.value : constOf(v) ?? s.consts[v];
+    const c = fromCall ? s.ret?.value : constOf(v) ?? s.consts[v] ?? decidedValue(s.decisions, v);
     if (c !== undefined) return c < 0;
     const ref = fromCall ? s.ret?.ref : s.vars[v];
     const settled = ref ? s.settled[ref.id] : undefined;
@@ -305,6 +332,32 @@ function constOf(text: string): number | undefined {
   if (/^-\s*E[A-Z0-9]+$/.test(t)) return -1;
   if (t === 'true') return 1;
   if (t === 'false' || t === 'NULL') return 0;
+  return undefined;
+}
+
+/** JSON of a store's devices, cached per store object (invalidated when a path writes to it). */
+const storeSigs = new WeakMap<StoreState, string>();
+function storeSignature(store: StoreState): string {
+  let sig = storeSigs.get(store);
+  if (sig === undefined) { sig = JSON.stringify(store.devices); storeSigs.set(store, sig); }
+  return sig;
+}
+
+/** A copy of the store holding one device: what an event needs for the map and simulation. */
+function deviceOnly(store: StoreState, key: string): StoreState {
+  const d = store.devices[key];
+  return { config: store.config, devices: d ? { [key]: structuredClone(d) } : {} };
+}
+
+/** Unfollowed calls that may free vectors (driver cleanup helpers, devm actions). */
+export function isCleanupCall(name: string): boolean {
+  return /^devm_add_action/.test(name) || (cleanupName.test(name) && !notVectorCleanup.test(name));
+}
+
+/** A variable's sign as branch decisions on this path fixed it: `if (ret)` taken -> nonzero (-1). */
+function decidedValue(decisions: Record<string, boolean>, v: string): number | undefined {
+  if (decisions[`${v} < 0`] === true || decisions[v] === true || decisions[`${v} != 0`] === true) return -1;
+  if (decisions[v] === false || decisions[`${v} == 0`] === true || decisions[`!${v}`] === true) return 0;
   return undefined;
 }
 

@@ -2,7 +2,7 @@
 // (with the store state after it) and every path end that matters for leaks.
 import type { FunctionInfo, MsiFact, TreeFacts } from '../../facts/types';
 import type { DeviceCaps, StoreConfig } from '../store/types';
-import { ReplayInterpreter, newPathState, type PathState, type Phase, type ReplayEvent } from './interpret';
+import { ReplayInterpreter, isCleanupCall, newPathState, type PathState, type Phase, type ReplayEvent } from './interpret';
 import { apiOp } from './api-ops';
 import { hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';
@@ -57,7 +57,8 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     const createsDomain = [...reachable(walk.entry, index, maxDepth), ...(walk.remove ? [walk.remove] : [])].some(creates);
     const walkOpts: WalkOptions = {
       callee: (name, frame) => index.lookup(name, frame.fn),
-      maxStates: opts.maxStates ?? 64,
+      maxStates: opts.maxStates ?? 24,
+      significantCall: (name) => name === 'pcim_enable_device' || isCleanupCall(name),
       maxDepth,
     };
     const qualify = opts.deviceKey ?? qualifiedDevice;

@@ -19,7 +19,8 @@ export interface Interpreter<S> {
   /** Equal signatures mean equal futures: those paths are merged. */
   signature(s: S): string;
   /** Replays one fact on one path. */
-  fact(s: S, id: number, frame: Frame): void;
+  /** `unknownCond`: the call sits under a branch condition the model could not read. */
+  fact(s: S, id: number, frame: Frame, unknownCond: boolean): void;
   /** A branch decided how a fact ended on this path; false when that path cannot happen. */
   settle(s: S, fact: number, outcome: Outcome): boolean;
   resolver(s: S, frame: Frame): Resolve;
@@ -39,6 +40,8 @@ export interface Interpreter<S> {
 export interface WalkOptions {
   /** The function a call enters, when the walk follows it. */
   callee(name: string, frame: Frame): FunctionInfo | undefined;
+  /** Calls that matter even when not entered (cleanup-like, pcim_enable_device). */
+  significantCall?(name: string): boolean;
   /** Live paths kept at most; beyond it the walk stops exploring more (never invents paths). */
   maxStates: number;
   maxDepth: number;
@@ -60,6 +63,8 @@ interface Ctx<S> {
   outer: boolean;
   /** Inside an if/switch/loop body: a return there is an early (usually error) return. */
   inBranch: boolean;
+  /** Inside an if/switch branch whose condition names no MSI result and was not decided. */
+  unknownCond: boolean;
   truncated: { value: boolean };
 }
 
@@ -98,15 +103,24 @@ function merge<S>(ctx: Ctx<S>, ...lists: S[][]): S[] {
 }
 
 const relevantCache = new WeakMap<Stmt[], boolean>();
+const constSource = /^-?\s*(?:\d+|E[A-Z0-9]+|true|false|NULL)$/;
 
-/** Whether a block can change a path's model state or end it. */
+/** Whether a block can change a path's model state or end it (else the walk does not fork on it). */
 function relevant<S>(ctx: Ctx<S>, body: Stmt[]): boolean {
   const cached = relevantCache.get(body);
   if (cached !== undefined) return cached;
+  relevantCache.set(body, false); // recursion guard
   const r = body.some((s) => {
     switch (s.t) {
-      case 'fact': case 'return': case 'goto': case 'label': case 'break': case 'continue': case 'call': case 'assign':
+      case 'fact': case 'return': case 'goto': case 'label': case 'break': case 'continue':
         return true;
+      case 'assign':
+        return constSource.test(s.source);
+      case 'call': {
+        if (ctx.opts.significantCall?.(s.name)) return true;
+        const fn = ctx.opts.callee(s.name, ctx.frame);
+        return fn !== undefined && relevant(ctx, fn.body);
+      }
       case 'if':
         return relevant(ctx, s.then) || relevant(ctx, s.else);
       case 'switch':
@@ -126,11 +140,13 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
   const key = condKey(s.cond);
   const thenIn: S[] = [];
   const elseIn: S[] = [];
+  let opaque = false;
   for (const st of states) {
     const resolve = interp.resolver(st, ctx.frame);
     const facts = [...mentionedFacts(s.cond, resolve)];
     if (facts.length === 0) {
       const known = interp.decision(st, key, s.cond);
+      if (known === undefined) opaque = true;
       if (known !== false) { const t = interp.clone(st); interp.decide(t, key, true); thenIn.push(t); }
       if (known !== true) { const e = interp.clone(st); interp.decide(e, key, false); elseIn.push(e); }
       continue;
@@ -144,9 +160,9 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
       if (interp.settle(c, fact, outs[0]!)) into.push(c);
     }
   }
-  const inner = { ...ctx, inBranch: true };
-  const a = walkBlock(inner, s.then, merge(ctx, thenIn));
-  const b = walkBlock(inner, s.else, merge(ctx, elseIn));
+  const inner = { ...ctx, inBranch: true, unknownCond: ctx.unknownCond || opaque };
+  const a = walkBlock(inner, s.then, thenIn);
+  const b = walkBlock(inner, s.else, elseIn);
   return { fall: merge(ctx, a.fall, b.fall), breaks: [...a.breaks, ...b.breaks], continues: [...a.continues, ...b.continues] };
 }
 
@@ -157,7 +173,7 @@ function walkSwitch<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'switch' }>, states: S
   const hasDefault = s.cases.some((c) => c.labels.includes('default'));
   if (!hasDefault) outs.push(states);
   for (const c of s.cases) {
-    const f = walkBlock({ ...ctx, inBranch: true }, c.body, states.map((x) => ctx.interp.clone(x)));
+    const f = walkBlock({ ...ctx, inBranch: true, unknownCond: true }, c.body, states.map((x) => ctx.interp.clone(x)));
     outs.push(f.fall, f.breaks);
     continues.push(...f.continues);
   }
@@ -212,7 +228,7 @@ function enter<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[] |
     if (n && args[i] !== undefined) rename.set(n, renameRoot(deviceKeyOf(args[i]!), ctx.frame.rename));
   });
   const frame: Frame = { fn, rename, depth: ctx.frame.depth + 1 };
-  const inner: Ctx<S> = { ...ctx, frame, gotos: new Map(), returns: [], outer: false, inBranch: false };
+  const inner: Ctx<S> = { ...ctx, frame, gotos: new Map(), returns: [], outer: false, inBranch: false, unknownCond: false };
   const f = walkBlock(inner, fn.body, states);
   for (const st of f.fall) ctx.interp.returned(st, undefined, frame);
   return merge(ctx, f.fall, inner.returns);
@@ -248,8 +264,8 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
     if (states.length === 0) continue;
     switch (s.t) {
       case 'fact':
-        for (const st of states) ctx.interp.fact(st, s.id, ctx.frame);
-        states = merge(ctx, states);
+        for (const st of states) ctx.interp.fact(st, s.id, ctx.frame, ctx.unknownCond);
+        if (states.length > 1) states = merge(ctx, states);
         break;
       case 'call':
         states = walkCall(ctx, s.name, s.args, states);
@@ -257,7 +273,6 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
         break;
       case 'assign': {
         for (const st of states) ctx.interp.assign(st, s.target, s.source, ctx.frame);
-        states = merge(ctx, states);
         break;
       }
       case 'if': {
@@ -296,7 +311,7 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
 /** Walks one function from the given states; returns whether paths were dropped at the cap. */
 export function walkFunction<S>(fn: FunctionInfo, start: S[], interp: Interpreter<S>, opts: WalkOptions, rename = new Map<string, string>()): { truncated: boolean } {
   const frame: Frame = { fn, rename, depth: 0 };
-  const ctx: Ctx<S> = { interp, opts, frame, gotos: new Map(), returns: [], outer: true, inBranch: false, truncated: { value: false } };
+  const ctx: Ctx<S> = { interp, opts, frame, gotos: new Map(), returns: [], outer: true, inBranch: false, unknownCond: false, truncated: { value: false } };
   const f = walkBlock(ctx, fn.body, merge(ctx, start));
   for (const st of merge(ctx, f.fall, f.breaks, f.continues)) interp.end(st, 'fallthrough', undefined, undefined, frame, false);
   return { truncated: ctx.truncated.value };
