@@ -181,3 +181,38 @@ test('bad input names the file: missing file, empty directory, text without a di
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('b4 .mbx: "From git@z" separators, Link trailers, patch numbers', async () => {
+  const msg = (n: number) => [
+    'From git@z Thu Jan  1 00:00:00 1970',
+    `Subject: [PATCH v3 ${n}/2] foo: step ${n}`,
+    'From: Ada Dev <ada@example.org>',
+    'Date: Tue, 03 Jun 2025 10:00:00 +0000',
+    `Message-Id: <20250603-foo-v3-${n}@example.org>`,
+    '',
+    `Step ${n}.`,
+    '',
+    'Signed-off-by: Ada Dev <ada@example.org>',
+    `Link: https://lore.example.org/r/20250603-foo-v3-${n}@example.org`,
+    '---',
+    ` f${n}.c | 2 +-`,
+    '',
+    `diff --git a/f${n}.c b/f${n}.c`,
+    `--- a/f${n}.c`,
+    `+++ b/f${n}.c`,
+    '@@ -1 +1 @@',
+    '-a',
+    '+b',
+    '',
+    '-- ',
+    'b4 0.14.2',
+    '',
+  ].join('\n');
+  const series = await parsePatchText(msg(1) + '\n' + msg(2), 'v3.mbx');
+  assert.deepEqual(series.map((p) => [p.index, p.subject, p.messageId, p.trailers.map((t) => t.key).join(',')]), [
+    [1, 'foo: step 1', '<20250603-foo-v3-1@example.org>', 'Signed-off-by,Link'],
+    [2, 'foo: step 2', '<20250603-foo-v3-2@example.org>', 'Signed-off-by,Link'],
+  ]);
+  assert.equal(series[1].firstLine, 25);
+  assert.equal(series[1].files[0].hunks[0].headerLine, 40);
+});
