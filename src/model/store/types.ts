@@ -11,7 +11,11 @@
 //   toDomainStates(merged, 'pdev');       // DomainState[] for a SimulationStep
 //   leftAtDetach(merged, 'pdev');         // what would still be live at unbind (leak decisions)
 // `apply` mutates the state it is given and returns an Outcome; `fork` deep-copies. Every call is
-// deterministic. An Outcome says what the kernel returns (errno, WARN), with which certainty,
+// deterministic. After a call that can succeed (status ok or possible-error) the state is its
+// success-path state (the replay keeps the state from before to undo it on a failure branch);
+// after a definite error it is what the kernel leaves behind (e.g. 6.12 collateral erasure).
+// Negative constants for `unsigned int` parameters are converted as C does (-1 = UINT_MAX,
+// which is MSI_ANY_INDEX for alloc-at). An Outcome says what the kernel returns (errno, WARN), with which certainty,
 // which earlier sites own the indices that collided, what was erased as collateral (§2.6), and
 // the kernel function the prediction follows. `problems` classify the outcome by rule code so
 // the check layer can pick severity (definite -> error, possible -> warning) and wording.
