@@ -271,3 +271,14 @@ test('6.12 msi_setup_msi_desc: 3 vectors use nvec_used 3 with the hardware progr
   assert.match(o.note, /nvec_used 3; the device is programmed for 4 messages/);
   assert.deepEqual(s.devices[pdev]!.domains[0]!.blocks[0]!.nvecUsed, exact(3));
 });
+
+test('6.1 __pci_enable_msix: entries are validated over the clamped nvec, 6.12 over maxvec', () => {
+  const old = s61();
+  setCaps(old, pdev, { msixTableSize: 2 });
+  const a = apply(old, { op: 'pci-enable-msix', device: pdev, site: site(1), min: exact(1), max: exact(3), entries: [0, 1, 1] });
+  assert.deepEqual([a.status, a.returns], ['ok', between(1, 2)]);
+  const now = s612();
+  setCaps(now, pdev, { msixTableSize: 2 });
+  const b = apply(now, { op: 'pci-enable-msix', device: pdev, site: site(1), min: exact(1), max: exact(3), entries: [0, 1, 1] });
+  assert.deepEqual([b.errno, codes(b)], ['-EINVAL', ['msi/index-conflict:definite']]);
+});

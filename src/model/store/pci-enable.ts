@@ -113,7 +113,7 @@ export function enableMsix(state: StoreState, r: EnableRequest, out: Outcome): O
     cited(out, state, 'validateEntries');
     return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/msix-table-overflow', detail: `msix_entry ${entries.find((e) => e >= knownTable)} >= table size ${knownTable}` });
   }
-  if (old && duplicates(entries, out, state)) return out;
+  if (old && duplicates(entries ? entries.slice(0, top) : null, out, state)) return out; // 6.1: over the current nvec
   if (old && exclusive(dev, out)) return out;
   const count = between(r.min.min, top);
   const hwsize = r.virtual && knownTable !== null && top > knownTable ? exact(top) : knownTable === null ? null : exact(knownTable);
