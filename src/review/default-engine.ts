@@ -1,11 +1,12 @@
 // The review's engine bound to the real layers: workspace scan (with its facts cache when asked),
 // facts extraction of in-memory post-images, era detection and the check layer.
 import { checkTree, type CheckOptions } from '../check/index';
-import { clearHeaderCache, detectEra, extractFileFacts, initParser } from '../facts/index';
+import { clearHeaderCache, defaultEra, detectEra, extractFileFacts, initParser } from '../facts/index';
+import { diskTree } from './overlay';
 import { analyzeTree } from '../workspace/analyze-tree';
 import type { FileProblem } from '../facts/types';
 import type { ReviewEngine } from './engine';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface EngineOptions {
   check: CheckOptions;
@@ -20,8 +21,14 @@ export interface EngineOptions {
 export function defaultEngine(opts: EngineOptions): ReviewEngine {
   let parserReady: Promise<void> | undefined;
   return {
-    analyzeTree: (tree, cwd, only) =>
-      analyzeTree(only ? only.map((d) => join(tree, d)) : [tree], { cwd, jobs: opts.jobs, cacheDir: opts.cacheDir, onProblem: opts.onProblem, onProgress: opts.onProgress }),
+    async analyzeTree(tree, cwd, only) {
+      if (only?.length === 0) {
+        const disk = diskTree(resolve(cwd, tree));
+        return { tree, era: detectEra((p) => disk.read(p)) ?? defaultEra, files: [] };
+      }
+      const paths = only ? only.map((d) => join(tree, d)) : [tree];
+      return analyzeTree(paths, { cwd, jobs: opts.jobs, cacheDir: opts.cacheDir, onProblem: opts.onProblem, onProgress: opts.onProgress });
+    },
     async extractFileFacts(input) {
       parserReady ??= initParser();
       await parserReady;

@@ -71,6 +71,14 @@ function attachedDiff(email: PostalMime.Email): string | undefined {
   return undefined;
 }
 
+/** "Name <address>", or whichever of the two the From: header has. */
+function authorOf(from: PostalMime.Email['from']): string | undefined {
+  if (!from) return undefined;
+  const address = 'address' in from ? from.address : undefined;
+  if (from.name && address) return `${from.name} <${address}>`;
+  return from.name || address || undefined;
+}
+
 export interface MailPatch extends ParsedPatch {
   /** From "[PATCH 3/7]": its place in the series, when the subject says. */
   number?: number;
@@ -96,7 +104,7 @@ export async function parseMail(message: RawMessage, source: string, index: numb
     source,
     index,
     subject: subject.title || `(no subject) ${source}`,
-    author: email.from ? (email.from.name ? `${email.from.name} <${'address' in email.from ? (email.from.address ?? '') : ''}>` : ('address' in email.from ? (email.from.address ?? '') : '')) : undefined,
+    author: authorOf(email.from),
     date: email.date,
     messageId: email.messageId,
     message: body,

@@ -7,10 +7,11 @@ import type { ParsedPatch } from './types';
 
 const shared = /^(include\/|arch\/[^/]+\/include\/|kernel\/irq\/)/;
 
-/** Tree-relative directories to analyse, or undefined for the whole tree. */
+/** Tree-relative directories to analyse ([] when no C file is touched), or undefined for the whole tree. */
 export function scanScope(root: string, patches: ParsedPatch[]): string[] | undefined {
   const paths = patches.flatMap((p) => p.files.flatMap((f) => [f.oldPath, f.newPath])).filter((p): p is string => p !== null);
-  if (paths.length === 0 || paths.some((p) => shared.test(p))) return undefined;
-  const dirs = [...new Set(paths.filter((p) => /\.[ch]$/.test(p)).map((p) => posix.dirname(p)))].filter((d) => d !== '.' && existsSync(join(root, d)));
-  return dirs.length > 0 ? dirs.sort() : undefined;
+  if (paths.some((p) => shared.test(p))) return undefined;
+  const dirs = [...new Set(paths.filter((p) => /\.[ch]$/.test(p)).map((p) => posix.dirname(p)))];
+  if (dirs.includes('.')) return undefined;
+  return dirs.filter((d) => existsSync(join(root, d))).sort();
 }
