@@ -177,9 +177,9 @@ export interface Block {
   mode?: 'msi' | 'msix';
   /** MSI: nvec_used of the single index-0 descriptor. */
   nvecUsed?: Interval;
-  /** Linux IRQs allocated (desc->irq != 0): false for descriptor-only inserts. */
+  /** Linux IRQs allocated (desc->irq != 0): false for descriptor-only inserts (msi_insert_msi_desc, TI SCI before its IRQ allocation). */
   associated: boolean;
-  /** Descriptors only inserted, e.g. TI SCI, msi_insert_msi_desc. */
+  /** Legend text for the map, e.g. "pci_alloc_irq_vectors(2, 8, PCI_IRQ_MSIX)". */
   label: string;
 }
 
