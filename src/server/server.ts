@@ -69,7 +69,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (root) paths = new PathMap(URI.parse(root).fsPath);
       canReadConfiguration = params.capabilities.workspace?.configuration === true;
       canRefreshCodeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-      initOptionsSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+      // { settings: {...} } (documented) or { irqlens: {...} } (what Helix sends from `config`).
+      const init = params.initializationOptions as { settings?: unknown; irqlens?: unknown } | undefined;
+      initOptionsSettings = init?.settings ?? init?.irqlens;
       if (initOptionsSettings !== undefined) settings = readSettings(initOptionsSettings, log);
       await engine.ready();
       state = new AnalysisState(engine, paths, engine.detectEra(paths.root), log);
