@@ -11,10 +11,20 @@ interface Placed {
   certainty: AllocationBlock['certainty'];
 }
 
+/** Allocations per API; one range held definitely on some path and possibly on another counts once, as definite. */
 function placements(d: DeviceMap): Placed[] {
-  return d.domains.flatMap((dom) =>
+  const all = d.domains.flatMap((dom) =>
     dom.allocations.map((a) => ({ api: a.site.api, domain: dom.domain, first: a.first, last: a.last, certainty: a.certainty })),
   );
+  const key = (p: Placed) => `${p.api}|${p.domain}|${p.first}|${p.last}`;
+  const definite = new Set(all.filter((p) => p.certainty === 'definite').map(key));
+  const seen = new Set<string>();
+  return all.filter((p) => {
+    const k = `${key(p)}|${p.certainty}`;
+    if (seen.has(k) || (p.certainty === 'possible' && definite.has(key(p)))) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 const fmt = (p: Placed) => `domain ${p.domain} ${p.first === p.last ? `index ${p.first}` : `${p.first}..${p.last}`}${p.certainty === 'possible' ? ' (possible)' : ''}`;
