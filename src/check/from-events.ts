@@ -92,8 +92,9 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
   return out;
 }
 
-function leakCandidates(e: EndEvent, ctx: MessageContext, order: string): Candidate[] {
-  if (e.cleanup || (e.phase === 'probe' && !e.errorPath) || e.phase === 'alone') return [];
+function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed: boolean): Candidate[] {
+  if (managed || e.cleanup || (e.phase === 'probe' && !e.errorPath) || e.phase === 'alone') return [];
+  if (e.phase === 'remove' && e.inBranch) return [];
   const out: Candidate[] = [];
   for (const device of Object.keys(e.state.devices)) {
     const blocks: Block[] = liveAtDetach(e.state, device);
@@ -125,7 +126,7 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
   for (const e of r.events) {
     const site = e.kind === 'op' ? siteKey(e.fact.file, e.fact.range) : siteKey(e.file, e.range);
     reach.set(site, (reach.get(site) ?? 0) + 1);
-    const cands = e.kind === 'op' ? opCandidates(e, ctx, r.order) : leakCandidates(e, ctx, r.order);
+    const cands = e.kind === 'op' ? opCandidates(e, ctx, r.order) : leakCandidates(e, ctx, r.order, r.managed);
     for (const c of cands) {
       const relatedKey = c.finding.code === 'msi/leak' ? `:${siteKey(c.finding.related[0]!.file, c.finding.related[0]!.range)}` : '';
       const k = `${site}:${c.finding.code}${relatedKey}`;

@@ -23,6 +23,8 @@ export interface PathState {
   store: StoreState;
   /** Variable -> the fact whose result it holds (returns: how a helper re-expressed it). */
   vars: Record<string, VarRef>;
+  /** Device expressions copied into a field, e.g. `tp->pci_dev = pdev`: field -> original. */
+  aliases: Record<string, string>;
   /** Variables known to hold a constant on this path (e.g. a helper's `return 0`). */
   consts: Record<string, number>;
   /** What the last entered helper returned, until the caller assigns it. */
@@ -72,6 +74,8 @@ export interface EndEvent {
   phase: Phase;
   errorPath: boolean;
   cleanup: boolean;
+  /** Ended by a return inside a branch (remove: an early `if (!priv) return;` guard). */
+  inBranch: boolean;
   file: string;
   range: Range;
   function: string;
@@ -99,18 +103,21 @@ const notVectorCleanup = /^(?:pci_(?!free_irq_vectors)|free_irq|kv?free|kfree_|v
 const cleanupName = /(?:free|release|disable|cleanup|clean_up|teardown|tear_down|remove|destroy|deinit|uninit|unregister|shutdown|stop|exit|devm_add_action|put)/i;
 const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)$/i;
 
-function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks): { key: string; text: string } | undefined {
+function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<string, string>): { key: string; text: string } | undefined {
   if (!fact.device) return undefined;
-  const key = renameRoot(fact.device.key, frame.rename);
+  const key = canonical(renameRoot(fact.device.key, frame.rename), aliases);
   return { key: hooks.deviceKey(key), text: fact.device.text };
 }
 
 function resultRef(fact: MsiFact, id: number): ResultRef {
-  return { fact: id, returns: apiOp(fact.api).returns, minOk: fact.min?.value ?? 1 };
+  const ref: ResultRef = { fact: id, returns: apiOp(fact.api).returns, minOk: fact.min?.value ?? 1 };
+  if (fact.max?.value !== undefined) ref.maxOk = fact.max.value;
+  if (fact.min && fact.max && fact.min.text === fact.max.text) ref.exactText = fact.min.text.trim();
+  return ref;
 }
 
 export function newPathState(store: StoreState): PathState {
-  return { store, vars: {}, consts: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], seq: 0, ownsStore: true };
+  return { store, vars: {}, aliases: {}, consts: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], seq: 0, ownsStore: true };
 }
 
 export class ReplayInterpreter implements Interpreter<PathState> {
@@ -119,14 +126,14 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   clone(s: PathState): PathState {
     s.ownsStore = false;
     return {
-      ...s, ownsStore: false, vars: { ...s.vars }, consts: { ...s.consts }, settled: { ...s.settled }, status: { ...s.status }, returns: { ...s.returns }, before: { ...s.before },
+      ...s, ownsStore: false, vars: { ...s.vars }, aliases: { ...s.aliases }, consts: { ...s.consts }, settled: { ...s.settled }, status: { ...s.status }, returns: { ...s.returns }, before: { ...s.before },
       decisions: { ...s.decisions }, dyn: [...s.dyn], known: [...s.known],
     };
   }
 
   signature(s: PathState): string {
     if (s.sig !== undefined) return s.sig;
-    s.sig = JSON.stringify([storeSignature(s.store), s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, Object.keys(s.before)]);
+    s.sig = JSON.stringify([storeSignature(s.store), s.aliases, s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, Object.keys(s.before)]);
     return s.sig;
   }
 
@@ -138,7 +145,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     s.sig = undefined;
     const fact = this.factOf(frame, id);
     if (!fact) return;
-    const dev = devOf(fact, frame, this.hooks);
+    const dev = devOf(fact, frame, this.hooks, s.aliases);
     if (!dev) return;
     const spec = apiOp(fact.api);
     if (spec.op === 'query-dyn') {
@@ -230,7 +237,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   opaqueCall(s: PathState, name: string, args: string[], frame: Frame): void {
     s.sig = undefined;
     if (name === 'pcim_enable_device' && args[0]) {
-      const key = this.hooks.deviceKey(renameRoot(deviceKeyOf(args[0]), frame.rename));
+      const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(args[0]), frame.rename), s.aliases));
       const site: SourceSite = { file: frame.fn.file, range: frame.fn.range, function: frame.fn.name, api: name };
       if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
       storeSigs.delete(s.store);
@@ -240,7 +247,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (isCleanupCall(name)) s.cleanup = true;
   }
 
-  assign(s: PathState, target: string, source: string, _frame: Frame): void {
+  assign(s: PathState, target: string, source: string, frame: Frame): void {
     s.sig = undefined;
     const t = target.replace(/^\*/, '').trim();
     const fromCall = /^[A-Za-z_]\w*\s*\(/.test(source);
@@ -263,6 +270,12 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const c = constOf(source);
     delete s.vars[t];
     delete s.consts[t];
+    // `priv->pdev = pdev`: later calls through the field act on the same device.
+    if (/->|\./.test(t) && /^&?\s*[A-Za-z_][\w>.-]*$/.test(source.trim())) {
+      const from = canonical(renameRoot(t, frame.rename), s.aliases);
+      const to = canonical(renameRoot(deviceKeyOf(source), frame.rename), s.aliases);
+      if (from !== to) s.aliases[from] = to;
+    }
     if (c !== undefined) s.consts[t] = c;
     else if (s.vars[source.trim()]) s.vars[t] = s.vars[source.trim()]!;
   }
@@ -318,7 +331,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       return;
     }
     this.hooks.sink({
-      kind: 'end', phase: this.hooks.phase, errorPath, cleanup: s.cleanup, file: frame.fn.file,
+      kind: 'end', phase: this.hooks.phase, errorPath, cleanup: s.cleanup, inBranch, file: frame.fn.file,
       range: range ?? { line: frame.fn.bodyRange.endLine, column: Math.max(1, frame.fn.bodyRange.endColumn - 1), endLine: frame.fn.bodyRange.endLine, endColumn: frame.fn.bodyRange.endColumn },
       function: frame.fn.name, state: s.store,
     });
@@ -333,6 +346,12 @@ function constOf(text: string): number | undefined {
   if (t === 'true') return 1;
   if (t === 'false' || t === 'NULL') return 0;
   return undefined;
+}
+
+/** A device key through the field aliases seen on the path. */
+function canonical(key: string, aliases: Record<string, string>): string {
+  for (let i = 0; i < 4 && aliases[key] !== undefined; i++) key = aliases[key]!;
+  return key;
 }
 
 /** JSON of a store's devices, cached per store object (invalidated when a path writes to it). */

@@ -13,6 +13,10 @@ export interface ResultRef {
   returns: ReturnKind;
   /** Smallest successful count (min_vecs) for 'count' results. */
   minOk: number;
+  /** Largest successful count (max_vecs) when constant. */
+  maxOk?: number;
+  /** Source text of min_vecs when it equals max_vecs: `n == that` holds exactly on success. */
+  exactText?: string;
 }
 
 /** Resolves an operand to the allocation whose result it reads, if any. */
@@ -34,7 +38,7 @@ function valueSpan(ref: ResultRef, field: 'index' | 'virq' | undefined, outcome:
   if (outcome === 'failed') return ref.returns === 'bool' ? { lo: 0, hi: 0 } : { lo: -4095, hi: -1 };
   switch (ref.returns) {
     case 'count':
-      return { lo: Math.max(1, ref.minOk), hi: big };
+      return { lo: Math.max(1, ref.minOk), hi: ref.maxOk ?? big };
     case 'zero':
       return { lo: 0, hi: 0 };
     case 'bool':
@@ -72,8 +76,20 @@ function leaf(cond: Cond, resolve: Resolve, fact: number, outcome: Outcome): Tri
       op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[op] ?? op;
     }
     const r = resolve(left);
-    if (!r || r.ref.fact !== fact || right.value === undefined) return undefined;
-    return compare(op, valueSpan(r.ref, r.field, outcome), right.value);
+    if (!r || r.ref.fact !== fact) return undefined;
+    const span = valueSpan(r.ref, r.field, outcome);
+    if (right.value !== undefined) return compare(op, span, right.value);
+    // `ret == -ENOSPC`: an errno constant is some value in -4095..-1.
+    if (/^-\s*E[A-Z0-9]+$/.test(right.text.trim())) {
+      const lo = compare(op, span, -4095);
+      return lo === compare(op, span, -1) ? lo : undefined;
+    }
+    // `n == total` where the call asked for exactly `total` vectors.
+    if (r.ref.exactText !== undefined && right.text.trim() === r.ref.exactText && !r.field) {
+      if (outcome === 'failed') return compare(op, span, 1); // any errno vs a count >= 1
+      return ({ '==': true, '!=': false, '<': false, '>=': true, '<=': true, '>': false } as Record<string, boolean>)[op];
+    }
+    return undefined;
   }
   if (cond.t === 'opaque') {
     const m = isErrCall.exec(cond.text.trim());

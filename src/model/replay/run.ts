@@ -4,12 +4,14 @@ import type { FunctionInfo, MsiFact, TreeFacts } from '../../facts/types';
 import type { DeviceCaps, StoreConfig } from '../store/types';
 import { ReplayInterpreter, isCleanupCall, newPathState, type PathState, type Phase, type ReplayEvent } from './interpret';
 import { apiOp } from './api-ops';
-import { hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
+import { calledNames, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';
 import { walkFunction, type WalkOptions } from './walk';
 
 export interface WalkReport {
   walk: Walk;
+  /** Code reachable from the entry calls pcim_enable_device(): vectors are freed at detach. */
+  managed: boolean;
   /** Human description for findings' assumptions. */
   order: string;
   truncated: boolean;
@@ -77,10 +79,11 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     let truncated = walkFunction(walk.entry, [newPathState(store)], new ReplayInterpreter(hooks(phase)), walkOpts).truncated;
     if (walk.remove && successes.length) {
       const interp = new ReplayInterpreter(hooks('remove'));
-      const starts = successes.map((s) => ({ ...interp.clone(s), errorPath: false, vars: {}, before: {}, decisions: {} }));
+      const starts = successes.map((s) => ({ ...interp.clone(s), errorPath: false, vars: {}, consts: {}, before: {}, decisions: {} }));
       truncated = walkFunction(walk.remove, starts, interp, walkOpts).truncated || truncated;
     }
-    reports.push({ walk, order: describe(walk), truncated, events });
+    const managed = [...reachable(walk.entry, index, maxDepth)].some((f) => calledNames(f.body).has('pcim_enable_device'));
+    reports.push({ walk, managed, order: describe(walk), truncated, events });
   }
   return reports;
 }
