@@ -51,6 +51,19 @@ function deviceChanges(device: string, before: Placed[], after: Placed[]): MapCh
   return changes;
 }
 
+function attributionText(d: DeviceMap): string {
+  const at = d.attribution;
+  if (!at) return 'unknown';
+  return at.requesterIds.length > 0 ? `${at.owner} (requester ID ${at.requesterIds.join(', ')})` : at.owner;
+}
+
+/** Who the IOMMU and the interrupt remapper see as the writer of this device's MSI messages. */
+function attributionChange(device: string, before: DeviceMap, after: DeviceMap): MapChange[] {
+  const was = attributionText(before);
+  const now = attributionText(after);
+  return was === now ? [] : [{ device, text: `MSI writes of ${device} are attributed to ${now} instead of ${was}` }];
+}
+
 function renameKey(key: string, rename: (file: string) => string): string {
   const colon = key.lastIndexOf(':');
   return colon < 0 ? key : `${rename(key.slice(0, colon))}${key.slice(colon)}`;
@@ -67,6 +80,7 @@ export function diffMaps(before: MapSnapshot, after: MapSnapshot, rename: (file:
     const a = neu.get(key);
     const label = (a ?? b)?.label ?? key;
     changes.push(...deviceChanges(label, b ? placements(b) : [], a ? placements(a) : []));
+    if (b && a) changes.push(...attributionChange(label, b, a));
   }
   return changes;
 }

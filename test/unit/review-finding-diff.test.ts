@@ -57,3 +57,13 @@ test('map diff names allocations that move between domains', () => {
   ]);
   assert.deepEqual(diffMaps(snapshot(0, 0, 3), snapshot(0, 0, 3)), []);
 });
+
+test('map diff names an attribution change', () => {
+  const before = snapshot(0, 0, 3);
+  const after = snapshot(0, 0, 3);
+  before.devices[0].attribution = { owner: 'auxiliary device of 0000:3b:00.0', requesterIds: [], chain: [] };
+  after.devices[0].attribution = { owner: 'PCI function 0000:3b:00.0', requesterIds: ['0x3b00'], chain: [] };
+  assert.deepEqual(diffMaps(before, after).map((c) => c.text), [
+    'MSI writes of idxd are attributed to PCI function 0000:3b:00.0 (requester ID 0x3b00) instead of auxiliary device of 0000:3b:00.0',
+  ]);
+});
