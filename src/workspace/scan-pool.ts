@@ -1,13 +1,17 @@
 // A small worker_threads pool for scan batches. Not piscina: piscina starts its own entry as
 // `<__dirname>/worker.js`, which once bundled into dist/ is our scan worker, so it cannot be
 // bundled. Each worker keeps two batches in flight so it never waits for the main thread; a
-// worker that dies fails only its own batches and is replaced.
+// worker that dies fails only its own batches and is replaced. A task that runs longer than the
+// watchdog allows (a parser stuck on pathological input) has its worker terminated: that task
+// fails with a timeout, the worker's other task is queued again, and a new worker takes over.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ScanJob, ScanReply, ScanRequest, ScanSetup, ScanStage } from './scan-protocol';
 
 const inFlightPerWorker = 2;
+/** The largest kernel file extracts in ~0.2 s: 60 s only trips on a real hang. */
+export const defaultTaskTimeoutMs = 60_000;
 
 interface Pending {
   request: ScanRequest;
@@ -17,7 +21,10 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** In the order sent; the worker answers in order, so the first is the one running. */
   busy: Map<number, Pending>;
+  /** When the running (first) task started. */
+  headSince: number;
 }
 
 /** dist/worker.js next to the bundle; in out/ the transpiled worker.js, else <package>/dist. */
@@ -39,9 +46,12 @@ export class ScanPool {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly watchdog: NodeJS.Timeout;
 
-  constructor(private readonly script: string, size: number, private readonly setup: ScanSetup) {
+  constructor(private readonly script: string, size: number, private readonly setup: ScanSetup, private readonly taskTimeoutMs = defaultTaskTimeoutMs) {
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
+    this.watchdog = setInterval(() => this.checkStuck(), Math.min(1000, taskTimeoutMs / 4));
+    this.watchdog.unref();
   }
 
   /** Parses jump the queue: a worker picks up a candidate before the next prefilter batch. */
@@ -57,6 +67,7 @@ export class ScanPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.watchdog);
     const pending = this.queue.splice(0);
     for (const p of pending) p.reject(new Error('irqlens: scan cancelled'));
     await Promise.all(this.slots.map((s) => this.stop(s, 'irqlens: scan cancelled')));
@@ -64,7 +75,7 @@ export class ScanPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.script, { workerData: this.setup });
-    const slot: Slot = { worker, busy: new Map() };
+    const slot: Slot = { worker, busy: new Map(), headSince: Date.now() };
     worker.on('message', (reply: ScanReply) => this.settle(slot, reply));
     worker.on('error', (err) => this.replace(slot, `scan worker failed: ${err.message}`));
     worker.on('exit', (code) => this.replace(slot, `scan worker exited with status ${code}`));
@@ -75,6 +86,7 @@ export class ScanPool {
     const pending = slot.busy.get(reply.id);
     if (!pending) return;
     slot.busy.delete(reply.id);
+    slot.headSince = Date.now();
     if (reply.error !== undefined) pending.reject(new Error(reply.error));
     else pending.resolve(reply);
     this.dispatch();
@@ -92,6 +104,23 @@ export class ScanPool {
     }
   }
 
+  private checkStuck(): void {
+    const now = Date.now();
+    for (const slot of [...this.slots]) {
+      const head = slot.busy.values().next().value;
+      if (!head || now - slot.headSince < this.taskTimeoutMs) continue;
+      slot.busy.delete(head.request.id);
+      const innocent = [...slot.busy.values()];
+      slot.busy.clear();
+      this.queue.unshift(...innocent);
+      const seconds = (this.taskTimeoutMs / 1000).toFixed(this.taskTimeoutMs < 10_000 ? 1 : 0);
+      head.reject(new Error(`timed out after ${seconds} s`));
+      slot.worker.removeAllListeners('exit');
+      void slot.worker.terminate();
+      this.replace(slot, 'scan worker terminated');
+    }
+  }
+
   private async stop(slot: Slot, reason: string): Promise<void> {
     for (const p of slot.busy.values()) p.reject(new Error(reason));
     slot.busy.clear();
@@ -103,6 +132,7 @@ export class ScanPool {
     for (const slot of this.slots) {
       while (slot.busy.size < inFlightPerWorker && this.queue.length > 0) {
         const next = this.queue.shift()!;
+        if (slot.busy.size === 0) slot.headSince = Date.now();
         slot.busy.set(next.request.id, next);
         slot.worker.postMessage(next.request);
       }
