@@ -216,3 +216,36 @@ test('partitioned pci_ims_alloc_irq: IMS lands in window 1 (global 0x10000)', ()
   assert.deepEqual([o.status, o.returns], ['ok', exact(0)]);
   assert.deepEqual(describeDevice(s, pdev), ['domain 0 (hwsize run time, msix): 0..7 definite', 'domain 1 (hwsize 65536): 0 definite']);
 });
+
+test('6.12 pci_msix_free_irq: does not check msix_enabled; after a disable the slot is already free', () => {
+  const s = s612();
+  msix(s, 1, 1);
+  at(s, 2, 3);
+  apply(s, { op: 'pci-disable', device: pdev, site: site(3), mode: 'all' });
+  const o = apply(s, { op: 'pci-msix-free', device: pdev, site: site(4), index: exact(3), virq: between(1, null) });
+  assert.deepEqual([o.status, o.warn, codes(o)], ['no-op', false, ['msi/free-unallocated:definite']]);
+});
+
+test('6.12 pci_msix_free_irq: map.virq 0 (a map never filled) WARNs and returns', () => {
+  const s = s612();
+  msix(s, 2, 2);
+  const o = apply(s, { op: 'pci-msix-free', device: pdev, site: site(3), index: exact(0), virq: exact(0) });
+  assert.deepEqual([o.status, o.warn, codes(o)], ['no-op', true, ['msi/free-unallocated:definite']]);
+  assert.deepEqual(describeDevice(s, pdev), ['domain 0 (hwsize run time, msix): 0..1 definite']);
+});
+
+test('6.12 pci_msix_free_irq: a run-time map.index frees no particular slot in the model', () => {
+  const s = s612();
+  msix(s, 4, 4);
+  const o = apply(s, { op: 'pci-msix-free', device: pdev, site: site(3), index: between(0, null) });
+  assert.equal(o.status, 'no-op');
+  assert.deepEqual(describeDevice(s, pdev), ['domain 0 (hwsize run time, msix): 0..3 definite']);
+});
+
+test('6.12 pci_msix_free_irq: without MSI_FLAG_PCI_MSIX_ALLOC_DYN WARNs and returns', () => {
+  const s = s612();
+  setCaps(s, pdev, { dynamicMsix: false });
+  msix(s, 4, 4);
+  const o = apply(s, { op: 'pci-msix-free', device: pdev, site: site(3), index: exact(2) });
+  assert.deepEqual([o.status, o.warn, codes(o)], ['no-op', true, ['msi/dynamic-msix-unsupported:definite']]);
+});

@@ -5,6 +5,7 @@ import { makeDomain } from './core-domain';
 import { clearDomain, freeRange } from './core-free';
 import { exact, isExact, show } from './interval';
 import { associate, insertSpan } from './insert';
+import { validMap } from './pci-ops';
 import { begin, cited, fail, noop, note } from './outcome';
 import { device, singleStore, slot } from './state';
 import type { DeviceStoreState, Outcome, StoreOp, StoreState } from './types';
@@ -167,13 +168,10 @@ export function imsAlloc(state: StoreState, op: Op<'ims-alloc'>): Outcome {
 }
 
 export function imsFree(state: StoreState, op: Op<'ims-free'>): Outcome {
-  if (op.index.max !== null && op.index.max < 0) {
-    const out = cited(begin(op.op), state, 'ims');
-    out.warn = true;
-    return noop(out, 'map.index < 0: WARN and return');
-  }
+  const out = cited(begin(op.op), state, 'ims');
+  if (!validMap(op.index, op.virq, out)) return out;
   const inner = freeRange(state, { op: 'free-range', device: op.device, site: op.site, domain: singleStore(state) ? exact(0) : exact(1), first: op.index, last: op.index });
-  return merge(cited(begin(op.op), state, 'ims'), inner);
+  return merge(out, inner);
 }
 
 /** Fold an inner core outcome into the front-end's, keeping the front-end's op name and citations first. */

@@ -8,7 +8,7 @@ import { exact, show } from './interval';
 import { begin, cited, fail, noop, note, problem } from './outcome';
 import { enableMsi, enableMsix, type EnableRequest } from './pci-enable';
 import { device, singleStore, slot } from './state';
-import type { DeviceStoreState, Errno, Outcome, StoreOp, StoreState } from './types';
+import type { DeviceStoreState, DomainSlotState, Errno, Interval, Outcome, StoreOp, StoreState } from './types';
 import { MSI_MAX_INDEX } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
@@ -144,22 +144,22 @@ export function msixAllocAt(state: StoreState, op: Op<'pci-msix-alloc-at'>): Out
   const dev = device(state, op.device);
   cited(out, state, 'msixAllocAt');
   if (state.config.tree === '6.1') return notInEra(out, 'pci_msix_alloc_irq_at');
-  if (!dynamicReady(dev, out, op.guarded === true, '-ENOTSUPP')) return out;
+  if (!dynamicReady(dev, out, op.guarded === true)) return out;
   const t = { domain: 0, slot: slot(state, dev, 0), window: 65536 };
   allocAtIndex(state, op.device, t, op.index, out, { site: op.site, label: 'pci_msix_alloc_irq_at', associated: true, mode: 'msix' });
   for (const p of out.problems) if (p.code === 'msi/index-out-of-range') p.code = 'msi/msix-table-overflow';
   return out;
 }
 
-/** MSI-X enabled, then pci_msix_can_alloc_dyn; false when the call surely fails. */
-function dynamicReady(dev: DeviceStoreState, out: Outcome, guarded: boolean, errno: Errno | null): boolean {
+/** MSI-X enabled, then pci_msix_can_alloc_dyn; false when the call surely fails (-ENOTSUPP). */
+function dynamicReady(dev: DeviceStoreState, out: Outcome, guarded: boolean): boolean {
   const on = dev.pciModes.includes('msix');
   if (!on || dev.pciModes.length > 1) {
-    fail(out, { errno, certainty: on ? 'possible' : 'definite', code: 'msi/dynamic-msix-unsupported', detail: 'MSI-X is not enabled on this path (dev->msix_enabled is 0)', warn: errno === null });
+    fail(out, { errno: '-ENOTSUPP', certainty: on ? 'possible' : 'definite', code: 'msi/dynamic-msix-unsupported', detail: 'MSI-X is not enabled on this path (dev->msix_enabled is 0)' });
     if (!on) return false;
   }
   if (dev.caps.dynamicMsix === false) {
-    fail(out, { errno, certainty: 'definite', code: 'msi/dynamic-msix-unsupported', detail: 'the MSI parent lacks MSI_FLAG_PCI_MSIX_ALLOC_DYN', warn: errno === null });
+    fail(out, { errno: '-ENOTSUPP', certainty: 'definite', code: 'msi/dynamic-msix-unsupported', detail: 'the MSI parent lacks MSI_FLAG_PCI_MSIX_ALLOC_DYN' });
     return false;
   }
   if (dev.caps.dynamicMsix === undefined && !guarded) {
@@ -168,32 +168,54 @@ function dynamicReady(dev: DeviceStoreState, out: Outcome, guarded: boolean, err
   return true;
 }
 
-/** pci_msix_free_irq(dev, map): WARN on a failed map, then free [index, index] of domain 0. */
+/**
+ * pci_msix_free_irq(dev, map): WARN on a failed map (index < 0 or virq <= 0) or without dynamic
+ * support, then free [index, index] of domain 0. It does not check msix_enabled: after a
+ * disable the slot is simply already free (a silent no-op).
+ */
 export function msixFree(state: StoreState, op: Op<'pci-msix-free'>): Outcome {
   const out = begin(op.op);
   const dev = device(state, op.device);
   cited(out, state, 'msixFree');
   if (state.config.tree === '6.1') return notInEra(out, 'pci_msix_free_irq');
-  if (op.index.max !== null && op.index.max < 0) {
+  if (!validMap(op.index, op.virq, out)) return out;
+  if (dev.caps.dynamicMsix === false) {
     out.warn = true;
-    problem(out, 'msi/free-unallocated', 'definite', `map.index ${show(op.index)} < 0: WARN and return`);
-    return noop(out, 'failed map');
+    problem(out, 'msi/dynamic-msix-unsupported', 'definite', 'the MSI parent lacks MSI_FLAG_PCI_MSIX_ALLOC_DYN: WARN and return');
+    return noop(out, 'no dynamic MSI-X');
   }
-  if (op.index.min < 0) problem(out, 'msi/free-unallocated', 'possible', 'map.index may be negative (allocation result unchecked)', ['the allocation result']);
-  if (!dynamicReady(dev, out, true, null)) {
-    out.status = 'no-op';
-    return out;
+  return freeSlot(slot(state, dev, 0), op.index, out);
+}
+
+/** map.index < 0 || map.virq <= 0: WARN and return (a failed or never-made map). */
+export function validMap(index: Interval, virq: Interval | undefined, out: Outcome): boolean {
+  const failed = (index.max !== null && index.max < 0) || (virq?.max !== null && virq?.max !== undefined && virq.max <= 0);
+  if (failed) {
+    out.warn = true;
+    problem(out, 'msi/free-unallocated', 'definite', `map.index ${show(index)}${virq ? `, map.virq ${show(virq)}` : ''}: a failed map, WARN and return`);
+    noop(out, 'failed map');
+    return false;
   }
-  const s = slot(state, dev, 0);
-  const i = Math.max(0, op.index.min);
-  const held = s.blocks.filter((b) => b.first <= i && i <= b.last);
+  if (index.min < 0 || (virq !== undefined && virq.min <= 0)) {
+    out.warn = 'possible';
+    problem(out, 'msi/free-unallocated', 'possible', 'the map may come from a failed allocation (result unchecked)', ['the allocation result']);
+  }
+  return true;
+}
+
+/** Free one slot; an index known only as a range frees no particular slot in the model. */
+function freeSlot(s: DomainSlotState, index: Interval, out: Outcome): Outcome {
+  const lo = Math.max(0, index.min);
+  const hi = index.max ?? MSI_MAX_INDEX;
+  const held = s.blocks.filter((b) => b.first <= hi && lo <= b.last);
   if (!held.length) {
-    problem(out, 'msi/free-unallocated', 'definite', `slot ${i} holds no descriptor: silent no-op`);
+    problem(out, 'msi/free-unallocated', 'definite', `slot ${show(index)} holds no descriptor: silent no-op`);
     return noop(out, 'already free');
   }
-  s.blocks = s.blocks.flatMap((b) => (b.first <= i && i <= b.last ? split(b, i) : [b]));
-  out.erased.push(...held.map((b) => ({ domain: 0, first: i, last: i, certainty: b.certainty, owner: b.site, irqsLeaked: false })));
-  note(out, `slot ${i} freed; MSI-X stays enabled`);
+  if (lo !== hi) return noop(out, `map.index ${show(index)} is a run-time value: no particular slot is assumed freed`);
+  s.blocks = s.blocks.flatMap((b) => (b.first <= lo && lo <= b.last ? split(b, lo) : [b]));
+  out.erased.push(...held.map((b) => ({ domain: s.domain, first: lo, last: lo, certainty: b.certainty, owner: b.site, irqsLeaked: false })));
+  note(out, `slot ${lo} freed; MSI-X stays enabled`);
   return out;
 }
 

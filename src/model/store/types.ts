@@ -92,7 +92,7 @@ export type StoreOp =
   | (OpBase & { op: 'pci-enable-msix'; min: Interval; max: Interval; entries: number[] | null }) // pci_enable_msix_range/_exact
   | (OpBase & { op: 'pci-disable'; mode: 'msi' | 'msix' | 'all' }) // pci_disable_msi, pci_disable_msix, pci_free_irq_vectors
   | (OpBase & { op: 'pci-msix-alloc-at'; index: Interval | 'any'; guarded?: boolean }) // pci_msix_alloc_irq_at
-  | (OpBase & { op: 'pci-msix-free'; index: Interval }) // pci_msix_free_irq (map.index)
+  | (OpBase & { op: 'pci-msix-free'; index: Interval; virq?: Interval }) // pci_msix_free_irq (map.index, map.virq)
   | (OpBase & { op: 'pci-irq-vector'; nr: Interval }) // pci_irq_vector
   // Other buses
   | (OpBase & { op: 'platform-alloc'; nvec: Interval }) // 6.12 platform_device_msi_init_and_alloc_irqs, 6.1 platform_msi_domain_alloc_irqs
@@ -102,7 +102,7 @@ export type StoreOp =
   | (OpBase & { op: 'ti-sci-alloc'; ranges: { first: Interval; count: Interval }[] }) // ti_sci_inta_msi_domain_alloc_irqs
   | (OpBase & { op: 'ims-create'; hwsize: Interval }) // pci_create_ims_domain (6.2–6.11 history)
   | (OpBase & { op: 'ims-alloc' }) // pci_ims_alloc_irq
-  | (OpBase & { op: 'ims-free'; index: Interval }); // pci_ims_free_irq
+  | (OpBase & { op: 'ims-free'; index: Interval; virq?: Interval }); // pci_ims_free_irq (map.index, map.virq)
 
 export type OpName = StoreOp['op'];
 
