@@ -145,6 +145,7 @@ export class MapPanel {
 export function registerMapSerializer(extensionUri: vscode.Uri, source: MapSource): vscode.Disposable {
   return vscode.window.registerWebviewPanelSerializer(mapViewType, {
     deserializeWebviewPanel: async (panel, state: unknown) => {
+      log().info('MSI map: restoring the panel after a reload.');
       MapPanel.revive(panel, extensionUri, source, state);
     },
   });

@@ -37,3 +37,12 @@ test('the grammars inject into C, C++ and diff, never replacing them', () => {
   assert.ok(pkg.contributes.grammars.every((g) => g.language === undefined));
   assert.deepEqual(pkg.contributes.grammars.map((g) => g.injectTo), [['source.c', 'source.cpp'], ['source.diff']]);
 });
+
+test('in diffs, added and removed lines are re-matched (so calls inside get accented), headers are not', () => {
+  const diff = JSON.parse(readFileSync(join(root, 'syntaxes', 'msi-api-diff.injection.tmLanguage.json'), 'utf8')) as { patterns: { name: string; begin?: string; match?: string }[] };
+  const [inserted, deleted, trailer] = diff.patterns;
+  const re = (s: string | undefined): RegExp => new RegExp(s ?? '$^');
+  assert.deepEqual(['+\tret = pci_enable_msi(pdev);', '+++ b/drivers/foo/foo.c', '+'].map((l) => re(inserted?.begin).test(l)), [true, false, true]);
+  assert.deepEqual(['-\tpci_disable_msi(pdev);', '--- a/drivers/foo/foo.c', '---'].map((l) => re(deleted?.begin).test(l)), [true, false, false]);
+  assert.deepEqual(['Signed-off-by: A <a@b>', 'Fixes: 0123456789ab ("x")', 'Signed-off-by:A'].map((l) => re(trailer?.match).test(l)), [true, true, false]);
+});

@@ -42,6 +42,8 @@ suite('IRQ Lens in a real VS Code', () => {
     assert.ok(target, 'the code links to the rule documentation');
     assert.match(target.toString(), /index-conflict/);
     assert.ok((conflict.relatedInformation ?? []).some((r) => r.location.range.start.line === allocLine - 1), 'related information points at the earlier allocation');
+    const a = await api();
+    await waitFor('the status bar count', () => a.statusText() === '$(error) 1 MSI conflict');
   });
 
   test('the hover shows the resolved range and the attribution', async () => {
