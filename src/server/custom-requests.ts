@@ -1,5 +1,6 @@
 // The custom requests (irqlens/map, irqlens/simulate, irqlens/devices) and the
 // workspace/executeCommand commands that give every editor the same results.
+import { readFileSync } from 'node:fs';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import type { Layout } from '../model/snapshot';
 import {
@@ -9,6 +10,7 @@ import {
   type DeviceSummary,
   type MapResult,
   type RescanResult,
+  type ReviewPatchResult,
   type SimulationResultWithRoot,
 } from '../protocol/requests';
 import type { AnalysisState } from './analysis-state';
@@ -16,10 +18,14 @@ import type { BackgroundScan } from './background-scan';
 import type { ServerSettings } from './config';
 import type { CheckOptions, Engine } from './engine';
 import type { GroupChecker } from './group-checker';
+import type { DocumentSource } from './open-documents';
+import type { PatchDocuments } from './patch-documents';
 import { guard } from './guard';
 
 export interface RequestContext {
   engine: Engine;
+  patches: PatchDocuments;
+  documents: DocumentSource;
   state: AnalysisState;
   checker: GroupChecker;
   scan: BackgroundScan;
@@ -86,6 +92,22 @@ export function devicesRequest(raw: unknown, ctx: RequestContext): DeviceSummary
   return ctx.engine.devices(ctx.state.scoped(readScope(p.scope, ctx.state)), ctx.state.era);
 }
 
+/** irqlens/reviewPatch: the open buffer's text when the patch is open, else the file on disk. */
+async function reviewPatchRequest(raw: unknown, ctx: RequestContext): Promise<ReviewPatchResult> {
+  const p = params(raw);
+  if (typeof p.uri !== 'string') throw invalid('uri: expected the URI of a .patch/.diff/.mbx/.mbox file');
+  const rel = readScope(p.uri, ctx.state)!;
+  let text = ctx.documents.get(p.uri)?.getText();
+  if (text === undefined) {
+    try {
+      text = readFileSync(ctx.state.paths.absFromRel(rel), 'utf8');
+    } catch (err) {
+      throw invalid(`uri: cannot read ${rel}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return ctx.patches.review(text, rel);
+}
+
 async function rescan(ctx: RequestContext): Promise<RescanResult> {
   await ctx.scan.start(ctx.settings);
   const { error, warning, info } = ctx.checker.status().counts;
@@ -96,6 +118,7 @@ export function registerCustomRequests(connection: Connection, context: () => Re
   connection.onRequest(IrqlensRequest.map, guard(log, (p: unknown) => mapRequest(p, context())));
   connection.onRequest(IrqlensRequest.simulate, guard(log, (p: unknown) => simulateRequest(p, context())));
   connection.onRequest(IrqlensRequest.devices, guard(log, (p: unknown) => devicesRequest(p, context())));
+  connection.onRequest(IrqlensRequest.reviewPatch, guard(log, (p: unknown) => reviewPatchRequest(p, context())));
   connection.onExecuteCommand(
     guard(log, async (p): Promise<unknown> => {
       const arg: unknown = p.arguments?.[0];

@@ -8,6 +8,7 @@ import { defaultEra, extractFileFacts, initParser } from '../facts/index';
 import type { EraInfo, FileFacts, MsiFact, TreeFacts } from '../facts/types';
 import { attributeFact, loadTopology, type Topology } from '../model/iommu/index';
 import { IncrementalDocument } from '../facts/incremental';
+import { defaultEngine, findingsOnPatchFile } from '../review/index';
 import { analyzeTree } from '../workspace/analyze-tree';
 import { createIncludeReader, type ReadInclude } from '../workspace/include-reader';
 import { findKernelRoot } from '../workspace/kernel-root';
@@ -84,6 +85,10 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
         onProblem: (p) => opts.onProblem(`${p.file}:${p.line}: ${p.message}`),
       });
       return { era: result.era, files: result.files.filter((f) => f.facts.length > 0) };
+    },
+    reviewPatch(patchText, patchRel, reviewRoot, opts, cacheDir) {
+      const engine = defaultEngine(cacheDir ? { check: engineOptions(opts), cacheDir } : { check: engineOptions(opts) });
+      return findingsOnPatchFile(patchText, patchRel, '.', { cwd: reviewRoot, engine });
     },
     attribute(fact: MsiFact, files, era, opts): Attribution {
       const topo = topologyOf(opts.topology);

@@ -57,4 +57,6 @@ export interface Engine {
   /** Facts of every relevant file under root (worker threads, disk cache), and the era they imply. */
   scan(root: string, opts: ScanOptions): Promise<{ era: EraInfo; files: FileFacts[] }>;
   attribute(fact: MsiFact, files: FileFacts[], era: EraInfo, opts: CheckOptions): Attribution | null;
+  /** Findings a patch (series) introduces in the tree at root, placed on the patch file's lines. */
+  reviewPatch(patchText: string, patchRel: string, root: string, opts: CheckOptions, cacheDir: string | null): Promise<{ findings: Finding[]; problems: string[] }>;
 }

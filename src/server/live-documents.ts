@@ -8,6 +8,7 @@ import type { Engine } from './engine';
 import type { GroupChecker } from './group-checker';
 import type { BufferEdit } from './open-documents';
 import { reuseAfterEdit } from './edit-reuse';
+import { isPatchDocument, type PatchDocuments } from './patch-documents';
 import type { DiagnosticsPublisher } from './publisher';
 
 /** Buffers above this size are not analysed live (the largest MSI-using kernel file is 0.5 MB). */
@@ -29,6 +30,7 @@ export class LiveDocuments {
     private readonly checker: GroupChecker,
     private readonly publisher: DiagnosticsPublisher,
     private readonly log: (message: string) => void,
+    private readonly patches: PatchDocuments,
   ) {}
 
   changed(doc: TextDocument, edits: BufferEdit[] | null): void {
@@ -42,6 +44,7 @@ export class LiveDocuments {
 
   closed(doc: TextDocument): void {
     this.pending.delete(doc.uri);
+    this.patches.closed(doc.uri);
     const rel = this.state.paths.relFromUri(doc.uri);
     if (rel === null || !this.state.isOpen(rel)) return;
     this.state.closeLive(rel);
@@ -57,6 +60,10 @@ export class LiveDocuments {
   }
 
   private analyse(doc: TextDocument, edits: BufferEdit[] | null): void {
+    if (isPatchDocument(doc.uri, doc.languageId)) {
+      this.patches.changed(doc);
+      return;
+    }
     const rel = this.state.paths.relFromUri(doc.uri);
     if (rel === null || !(analysedLanguages.has(doc.languageId) || analysedExtensions.test(rel))) return;
     const start = performance.now();

@@ -28,6 +28,7 @@ import { GroupChecker } from './group-checker';
 import { hoverAt } from './hover';
 import { LiveDocuments } from './live-documents';
 import { OpenDocuments } from './open-documents';
+import { PatchDocuments } from './patch-documents';
 import { PathMap } from './locations';
 import { DiagnosticsPublisher } from './publisher';
 import { findPackageRoot, ruleDocResolver } from './rule-docs';
@@ -56,6 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let checker!: GroupChecker;
   let live: LiveDocuments | undefined;
   let scan!: BackgroundScan;
+  let patches!: PatchDocuments;
 
   const checkOptions = (): CheckOptions => ({
     layout: settings.layout,
@@ -76,9 +78,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       await engine.ready();
       state = new AnalysisState(engine, paths, engine.detectEra(paths.root), log);
       checker = new GroupChecker(engine, state, publisher, docUri, settings, checkOptions());
-      live = new LiveDocuments(engine, state, checker, publisher, log);
+      const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'irqlens');
+      patches = new PatchDocuments({ engine, paths, publisher, docUri, settings: () => settings, checkOptions, cacheDir, log });
+      live = new LiveDocuments(engine, state, checker, publisher, log, patches);
       scan = new BackgroundScan(connection, engine, state, checker, {
-        cacheDir: join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'irqlens'),
+        cacheDir,
         workDoneProgress: params.capabilities.window?.workDoneProgress === true,
         log,
       });
@@ -133,6 +137,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onHover(guard(log, (p) => (initialized(), hoverAt(p, { documents, state, checker, engine })), null));
   connection.onCodeAction(guard(log, (p) => (initialized(), codeActions(p, { documents, state, checker })), []));
   connection.onCodeLens(guard(log, (p) => (initialized(), settings.codeLens.enable ? codeLenses(p, { state, checker }) : []), []));
-  registerCustomRequests(connection, () => (initialized(), { engine, state, checker, scan, settings, checkOptions: checkOptions() }), log);
+  registerCustomRequests(connection, () => (initialized(), { engine, state, checker, scan, settings, checkOptions: checkOptions(), patches, documents }), log);
 
 }
