@@ -97,7 +97,7 @@ LOOKUP3 = LOOKUP9.replace('9', '3')
 RANGE = lambda domid, first, last: f"\tret = msi_domain_alloc_irqs_range(&pdev->dev, {domid}, {first}, {last});\n\tif (ret)\n\t\treturn ret;\n"
 RANGE_REMOVE = lambda domid, first, last: f"\tmsi_domain_free_irqs_range(&pdev->dev, {domid}, {first}, {last});\n"
 
-CREATE = lambda domid: f"\tif (!msi_create_device_irq_domain(&pdev->dev, {domid}, &foo_template, 64, NULL, NULL))\n\t\treturn -ENODEV;\n"
+CREATE = lambda domid, hwsize=64: f"\tif (!msi_create_device_irq_domain(&pdev->dev, {domid}, &foo_template, {hwsize}, NULL, NULL))\n\t\treturn -ENODEV;\n"
 IMS_PROBE = ("\tret = pci_alloc_irq_vectors(pdev, 8, 8, PCI_IRQ_MSIX);\n\tif (ret < 0)\n\t\treturn ret;\n"
              "\tif (!pci_create_ims_domain(pdev, &foo_ims_template, 0, NULL)) {\n\t\tpci_free_irq_vectors(pdev);\n\t\treturn -ENODEV;\n\t}\n"
              "\tfoo_map = pci_ims_alloc_irq(pdev, &foo_cookie, NULL);\n\tif (foo_map.index < 0) {\n\t\tpci_free_irq_vectors(pdev);\n\t\treturn foo_map.index;\n\t}\n")
@@ -147,6 +147,9 @@ SCENARIOS = {
     ], 'mbx'),
     # The series was made against another base: its hunk must be reported, not applied with fuzz.
     '18-does-not-apply': ('6.12', {D: GOOD}, [('foo: look up vector 9', {D: driver('foo', ALLOC8 + LOOKUP9)})], 'dir', {D: driver('foo', ALLOC8 + ENABLE_MSI)}),
+    # Run with layout "partitioned" (expect.json): the wider range leaves window 0 (msi-semantics 5.45).
+    '19-partition-crossing': ('6.12', {D: driver('foo', CREATE(0, 0) + RANGE(0, '0xfff0', '0xffff'), RANGE_REMOVE(0, '0xfff0', '0xffff'))},
+                              [('foo: take sixteen more vectors', {D: driver('foo', CREATE(0, 0) + RANGE(0, '0xfff0', '0x1000f'), RANGE_REMOVE(0, '0xfff0', '0x1000f'))})], 'dir'),
     '17-index-conflict-realloc': ('6.12', {D: GOOD}, [('foo: allocate again for the fallback queue', {D: driver('foo', ALLOC8 + REALLOC.replace('return ret', 'goto err_free') + '\treturn 0;\nerr_free:\n\tpci_free_irq_vectors(pdev);\n\treturn ret;\n'.replace('\treturn 0;\n', '', 0))})], 'dir'),
 }
 
