@@ -6,8 +6,9 @@ import { makeDomain } from './core-domain';
 import { between, exact, show } from './interval';
 import { insertSpan } from './insert';
 import { cited, fail, note } from './outcome';
+import { msiOrder, msixOrder, runChecks, type EnableCtx } from './pci-checks';
 import { device, singleStore, slot } from './state';
-import type { Certainty, DeviceStoreState, Interval, Outcome, StoreState } from './types';
+import type { DeviceStoreState, Interval, Outcome, StoreState } from './types';
 
 export interface EnableRequest {
   device: string;
@@ -28,9 +29,11 @@ function signedMax(max: Interval): Interval {
   return max.min > INT_MAX ? exact(-1) : max;
 }
 
-function modeCertainty(dev: DeviceStoreState, mode: 'msi' | 'msix'): Certainty | null {
-  if (!dev.pciModes.includes(mode)) return null;
-  return dev.pciModes.length === 1 ? 'definite' : 'possible';
+function context(state: StoreState, r: EnableRequest, out: Outcome, table: number | null, top: number): EnableCtx {
+  const dev = device(state, r.device);
+  const max = signedMax(r.max);
+  const entries = r.entries ? r.entries.slice(0, max.max ?? r.entries.length) : null;
+  return { state, dev, out, min: r.min, max, rawMax: r.max, entries, table, top };
 }
 
 /** __pci_enable_msi_range(dev, minvec, maxvec): returns the vector count. */
@@ -39,22 +42,7 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
   const caps = dev.caps;
   const max = signedMax(r.max);
   cited(out, state, 'enableMsi');
-  if (r.min.max !== null && r.min.max < 1)
-    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `minvec ${show(r.min)} < 1: pci_msi_supported() fails` });
-  const msix = modeCertainty(dev, 'msix');
-  if (msix) {
-    fail(out, { errno: '-EINVAL', certainty: msix, code: 'msi/msi-msix-exclusive', detail: "can't enable MSI (MSI-X already enabled)" });
-    if (msix === 'definite') return out;
-  }
-  if (max.max !== null && max.max < r.min.min)
-    return fail(out, { errno: '-ERANGE', certainty: 'definite', code: 'msi/range-inverted', detail: `maxvec ${max === r.max ? show(r.max) : `${show(r.max)} (int -1)`} < minvec ${show(r.min)}` });
-  const msi = modeCertainty(dev, 'msi');
-  if (msi) {
-    fail(out, { errno: '-EINVAL', certainty: msi, code: 'msi/index-conflict', detail: 'MSI is already enabled: index 0 still holds its descriptor', warn: true });
-    out.collisions.push(...slot(state, dev, 0).blocks.filter((b) => b.mode === 'msi').map((b) => ({ domain: 0, first: 0, last: 0, certainty: b.certainty, owner: b.site })));
-    if (msi === 'definite') return out;
-  }
-  if (bothModesBlock(dev, out)) return out;
+  if (runChecks(msiOrder, context(state, r, out, null, 0))) return out;
   if (caps.msiCount === 0) return fail(out, { errno: '-EINVAL', certainty: 'definite', detail: 'the device has no MSI capability' });
   const hw = caps.msiCount ?? MSI_HW_MAX;
   if (r.min.min > hw) {
@@ -85,36 +73,14 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
 /** __pci_enable_msix_range(dev, entries, minvec, maxvec, flags): returns the vector count. */
 export function enableMsix(state: StoreState, r: EnableRequest, out: Outcome): Outcome {
   const dev = device(state, r.device);
-  const old = state.config.tree === '6.1';
   const max = signedMax(r.max);
   cited(out, state, 'enableMsix');
-  if (max.max !== null && max.max < r.min.min)
-    return fail(out, { errno: '-ERANGE', certainty: 'definite', code: 'msi/range-inverted', detail: `maxvec ${max === r.max ? show(r.max) : `${show(r.max)} (int -1)`} < minvec ${show(r.min)}` });
-  if (!old && exclusive(dev, out)) return out;
-  const msix = modeCertainty(dev, 'msix');
-  if (msix) {
-    const held = slot(state, dev, 0).blocks.filter((b) => b.mode === 'msix');
-    out.collisions.push(...held.map((b) => ({ domain: 0, first: b.first, last: b.last, certainty: b.certainty === 'definite' && msix === 'definite' ? ('definite' as const) : ('possible' as const), owner: b.site })));
-    fail(out, { errno: '-EINVAL', certainty: msix, code: 'msi/index-conflict', detail: 'MSI-X is already enabled: its slots are still allocated', warn: true });
-    if (msix === 'definite') return out;
-  }
-  if (!old && bothModesBlock(dev, out)) return out; // 6.1 checks MSI late, after the table
-  if (max.max !== null && max.max < 1) return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `nvec ${show(r.max)} < 1: pci_msi_supported() fails` });
-  const table = dev.caps.msixTableSize;
-  if (table === 0) return fail(out, { errno: '-EINVAL', certainty: 'definite', detail: 'the device has no MSI-X capability' });
-  const entries = r.entries ? r.entries.slice(0, max.max ?? r.entries.length) : null;
-  if (!old && duplicates(entries, out, state)) return out;
-  const knownTable = table ?? null;
+  const knownTable = dev.caps.msixTableSize ?? null;
+  // nvec is clamped to the table unless PCI_IRQ_VIRTUAL; with no known table it stays maxvec.
   const top = r.virtual || knownTable === null ? (max.max ?? knownTable ?? MSIX_TABLE_MAX) : Math.min(knownTable, max.max ?? knownTable);
-  if (top < r.min.min) {
-    return fail(out, { errno: '-ENOSPC', certainty: 'definite', code: 'msi/msix-table-overflow', detail: `the MSI-X table has ${knownTable} entries, fewer than minvec ${show(r.min)}` });
-  }
-  if (old && entries && knownTable !== null && entries.slice(0, top).some((e) => e >= knownTable)) {
-    cited(out, state, 'validateEntries');
-    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/msix-table-overflow', detail: `msix_entry ${entries.find((e) => e >= knownTable)} >= table size ${knownTable}` });
-  }
-  if (old && duplicates(entries ? entries.slice(0, top) : null, out, state)) return out; // 6.1: over the current nvec
-  if (old && exclusive(dev, out)) return out;
+  const ctx = context(state, r, out, knownTable, top);
+  if (runChecks(msixOrder[state.config.tree], ctx)) return out;
+  const entries = ctx.entries;
   const count = between(r.min.min, top);
   const hwsize = r.virtual && knownTable !== null && top > knownTable ? exact(top) : knownTable === null ? null : exact(knownTable);
   const t = pciDomain(state, dev, 'pci-msix', hwsize ?? { min: Math.max(1, r.min.min), max: null }, r.virtual ? 'MSI-X table size or PCI_IRQ_VIRTUAL nvec' : 'MSI-X table size (pci_msix_vec_count)');
@@ -126,34 +92,9 @@ export function enableMsix(state: StoreState, r: EnableRequest, out: Outcome): O
   return out;
 }
 
-/** After a join each possible mode may block the enable on its own; if every one does, it surely fails. */
-function bothModesBlock(dev: DeviceStoreState, out: Outcome): boolean {
-  if (!dev.pciModes.every((m) => m === 'msi' || m === 'msix')) return false;
-  out.status = 'error';
-  out.errno = '-EINVAL';
-  note(out, 'MSI or MSI-X is enabled on every path here');
-  return true;
-}
-
 /** Reaching the insert means neither mode is enabled on this path: no PCI vectors can be live. */
 function dropPciBlocks(t: Target): void {
   t.slot.blocks = t.slot.blocks.filter((b) => b.mode === undefined);
-}
-
-function exclusive(dev: DeviceStoreState, out: Outcome): boolean {
-  const msi = modeCertainty(dev, 'msi');
-  if (!msi) return false;
-  fail(out, { errno: '-EINVAL', certainty: msi, code: 'msi/msi-msix-exclusive', detail: "can't enable MSI-X (MSI already enabled)" });
-  return msi === 'definite';
-}
-
-function duplicates(entries: number[] | null, out: Outcome, state: StoreState): boolean {
-  if (!entries) return false;
-  const dup = entries.find((e, i) => entries.indexOf(e) !== i);
-  if (dup === undefined) return false;
-  cited(out, state, 'validateEntries');
-  fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/index-conflict', detail: `msix_entry ${dup} appears twice` });
-  return true;
 }
 
 /** Descriptors at the msix_entry slots (or 0..n-1); an index >= a per-device hwsize gives -ERANGE (6.12). */
