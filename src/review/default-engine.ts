@@ -4,7 +4,7 @@ import { checkTree, type CheckOptions } from '../check/index';
 import { clearHeaderCache, defaultEra, detectEra, extractFileFacts, initParser } from '../facts/index';
 import { diskTree } from './overlay';
 import { analyzeTree } from '../workspace/analyze-tree';
-import type { FileProblem } from '../facts/types';
+import type { FileProblem, TreeFacts } from '../facts/types';
 import type { ReviewEngine } from './engine';
 import { join, resolve } from 'node:path';
 
@@ -16,12 +16,15 @@ export interface EngineOptions {
   cacheDir?: string;
   onProblem?: (p: FileProblem) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Facts the caller already has for the tree (a language server's scan): used instead of scanning. */
+  prescanned?: TreeFacts;
 }
 
 export function defaultEngine(opts: EngineOptions): ReviewEngine {
   let parserReady: Promise<void> | undefined;
   return {
     async analyzeTree(tree, cwd, only) {
+      if (opts.prescanned) return opts.prescanned;
       if (only?.length === 0) {
         const disk = diskTree(resolve(cwd, tree));
         return { tree, era: detectEra((p) => disk.read(p)) ?? defaultEra, files: [] };
