@@ -89,8 +89,3 @@ export async function advance(engine: ReviewEngine, paths: Paths, before: TreeSt
   const scope = eraChanged ? ('all' as const) : new Set([...redo].map((p) => dirname(p)));
   return { state: next, reanalysed: [...redo], scope, problems };
 }
-
-/** The facts of a state limited to a scope, as the check layer takes them. */
-export function factsIn(state: TreeState, scope: Set<string> | 'all'): FileFacts[] {
-  return [...state.facts.entries()].filter(([p]) => scope === 'all' || scope.has(dirname(p))).map(([, f]) => f);
-}
