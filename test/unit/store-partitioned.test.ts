@@ -104,3 +104,11 @@ test('partitioned §1.8: overlapping windows are a configuration error naming bo
     { message: 'partitions a and b overlap' },
   );
 });
+
+test('partitioned §1.8: a run-time count that may leave the window is a possible crossing', () => {
+  const s = twoDomains();
+  apply(s, { op: 'alloc-range', device: dev, site: site(3), domain: exact(1), first: exact(0), last: exact(3) });
+  const o = apply(s, { op: 'alloc-range', device: dev, site: site(4), domain: exact(0), first: exact(0xfff0), last: { min: 0xfff8, max: 0x10002 } });
+  assert.deepEqual([o.status, codes(o)], ['possible-error', ['msi/partition-crossing:possible']]);
+  assert.deepEqual(o.collisions, [{ domain: 1, first: 0, last: 2, certainty: 'possible', owner: site(3) }]);
+});

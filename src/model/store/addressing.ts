@@ -83,7 +83,7 @@ export function checkBounds(
   if (singleStore(state)) return true;
   if (state.config.layout === 'partitioned' && span.lastMax >= t.window) {
     const certainty = span.lastDef >= t.window || span.first >= t.window ? 'definite' : 'possible';
-    const hit = neighbourCollisions(state, dev, t, Math.max(span.first, t.window), span.lastMax);
+    const hit = neighbourCollisions(state, dev, t, Math.max(span.first, t.window), span.lastMax, span.lastDef);
     out.collisions.push(...hit);
     const base = baseOf(state, t.domain);
     const glob = `global ${hex(base + Math.max(span.first, t.window))}..${hex(base + span.lastMax)}`;
@@ -94,15 +94,17 @@ export function checkBounds(
   }
   const s = t.slot;
   const limit = s.hwsize ?? s.hwsizeMin;
-  if (span.lastMax < limit) return true;
+  // Indices past the window were reported as crossing above; hwsize concerns those inside it.
+  const inside = state.config.layout === 'partitioned' ? { ...span, lastMax: Math.min(span.lastMax, t.window - 1), lastDef: Math.min(span.lastDef, t.window - 1) } : span;
+  if (inside.lastMax < limit) return true;
   if (s.hwsize === null && s.kind === 'pci-msix') return true; // unknown table size: no finding (§5 scenario 7)
-  const definite = s.hwsize !== null && (span.lastDef >= limit || span.first >= limit);
-  const lo = Math.max(span.first, limit);
+  const definite = s.hwsize !== null && (inside.lastDef >= limit || inside.first >= limit);
+  const lo = Math.max(inside.first, limit);
   fail(out, {
     errno: effect.errno,
     certainty: definite ? 'definite' : 'possible',
     code: 'msi/index-out-of-range',
-    detail: `index ${showSpan(lo, span.lastMax)} >= hwsize ${s.hwsize ?? `(run time, at least ${s.hwsizeMin})`} of domain ${t.domain} (${s.hwsizeSource})`,
+    detail: `index ${showSpan(lo, inside.lastMax)} >= hwsize ${s.hwsize ?? `(run time, at least ${s.hwsizeMin})`} of domain ${t.domain} (${s.hwsizeSource})`,
     warn: effect.warn,
     assumptions: definite ? [] : [s.hwsize === null ? `hwsize of domain ${t.domain} (${s.hwsizeSource})` : 'the requested count'],
   });
@@ -111,7 +113,7 @@ export function checkBounds(
 }
 
 /** Occupied indices of other windows that global indices base+first..base+last fall into. */
-function neighbourCollisions(state: StoreState, dev: DeviceStoreState, t: Target, first: number, last: number): Collision[] {
+function neighbourCollisions(state: StoreState, dev: DeviceStoreState, t: Target, first: number, last: number, lastDef: number): Collision[] {
   const base = baseOf(state, t.domain);
   const out: Collision[] = [];
   for (const p of state.config.partitions) {
@@ -120,7 +122,7 @@ function neighbourCollisions(state: StoreState, dev: DeviceStoreState, t: Target
     const hi = Math.min(base + last, p.last);
     if (lo > hi) continue;
     const other = dev.domains.find((d) => d.domain === p.domain);
-    if (other) out.push(...collisions(other.blocks, p.domain, lo - p.first, hi - p.first, hi - p.first));
+    if (other) out.push(...collisions(other.blocks, p.domain, lo - p.first, hi - p.first, base + lastDef - p.first));
   }
   return out;
 }
