@@ -48,6 +48,11 @@ function related(e: AppliedEvent): RelatedLocation[] {
 }
 
 /** Extra problems the store cannot see: a lookup bounded by `i <= n` of the returned count. */
+function nothingEnabled(e: AppliedEvent): boolean {
+  const modes = e.state.devices[e.device]?.pciModes ?? ['none'];
+  return modes.every((m) => m === 'none' || m === 'intx');
+}
+
 function lookupProblems(e: AppliedEvent): Problem[] {
   if (!e.boundByResult) return e.outcome.problems;
   const rest = e.outcome.problems.filter((p) => p.code !== 'msi/vector-unallocated');
@@ -74,6 +79,9 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     if (e.phase === 'alone' && p.code === 'msi/domain-missing') continue;
     // MSI_ANY_INDEX on a table of run-time size: exhaustion is what m.index reports, not a bug.
     if (anyIndex && p.code === 'msi/index-conflict' && p.certainty === 'possible') continue;
+    // A mode disable with nothing enabled is as harmless as pci_free_irq_vectors(); it matters
+    // only when the other mode stays enabled (the vectors leak).
+    if (p.code === 'msi/free-unallocated' && e.op.op === 'pci-disable' && e.op.mode !== 'all' && nothingEnabled(e)) continue;
     // Only the partitioned layout has windows; elsewhere leaving 0..65535 is out of range.
     if (p.code === 'msi/partition-crossing' && ctx.layout !== 'partitioned') p = { ...p, code: 'msi/index-out-of-range' };
     // Under a condition the model cannot read, a 'definite' verdict may belong to an infeasible path.

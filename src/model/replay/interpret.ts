@@ -170,7 +170,10 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       if (caps) seedDevice(writable(), dev.key, caps);
       if (fact.device?.class !== 'pci' && this.hooks.domainOutside?.()) seedDefaultDomain(writable(), dev.key);
     }
-    const known = this.hooks.phase !== 'alone' || s.known.includes(dev.key);
+    // The model knows a device's state once this walk allocated on it or freed all of it;
+    // before that (a helper walked alone, a device probe never touched) it is unknown.
+    const resets = isAllocation(spec.op) || (op.op === 'pci-disable' && op.mode === 'all') || op.op === 'platform-free' || op.op === 'fsl-mc-free' || op.op === 'free-all';
+    const known = s.known.includes(dev.key) || (resets && this.hooks.phase !== 'alone');
     const boundByResult = this.loopBound(s, fact);
     if (fact.result && isAllocation(spec.op)) {
       s.before[id] = { store: s.store, seq: s.seq };
@@ -185,7 +188,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       delete s.consts[v];
     }
     if (outcome.returns) s.returns[id] = outcome.returns;
-    if (isAllocation(spec.op) || op.op === 'pci-disable' || op.op === 'platform-free' || op.op === 'fsl-mc-free' || op.op === 'free-all') {
+    if (resets) {
       if (!s.known.includes(dev.key)) s.known.push(dev.key);
       if (isAllocation(spec.op)) s.cleanup = false;
     }
@@ -206,6 +209,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   settle(s: PathState, fact: number, outcome: Outcome): boolean {
     s.sig = undefined;
     if (outcome === 'ok' && s.status[fact] === 'error') return false;
+    if (s.settled[fact] !== undefined && s.settled[fact] !== outcome) return false;
     s.settled[fact] = outcome;
     const saved = s.before[fact];
     delete s.before[fact];
@@ -300,8 +304,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (!label || !successLabel.test(label)) s.errorPath = true;
   }
 
-  decision(s: PathState, key: string, cond: Cond): boolean | undefined {
-    return constDecision(cond, s.consts) ?? s.decisions[key];
+  decision(s: PathState, key: string, cond: Cond): { value: boolean | undefined; readable: boolean } {
+    const c = constDecision(cond, s.consts);
+    return c !== undefined ? { value: c, readable: true } : { value: s.decisions[key], readable: false };
   }
 
   decide(s: PathState, key: string, value: boolean): void {

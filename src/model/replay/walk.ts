@@ -29,7 +29,8 @@ export interface Interpreter<S> {
   assign(s: S, target: string, source: string, frame: Frame): void;
   took(s: S, how: 'goto', label: string): void;
   /** A condition's value on this path when known (a constant, or the same test decided before). */
-  decision(s: S, key: string, cond: Cond): boolean | undefined;
+  /** `readable`: decided from values the model knows (not merely the same test seen before). */
+  decision(s: S, key: string, cond: Cond): { value: boolean | undefined; readable: boolean };
   decide(s: S, key: string, value: boolean): void;
   /** An entered (inlined) function returned this value text on this path. */
   returned(s: S, value: string | undefined, frame: Frame): void;
@@ -145,8 +146,8 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
     const resolve = interp.resolver(st, ctx.frame);
     const facts = [...mentionedFacts(s.cond, resolve)];
     if (facts.length === 0) {
-      const known = interp.decision(st, key, s.cond);
-      if (known === undefined) opaque = true;
+      const { value: known, readable } = interp.decision(st, key, s.cond);
+      if (!readable) opaque = true;
       if (known !== false) { const t = interp.clone(st); interp.decide(t, key, true); thenIn.push(t); }
       if (known !== true) { const e = interp.clone(st); interp.decide(e, key, false); elseIn.push(e); }
       continue;
@@ -228,7 +229,7 @@ function enter<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[] |
     if (n && args[i] !== undefined) rename.set(n, renameRoot(deviceKeyOf(args[i]!), ctx.frame.rename));
   });
   const frame: Frame = { fn, rename, depth: ctx.frame.depth + 1 };
-  const inner: Ctx<S> = { ...ctx, frame, gotos: new Map(), returns: [], outer: false, inBranch: false, unknownCond: false };
+  const inner: Ctx<S> = { ...ctx, frame, gotos: new Map(), returns: [], outer: false, inBranch: false };
   const f = walkBlock(inner, fn.body, states);
   for (const st of f.fall) ctx.interp.returned(st, undefined, frame);
   return merge(ctx, f.fall, inner.returns);
