@@ -13,6 +13,8 @@ import { analyzeTree } from '../workspace/analyze-tree';
 import { createIncludeReader, type ReadInclude } from '../workspace/include-reader';
 import { findKernelRoot } from '../workspace/kernel-root';
 import { eraOfKernelTree } from '../workspace/tree-era';
+import { availableParallelism } from 'node:os';
+import { excludeMatcher } from './exclude';
 import type { Attribution, CheckOptions, CheckOutput, Engine, LiveDocument, ScanOptions } from './engine';
 
 export function createEngine(log: (message: string) => void = () => {}): Engine {
@@ -79,12 +81,15 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
     async scan(scanRoot: string, opts: ScanOptions) {
       const result = await analyzeTree([scanRoot], {
         cwd: scanRoot,
+        // Leave a core to the edited buffer: the scan must never delay its diagnostics.
+        jobs: Math.max(1, availableParallelism() - 1),
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
         signal: opts.signal,
         onProgress: opts.onProgress,
         onProblem: (p) => opts.onProblem(`${p.file}:${p.line}: ${p.message}`),
       });
-      return { era: result.era, files: result.files.filter((f) => f.facts.length > 0) };
+      const excluded = excludeMatcher(opts.exclude);
+      return { era: result.era, files: result.files.filter((f) => f.facts.length > 0 && !excluded(f.file)) };
     },
     reviewPatch(patchText, patchRel, reviewRoot, opts, cacheDir) {
       const engine = defaultEngine(cacheDir ? { check: engineOptions(opts), cacheDir } : { check: engineOptions(opts) });

@@ -14,6 +14,8 @@ export class GroupChecker {
   private readonly results = new Map<string, CheckOutput>();
   /** Files per group that were given diagnostics, to clear them when their findings go. */
   private readonly publishedFiles = new Map<string, Set<string>>();
+  /** Called after every publication of a group (the server sends irqlens/status from it). */
+  onResults: () => void = () => {};
 
   constructor(
     private readonly engine: Engine,
@@ -102,5 +104,6 @@ export class GroupChecker {
     }
     for (const file of [...targets].sort()) this.publisher.publish(this.state.paths.uriFromRel(file), byFile.get(file) ?? []);
     this.publishedFiles.set(group, new Set(byFile.keys()));
+    this.onResults();
   }
 }

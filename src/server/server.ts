@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { isRuleCode, ruleHelpUri } from '../check/rules';
-import { IrqlensServerCommand } from '../protocol/requests';
+import { IrqlensNotification, IrqlensServerCommand } from '../protocol/requests';
 import { AnalysisState } from './analysis-state';
 import { BackgroundScan } from './background-scan';
 import { codeActions } from './code-actions';
@@ -78,6 +78,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       await engine.ready();
       state = new AnalysisState(engine, paths, engine.detectEra(paths.root), log);
       checker = new GroupChecker(engine, state, publisher, docUri, settings, checkOptions());
+      // The status bar's counts follow every change, at most every 100 ms.
+      let statusTimer: NodeJS.Timeout | undefined;
+      checker.onResults = () => {
+        statusTimer ??= setTimeout(() => {
+          statusTimer = undefined;
+          void connection.sendNotification(IrqlensNotification.status, checker.status());
+        }, 100);
+      };
       const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'irqlens');
       patches = new PatchDocuments({ engine, paths, publisher, docUri, settings: () => settings, checkOptions, cacheDir, log });
       live = new LiveDocuments(engine, state, checker, publisher, log, patches);

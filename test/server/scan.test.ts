@@ -59,3 +59,12 @@ test('cancelling the progress stops the scan before it publishes anything', asyn
   const generated = s.client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri.includes('/gen/'));
   assert.equal(generated.length, 0);
 });
+
+test('irqlens.exclude leaves files out of the scan', async (t) => {
+  const s = await startSession('qdrv', { backgroundScan: true, exclude: ['qdrv_irq.c'] });
+  t.after(() => s.dispose());
+  await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'end') ? true : undefined), 15000, 'progress end');
+  await s.client.waitForDiagnostics(s.uri('qdrv_main.c'));
+  const published = new Set(s.client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => (n.params as { uri: string }).uri));
+  assert.deepEqual([...published], [s.uri('qdrv_main.c')]);
+});
