@@ -15,6 +15,7 @@ function calls(t: TreeFacts): string[] {
 test('analyzeTree inside a kernel tree: era from its headers, paths relative to cwd, sorted', async () => {
   const progress: [number, number][] = [];
   const t = await analyzeTree(['mini-kernel/drivers'], { cwd: fixtures, jobs: 2, onProgress: (d, n) => progress.push([d, n]) });
+  assert.deepEqual(t.files.flatMap((f) => f.problems), []);
   assert.equal(t.tree, 'mini-kernel/drivers');
   assert.equal(t.era.source, 'include/linux/msi_api.h');
   assert.equal(t.era.era, 'per-domain');
@@ -30,6 +31,7 @@ test('analyzeTree inside a kernel tree: era from its headers, paths relative to 
 
 test('analyzeTree resolves a #define from a quoted header next to the file', async () => {
   const t = await analyzeTree(['drivers'], { cwd: join(fixtures, 'mini-kernel'), jobs: 1 });
+  assert.deepEqual(t.files.flatMap((f) => f.problems), []);
   const alloc = t.files[0]!.facts.find((f) => f.api === 'pci_alloc_irq_vectors')!;
   assert.equal(alloc.max?.value, 5);
   assert.deepEqual(alloc.flags, ['PCI_IRQ_MSIX']);
