@@ -73,7 +73,8 @@ function allocSpan(
   if (!checkBounds(state, dev, t, span, out, { errno: '-EINVAL', warn: true, behaviour: 'ctrlValid' })) return out;
   cited(out, state, 'allocLocked');
   const ok = insertSpan(state, t, span, { site: op.site, label, associated: true }, modern ? 'range' : 'unassociated', out);
-  if (ok) associate(t, modern ? span : null);
+  if (!ok) return out;
+  associate(t, modern ? span : null);
   out.returns = exact(0);
   note(out, `indices ${span.first}..${span.lastMax} in domain ${t.domain}`);
   return out;
