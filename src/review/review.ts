@@ -3,6 +3,7 @@
 // what moved in the map. Introduced findings point at the `+` line of the patch that added them.
 import { resolve } from 'node:path';
 import type { Finding } from '../check/finding';
+import { revertedBaseline } from './already-applied';
 import { applyToOverlay } from './apply';
 import type { ReviewEngine } from './engine';
 import { diffFindings, findingKey } from './finding-diff';
@@ -120,9 +121,11 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
     era: base.era,
   };
   let state = start;
-  if (input.baseline && input.baseline.size > 0) {
-    for (const [path, text] of input.baseline) start.overlay.write(path, text);
-    state = (await advance(engine, paths, start, start.overlay, [...input.baseline.keys()])).state;
+  const reverted = input.baseline ? undefined : revertedBaseline(start.overlay, input.patches);
+  const baseline = input.baseline ?? reverted;
+  if (baseline && baseline.size > 0) {
+    for (const [path, text] of baseline) start.overlay.write(path, text);
+    state = (await advance(engine, paths, start, start.overlay, [...baseline.keys()])).state;
   }
   const first = state;
   let scope: Scope = new Set();
@@ -142,6 +145,7 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
     state = step.state;
     input.onProgress?.(done.length, input.patches.length);
   }
+  if (reverted && done.length > 0) done[0].review.patch.notes.unshift(`the tree already contains this series: it was reviewed against the tree with the series reverted in memory`);
   const cumulative = compare(checks, paths, first, state, scope, undefined, renames);
   attribute(paths, cumulative.findings, done, first.overlay);
   return { tree: input.tree, patches: done.map((d) => d.review), cumulative: { ...cumulative, problems: done.flatMap((d) => d.review.problems) } };

@@ -94,3 +94,19 @@ test('findingsOnPatchFile puts introduced findings on the + line of the open pat
   ]);
   assert.equal(text.split('\n')[20], '+\tret = pci_irq_vector(pdev, 9);');
 });
+
+test('a series already applied to the tree is reviewed against the tree with it reverted', async () => {
+  const src = join(scenarios, '01-introduce-vector-lookup');
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-review-applied-'));
+  try {
+    cpSync(join(src, 'tree'), join(dir, 'tree'), { recursive: true });
+    const patchPath = 'series/0001-foo-look-up-vector-9.patch';
+    execFileSync('patch', ['-s', '-p1', '-d', join(dir, 'tree'), '-i', join(src, patchPath)]);
+    const text = readFileSync(join(src, patchPath), 'utf8');
+    const r = await findingsOnPatchFile(text, patchPath, 'tree', { cwd: dir, engine: defaultEngine({ check: { layout: 'auto' }, jobs: 0 }) });
+    assert.deepEqual(r.findings.map((f) => [f.code, f.range.line]), [['msi/vector-unallocated', 21]]);
+    assert.deepEqual(r.problems, ['the tree already contains this series: it was reviewed against the tree with the series reverted in memory']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
