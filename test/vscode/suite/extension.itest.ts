@@ -117,8 +117,10 @@ suite('IRQ Lens in a real VS Code', () => {
     assert.equal(vscode.window.activeTextEditor?.selection.start.line, allocLine - 1, 'back on the first operation');
     await vscode.commands.executeCommand('irqlens.simulation.stop');
     assert.equal(a.simulationPosition(), undefined);
-    const review = await vscode.commands.executeCommand<{ findings: unknown[]; problems: string[] }>('irqlens.reviewPatch', workspaceUri('patches', '0001-foo-request-a-spare-vector.patch'));
-    assert.ok(review && Array.isArray(review.findings), 'the review ran');
+    const review = await vscode.commands.executeCommand<{ findings: { code: string; range: { line: number } }[]; problems: string[] }>('irqlens.reviewPatch', workspaceUri('patches', '0001-foo-also-enable-msi.patch'));
+    assert.ok(review, 'the review ran');
+    // the patch adds pci_enable_msi() after MSI-X was enabled: line 20 of the patch file
+    assert.deepEqual([review.findings.map((f) => [f.code, f.range.line]), review.problems], [[['msi/msi-msix-exclusive', 20]], []]);
     await vscode.commands.executeCommand('irqlens.showLog');
     await vscode.commands.executeCommand('irqlens.restartServer');
     await waitFor('the server after a restart', () => a.isRunning());
