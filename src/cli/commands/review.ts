@@ -17,13 +17,16 @@ import { UsageError, type CliIO, type Command } from '../command';
 const usage = `usage: irqlens review --tree DIR (--patch FILE... | --mbox FILE | --git A..B)
                       [--format text|json|sarif] [--fail-on error|warning|info|never]
                       [--show-unchanged] [--layout auto|xarray|partitioned|per-domain] [--cache]
+                      [--jobs N]
 
 Applies each patch in memory to the tree (nothing on disk changes), analyses the files it
 touches before and after, and reports per patch and for the whole series the findings it
 introduces and fixes and the allocations that move. --patch takes .patch/.diff files or a
 directory of NNNN-*.patch files (repeatable); --mbox an mbox or b4 .mbx; --git a range of the
 repository at DIR (runs git: only for repositories you trust). Text output is made to be pasted
-into a review mail. Exit status 1 when a patch introduces a finding at or above --fail-on
+into a review mail. A series already applied to the tree is reviewed against the tree with it
+reverted in memory. --cache keeps facts between runs; --jobs sets the scan's worker threads.
+Exit status 1 when a patch introduces a finding at or above --fail-on
 (default error), 2 on bad arguments or patches that cannot be read.
 `;
 
