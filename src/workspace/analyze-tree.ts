@@ -70,11 +70,20 @@ function statKey(abs: string): { size: number; mtimeMs: number } | undefined {
   }
 }
 
-async function scanInline(jobs: ScanJob[], setup: ScanSetup): Promise<FileFacts[]> {
+async function scanInline(jobs: ScanJob[], setup: ScanSetup, opts: AnalyzeOptions): Promise<FileFacts[]> {
   if (jobs.length === 0) return [];
   await initParser();
   const ctx = createScanContext(setup);
-  return jobs.map((j) => scanFile(j.abs, j.file, ctx)).filter((f): f is FileFacts => f !== undefined);
+  const out: FileFacts[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    if (i % 256 === 0) {
+      opts.signal?.throwIfAborted();
+      opts.onProgress?.(i, jobs.length);
+    }
+    const facts = scanFile(jobs[i]!.abs, jobs[i]!.file, ctx);
+    if (facts) out.push(facts);
+  }
+  return out;
 }
 
 async function scanWithWorkers(p: Plan, workers: number, opts: AnalyzeOptions): Promise<FileFacts[]> {
@@ -142,7 +151,7 @@ export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promis
   const setup: ScanSetup = { cwd: opts.cwd, era: treeEra ?? defaultEra, ...(kernelRoot ? { kernelRoot } : {}) };
   const p = plan(discovery.files, setup, opts, report);
   const workers = Math.min(opts.jobs ?? availableParallelism(), Math.ceil(p.jobs.length / 8));
-  let scanned = workers > 0 ? await scanWithWorkers(p, workers, opts) : await scanInline(p.jobs, setup);
+  let scanned = workers > 0 ? await scanWithWorkers(p, workers, opts) : await scanInline(p.jobs, setup, opts);
   let era: EraInfo = treeEra ?? eraFromFacts(scanned.concat(p.cached));
   if (!treeEra && era.era !== setup.era.era) scanned = await rescanWithEra(scanned, p, era, workers);
   storeInCache(p, scanned);
@@ -160,7 +169,7 @@ async function rescanWithEra(scanned: FileFacts[], p: Plan, era: EraInfo, worker
   const setup = { ...p.setup, era };
   const again = workers > 0 && jobs.length > 8
     ? await scanWithWorkers({ ...p, setup, jobs, cached: [] }, workers, { cwd: p.setup.cwd })
-    : await scanInline(jobs, setup);
+    : await scanInline(jobs, setup, { cwd: p.setup.cwd });
   const redone = new Map(again.map((f) => [f.file, f]));
   return scanned.map((f) => redone.get(f.file) ?? f);
 }
