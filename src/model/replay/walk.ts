@@ -212,6 +212,43 @@ export function deviceKeyOf(text: string): string {
   return text.trim().replace(/^&\s*/, '').replace(/(?:->|\.)dev$/, '').replace(/^to_pci_dev\((.*)\)$/, '$1').replace(/^\((.*)\)$/, '$1');
 }
 
+const shortCircuitCache = new WeakMap<FunctionInfo, Set<number>>();
+
+function condFacts(c: Cond, acc: Set<number>): void {
+  switch (c.t) {
+    case 'and': case 'or': condFacts(c.a, acc); condFacts(c.b, acc); break;
+    case 'not': condFacts(c.a, acc); break;
+    case 'truth': if (c.operand.fact !== undefined) acc.add(c.operand.fact); break;
+    case 'cmp': for (const o of [c.left, c.right]) if (o.fact !== undefined) acc.add(o.fact); break;
+    case 'opaque': for (const f of c.facts) acc.add(f); break;
+  }
+}
+
+/**
+ * Calls on the right of `&&` / `||` in a condition run only when the left allows: the skeleton
+ * lists them before the `if`, so their replay is conditional on a test the walk cannot apply.
+ */
+function shortCircuited(fn: FunctionInfo): Set<number> {
+  let set = shortCircuitCache.get(fn);
+  if (set) return set;
+  const out = new Set<number>();
+  const visitCond = (c: Cond): void => {
+    if (c.t === 'and' || c.t === 'or') { condFacts(c.b, out); visitCond(c.a); }
+    else if (c.t === 'not') visitCond(c.a);
+  };
+  const visit = (body: Stmt[]): void => {
+    for (const st of body) {
+      if (st.t === 'if') { visitCond(st.cond); visit(st.then); visit(st.else); }
+      else if (st.t === 'loop') { if (st.cond) visitCond(st.cond); visit(st.body); }
+      else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
+    }
+  };
+  visit(fn.body);
+  set = out;
+  shortCircuitCache.set(fn, set);
+  return set;
+}
+
 /** Rewrites the root variable of a device expression through a frame's parameter map. */
 export function renameRoot(text: string, rename: Map<string, string>): string {
   const m = /^(&?\s*)([A-Za-z_]\w*)/.exec(text);
@@ -265,7 +302,7 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
     if (states.length === 0) continue;
     switch (s.t) {
       case 'fact':
-        for (const st of states) ctx.interp.fact(st, s.id, ctx.frame, ctx.unknownCond);
+        for (const st of states) ctx.interp.fact(st, s.id, ctx.frame, ctx.unknownCond || shortCircuited(ctx.frame.fn).has(s.id));
         if (states.length > 1) states = merge(ctx, states);
         break;
       case 'call':
