@@ -47,6 +47,29 @@ function groupByKey(findings: Finding[], keyOf: (f: Finding) => string): Map<str
   return groups;
 }
 
+/** The same verdict in other words: rule, driver directory, device, API and message without line numbers. */
+export function verdictKey(f: Finding, text: string, rename: (file: string) => string = (x) => x): string {
+  const message = f.message.replace(/:\d+\b/g, ':#');
+  return [f.code, dirname(rename(f.file)), deviceInDirectory(f.device ?? '', rename), apiOf(normaliseLine(text)), message].join('\u0000');
+}
+
+/** Matches `after` against `before` by key, as multisets; returns what stays unmatched on each side. */
+function match(before: Finding[], after: Finding[], keyBefore: (f: Finding) => string, keyAfter: (f: Finding) => string, out: FindingDiff): { before: Finding[]; after: Finding[] } {
+  const old = groupByKey(before, keyBefore);
+  const left: Finding[] = [];
+  for (const [key, group] of groupByKey(after, keyAfter)) {
+    const matched = old.get(key) ?? [];
+    out.unchanged.push(...group.slice(0, matched.length));
+    left.push(...group.slice(matched.length));
+    old.set(key, matched.slice(group.length));
+  }
+  return { before: [...old.values()].flat(), after: left };
+}
+
+/**
+ * First by the line's text; what is left by the verdict itself, so an edit elsewhere on the line
+ * (a renamed local, a reformatted call) does not turn one finding into a "fixed" and an "introduced".
+ */
 export function diffFindings(
   before: Finding[],
   after: Finding[],
@@ -54,14 +77,10 @@ export function diffFindings(
   textAfter: LineText,
   rename?: (file: string) => string,
 ): FindingDiff {
-  const old = groupByKey(before, (f) => findingKey(f, textBefore(f), rename));
   const out: FindingDiff = { introduced: [], fixed: [], unchanged: [] };
-  for (const [key, group] of groupByKey(after, (f) => findingKey(f, textAfter(f)))) {
-    const matched = old.get(key) ?? [];
-    out.unchanged.push(...group.slice(0, matched.length));
-    out.introduced.push(...group.slice(matched.length));
-    old.set(key, matched.slice(group.length));
-  }
-  for (const rest of old.values()) out.fixed.push(...rest);
+  const byLine = match(before, after, (f) => findingKey(f, textBefore(f), rename), (f) => findingKey(f, textAfter(f)), out);
+  const byVerdict = match(byLine.before, byLine.after, (f) => verdictKey(f, textBefore(f), rename), (f) => verdictKey(f, textAfter(f)), out);
+  out.fixed.push(...byVerdict.before);
+  out.introduced.push(...byVerdict.after);
   return out;
 }

@@ -67,3 +67,16 @@ test('map diff names an attribution change', () => {
     'MSI writes of idxd are attributed to PCI function 0000:3b:00.0 (requester ID 0x3b00) instead of auxiliary device of 0000:3b:00.0',
   ]);
 });
+
+test('an edit elsewhere on the line keeps the finding when its verdict is the same; a new index does not', () => {
+  const f = (line: number, message: string): Finding => ({ ...finding('d/a.c', line, 'msi/vector-unallocated'), message });
+  const before = [f(13, "pci_irq_vector() on 'pdev': index 9 has no descriptor; allocated at a.c:10")];
+  const same = [f(14, "pci_irq_vector() on 'pdev': index 9 has no descriptor; allocated at a.c:11")];
+  const other = [f(14, "pci_irq_vector() on 'pdev': index 10 has no descriptor; allocated at a.c:11")];
+  const tb = () => '\tret = pci_irq_vector(pdev, 9);';
+  const ta = () => '\terr = pci_irq_vector(pdev, 9);';
+  const d = diffFindings(before, same, tb, ta);
+  assert.deepEqual([d.unchanged.length, d.introduced.length, d.fixed.length], [1, 0, 0]);
+  const e = diffFindings(before, other, tb, () => '\terr = pci_irq_vector(pdev, 10);');
+  assert.deepEqual([e.unchanged.length, e.introduced.length, e.fixed.length], [0, 1, 1]);
+});
