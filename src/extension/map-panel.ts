@@ -29,6 +29,8 @@ export class MapPanel {
   private ready = false;
   /** The last snapshot or error: re-sent whenever the view (re)loads, e.g. after being hidden. */
   private latest: HostToView | undefined;
+  /** The current simulation step, re-sent after the snapshot. */
+  private step: HostToView | undefined;
   private rootUri = '';
   private params: ShowMapParams = {};
   private state: MapViewState;
@@ -88,6 +90,10 @@ export class MapPanel {
     this.post({ type: 'simulationStep', device, step, position, total });
   }
 
+  endSimulation(): void {
+    this.post({ type: 'simulationEnd' });
+  }
+
   private focusedDevice(map: MapResult, params: ShowMapParams): string | undefined {
     const f = params.focus;
     if (!f) return undefined;
@@ -96,7 +102,9 @@ export class MapPanel {
   }
 
   private post(message: HostToView): void {
-    if (message.type !== 'simulationStep') this.latest = message;
+    if (message.type === 'simulationStep') this.step = message;
+    else if (message.type === 'simulationEnd') this.step = undefined;
+    else this.latest = message;
     if (!this.ready) return;
     if (message.type === 'snapshot') MapPanel.probe.snapshotsSent++;
     void this.panel.webview.postMessage(message);
@@ -113,6 +121,7 @@ export class MapPanel {
         this.ready = true;
         MapPanel.probe.readyMessages++;
         if (this.latest) this.post(this.latest);
+        if (this.step) this.post(this.step);
         break;
       case 'reveal':
         MapPanel.probe.lastReveal = `${m.site.file}:${m.site.range.line}`;

@@ -34,6 +34,8 @@ export class SimulationSession {
     SimulationSession.current = s;
     await vscode.commands.executeCommand('setContext', 'irqlens.simulating', true);
     log().info(`Simulation of ${result.device} (${result.layout} layout, ${result.order} order${result.entry ? ` from ${result.entry}` : ''}): ${result.steps.length} operations.`);
+    // the map beside the editor shows the store after each step
+    await vscode.commands.executeCommand('irqlens.showMap', result.device);
     await s.go(0);
     return s;
   }
@@ -67,6 +69,7 @@ export class SimulationSession {
 
   stop(): void {
     this.editor?.setDecorations(decoration, []);
+    MapPanel.current?.endSimulation();
     if (SimulationSession.current === this) SimulationSession.current = undefined;
     void vscode.commands.executeCommand('setContext', 'irqlens.simulating', false);
   }

@@ -37,7 +37,7 @@ export function mapHtml(webview: vscode.Webview, extensionUri: vscode.Uri): stri
   <button id="refresh" title="Ask the server for a fresh map">Refresh</button>
 </div>
 <p class="help">Arrows: move between allocations and domains. Enter: go to the call. +/-: zoom. Shift+arrows: pan.</p>
-<div id="step" class="step" role="status" hidden></div>
+<section id="step" class="step" role="status" aria-label="Simulation step" hidden></section>
 <main id="map" aria-live="polite"><p>Loading the MSI map…</p></main>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>

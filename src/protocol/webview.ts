@@ -21,6 +21,7 @@ export const initialMapViewState: MapViewState = { zoom: {}, mode: 'map' };
 export type HostToView =
   | { type: 'snapshot'; snapshot: MapSnapshot; rootUri: string; focusDevice?: string }
   | { type: 'simulationStep'; device: string; step: SimulationStep; position: number; total: number }
+  | { type: 'simulationEnd' }
   | { type: 'error'; message: string };
 
 /** View -> host. */

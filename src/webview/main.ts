@@ -4,9 +4,9 @@
 // Enter reveals, +/- zoom, Shift+arrows pan, 0 fits, W shows the whole space, T toggles the table.
 import type { MapSnapshot, SimulationStep, SourceSite } from '../model/snapshot';
 import { initialMapViewState, isMapViewState, type HostToView, type MapViewState, type ViewToHost } from '../protocol/webview';
-import { buildMapView, type MapView, type TrackView } from './map-view-model';
+import { buildMapView, buildStepView, type MapView, type TrackView } from './map-view-model';
 import { panWindow, zoomWindow, type IndexWindow } from './index-window-model';
-import { renderMessage, renderView, type RenderHandlers } from './render';
+import { renderMessage, renderStep, renderView, type RenderHandlers } from './render';
 
 interface VsCodeApi {
   postMessage(message: ViewToHost): void;
@@ -20,6 +20,7 @@ const saved = vscode.getState();
 let state: MapViewState = isMapViewState(saved) ? saved : { ...initialMapViewState };
 let snapshot: MapSnapshot | undefined;
 let view: MapView | undefined;
+let step: { device: string; step: SimulationStep; position: number; total: number } | undefined;
 const root = document.getElementById('map') ?? document.body;
 const stepBox = document.getElementById('step');
 
@@ -49,6 +50,7 @@ function draw(): void {
   if (!snapshot) return;
   view = buildMapView(snapshot, state);
   renderView(root, view, state.mode, handlers);
+  if (step && stepBox) renderStep(stepBox, buildStepView(step.step, step.position, step.total, snapshot, step.device, state), handlers);
   document.body.dataset.mode = state.mode;
   restoreFocus();
 }
@@ -124,13 +126,6 @@ function toggleMode(): void {
   draw();
 }
 
-function showStep(device: string, step: SimulationStep, position: number, total: number): void {
-  if (!stepBox) return;
-  const text = `Simulation of ${device}, step ${position + 1}/${total}: ${step.operation} -> ${step.outcome}${step.errno ? ` (${step.errno})` : ''}`;
-  stepBox.textContent = text;
-  stepBox.hidden = false;
-}
-
 function onMessage(event: MessageEvent<unknown>): void {
   const m = event.data as HostToView;
   switch (m?.type) {
@@ -141,7 +136,12 @@ function onMessage(event: MessageEvent<unknown>): void {
       draw();
       break;
     case 'simulationStep':
-      showStep(m.device, m.step, m.position, m.total);
+      step = { device: m.device, step: m.step, position: m.position, total: m.total };
+      draw();
+      break;
+    case 'simulationEnd':
+      step = undefined;
+      if (stepBox) stepBox.hidden = true;
       break;
     case 'error':
       renderMessage(root, 'error', m.message);

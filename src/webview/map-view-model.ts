@@ -1,7 +1,7 @@
 // Model -> view model for the MSI map: turns a MapSnapshot into tracks of positioned blocks
 // (percentages of the visible index window), a legend and a table. Pure data, no DOM, so it
 // runs under node's test runner; main.ts only turns this into elements.
-import type { AllocationBlock, ConflictMark, DeviceMap, DomainMap, Layout, MapSnapshot, Partition, SourceSite } from '../model/snapshot';
+import type { AllocationBlock, ConflictMark, DeviceMap, DomainMap, Layout, MapSnapshot, Partition, SimulationStep, SourceSite } from '../model/snapshot';
 import type { MapViewState } from '../protocol/webview';
 import { fitWindow, formatIndex, formatRange, type IndexWindow } from './index-window-model';
 
@@ -283,4 +283,34 @@ export function buildMapView(snapshot: MapSnapshot, state: MapViewState): MapVie
     return { title, devices, legend: [], table: [], empty: 'No MSI allocations found in the analysed files.' };
   }
   return { title, devices, selected: deviceView(device, snapshot, state), legend: legend(device), table: table(device, snapshot) };
+}
+
+/** The store after one simulation step, drawn like the map (the step's own blocks are the ones at its site). */
+export interface StepView {
+  title: string;
+  outcome: string;
+  tracks: TrackView[];
+  /** Site key of the step's call, to highlight its blocks. */
+  current: string;
+}
+
+export function buildStepView(step: SimulationStep, position: number, total: number, snapshot: MapSnapshot, device: string, state: MapViewState): StepView {
+  const windows = new Map(snapshot.partitions.map((p) => [p.domain, p.first]));
+  const partitioned = snapshot.layout === 'partitioned';
+  const map: DeviceMap = {
+    key: `${device}@step`, label: device, class: 'unknown', files: [],
+    domains: step.state.map((d) => ({
+      domain: d.domain, hwsize: d.hwsize, hwsizeSource: 'as simulated', base: partitioned ? windows.get(d.domain) ?? 0 : 0, mode: d.mode,
+      allocations: d.occupied.map((o) => ({ first: o.first, last: o.last, certainty: o.certainty, site: o.site, label: `${o.site.api}() at ${siteText(o.site)}` })),
+      conflicts: [],
+    })),
+  };
+  const errno = step.errno ? ` (${step.errno})` : '';
+  const findings = step.findings.map((f) => `${f.severity} ${f.code}: ${f.message}`);
+  return {
+    title: `Simulation of ${device}, step ${position + 1}/${total}: ${step.operation}`,
+    outcome: [`${step.outcome}${errno}${step.note ? `: ${step.note}` : ''}`, ...findings].join('\n'),
+    tracks: deviceView(map, snapshot, state).tracks,
+    current: siteKey(step.site),
+  };
 }

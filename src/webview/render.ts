@@ -1,6 +1,6 @@
 // View model -> DOM for the MSI map. Text from source code (labels, file names, messages) only
 // ever goes through textContent / setAttribute, never innerHTML, so it cannot become markup.
-import type { BlockView, DeviceView, LegendEntry, MapView, TableRow, TrackView } from './map-view-model';
+import { siteKey, type BlockView, type DeviceView, type LegendEntry, type MapView, type StepView, type TableRow, type TrackView } from './map-view-model';
 import type { SourceSite } from '../model/snapshot';
 
 export interface RenderHandlers {
@@ -153,4 +153,18 @@ export function renderView(root: HTMLElement, view: MapView, mode: 'map' | 'tabl
 
 export function renderMessage(root: HTMLElement, cls: string, text: string): void {
   root.replaceChildren(el('p', { class: cls }, text));
+}
+
+/** The simulation panel: the step, its outcome, and the store after it; the step's own blocks are marked. */
+export function renderStep(box: HTMLElement, step: StepView, h: RenderHandlers): void {
+  box.replaceChildren(el('h2', {}, step.title), el('pre', { class: 'outcome' }, step.outcome));
+  for (const t of step.tracks) {
+    const te = trackElement(t, h);
+    for (const b of t.blocks) {
+      if (siteKey(b.site) === step.current) te.querySelector(`[data-block="${CSS.escape(b.id)}"]`)?.classList.add('current');
+    }
+    box.appendChild(te);
+  }
+  if (step.tracks.every((t) => t.blocks.length === 0)) box.appendChild(el('p', { class: 'detail' }, 'The store is empty after this step.'));
+  box.hidden = false;
 }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DomainMap, MapSnapshot, SourceSite } from '../../src/model/snapshot';
-import { assignSiteColours, buildMapView, minBlockPercent, place, siteColourCount } from '../../src/webview/map-view-model';
+import { assignSiteColours, buildMapView, buildStepView, minBlockPercent, place, siteColourCount } from '../../src/webview/map-view-model';
 import { initialMapViewState } from '../../src/protocol/webview';
 
 function site(line: number, api = 'pci_alloc_irq_vectors', fn = 'foo_probe'): SourceSite {
@@ -123,4 +123,19 @@ test('place clips to the window and returns nothing outside it', () => {
   assert.deepEqual(place(10, 20, { first: 0, last: 15 }), { left: 62.5, width: 37.5 });
   assert.equal(place(16, 20, { first: 0, last: 15 }), undefined);
   assert.deepEqual(place(65535, 65535, { first: 0, last: 65535 }), { left: 100 - minBlockPercent, width: minBlockPercent });
+});
+
+test('a simulation step draws the store after it and names the outcome', () => {
+  const step = {
+    index: 1, site: site(52, 'pci_msix_alloc_irq_at'), operation: 'allocate index 4 in domain 0 (dynamic MSI-X)', outcome: 'error' as const, errno: '-EBUSY',
+    findings: [{ code: 'msi/index-conflict' as const, severity: 'error' as const, message: 'index 4 is taken' }],
+    state: [{ domain: 0, hwsize: 32, occupied: [{ first: 0, last: 7, certainty: 'definite' as const, site: site(40) }], mode: 'msix' as const }],
+  };
+  const v = buildStepView(step, 1, 3, conflictSnapshot, 'drivers/foo/foo.c:pdev', initialMapViewState);
+  assert.equal(v.title, 'Simulation of drivers/foo/foo.c:pdev, step 2/3: allocate index 4 in domain 0 (dynamic MSI-X)');
+  assert.equal(v.outcome, 'error (-EBUSY)\nerror msi/index-conflict: index 4 is taken');
+  assert.equal(v.current, 'drivers/foo/foo.c:52:8');
+  assert.deepEqual(v.tracks.map((t) => [t.detail, t.blocks.map((b) => [b.first, b.last, b.left, b.width, b.label])]), [
+    ['hwsize 32 (as simulated), mode msix', [[0, 7, 0, 25, 'pci_alloc_irq_vectors() at drivers/foo/foo.c:40 in foo_probe()']]],
+  ]);
 });

@@ -159,3 +159,22 @@ test('the table fallback (key T) survives the webview being hidden and shown aga
   assert.equal(await view().locator('table.fallback tbody tr').count(), 3);
   await shot('6-restored');
 });
+
+test('Simulate Allocation… picks the device and layout, then steps with the editor and the map following', async () => {
+  const p = page();
+  await palette('IRQ Lens: Simulate Allocation');
+  const input = p.locator('.quick-input-widget input');
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: 'pdev' }).first().waitFor(T);
+  await input.press('Enter');
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: 'per-domain' }).first().waitFor(T);
+  await input.fill('per-domain');
+  await input.press('Enter');
+  const view = p.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('#step h2', { hasText: 'step 1/' }).waitFor(T);
+  await p.locator('[id="status.editor.selection"]').filter({ hasText: 'Ln 29,' }).waitFor(T);
+  await p.keyboard.press('Alt+BracketRight');
+  await view.locator('#step h2', { hasText: 'step 2/' }).waitFor(T);
+  await p.locator('[id="status.editor.selection"]').filter({ hasText: `Ln ${conflictLine},` }).waitFor(T);
+  assert.match(await view.locator('#step .outcome').innerText(), /msi\/index-conflict/);
+  await shot('7-simulation');
+});
