@@ -40,7 +40,8 @@ function problem(ctx: FileContext, offset: number, severity: FileProblem['severi
 }
 
 function functionNameOf(node: Node | null): string | undefined {
-  for (let n = node; n; n = n.parent) {
+  let depth = 0;
+  for (let n = node; n && depth < 64; n = n.parent, depth++) {
     if (n.type !== 'function_definition') continue;
     let d = n.childForFieldName('declarator');
     while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
@@ -64,6 +65,8 @@ function relevantBlocks(ctx: FileContext, withFacts: Set<TopBlock>, callbacks: s
   for (const c of callbacks) names.add(c);
   const fns = ctx.blocks.filter((b) => b.functionName);
   for (const b of fns) if (callbacks.includes(b.functionName!)) chosen.add(b);
+  // The replay needs the functions that make a PCI device managed (vectors freed at detach).
+  for (const b of fns) if (/\bpcim_enable_device\b/.test(ctx.code.slice(b.open, b.close + 1))) chosen.add(b);
   for (let round = 0; round < 6; round++) {
     if (names.size === 0) break;
     const re = new RegExp(String.raw`\b(${[...names].join('|')})\b`);

@@ -330,7 +330,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const errorReturn =
       known !== undefined ? known :
       v !== undefined && (/^-\s*[A-Z0-9]/.test(v) || /^ERR_PTR\s*\(/.test(v) || (inBranch && !/^(?:0|true|NULL|IRQ_\w+)$/.test(v)));
-    const errorPath = s.errorPath || errorReturn;
+    // `return 0;` is success even after a goto (labels such as skip_foo are not unwinding).
+    const errorPath = known === false ? false : s.errorPath || errorReturn;
     if (this.hooks.phase === 'probe' && !errorPath && this.hooks.onProbeSuccess) {
       this.hooks.onProbeSuccess(s);
       return;
