@@ -19,6 +19,7 @@ export interface MapPanelProbe {
   readyMessages: number;
   snapshotsSent: number;
   lastDevices: string[];
+  lastLayout?: string;
   lastReveal?: string;
 }
 
@@ -77,6 +78,7 @@ export class MapPanel {
       const map = preset ?? (await this.source(params));
       this.rootUri = map.rootUri;
       MapPanel.probe.lastDevices = map.devices.map((d) => d.key);
+      MapPanel.probe.lastLayout = map.layout;
       const focusDevice = params.device ?? this.focusedDevice(map, params);
       this.post({ type: 'snapshot', snapshot: map, rootUri: map.rootUri, ...(focusDevice ? { focusDevice } : {}) });
     } catch (e) {

@@ -160,6 +160,22 @@ test('the table fallback (key T) survives the webview being hidden and shown aga
   await shot('6-restored');
 });
 
+test('keyboard: T back to the map, - zooms out, W shows the whole space, 0 fits again', async () => {
+  const view = page().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const zoomed = view.locator('#map .zoomed');
+  await view.locator('table.fallback button.link').first().press('t');
+  const block = view.locator('#map .block.conflict').first();
+  await block.waitFor(T);
+  assert.equal(await zoomed.innerText(), 'showing 0..15 of 0..65535');
+  await block.press('-');
+  await zoomed.filter({ hasText: 'showing 0..31 of 0..65535' }).waitFor(T);
+  await view.locator('#map .block.conflict').first().press('w');
+  await view.locator('#map .track-head').first().waitFor(T);
+  assert.equal(await zoomed.count(), 0);
+  await view.locator('#map .block.conflict').first().press('0');
+  await zoomed.filter({ hasText: 'showing 0..15 of 0..65535' }).waitFor(T);
+});
+
 test('Simulate Allocation… picks the device and layout, then steps with the editor and the map following', async () => {
   const p = page();
   await palette('IRQ Lens: Simulate Allocation');

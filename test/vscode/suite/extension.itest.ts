@@ -107,6 +107,7 @@ suite('IRQ Lens in a real VS Code', () => {
     results['irqlens.loadTopology'] = await vscode.commands.executeCommand('irqlens.loadTopology', workspaceUri('foo.irqlens-topology.json'));
     assert.equal(vscode.workspace.getConfiguration('irqlens').get('topology'), 'foo.irqlens-topology.json');
     results['irqlens.showMap'] = await vscode.commands.executeCommand('irqlens.showMap');
+    assert.equal(a.map.lastLayout, 'partitioned', 'the map follows the chosen layout');
     results['irqlens.showInMap'] = await vscode.commands.executeCommand('irqlens.showInMap', workspaceUri(...driverPath), new vscode.Position(conflictLine - 1, 10));
     const steps = await vscode.commands.executeCommand<number>('irqlens.simulate', device, 'per-domain');
     assert.ok(typeof steps === 'number' && steps >= 2, `simulation steps: ${String(steps)}`);
