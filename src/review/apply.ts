@@ -1,7 +1,7 @@
 // Applies one patch to an in-memory overlay of the tree with jsdiff. A hunk that does not apply is
 // reported with the patch file, its line and the tree file; binary changes are skipped with a note.
 import { applyPatch } from 'diff';
-import type { Overlay } from './overlay';
+import type { Overlay, TreeReader } from './overlay';
 import type { FilePatch, ParsedPatch } from './types';
 
 export interface ApplyOutcome {
@@ -50,6 +50,31 @@ function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: Apply
     overlay.write(fp.newPath, result);
     out.touched.push(fp.newPath);
   }
+}
+
+/** Drops `n` leading components of a path (never the file name). */
+function dropComponents(path: string | null, n: number): string | null {
+  if (path === null || n === 0) return path;
+  const parts = path.split('/');
+  return parts.length > n ? parts.slice(n).join('/') : path;
+}
+
+/**
+ * The strip level (like `patch -pN`, on top of the parser's) at which the patch's existing files are
+ * found in the tree: 0 normally; 1 or 2 for `--- linux/drivers/x.c` style names.
+ */
+function extraStrip(tree: TreeReader, patch: ParsedPatch): number {
+  const existing = patch.files.map((f) => f.oldPath).filter((p): p is string => p !== null);
+  if (existing.length === 0) return 0;
+  for (let n = 0; n <= 2; n++) if (existing.every((p) => tree.read(dropComponents(p, n) ?? p) !== undefined)) return n;
+  return 0;
+}
+
+/** The patch with its paths as the tree names them (see extraStrip). */
+export function placeInTree(tree: TreeReader, patch: ParsedPatch): ParsedPatch {
+  const n = extraStrip(tree, patch);
+  if (n === 0) return patch;
+  return { ...patch, files: patch.files.map((fp) => ({ ...fp, oldPath: dropComponents(fp.oldPath, n), newPath: dropComponents(fp.newPath, n) })) };
 }
 
 /** Applies every file of `patch` to `overlay` (in place); files that fail are left unchanged. */

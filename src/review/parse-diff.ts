@@ -95,11 +95,11 @@ function skipHunk(lines: string[], at: number, file: string, lineOf: LineOf): nu
   return i;
 }
 
-/** Strips git's a/ and b/ prefixes (or any one leading component both names share the depth of, as patch -p1). */
-export function treePath(name: string | undefined, strip: boolean): string | null {
+/** A file name from a diff header without quotes; null for /dev/null; `strip` leading components dropped. */
+export function treePath(name: string | undefined, strip: number): string | null {
   if (name === undefined || name === '/dev/null') return null;
   const clean = name.replace(/^"|"$/g, '');
-  return strip ? clean.replace(/^[^/]+\//, '') : clean;
+  return clean.split('/').slice(Math.min(strip, clean.split('/').length - 1)).join('/');
 }
 
 function changeOf(p: StructuredPatch, oldPath: string | null, newPath: string | null): FileChange {
@@ -112,11 +112,18 @@ function changeOf(p: StructuredPatch, oldPath: string | null, newPath: string | 
   return 'modified';
 }
 
-/** Whether both names carry a leading directory to strip (a/ b/, or old/ new/ from `diff -ru`). */
-function stripsPrefix(p: StructuredPatch): boolean {
-  if (p.isGit) return true;
-  const names = [p.oldFileName, p.newFileName].filter((n): n is string => n !== undefined && n !== '/dev/null');
-  return names.length > 0 && names.every((n) => n.includes('/') && !n.startsWith('/'));
+/**
+ * Leading components to drop, as `patch -pN`: git's a/ and b/ (absent with --no-prefix), or the two
+ * top directories of `diff -ru old/ new/`. A name both sides share (`linux/drivers/x.c`) is kept; the
+ * apply step drops components when the tree has no such file.
+ */
+function stripLevel(p: StructuredPatch): number {
+  const names = [p.oldFileName, p.newFileName].filter((n): n is string => n !== undefined && n !== '/dev/null').map((n) => n.replace(/^"/, ''));
+  if (names.length === 0) return 0;
+  if (p.isGit) return names.every((n) => /^[ab]\//.test(n)) ? 1 : 0;
+  const tops = names.map((n) => (n.includes('/') && !n.startsWith('/') ? n.slice(0, n.indexOf('/')) : undefined));
+  if (tops.some((t) => t === undefined)) return 0;
+  return tops.length === 2 && tops[0] !== tops[1] ? 1 : tops.every((t) => t === 'a' || t === 'b') ? 1 : 0;
 }
 
 function jsdiffParse(text: string, first: number, file: string, lineOf: LineOf): StructuredPatch[] {
@@ -145,7 +152,7 @@ export function parseDiffLines(lines: string[], file: string, lineOf: LineOf, fr
   const parsed = jsdiffParse(text, start, file, lineOf).filter((p) => p.oldFileName !== undefined || p.newFileName !== undefined || p.hunks.length > 0);
   const headers = [...scan.hunkHeaders];
   const files = parsed.map((p, k): FilePatch => {
-    const strip = stripsPrefix(p);
+    const strip = stripLevel(p);
     const oldPath = p.isCreate ? null : treePath(p.oldFileName, strip);
     const newPath = p.isDelete ? null : treePath(p.newFileName, strip);
     const headerLine = lineOf(scan.sections[k] ?? start);

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { Finding } from '../check/finding';
 import { revertedBaseline } from './already-applied';
-import { applyToOverlay } from './apply';
+import { applyToOverlay, placeInTree } from './apply';
 import type { ReviewEngine } from './engine';
 import { diffFindings, findingKey } from './finding-diff';
 import { mapFilePatch, nearestHunkHeader, patchLineForPost, patchLineForPre, type FileLineMap } from './line-map';
@@ -114,14 +114,16 @@ function attribute(paths: Paths, cumulative: ReviewFinding[], steps: DoneStep[],
 export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
   const { engine } = input;
   const paths = makePaths(input.tree, input.cwd);
-  const base = await engine.analyzeTree(input.tree, input.cwd, scanScope(resolve(input.cwd, input.tree), input.patches));
+  const disk = diskTree(resolve(input.cwd, input.tree));
+  const patches = input.patches.map((p) => placeInTree(disk, p));
+  const base = await engine.analyzeTree(input.tree, input.cwd, scanScope(resolve(input.cwd, input.tree), patches));
   const start: TreeState = {
-    overlay: new Overlay(diskTree(resolve(input.cwd, input.tree))),
+    overlay: new Overlay(disk),
     facts: new Map(base.files.map((f) => [paths.toTree(f.file), f])),
     era: base.era,
   };
   let state = start;
-  const reverted = input.baseline ? undefined : revertedBaseline(start.overlay, input.patches);
+  const reverted = input.baseline ? undefined : revertedBaseline(start.overlay, patches);
   const baseline = input.baseline ?? reverted;
   if (baseline && baseline.size > 0) {
     for (const [path, text] of baseline) start.overlay.write(path, text);
@@ -132,7 +134,7 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
   const done: DoneStep[] = [];
   const renames = new Map<string, string>();
   const checks = new CheckCache(engine, paths.tree);
-  for (const patch of input.patches) {
+  for (const patch of patches) {
     const overlay = state.overlay.snapshot();
     const applied = applyToOverlay(overlay, patch);
     const step = await advance(engine, paths, state, overlay, applied.touched);
@@ -143,7 +145,7 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
     done.push({ review, before: state.overlay, after: overlay });
     scope = unionScope(scope, step.scope);
     state = step.state;
-    input.onProgress?.(done.length, input.patches.length);
+    input.onProgress?.(done.length, patches.length);
   }
   if (reverted && done.length > 0) done[0].review.patch.notes.unshift(`the tree already contains this series: it was reviewed against the tree with the series reverted in memory`);
   const cumulative = compare(checks, paths, first, state, scope, undefined, renames);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyToOverlay } from '../../src/review/apply';
+import { applyToOverlay, placeInTree } from '../../src/review/apply';
 import { mapFilePatch, patchLineForPost, patchLineForPre } from '../../src/review/line-map';
 import { Overlay, type TreeReader } from '../../src/review/overlay';
 import { parsePlainDiff } from '../../src/review/series';
@@ -52,4 +52,20 @@ test('line map: post-image lines go to + and context lines, pre-image lines to -
   assert.deepEqual([4, 5, 6, 7].map((l) => patchLineForPost(m, l)), [4, 6, 7, 8]);
   assert.equal(patchLineForPre(m, 5), 5);
   assert.equal(patchLineForPost(m, 12), undefined);
+});
+
+test('paths: git --no-prefix, diff -ru old/ new/, and a shared leading directory the tree does not have', () => {
+  const files = { 'drivers/x.c': base };
+  const body = ['@@ -1 +1 @@', '-line a;', '+line A;', ''];
+  const noPrefix = parsePlainDiff(['diff --git drivers/x.c drivers/x.c', '--- drivers/x.c', '+++ drivers/x.c', ...body].join('\n'), 'np.diff', 1);
+  assert.deepEqual([noPrefix.files[0].oldPath, noPrefix.files[0].newPath], ['drivers/x.c', 'drivers/x.c']);
+  const ru = parsePlainDiff(['--- linux-6.1/drivers/x.c', '+++ linux-6.12/drivers/x.c', ...body].join('\n'), 'ru.diff', 1);
+  assert.deepEqual([ru.files[0].oldPath, ru.files[0].newPath], ['drivers/x.c', 'drivers/x.c']);
+  const shared = parsePlainDiff(['--- linux/drivers/x.c', '+++ linux/drivers/x.c', ...body].join('\n'), 'sh.diff', 1);
+  assert.equal(shared.files[0].oldPath, 'linux/drivers/x.c');
+  const placed = placeInTree(memTree(files), shared);
+  assert.deepEqual([placed.files[0].oldPath, placed.files[0].newPath], ['drivers/x.c', 'drivers/x.c']);
+  const overlay = new Overlay(memTree(files));
+  assert.deepEqual(applyToOverlay(overlay, placed).problems, []);
+  assert.equal(overlay.read('drivers/x.c')?.split('\n')[0], 'line A;');
 });
