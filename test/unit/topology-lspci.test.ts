@@ -102,3 +102,35 @@ test('DH77DF: multi-message MSI capability read as count 8', () => {
   assert.deepEqual(fns.filter((x) => x.msi?.maxCount === 8).length, 1);
   assert.equal(fns.some((x) => x.msix), false);
 });
+
+test('bridges that emit aliases for the devices behind them, per dump (INDEX bridges_to_pci; Fujitsu adds its CardBus bridge)', () => {
+  const want: Record<string, number> = {
+    'arm64-server-ampere-altra-devplatform-ast1150.txt': 1,
+    'laptop-fujitsu-p8010-ich8m-pci-cardbus-bridge.txt': 2,
+    'ppc64-server-ibm-pseries-pcix-bridges-domains.txt': 10,
+    'x86-server-dell-r710-xeon5500-ich9-pci-bridge.txt': 1,
+  };
+  for (const f of Object.keys(expected)) {
+    const { topology } = load(f);
+    const emitting = new Set<string>();
+    for (const fn of topology.functions) for (const p of resolveRequesterIds(topology, fn.bdf)!.pairs) if (p.pdev !== fn.bdf) emitting.add(p.pdev);
+    assert.equal(emitting.size, want[f] ?? 0, f);
+  }
+});
+
+test('derived IOMMU groups equal the groups lspci printed (Dell R710: 31 groups over 72 functions; Radxa: 3)', () => {
+  const partition = (m: Map<string, number | undefined>): string[] => {
+    const by = new Map<number, string[]>();
+    for (const [bdf, g] of m) if (g !== undefined) by.set(g, [...(by.get(g) ?? []), bdf]);
+    return [...by.values()].map((a) => a.sort().join(' ')).sort();
+  };
+  for (const [f, count] of [['x86-server-dell-r710-xeon5500-ich9-pci-bridge.txt', 31], ['arm64-board-radxa-orion-o6-cix-p1.txt', 3]] as const) {
+    const { topology } = load(f);
+    const dump = new Map(topology.functions.map((x) => [x.bdf, x.iommuGroup]));
+    for (const x of topology.functions) delete x.iommuGroup;
+    const derived = new Map(topology.functions.map((x) => [x.bdf, resolveRequesterIds(topology, x.bdf)!.group?.id]));
+    assert.equal(resolveRequesterIds(topology, topology.functions[0]!.bdf)!.group?.source, 'derived');
+    assert.equal(partition(dump).length, count);
+    assert.deepEqual(partition(derived), partition(dump), f);
+  }
+});
