@@ -81,8 +81,9 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
     async scan(scanRoot: string, opts: ScanOptions) {
       const result = await analyzeTree([scanRoot], {
         cwd: scanRoot,
-        // Leave a core to the edited buffer: the scan must never delay its diagnostics.
-        jobs: Math.max(1, availableParallelism() - 1),
+        // As many workers as `irqlens check`: edits run on the main thread, which the workers
+        // never block (the OS shares the cores), and the scan keeps pace with the CLI.
+        jobs: availableParallelism(),
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
         signal: opts.signal,
         onProgress: opts.onProgress,
