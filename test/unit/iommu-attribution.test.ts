@@ -92,3 +92,14 @@ test('subdevice owner bound through the topology\'s subdevices (by driver, throu
   const other = fact('drivers/x/other.c', aux);
   assert.equal(attributeFact(other, { topology: ts, tree: tree([{ file: 'drivers/x/other.c', facts: [other] }]) }).originatingFunction, 'the PCI function reached through dev.parent', 'two auxiliary devices, neither named: no guess');
 });
+
+test('multi-file driver: a file without its own id table binds through the one PCI driver file of its directory', () => {
+  const ids = [{ vendor: 0x1797, device: 0x6801, table: 'ids', range: r }];
+  const drv = { name: 'cap_pci_driver', bus: 'pci' as const, range: r };
+  const f = fact('drivers/media/cap/irq.c', pdev);
+  const one = tree([{ file: 'drivers/media/cap/irq.c', facts: [f] }, { file: 'drivers/media/cap/main.c', pciIds: ids, drivers: [drv] }]);
+  const a = attributeFact(f, { topology: t, tree: one });
+  assert.equal(a.chain[1], 'P = 0000:04:01.0 (pci_device_id table matches 1797:6801, via drivers/media/cap/main.c, the PCI driver of this directory)');
+  const two = tree([...one.files, { file: 'drivers/media/cap/other.c', pciIds: [{ vendor: 0x10ec, device: 0x8169, table: 'ids2', range: r }], drivers: [{ ...drv, name: 'other_pci_driver' }] }]);
+  assert.equal(attributeFact(f, { topology: t, tree: two }).originatingFunction, undefined, 'two PCI drivers in the directory: no guess');
+});

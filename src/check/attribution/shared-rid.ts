@@ -4,7 +4,7 @@
 import { formatRid } from '../../topology/bdf';
 import type { PciFunction, Topology } from '../../topology/types';
 import { resolveRequesterIds, type AliasWalk } from '../../model/iommu/index';
-import { bindDriver } from '../../model/iommu/binding';
+import { bindFile } from '../../model/iommu/bind-file';
 import type { MsiFact, TreeFacts } from '../../facts/types';
 import type { Finding, Severity } from '../finding';
 import { storingFacts, targetOf, type AttrContext, type Target } from './context';
@@ -54,8 +54,7 @@ function users(tree: TreeFacts, topology: Topology, ctx: AttrContext): Map<strin
   const out = new Map<string, User>();
   for (const fact of storingFacts(tree)) {
     if (fact.device?.class !== 'pci') continue;
-    const ff = tree.files.find((f) => f.file === fact.file);
-    const b = bindDriver(topology, { file: fact.file, drivers: ff?.drivers ?? [], pciIds: ff?.pciIds ?? [] }, ctx.bindings);
+    const b = bindFile(topology, tree, fact.file, ctx.bindings);
     for (const fn of b?.functions ?? []) if (!out.has(fn.bdf)) out.set(fn.bdf, { fn, fact });
   }
   return out;

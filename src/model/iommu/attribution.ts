@@ -5,7 +5,8 @@ import { formatRid } from '../../topology/bdf';
 import type { Topology } from '../../topology/types';
 import type { DeviceClass, MsiFact, TreeFacts } from '../../facts/types';
 import { describePair } from './alias-walk';
-import { bindDriver, driverNames, type Binding } from './binding';
+import { bindFile } from './bind-file';
+import { driverNames, type Binding } from './binding';
 import { ownerClasses } from './owner-classes';
 import { resolveRequesterIds, type AliasWalk } from './requester-ids';
 
@@ -46,7 +47,7 @@ function bindingFor(fact: MsiFact, ctx: AttributionContext): Binding | undefined
   if (!ctx.topology) return undefined;
   const ff = ctx.tree.files.find((f) => f.file === fact.file);
   const subject = { file: fact.file, drivers: ff?.drivers ?? [], pciIds: ff?.pciIds ?? [] };
-  const direct = bindDriver(ctx.topology, subject, ctx.bindings);
+  const direct = bindFile(ctx.topology, ctx.tree, fact.file, ctx.bindings);
   if (direct || !fact.device || !ownerClasses[fact.device.class].subdevice) return direct;
   return bindSubdevice(ctx.topology, fact.device.class, driverNames(subject));
 }
