@@ -216,3 +216,18 @@ test('b4 .mbx: "From git@z" separators, Link trailers, patch numbers', async () 
   assert.equal(series[1].firstLine, 25);
   assert.equal(series[1].files[0].hunks[0].headerLine, 40);
 });
+
+test('base64 and multipart mails: the diff is decoded; lines found in a text part keep their place', async () => {
+  const body = ['Fix it.', '---', '--- a/f.c', '+++ b/f.c', '@@ -1 +1 @@', '-a', '+b', ''].join('\n');
+  const b64 = ['From: A <a@b.c>', 'Subject: [PATCH] b64', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '',
+    Buffer.from(body).toString('base64'), ''].join('\n');
+  const [p] = await parsePatchText(b64, 'b64.patch');
+  assert.deepEqual(p.files[0].hunks[0].lines, ['-a', '+b']);
+  assert.equal(p.message, 'Fix it.');
+  const multi = ['From: A <a@b.c>', 'Subject: [PATCH] multi', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="XX"', '',
+    '--XX', 'Content-Type: text/plain; charset=utf-8', '', body, '--XX', 'Content-Type: text/plain; name="x.txt"', 'Content-Disposition: attachment; filename="x.txt"', '', 'unrelated', '--XX--', ''].join('\n');
+  const [m] = await parsePatchText(multi, 'multi.patch');
+  assert.deepEqual(m.files[0].hunks[0].lines, ['-a', '+b']);
+  assert.equal(m.files[0].hunks[0].headerLine, 13);
+  assert.deepEqual(m.files[0].hunks[0].lineNumbers, [14, 15]);
+});
