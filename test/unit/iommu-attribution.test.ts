@@ -103,3 +103,10 @@ test('multi-file driver: a file without its own id table binds through the one P
   const two = tree([...one.files, { file: 'drivers/media/cap/other.c', pciIds: [{ vendor: 0x10ec, device: 0x8169, table: 'ids2', range: r }], drivers: [{ ...drv, name: 'other_pci_driver' }] }]);
   assert.equal(attributeFact(f, { topology: t, tree: two }).originatingFunction, undefined, 'two PCI drivers in the directory: no guess');
 });
+
+test('the chain states the ITT the ITS would create if the call allocates first', () => {
+  const f: MsiFact = { ...fact('drivers/x/cap.c', pdev), flags: ['PCI_IRQ_MSIX'], max: { text: '16', value: 16, chain: [] } };
+  const tr = tree([{ file: 'drivers/x/cap.c', facts: [f], pciIds: [{ vendor: 0x1797, device: 0x6801, table: 'ids', range: r }] }]);
+  const a = attributeFact(f, { topology: t, tree: tr });
+  assert.equal(a.chain[a.chain.length - 1], 'ITS ITT if this call allocates first: 16 events (nvec 16, hwsize 8, alias count 9; 6.12)');
+});

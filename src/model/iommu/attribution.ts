@@ -5,6 +5,7 @@ import { formatRid } from '../../topology/bdf';
 import type { Topology } from '../../topology/types';
 import type { DeviceClass, MsiFact, TreeFacts } from '../../facts/types';
 import { describePair } from './alias-walk';
+import { ittEvents } from './consumers';
 import { bindFile } from './bind-file';
 import { driverNames, type Binding } from './binding';
 import { ownerClasses } from './owner-classes';
@@ -41,6 +42,19 @@ function walkLines(w: AliasWalk): string[] {
     `ITS: rid ${formatRid(w.its.rid)}${w.its.deviceId !== undefined ? ` -> DeviceID ${w.its.deviceId}` : ''}${w.its.proxy ? `, proxy via ${w.its.aliasDev}, alias count ${w.its.aliasCount}` : ''}`,
     `AMD IRT installed at ${w.amdIrt.map(formatRid).join(', ')}`,
   ];
+}
+
+/** The ITT the ITS would create if this call allocates first on the DeviceID (its_pci_msi_prepare). */
+function ittLine(fact: MsiFact, w: AliasWalk, ctx: AttributionContext): string | undefined {
+  const nvec = fact.max?.value ?? fact.count?.value;
+  if (nvec === undefined) return undefined;
+  const fn = ctx.topology!.functions.find((f) => f.bdf === w.device);
+  const msixOnly = fact.flags?.length === 1 && fact.flags[0] === 'PCI_IRQ_MSIX';
+  const hwsize = msixOnly ? fn?.msix?.tableSize : undefined;
+  const era = ctx.tree.era.era === 'per-domain' ? '6.12' : '6.1';
+  const deviceId = w.its.deviceId ?? w.its.rid;
+  const events = ittEvents({ nvec, ...(hwsize !== undefined ? { hwsize } : {}), aliasCount: w.its.aliasCount, deviceId, era });
+  return `ITS ITT if this call allocates first: ${events} events (nvec ${nvec}${hwsize !== undefined && era === '6.12' ? `, hwsize ${hwsize}` : ''}${w.its.proxy ? `, alias count ${w.its.aliasCount}` : ''}${deviceId === 0 ? ', DeviceID 0: at least 32' : ''}; ${era})`;
 }
 
 function bindingFor(fact: MsiFact, ctx: AttributionContext): Binding | undefined {
@@ -93,6 +107,8 @@ export function attributeFact(fact: MsiFact, ctx: AttributionContext): Attributi
     if (!w) continue;
     a.walks.push(w);
     a.chain.push(...walkLines(w));
+    const itt = ittLine(fact, w, ctx);
+    if (itt) a.chain.push(itt);
     a.notes.push(...w.assumptions);
     for (const r of w.requesterIds) if (!a.requesterIds.includes(r)) a.requesterIds.push(r);
   }
