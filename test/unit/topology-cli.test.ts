@@ -52,3 +52,21 @@ test('several files: a JSON array of reports, one per importable file', async ()
   const reps = JSON.parse(r.out) as { format: string; functions: number }[];
   assert.deepEqual(reps.map((x) => [x.format, x.functions]), [['lspci', 6], ['sysfs', 3]]);
 });
+
+test('--device: one function\'s walk and every consumer\'s selection; unknown BDF is a usage error', async () => {
+  const r = await run('test/fixtures/topology/lspci/laptop-fujitsu-p8010-ich8m-pci-cardbus-bridge.txt', '--device', '1d:00.0');
+  assert.equal(r.code, 0);
+  assert.equal(r.out, [
+    '0000:1d:00.0: pci_for_each_dma_alias emits',
+    '  1. (0000:1d:00.0, 0x1d00) own RID',
+    '  2. (0000:1c:03.0, 0x1c18) conventional PCI bridge 0000:1c:03.0 (bridge RID)',
+    '  3. (0000:00:1e.0, 0x00f0) conventional PCI bridge 0000:00:1e.0 (bridge RID)',
+    'IOMMU group: 6 (derived; the walk ends at 0000:00:1e.0)',
+    'Intel IR (set_msi_sid case 3): SVT_VERIFY_SID_SQ SID 0x00f0 (bridge RID)',
+    'ITS: rid 0x00f0; proxy device 0000:00:1e.0, alias count 0',
+    'AMD IRT installed at: 0x1d00, 0x1c18, 0x00f0',
+    'SMMU stream IDs (before iommu-map): 0x1d00, 0x1c18, 0x00f0',
+    '',
+  ].join('\n'));
+  assert.equal((await run('test/fixtures/topology/lspci/laptop-fujitsu-p8010-ich8m-pci-cardbus-bridge.txt', '--device', '1e:00.0')).code, 2);
+});

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTopology } from '../../model/iommu/index';
 import { formatTopologyText, topologyReport, type TopologyReport } from '../../model/iommu/topology-report';
+import { formatWalk } from '../../model/iommu/walk-report';
 import { UsageError, type CliIO, type Command } from '../command';
 
 const usage = `usage: irqlens topology FILE... [options]
@@ -16,6 +17,7 @@ Each FILE is \`lspci -vvnn\` output (as root; -D optional), a JSON topology
 options:
   --format text|json            output format (default text)
   --input lspci|json|sysfs      input format (default: detected)
+  --device BDF                  show one function's alias walk and each consumer's selection
 `;
 
 function oneOf<T extends string>(v: string | undefined, allowed: readonly T[], name: string): T | undefined {
@@ -27,7 +29,7 @@ function oneOf<T extends string>(v: string | undefined, allowed: readonly T[], n
 async function run(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, input: { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, input: { type: 'string' }, device: { type: 'string' } } });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
@@ -42,10 +44,17 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     for (const p of problems) io.stderr(`${file}:${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
     if (problems.some((p) => p.severity === 'error')) status = 1;
     if (topology.functions.length === 0) continue;
+    if (values.device !== undefined) {
+      const text = formatWalk(topology, values.device);
+      if (!text) throw new UsageError(`--device ${values.device}: no such function in ${file}`);
+      io.stdout(text);
+      continue;
+    }
     const report = topologyReport(topology);
     report.source = file;
     reports.push(report);
   }
+  if (values.device !== undefined) return status;
   if (format === 'json') io.stdout(JSON.stringify(positionals.length === 1 ? (reports[0] ?? null) : reports, null, 2) + '\n');
   else io.stdout(reports.map(formatTopologyText).join('\n'));
   return status;
