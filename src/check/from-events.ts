@@ -121,6 +121,8 @@ function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed
   return out;
 }
 
+const tooManyPaths = 'the function has more paths than the model follows; the paths it dropped may avoid this';
+const noEntry = 'no probe-like entry orders this code, so the device state before it is a guess';
 const somePaths = 'on some paths only: the branches that lead here depend on conditions the model cannot correlate';
 
 /**
@@ -146,10 +148,14 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
   const out: Candidate[] = [];
   for (const g of groups.values()) {
     const definite = g.cands.filter((c) => c.definite);
-    if (definite.length && definite.length === reach.get(g.site)) { out.push(definite[0]!); continue; }
+    // Every path checked only when the walk kept them all; and the device's history is only
+    // known from a probe-like entry.
+    const complete = !r.truncated && (r.walk.kind === 'probe' || !needsHistory.has(g.cands[0]!.finding.code));
+    if (definite.length && definite.length === reach.get(g.site) && complete) { out.push(definite[0]!); continue; }
     const pick = g.cands.find((c) => !c.definite) ?? g.cands[0]!;
     const f = pick.finding;
-    const weak = pick.definite ? { ...f, severity: 'warning' as const, assumptions: [somePaths, ...f.assumptions] } : f;
+    const why = definite.length === reach.get(g.site) ? (r.truncated ? tooManyPaths : noEntry) : somePaths;
+    const weak = pick.definite ? { ...f, severity: 'warning' as const, assumptions: [why, ...f.assumptions] } : f;
     out.push({ definite: false, finding: weak });
   }
   return out;

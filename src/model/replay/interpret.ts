@@ -304,8 +304,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (!label || !successLabel.test(label)) s.errorPath = true;
   }
 
-  decision(s: PathState, key: string, cond: Cond): { value: boolean | undefined; readable: boolean } {
-    const c = constDecision(cond, s.consts);
+  decision(s: PathState, key: string, cond: Cond, frame: Frame): { value: boolean | undefined; readable: boolean } {
+    const c = constDecision(cond, s.consts) ?? this.modeDecision(s, cond, frame);
     return c !== undefined ? { value: c, readable: true } : { value: s.decisions[key], readable: false };
   }
 
@@ -322,6 +322,22 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const ref = fromCall ? s.ret?.ref : s.vars[v];
     const settled = ref ? s.settled[ref.id] : undefined;
     return settled === undefined ? undefined : settled === 'failed';
+  }
+
+  /** `if (pdev->msix_enabled)`: read from the store when this walk knows the device's mode. */
+  private modeDecision(s: PathState, cond: Cond, frame: Frame): boolean | undefined {
+    if (cond.t === 'not') {
+      const v = this.modeDecision(s, cond.a, frame);
+      return v === undefined ? undefined : !v;
+    }
+    if (cond.t !== 'truth') return undefined;
+    const m = /^(.+?)\s*(?:->|\.)\s*(msix_enabled|msi_enabled)$/.exec(cond.operand.text.trim());
+    if (!m) return undefined;
+    const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(m[1]!), frame.rename), s.aliases));
+    const modes = s.store.devices[key]?.pciModes;
+    if (!modes || !s.known.includes(key)) return undefined;
+    const want = m[2] === 'msix_enabled' ? 'msix' : 'msi';
+    return modes.every((x) => x === want) ? true : modes.every((x) => x !== want) ? false : undefined;
   }
 
   end(s: PathState, _how: 'return' | 'fallthrough', value: string | undefined, range: Range | undefined, frame: Frame, inBranch: boolean): void {

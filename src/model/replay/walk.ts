@@ -30,7 +30,7 @@ export interface Interpreter<S> {
   took(s: S, how: 'goto', label: string): void;
   /** A condition's value on this path when known (a constant, or the same test decided before). */
   /** `readable`: decided from values the model knows (not merely the same test seen before). */
-  decision(s: S, key: string, cond: Cond): { value: boolean | undefined; readable: boolean };
+  decision(s: S, key: string, cond: Cond, frame: Frame): { value: boolean | undefined; readable: boolean };
   decide(s: S, key: string, value: boolean): void;
   /** An entered (inlined) function returned this value text on this path. */
   returned(s: S, value: string | undefined, frame: Frame): void;
@@ -146,7 +146,7 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
     const resolve = interp.resolver(st, ctx.frame);
     const facts = [...mentionedFacts(s.cond, resolve)];
     if (facts.length === 0) {
-      const { value: known, readable } = interp.decision(st, key, s.cond);
+      const { value: known, readable } = interp.decision(st, key, s.cond, ctx.frame);
       if (!readable) opaque = true;
       if (known !== false) { const t = interp.clone(st); interp.decide(t, key, true); thenIn.push(t); }
       if (known !== true) { const e = interp.clone(st); interp.decide(e, key, false); elseIn.push(e); }
