@@ -29,8 +29,24 @@ function eraText(before: EraInfo, after: EraInfo): string[] {
   return before.label === after.label ? [] : [`Model: era changes from ${before.label} to ${after.label}`];
 }
 
+/** Findings in files the patch does not touch (an API or header change): listed up to a few per rule, then counted. */
+function outsideLines(found: ReviewFinding[], series: boolean): string[] {
+  const byCode = new Map<string, ReviewFinding[]>();
+  for (const x of found) byCode.set(x.finding.code, [...(byCode.get(x.finding.code) ?? []), x]);
+  return [...byCode].flatMap(([code, list]) => {
+    if (list.length <= shownOutside) return list.map((x) => findingLine(x, series));
+    const files = new Set(list.map((x) => x.finding.file)).size;
+    return [...list.slice(0, shownOutside).map((x) => findingLine(x, series)), `  ... and ${list.length - shownOutside} more [${code}] (${list.length} in ${files} files this patch does not touch; --format json lists all)`];
+  });
+}
+
+const shownOutside = 5;
+
 function body(r: Omit<PatchReview, 'patch'>, options: TextOptions, series: boolean): string[] {
-  const of = (kind: ReviewFinding['kind']) => r.findings.filter((x) => x.kind === kind).map((x) => findingLine(x, series));
+  const of = (kind: ReviewFinding['kind']) => {
+    const found = r.findings.filter((x) => x.kind === kind);
+    return [...found.filter((x) => !x.outside).map((x) => findingLine(x, series)), ...outsideLines(found.filter((x) => x.outside), series)];
+  };
   const changes = (list: MapChange[]) => list.map((c) => `  ${c.text}`);
   const lines = [
     ...eraText(r.eraBefore, r.eraAfter),

@@ -75,7 +75,7 @@ function chainRenames(series: Map<string, string>, patch: Map<string, string>): 
 }
 
 /** Findings of both states over `scope`, diffed, each introduced/fixed one placed on the patch. */
-function compare(checks: CheckCache, paths: Paths, before: TreeState, after: TreeState, scope: Scope, maps: PatchMaps | undefined, renames: Map<string, string>, patchIndex?: number) {
+function compare(checks: CheckCache, paths: Paths, before: TreeState, after: TreeState, scope: Scope, touched: Set<string>, maps: PatchMaps | undefined, renames: Map<string, string>, patchIndex?: number) {
   const cb = checks.check(before, scope);
   const ca = checks.check(after, scope);
   const rename = (file: string) => {
@@ -83,9 +83,10 @@ function compare(checks: CheckCache, paths: Paths, before: TreeState, after: Tre
     return moved === undefined ? file : paths.toShown(moved);
   };
   const d = diffFindings(cb.findings, ca.findings, lineText(paths, before.overlay), lineText(paths, after.overlay), rename);
+  const outside = (f: Finding) => (touched.has(paths.toTree(f.file)) ? {} : { outside: true });
   const findings: ReviewFinding[] = [
-    ...d.introduced.map((finding): ReviewFinding => ({ kind: 'introduced', finding, patchIndex, patchLine: maps && placeIntroduced(paths, maps, finding) })),
-    ...d.fixed.map((finding): ReviewFinding => ({ kind: 'fixed', finding, patchIndex, patchLine: maps && placeFixed(paths, maps, finding) })),
+    ...d.introduced.map((finding): ReviewFinding => ({ kind: 'introduced', finding, patchIndex, patchLine: maps && placeIntroduced(paths, maps, finding), ...outside(finding) })),
+    ...d.fixed.map((finding): ReviewFinding => ({ kind: 'fixed', finding, patchIndex, patchLine: maps && placeFixed(paths, maps, finding), ...outside(finding) })),
     ...d.unchanged.map((finding): ReviewFinding => ({ kind: 'unchanged', finding })),
   ];
   return { findings, mapChanges: diffMaps(cb.map, ca.map, rename), eraBefore: cb.era, eraAfter: ca.era };
@@ -134,13 +135,16 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
   const done: DoneStep[] = [];
   const renames = new Map<string, string>();
   const checks = new CheckCache(engine, paths.tree);
+  const touchedAll = new Set<string>();
   for (const patch of patches) {
     const overlay = state.overlay.snapshot();
     const applied = applyToOverlay(overlay, patch);
     const step = await advance(engine, paths, state, overlay, applied.touched);
     const maps = lineMaps(patch, state.overlay, overlay);
     chainRenames(renames, maps.renames);
-    const result = compare(checks, paths, state, step.state, step.scope, maps, maps.renames, patch.index);
+    const touched = new Set(patch.files.flatMap((f) => [f.oldPath, f.newPath]).filter((p): p is string => p !== null));
+    touched.forEach((p) => touchedAll.add(p));
+    const result = compare(checks, paths, state, step.state, step.scope, touched, maps, maps.renames, patch.index);
     const review: PatchReview = { patch: { ...patch, notes: [...patch.notes, ...applied.notes] }, problems: [...applied.problems, ...step.problems], ...result };
     done.push({ review, before: state.overlay, after: overlay });
     scope = unionScope(scope, step.scope);
@@ -148,7 +152,7 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
     input.onProgress?.(done.length, patches.length);
   }
   if (reverted && done.length > 0) done[0].review.patch.notes.unshift(`the tree already contains this series: it was reviewed against the tree with the series reverted in memory`);
-  const cumulative = compare(checks, paths, first, state, scope, undefined, renames);
+  const cumulative = compare(checks, paths, first, state, scope, touchedAll, undefined, renames);
   attribute(paths, cumulative.findings, done, first.overlay);
   return { tree: input.tree, patches: done.map((d) => d.review), cumulative: { ...cumulative, problems: done.flatMap((d) => d.review.problems) } };
 }

@@ -80,6 +80,8 @@ export interface ReviewFinding {
   patchLine?: number;
   /** The series patch (1-based) that caused it; absent for unchanged. */
   patchIndex?: number;
+  /** The finding's file is not touched by the patch (series): a changed header or model caused it. */
+  outside?: boolean;
 }
 
 /** A change in what the map shows: an allocation moved, appeared or disappeared. */
