@@ -96,3 +96,18 @@ test('derived groups: bridge alias joins the bridge group; multifunction without
   assert.notEqual(g('01:00.0').id, g('05:00.0').id);
   assert.notEqual(g('01:00.0').id, g('04:00.0').id);
 });
+
+test('ACS quirks as data: Intel PCH root ports without an ACS capability still isolate; others do not', () => {
+  const ports = (id0: string, id7: string) =>
+    topo([
+      { bdf: '00:1c.0', pcie: 'root-port', id: id0, bus: { secondary: 1, subordinate: 1 } },
+      { bdf: '00:1c.7', pcie: 'root-port', id: id7, bus: { secondary: 2, subordinate: 2 } },
+      { bdf: '01:00.0', pcie: 'endpoint' },
+      { bdf: '02:00.0', pcie: 'endpoint' },
+    ]);
+  const g = (t: ReturnType<typeof topo>, bdf: string) => resolveRequesterIds(t, bdf)!.group!.id;
+  const pch = ports('8086:1e10', '8086:1e1e');
+  assert.equal(new Set(['00:1c.0', '00:1c.7', '01:00.0', '02:00.0'].map((b) => g(pch, b))).size, 4);
+  const other = ports('1022:1453', '1022:1453');
+  assert.equal(new Set(['00:1c.0', '00:1c.7', '01:00.0', '02:00.0'].map((b) => g(other, b))).size, 1);
+});

@@ -41,19 +41,44 @@ function acsFlagsEnabled(d: DeviceNode): boolean {
   return a !== undefined && a.sv && a.rr && a.cr && a.uf;
 }
 
+/** Inclusive device-ID ranges, as the kernel's switch cases and ID lists. */
+type IdRanges = readonly (readonly [number, number])[];
+const each = (ids: number[]): IdRanges => ids.map((id) => [id, id] as const);
+const span = (from: number, count: number): number[] => Array.from({ length: count }, (_, i) => from + i);
+
 /**
- * The modelled part of quirks.c pci_dev_acs_enabled[]: rows whose result needs no config-space
- * read beyond what lspci shows. Checked against the Dell R710 dump's IOMMU groups.
+ * The modelled part of quirks.c pci_dev_acs_enabled[] (6.12): rows decided by vendor, PCIe type
+ * and device ID alone. The Intel PCH rows hold once an IOMMU driver asked for ACS
+ * (pci_quirk_enable_intel_pch_acs / _spt_pch_acs), which is when groups exist at all.
+ * Checked against the Dell R710 dump's IOMMU groups.
  */
-const acsQuirks: readonly { vendor: number; pcie: string; hook: string }[] = [
+const acsQuirks: readonly { vendor: number; pcie: string; devices?: IdRanges; hook: string }[] = [
   // Intel RCiEPs may only do peer-to-peer on translated addresses (VT-d r3.1 sec 3.16).
   { vendor: 0x8086, pcie: 'rc-endpoint', hook: 'pci_quirk_rciep_acs' },
+  {
+    vendor: 0x8086, pcie: 'root-port', hook: 'pci_quirk_intel_pch_acs',
+    devices: each([
+      ...span(0x3b42, 16), ...span(0x1c10, 16), ...span(0x1e10, 16), ...span(0x8c10, 16), ...span(0x9c10, 12),
+      ...span(0x9c90, 12), 0x1d10, 0x1d12, 0x1d14, 0x1d16, 0x1d18, 0x1d1a, 0x1d1c, 0x1d1e, ...span(0x8d10, 15),
+      0x8c90, 0x8c92, 0x8c94, 0x8c96, 0x8c98, 0x8c9a, 0x8c9c, 0x8c9e,
+    ]),
+  },
+  {
+    vendor: 0x8086, pcie: 'root-port', hook: 'pci_quirk_intel_spt_pch_acs',
+    devices: [[0xa110, 0xa11f], [0xa167, 0xa16a], [0xa290, 0xa29f], [0xa2e7, 0xa2ee], [0x9d10, 0x9d1b]],
+  },
 ];
+
+function acsQuirkFor(d: DeviceNode): string | undefined {
+  const dev = d.fn.device;
+  const hit = acsQuirks.find((q) => q.vendor === d.fn.vendor && q.pcie === d.fn.pcie && (!q.devices || (dev !== undefined && q.devices.some(([a, b]) => dev >= a && dev <= b))));
+  return hit?.hook;
+}
 
 /** drivers/pci/pci.c pci_acs_enabled for REQ_ACS_FLAGS. */
 export function acsEnabled(graph: DeviceGraph, d: DeviceNode): boolean {
   if (!d.fn.capsReadable || !d.fn.pcie) return false;
-  if (acsQuirks.some((q) => q.vendor === d.fn.vendor && q.pcie === d.fn.pcie)) return true;
+  if (acsQuirkFor(d)) return true;
   switch (d.fn.pcie) {
     case 'pcie-to-pci':
     case 'pci-to-pcie':
