@@ -1,8 +1,8 @@
 // IOMMU groups, statically. When the dump carries "IOMMU group:" lines those are the truth and
 // are used as is. Otherwise groups are derived with the union-find simplification of
-// drivers/iommu/iommu.c pci_device_group (msi-semantics §4.4.2): enumeration-order probing,
-// no ACS quirk table (pci_dev_acs_enabled[] is not modelled: such devices count as failing ACS,
-// which can only merge groups, never split them) except the rows in acsQuirks below;
+// drivers/iommu/iommu.c pci_device_group (msi-semantics §4.4.2): enumeration-order probing;
+// of the ACS quirk table pci_dev_acs_enabled[] only the ID-decided rows in acsQuirks below
+// (other quirked devices count as failing ACS, which can only merge groups, never split them);
 // unreadable capabilities fail ACS.
 import { walkDmaAliases } from './alias-walk';
 import type { DeviceGraph, DeviceNode } from './graph';
@@ -142,5 +142,5 @@ export function computeGroups(graph: DeviceGraph): GroupResult {
     if (!numbers.has(root)) numbers.set(root, numbers.size);
     groupOf.set(d.fn.bdf, numbers.get(root)!);
   }
-  return { groupOf, source: 'derived', notes: ['groups derived from the topology (pci_device_group simplification; most ACS quirks not modelled)'] };
+  return { groupOf, source: 'derived', notes: ['groups derived from the topology (pci_device_group simplification; ACS quirks only for Intel RCiEPs and PCH root ports)'] };
 }
