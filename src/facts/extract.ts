@@ -65,19 +65,14 @@ function relevantBlocks(ctx: FileContext, withFacts: Set<TopBlock>, callbacks: s
   for (const c of callbacks) names.add(c);
   const fns = ctx.blocks.filter((b) => b.functionName);
   for (const b of fns) if (callbacks.includes(b.functionName!)) chosen.add(b);
-  // The replay needs the functions that make a PCI device managed (vectors freed at detach).
-  for (const b of fns) if (/\bpcim_enable_device\b/.test(ctx.code.slice(b.open, b.close + 1))) chosen.add(b);
-  for (let round = 0; round < 6; round++) {
-    if (names.size === 0) break;
-    const re = new RegExp(String.raw`\b(${[...names].join('|')})\b`);
-    let grew = false;
-    for (const b of fns) {
-      if (chosen.has(b) || !re.test(ctx.code.slice(b.open, b.close + 1))) continue;
-      chosen.add(b);
-      names.add(b.functionName!);
-      grew = true;
-    }
-    if (!grew) break;
+  // Identifiers each remaining function mentions, read once; then a fixpoint over calls.
+  const idRe = /[A-Za-z_]\w*/g;
+  let pending = fns.filter((b) => !chosen.has(b)).map((b) => ({ b, ids: new Set(ctx.code.slice(b.open, b.close + 1).match(idRe) ?? []) }));
+  for (let round = 0; round < 6 && names.size > 0; round++) {
+    const added = pending.filter(({ ids }) => [...names].some((n) => ids.has(n)));
+    if (added.length === 0) break;
+    for (const { b } of added) { chosen.add(b); names.add(b.functionName!); }
+    pending = pending.filter((p) => !chosen.has(p.b));
   }
   return [...chosen].sort((a, b) => a.start - b.start);
 }
@@ -111,7 +106,8 @@ function siteFor(ctx: FileContext, tree: Tree, c: Candidate): CallSite | 'declar
   const close = matchBracket(ctx.code, open);
   if (close < 0) return 'unbalanced';
   const block = blockOf(ctx, c.offset);
-  const fnName = functionNameOf(node) ?? block?.functionName ?? '';
+  // The lexical block name is cheap and right for real code; the tree decides only where it has none.
+  const fnName = block?.functionName ?? functionNameOf(node) ?? '';
   const args = splitOffsets(ctx.code, open + 1, close).map(([s, e]) => normalise(sourceText(ctx, s, e))).filter((a, i, all) => !(all.length === 1 && a === '' && i === 0));
   const fnStart = block ? declStart(ctx, block) : 0;
   return {
@@ -144,13 +140,13 @@ function functionInfo(ctx: FileContext, tree: Tree, b: TopBlock, builder: Skelet
   const params = paramClose > paramOpen ? splitTopLevel(normalise(sourceText(ctx, paramOpen + 1, paramClose))).filter((p) => p && p !== 'void') : [];
   let body: Node | null = tree.rootNode.descendantForIndex(b.open, b.open + 1);
   while (body && !(body.type === 'compound_statement' && body.startIndex === b.open)) body = body.parent;
-  const fallback = tree.rootNode.descendantForIndex(b.open, b.close);
+
   return {
     name: b.functionName!, file: ctx.input.file,
     range: offsetRange(ctx.starts, nameAt, nameAt + b.functionName!.length),
     bodyRange: offsetRange(ctx.starts, declStart(ctx, b), b.close + 1),
     isStatic: /\bstatic\b/.test(header), params,
-    body: body ? builder.block(body) : builder.calls(fallback, 0),
+    body: body ? builder.block(body) : builder.callsIn(tree.rootNode, b.open, b.close + 1),
   };
 }
 

@@ -3,6 +3,8 @@
 import type { Node } from 'web-tree-sitter';
 import { normalise } from './c-text';
 
+const MAX_LOOP_DEPTH = 48;
+
 export interface LoopBound {
   variable: string;
   bound: string;
@@ -38,7 +40,9 @@ function boundIn(cond: Node | null, variable: string): { bound: string; inclusiv
 
 /** The innermost enclosing loop that bounds `variable`, looking outward from `node`. */
 export function loopBoundOf(node: Node | null, variable: string): LoopBound | undefined {
-  for (let n = node; n; n = n.parent) {
+  // Bounded walk: real loops sit a few levels up; macro soup can nest thousands of levels deep.
+  let depth = 0;
+  for (let n = node; n && depth < MAX_LOOP_DEPTH; n = n.parent, depth++) {
     if (n.type !== 'for_statement' && n.type !== 'while_statement') continue;
     const b = boundIn(n.childForFieldName('condition'), variable);
     if (!b) continue;

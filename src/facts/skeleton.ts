@@ -129,12 +129,34 @@ export class SkeletonBuilder {
     return { t: 'assign', target: normalise(target.text), source: normalise(source.text), range: nodeRange(n!) };
   }
 
+  private allCalls?: Node[];
+
+  /** Calls of the region [from, to) of a tree whose structure there is unusable (ERROR soup). */
+  callsIn(root: Node, from: number, to: number): Stmt[] {
+    // One walk of the tree for every such region (not one per region: that is quadratic).
+    this.allCalls ??= root.descendantsOfType('call_expression').sort((a, b) => a.startIndex - b.startIndex);
+    const all = this.allCalls;
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]!.startIndex < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside: Node[] = [];
+    for (let i = lo; i < all.length && all[i]!.startIndex < to; i++) if (all[i]!.endIndex <= to) inside.push(all[i]!);
+    return this.emitCalls(inside);
+  }
+
   /** Every call inside `node`, innermost (argument) calls first, as fact or call statements. */
   calls(node: Node | null, depth: number): Stmt[] {
     if (!node || depth > MAX_DEPTH) return [];
     const found = node.type === 'call_expression' ? [node] : [];
     const inner = node.descendantsOfType('call_expression');
-    const all = [...found, ...inner.filter((c) => c.startIndex !== node.startIndex || c.endIndex !== node.endIndex)];
+    return this.emitCalls([...found, ...inner.filter((c) => c.startIndex !== node.startIndex || c.endIndex !== node.endIndex)]);
+  }
+
+  private emitCalls(all: Node[]): Stmt[] {
     // Evaluation order: a call's arguments run before it; descendantsOfType lists outer first.
     all.sort((a, b) => a.endIndex - b.endIndex);
     const out: Stmt[] = [];

@@ -1,0 +1,60 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultEra, extractFileFacts, IncrementalDocument, initParser, type FileFacts } from '../../src/facts/index';
+
+before(() => initParser());
+
+const text = `#define NV 4
+static int setup(struct pci_dev *pdev)
+{
+	int ret = pci_alloc_irq_vectors(pdev, 1, NV, PCI_IRQ_MSIX);
+	if (ret < 0)
+		return ret;
+	return 0;
+}
+
+static void teardown(struct pci_dev *pdev)
+{
+	pci_free_irq_vectors(pdev);
+}
+`;
+
+/** Everything but fact ids, which an incremental update may renumber. */
+function comparable(f: FileFacts): unknown {
+  const ids = new Map(f.facts.map((x, i) => [x.id, i]));
+  return JSON.parse(JSON.stringify(f, (k, v: unknown) => (k === 'id' && typeof v === 'number' ? ids.get(v) ?? v : v)));
+}
+
+function full(t: string): FileFacts {
+  return extractFileFacts({ file: 'a.c', text: t, era: defaultEra });
+}
+
+test('an edit inside a function re-extracts that function only and equals a full extraction', () => {
+  const doc = new IncrementalDocument('a.c', text, defaultEra);
+  const at = text.indexOf('1, NV');
+  doc.applyEdit({ startOffset: at, oldEndOffset: at + 1, newText: '2' });
+  assert.equal(doc.lastEdit, 'function');
+  assert.equal(doc.facts().facts[0]!.min!.value, 2);
+  assert.deepEqual(comparable(doc.facts()), comparable(full(doc.getText())));
+  // A new line inside setup moves teardown's fact down by one.
+  const nl = doc.getText().indexOf('\treturn 0;');
+  doc.applyEdit({ startOffset: nl, oldEndOffset: nl, newText: '\tpci_irq_vector(pdev, 0);\n' });
+  assert.equal(doc.lastEdit, 'function');
+  assert.deepEqual(doc.facts().facts.map((f) => [f.api, f.range.line, f.range.column]), [
+    ['pci_alloc_irq_vectors', 4, 12], ['pci_irq_vector', 7, 2], ['pci_free_irq_vectors', 13, 2],
+  ]);
+  assert.deepEqual(comparable(doc.facts()), comparable(full(doc.getText())));
+  doc.dispose();
+});
+
+test('edits that can change structure fall back to a full extraction', () => {
+  const doc = new IncrementalDocument('a.c', text, defaultEra);
+  const at = text.indexOf('static void');
+  doc.applyEdit({ startOffset: at, oldEndOffset: at, newText: 'static void extra(struct pci_dev *p) { pci_disable_msi(p); }\n' });
+  assert.equal(doc.lastEdit, 'full');
+  assert.deepEqual(doc.facts().facts.map((f) => f.api), ['pci_alloc_irq_vectors', 'pci_disable_msi', 'pci_free_irq_vectors']);
+  const c = doc.getText().indexOf('return ret;');
+  doc.applyEdit({ startOffset: c, oldEndOffset: c, newText: '/* ' });
+  assert.equal(doc.lastEdit, 'full');
+  assert.throws(() => doc.applyEdit({ startOffset: 5, oldEndOffset: 1, newText: '' }), RangeError);
+});
