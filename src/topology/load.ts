@@ -28,7 +28,7 @@ export function detectFormat(text: string): TopologyFormat {
 
 function emptyResult(source: string, message: string): ImportResult {
   const topology: Topology = { source, format: 'lspci', functions: [], subdevices: [], platform: {} };
-  return { topology, problems: [{ file: source, line: 0, column: 1, severity: 'error', message }] };
+  return { topology, problems: [{ file: source, line: 1, column: 1, severity: 'error', message }] };
 }
 
 function tooLarge(size: number): string {

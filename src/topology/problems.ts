@@ -28,7 +28,7 @@ export class ProblemList {
 
   finish(): FileProblem[] {
     if (this.dropped > 0) {
-      this.items.push({ file: this.file, line: 0, column: 1, severity: 'warning', message: `${this.dropped} more problems not shown` });
+      this.items.push({ file: this.file, line: 1, column: 1, severity: 'warning', message: `${this.dropped} more problems not shown` });
       this.dropped = 0;
     }
     return this.items;

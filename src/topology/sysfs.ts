@@ -53,7 +53,7 @@ export function parseSysfsListing(text: string, source: string): ImportResult {
     if (m[3]) linkChain(chainOf(m[3]), i + 1, map);
   });
   topology.functions = [...map.values()].sort((a, b) => a.domain - b.domain || a.bus - b.bus || a.devfn - b.devfn);
-  for (const f of topology.functions) if (f.synthesized) f.line = 0;
+  for (const f of topology.functions) if (f.synthesized) f.line = 0; // 0: not in the input
   if (topology.functions.length === 0) problems.add(1, 'error', 'no iommu_groups entries found: not a sysfs IOMMU-group listing');
   return { topology, problems: problems.finish() };
 }
