@@ -59,9 +59,9 @@ function attributionText(d: DeviceMap): string {
 
 /** Who the IOMMU and the interrupt remapper see as the writer of this device's MSI messages. */
 function attributionChange(device: string, before: DeviceMap, after: DeviceMap): MapChange[] {
-  const was = attributionText(before);
-  const now = attributionText(after);
-  return was === now ? [] : [{ device, text: `MSI writes of ${device} are attributed to ${now} instead of ${was}` }];
+  const ids = (d: DeviceMap) => [...(d.attribution?.requesterIds ?? [])].sort().join(',');
+  if (ids(before) === ids(after)) return []; // the owner's text alone changes with the code; the IDs are what the IOMMU sees
+  return [{ device, text: `MSI writes of ${device} are attributed to ${attributionText(after)} instead of ${attributionText(before)}` }];
 }
 
 function renameKey(key: string, rename: (file: string) => string): string {
@@ -78,7 +78,8 @@ export function diffMaps(before: MapSnapshot, after: MapSnapshot, rename: (file:
   for (const key of [...new Set([...old.keys(), ...neu.keys()])].sort()) {
     const b = old.get(key);
     const a = neu.get(key);
-    const label = (a ?? b)?.label ?? key;
+    const shown = a ?? b;
+    const label = shown ? `${shown.label}${shown.files[0] ? ` (${shown.files[0]})` : ''}` : key;
     changes.push(...deviceChanges(label, b ? placements(b) : [], a ? placements(a) : []));
     if (b && a) changes.push(...attributionChange(label, b, a));
   }

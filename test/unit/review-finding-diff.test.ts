@@ -53,7 +53,7 @@ function snapshot(domain: number, first: number, last: number): MapSnapshot {
 
 test('map diff names allocations that move between domains', () => {
   assert.deepEqual(diffMaps(snapshot(0, 0, 0), snapshot(1, 0, 0)).map((c) => c.text), [
-    'pci_ims_alloc_irq allocations of idxd move from domain 0 index 0 to domain 1 index 0',
+    'pci_ims_alloc_irq allocations of idxd (d/idxd.c) move from domain 0 index 0 to domain 1 index 0',
   ]);
   assert.deepEqual(diffMaps(snapshot(0, 0, 3), snapshot(0, 0, 3)), []);
 });
@@ -64,7 +64,7 @@ test('map diff names an attribution change', () => {
   before.devices[0].attribution = { owner: 'auxiliary device of 0000:3b:00.0', requesterIds: [], chain: [] };
   after.devices[0].attribution = { owner: 'PCI function 0000:3b:00.0', requesterIds: ['0x3b00'], chain: [] };
   assert.deepEqual(diffMaps(before, after).map((c) => c.text), [
-    'MSI writes of idxd are attributed to PCI function 0000:3b:00.0 (requester ID 0x3b00) instead of auxiliary device of 0000:3b:00.0',
+    'MSI writes of idxd (d/idxd.c) are attributed to PCI function 0000:3b:00.0 (requester ID 0x3b00) instead of auxiliary device of 0000:3b:00.0',
   ]);
 });
 
