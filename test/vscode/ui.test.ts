@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { installExtension, launchBrowser, missingPrerequisite, newRun, removeRun, repoRoot, screenshotDir, startCodeServer, type Browser, type CodeServer, type Run } from './code-server';
 
 const T = { timeout: 30_000 };
-const conflictLine = 33;
+const conflictLine = 34;
 let run: Run | undefined;
 let server: CodeServer | undefined;
 let browser: Browser | undefined;
@@ -28,9 +28,17 @@ async function shot(name: string): Promise<void> {
 
 async function palette(title: string, pick = title): Promise<void> {
   const p = page();
-  await p.keyboard.press('F1');
   const input = p.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', ...T });
+  // F1 can be swallowed while focus is moving into a webview's iframe: press it again
+  for (let i = 0; ; i++) {
+    await p.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      break;
+    } catch (e) {
+      if (i === 2) throw e;
+    }
+  }
   await input.fill(`>${title}`);
   await p.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor({ state: 'visible', ...T });
   await input.press('Enter');
@@ -85,9 +93,9 @@ test('the Problems panel shows the conflict on the fixture driver', async () => 
   const row = page().locator('.markers-panel .monaco-list-row', { hasText: 'already holds a descriptor' });
   await row.first().waitFor(T);
   const text = await page().locator('.markers-panel').innerText();
-  assert.match(text, /msi_domain_alloc_irqs_range\(\) on '&pdev->dev', domain 0: index 4\.\.7 of domain 0 already holds a descriptor/);
+  assert.match(text, /pci_msix_alloc_irq_at\(\) on 'pdev', domain 0: index 4 of domain 0 already holds a descriptor \(-EBUSY\)/);
   assert.match(text, /msi\/index-conflict/);
-  assert.match(text, new RegExp(`\\[Ln ${conflictLine}, Col 8\\]`));
+  assert.match(text, new RegExp(`\\[Ln ${conflictLine}, Col 16\\]`));
   await shot('1-problems');
 });
 
@@ -95,9 +103,9 @@ test('the hover on the call shows the resolved range', async () => {
   await palette('Go to Line/Column');
   await page().locator('.quick-input-widget input').fill(`:${conflictLine}`);
   await page().locator('.quick-input-widget input').press('Enter');
-  const word = page().locator('.monaco-editor .view-lines span', { hasText: /^msi_domain_alloc_irqs_range$/ }).first();
+  const word = page().locator('.monaco-editor .view-lines span', { hasText: /^pci_msix_alloc_irq_at$/ }).first();
   await word.waitFor(T);
-  const hover = page().locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: '4..7' });
+  const hover = page().locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'index 4' });
   for (let i = 0; ; i++) {
     await page().mouse.move(0, 0);
     await word.hover();
@@ -108,7 +116,7 @@ test('the hover on the call shows the resolved range', async () => {
       if (i === 2) throw e;
     }
   }
-  assert.match(await hover.first().innerText(), /FOO_EXTRA_FIRST/);
+  assert.match(await hover.first().innerText(), /FOO_SPARE/);
   await page().waitForTimeout(400);
   await shot('2-hover');
 });
@@ -121,7 +129,7 @@ test('"IRQ Lens: Show MSI Map" from the palette draws the conflict', async () =>
   const view = page().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   const conflict = view.locator('.block.conflict');
   await conflict.first().waitFor(T);
-  assert.match((await conflict.first().getAttribute('aria-label')) ?? '', /^error msi\/index-conflict at 4\.\.7: /);
+  assert.match((await conflict.first().getAttribute('aria-label')) ?? '', /^error msi\/index-conflict at index 4: /);
   assert.equal(await view.locator('.block.allocation.solid').count() >= 1, true);
   await shot('3-map');
 });
@@ -131,7 +139,7 @@ test('a click on the conflict reveals its line in the editor', async () => {
   await view.locator('.block.conflict').first().click();
   const status = page().locator('[id="status.editor.selection"]');
   // the call's name is selected: the cursor ends after it (columns count a tab as 4)
-  await status.filter({ hasText: `Ln ${conflictLine}, Col 38 (27 selected)` }).waitFor(T);
+  await status.filter({ hasText: `Ln ${conflictLine}, Col 43 (21 selected)` }).waitFor(T);
   await shot('4-reveal');
 });
 
@@ -142,11 +150,9 @@ test('the table fallback (key T) survives the webview being hidden and shown aga
   const row = view().locator('table.fallback tbody tr', { hasText: 'msi/index-conflict' });
   await row.first().waitFor(T);
   const rows = await view().locator('table.fallback tbody tr').allInnerTexts();
-  // the engine's map: the allocation, what is left of it after the failed range call erased 4..7, the conflict
-  assert.equal(rows.length, 3, rows.join('\n'));
+  assert.equal(rows.length, 2, rows.join('\n'));
   assert.equal(rows[0], 'domain 0\t0..7\tpci_alloc_irq_vectors(8, 8, PCI_IRQ_MSIX)\tdefinite\tdrivers/foo/foo_main.c:29 in foo_probe()');
-  assert.equal(rows[1], 'domain 0\t0..3\tpci_alloc_irq_vectors(8, 8, PCI_IRQ_MSIX)\tdefinite\tdrivers/foo/foo_main.c:29 in foo_probe()');
-  assert.match(rows[2] ?? '', /^domain 0\t4\.\.7\tmsi\/index-conflict: msi_domain_alloc_irqs_range\(\) on '&pdev->dev', domain 0: index 4\.\.7 of domain 0 already holds a descriptor \(-EBUSY\).*\terror\tdrivers\/foo\/foo_main\.c:33 in foo_probe\(\)$/);
+  assert.match(rows[1] ?? '', /^domain 0\tindex 4\tmsi\/index-conflict: pci_msix_alloc_irq_at\(\) on 'pdev', domain 0: index 4 of domain 0 already holds a descriptor \(-EBUSY\).*\terror\tdrivers\/foo\/foo_main\.c:34 in foo_probe\(\)$/);
   await shot('5-table');
   // another editor in the map's group hides the webview, which is torn down (no retainContextWhenHidden);
   // showing it again reloads it from its saved state. (A window reload cannot be tested here: code-server
@@ -156,7 +162,7 @@ test('the table fallback (key T) survives the webview being hidden and shown aga
   assert.equal(await page().locator('iframe.webview.ready').count(), 0, 'the map webview is gone while hidden');
   await page().locator('.tab', { hasText: 'MSI Map' }).click();
   await view().locator('table.fallback tbody tr', { hasText: 'msi/index-conflict' }).first().waitFor(T);
-  assert.equal(await view().locator('table.fallback tbody tr').count(), 3);
+  assert.equal(await view().locator('table.fallback tbody tr').count(), 2);
   await shot('6-restored');
 });
 

@@ -5,12 +5,12 @@
 #include <linux/msi.h>
 
 #define FOO_NVEC	8
-#define FOO_EXTRA_FIRST	4
-#define FOO_EXTRA_LAST	(FOO_EXTRA_FIRST + 3)
+#define FOO_SPARE	(FOO_NVEC / 2)
 
 struct foo_dev {
 	struct pci_dev *pdev;
 	int irqs[FOO_NVEC];
+	struct msi_map spare;
 };
 
 static int foo_probe(struct pci_dev *pdev, const struct pci_device_id *id)
@@ -30,9 +30,13 @@ static int foo_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (ret < 0)
 		return ret;
 
-	ret = msi_domain_alloc_irqs_range(&pdev->dev, MSI_DEFAULT_DOMAIN, FOO_EXTRA_FIRST, FOO_EXTRA_LAST);
-	if (ret)
-		goto err_free;
+	if (pci_msix_can_alloc_dyn(pdev)) {
+		foo->spare = pci_msix_alloc_irq_at(pdev, FOO_SPARE, NULL);
+		if (foo->spare.index < 0) {
+			ret = foo->spare.index;
+			goto err_free;
+		}
+	}
 
 	for (i = 0; i < FOO_NVEC; i++)
 		foo->irqs[i] = pci_irq_vector(pdev, i);
