@@ -6,7 +6,7 @@ import type { CheckOptions } from '../../check/index';
 import { atLeast, type Severity } from '../../check/finding';
 import { defaultCacheDir } from '../../workspace/cache';
 import { defaultEngine } from '../../review/default-engine';
-import { formatReviewSarif } from '../../review/format-sarif';
+import { toSarif } from '../format/sarif';
 import { formatReviewText, introducedSeverities } from '../../review/format-text';
 import { readGitRange, type GitSeries } from '../../review/git-range';
 import { reviewSeries } from '../../review/review';
@@ -62,8 +62,23 @@ async function readSeries(v: ReturnType<typeof parse>, tree: string, io: CliIO):
   return { patches: await readSeriesFiles(v.patch ?? [v.mbox ?? ''], io.cwd), baseline: new Map(), notes: [] };
 }
 
+/** check's SARIF (same rules and fingerprints), plus baselineState and a second location on the patch line. */
+function reviewSarif(result: ReviewResult, showUnchanged: boolean): string {
+  const shown = result.cumulative.findings.filter((rf) => showUnchanged || rf.kind !== 'unchanged');
+  const log = toSarif(shown.map((rf) => rf.finding), (f) => f, '0.1.0');
+  const state = { introduced: 'new', fixed: 'absent', unchanged: 'unchanged' } as const;
+  log.runs[0].results?.forEach((r, k) => {
+    const rf = shown[k];
+    r.baselineState = state[rf.kind];
+    const source = result.patches.find((p) => p.patch.index === rf.patchIndex)?.patch.source;
+    if (source !== undefined && rf.patchLine !== undefined)
+      r.locations?.push({ physicalLocation: { artifactLocation: { uri: source }, region: { startLine: rf.patchLine } }, message: { text: 'patch line' } });
+  });
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
 function render(result: ReviewResult, format: (typeof formats)[number], showUnchanged: boolean): string {
-  if (format === 'sarif') return JSON.stringify(formatReviewSarif(result, showUnchanged, '0.1.0'), null, 2) + '\n';
+  if (format === 'sarif') return reviewSarif(result, showUnchanged);
   if (format === 'json') {
     const keep = <T extends { findings: { kind: string }[] }>(r: T): T => ({ ...r, findings: r.findings.filter((f) => showUnchanged || f.kind !== 'unchanged') });
     const patches = result.patches.map((p) => keep({ ...p, patch: { ...p.patch, files: p.patch.files.map(({ structured: _s, ...f }) => f) } }));
