@@ -48,6 +48,11 @@ function related(e: AppliedEvent): RelatedLocation[] {
 }
 
 /** Extra problems the store cannot see: a lookup bounded by `i <= n` of the returned count. */
+function unknownIndex(e: AppliedEvent): boolean {
+  const v = e.op.op === 'pci-irq-vector' ? e.op.nr : e.op.op === 'get-virq' ? e.op.index : undefined;
+  return v !== undefined && v.max === null;
+}
+
 function nothingEnabled(e: AppliedEvent): boolean {
   const modes = e.state.devices[e.device]?.pciModes ?? ['none'];
   return modes.every((m) => m === 'none' || m === 'intx');
@@ -82,6 +87,8 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     // A mode disable with nothing enabled is as harmless as pci_free_irq_vectors(); it matters
     // only when the other mode stays enabled (the vectors leak).
     if (p.code === 'msi/free-unallocated' && e.op.op === 'pci-disable' && e.op.mode !== 'all' && nothingEnabled(e)) continue;
+    // A lookup index the model knows nothing about says nothing about the allocation.
+    if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && unknownIndex(e)) continue;
     // Only the partitioned layout has windows; elsewhere leaving 0..65535 is out of range.
     if (p.code === 'msi/partition-crossing' && ctx.layout !== 'partitioned') p = { ...p, code: 'msi/index-out-of-range' };
     // Under a condition the model cannot read, a 'definite' verdict may belong to an infeasible path.
