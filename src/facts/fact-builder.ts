@@ -36,8 +36,11 @@ function pickSignature(row: ApiRow, args: string[], ctx: FileContext, site: Call
   const root = /^&?\s*\(?\s*([A-Za-z_]\w*)/.exec(first)?.[1];
   const type = root ? ctx.scope.varType(root, site.fnCode) : undefined;
   const pick = (era: '6.1' | '6.2+'): ApiSignature | undefined => fits.find((s) => s.era === era);
-  if ((type && /irq_domain/.test(type)) || (!/dev\b/.test(first) && /dom/i.test(first))) return pick('6.1') ?? fits[0];
-  if ((type && /struct device\b/.test(type)) || /->dev$|\.dev$|^dev$/.test(first)) return pick('6.2+') ?? fits[0];
+  // The member finally named decides (`dev->msi.domain` is a domain, `&pdev->dev` a device).
+  const last = /(\w+)\s*\)?\s*$/.exec(first)?.[1] ?? '';
+  const whole = root === first.replace(/^&\s*/, '');
+  if ((whole && type && /irq_domain/.test(type)) || /dom/i.test(last)) return pick('6.1') ?? fits[0];
+  if ((whole && type && /struct device\b/.test(type)) || /^dev$/.test(last)) return pick('6.2+') ?? fits[0];
   return pick(ctx.input.era.era === 'per-domain' ? '6.2+' : '6.1') ?? fits[0];
 }
 

@@ -40,6 +40,13 @@ test('msi_domain_alloc_irqs: 6.1 (domain, dev, nvec) and 6.2+ (dev, domid, nirqs
   assert.equal(neu!.irqDomain, undefined);
 });
 
+test('the member named last decides: dev->msi.domain is a domain, &pdev->dev a device', () => {
+  const [a] = factsOf('static int f(struct device *dev) { return msi_domain_alloc_irqs(dev->msi.domain, dev, 2); }');
+  assert.deepEqual([a!.signature, a!.irqDomain, a!.device!.key], ['6.1', 'dev->msi.domain', 'dev']);
+  const [b] = factsOf('static int f(struct pci_dev *pdev) { return msi_domain_alloc_irqs(&pdev->dev, 0, 2); }');
+  assert.deepEqual([b!.signature, b!.device!.key], ['6.2+', 'pdev']);
+});
+
 test('ambiguous first argument falls back on the era', () => {
   const body = 'static int f(void *a, void *b) { return msi_domain_alloc_irqs(a, b, 2); }';
   assert.equal(factsOf(body, era61)[0]!.signature, '6.1');
