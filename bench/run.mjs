@@ -11,6 +11,7 @@ import { catalogueNames } from './lib/names.mjs';
 import { printTable } from './lib/table.mjs';
 import { measureRg } from './measures/rg.mjs';
 import { measureIrqlensFacts } from './measures/irqlens-facts.mjs';
+import { measureIrqlensCheck } from './measures/irqlens-check.mjs';
 import { measureCoccinelle } from './measures/coccinelle.mjs';
 import { measureIrqlensReview } from './measures/irqlens-review.mjs';
 import { measureTopologyImport } from './measures/topology-import.mjs';
@@ -23,6 +24,7 @@ import { measureLspKeystroke, measureLspScan } from './measures/lsp.mjs';
 const measurements = [
   { name: 'rg', run: measureRg },
   { name: 'irqlens-facts', run: measureIrqlensFacts },
+  { name: 'irqlens-check', run: measureIrqlensCheck },
   { name: 'coccinelle', run: measureCoccinelle },
   { name: 'irqlens-review', run: measureIrqlensReview },
   { name: 'topology-import', run: measureTopologyImport },
