@@ -1,6 +1,8 @@
 // `irqlens topology` through the real CLI dispatcher.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 
@@ -69,4 +71,18 @@ test('--device: one function\'s walk and every consumer\'s selection; unknown BD
     '',
   ].join('\n'));
   assert.equal((await run('test/fixtures/topology/lspci/laptop-fujitsu-p8010-ich8m-pci-cardbus-bridge.txt', '--device', '1e:00.0')).code, 2);
+});
+
+test('bridges that loop over each other\'s buses: every function still printed, no hang', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-loop-'));
+  const path = join(dir, 'loop.json');
+  writeFileSync(path, JSON.stringify({ functions: [
+    { bdf: '01:00.0', pcie: 'conventional', bus: { secondary: 2, subordinate: 2 } },
+    { bdf: '02:00.0', pcie: 'conventional', bus: { secondary: 1, subordinate: 1 } },
+  ] }));
+  const r = await run(path);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /note: bus 0000:0\d loops back on itself in the input; walk stopped/);
+  assert.match(r.out, /note: bus numbers loop back through this function in the input; shown at top level/);
+  assert.equal((r.out.match(/^0000:0[12]:00\.0 /gm) ?? []).length, 2);
 });

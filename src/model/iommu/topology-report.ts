@@ -73,6 +73,20 @@ export function topologyReport(topology: Topology): TopologyReport {
     const parent = up ? reports.get(up.fn.bdf) : undefined;
     (parent ? parent.children : roots).push(reports.get(node.fn.bdf)!);
   }
+  // Bridges that name each other's buses (malformed input) form a cycle no root reaches: list them at top level.
+  const reached = new Set<string>();
+  const mark = (d: DeviceReport): void => {
+    if (reached.has(d.bdf)) return;
+    reached.add(d.bdf);
+    d.children.forEach(mark);
+  };
+  roots.forEach(mark);
+  const cyclic = [...reports.values()].filter((d) => !reached.has(d.bdf));
+  for (const d of cyclic) {
+    d.notes.push('bus numbers loop back through this function in the input; shown at top level');
+    d.children = [];
+    roots.push(d);
+  }
   return { source: topology.source, format: topology.format, functions: topology.functions.length, groupSource: groups.source, notes: [...graph.notes, ...groups.notes], roots };
 }
 
