@@ -2,11 +2,12 @@
 // nothing throws, nothing is guessed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTopology, resolveRequesterIds } from '../../src/model/iommu/index';
 import { topologySchema } from '../../src/topology/schema';
+import { topologyReport } from '../../src/model/iommu/topology-report';
 
 const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'topology');
 const tmp = mkdtempSync(join(tmpdir(), 'irqlens-topo-'));
@@ -104,4 +105,31 @@ test('missing file: an error, no throw', () => {
   const { problems } = loadTopology({ path: join(tmp, 'nope.txt') });
   assert.equal(problems.length, 1);
   assert.match(problems[0]!.message, /^cannot read: ENOENT/);
+});
+
+test('mutated corpus dumps (seeded): import, walks and the report never throw; problems carry lines', () => {
+  const dir = join(fixtures, 'lspci');
+  let seed = 12345;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    const lines = readFileSync(join(dir, f), 'utf8').split('\n');
+    for (let k = 0; k < 20; k++) {
+      const m = [...lines];
+      for (let j = 0; j < 10; j++) {
+        const i = rand(m.length);
+        const l = m[i]!;
+        const op = rand(4);
+        if (op === 0) m.splice(i, 1);
+        else if (op === 1) m[i] = l.slice(0, rand(l.length + 1));
+        else if (op === 2) m.splice(rand(m.length), 0, l);
+        else m[i] = l.replace(/[0-9a-f]/, 'z');
+      }
+      const { topology, problems } = loadTopology({ text: m.join('\n'), format: 'lspci' });
+      assert.ok(problems.every((p) => p.line >= 1 && p.line <= m.length + 1), f);
+      topologyReport(topology);
+    }
+  }
 });
