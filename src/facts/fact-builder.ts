@@ -70,18 +70,39 @@ function makeValue(text: string, ctx: FileContext, at: Node | null): Value {
   return v;
 }
 
-/** PCI_IRQ_* names set by a flags argument; the INTx bit is named as the era's headers name it. */
-function flagsOf(text: string, ctx: FileContext): string[] | undefined {
-  const r = evaluate(text, ctx.visible.env);
+/** Names of the PCI_IRQ_* bits in `value`, in the order `text` writes them, then the rest. */
+function flagNames(value: number, text: string, ctx: FileContext): string[] {
   const names = (n: string): string => (n === 'INTX' ? ctx.input.era.intxFlag : n);
-  if (r.value === undefined) {
-    const seen = [...new Set(text.match(/\bPCI_IRQ_\w+/g) ?? [])];
-    return seen.length > 0 ? seen : undefined;
-  }
-  const bits = flagBits.filter(([b]) => (r.value! & b) !== 0).map(([, n]) => names(n));
-  // Source order first (e.g. "PCI_IRQ_MSIX | PCI_IRQ_MSI"), then the rest.
+  const bits = flagBits.filter(([b]) => (value & b) !== 0).map(([, n]) => names(n));
   const order = (text.match(/\bPCI_IRQ_\w+/g) ?? []).map((n) => (n === 'PCI_IRQ_LEGACY' || n === 'PCI_IRQ_INTX' ? names('INTX') : n));
   return [...order.filter((n) => bits.includes(n)), ...bits.filter((n) => !order.includes(n))].filter((n, i, a) => a.indexOf(n) === i);
+}
+
+/**
+ * A flags variable assigned only constants in the function (`flags = PCI_IRQ_INTX; if (m)
+ * flags |= PCI_IRQ_MSI;`): the union of every value it may hold, with the texts assigned.
+ */
+function variableFlags(name: string, fnCode: string | undefined, ctx: FileContext): { value: number; text: string } | undefined {
+  if (fnCode === undefined || !/^[A-Za-z_]\w*$/.test(name)) return undefined;
+  let value = 0;
+  const texts: string[] = [];
+  for (const m of fnCode.matchAll(new RegExp(String.raw`(?<![\w>.])${name}\s*(\|?=)(?!=)\s*([^;]+);`, 'g'))) {
+    const v = evaluate(m[2]!, ctx.visible.env).value;
+    if (v === undefined) return undefined;
+    value |= v;
+    texts.push(m[2]!);
+  }
+  return texts.length > 0 ? { value, text: texts.join(' | ') } : undefined;
+}
+
+/** PCI_IRQ_* names set by a flags argument; the INTx bit is named as the era's headers name it. */
+function flagsOf(text: string, ctx: FileContext, fnCode: string | undefined): { flags?: string[]; partial: boolean } {
+  const r = evaluate(text, ctx.visible.env);
+  if (r.value !== undefined) return { flags: flagNames(r.value, text, ctx), partial: false };
+  const viaVariable = variableFlags(text.trim(), fnCode, ctx);
+  if (viaVariable) return { flags: flagNames(viaVariable.value, viaVariable.text, ctx), partial: false };
+  const seen = [...new Set(text.match(/\bPCI_IRQ_\w+/g) ?? [])];
+  return seen.length > 0 ? { flags: seen, partial: true } : { partial: true };
 }
 
 /** The lvalue receiving the call's result: `ret = f(…)`, `int ret = f(…)`, `a->nvec = f(…)`. */
@@ -123,9 +144,9 @@ export function buildFact(id: number, site: CallSite, ctx: FileContext): { fact:
     if (role === 'device' || role === 'pci') fact.device = classifyDevice(text, role, site.fnCode, ctx.scope);
     else if (role === 'irqDomain') fact.irqDomain = normalise(text);
     else if (role === 'flags') {
-      const f = flagsOf(text, ctx);
-      if (f) fact.flags = f;
-      if (evaluate(text, ctx.visible.env).value === undefined) fact.flagsPartial = true;
+      const f = flagsOf(text, ctx, site.fnCode);
+      if (f.flags) fact.flags = f.flags;
+      if (f.partial) fact.flagsPartial = true;
     }
     else if (role === 'entries' && site.fnCode !== undefined) fact.entries = msixEntries(text, site.fnCode, site.fnStart, ctx.code, ctx.visible.env, site.nodeAt, (t, at) => makeValue(t, ctx, at));
     else if (role === 'entries') fact.entries = { array: normalise(text), indices: null };

@@ -121,7 +121,10 @@ export interface MsiFact {
   hwsize?: Value;
   /** PCI_IRQ_* flag names set (resolved through #defines), e.g. ["PCI_IRQ_MSIX", "PCI_IRQ_MSI"]. */
   flags?: string[];
-  /** The flags argument is not constant: `flags` lists only the names written in it (others may be set). */
+  /**
+   * The flags argument is not constant: `flags` lists only the names written in it (others may
+   * be set). A variable assigned only constants in the function gives the union of those values instead.
+   */
   flagsPartial?: boolean;
   entries?: MsixEntries;
   /** Enclosing function name ("" at file scope). */

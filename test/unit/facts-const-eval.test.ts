@@ -99,4 +99,13 @@ test('flags: PCI_IRQ_LEGACY == PCI_IRQ_INTX, named as the era names it; source o
   assert.deepEqual(c!.flags, ['PCI_IRQ_AFFINITY']);
   assert.equal(c!.flagsPartial, true);
   assert.equal(a!.flagsPartial, undefined);
+  const [d] = factsOf(`void f(struct pci_dev *p, int m) {
+	unsigned int flags = PCI_IRQ_INTX;
+	if (m)
+		flags |= PCI_IRQ_MSI;
+	pci_alloc_irq_vectors(p, 1, 1, flags);
+}`);
+  assert.deepEqual([d!.flags, d!.flagsPartial], [['PCI_IRQ_INTX', 'PCI_IRQ_MSI'], undefined]);
+  const [e] = factsOf('void f(struct pci_dev *p, int m) { int flags = m; flags |= PCI_IRQ_MSIX; pci_alloc_irq_vectors(p, 1, 1, flags); }');
+  assert.deepEqual([e!.flags, e!.flagsPartial], [undefined, true]);
 });
