@@ -21,8 +21,15 @@ function firstFailingHunk(source: string, fp: FilePatch): number {
   return 0;
 }
 
+/** A path that leaves the tree (absolute, or with a `..` component) is never read. */
+function outsideTree(path: string | null): boolean {
+  return path !== null && (path.startsWith('/') || path.split('/').includes('..'));
+}
+
 function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: ApplyOutcome): void {
   const name = fp.newPath ?? fp.oldPath ?? '(unnamed)';
+  if (outsideTree(fp.oldPath) || outsideTree(fp.newPath))
+    return void out.problems.push(`${patchFile}:${fp.headerLine}: ${name} is outside the tree: not applied`);
   if (fp.change === 'binary') return void out.notes.push(`${patchFile}:${fp.headerLine}: binary change to ${name} skipped`);
   if (fp.change === 'mode-only') return;
   if (fp.oldPath === null && fp.newPath === null)

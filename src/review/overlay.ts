@@ -12,6 +12,7 @@ export function diskTree(root: string): TreeReader {
   const cache = new Map<string, string | undefined>();
   return {
     read(path) {
+      if (path.startsWith('/') || path.split('/').includes('..')) return undefined; // never outside the tree
       if (cache.has(path)) return cache.get(path);
       let text: string | undefined;
       try {

@@ -69,3 +69,11 @@ test('paths: git --no-prefix, diff -ru old/ new/, and a shared leading directory
   assert.deepEqual(applyToOverlay(overlay, placed).problems, []);
   assert.equal(overlay.read('drivers/x.c')?.split('\n')[0], 'line A;');
 });
+
+test('a path that leaves the tree is refused, not read', () => {
+  const read: string[] = [];
+  const tree: TreeReader = { read: (p) => (read.push(p), undefined) };
+  const out = applyToOverlay(new Overlay(tree), parsePlainDiff(['--- a/../../etc/passwd', '+++ b/../../etc/passwd', '@@ -1 +1 @@', '-x', '+y', ''].join('\n'), 'evil.diff', 1));
+  assert.deepEqual(out.problems, ['evil.diff:1: ../../etc/passwd is outside the tree: not applied']);
+  assert.deepEqual(read, []);
+});
