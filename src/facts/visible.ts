@@ -114,6 +114,15 @@ export function makeVisible(opts: {
   let locals: Header[] | undefined;
   const headers = (): Header[] => (locals ??= localHeaders(opts.file, includesOf(opts.text), opts.readInclude));
   let fileStructs: Record<string, string> | undefined;
+  // Header searches per name, remembered for the file (errno names, IS_ERR, ... repeat a lot).
+  const searched = new Map<string, MacroDef | undefined>();
+  const inHeaders = (name: string): MacroDef | undefined => {
+    if (searched.has(name)) return searched.get(name);
+    let found: MacroDef | undefined;
+    for (const h of headers()) { found = h.define(name); if (found) break; }
+    searched.set(name, found);
+    return found;
+  };
   return {
     env: {
       lookup(name) {
@@ -122,7 +131,9 @@ export function makeVisible(opts: {
         // Kernel macros and enum constants are upper case; lower-case names are variables (or
         // min/max-style helpers the evaluator knows), so they never trigger header reads.
         if (!/[A-Z]/.test(name) && !name.startsWith('array:')) return own(builtins, name);
-        for (const h of headers()) { const d = h.define(name); if (d) return d; }
+        // errno names never size or index an MSI allocation: not worth a header search.
+        const d = /^E[A-Z0-9]+$/.test(name) ? undefined : inHeaders(name);
+        if (d) return d;
         const b = own(builtins, name);
         if (b || !opts.readInclude || !/^PCI_(VENDOR|DEVICE)_ID_/.test(name)) return b;
         return loadHeader(opts.file, pciIdsHeader, opts.readInclude)?.define(name);
