@@ -79,7 +79,10 @@ export function parseLspci(text: string, source: string): ImportResult {
       cur = undefined;
       continue;
     }
-    if (fn.vendor === 0xffff && fn.device === 0xffff) problems.add(no, 'info', `${fn.bdf} reads all-ones (powered off or absent); kept, but its capabilities are unknown`);
+    if (fn.vendor === 0xffff && fn.device === 0xffff) {
+      fn.capsReadable = false;
+      problems.add(no, 'info', `${fn.bdf} reads all-ones (powered off or absent); kept, but its capabilities are unknown`);
+    }
     seen.add(fn.bdf);
     functions.push(fn);
     cur = fn;

@@ -65,10 +65,13 @@ test('unbound driver with a topology: a note asks for --bind', () => {
   assert.equal(a.originatingFunction, undefined);
 });
 
-test('capabilityFor: sizes of the bound function; largest across several; undefined when unbound', () => {
+test('capabilityFor: sizes of the bound function (0 = absent, missing = unknown); undefined when unbound', () => {
   const ids = (device: number) => [{ vendor: 0x1797, device, table: 'ids', range: r }];
   assert.deepEqual(capabilityFor(t, {}, { file: 'cap.c', pciIds: ids(0x6801) }), { how: 'pci_device_id table matches 1797:6801', msixTableSize: 8, bdf: '0000:04:01.0', msiCount: 4 });
-  assert.deepEqual(capabilityFor(t, { cap: '04:00.0' }, 'cap.c'), { how: '--bind cap=04:00.0', msiCount: 1, bdf: '0000:04:00.0' });
+  assert.deepEqual(capabilityFor(t, { cap: '04:00.0' }, 'cap.c'), { how: '--bind cap=04:00.0', msixTableSize: 0, msiCount: 1, bdf: '0000:04:00.0' }, '0: no MSI-X capability');
+  const unreadable = topo([{ bdf: '05:00.0', pcie: 'endpoint', msix: { tableSize: 8 } }]);
+  unreadable.functions[0]!.capsReadable = false;
+  assert.deepEqual(capabilityFor(unreadable, { cap: '05:00.0' }, 'cap.c'), { how: '--bind cap=05:00.0', bdf: '0000:05:00.0' }, 'unknown sizes stay unknown');
   assert.equal(capabilityFor(t, {}, { file: 'cap.c', pciIds: ids(0x1111) }), undefined);
   assert.equal(capabilityFor(undefined, {}, 'cap.c'), undefined);
 });

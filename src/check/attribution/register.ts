@@ -16,8 +16,8 @@ function capsFor(tree: TreeFacts, ctx: AttributionContext, device: { key: string
   const local = device.key.slice(device.file.length + 1);
   if (!ff || !ff.facts.some((x) => x.device?.class === 'pci' && (x.device.key === local || x.device.key === device.key))) return undefined;
   const cap = capabilityFor(topology, ctx.bindings, { file: ff.file, drivers: ff.drivers, pciIds: ff.pciIds });
-  if (!cap) return undefined;
-  return { msixTableSize: cap.msixTableSize ?? 0, msiCount: cap.msiCount ?? 0 };
+  if (!cap || cap.msixTableSize === undefined || cap.msiCount === undefined) return undefined;
+  return { msixTableSize: cap.msixTableSize, msiCount: cap.msiCount };
 }
 
 /** Fills DeviceMap.attribution (owner, requester IDs, chain) for the map and hovers. */
