@@ -65,6 +65,8 @@ function relevantBlocks(ctx: FileContext, withFacts: Set<TopBlock>, callbacks: s
   for (const c of callbacks) names.add(c);
   const fns = ctx.blocks.filter((b) => b.functionName);
   for (const b of fns) if (callbacks.includes(b.functionName!)) chosen.add(b);
+  // The replay needs the functions that make a PCI device managed (vectors freed at detach).
+  for (const b of fns) if (/\bpcim_enable_device\b/.test(ctx.code.slice(b.open, b.close + 1))) chosen.add(b);
   // Identifiers each remaining function mentions, read once; then a fixpoint over calls.
   const idRe = /[A-Za-z_]\w*/g;
   let pending = fns.filter((b) => !chosen.has(b)).map((b) => ({ b, ids: new Set(ctx.code.slice(b.open, b.close + 1).match(idRe) ?? []) }));
