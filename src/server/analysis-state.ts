@@ -45,9 +45,13 @@ export class AnalysisState {
     return created.facts();
   }
 
+  /** Drops the buffer; the file's facts come from disk again (it may differ from the closed buffer). */
   closeLive(rel: string): void {
     this.live.get(rel)?.dispose();
     this.live.delete(rel);
+    const facts = this.readFromDisk(rel, this.paths.absFromRel(rel));
+    if (facts) this.disk.set(rel, facts);
+    else this.disk.delete(rel);
   }
 
   /** Replaces the disk facts with a scan's results (open buffers still win). */

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const repo = join(__dirname, '..', '..', '..');
 const here = join(repo, 'test', 'nvim');
@@ -34,7 +35,8 @@ interface Report {
   after: NvimDiagnostic[];
 }
 
-const docs = 'https://github.com/irqlens/irqlens/blob/main/docs/rules/';
+// The rule pages installed with the package (this checkout), linked as file: URIs.
+const docs = `${pathToFileURL(join(repo, 'docs', 'rules')).href}/`;
 const conflict = {
   line: 29,
   col: 8,

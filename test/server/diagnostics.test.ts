@@ -3,9 +3,13 @@
 // an edit of the other file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startSession, change, brief } from './helpers';
+import { repoRoot } from './lsp-client';
 
-const docBase = 'https://github.com/irqlens/irqlens/blob/main/docs/rules/';
+// The rule pages installed with the package, linked as file: URIs.
+const docBase = `${pathToFileURL(join(repoRoot, 'docs', 'rules')).href}/`;
 
 test('didOpen publishes exact diagnostics for the file, then for the other files of its driver', async (t) => {
   const s = await startSession('qdrv');
@@ -86,4 +90,20 @@ test('a keystroke that changes no MSI fact moves the diagnostics exactly where a
   const fresh = await s.client.waitForDiagnostics(main, 5);
   assert.deepEqual(moved, fresh);
   assert.deepEqual(brief(fresh), ['23:20-23:34 2 msi/vector-unallocated', '27:8-27:29 2 msi/dynamic-msix-unsupported']);
+});
+
+test('closing an edited buffer re-checks the file as it is on disk', async (t) => {
+  const s = await startSession('qdrv');
+  t.after(() => s.dispose());
+  const main = s.open('qdrv_main.c');
+  await s.client.waitForDiagnostics(main, 1);
+  s.client.notify('textDocument/didChange', change(main, 2, [22, 17], [22, 30], 'nvec'));
+  assert.deepEqual(brief(await s.client.waitForDiagnostics(main, 2)), ['27:7-27:28 2 msi/dynamic-msix-unsupported']);
+  const count = s.client.notifications.length;
+  s.client.notify('textDocument/didClose', { textDocument: { uri: main } });
+  const after = await s.client.waitFor(() => {
+    const n = s.client.notifications.slice(count).find((x) => x.method === 'textDocument/publishDiagnostics' && (x.params as { uri: string }).uri === main);
+    return n ? (n.params as { diagnostics: Parameters<typeof brief>[0] }).diagnostics : undefined;
+  }, 5000, 'publication after close');
+  assert.deepEqual(brief(after), ['23:20-23:34 2 msi/vector-unallocated', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
 });
