@@ -1,6 +1,6 @@
-// On real drivers, a series of edits that change no MSI behaviour (a comment line inserted before
-// the first MSI allocation of 30 drivers, which moves every later line) must review as "no change":
-// no finding introduced or fixed. Skipped with IRQLENS_SKIP_REALTREE=1.
+// On real 6.12 drivers: a series of edits that change no MSI behaviour (a comment line inserted before
+// the first MSI allocation of 30 drivers, which moves every later line) must review as "no change",
+// and a one-character off-by-one must give exactly one error. Skipped with IRQLENS_SKIP_REALTREE=1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -39,4 +39,19 @@ test('30 comment-only patches on real drivers: no finding introduced or fixed', 
   assert.deepEqual(result.patches.flatMap((p) => p.problems), []);
   assert.deepEqual(result.cumulative.findings.filter((f) => f.kind !== 'unchanged'), []);
   assert.ok(result.cumulative.findings.length > 0, 'the drivers have findings, so the matching was exercised');
+});
+
+test('an off-by-one on a real driver: exactly one error, on the + line', { skip, timeout: 600_000 }, async () => {
+  const f = 'drivers/net/ethernet/freescale/enetc/enetc_ptp.c';
+  const text = readFileSync(join(tree, f), 'utf8');
+  const from = 'ptp_qoriq->irq = pci_irq_vector(pdev, 0);';
+  assert.ok(text.includes(from), `${f} changed: pick another driver`);
+  const patchText = createTwoFilesPatch(`a/${f}`, `b/${f}`, text, text.replace(from, from.replace('0)', '1)')));
+  const patch = parsePlainDiff(patchText, 'off-by-one.patch', 1);
+  const result = await reviewSeries({ tree: '.', cwd: tree, patches: [patch], engine: defaultEngine({ check: { layout: 'auto' }, jobs: 1 }) });
+  const changed = result.patches[0].findings.filter((x) => x.kind !== 'unchanged');
+  assert.deepEqual(changed.map((x) => [x.kind, x.finding.code, x.finding.severity, `${x.finding.file}:${x.finding.range.line}`]), [
+    ['introduced', 'msi/vector-unallocated', 'error', `${f}:${text.split('\n').findIndex((l) => l.includes(from)) + 1}`],
+  ]);
+  assert.equal(patchText.split('\n')[(changed[0].patchLine ?? 0) - 1], `+\t${from.replace('0)', '1)')}`);
 });
