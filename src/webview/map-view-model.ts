@@ -173,6 +173,19 @@ function conflictBlock(c: ConflictMark, base: number, id: string, window: IndexW
   };
 }
 
+/** Default window size of the partitioned layout (msi-semantics §1.8): window d is d × 0x10000 … + 0xffff. */
+export const defaultWindowSize = 0x10000;
+
+/**
+ * The windows to draw: the configured ones, or the default one per domain (at least the two of the
+ * 2021 proposal) when the snapshot carries none.
+ */
+export function effectivePartitions(snapshot: MapSnapshot): Partition[] {
+  if (snapshot.partitions.length > 0) return snapshot.partitions;
+  const maxDomain = Math.max(1, ...snapshot.devices.flatMap((d) => d.domains.map((m) => m.domain)));
+  return Array.from({ length: maxDomain + 1 }, (_, d) => ({ name: `window ${d} (domain ${d})`, domain: d, first: d * defaultWindowSize, last: (d + 1) * defaultWindowSize - 1 }));
+}
+
 interface TrackSource {
   id: string;
   title: string;
@@ -188,8 +201,9 @@ function trackSources(device: DeviceMap, layout: Layout, partitions: Partition[]
     const last = Math.max(...partitions.map((p) => p.last));
     const title = 'single store, partitioned';
     const detail = partitions.map((p) => `${p.name}: ${formatRange(p.first, p.last)}`).join('; ');
-    // DomainMap.base is the window's global base; allocations are domain-local.
-    return [{ id: `${device.key}#store`, title, detail, space: { first, last }, parts: device.domains.map((d) => ({ base: d.base, domain: d })), partitions }];
+    // allocations are domain-local: place them at their domain's window
+    const base = (d: DomainMap): number => partitions.find((p) => p.domain === d.domain)?.first ?? d.base;
+    return [{ id: `${device.key}#store`, title, detail, space: { first, last }, parts: device.domains.map((d) => ({ base: base(d), domain: d })), partitions }];
   }
   return device.domains.map((d) => ({
     id: `${device.key}#${d.domain}`,
@@ -240,7 +254,7 @@ function deviceView(device: DeviceMap, snapshot: MapSnapshot, state: MapViewStat
     label: device.label,
     detail: `${device.class} device; ${device.files.join(', ')}`,
     attribution: a ? [`owner: ${a.owner}`, `requester IDs: ${a.requesterIds.length ? a.requesterIds.join(', ') : 'unknown'}`, ...a.chain] : [],
-    tracks: trackSources(device, snapshot.layout, snapshot.partitions).map((s) => buildTrack(s, colours, state)),
+    tracks: trackSources(device, snapshot.layout, effectivePartitions(snapshot)).map((s) => buildTrack(s, colours, state)),
   };
 }
 
@@ -258,9 +272,9 @@ function legend(device: DeviceMap): LegendEntry[] {
 
 function table(device: DeviceMap, snapshot: MapSnapshot): TableRow[] {
   const rows: TableRow[] = [];
-  const partitioned = snapshot.layout === 'partitioned';
+  const windows = snapshot.layout === 'partitioned' ? effectivePartitions(snapshot) : [];
   for (const d of device.domains) {
-    const base = partitioned ? d.base : 0;
+    const base = windows.find((w) => w.domain === d.domain)?.first ?? 0;
     for (const a of d.allocations) {
       rows.push({ track: domainName(d), range: formatRange(base + a.first, base + a.last), what: a.label, certainty: a.certainty, where: siteText(a.site), site: a.site });
     }
@@ -295,7 +309,7 @@ export interface StepView {
 }
 
 export function buildStepView(step: SimulationStep, position: number, total: number, snapshot: MapSnapshot, device: string, state: MapViewState): StepView {
-  const windows = new Map(snapshot.partitions.map((p) => [p.domain, p.first]));
+  const windows = new Map(effectivePartitions(snapshot).map((p) => [p.domain, p.first]));
   const partitioned = snapshot.layout === 'partitioned';
   const map: DeviceMap = {
     key: `${device}@step`, label: device, class: 'unknown', files: [],

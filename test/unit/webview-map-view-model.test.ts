@@ -139,3 +139,14 @@ test('a simulation step draws the store after it and names the outcome', () => {
     ['hwsize 32 (as simulated), mode msix', [[0, 7, 0, 25, 'pci_alloc_irq_vectors() at drivers/foo/foo.c:40 in foo_probe()']]],
   ]);
 });
+
+test('the partitioned layout without configured windows draws the default 0x10000 windows', () => {
+  const s = snapshot([domain({ allocations: [{ first: 0, last: 7, certainty: 'definite', site: site(40), label: 'msix 8' }] })], 'partitioned', []);
+  const track = buildMapView(s, initialMapViewState).selected?.tracks[0];
+  assert.equal(track?.title, 'single store, partitioned');
+  assert.deepEqual(track?.space, { first: 0, last: 0x1ffff });
+  assert.deepEqual(track?.window, { first: 0, last: 15 });
+  assert.equal(track?.detail, 'window 0 (domain 0): 0..65535 (0xffff); window 1 (domain 1): 65536 (0x10000)..131071 (0x1ffff)');
+  const whole = buildMapView(s, { ...initialMapViewState, zoom: { [track?.id ?? '']: { first: 0, last: 0x1ffff } } }).selected?.tracks[0];
+  assert.deepEqual(whole?.bands.map((b) => [b.first, b.last, b.left, b.width]), [[0, 0xffff, 0, 50], [0x10000, 0x1ffff, 50, 50]]);
+});

@@ -200,3 +200,23 @@ test('Simulate Allocation… picks the device and layout, then steps with the ed
   assert.match(await view.locator('#step .outcome').innerText(), /msi\/index-conflict/);
   await shot('7-simulation');
 });
+
+test('Choose Store Layout → partitioned redraws the map as one store with its 0x10000 windows', async () => {
+  const p = page();
+  await palette('IRQ Lens: Simulation: Stop');
+  await palette('IRQ Lens: Choose Store Layout');
+  const input = p.locator('.quick-input-widget input');
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: 'partitioned' }).first().waitFor(T);
+  await input.fill('partitioned');
+  await input.press('Enter');
+  const view = p.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('#map .band').first().waitFor(T);
+  // fitted to the allocations (0..15), only window 0 is in view; W shows both windows of 0..0x1ffff
+  assert.equal(await view.locator('#map h3').first().innerText(), 'single store, partitioned');
+  await view.locator('#map .block').first().press('w');
+  await view.locator('#map .band').nth(1).waitFor(T);
+  assert.deepEqual(await view.locator('#map .band').evaluateAll((els) => els.map((e) => e.getAttribute('title'))),
+    ['window 0 (domain 0): 0..65535', 'window 1 (domain 1): 65536..131071']);
+  await view.locator('#map .block.conflict').first().waitFor(T);
+  await shot('8-partitioned');
+});
