@@ -84,15 +84,20 @@ export interface MailPatch extends ParsedPatch {
   number?: number;
 }
 
-export async function parseMail(message: RawMessage, source: string, index: number): Promise<MailPatch> {
-  const email = await PostalMime.parse(message.text, { attachmentEncoding: 'utf8' });
+/** The decoded body lines that hold the patch, and where each sits in the raw mail. */
+function patchBody(email: PostalMime.Email, message: RawMessage): { lines: string[]; lineOf: LineOf } {
   const raw = message.text.split('\n').map((l) => l.replace(/\r$/, ''));
   const bodyStart = raw.indexOf('') + 1;
   const text = findDiffStart(splitLines(email.text ?? '')) >= 0 ? (email.text ?? '') : (attachedDiff(email) ?? email.text ?? '');
   const lines = splitLines(text);
   const multipart = /^multipart\//i.test(headerValue(email, 'content-type'));
   const map = bodyLineMap(raw, bodyStart, lines, headerValue(email, 'content-transfer-encoding').toLowerCase().trim(), multipart);
-  const lineOf: LineOf = (k) => message.firstLine + (map[Math.min(k, map.length - 1)] ?? bodyStart);
+  return { lines, lineOf: (k) => message.firstLine + (map[Math.min(k, map.length - 1)] ?? bodyStart) };
+}
+
+export async function parseMail(message: RawMessage, source: string, index: number): Promise<MailPatch> {
+  const email = await PostalMime.parse(message.text, { attachmentEncoding: 'utf8' });
+  const { lines, lineOf } = patchBody(email, message);
   const diffStart = findDiffStart(lines);
   const sepAt = lines.findIndex((l, k) => l.trimEnd() === '---' && (diffStart < 0 || k < diffStart));
   const messageEnd = sepAt >= 0 ? sepAt : diffStart >= 0 ? diffStart : lines.length;
