@@ -103,7 +103,8 @@ export function parseJsonTopology(text: string, source: string): ImportResult {
     const m = /^\/(functions|subdevices)\/(\d+)/.exec(e.instancePath);
     const line = m ? lineOfItem(text, m[1] as 'functions' | 'subdevices', m[1] === 'functions' ? 'bdf' : 'name', Number(m[2])) : 1;
     if (m) badItems.set(`${m[1]}/${m[2]}`, line);
-    problems.add(line, 'error', `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}${m ? '; entry skipped' : ''}`);
+    const skipped = m ? '; entry skipped' : e.instancePath.startsWith('/platform') ? '; platform ignored' : '';
+    problems.add(line, 'error', `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}${skipped}`);
   }
   if (!isObject(data) || !Array.isArray(data.functions)) return { topology, problems: problems.finish() };
   const raw = data as unknown as RawTopology;
@@ -127,7 +128,8 @@ export function parseJsonTopology(text: string, source: string): ImportResult {
     if (s.driver) sub.driver = s.driver;
     topology.subdevices.push(sub);
   });
-  if (isObject(data.platform)) topology.platform = data.platform as Platform;
+  const platformBad = (v.errors ?? []).some((e) => e.instancePath.startsWith('/platform'));
+  if (isObject(data.platform) && !platformBad) topology.platform = data.platform as Platform;
   return { topology, problems: problems.finish() };
 }
 

@@ -133,3 +133,10 @@ test('mutated corpus dumps (seeded): import, walks and the report never throw; p
     }
   }
 });
+
+test('JSON: an invalid platform is reported and ignored, never half-used', () => {
+  const { topology, problems } = loadTopology({ text: '{"platform":{"arch":"arm65"},"functions":[{"bdf":"00:00.0","pcie":"endpoint"}]}', format: 'json' });
+  assert.deepEqual(topology.platform, {});
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!.message, /^\/platform\/arch must be equal to one of the allowed values; platform ignored$/);
+});
