@@ -78,6 +78,7 @@ function readText(path: string, shown: string): string {
 /** Reads patch files, directories and mboxes (in the order given) into one numbered series. */
 export async function readSeriesFiles(paths: string[], cwd: string): Promise<ParsedPatch[]> {
   const series: ParsedPatch[] = [];
+  const skipped: string[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let files: string[];
@@ -89,8 +90,22 @@ export async function readSeriesFiles(paths: string[], cwd: string): Promise<Par
     if (files.length === 0) throw new PatchError(p, 1, 'no .patch, .diff, .mbx or .mbox files in this directory');
     for (const f of files) {
       const shown = relative(cwd, f) || f;
-      for (const patch of await parsePatchText(readText(f, shown), shown)) series.push({ ...patch, index: series.length + 1 });
+      const patches = await readOne(readText(f, shown), shown, files.length > 1, skipped);
+      for (const patch of patches) series.push({ ...patch, index: series.length + 1, notes: [...skipped.splice(0), ...patch.notes] });
     }
   }
+  if (series.length === 0) throw new PatchError(paths[0] ?? '', 1, 'no patch in these files');
+  if (skipped.length > 0) series[series.length - 1].notes.push(...skipped);
   return series;
+}
+
+/** One file's patches; inside a directory a file without a diff (a cover letter) is noted, not fatal. */
+async function readOne(text: string, shown: string, inDirectory: boolean, skipped: string[]): Promise<ParsedPatch[]> {
+  try {
+    return await parsePatchText(text, shown);
+  } catch (err) {
+    if (!inDirectory || !(err instanceof PatchError) || !/^no (patch|diff) in this file/.test(err.detail)) throw err;
+    skipped.push(`${shown}: no diff (cover letter or notes): skipped`);
+    return [];
+  }
 }

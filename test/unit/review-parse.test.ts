@@ -231,3 +231,20 @@ test('base64 and multipart mails: the diff is decoded; lines found in a text par
   assert.equal(m.files[0].hunks[0].headerLine, 13);
   assert.deepEqual(m.files[0].hunks[0].lineNumbers, [14, 15]);
 });
+
+test('a directory of patches: NNNN- files in order, a cover letter without a diff is noted, not fatal', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-dir-'));
+  try {
+    const mail = (n: number, body: string) => `From: A <a@b.c>\nSubject: [PATCH ${n}/2] s${n}\n\n${body}\n`;
+    const diff = (n: number) => `---\n--- a/f${n}.c\n+++ b/f${n}.c\n@@ -1 +1 @@\n-x\n+y\n`;
+    writeFileSync(join(dir, '0002-s2.patch'), mail(2, diff(2)));
+    writeFileSync(join(dir, '0001-s1.patch'), mail(1, diff(1)));
+    writeFileSync(join(dir, '0000-intro.patch'), mail(0, 'About this series.'));
+    writeFileSync(join(dir, 'notes.txt'), 'not a patch');
+    const series = await readSeriesFiles(['.'], dir);
+    assert.deepEqual(series.map((p) => [p.index, p.source, p.subject]), [[1, '0001-s1.patch', 's1'], [2, '0002-s2.patch', 's2']]);
+    assert.deepEqual(series[0].notes, ['0000-intro.patch: no diff (cover letter or notes): skipped']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
