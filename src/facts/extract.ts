@@ -159,6 +159,8 @@ export interface ExtractOptions {
   tree?: Tree;
   /** Only these blocks (IncrementalDocument's edited function): candidates and skeletons inside them. */
   onlyBlocks?: TopBlock[];
+  /** Receives the lexical context (IncrementalDocument keeps it to patch later edits). */
+  onContext?: (ctx: FileContext) => void;
 }
 
 export function extractFileFacts(input: ExtractInput, options: ExtractOptions = {}): FileFacts {
@@ -172,6 +174,7 @@ export function extractFileFacts(input: ExtractInput, options: ExtractOptions = 
     return out;
   }
   const ctx = prepareFile(input);
+  options.onContext?.(ctx);
   out.drivers = driverStructs(ctx.code);
   out.pciIds = pciIdTables(ctx.code, ctx.visible.env);
   if (ctx.candidates.length === 0) return out;

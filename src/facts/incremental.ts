@@ -8,7 +8,7 @@ import { parseC } from '../parse/parser';
 import { blockAt, type TopBlock } from '../parse/top-level';
 import { lineStarts } from './c-text';
 import { extractFileFacts, extractWithContext } from './extract';
-import { findCandidates, prepareFile, type FileContext } from './file-context';
+import { findCandidates, type FileContext } from './file-context';
 import type { EraInfo, FileFacts, MsiFact } from './types';
 import type { ReadInclude } from './visible';
 
@@ -103,8 +103,8 @@ export class IncrementalDocument {
 
   private full(): FileFacts {
     const input = { file: this.file, text: this.text, era: this.era, ...(this.readInclude ? { readInclude: this.readInclude } : {}) };
-    this.ctx = prepareFile(input);
-    return extractFileFacts(input);
+    this.ctx = undefined;
+    return extractFileFacts(input, { onContext: (ctx) => { this.ctx = ctx; } });
   }
 
   private reextractFunction(old: FileContext, block: TopBlock, start: number, oldEnd: number, newText: string): FileFacts {
