@@ -81,7 +81,10 @@ export function simulateRequest(raw: unknown, ctx: RequestContext): SimulationRe
   const layout = readLayout(p.layout);
   const opts = layout ? { ...ctx.checkOptions, layout } : ctx.checkOptions;
   const result = ctx.engine.simulate(files, ctx.state.era, p.device, opts);
-  if (!result) throw new ResponseError(IrqlensErrorCode.unknownDevice, `unknown device '${p.device}' (see irqlens/devices)`);
+  const device = p.device;
+  if (result.steps.length === 0 && !ctx.engine.devices(files, ctx.state.era).some((d) => d.key === device)) {
+    throw new ResponseError(IrqlensErrorCode.unknownDevice, `unknown device '${device}' (see irqlens/devices)`);
+  }
   const fn = p.function;
   const steps = typeof fn === 'string' ? result.steps.filter((s) => s.site.function === fn) : result.steps;
   return { ...result, steps, rootUri: ctx.state.paths.rootUri };

@@ -72,11 +72,7 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
       const out = checkTree(tree(era, files), engineOptions(opts));
       return { layout: out.layout, findings: out.findings, map: out.map };
     },
-    simulate(files, era, device, opts) {
-      const t = tree(era, files);
-      if (!listDevices(t).some((d) => d.key === device)) return null;
-      return simulate(t, device, engineOptions(opts));
-    },
+    simulate: (files, era, device, opts) => simulate(tree(era, files), device, engineOptions(opts)),
     devices: (files, era) => listDevices(tree(era, files)),
     async scan(scanRoot: string, opts: ScanOptions) {
       const result = await analyzeTree([scanRoot], {

@@ -52,7 +52,8 @@ export interface Engine {
   extract(file: string, text: string, era: EraInfo): FileFacts;
   openDocument(file: string, text: string, era: EraInfo): LiveDocument;
   check(files: FileFacts[], era: EraInfo, opts: CheckOptions): CheckOutput;
-  simulate(files: FileFacts[], era: EraInfo, device: string, opts: CheckOptions): SimulationResult | null;
+  /** No steps when the device has no operations (or does not exist: see devices()). */
+  simulate(files: FileFacts[], era: EraInfo, device: string, opts: CheckOptions): SimulationResult;
   devices(files: FileFacts[], era: EraInfo): DeviceSummary[];
   /** Facts of every relevant file under root (worker threads, disk cache), and the era they imply. */
   scan(root: string, opts: ScanOptions): Promise<{ era: EraInfo; files: FileFacts[] }>;

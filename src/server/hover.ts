@@ -3,7 +3,8 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { AnalysisState } from './analysis-state';
 import type { DocumentSource } from './open-documents';
-import type { Engine } from './engine';
+import type { SimulationResult } from '../model/snapshot';
+import type { CheckOutput, Engine } from './engine';
 import { deviceOfFact, factAt, findingsOnCall, siteIsFact } from './fact-lookup';
 import type { GroupChecker } from './group-checker';
 import { renderHover } from './hover-text';
@@ -14,6 +15,17 @@ export interface HoverContext {
   state: AnalysisState;
   checker: GroupChecker;
   engine: Engine;
+}
+
+/** Simulations per check result and device: hovering along a driver replays it once, not per hover. */
+const simulations = new WeakMap<CheckOutput, Map<string, SimulationResult>>();
+
+function simulationOf(result: CheckOutput, device: string, run: () => SimulationResult): SimulationResult {
+  let byDevice = simulations.get(result);
+  if (!byDevice) simulations.set(result, (byDevice = new Map()));
+  let sim = byDevice.get(device);
+  if (!sim) byDevice.set(device, (sim = run()));
+  return sim;
 }
 
 export function hoverAt(params: HoverParams, ctx: HoverContext): Hover | null {
@@ -27,10 +39,10 @@ export function hoverAt(params: HoverParams, ctx: HoverContext): Hover | null {
   const files = ctx.state.group(rel);
   const opts = ctx.checker.checkOptions();
   let before;
-  if (device) {
-    const sim = ctx.engine.simulate(files, ctx.state.era, device.key, opts);
-    const at = sim?.steps.findIndex((s) => siteIsFact(s.site, fact)) ?? -1;
-    if (sim && at >= 0) before = at === 0 ? [] : sim.steps[at - 1]!.state;
+  if (device && result) {
+    const sim = simulationOf(result, device.key, () => ctx.engine.simulate(files, ctx.state.era, device.key, opts));
+    const at = sim.steps.findIndex((s) => siteIsFact(s.site, fact));
+    if (at >= 0) before = at === 0 ? [] : sim.steps[at - 1]!.state;
   }
   const value = renderHover({
     fact,
