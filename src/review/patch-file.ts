@@ -40,9 +40,26 @@ export async function findingsOnPatchFile(
     throw err;
   }
   const result = await reviewSeries({ tree: treeDir, cwd: opts.cwd, patches, engine: opts.engine });
-  const findings = result.patches.flatMap((r) =>
-    r.findings.filter((x) => x.kind === 'introduced').map((x) => onPatchLine(x, patchPath, r.patch)),
-  );
   const problems = result.patches.flatMap((r) => [...r.problems, ...r.patch.notes]);
+  const introduced = result.patches.flatMap((r) => r.findings.filter((x) => x.kind === 'introduced').map((x) => ({ x, patch: r.patch })));
+  const shown = capOutside(introduced.map(({ x }) => x), problems);
+  const findings = introduced.filter(({ x }) => shown.has(x)).map(({ x, patch }) => onPatchLine(x, patchPath, patch));
   return { findings, problems };
 }
+
+/** Per rule, at most `maxOutside` findings from files the patch does not touch; the rest are counted in `problems`. */
+function capOutside(found: ReviewFinding[], problems: string[]): Set<ReviewFinding> {
+  const kept = new Set<ReviewFinding>();
+  const extra = new Map<string, number>();
+  const perCode = new Map<string, number>();
+  for (const x of found) {
+    const n = perCode.get(x.finding.code) ?? 0;
+    if (!x.outside || n < maxOutside) kept.add(x);
+    else extra.set(x.finding.code, (extra.get(x.finding.code) ?? 0) + 1);
+    if (x.outside) perCode.set(x.finding.code, n + 1);
+  }
+  for (const [code, n] of extra) problems.push(`${n} more ${code} findings in files this patch does not touch (\`irqlens review\` lists them all)`);
+  return kept;
+}
+
+const maxOutside = 10;

@@ -110,3 +110,27 @@ test('a series already applied to the tree is reviewed against the tree with it 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('findingsOnPatchFile: findings a header change causes in untouched files are capped per rule, the rest counted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-review-cap-'));
+  try {
+    const src = join(scenarios, '09-domain-id-added-to-msi-api', 'tree');
+    cpSync(join(src, 'include'), join(dir, 'tree', 'include'), { recursive: true });
+    const driver = readFileSync(join(src, 'drivers', 'misc', 'foo', 'foo.c'), 'utf8');
+    for (let k = 0; k < 12; k++) cpSync(join(src, 'drivers', 'misc', 'foo', 'foo.c'), join(dir, 'tree', 'drivers', `d${k}`, 'd.c'));
+    assert.ok(driver.includes('msi_create_device_irq_domain(&pdev->dev, 1,'));
+    const patchPath = 'p.patch';
+    const text = readFileSync(join(scenarios, '09-domain-id-added-to-msi-api', 'series', '0001-genirq-msi-add-a-secondary-device-domain.patch'), 'utf8');
+    const r = await findingsOnPatchFile(text, patchPath, 'tree', { cwd: dir, engine: defaultEngine({ check: { layout: 'auto' }, jobs: 0 }) });
+    assert.deepEqual(r.findings, []); // the patch only fixes: nothing introduced
+    const reversed = text.replace('+\tMSI_SECONDARY_DOMAIN,', '-\tMSI_SECONDARY_DOMAIN,').replace('@@ -2,6 +2,7 @@', '@@ -2,7 +2,6 @@');
+    const tree2 = join(dir, 'tree', 'include', 'linux', 'msi_api.h');
+    writeFileSync(tree2, readFileSync(tree2, 'utf8').replace('\tMSI_DEFAULT_DOMAIN,\n', '\tMSI_DEFAULT_DOMAIN,\n\tMSI_SECONDARY_DOMAIN,\n'));
+    const back = await findingsOnPatchFile(reversed, patchPath, 'tree', { cwd: dir, engine: defaultEngine({ check: { layout: 'auto' }, jobs: 0 }) });
+    assert.equal(back.findings.length, 10);
+    assert.ok(back.findings.every((f) => f.code === 'msi/domain-id-invalid' && f.file === patchPath && f.range.line === 17));
+    assert.deepEqual(back.problems, ['2 more msi/domain-id-invalid findings in files this patch does not touch (`irqlens review` lists them all)']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
