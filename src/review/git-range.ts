@@ -15,7 +15,8 @@ export interface GitSeries {
 
 /** A range git accepts and that cannot be read as an option. */
 export function isSafeRange(range: string): boolean {
-  return /^[A-Za-z0-9_./@^~{}:+-]+$/.test(range) && !range.startsWith('-') && /^[^.]+(\.\.)[^.]*$/.test(range.replace(/\.\.(?!\.)/, '..'));
+  const ends = range.split('..');
+  return /^[A-Za-z0-9_./@^~{}:+-]+$/.test(range) && !range.includes('...') && ends.length === 2 && ends[0] !== '' && !ends.some((e) => e.startsWith('-'));
 }
 
 function run(repo: string, args: string[], label: string): Promise<string> {
@@ -38,7 +39,7 @@ async function atRevision(repo: string, rev: string, path: string): Promise<stri
 /** The commits of `range` (e.g. "v6.11..HEAD") in `repo`, oldest first, and the files as they are at A. */
 export async function readGitRange(repo: string, range: string): Promise<GitSeries> {
   const label = `git:${range}`;
-  if (!isSafeRange(range) || range.includes('...')) throw new PatchError(label, 1, 'not a git range of the form A..B');
+  if (!isSafeRange(range)) throw new PatchError(label, 1, 'not a git range of the form A..B');
   const [from, to] = range.split('..');
   const text = await run(repo, ['format-patch', '--stdout', '-M', '--no-color', '--end-of-options', range], label);
   const patches = text.trim() === '' ? [] : await parsePatchText(text, label);
