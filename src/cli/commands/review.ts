@@ -110,7 +110,12 @@ export const reviewCommand: Command = {
       io.stderr(`irqlens review: ${err.message}\n`);
       return 2;
     }
+    if (series.patches.length === 0) {
+      io.stderr('irqlens review: nothing to review: the range has no commits\n');
+      return 0;
+    }
     const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError(`--jobs must be a whole number (got '${v.jobs}')`);
     const progress = (what: string) => (done: number, total: number) => {
       if (io.interactive) io.stderr(`\r\x1b[Kirqlens review: ${what} ${done}/${total}`);
     };
