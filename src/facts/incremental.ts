@@ -97,6 +97,16 @@ export class IncrementalDocument {
     this.lastEdit = 'function';
   }
 
+  /** As whole-file extraction decides: it has facts, was a skeleton before, or calls one. */
+  private stillRelevant(ctx: FileContext, b: TopBlock, prev: FileFacts, out: FileFacts): boolean {
+    if (prev.functions.some((fn) => fn.name === b.functionName)) return true;
+    const firstLine = posOf(ctx.starts, b.start).line;
+    const lastLine = posOf(ctx.starts, b.close).line;
+    if (out.facts.some((f) => f.range.line >= firstLine && f.range.line <= lastLine)) return true;
+    const ids = new Set(ctx.code.slice(b.open, b.close + 1).match(/[A-Za-z_]\w*/g) ?? []);
+    return prev.functions.some((fn) => fn.name !== b.functionName && ids.has(fn.name));
+  }
+
   dispose(): void {
     this.ctx = undefined;
   }
@@ -148,6 +158,7 @@ export class IncrementalDocument {
     }]);
     try {
       const out = extractWithContext(ctx, kept, { onlyBlocks: [edited], tree });
+      if (!this.stillRelevant(ctx, edited, prev, out)) out.functions = out.functions.filter((fn) => fn.name !== edited.functionName);
       out.facts.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
       out.functions.sort((a, b) => a.range.line - b.range.line);
       return out;

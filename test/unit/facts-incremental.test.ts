@@ -22,11 +22,11 @@ static void teardown(struct pci_dev *pdev)
 /** Everything but fact ids, which an incremental update may renumber. */
 function comparable(f: FileFacts): unknown {
   const ids = new Map(f.facts.map((x, i) => [x.id, i]));
-  return JSON.parse(JSON.stringify(f, (k, v: unknown) => (k === 'id' && typeof v === 'number' ? ids.get(v) ?? v : v)));
+  return JSON.parse(JSON.stringify(f, (k, v: unknown) => ((k === 'id' || k === 'fact') && typeof v === 'number' ? ids.get(v) ?? v : v)));
 }
 
-function full(t: string): FileFacts {
-  return extractFileFacts({ file: 'a.c', text: t, era: defaultEra });
+function full(t: string, file = 'a.c'): FileFacts {
+  return extractFileFacts({ file, text: t, era: defaultEra });
 }
 
 test('an edit inside a function re-extracts that function only and equals a full extraction', () => {
@@ -57,4 +57,29 @@ test('edits that can change structure fall back to a full extraction', () => {
   doc.applyEdit({ startOffset: c, oldEndOffset: c, newText: '/* ' });
   assert.equal(doc.lastEdit, 'full');
   assert.throws(() => doc.applyEdit({ startOffset: 5, oldEndOffset: 1, newText: '' }), RangeError);
+});
+
+test('random edits inside function bodies of the examples always equal a full extraction', () => {
+  const { readFileSync, readdirSync } = require('node:fs') as typeof import('node:fs');
+  const { join } = require('node:path') as typeof import('node:path');
+  const dir = join(__dirname, '..', '..', '..', 'examples');
+  let seed = 11;
+  const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  let functionEdits = 0;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.c'))) {
+    const original = readFileSync(join(dir, name), 'utf8');
+    const doc = new IncrementalDocument(name, original, defaultEra);
+    for (let i = 0; i < 25; i++) {
+      const t = doc.getText();
+      const bodyStart = t.indexOf('\n{\n', rand(t.length));
+      if (bodyStart < 0) continue;
+      const at = bodyStart + 3 + rand(20);
+      const newText = ['\n', ' ', '\n\n\t', 'x'][rand(4)]!;
+      const remove = rand(3) === 0 && /[ \t]/.test(t[at] ?? '') ? 1 : 0;
+      doc.applyEdit({ startOffset: at, oldEndOffset: at + remove, newText });
+      if (doc.lastEdit === 'function') functionEdits++;
+      assert.deepEqual(comparable(doc.facts()), comparable(full(doc.getText(), name)), `${name} after edit ${i} at ${at}`);
+    }
+  }
+  assert.ok(functionEdits > 50, `only ${functionEdits} edits took the per-function path`);
 });
