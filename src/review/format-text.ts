@@ -70,7 +70,7 @@ export function formatReviewText(result: ReviewResult, options: TextOptions): st
   return blocks.join('\n\n') + '\n';
 }
 
-/** Whether any patch introduces a finding at or above the threshold rank. */
-export function introducedSeverities(result: ReviewResult): ReviewFinding[] {
+/** Every introduced finding, per patch and for the whole series (the exit status looks at these). */
+export function introducedFindings(result: ReviewResult): ReviewFinding[] {
   return [...result.patches.flatMap((p) => p.findings), ...result.cumulative.findings].filter((x) => x.kind === 'introduced');
 }

@@ -7,7 +7,7 @@ import { atLeast, type Severity } from '../../check/finding';
 import { defaultCacheDir } from '../../workspace/cache';
 import { defaultEngine } from '../../review/default-engine';
 import { toSarif } from '../format/sarif';
-import { formatReviewText, introducedSeverities } from '../../review/format-text';
+import { formatReviewText, introducedFindings } from '../../review/format-text';
 import { readGitRange, type GitSeries } from '../../review/git-range';
 import { reviewSeries } from '../../review/review';
 import { readSeriesFiles } from '../../review/series';
@@ -125,6 +125,6 @@ export const reviewCommand: Command = {
     if (io.interactive) io.stderr('\r\x1b[K');
     io.stdout(render(result, format, v['show-unchanged'] === true));
     if (failOn === 'never') return 0;
-    return introducedSeverities(result).some((x) => atLeast(x.finding.severity, failOn as Severity)) ? 1 : 0;
+    return introducedFindings(result).some((x) => atLeast(x.finding.severity, failOn as Severity)) ? 1 : 0;
   },
 };
