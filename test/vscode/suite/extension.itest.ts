@@ -91,6 +91,17 @@ suite('IRQ Lens in a real VS Code', () => {
     await waitFor('the map to receive the snapshot', () => a.map.snapshotsSent > before);
   });
 
+  test('topology JSON files are validated against the contributed schema', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceUri('foo.irqlens-topology.json'));
+    const ed = await vscode.window.showTextDocument(doc);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
+    await ed.edit((b) => b.insert(new vscode.Position(1, 2), '"bogus": 1,\n  '));
+    const ds = await waitFor('a schema diagnostic', () => { const d = vscode.languages.getDiagnostics(doc.uri); return d.length ? d : undefined; });
+    assert.deepEqual(ds.map((d) => [d.message, d.range.start.line]), [['Property bogus is not allowed.', 1]]);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('no diagnostics after the undo', () => vscode.languages.getDiagnostics(doc.uri).length === 0);
+  });
+
   test('every contributed command runs', async () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
