@@ -68,3 +68,23 @@ test('irqlens.exclude leaves files out of the scan', async (t) => {
   const published = new Set(s.client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => (n.params as { uri: string }).uri));
   assert.deepEqual([...published], [s.uri('qdrv_main.c')]);
 });
+
+test('a buffer opened while the scan runs gets its diagnostics before the scan ends', async (t) => {
+  const s = await startSession('qdrv', { backgroundScan: false });
+  t.after(() => s.dispose());
+  for (let d = 0; d < 10; d++) {
+    const dir = join(s.root, 'gen', `d${d}`);
+    mkdirSync(dir, { recursive: true });
+    for (let f = 0; f < 8; f++) {
+      const body = Array.from({ length: 60 }, (_, i) => `static int f${i}(struct pci_dev *pdev) { return pci_irq_vector(pdev, ${i}); }`).join('\n');
+      writeFileSync(join(dir, `f${f}.c`), `#include <linux/pci.h>\n${body}\n`);
+    }
+  }
+  s.client.settings = { backgroundScan: true };
+  s.client.notify('workspace/didChangeConfiguration', { settings: null });
+  await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'begin') ? true : undefined), 5000, 'progress begin');
+  const main = s.open('qdrv_main.c');
+  await s.client.waitForDiagnostics(main, 1);
+  assert.equal(progress(s.client).some((p) => p.kind === 'end'), false, 'the scan had already ended: the tree is too small to show the order');
+  await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'end') ? true : undefined), 30000, 'progress end');
+});
