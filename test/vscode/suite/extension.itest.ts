@@ -68,6 +68,18 @@ suite('IRQ Lens in a real VS Code', () => {
     assert.equal(editor.document.isDirty, false);
   });
 
+  test('a severity setting reaches the server and changes the diagnostic', async () => {
+    const uri = (await openDriver()).document.uri;
+    const config = vscode.workspace.getConfiguration('irqlens');
+    await config.update('severity', { 'msi/index-conflict': 'warning' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the conflict as a warning', () => summary(irqlensDiagnostics(uri)).join() === ['msi/index-conflict', conflictLine, 'Warning'].join());
+    } finally {
+      await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the conflict as an error again', () => summary(irqlensDiagnostics(uri)).join() === expectedDiagnostics.join());
+  });
+
   test('the map panel opens and receives the model', async () => {
     const a = await api();
     const before = a.map.snapshotsSent;
