@@ -150,6 +150,7 @@ SCENARIOS = {
     # Run with layout "partitioned" (expect.json): the wider range leaves window 0 (msi-semantics 5.45).
     '19-partition-crossing': ('6.12', {D: driver('foo', CREATE(0, 0) + RANGE(0, '0xfff0', '0xffff'), RANGE_REMOVE(0, '0xfff0', '0xffff'))},
                               [('foo: take sixteen more vectors', {D: driver('foo', CREATE(0, 0) + RANGE(0, '0xfff0', '0x1000f'), RANGE_REMOVE(0, '0xfff0', '0x1000f'))})], 'dir'),
+    '20-move-driver-directory': ('6.12', {D: driver('foo', ALLOC8 + LOOKUP9)}, [('foo: move to drivers/platform/foo', {D: ('rename', 'drivers/platform/foo/foo.c')})], 'dir'),
     '17-index-conflict-realloc': ('6.12', {D: GOOD}, [('foo: allocate again for the fallback queue', {D: driver('foo', ALLOC8 + REALLOC.replace('return ret', 'goto err_free') + '\treturn 0;\nerr_free:\n\tpci_free_irq_vectors(pdev);\n\treturn ret;\n'.replace('\treturn 0;\n', '', 0))})], 'dir'),
 }
 
@@ -187,6 +188,7 @@ def make(name, spec):
                 if change is None:
                     git(repo, 'rm', '-q', path)
                 elif isinstance(change, tuple):
+                    os.makedirs(os.path.dirname(os.path.join(repo, change[1])), exist_ok=True)
                     git(repo, 'mv', path, change[1])
                 else:
                     write(repo, {path: change})
