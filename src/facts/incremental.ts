@@ -97,12 +97,14 @@ export class IncrementalDocument {
     this.lastEdit = 'function';
   }
 
-  /** As whole-file extraction decides: it has facts, was a skeleton before, or calls one. */
+  /**
+   * As whole-file extraction decides: it names an API, is a driver callback, or calls a function
+   * that has a skeleton. (Its callers keep theirs until the next full extraction.)
+   */
   private stillRelevant(ctx: FileContext, b: TopBlock, prev: FileFacts, out: FileFacts): boolean {
-    if (prev.functions.some((fn) => fn.name === b.functionName)) return true;
-    const firstLine = posOf(ctx.starts, b.start).line;
-    const lastLine = posOf(ctx.starts, b.close).line;
-    if (out.facts.some((f) => f.range.line >= firstLine && f.range.line <= lastLine)) return true;
+    if (out.drivers.some((d) => d.probe === b.functionName || d.remove === b.functionName)) return true;
+    // Whole-file extraction parses every block that names an API (even where it is defined).
+    if (ctx.candidates.some((c) => c.offset >= b.start && c.offset <= b.close)) return true;
     const ids = new Set(ctx.code.slice(b.open, b.close + 1).match(/[A-Za-z_]\w*/g) ?? []);
     return prev.functions.some((fn) => fn.name !== b.functionName && ids.has(fn.name));
   }
@@ -125,7 +127,7 @@ export class IncrementalDocument {
     const inBlock = (o: number): boolean => o >= block.start && o <= block.close;
     const candidates = [
       ...old.candidates.filter((c) => c.offset < block.start),
-      ...findCandidates(splice(old.code).slice(edited.open, edited.close + 1)).map((c) => ({ name: c.name, offset: c.offset + edited.open })),
+      ...findCandidates(splice(old.code).slice(edited.start, edited.close + 1)).map((c) => ({ name: c.name, offset: c.offset + edited.start })),
       ...old.candidates.filter((c) => c.offset > block.close).map((c) => ({ name: c.name, offset: c.offset + delta })),
     ];
     const ctx: FileContext = {
