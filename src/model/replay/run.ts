@@ -6,7 +6,7 @@ import { ReplayInterpreter, isCleanupCall, newPathState, type PathState, type Ph
 import { apiOp } from './api-ops';
 import { calledNames, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';
-import { walkFunction, type WalkOptions } from './walk';
+import { condKeys, walkFunction, type WalkOptions } from './walk';
 
 export interface WalkReport {
   walk: Walk;
@@ -53,6 +53,10 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   const reports: WalkReport[] = [];
   const creators = new Set(['create-domain', 'platform-alloc', 'ims-create']);
   const creates = (fn: FunctionInfo) => hasFactWhere(fn.body, (id) => creators.has(apiOp(facts.get(fn.file)?.get(id)?.api ?? '').op));
+  // Decisions are remembered only for tests that occur again, or that read a result variable.
+  const seen = new Map<string, number>();
+  for (const f of tree.files) for (const fn of f.functions) for (const k of condKeys(fn.body)) seen.set(k, (seen.get(k) ?? 0) + 1);
+  const keepDecision = (key: string) => (seen.get(key) ?? 0) > 1 || /^!?[A-Za-z_]\w*(?:\s*(?:<|!=|==)\s*0)?$/.test(key);
   for (const walk of planWalks(tree, index, maxDepth)) {
     const events: ReplayEvent[] = [];
     // A walk that creates no device domain addresses one created elsewhere (or a global one).
@@ -60,6 +64,7 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     const walkOpts: WalkOptions = {
       callee: (name, frame) => index.lookup(name, frame.fn),
       maxStates: opts.maxStates ?? 24,
+      keepDecision,
       significantCall: (name) => name === 'pcim_enable_device' || isCleanupCall(name),
       maxDepth,
     };

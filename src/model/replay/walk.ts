@@ -41,6 +41,8 @@ export interface Interpreter<S> {
 export interface WalkOptions {
   /** The function a call enters, when the walk follows it. */
   callee(name: string, frame: Frame): FunctionInfo | undefined;
+  /** Whether a decision on this condition is worth remembering (it is tested again somewhere). */
+  keepDecision?(key: string): boolean;
   /** Calls that matter even when not entered (cleanup-like, pcim_enable_device). */
   significantCall?(name: string): boolean;
   /** Live paths kept at most; beyond it the walk stops exploring more (never invents paths). */
@@ -67,6 +69,16 @@ interface Ctx<S> {
   /** Inside an if/switch branch whose condition names no MSI result and was not decided. */
   unknownCond: boolean;
   truncated: { value: boolean };
+}
+
+/** Every condition key in a body (for counting which tests repeat). */
+export function condKeys(body: Stmt[], acc: string[] = []): string[] {
+  for (const st of body) {
+    if (st.t === 'if') { acc.push(condKey(st.cond)); condKeys(st.then, acc); condKeys(st.else, acc); }
+    else if (st.t === 'loop') condKeys(st.body, acc);
+    else if (st.t === 'switch') for (const c of st.cases) condKeys(c.body, acc);
+  }
+  return acc;
 }
 
 export function condKey(c: Cond): string {
@@ -148,8 +160,9 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
     if (facts.length === 0) {
       const { value: known, readable } = interp.decision(st, key, s.cond, ctx.frame);
       if (!readable) opaque = true;
-      if (known !== false) { const t = interp.clone(st); interp.decide(t, key, true); thenIn.push(t); }
-      if (known !== true) { const e = interp.clone(st); interp.decide(e, key, false); elseIn.push(e); }
+      const keep = ctx.opts.keepDecision?.(key) ?? true;
+      if (known !== false) { const t = interp.clone(st); if (keep) interp.decide(t, key, true); thenIn.push(t); }
+      if (known !== true) { const e = interp.clone(st); if (keep) interp.decide(e, key, false); elseIn.push(e); }
       continue;
     }
     // Split by each outcome the branch allows for the first fact the condition reads.
