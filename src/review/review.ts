@@ -2,7 +2,7 @@
 // and reports per patch and for the whole series the findings introduced, fixed and unchanged, and
 // what moved in the map. Introduced findings point at the `+` line of the patch that added them.
 import { resolve } from 'node:path';
-import type { Finding } from '../check/finding';
+import { compareFindings, type Finding } from '../check/finding';
 import { revertedBaseline } from './already-applied';
 import { applyToOverlay, placeInTree } from './apply';
 import type { ReviewEngine } from './engine';
@@ -83,6 +83,7 @@ function compare(checks: CheckCache, paths: Paths, before: TreeState, after: Tre
     return moved === undefined ? file : paths.toShown(moved);
   };
   const d = diffFindings(cb.findings, ca.findings, lineText(paths, before.overlay), lineText(paths, after.overlay), rename);
+  for (const list of [d.introduced, d.fixed, d.unchanged]) list.sort(compareFindings);
   const outside = (f: Finding) => (touched.has(paths.toTree(f.file)) ? {} : { outside: true });
   const findings: ReviewFinding[] = [
     ...d.introduced.map((finding): ReviewFinding => ({ kind: 'introduced', finding, patchIndex, patchLine: maps && placeIntroduced(paths, maps, finding), ...outside(finding) })),
