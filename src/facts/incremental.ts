@@ -102,6 +102,7 @@ export class IncrementalDocument {
    * that has a skeleton. (Its callers keep theirs until the next full extraction.)
    */
   private stillRelevant(ctx: FileContext, b: TopBlock, prev: FileFacts, out: FileFacts): boolean {
+    if (ctx.candidates.length === 0) return false; // a file without MSI calls has no skeletons
     if (out.drivers.some((d) => d.probe === b.functionName || d.remove === b.functionName)) return true;
     // Whole-file extraction parses every block that names an API (even where it is defined).
     if (ctx.candidates.some((c) => c.offset >= b.start && c.offset <= b.close)) return true;
