@@ -56,6 +56,11 @@ function dependents(state: TreeState, headers: string[]): string[] {
   });
 }
 
+/** The earlier object when nothing changed, so the directory's cached check result is reused. */
+function sameFacts(old: FileFacts | undefined, now: FileFacts): FileFacts {
+  return old !== undefined && JSON.stringify(old) === JSON.stringify(now) ? old : now;
+}
+
 export interface StepAnalysis {
   state: TreeState;
   /** Tree paths re-extracted or deleted. */
@@ -84,7 +89,7 @@ export async function advance(engine: ReviewEngine, paths: Paths, before: TreeSt
     }
     const facts = await engine.extractFileFacts({ file: paths.toShown(p), text, era, readInclude });
     if (sources.includes(p)) for (const pr of facts.problems) problems.push(`${pr.file}:${pr.line}: ${pr.message}`);
-    next.facts.set(p, facts);
+    next.facts.set(p, sameFacts(before.facts.get(p), facts));
   }
   const scope = eraChanged ? ('all' as const) : new Set([...redo].map((p) => dirname(p)));
   return { state: next, reanalysed: [...redo], scope, problems };
