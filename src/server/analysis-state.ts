@@ -20,9 +20,24 @@ export class AnalysisState {
   constructor(
     private readonly engine: Engine,
     readonly paths: PathMap,
-    public era: EraInfo,
+    private currentEra: EraInfo,
     private readonly onProblem: (message: string) => void,
   ) {}
+
+  get era(): EraInfo {
+    return this.currentEra;
+  }
+
+  /** A scan outside a kernel tree learns the era from the calls: re-extract open buffers under it. */
+  setEra(era: EraInfo): void {
+    if (era.label === this.currentEra.label && era.era === this.currentEra.era) return;
+    this.currentEra = era;
+    for (const [rel, doc] of this.live) {
+      const text = doc.text();
+      doc.dispose();
+      this.live.set(rel, this.engine.openDocument(rel, text, era));
+    }
+  }
 
   static groupOf(rel: string): string {
     return posix.dirname(rel);
@@ -40,7 +55,7 @@ export class AnalysisState {
   updateLive(rel: string, text: string, edits: BufferEdit[] | null = null): FileFacts {
     const doc = this.live.get(rel);
     if (doc) return doc.update(text, edits);
-    const created = this.engine.openDocument(rel, text, this.era);
+    const created = this.engine.openDocument(rel, text, this.currentEra);
     this.live.set(rel, created);
     return created.facts();
   }
@@ -126,7 +141,7 @@ export class AnalysisState {
       if (!st.isFile() || st.size > maxSiblingBytes) return null;
       const text = readFileSync(abs, 'utf8');
       if (!this.engine.mentionsMsiApi(text)) return null;
-      return this.engine.extract(rel, text, this.era);
+      return this.engine.extract(rel, text, this.currentEra);
     } catch (err) {
       this.onProblem(`${rel}:1: could not analyse: ${err instanceof Error ? err.message : String(err)}`);
       return null;

@@ -73,7 +73,7 @@ export class BackgroundScan {
         return;
       }
       // Outside a kernel tree the era is read from the calls the scan found.
-      if (era.label !== this.state.era.label) this.state.era = era;
+      this.state.setEra(era);
       this.state.setScanned(files);
       const factsMs = performance.now() - started;
       // One group per turn of the event loop, so edits that arrive meanwhile go first.

@@ -65,6 +65,7 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
           return doc.facts();
         },
         facts: () => doc.facts(),
+        text: () => doc.getText(),
         dispose: () => doc.dispose(),
       };
     },

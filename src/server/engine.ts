@@ -25,6 +25,7 @@ export interface LiveDocument {
   /** Brings the facts to `text`, through `edits` (offsets in the previous text) when given. */
   update(text: string, edits: BufferEdit[] | null): FileFacts;
   facts(): FileFacts;
+  text(): string;
   dispose(): void;
 }
 
