@@ -1,7 +1,7 @@
 // What one file can see: its own #defines, enums, arrays and structs; then the defines the
 // caller supplies (headerDefines); then its "local.h" includes (followed lazily, recursively);
-// then the kernel constants built into IRQ Lens; then include/linux/pci_ids.h for PCI IDs when
-// readInclude can find it. Headers are read only when a name misses, and a header's tables are
+// then the kernel constants built into IRQ Lens; then the <linux/...> headers it includes and
+// include/linux/pci_ids.h, when readInclude can find them. Headers are read only when a name misses, and a header's tables are
 // built only when its text contains the name; both are cached per thread.
 import { builtinDefines } from './builtins';
 import { blankComments } from './c-text';
@@ -123,6 +123,25 @@ export function makeVisible(opts: {
     searched.set(name, found);
     return found;
   };
+  // <linux/...> headers the file includes (one level), then linux/pci_ids.h for PCI IDs.
+  let kernel: Header[] | undefined;
+  const kernelHeaders = (): Header[] => {
+    if (kernel) return kernel;
+    kernel = [];
+    const read = opts.readInclude;
+    if (!read) return kernel;
+    const incs = includesOf(opts.text).filter((i) => !i.quoted && /^linux\//.test(i.spec));
+    for (const inc of [...incs, pciIdsHeader]) { const h = loadHeader(opts.file, inc, read); if (h && !kernel.includes(h)) kernel.push(h); }
+    return kernel;
+  };
+  const inKernelHeaders = (name: string): MacroDef | undefined => {
+    const key = `<>${name}`;
+    if (searched.has(key)) return searched.get(key);
+    let found: MacroDef | undefined;
+    for (const h of kernelHeaders()) { found = h.define(name); if (found) break; }
+    searched.set(key, found);
+    return found;
+  };
   return {
     env: {
       lookup(name) {
@@ -135,8 +154,8 @@ export function makeVisible(opts: {
         const d = /^E[A-Z0-9]+$/.test(name) ? undefined : inHeaders(name);
         if (d) return d;
         const b = own(builtins, name);
-        if (b || !opts.readInclude || !/^PCI_(VENDOR|DEVICE)_ID_/.test(name)) return b;
-        return loadHeader(opts.file, pciIdsHeader, opts.readInclude)?.define(name);
+        if (b || !opts.readInclude || /^E[A-Z0-9]+$/.test(name)) return b;
+        return inKernelHeaders(name);
       },
     },
     struct(name) {

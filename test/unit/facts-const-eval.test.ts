@@ -1,6 +1,6 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectDefines, defaultEra, evaluate, extractFileFacts, initParser, type MsiFact } from '../../src/facts/index';
+import { clearHeaderCache, collectDefines, defaultEra, evaluate, extractFileFacts, initParser, type MsiFact } from '../../src/facts/index';
 
 before(() => initParser());
 
@@ -108,4 +108,24 @@ test('flags: PCI_IRQ_LEGACY == PCI_IRQ_INTX, named as the era names it; source o
   assert.deepEqual([d!.flags, d!.flagsPartial], [['PCI_IRQ_INTX', 'PCI_IRQ_MSI'], undefined]);
   const [e] = factsOf('void f(struct pci_dev *p, int m) { int flags = m; flags |= PCI_IRQ_MSIX; pci_alloc_irq_vectors(p, 1, 1, flags); }');
   assert.deepEqual([e!.flags, e!.flagsPartial], [undefined, true]);
+});
+
+test('kernel <linux/...> headers and linux/pci_ids.h are read lazily through readInclude', () => {
+  clearHeaderCache(); // header tables are cached per thread
+  const reads: string[] = [];
+  const readInclude = (_from: string, spec: string, quoted: boolean): string | undefined => {
+    reads.push(`${quoted ? 'q' : 'a'}:${spec}`);
+    if (!quoted && spec === 'linux/lensk.h') return '#define LENSK_MAX_VECS 6\n';
+    if (!quoted && spec === 'linux/pci_ids.h') return '#define PCI_DEVICE_ID_LENSK_X 0x77\n';
+    return undefined;
+  };
+  const text = `#include <linux/lensk.h>
+static const struct pci_device_id ids[] = { { PCI_DEVICE(0x1e5e, PCI_DEVICE_ID_LENSK_X) }, { } };
+static int f(struct pci_dev *pdev, int n) { return pci_alloc_irq_vectors(pdev, n, LENSK_MAX_VECS, PCI_IRQ_MSIX); }
+`;
+  const r = extractFileFacts({ file: 'drivers/k/k.c', text, era: defaultEra, readInclude });
+  assert.equal(r.facts[0]!.max!.value, 6);
+  assert.deepEqual(r.pciIds.map((e) => [e.vendor, e.device]), [[0x1e5e, 0x77]]);
+  // `n` is lower case: never looked up in headers. Each header is read at most once.
+  assert.deepEqual([...new Set(reads)].sort(), ['a:linux/lensk.h', 'a:linux/pci_ids.h']);
 });
