@@ -8,6 +8,8 @@ export type RequestMethod = keyof IrqlensRequestTypes;
 
 export interface ExtensionCtx {
   extensionUri: vscode.Uri;
+  /** VS Code's per-workspace storage for this extension (outside the user's tree): formatted git ranges go here. */
+  storageUri: vscode.Uri;
   client: LanguageClient;
   request<M extends RequestMethod>(method: M, params: IrqlensRequestTypes[M]['params']): Promise<IrqlensRequestTypes[M]['result']>;
 }

@@ -54,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Irqlen
   let ctx: ExtensionCtx | undefined;
   const lc = createClient(context, errorHandler, middleware(context.extensionUri, () => ctx as ExtensionCtx));
   client = lc;
-  ctx = { extensionUri: context.extensionUri, client: lc, request: makeRequester(lc) };
+  ctx = { extensionUri: context.extensionUri, storageUri: context.storageUri ?? context.globalStorageUri, client: lc, request: makeRequester(lc) };
   const c = ctx;
 
   context.subscriptions.push(

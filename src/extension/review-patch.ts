@@ -1,6 +1,7 @@
 // Review Patch…: a patch file (on disk or open), or a git range turned into one with
-// `git format-patch` (only in a trusted workspace: it runs a program). The server reviews it
-// (irqlens/reviewPatch) and publishes the new findings on the patch document itself.
+// `git format-patch` (only in a trusted workspace: it runs a program) and written to the
+// extension's workspace storage, never into the user's tree. The server reviews it
+// (irqlens/reviewPatch, which takes file: URIs) and publishes the new findings on the patch.
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { ReviewPatchResult } from '../protocol/requests';
@@ -34,14 +35,18 @@ async function pickTarget(): Promise<vscode.Uri | string | undefined> {
   return undefined;
 }
 
-async function rangeDocument(range: string): Promise<vscode.TextDocument> {
+async function rangeDocument(ctx: ExtensionCtx, range: string): Promise<vscode.TextDocument> {
   if (!vscode.workspace.isTrusted) throw new Error('Reviewing a git range runs git, which needs a trusted workspace. Review a patch file instead, or trust the workspace.');
   if (!gitRangePattern.test(range)) throw new Error(`"${range}" is not a git revision range.`);
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') throw new Error('Reviewing a git range needs a workspace folder on disk.');
   const text = await formatPatch(folder.uri.fsPath, range);
   if (!text.trim()) throw new Error(`git format-patch ${range} produced no patches.`);
-  return vscode.workspace.openTextDocument({ language: 'diff', content: text });
+  const dir = vscode.Uri.joinPath(ctx.storageUri, 'reviews');
+  await vscode.workspace.fs.createDirectory(dir);
+  const file = vscode.Uri.joinPath(dir, `${range.replace(/[^\w.-]+/g, '_')}.mbx`);
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+  return vscode.workspace.openTextDocument(file);
 }
 
 /** Runs the review; returns the server's result (also for tests), or undefined when cancelled. */
@@ -49,7 +54,7 @@ export async function reviewPatch(ctx: ExtensionCtx, target?: unknown): Promise<
   const picked = target instanceof vscode.Uri || typeof target === 'string' ? target : await pickTarget();
   if (picked === undefined) return undefined;
   try {
-    const doc = typeof picked === 'string' ? await rangeDocument(picked.trim()) : await vscode.workspace.openTextDocument(picked);
+    const doc = typeof picked === 'string' ? await rangeDocument(ctx, picked.trim()) : await vscode.workspace.openTextDocument(picked);
     await vscode.window.showTextDocument(doc, { preview: false });
     const layout = requestLayout(doc.uri);
     const result = await ctx.request('irqlens/reviewPatch', { uri: doc.uri.toString(), ...(layout ? { layout } : {}) });

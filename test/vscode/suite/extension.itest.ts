@@ -2,6 +2,7 @@
 // @vscode/test-electron): the real extension, the real bundled language server, the fixture
 // driver test/vscode/workspace/drivers/foo/foo_main.c (copied per run).
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -154,6 +155,27 @@ suite('IRQ Lens in a real VS Code', () => {
     assert.deepEqual(results['irqlens.showMap'], results['irqlens.showInMap']);
     const ran = ['irqlens.chooseLayout', 'irqlens.loadTopology', 'irqlens.showMap', 'irqlens.showInMap', 'irqlens.simulate', 'irqlens.simulation.next', 'irqlens.simulation.previous', 'irqlens.simulation.stop', 'irqlens.reviewPatch', 'irqlens.showLog', 'irqlens.restartServer'].sort();
     assert.deepEqual(ran, contributed, 'this test ran every contributed command');
+  });
+
+  test('Review Patch of a git range formats the range and reviews it (trusted workspace)', async () => {
+    const root = workspaceUri().fsPath;
+    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=IRQ Lens Test', '-c', 'user.email=test@irqlens.invalid', ...args], { cwd: root, encoding: 'utf8' });
+    git('init', '-q', '.');
+    git('add', 'drivers');
+    git('commit', '-q', '-m', 'base');
+    git('apply', join('patches', '0001-foo-also-enable-msi.patch'));
+    git('commit', '-q', '-a', '-m', 'foo: also enable MSI');
+    try {
+      const review = await vscode.commands.executeCommand<{ findings: { code: string }[]; problems: string[] }>('irqlens.reviewPatch', 'HEAD~1..HEAD');
+      assert.ok(review, 'the review ran');
+      // HEAD already holds the range's commit: the server reviews it against the tree with the series reverted in memory
+      assert.deepEqual([review.findings.map((f) => f.code), review.problems], [['msi/msi-msix-exclusive'], ['the tree already contains this series: it was reviewed against the tree with the series reverted in memory']]);
+      assert.equal(vscode.window.activeTextEditor?.document.languageId, 'diff');
+      assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/reviews\/HEAD_1\.\.HEAD\.mbx$/);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.path.startsWith(workspaceUri().path), false, 'not written into the tree');
+    } finally {
+      git('reset', '-q', '--hard', 'HEAD~1');
+    }
   });
 
   test('the server is restarted after it is killed, and says so', async () => {
