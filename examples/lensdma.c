@@ -47,9 +47,7 @@ err_free:
 
 static void lensdma_remove(struct pci_dev *pdev)
 {
-	struct lensdma *dma = pci_get_drvdata(pdev);
-
-	pci_msix_free_irq(pdev, dma->err_map);
+	/* Frees every MSI-X vector, the dynamically added one included. */
 	pci_free_irq_vectors(pdev);
 }
 
