@@ -48,7 +48,7 @@ test('extension-host suite passes inside a real VS Code (code-server 1.100.3)', 
     const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as Results;
     assert.deepEqual(results.failures, []);
     assert.equal(code, 0);
-    assert.equal(results.passes.length, 11, results.summary);
+    assert.equal(results.passes.length, 12, results.summary);
   } finally {
     await browser.close();
     await server.stop();

@@ -104,6 +104,27 @@ suite('IRQ Lens in a real VS Code', () => {
     await waitFor('the map to receive the snapshot', () => a.map.snapshotsSent > before);
   });
 
+  test('the code lens (irqlens.codeLens.enable) starts a simulation through the server command', async () => {
+    const a = await api();
+    const doc = (await openDriver()).document;
+    const config = vscode.workspace.getConfiguration('irqlens');
+    await config.update('codeLens.enable', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const lens = await waitFor('a Simulate code lens', async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
+        return lenses.find((l) => /^Simulate \(\d+ operations?\)$/.test(l.command?.title ?? ''));
+      });
+      assert.equal(lens.range.start.line, 15, 'over foo_probe (line 16)');
+      assert.ok(lens.command);
+      await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+      await waitFor('the simulation to start', () => a.simulationPosition() === 0);
+      assert.equal(vscode.window.activeTextEditor?.selection.start.line, allocLine - 1);
+      await vscode.commands.executeCommand('irqlens.simulation.stop');
+    } finally {
+      await config.update('codeLens.enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('topology JSON files are validated against the contributed schema', async () => {
     const doc = await vscode.workspace.openTextDocument(workspaceUri('foo.irqlens-topology.json'));
     const ed = await vscode.window.showTextDocument(doc);
