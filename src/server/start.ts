@@ -1,13 +1,29 @@
 // Starts the language server on this process's stdio or IPC channel. Shared by dist/server.js
 // (main.ts) and `irqlens lsp` (src/cli/commands/lsp.ts).
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { openTransport, type TransportKind } from './transport';
 
-/** Runs until the client sends `exit` (or closes the stream). */
+/** On stdio, stdout is the protocol: anything the engine prints goes to the client's log instead. */
+function redirectConsole(connection: Connection): void {
+  console.log = (...args: unknown[]) => connection.console.log(format(...args));
+  console.info = (...args: unknown[]) => connection.console.info(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+}
+
+/** Runs until the client sends `exit`, or closes the stream (then exits with 1 unless shut down). */
 export function startLanguageServer(kind: TransportKind): void {
-  const { reader, writer } = openTransport(kind);
-  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  let connection: Connection;
+  if (kind === 'stdio') {
+    // Streams (not readers) so vscode-languageserver exits when the editor closes stdin.
+    connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+    redirectConsole(connection);
+  } else {
+    const { reader, writer } = openTransport(kind);
+    connection = createConnection(ProposedFeatures.all, reader, writer);
+  }
   startServer(connection, { installDir: __dirname });
   connection.listen();
 }

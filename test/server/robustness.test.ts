@@ -94,3 +94,27 @@ test('dist/server.js speaks node IPC as vscode-languageclient starts it', async 
   child.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri, capabilities: {} } });
   assert.deepEqual((await reply).result?.serverInfo, { name: 'irqlens', version: '0.1.0' });
 });
+
+test('a buffer with NUL bytes gets the facts layer\'s problem as a diagnostic on line 1', async (t) => {
+  const s = await startSession('qdrv');
+  t.after(() => s.dispose());
+  const uri = pathToFileURL(join(s.root, 'blob.c')).href;
+  s.client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version: 1, text: 'int x = pci_irq_vector(pdev, 0);\u0000\u0001\n' } });
+  assert.deepEqual(await s.client.waitForDiagnostics(uri, 1), [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 2,
+      source: 'irqlens',
+      message: 'file contains NUL bytes (binary, not C source): not analysed',
+    },
+  ]);
+});
+
+test('the server exits when the editor closes its stdin, instead of hanging', async () => {
+  const c = new LspClient();
+  await c.initialize(join(repoRoot, 'test', 'server', 'fixtures', 'qdrv'));
+  c.proc.stdin.end();
+  const exit = await Promise.race([c.exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5000))]);
+  if (exit === 'hung') c.kill();
+  assert.deepEqual(exit, { code: 1, signal: null });
+});
