@@ -34,7 +34,7 @@ test('irqlens facts --format json: { tree, era, facts } with file, line, column,
     ['examples/lensdma.c', 32, 7, 'pci_msix_can_alloc_dyn', 'query'],
     ['examples/lensdma.c', 35, 17, 'pci_msix_alloc_irq_at', 'alloc'],
     ['examples/lensdma.c', 44, 2, 'pci_free_irq_vectors', 'free'],
-    ['examples/lensdma.c', 53, 2, 'pci_free_irq_vectors', 'free'],
+    ['examples/lensdma.c', 51, 2, 'pci_free_irq_vectors', 'free'],
   ]);
   assert.equal(j.facts[2]!.index!.value, 2);
   assert.deepEqual(j.facts[2]!.index!.chain, ['LENSDMA_ERR_VECTOR -> BIT(1)']);
