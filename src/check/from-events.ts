@@ -49,7 +49,8 @@ function related(e: AppliedEvent): RelatedLocation[] {
 
 /** Extra problems the store cannot see: a lookup bounded by `i <= n` of the returned count. */
 function unknownIndex(e: AppliedEvent): boolean {
-  const v = e.op.op === 'pci-irq-vector' ? e.op.nr : e.op.op === 'get-virq' ? e.op.index : undefined;
+  const op = e.op;
+  const v = op.op === 'pci-irq-vector' ? op.nr : op.op === 'get-virq' || op.op === 'pci-msix-free' || op.op === 'ims-free' ? op.index : undefined;
   return v !== undefined && v.max === null;
 }
 
@@ -89,6 +90,8 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     if (p.code === 'msi/free-unallocated' && e.op.op === 'pci-disable' && e.op.mode !== 'all' && nothingEnabled(e)) continue;
     // A lookup index the model knows nothing about says nothing about the allocation.
     if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && unknownIndex(e)) continue;
+    // A map this walk did not see allocated (e.g. kept in a struct until remove): its slot is unknown.
+    if (p.code === 'msi/free-unallocated' && (e.op.op === 'pci-msix-free' || e.op.op === 'ims-free') && unknownIndex(e)) continue;
     // Only the partitioned layout has windows; elsewhere leaving 0..65535 is out of range.
     if (p.code === 'msi/partition-crossing' && ctx.layout !== 'partitioned') p = { ...p, code: 'msi/index-out-of-range' };
     // Under a condition the model cannot read, a 'definite' verdict may belong to an infeasible path.
