@@ -3,7 +3,7 @@
 // The analysis never runs in the extension host.
 import * as vscode from 'vscode';
 import { State, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
-import { IrqlensNotification, IrqlensServerCommand, type MapResult, type SimulationResultWithRoot, type StatusNotification } from '../protocol/requests';
+import { IrqlensNotification, IrqlensServerCommand, type MapResult, type ShowMapParams, type SimulationResultWithRoot, type StatusNotification } from '../protocol/requests';
 import { registerCommands } from './commands';
 import { onConfigChange, requestLayout } from './config';
 import { makeRequester, type ExtensionCtx } from './context';
@@ -31,15 +31,24 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null;
 }
 
+/** The parts of a server command's ShowMapParams argument the panel uses to pick a device. */
+function showMapParams(x: unknown): ShowMapParams {
+  if (!isObject(x)) return {};
+  const out: ShowMapParams = {};
+  if (typeof x.device === 'string') out.device = x.device;
+  if (typeof x.scope === 'string') out.scope = x.scope;
+  const f = x.focus;
+  if (isObject(f) && typeof f.uri === 'string' && typeof f.line === 'number' && typeof f.column === 'number') out.focus = { uri: f.uri, line: f.line, column: f.column };
+  return out;
+}
+
 /** Server commands that return something VS Code should show: open the map, start stepping. */
 function middleware(extensionUri: vscode.Uri, ctx: () => ExtensionCtx): Middleware {
   return {
     executeCommand: async (command, args, next) => {
       const result: unknown = await next(command, args);
       if (command === IrqlensServerCommand.showMap && isObject(result) && Array.isArray(result.devices)) {
-        const params: unknown = args[0];
-        const showParams = isObject(params) ? (params as object) : {};
-        await MapPanel.show(extensionUri, (p) => ctx().request('irqlens/map', p), showParams, result as unknown as MapResult);
+        await MapPanel.show(extensionUri, (p) => ctx().request('irqlens/map', p), showMapParams(args[0]), result as unknown as MapResult);
       } else if (command === IrqlensServerCommand.simulate && isObject(result) && Array.isArray(result.steps)) {
         await SimulationSession.start(result as unknown as SimulationResultWithRoot);
       }

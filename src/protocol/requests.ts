@@ -135,6 +135,4 @@ export interface IrqlensRequestTypes {
 export const IrqlensErrorCode = {
   /** The device key is not in the analysed tree. */
   unknownDevice: -32001,
-  /** The engine layer for this request is not available in this build. */
-  notAvailable: -32002,
 } as const;

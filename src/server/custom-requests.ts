@@ -99,6 +99,7 @@ export function devicesRequest(raw: unknown, ctx: RequestContext): DeviceSummary
 async function reviewPatchRequest(raw: unknown, ctx: RequestContext): Promise<ReviewPatchResult> {
   const p = params(raw);
   if (typeof p.uri !== 'string') throw invalid('uri: expected the URI of a .patch/.diff/.mbx/.mbox file');
+  const layout = readLayout(p.layout);
   const rel = readScope(p.uri, ctx.state)!;
   let text = ctx.documents.get(p.uri)?.getText();
   if (text === undefined) {
@@ -108,7 +109,7 @@ async function reviewPatchRequest(raw: unknown, ctx: RequestContext): Promise<Re
       throw invalid(`uri: cannot read ${rel}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  return ctx.patches.review(text, rel);
+  return ctx.patches.review(text, rel, layout);
 }
 
 async function rescan(ctx: RequestContext): Promise<RescanResult> {

@@ -4,6 +4,7 @@
 // per document, and only the newest version's result is published.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Layout } from '../model/snapshot';
 import type { ReviewPatchResult } from '../protocol/requests';
 import type { ServerSettings } from './config';
 import { diagnosticsByFile } from './diagnostics';
@@ -42,9 +43,10 @@ export class PatchDocuments {
 
   constructor(private readonly ctx: PatchContext) {}
 
-  /** Reviews a patch text (open or read from disk). */
-  async review(text: string, patchRel: string): Promise<ReviewPatchResult> {
-    return this.ctx.engine.reviewPatch(text, patchRel, this.ctx.paths.root, this.ctx.checkOptions(), this.ctx.cacheDir);
+  /** Reviews a patch text (open or read from disk), in the settings' layout unless one is given. */
+  async review(text: string, patchRel: string, layout?: Layout): Promise<ReviewPatchResult> {
+    const opts = layout ? { ...this.ctx.checkOptions(), layout } : this.ctx.checkOptions();
+    return this.ctx.engine.reviewPatch(text, patchRel, this.ctx.paths.root, opts, this.ctx.cacheDir);
   }
 
   changed(doc: TextDocument): void {

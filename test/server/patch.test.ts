@@ -38,4 +38,7 @@ test('irqlens/reviewPatch reviews a patch file on disk; a file that is no patch 
   assert.equal(notPatch.problems.length, 1);
   assert.match(notPatch.problems[0]!, /^qdrv\.h:1: /);
   await assert.rejects(s.client.request('irqlens/reviewPatch', { uri: s.uri('missing.patch') }), { code: -32602, message: /^uri: cannot read missing\.patch: ENOENT/ });
+  const xarray = await s.client.request<{ findings: { message: string }[] }>('irqlens/reviewPatch', { uri: s.uri(patch), layout: 'xarray' });
+  assert.deepEqual(xarray.findings.map((f) => /\[(\w+(-\w+)?) layout/.exec(f.message)?.[1]), ['xarray']);
+  await assert.rejects(s.client.request('irqlens/reviewPatch', { uri: s.uri(patch), layout: 'tree' }), { code: -32602 });
 });
