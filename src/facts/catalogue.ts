@@ -37,6 +37,8 @@ export interface ApiRow {
   impliedFlags?: string[];
   /** Constant count the API implies (pci_enable_msi allocates one vector). */
   impliedCount?: number;
+  /** The API always allocates at MSI_ANY_INDEX (pci_ims_alloc_irq). */
+  impliedAnyIndex?: boolean;
   /** The call is a for-loop macro (msi_for_each_desc): it appears as a for-statement header. */
   loopMacro?: boolean;
 }
@@ -102,7 +104,7 @@ export const catalogue: readonly ApiRow[] = [
   row('pci_disable_msix', 'free', [any(['pci'], D)], { impliedFlags: ['PCI_IRQ_MSIX'] }),
   // IMS (6.2 – 6.11; absent from 6.12)
   row('pci_create_ims_domain', 'create-domain', [v62(['pci', 'other', 'hwsize', 'other'], S)]),
-  row('pci_ims_alloc_irq', 'alloc', [v62(['pci', 'other', 'other'], S)]),
+  row('pci_ims_alloc_irq', 'alloc', [v62(['pci', 'other', 'other'], S)], { impliedAnyIndex: true }),
   row('pci_ims_free_irq', 'free', [v62(['pci', 'map'], S)]),
   // Platform, fsl-mc, TI SCI
   row('platform_device_msi_init_and_alloc_irqs', 'alloc', [v62(['device', 'count', 'other'], D)]),

@@ -120,6 +120,25 @@ function impliedDomain(sig: ApiSignature, ctx: FileContext): Value | undefined {
   return { text: `${name} (implied)`, value, chain: [] };
 }
 
+/** `map` -> `map`, `dma->err_map` -> `dma->err_map`, `*m` -> `(*m)`: a base for `.index`. */
+function memberBase(text: string): string {
+  const t = normalise(text);
+  return /^[A-Za-z_][\w]*(?:\s*(?:->|\.)\s*[A-Za-z_]\w*|\[[^\]]*\])*$/.test(t) ? t.replace(/\s+/g, '') : `(${t})`;
+}
+
+/**
+ * Index of a caller-built descriptor: `&desc` -> `desc.msi_index`, `d` -> `d->msi_index`, resolved
+ * when the function assigns that field exactly once.
+ */
+function descIndex(text: string, ctx: FileContext, site: CallSite): Value {
+  const t = normalise(text).replace(/\s+/g, '');
+  const field = t.startsWith('&') ? `${t.slice(1)}.msi_index` : `${t}->msi_index`;
+  const pattern = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/(->|\\\.)/g, '\\s*$1\\s*');
+  const assigns = site.fnCode ? [...site.fnCode.matchAll(new RegExp(String.raw`${pattern}\s*=(?!=)\s*([^;]+);`, 'g'))] : [];
+  const v = makeValue(assigns.length === 1 ? assigns[0]![1]! : field, ctx, site.node);
+  return assigns.length === 1 ? { ...v, text: field, chain: [`${field} = ${normalise(assigns[0]![1]!)}`, ...v.chain] } : v;
+}
+
 const valueRoles: Partial<Record<ArgRole, 'domain' | 'index' | 'first' | 'last' | 'count' | 'min' | 'max' | 'hwsize'>> = {
   domid: 'domain', index: 'index', first: 'first', last: 'last', count: 'count', min: 'min', max: 'max', hwsize: 'hwsize',
 };
@@ -150,6 +169,8 @@ export function buildFact(id: number, site: CallSite, ctx: FileContext): { fact:
     }
     else if (role === 'entries' && site.fnCode !== undefined) fact.entries = msixEntries(text, site.fnCode, site.fnStart, ctx.code, ctx.visible.env, site.nodeAt, (t, at) => makeValue(t, ctx, at));
     else if (role === 'entries') fact.entries = { array: normalise(text), indices: null };
+    else if (role === 'map') fact.index = makeValue(`${memberBase(text)}.index`, ctx, site.node);
+    else if (role === 'desc' && row.kind === 'insert') fact.index = descIndex(text, ctx, site);
     else {
       const field = valueRoles[role];
       if (field) fact[field] = makeValue(text, ctx, site.node);
@@ -157,6 +178,7 @@ export function buildFact(id: number, site: CallSite, ctx: FileContext): { fact:
   });
   if (fact.domain === undefined) { const d = impliedDomain(sig, ctx); if (d) fact.domain = d; }
   if (!fact.flags && row.impliedFlags) fact.flags = [...row.impliedFlags];
+  if (!fact.index && row.impliedAnyIndex) fact.index = { text: 'MSI_ANY_INDEX (implied)', value: 0xffffffff, anyIndex: true, chain: [] };
   if (!fact.count && row.impliedCount !== undefined) fact.count = { text: `${row.impliedCount} (implied)`, value: row.impliedCount, chain: [] };
   return { fact };
 }

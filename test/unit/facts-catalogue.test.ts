@@ -93,3 +93,24 @@ test('wrong argument count: a fact without roles and an info problem, never a cr
   assert.match(r.problems[0]!.message, /pci_irq_vector called with 1 argument\(s\); the catalogue knows 2/);
   assert.equal(r.problems[0]!.line, 1);
 });
+
+test('derived indices: msi_map arguments, caller-built descriptors, IMS at MSI_ANY_INDEX', () => {
+  const facts = factsOf(`static void r(struct pci_dev *pdev, struct foo *dma, struct device *dev, struct msi_desc *d)
+{
+	struct msi_desc desc = { };
+
+	desc.msi_index = 3;
+	msi_insert_msi_desc(dev, &desc);
+	msi_domain_insert_msi_desc(dev, 0, d);
+	pci_msix_free_irq(pdev, dma->err_map);
+	pci_ims_alloc_irq(pdev, NULL, NULL);
+}`);
+  assert.deepEqual(facts.map((f) => [f.api, f.index!.text, f.index!.value]), [
+    ['msi_insert_msi_desc', 'desc.msi_index', 3],
+    ['msi_domain_insert_msi_desc', 'd->msi_index', undefined],
+    ['pci_msix_free_irq', 'dma->err_map.index', undefined],
+    ['pci_ims_alloc_irq', 'MSI_ANY_INDEX (implied)', 0xffffffff],
+  ]);
+  assert.deepEqual(facts[0]!.index!.chain, ['desc.msi_index = 3']);
+  assert.equal(facts[3]!.index!.anyIndex, true);
+});
