@@ -13,7 +13,7 @@ import {
   type ReviewPatchResult,
   type SimulationResultWithRoot,
 } from '../protocol/requests';
-import type { AnalysisState } from './analysis-state';
+import { AnalysisState } from './analysis-state';
 import type { BackgroundScan } from './background-scan';
 import type { ServerSettings } from './config';
 import type { CheckOptions, Engine } from './engine';
@@ -64,13 +64,24 @@ function params(raw: unknown): Record<string, unknown> {
   return raw;
 }
 
+/**
+ * The map of the scope. In the configured layout it is assembled from the per-directory results
+ * the diagnostics came from (checking only directories not checked yet), so asking for the map
+ * of a whole kernel tree does not re-run every rule on the server's thread; another layout is
+ * computed afresh.
+ */
 export function mapRequest(raw: unknown, ctx: RequestContext): MapResult {
   const p = params(raw);
   const files = ctx.state.scoped(readScope(p.scope, ctx.state));
   const layout = readLayout(p.layout);
-  const opts = layout ? { ...ctx.checkOptions, layout } : ctx.checkOptions;
-  const out = ctx.engine.check(files, ctx.state.era, opts);
-  return { ...out.map, rootUri: ctx.state.paths.rootUri };
+  const groups = [...new Set(files.map((f) => AnalysisState.groupOf(f.file)))];
+  if ((layout && layout !== ctx.checkOptions.layout) || groups.length === 0) {
+    const opts = layout ? { ...ctx.checkOptions, layout } : ctx.checkOptions;
+    return { ...ctx.engine.check(files, ctx.state.era, opts).map, rootUri: ctx.state.paths.rootUri };
+  }
+  const maps = groups.map((g) => (ctx.checker.resultForGroup(g) ?? ctx.checker.checkGroup(g)).map);
+  const first = maps[0]!;
+  return { layout: first.layout, era: first.era, partitions: first.partitions, devices: maps.flatMap((m) => m.devices), rootUri: ctx.state.paths.rootUri };
 }
 
 export function simulateRequest(raw: unknown, ctx: RequestContext): SimulationResultWithRoot {

@@ -69,6 +69,10 @@ export class GroupChecker {
     this.publishGroup(group, this.state.groupFiles(group), output.findings, edited);
   }
 
+  resultForGroup(group: string): CheckOutput | undefined {
+    return this.results.get(group);
+  }
+
   resultFor(rel: string): CheckOutput | undefined {
     return this.results.get(AnalysisState.groupOf(rel));
   }
