@@ -88,12 +88,14 @@ export function simulateRequest(raw: unknown, ctx: RequestContext): SimulationRe
   const p = params(raw);
   if (typeof p.device !== 'string' || p.device === '') throw invalid('device: expected a device key (see irqlens/devices)');
   if (p.function !== undefined && typeof p.function !== 'string') throw invalid('function: expected a function name');
-  const files = ctx.state.scoped(readScope(p.scope, ctx.state));
+  const device = p.device;
+  // A device key is "<file>:<expression>": without a scope, replay that file's driver directory only.
+  const scope = readScope(p.scope, ctx.state) ?? (device.includes(':') ? device.slice(0, device.lastIndexOf(':')) : null);
+  const files = ctx.state.scoped(scope);
   const layout = readLayout(p.layout);
   const opts = layout ? { ...ctx.checkOptions, layout } : ctx.checkOptions;
-  const result = ctx.engine.simulate(files, ctx.state.era, p.device, opts);
-  const device = p.device;
-  if (result.steps.length === 0 && !ctx.engine.devices(files, ctx.state.era).some((d) => d.key === device)) {
+  const result = ctx.engine.simulate(files, ctx.state.era, device, opts);
+  if (result.steps.length === 0 && !devicesRequest(scope === null ? {} : { scope: ctx.state.paths.uriFromRel(scope) }, ctx).some((d) => d.key === device)) {
     throw new ResponseError(IrqlensErrorCode.unknownDevice, `unknown device '${device}' (see irqlens/devices)`);
   }
   const fn = p.function;
@@ -101,9 +103,11 @@ export function simulateRequest(raw: unknown, ctx: RequestContext): SimulationRe
   return { ...result, steps, rootUri: ctx.state.paths.rootUri };
 }
 
+/** The devices of the scope's map (so from the results the diagnostics came from). */
 export function devicesRequest(raw: unknown, ctx: RequestContext): DeviceSummary[] {
   const p = params(raw);
-  return ctx.engine.devices(ctx.state.scoped(readScope(p.scope, ctx.state)), ctx.state.era);
+  const map = mapRequest(p.scope === undefined ? {} : { scope: p.scope }, ctx);
+  return map.devices.map((d) => ({ key: d.key, label: d.label, class: d.class, files: d.files }));
 }
 
 /** irqlens/reviewPatch: the open buffer's text when the patch is open, else the file on disk. */

@@ -2,7 +2,7 @@
 // documents), workspace (era of the kernel tree, worker-thread scan with disk cache, include
 // reader), check (rules, map, simulation, device list), model/iommu (topology, attribution).
 // The only server file that imports the engine.
-import { checkTree, listDevices, simulate, type CheckOptions as EngineCheckOptions } from '../check/index';
+import { checkTree, simulate, type CheckOptions as EngineCheckOptions } from '../check/index';
 import { catalogueNames } from '../facts/catalogue';
 import { defaultEra, extractFileFacts, initParser } from '../facts/index';
 import type { EraInfo, FileFacts, MsiFact, TreeFacts } from '../facts/types';
@@ -74,7 +74,6 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
       return { layout: out.layout, findings: out.findings, map: out.map };
     },
     simulate: (files, era, device, opts) => simulate(tree(era, files), device, engineOptions(opts)),
-    devices: (files, era) => listDevices(tree(era, files)),
     async scan(scanRoot: string, opts: ScanOptions) {
       const result = await analyzeTree([scanRoot], {
         cwd: scanRoot,

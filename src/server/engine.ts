@@ -4,7 +4,6 @@
 import type { Finding } from '../check/finding';
 import type { EraInfo, FileFacts, MsiFact } from '../facts/types';
 import type { Layout, MapSnapshot, Partition, SimulationResult } from '../model/snapshot';
-import type { DeviceSummary } from '../protocol/requests';
 import type { BufferEdit } from './open-documents';
 
 export interface CheckOptions {
@@ -53,9 +52,8 @@ export interface Engine {
   extract(file: string, text: string, era: EraInfo): FileFacts;
   openDocument(file: string, text: string, era: EraInfo): LiveDocument;
   check(files: FileFacts[], era: EraInfo, opts: CheckOptions): CheckOutput;
-  /** No steps when the device has no operations (or does not exist: see devices()). */
+  /** No steps when the device has no operations or does not exist. */
   simulate(files: FileFacts[], era: EraInfo, device: string, opts: CheckOptions): SimulationResult;
-  devices(files: FileFacts[], era: EraInfo): DeviceSummary[];
   /** Facts of every relevant file under root (worker threads, disk cache), and the era they imply. */
   scan(root: string, opts: ScanOptions): Promise<{ era: EraInfo; files: FileFacts[] }>;
   attribute(fact: MsiFact, files: FileFacts[], era: EraInfo, opts: CheckOptions): Attribution | null;
