@@ -131,6 +131,10 @@ test('"IRQ Lens: Show MSI Map" from the palette draws the conflict', async () =>
   await conflict.first().waitFor(T);
   assert.match((await conflict.first().getAttribute('aria-label')) ?? '', /^error msi\/index-conflict at index 4: /);
   assert.equal(await view.locator('.block.allocation.solid').count() >= 1, true);
+  const csp = (await view.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+  assert.match(csp, /^default-src 'none'; style-src [^;]+; img-src [^;]+; font-src [^;]+; script-src 'nonce-[A-Za-z0-9+/=]{24}'$/);
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  assert.deepEqual(await view.locator('script[src$="/dist/webview.js"]').evaluateAll((els) => els.map((e) => (e as unknown as { nonce: string }).nonce)), [nonce]);
   await shot('3-map');
 });
 
