@@ -199,7 +199,8 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
     const byStart = new Map(out.facts.map((f) => [offsetOf(ctx, f), f.id]));
     const builder = new SkeletonBuilder({
       factAt: (o) => byStart.get(o),
-      constant: (t) => evaluate(t, ctx.visible.env).value,
+      // Condition operands: file constants only (headers are read for call arguments, not here).
+      constant: (t) => evaluate(t, ctx.visible.localEnv).value,
       isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
     });
     for (const b of relevant) if (b.functionName) out.functions.push(functionInfo(ctx, tree, b, builder));

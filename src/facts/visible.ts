@@ -80,6 +80,8 @@ export function clearHeaderCache(): void {
 
 export interface Visible {
   env: ConstEnv;
+  /** The file's own constants and the built-ins only: never reads a header (skeleton operands). */
+  localEnv: ConstEnv;
   /** Body of `struct NAME {…}` from the file or its local headers. */
   struct(name: string): string | undefined;
 }
@@ -156,6 +158,11 @@ export function makeVisible(opts: {
         const b = own(builtins, name);
         if (b || !opts.readInclude || /^E[A-Z0-9]+$/.test(name)) return b;
         return inKernelHeaders(name);
+      },
+    },
+    localEnv: {
+      lookup(name) {
+        return own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined) ?? own(builtins, name);
       },
     },
     struct(name) {
