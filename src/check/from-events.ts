@@ -97,7 +97,9 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     // Under a condition the model cannot read, a 'definite' verdict may belong to an infeasible path.
     const demoted = p.certainty === 'definite' && e.unknownCond && !intrinsic.has(p.code);
     const definite = p.certainty === 'definite' && !demoted;
-    const severity: Severity = p.code === 'msi/api-not-in-era' || !definite ? 'warning' : 'error';
+    // error: definite; warning: depends on a run-time value the message names; info: depends on
+    // which branches run together, which the model cannot tell.
+    const severity: Severity = demoted ? 'info' : p.code === 'msi/api-not-in-era' || !definite ? 'warning' : 'error';
     if (demoted) p = { ...p, assumptions: [unreadCondition, ...p.assumptions] };
     out.push({
       definite,
@@ -165,7 +167,7 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
     const pick = g.cands.find((c) => !c.definite) ?? g.cands[0]!;
     const f = pick.finding;
     const why = definite.length === reach.get(g.site) ? (r.truncated ? tooManyPaths : noEntry) : somePaths;
-    const weak = pick.definite ? { ...f, severity: 'warning' as const, assumptions: [why, ...f.assumptions] } : f;
+    const weak = pick.definite ? { ...f, severity: 'info' as const, assumptions: [why, ...f.assumptions] } : f;
     out.push({ definite: false, finding: weak });
   }
   return out;

@@ -16,6 +16,14 @@ export function toInterval(v: Value | undefined): Interval {
   return { min: v.min ?? 0, max: v.max ?? null };
 }
 
+/**
+ * A run-time min_vecs: a successful PCI enable returns at least one vector (`nvecs > 0`,
+ * drivers/pci/msi/api.c:pci_alloc_irq_vectors_affinity), so 0 is not a success value.
+ */
+function atLeastOne(v: Interval): Interval {
+  return v.max !== null && v.min === v.max ? v : { min: Math.max(1, v.min), max: v.max === null ? null : Math.max(1, v.max) };
+}
+
 function indexOrAny(v: Value | undefined): Interval | 'any' {
   return v?.anyIndex ? 'any' : toInterval(v);
 }
@@ -49,14 +57,14 @@ export function toStoreOp(fact: MsiFact, c: OpContext): StoreOp | undefined {
   const count = fact.count;
   switch (apiOp(fact.api).op) {
     case 'pci-alloc':
-      return { ...base, op: 'pci-alloc-vectors', min: toInterval(fact.min), max: toInterval(fact.max), flags: flagsOf(fact) };
+      return { ...base, op: 'pci-alloc-vectors', min: atLeastOne(toInterval(fact.min)), max: toInterval(fact.max), flags: flagsOf(fact) };
     case 'pci-enable-msi':
       return fact.api === 'pci_enable_msi'
         ? { ...base, op: 'pci-enable-msi', min: { min: 1, max: 1 }, max: { min: 1, max: 1 } }
-        : { ...base, op: 'pci-enable-msi', min: toInterval(fact.min ?? count), max: toInterval(fact.max ?? count) };
+        : { ...base, op: 'pci-enable-msi', min: atLeastOne(toInterval(fact.min ?? count)), max: toInterval(fact.max ?? count) };
     case 'pci-enable-msix':
       return {
-        ...base, op: 'pci-enable-msix', min: toInterval(fact.min ?? count), max: toInterval(fact.max ?? count),
+        ...base, op: 'pci-enable-msix', min: atLeastOne(toInterval(fact.min ?? count)), max: toInterval(fact.max ?? count),
         entries: fact.entries?.indices ?? null,
       };
     case 'msix-alloc-at':
