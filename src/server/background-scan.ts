@@ -17,9 +17,6 @@ export interface ScanConfig {
 
 export class BackgroundScan {
   private controller: AbortController | null = null;
-  private running: Promise<void> | null = null;
-  /** Files analysed by the last completed scan (null before one completes). */
-  lastFiles: number | null = null;
 
   constructor(
     private readonly connection: Connection,
@@ -34,20 +31,14 @@ export class BackgroundScan {
     this.cancel();
     const controller = new AbortController();
     this.controller = controller;
-    this.running = this.run(settings, controller).finally(() => {
+    return this.run(settings, controller).finally(() => {
       if (this.controller === controller) this.controller = null;
     });
-    return this.running;
   }
 
   cancel(): void {
     this.controller?.abort();
     this.controller = null;
-  }
-
-  /** The scan in progress, if any. */
-  whenDone(): Promise<void> {
-    return this.running ?? Promise.resolve();
   }
 
   private async run(settings: ServerSettings, controller: AbortController): Promise<void> {
@@ -78,7 +69,6 @@ export class BackgroundScan {
       const factsMs = performance.now() - started;
       // One group per turn of the event loop, so edits that arrive meanwhile go first.
       await this.checker.checkGroups(this.state.groups(), controller.signal);
-      this.lastFiles = files.length;
       const total = Math.round(performance.now() - started);
       this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${total} ms (facts ${Math.round(factsMs)} ms, checks ${total - Math.round(factsMs)} ms)`);
       void this.connection.sendNotification(IrqlensNotification.status, this.checker.status());

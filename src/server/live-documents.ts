@@ -20,9 +20,6 @@ export class LiveDocuments {
   /** Per URI: the newest document and the edits since the last analysis (null: whole text). */
   private readonly pending = new Map<string, { doc: TextDocument; edits: BufferEdit[] | null }>();
   private scheduled = false;
-  /** Milliseconds the last edit took from change to published diagnostics, and whether it reused the findings. */
-  lastLatencyMs = 0;
-  fastPath = false;
 
   constructor(
     private readonly engine: Engine,
@@ -66,7 +63,6 @@ export class LiveDocuments {
     }
     const rel = this.state.paths.relFromUri(doc.uri);
     if (rel === null || !(analysedLanguages.has(doc.languageId) || analysedExtensions.test(rel))) return;
-    const start = performance.now();
     const text = doc.getText();
     try {
       if (text.length > maxLiveBytes) {
@@ -81,11 +77,9 @@ export class LiveDocuments {
       const moved = wasOpen && before && previous && edit ? reuseAfterEdit(previous, rel, before, after, edit) : null;
       if (moved) this.checker.adopt(rel, moved, { rel, version: doc.version });
       else this.checker.checkGroupOf(rel, { rel, version: doc.version });
-      this.fastPath = moved !== null;
     } catch (err) {
       this.log(`irqlens: ${rel}: analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
-    this.lastLatencyMs = performance.now() - start;
   }
 
   /** A partial result the user can see: the file is named, and nothing is silently skipped. */
