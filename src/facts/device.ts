@@ -90,8 +90,22 @@ function aliasOf(name: string, fnText: string | undefined): string | undefined {
   return /^[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*)+$/.test(rhs) ? rhs : undefined;
 }
 
-export function classifyDevice(rawText: string, role: 'device' | 'pci', fnText: string | undefined, scope: TypeScope): DeviceRef {
+/** `struct device *dev = &pdev->dev;` (assigned once): `dev` is pdev's embedded device. */
+function embeddedAlias(name: string, fnText: string | undefined): string | undefined {
+  if (fnText === undefined || !/^[A-Za-z_]\w*$/.test(name)) return undefined;
+  const assigns = [...fnText.matchAll(new RegExp(String.raw`(?<![\w>.])${name}\s*=(?!=)\s*([^;,)]*)[;,)]`, 'g'))];
+  if (assigns.length !== 1) return undefined;
+  const rhs = assigns[0]![1]!.replace(/\s+/g, '');
+  return /^&[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*)*(?:->|\.)dev$/.test(rhs) ? rhs : undefined;
+}
+
+export function classifyDevice(rawText: string, role: 'device' | 'pci', fnText: string | undefined, scope: TypeScope, aliased = false): DeviceRef {
   const text = normalise(rawText);
+  const embedded = aliased || role !== 'device' ? undefined : embeddedAlias(text, fnText);
+  if (embedded) {
+    const via = classifyDevice(embedded, role, fnText, scope, true);
+    return { ...via, text, path: [text, ...via.path] };
+  }
   const path = parsePath(strip(text));
   if (!path) return { text, class: role === 'pci' ? 'pci' : 'unknown', key: text.replace(/\s+/g, ''), path: [text], ...(role === 'pci' ? { declaredType: 'struct pci_dev *' } : {}) };
   const call = /^(\w+)\((.*)\)$/.exec(path.root);

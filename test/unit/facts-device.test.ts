@@ -54,6 +54,19 @@ static int g(struct foo_adapter *a) { return pci_alloc_irq_vectors(a->pdev, 1, 2
   assert.deepEqual(d.map((x) => [x.class, x.key]), [['pci', 'a->pdev'], ['platform', 'a->plat']]);
 });
 
+test('a struct device * local assigned once from &X->dev groups with X', () => {
+  const d = devices(`static void f(struct pci_dev *pdev)
+{
+	struct device *dev = &pdev->dev;
+	msi_get_virq(dev, 0);
+	pci_irq_vector(pdev, 0);
+}
+static void g(struct pci_dev *pdev, struct device *dev) { if (x) dev = &pdev->dev; else dev = other; msi_get_virq(dev, 0); }
+`);
+  assert.deepEqual(d.map((x) => [x.class, x.key, x.text]), [['pci', 'pdev', 'dev'], ['pci', 'pdev', 'pdev'], ['device', 'dev', 'dev']]);
+  assert.deepEqual(d[0]!.path, ['dev', 'pdev', '->dev', '&']);
+});
+
 test('a pci_* API argument is a PCI function even when its declaration is not visible', () => {
   const [d] = devices('static void h(void) { pci_free_irq_vectors(priv->pdev); }');
   assert.deepEqual([d!.class, d!.key, d!.declaredType], ['pci', 'priv->pdev', 'struct pci_dev *']);
