@@ -75,7 +75,20 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`--jobs must be a whole number (got '${values.jobs}')`);
   }
   for (const p of positionals) if (!existsSync(resolve(io.cwd, p))) throw new UsageError(`${p}: no such file or directory`);
-  const tree = await analyzeTree(positionals, { cwd: io.cwd, ...(jobs !== undefined ? { jobs } : {}), onProblem: (p) => io.stderr(problemLine(p)) });
+  // A progress line only on a terminal; problems still go to stderr, on their own lines.
+  let progressShown = false;
+  const clearProgress = (): void => {
+    if (progressShown) io.stderr('\r\x1b[K');
+    progressShown = false;
+  };
+  const onProgress = io.interactive
+    ? (done: number, total: number): void => { io.stderr(`\rirqlens facts: ${done}/${total} files`); progressShown = true; }
+    : undefined;
+  const tree = await analyzeTree(positionals, {
+    cwd: io.cwd, ...(jobs !== undefined ? { jobs } : {}), ...(onProgress ? { onProgress } : {}),
+    onProblem: (p) => { clearProgress(); io.stderr(problemLine(p)); },
+  });
+  clearProgress();
   if (format === 'json') io.stdout(factsJson(tree));
   else {
     const lines = tree.files.flatMap((f) => f.facts).map((f) => `${factLine(f)}\n`);
