@@ -49,27 +49,32 @@ NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$NODE_MAJOR" = 20 ] || echo "WARNING: code-server $CS_VERSION wants node 20, this is node $NODE_MAJOR (set FORCE_NODE_VERSION=$NODE_MAJOR to override)" >&2
 
 # ---------------------------------------------------------------------------------------
-log "3/5 seed @vscode/ripgrep's download cache with Debian's rg"
-# @vscode/ripgrep's postinstall asks api.github.com for a prebuilt rg -> ENOTFOUND offline.
-# It first looks in $TMPDIR/vscode-ripgrep-cache-<pkgver>/ripgrep-<tag>-<target>.tar.gz,
-# so we put a tarball with Debian's rg (same 13.0.0 release) there.
-WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
-(cd "$WORK" && npm pack --silent "code-server@$CS_VERSION" >/dev/null)
-tar -xzf "$WORK"/code-server-*.tgz -C "$WORK" package/lib/vscode/npm-shrinkwrap.json
-RG_PKG="$(node -p 'require(process.argv[1]).packages["node_modules/@vscode/ripgrep"].version' "$WORK/package/lib/vscode/npm-shrinkwrap.json")"
-(cd "$WORK" && npm pack --silent "@vscode/ripgrep@$RG_PKG" >/dev/null)
-tar -xzf "$WORK"/vscode-ripgrep-*.tgz -C "$WORK" package/lib/postinstall.js
-RG_TAG="$(sed -n "s/^const VERSION = '\([^']*\)'.*/\1/p" "$WORK/package/lib/postinstall.js")"
-case "$(uname -m)" in
-  x86_64) RG_TARGET=x86_64-unknown-linux-musl ;;
-  aarch64) RG_TARGET=aarch64-unknown-linux-musl ;;
-  *) echo "unsupported arch $(uname -m)" >&2; exit 1 ;;
-esac
-RG_CACHE="$(node -p 'require("os").tmpdir()')/vscode-ripgrep-cache-$RG_PKG"
-mkdir -p "$RG_CACHE" "$WORK/rg"
-cp "$(readlink -f "$(command -v rg)")" "$WORK/rg/rg"
-tar -czf "$RG_CACHE/ripgrep-$RG_TAG-$RG_TARGET.tar.gz" -C "$WORK/rg" rg
-echo "seeded $RG_CACHE/ripgrep-$RG_TAG-$RG_TARGET.tar.gz ($(rg --version | sed -n 1p))"
+CS_INSTALLED="$(node -p 'try{require(process.argv[1]).version}catch{""}' "$CS_DIR/node_modules/code-server/package.json")"
+if [ "$CS_INSTALLED" = "$CS_VERSION" ]; then
+  log "3/5 seed @vscode/ripgrep's download cache: not needed, code-server $CS_VERSION is installed"
+else
+  log "3/5 seed @vscode/ripgrep's download cache with Debian's rg"
+  # @vscode/ripgrep's postinstall asks api.github.com for a prebuilt rg -> ENOTFOUND offline.
+  # It first looks in $TMPDIR/vscode-ripgrep-cache-<pkgver>/ripgrep-<tag>-<target>.tar.gz,
+  # so we put a tarball with Debian's rg (same 13.0.0 release) there.
+  WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
+  (cd "$WORK" && npm pack --silent "code-server@$CS_VERSION" >/dev/null)
+  tar -xzf "$WORK"/code-server-*.tgz -C "$WORK" package/lib/vscode/npm-shrinkwrap.json
+  RG_PKG="$(node -p 'require(process.argv[1]).packages["node_modules/@vscode/ripgrep"].version' "$WORK/package/lib/vscode/npm-shrinkwrap.json")"
+  (cd "$WORK" && npm pack --silent "@vscode/ripgrep@$RG_PKG" >/dev/null)
+  tar -xzf "$WORK"/vscode-ripgrep-*.tgz -C "$WORK" package/lib/postinstall.js
+  RG_TAG="$(sed -n "s/^const VERSION = '\([^']*\)'.*/\1/p" "$WORK/package/lib/postinstall.js")"
+  case "$(uname -m)" in
+    x86_64) RG_TARGET=x86_64-unknown-linux-musl ;;
+    aarch64) RG_TARGET=aarch64-unknown-linux-musl ;;
+    *) echo "unsupported arch $(uname -m)" >&2; exit 1 ;;
+  esac
+  RG_CACHE="$(node -p 'require("os").tmpdir()')/vscode-ripgrep-cache-$RG_PKG"
+  mkdir -p "$RG_CACHE" "$WORK/rg"
+  cp "$(readlink -f "$(command -v rg)")" "$WORK/rg/rg"
+  tar -czf "$RG_CACHE/ripgrep-$RG_TAG-$RG_TARGET.tar.gz" -C "$WORK/rg" rg
+  echo "seeded $RG_CACHE/ripgrep-$RG_TAG-$RG_TARGET.tar.gz ($(rg --version | sed -n 1p))"
+fi
 
 # ---------------------------------------------------------------------------------------
 log "4/5 npm install code-server@$CS_VERSION into $CS_DIR"
@@ -84,7 +89,7 @@ export npm_config_yes=true          # node-pty's postinstall runs 'npx node-gyp@
 export npm_config_unsafe_perm=true  # code-server's postinstall.sh refuses to run as root without it
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 T1=$(date +%s)
-if [ "$(node -p 'try{require(process.argv[1]).version}catch{""}' "$CS_DIR/node_modules/code-server/package.json")" != "$CS_VERSION" ]; then
+if [ "$CS_INSTALLED" != "$CS_VERSION" ]; then
   (cd "$CS_DIR" && npm install --no-audit --no-fund --save-exact "code-server@$CS_VERSION")
   echo "code-server npm install took $(( $(date +%s) - T1 ))s"
 else
