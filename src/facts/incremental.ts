@@ -2,11 +2,11 @@
 // tree-sitter's incremental reuse (ERROR subtrees are re-parsed: ~55 ms on tg3.c), so an edit
 // inside one function body re-extracts only that function: the lexical state is patched, the
 // function alone is parsed, and its facts and skeleton are spliced into the previous result.
-// Edits that may change the file's structure (braces, comments, strings, directives) or that
-// straddle functions fall back to a full extraction.
+// Edits that may change comments, strings or directives, that unbalance the function's braces,
+// or that straddle functions fall back to a full extraction.
 import { parseC } from '../parse/parser';
 import { blockAt, type TopBlock } from '../parse/top-level';
-import { lineStarts } from './c-text';
+import { lineStarts, matchBracket } from './c-text';
 import { extractFileFacts, extractWithContext } from './extract';
 import { findCandidates, type FileContext } from './file-context';
 import type { EraInfo, FileFacts, MsiFact } from './types';
@@ -20,8 +20,9 @@ export interface TextEdit {
 
 interface Pos { line: number; column: number }
 
-/** Characters whose insertion or removal can change blocks, comments, strings or directives. */
-const structural = /[{}"'/*#\\]/;
+/** Characters whose insertion or removal can change comments, strings or directives. */
+const lexical = /["'/*#\\]/;
+const braces = /[{}]/;
 
 function posOf(starts: number[], offset: number): Pos {
   let lo = 0;
@@ -87,7 +88,8 @@ export class IncrementalDocument {
     this.text = oldText.slice(0, start) + newText + oldText.slice(oldEnd);
     const block = this.ctx ? blockAt(this.ctx.blocks, start) : undefined;
     const local = this.ctx && block?.functionName !== undefined && start > block.open && oldEnd <= block.close
-      && !structural.test(removed) && !structural.test(newText);
+      && !lexical.test(removed) && !lexical.test(newText)
+      && (!(braces.test(removed) || braces.test(newText)) || this.sameBlock(this.ctx, block, start, oldEnd, newText));
     if (!local || !this.ctx || !block) {
       this.current = this.full();
       this.lastEdit = 'full';
@@ -108,6 +110,12 @@ export class IncrementalDocument {
     if (ctx.candidates.some((c) => c.offset >= b.start && c.offset <= b.close)) return true;
     const ids = new Set(ctx.code.slice(b.open, b.close + 1).match(/[A-Za-z_]\w*/g) ?? []);
     return prev.functions.some((fn) => fn.name !== b.functionName && ids.has(fn.name));
+  }
+
+  /** After an edit with braces, the function's `{` still closes where the edit moved its `}`. */
+  private sameBlock(ctx: FileContext, b: TopBlock, start: number, oldEnd: number, newText: string): boolean {
+    const code = ctx.code.slice(b.open, start) + newText + ctx.code.slice(oldEnd, b.close + 1);
+    return matchBracket(code, 0) === code.length - 1;
   }
 
   dispose(): void {

@@ -47,6 +47,18 @@ test('an edit inside a function re-extracts that function only and equals a full
   doc.dispose();
 });
 
+test('balanced braces typed inside a function stay on the per-function path; unbalanced ones do not', () => {
+  const doc = new IncrementalDocument('a.c', text, defaultEra);
+  const at = doc.getText().indexOf('\treturn 0;');
+  doc.applyEdit({ startOffset: at, oldEndOffset: at, newText: '\tif (ret > 2) {\n\t\tpci_irq_vector(pdev, 1);\n\t}\n' });
+  assert.equal(doc.lastEdit, 'function');
+  assert.deepEqual(comparable(doc.facts()), comparable(full(doc.getText())));
+  const open = doc.getText().indexOf('\treturn 0;');
+  doc.applyEdit({ startOffset: open, oldEndOffset: open, newText: '{' });
+  assert.equal(doc.lastEdit, 'full');
+  assert.deepEqual(comparable(doc.facts()), comparable(full(doc.getText())));
+});
+
 test('edits that can change structure fall back to a full extraction', () => {
   const doc = new IncrementalDocument('a.c', text, defaultEra);
   const at = text.indexOf('static void');
@@ -74,7 +86,7 @@ test('random edits inside function bodies of the examples always equal a full ex
       const bodyStart = t.indexOf('\n{\n', rand(t.length));
       if (bodyStart < 0) continue;
       const at = bodyStart + 3 + rand(20);
-      const newText = ['\n', ' ', '\n\n\t', 'x'][rand(4)]!;
+      const newText = ['\n', ' ', '\n\n\t', 'x', '{ }', '}'][rand(6)]!;
       const remove = rand(3) === 0 && /[ \t]/.test(t[at] ?? '') ? 1 : 0;
       doc.applyEdit({ startOffset: at, oldEndOffset: at + remove, newText });
       if (doc.lastEdit === 'function') functionEdits++;
