@@ -63,7 +63,7 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     const createsDomain = [...reachable(walk.entry, index, maxDepth), ...(walk.remove ? [walk.remove] : [])].some(creates);
     const walkOpts: WalkOptions = {
       callee: (name, frame) => index.lookup(name, frame.fn),
-      maxStates: opts.maxStates ?? 24,
+      maxStates: opts.maxStates ?? 12,
       keepDecision,
       significantCall: (name) => name === 'pcim_enable_device' || isCleanupCall(name),
       maxDepth,
