@@ -341,10 +341,22 @@ class Evaluator {
 }
 
 const sizeofPairRe = /sizeof\s*\(?\s*([A-Za-z_]\w*)\s*\)?\s*\/\s*sizeof\s*\(?\s*(?:\*\s*\1|\1\s*\[\s*0\s*\])\s*\)?/g;
+// sizeof of an array, or of one element of it (`sizeof(a[0])`, `sizeof(*a)`), with or without parentheses.
+const sizeofArrayRe = /\bsizeof\s*(\(\s*)?([A-Za-z_]\w*)\s*(\[\s*0\s*\])?\s*(\))?/g;
+const sizeofDerefRe = /\bsizeof\s*\(?\s*\*\s*([A-Za-z_]\w*)\s*\)?/g;
 
 /** Evaluates `text` in `env`. */
 export function evaluate(text: string, env: ConstEnv): EvalResult {
-  const rewritten = text.replace(sizeofPairRe, 'ARRAY_SIZE($1)');
+  const sizes = (name: string): MacroDef | undefined => env.lookup(`array:${name}`);
+  const rewritten = text
+    .replace(sizeofPairRe, 'ARRAY_SIZE($1)')
+    .replace(sizeofDerefRe, (m, name: string) => { const d = sizes(name); return d?.elementSize !== undefined ? String(d.elementSize) : m; })
+    .replace(sizeofArrayRe, (m, open: string | undefined, name: string, elem: string | undefined, close: string | undefined) => {
+      if (Boolean(open) !== Boolean(close)) return m;
+      const d = sizes(name);
+      if (d?.elementSize === undefined) return m;
+      return elem ? String(d.elementSize) : `(ARRAY_SIZE(${name}) * ${d.elementSize})`;
+    });
   const toks = tokenize(rewritten);
   const expander = new Expander(env);
   if (!toks) return { chain: [], symbols: [] };

@@ -9,6 +9,8 @@ export interface MacroDef {
   /** Replacement text (enum: the value expression; array: the length expression). */
   body: string;
   params?: string[];
+  /** Arrays of a scalar (or `struct msix_entry`) element type: the element's size in bytes. */
+  elementSize?: number;
   file: string;
   line: number;
 }
@@ -78,8 +80,26 @@ function collectArrays(clean: string, file: string, starts: number[], out: Defin
       body = String(items.length);
     }
     if (body === '') continue;
-    if (!Object.hasOwn(out, key) || (out[key]!.body !== body && m[2] !== ';')) out[key] = { kind: 'array', body, file, line: lineOf(starts, at) };
+    if (!Object.hasOwn(out, key) || (out[key]!.body !== body && m[2] !== ';')) {
+      const def: MacroDef = { kind: 'array', body, file, line: lineOf(starts, at) };
+      const size = elementSizeOf(before);
+      if (size !== undefined) def.elementSize = size;
+      out[key] = def;
+    }
   }
+}
+
+/** Sizes of the element types whose size does not depend on the architecture. */
+const elementSizes: [RegExp, number][] = [
+  [/\b(u8|s8|__u8|uint8_t|int8_t|char)$/, 1], [/\b(u16|s16|__u16|__le16|__be16|uint16_t|int16_t|short)$/, 2],
+  [/\b(u32|s32|__u32|__le32|__be32|uint32_t|int32_t|int|unsigned)$/, 4], [/\b(u64|s64|__u64|__le64|__be64|uint64_t|int64_t)$/, 8],
+  // struct msix_entry { u32 vector; u16 entry; } (include/linux/pci.h): 8 bytes with padding.
+  [/\bstruct\s+msix_entry$/, 8],
+];
+
+function elementSizeOf(typeText: string): number | undefined {
+  const t = typeText.replace(/\s+/g, ' ').trim();
+  return elementSizes.find(([re]) => re.test(t))?.[1];
 }
 
 /** Constants visible in one file's text (not following #includes). */

@@ -57,6 +57,13 @@ test('evaluate: ARRAY_SIZE and sizeof(a)/sizeof(a[0]) of visible arrays', () => 
   assert.equal(evaluate('sizeof(regs) / sizeof(regs[0])', e).value, 16);
   assert.equal(evaluate('sizeof(ents)/sizeof(*ents)', e).value, 3);
   assert.equal(evaluate('ARRAY_SIZE(unknown)', e).value, undefined);
+  // sizeof of arrays whose element size does not depend on the architecture
+  const f = env('static u16 qmap[12];\nstatic struct msix_entry ents[] = { {0}, {1} };\nstatic long opaque[4];\n');
+  assert.equal(evaluate('sizeof(qmap)', f).value, 24);
+  assert.equal(evaluate('sizeof qmap[0]', f).value, 2);
+  assert.equal(evaluate('sizeof(ents) / 8', f).value, 2);
+  assert.equal(evaluate('sizeof(*ents)', f).value, 8);
+  assert.equal(evaluate('sizeof(opaque)', f).value, undefined);
 });
 
 test('evaluate: non-constants stay symbolic, cycles terminate, MSI_ANY_INDEX flagged', () => {
