@@ -9,7 +9,7 @@ export class ConflictStatus implements vscode.Disposable {
   constructor() {
     this.item.name = 'IRQ Lens';
     this.item.command = 'irqlens.showMap';
-    this.setText('$(sync~spin) IRQ Lens', 'IRQ Lens: starting the language server');
+    this.setText('$(circle-outline) IRQ Lens', 'IRQ Lens: waiting for the language server');
     this.item.show();
   }
 

@@ -40,6 +40,7 @@ const handlers: RenderHandlers = {
     saveState({ ...state, device: key, focus: undefined });
     draw();
   },
+  simulate: (key: string) => post({ type: 'simulate', device: key }),
   focusBlock: (trackId: string, blockId: string) => {
     state = { ...state, focus: `${trackId}|${blockId}` };
     vscode.setState(state);

@@ -6,6 +6,7 @@ import type { SourceSite } from '../model/snapshot';
 export interface RenderHandlers {
   reveal(site: SourceSite): void;
   selectDevice(key: string): void;
+  simulate(key: string): void;
   focusBlock(trackId: string, blockId: string): void;
 }
 
@@ -118,7 +119,11 @@ export function tableElement(rows: TableRow[], h: RenderHandlers): HTMLElement {
 
 function deviceElement(d: DeviceView, view: MapView, mode: 'map' | 'table', h: RenderHandlers): HTMLElement {
   const box = el('article', { class: 'device', 'data-device': d.key });
-  box.appendChild(el('h2', {}, d.label));
+  const head = el('h2', {}, d.label);
+  const sim = el('button', { class: 'simulate', title: 'Step through this device\'s operations in the editor' }, 'Simulate…');
+  sim.addEventListener('click', () => h.simulate(d.key));
+  head.appendChild(sim);
+  box.appendChild(head);
   box.appendChild(el('p', { class: 'detail' }, d.detail));
   for (const line of d.attribution) box.appendChild(el('p', { class: 'attribution' }, line));
   if (mode === 'table') box.appendChild(tableElement(view.table, h));

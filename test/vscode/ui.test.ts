@@ -224,3 +224,12 @@ test('Choose Store Layout → partitioned redraws the map as one store with its 
   await view.locator('#map .block.conflict').first().waitFor(T);
   await shot('8-partitioned');
 });
+
+test('the map\'s Simulate… button starts a simulation of its device', async () => {
+  const view = page().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('#map button.simulate').click();
+  await view.locator('#step h2', { hasText: 'step 1/' }).waitFor(T);
+  assert.match(await view.locator('#step h2').innerText(), /^Simulation of drivers\/foo\/foo_main\.c:pdev, step 1\/\d+: /);
+  await palette('IRQ Lens: Simulation: Stop');
+  await view.locator('#step').waitFor({ state: 'hidden', ...T });
+});
