@@ -41,13 +41,13 @@ test('truncated file: the call before the cut is found; a call cut mid-argument 
 
 test('unbalanced braces and macros everywhere: partial result in bounded time', () => {
   const lines: string[] = [];
-  for (let i = 0; i < 2000; i++) {
+  for (let i = 0; i < 4000; i++) {
     lines.push(`DEFINE_FOO(bar${i}) {{ MACRO_${i}(x) ) } #if X`, `static int f${i}(struct pci_dev *pdev) { if (x) { pci_irq_vector(pdev, ${i % 7});`, '#endif', '}}}');
   }
   const t0 = Date.now();
   const r = extract(lines.join('\n'));
-  assert.ok(Date.now() - t0 < 20_000);
-  assert.equal(r.facts.length, 2000);
+  assert.ok(Date.now() - t0 < 60_000, `took ${Date.now() - t0} ms`); // generous: shared CI machines; a hang or a quadratic blow-up takes minutes
+  assert.equal(r.facts.length, 4000);
   assert.equal(r.facts[6]!.index!.value, 6);
 });
 
@@ -56,7 +56,7 @@ test('a 20 MB file: a clear size-limit problem, returned at once', () => {
   assert.ok(big.length > MAX_PARSE_BYTES);
   const t0 = Date.now();
   const r = extract(big);
-  assert.ok(Date.now() - t0 < 2000);
+  assert.ok(Date.now() - t0 < 5000);
   assert.equal(r.problems.length, 1);
   assert.match(r.problems[0]!.message, /^file is 20\.0 MB, over the 8 MB parse limit: not analysed$/);
 });
