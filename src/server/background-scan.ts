@@ -5,6 +5,7 @@
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { IrqlensNotification } from '../protocol/requests';
 import type { AnalysisState } from './analysis-state';
+import { CheckCache } from './check-cache';
 import type { ServerSettings } from './config';
 import type { Engine } from './engine';
 import type { GroupChecker } from './group-checker';
@@ -68,9 +69,12 @@ export class BackgroundScan {
       this.state.setScanned(files);
       const factsMs = performance.now() - started;
       // One group per turn of the event loop, so edits that arrive meanwhile go first.
-      await this.checker.checkGroups(this.state.groups(), controller.signal);
+      const cache = new CheckCache(this.config.cacheDir, this.state.paths.root, this.config.log);
+      const groups = this.state.groups();
+      const { cached } = await this.checker.checkGroups(groups, controller.signal, cache);
+      if (!controller.signal.aborted) cache.save();
       const total = Math.round(performance.now() - started);
-      this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${total} ms (facts ${Math.round(factsMs)} ms, checks ${total - Math.round(factsMs)} ms)`);
+      this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${total} ms (facts ${Math.round(factsMs)} ms, checks ${total - Math.round(factsMs)} ms, ${cached}/${groups.length} directories from the check cache)`);
       void this.connection.sendNotification(IrqlensNotification.status, this.checker.status());
     } catch (err) {
       if (controller.signal.aborted) this.config.log('irqlens: workspace scan cancelled');

@@ -7,6 +7,7 @@ import { conflictCodes, type StatusNotification } from '../protocol/requests';
 import { AnalysisState } from './analysis-state';
 import type { ServerSettings } from './config';
 import { diagnosticsByFile, problemDiagnostic } from './diagnostics';
+import { checkKey, type CheckCache } from './check-cache';
 import type { CheckOptions, CheckOutput, Engine } from './engine';
 import type { DiagnosticsPublisher } from './publisher';
 
@@ -48,13 +49,33 @@ export class GroupChecker {
     return output;
   }
 
-  /** Checks many groups, yielding to the event loop between them; stops when `signal` aborts. */
-  async checkGroups(groups: string[], signal?: AbortSignal): Promise<void> {
+  /**
+   * Checks many groups, yielding to the event loop between them; stops when `signal` aborts.
+   * With a cache, a group whose facts and options are unchanged takes its stored result.
+   */
+  async checkGroups(groups: string[], signal?: AbortSignal, cache?: CheckCache): Promise<{ cached: number }> {
+    let cached = 0;
     for (const group of groups) {
-      if (signal?.aborted) return;
-      this.checkGroup(group);
+      if (signal?.aborted) break;
+      if (cache && this.checkGroupCached(group, cache)) cached++;
+      else if (!cache) this.checkGroup(group);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    return { cached };
+  }
+
+  /** Returns true when the stored result was used. */
+  private checkGroupCached(group: string, cache: CheckCache): boolean {
+    const files = this.state.groupFiles(group);
+    const key = checkKey(files, this.state.era, this.options);
+    const stored = cache.get(group, key);
+    if (!stored) {
+      cache.set(group, key, this.checkGroup(group));
+      return false;
+    }
+    this.results.set(group, stored);
+    this.publishGroup(group, files, stored.findings);
+    return true;
   }
 
   /** Re-checks every group checked so far (after a settings change). */

@@ -2,10 +2,10 @@
 // opened, the on-disk cache, and irqlens.server.rescan.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brief, startSession } from './helpers';
-import type { LspClient } from './lsp-client';
+import { LspClient } from './lsp-client';
 
 interface ProgressValue {
   kind: 'begin' | 'report' | 'end';
@@ -29,7 +29,7 @@ test('the scan reports progress, publishes diagnostics of unopened files and fil
   assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_irq.c'))), ['8:8-8:22 1 msi/msi-msix-exclusive', '25:8-25:29 1 msi/index-conflict']);
   const cacheRoot = join(s.root, '..', 'cache', 'irqlens');
   assert.ok(existsSync(cacheRoot), 'cache directory created');
-  assert.deepEqual(readdirSync(join(cacheRoot, readdirSync(cacheRoot)[0]!)), ['facts.json']);
+  assert.deepEqual(readdirSync(join(cacheRoot, readdirSync(cacheRoot)[0]!)).sort(), ['checks.json', 'facts.json']);
   const status = s.client.notifications.filter((n) => n.method === 'irqlens/status').at(-1)!.params;
   assert.deepEqual(status, { counts: { error: 2, warning: 2, info: 0 }, conflicts: 2, layout: 'per-domain' });
   assert.deepEqual(await s.client.request('workspace/executeCommand', { command: 'irqlens.server.rescan', arguments: [] }), { files: 2, findings: 4 });
@@ -87,4 +87,36 @@ test('a buffer opened while the scan runs gets its diagnostics before the scan e
   await s.client.waitForDiagnostics(main, 1);
   assert.equal(progress(s.client).some((p) => p.kind === 'end'), false, 'the scan had already ended: the tree is too small to show the order');
   await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'end') ? true : undefined), 30000, 'progress end');
+});
+
+test('a reopened tree publishes the same diagnostics from the disk caches; a corrupt cache is logged and rebuilt', async (t) => {
+  const s = await startSession('qdrv', { backgroundScan: true });
+  t.after(() => s.dispose());
+  await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'end') ? true : undefined), 15000, 'first scan');
+  const first = [await s.client.waitForDiagnostics(s.uri('qdrv_main.c')), await s.client.waitForDiagnostics(s.uri('qdrv_irq.c'))];
+  const cacheHome = join(s.root, '..', 'cache');
+  const reopen = async (): Promise<{ diags: unknown[]; logs: string[] }> => {
+    const c = new LspClient(['lsp', '--stdio'], { XDG_CACHE_HOME: cacheHome });
+    c.settings = { backgroundScan: true };
+    try {
+      await c.initialize(s.root);
+      await c.waitFor(() => (progress(c).some((p) => p.kind === 'end') ? true : undefined), 15000, 'scan of the reopened tree');
+      const diags = [await c.waitForDiagnostics(s.uri('qdrv_main.c')), await c.waitForDiagnostics(s.uri('qdrv_irq.c'))];
+      const logs = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+      return { diags, logs };
+    } finally {
+      await c.shutdown();
+    }
+  };
+  const scanned = (logs: string[]): string | undefined => logs.find((m) => m.startsWith('irqlens: scanned'))?.replace(/[0-9]+ ms/g, 'N ms');
+  const reopened = await reopen();
+  assert.deepEqual(reopened.diags, first);
+  assert.equal(scanned(reopened.logs), 'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 1/1 directories from the check cache)');
+  const hashDir = join(cacheHome, 'irqlens', readdirSync(join(cacheHome, 'irqlens'))[0]!);
+  writeFileSync(join(hashDir, 'checks.json'), '{"format": 1, "tool"');
+  const again = await reopen();
+  assert.deepEqual(again.diags, first);
+  assert.equal(scanned(again.logs), 'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 0/1 directories from the check cache)');
+  assert.ok(again.logs.some((m) => m.startsWith(`irqlens: ignoring a corrupt check cache ${join(hashDir, 'checks.json')}: `)), again.logs.join('\n'));
+  assert.equal(JSON.parse(readFileSync(join(hashDir, 'checks.json'), 'utf8')).format, 1);
 });

@@ -1,0 +1,94 @@
+// On-disk cache of per-directory check results, next to the workspace's facts cache, so a
+// reopened tree publishes its diagnostics without re-running the rules (the facts cache already
+// spares the parse). An entry is valid while the directory's facts, the era, the check options
+// (and the topology file's mtime) and the server build are unchanged: its key hashes all of them.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { EraInfo, FileFacts } from '../facts/types';
+import type { CheckOptions, CheckOutput } from './engine';
+
+const format = 1;
+
+interface CacheFile {
+  format: number;
+  tool: string;
+  entries: Record<string, { key: string; output: CheckOutput }>;
+}
+
+function toolIdentity(): string {
+  try {
+    const s = statSync(__filename);
+    return `${format}:${s.size}:${Math.trunc(s.mtimeMs)}`;
+  } catch {
+    return `${format}`;
+  }
+}
+
+function topologyStamp(path: string | null): string {
+  if (!path) return '';
+  try {
+    return `${path}@${statSync(path).mtimeMs}`;
+  } catch {
+    return `${path}@missing`;
+  }
+}
+
+/** The key of one directory's check: everything the result depends on. */
+export function checkKey(files: FileFacts[], era: EraInfo, opts: CheckOptions): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ era, layout: opts.layout, partitions: opts.partitions, topology: topologyStamp(opts.topology) }));
+  for (const f of files) hash.update(JSON.stringify(f));
+  return hash.digest('hex');
+}
+
+export class CheckCache {
+  private entries: CacheFile['entries'] = {};
+  private dirty = false;
+  private readonly path: string | null;
+
+  constructor(cacheDir: string | null, root: string, private readonly log: (message: string) => void) {
+    this.path = cacheDir ? join(cacheDir, createHash('sha256').update(root).digest('hex').slice(0, 16), 'checks.json') : null;
+    this.load();
+  }
+
+  get(group: string, key: string): CheckOutput | undefined {
+    const e = this.entries[group];
+    return e && e.key === key ? e.output : undefined;
+  }
+
+  set(group: string, key: string, output: CheckOutput): void {
+    this.entries[group] = { key, output };
+    this.dirty = true;
+  }
+
+  /** Writes the cache if it changed (atomically: a crash leaves the old file). */
+  save(): void {
+    if (!this.path || !this.dirty) return;
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      const data: CacheFile = { format, tool: toolIdentity(), entries: this.entries };
+      writeFileSync(`${this.path}.tmp`, JSON.stringify(data));
+      renameSync(`${this.path}.tmp`, this.path);
+      this.dirty = false;
+    } catch (err) {
+      this.log(`irqlens: could not write the check cache ${this.path}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private load(): void {
+    if (!this.path) return;
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch {
+      return; // no cache yet
+    }
+    try {
+      const data = JSON.parse(text) as Partial<CacheFile>;
+      if (data.format === format && data.tool === toolIdentity() && typeof data.entries === 'object' && data.entries !== null) this.entries = data.entries;
+    } catch (err) {
+      this.log(`irqlens: ignoring a corrupt check cache ${this.path}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}
