@@ -8,6 +8,7 @@ import {
   type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type Middleware, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { log } from './log';
+import { RestartPolicy } from './restart-policy';
 
 /** c and cpp (a .h opens as cpp), diff for patches; untitled buffers too (Review Patch of a git range). */
 export const documentSelector = ['c', 'cpp', 'diff'].flatMap((language) => [
@@ -15,12 +16,10 @@ export const documentSelector = ['c', 'cpp', 'diff'].flatMap((language) => [
   { scheme: 'untitled', language },
 ]);
 
-const restartLimit = 5;
-const restartWindowMs = 3 * 60_000;
 
 /** Restart on close, and count restarts so tests and the status bar can tell. */
 export class RestartingErrorHandler implements ErrorHandler {
-  private readonly closes: number[] = [];
+  private readonly policy = new RestartPolicy();
   restarts = 0;
   /** The last restart line written to the log (tests check that the restart was announced). */
   lastMessage = '';
@@ -32,11 +31,9 @@ export class RestartingErrorHandler implements ErrorHandler {
   }
 
   closed(): CloseHandlerResult {
-    const now = Date.now();
-    this.closes.push(now);
-    while (this.closes.length && now - (this.closes[0] ?? now) > restartWindowMs) this.closes.shift();
-    if (this.closes.length > restartLimit) {
-      const message = `IRQ Lens server stopped ${this.closes.length} times in 3 minutes; not restarting it. Run "IRQ Lens: Restart Language Server" after fixing the cause (see this log).`;
+    const decision = this.policy.onDeath(Date.now());
+    if (!decision.restart) {
+      const message = `IRQ Lens server stopped ${decision.recent} times in 3 minutes; not restarting it. Run "IRQ Lens: Restart Language Server" after fixing the cause (see this log).`;
       log().error(message);
       this.lastMessage = message;
       return { action: CloseAction.DoNotRestart, message, handled: false };
