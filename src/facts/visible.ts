@@ -1,6 +1,6 @@
 // What one file can see: its own #defines, enums, arrays and structs; then the defines the
 // caller supplies (headerDefines); then its "local.h" includes (followed lazily, recursively);
-// then the kernel constants built into IRQ Lens; then the <linux/...> headers it includes and
+// then the kernel constants built into IRQ Lens; then the <...> headers it includes and
 // include/linux/pci_ids.h, when readInclude can find them. Headers are read only when a name misses, and a header's tables are
 // built only when its text contains the name; both are cached per thread.
 import { builtinDefines } from './builtins';
@@ -125,14 +125,15 @@ export function makeVisible(opts: {
     searched.set(name, found);
     return found;
   };
-  // <linux/...> headers the file includes (one level), then linux/pci_ids.h for PCI IDs.
+  // <...> headers the file includes (one level, not asm/), then linux/pci_ids.h for PCI IDs.
   let kernel: Header[] | undefined;
   const kernelHeaders = (): Header[] => {
     if (kernel) return kernel;
     kernel = [];
     const read = opts.readInclude;
     if (!read) return kernel;
-    const incs = includesOf(opts.text).filter((i) => !i.quoted && /^linux\//.test(i.spec));
+    // Architecture headers (asm/) depend on the build target: never read.
+    const incs = includesOf(opts.text).filter((i) => !i.quoted && !/^asm\//.test(i.spec));
     for (const inc of [...incs, pciIdsHeader]) { const h = loadHeader(opts.file, inc, read); if (h && !kernel.includes(h)) kernel.push(h); }
     return kernel;
   };
@@ -169,6 +170,7 @@ export function makeVisible(opts: {
       fileStructs ??= structBodies(opts.clean);
       if (Object.hasOwn(fileStructs, name)) return fileStructs[name];
       for (const h of headers()) { const s = h.struct(name); if (s) return s; }
+      for (const h of kernelHeaders()) { const s = h.struct(name); if (s) return s; }
       return undefined;
     },
   };
