@@ -122,7 +122,7 @@ export function evaluate(cond: Cond, resolve: Resolve, fact: number, outcome: Ou
   }
 }
 
-/** Which outcomes of `fact` each branch allows: empty set never happens (falls back to both). */
+/** Which outcomes of `fact` each branch allows; an empty list means the branch cannot run. */
 export function branchOutcomes(cond: Cond, resolve: Resolve, fact: number): { then: Outcome[]; else: Outcome[] } {
   const onOk = evaluate(cond, resolve, fact, 'ok');
   const onFail = evaluate(cond, resolve, fact, 'failed');
@@ -132,7 +132,7 @@ export function branchOutcomes(cond: Cond, resolve: Resolve, fact: number): { th
   if (onFail !== false) then.push('failed');
   if (onOk !== true) els.push('ok');
   if (onFail !== true) els.push('failed');
-  return { then: then.length ? then : ['ok', 'failed'], else: els.length ? els : ['ok', 'failed'] };
+  return { then, else: els };
 }
 
 /** Facts a condition mentions, directly (a call inside it) or through a variable. */

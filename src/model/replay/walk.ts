@@ -169,6 +169,7 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
     const fact = facts[0]!;
     const { then, else: els } = branchOutcomes(s.cond, resolve, fact);
     for (const [outs, into] of [[then, thenIn], [els, elseIn]] as const) {
+      if (outs.length === 0) continue; // no outcome of the call takes this branch
       if (outs.length === 2) { into.push(interp.clone(st)); continue; }
       const c = interp.clone(st);
       if (interp.settle(c, fact, outs[0]!)) into.push(c);
