@@ -148,7 +148,7 @@ function functionInfo(ctx: FileContext, tree: Tree, b: TopBlock, builder: Skelet
     range: offsetRange(ctx.starts, nameAt, nameAt + b.functionName!.length),
     bodyRange: offsetRange(ctx.starts, declStart(ctx, b), b.close + 1),
     isStatic: /\bstatic\b/.test(header), params,
-    body: body ? builder.block(body) : builder.callsIn(tree.rootNode, b.open, b.close + 1),
+    body: body ? builder.functionBody(body) : builder.callsIn(tree.rootNode, b.open, b.close + 1),
   };
 }
 

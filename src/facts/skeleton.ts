@@ -130,27 +130,30 @@ export class SkeletonBuilder {
   }
 
   private allCalls?: Node[];
+  /** Every call of the function being built, by start offset: one tree query per function. */
+  private fnCalls?: Node[];
+
+  /** Skeleton of one function body. */
+  functionBody(body: Node): Stmt[] {
+    this.fnCalls = body.descendantsOfType('call_expression').sort((a, b) => a.startIndex - b.startIndex);
+    try {
+      return this.block(body);
+    } finally {
+      this.fnCalls = undefined;
+    }
+  }
 
   /** Calls of the region [from, to) of a tree whose structure there is unusable (ERROR soup). */
   callsIn(root: Node, from: number, to: number): Stmt[] {
     // One walk of the tree for every such region (not one per region: that is quadratic).
     this.allCalls ??= root.descendantsOfType('call_expression').sort((a, b) => a.startIndex - b.startIndex);
-    const all = this.allCalls;
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid]!.startIndex < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const inside: Node[] = [];
-    for (let i = lo; i < all.length && all[i]!.startIndex < to; i++) if (all[i]!.endIndex <= to) inside.push(all[i]!);
-    return this.emitCalls(inside);
+    return this.emitCalls(within(this.allCalls, from, to));
   }
 
   /** Every call inside `node`, innermost (argument) calls first, as fact or call statements. */
   calls(node: Node | null, depth: number): Stmt[] {
     if (!node || depth > MAX_DEPTH) return [];
+    if (this.fnCalls) return this.emitCalls(within(this.fnCalls, node.startIndex, node.endIndex));
     const found = node.type === 'call_expression' ? [node] : [];
     const inner = node.descendantsOfType('call_expression');
     return this.emitCalls([...found, ...inner.filter((c) => c.startIndex !== node.startIndex || c.endIndex !== node.endIndex)]);
@@ -213,6 +216,20 @@ export class SkeletonBuilder {
     if (v !== undefined) op.value = v;
     return op;
   }
+}
+
+/** The calls of `sorted` (by start) that lie inside [from, to). */
+function within(sorted: Node[], from: number, to: number): Node[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.startIndex < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Node[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.startIndex < to; i++) if (sorted[i]!.endIndex <= to) out.push(sorted[i]!);
+  return out;
 }
 
 /** `x = f(...)` / `int x = f(...)`: the variable that receives a call's result (for the replay). */
