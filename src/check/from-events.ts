@@ -95,7 +95,8 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     // Only the partitioned layout has windows; elsewhere leaving 0..65535 is out of range.
     if (p.code === 'msi/partition-crossing' && ctx.layout !== 'partitioned') p = { ...p, code: 'msi/index-out-of-range' };
     // Under a condition the model cannot read, a 'definite' verdict may belong to an infeasible path.
-    const demoted = p.certainty === 'definite' && e.unknownCond && !intrinsic.has(p.code);
+    // Possible verdicts there too: which allocation the branch sees is as unknown as the run-time value.
+    const demoted = e.unknownCond && !intrinsic.has(p.code) && (p.certainty === 'definite' || needsHistory.has(p.code));
     const definite = p.certainty === 'definite' && !demoted;
     // error: definite; warning: depends on a run-time value the message names; info: depends on
     // which branches run together, which the model cannot tell.
