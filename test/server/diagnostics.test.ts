@@ -36,6 +36,9 @@ test('didOpen publishes exact diagnostics for the file, then for the other files
   ]);
   const order = s.client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => (n.params as { uri: string }).uri);
   assert.deepEqual(order, [main, irq]);
+  // The status bar's counts follow (irqlens/status, throttled).
+  const status = await s.client.waitFor(() => s.client.notifications.find((n) => n.method === 'irqlens/status')?.params, 5000, 'irqlens/status');
+  assert.deepEqual(status, { counts: { error: 2, warning: 2, info: 0 }, conflicts: 2, layout: 'per-domain' });
 });
 
 test('an incremental edit that bounds the loop by the returned count removes the warning', async (t) => {
