@@ -200,7 +200,8 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
     const builder = new SkeletonBuilder({
       factAt: (o) => byStart.get(o),
       // Condition operands: file constants only (headers are read for call arguments, not here).
-      constant: (t) => evaluate(t, ctx.visible.localEnv).value,
+      // (A lower-case name that the file does not define is a variable: skip the evaluator.)
+      constant: (t) => ((/^(?!true$|false$)[a-z_][a-z0-9_]*$/.test(t) && !ctx.visible.localEnv.lookup(t)) || t.includes('->') ? undefined : evaluate(t, ctx.visible.localEnv).value),
       isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
     });
     for (const b of relevant) if (b.functionName) out.functions.push(functionInfo(ctx, tree, b, builder));
