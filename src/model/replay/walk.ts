@@ -12,6 +12,7 @@ export interface Frame {
   /** Parameter name -> the caller's argument text (already renamed by the caller's frame). */
   rename: Map<string, string>;
   depth: number;
+  parent?: Frame;
 }
 
 export interface Interpreter<S> {
@@ -274,12 +275,14 @@ export function renameRoot(text: string, rename: Map<string, string>): string {
 function enter<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[] | undefined {
   const fn = ctx.frame.depth < ctx.opts.maxDepth ? ctx.opts.callee(name, ctx.frame) : undefined;
   if (!fn) return undefined;
+  // Recursion is not unrolled: a function already on the walk's stack is an opaque call.
+  for (let f: Frame | undefined = ctx.frame; f; f = f.parent) if (f.fn === fn) return undefined;
   const rename = new Map<string, string>();
   fn.params.forEach((p, i) => {
     const n = paramName(p);
     if (n && args[i] !== undefined) rename.set(n, renameRoot(deviceKeyOf(args[i]!), ctx.frame.rename));
   });
-  const frame: Frame = { fn, rename, depth: ctx.frame.depth + 1 };
+  const frame: Frame = { fn, rename, depth: ctx.frame.depth + 1, parent: ctx.frame };
   const inner: Ctx<S> = { ...ctx, frame, gotos: new Map(), returns: [], outer: false, inBranch: false };
   const f = walkBlock(inner, fn.body, states);
   for (const st of f.fall) ctx.interp.returned(st, undefined, frame);
