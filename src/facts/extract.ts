@@ -67,11 +67,18 @@ function relevantBlocks(ctx: FileContext, withFacts: Set<TopBlock>, callbacks: s
   for (const b of fns) if (callbacks.includes(b.functionName!)) chosen.add(b);
   // The replay needs the functions that make a PCI device managed (vectors freed at detach).
   for (const b of fns) if (/\bpcim_enable_device\b/.test(ctx.code.slice(b.open, b.close + 1))) chosen.add(b);
-  // Identifiers each remaining function mentions, read once; then a fixpoint over calls.
-  const idRe = /[A-Za-z_]\w*/g;
-  let pending = fns.filter((b) => !chosen.has(b)).map((b) => ({ b, ids: new Set(ctx.code.slice(b.open, b.close + 1).match(idRe) ?? []) }));
+  // A fixpoint over calls. Few names (the usual case): one regex test per function body; many
+  // (macro soup, generated code): identifier sets, so the cost stays linear.
+  let pending = fns.filter((b) => !chosen.has(b)).map((b) => ({ b, ids: undefined as Set<string> | undefined }));
+  const mentions = (p: { b: TopBlock; ids: Set<string> | undefined }, re: RegExp | undefined): boolean => {
+    const body = ctx.code.slice(p.b.open, p.b.close + 1);
+    if (re) return re.test(body);
+    p.ids ??= new Set(body.match(/[A-Za-z_]\w*/g) ?? []);
+    return [...names].some((n) => p.ids!.has(n));
+  };
   for (let round = 0; round < 6 && names.size > 0; round++) {
-    const added = pending.filter(({ ids }) => [...names].some((n) => ids.has(n)));
+    const re = names.size <= 64 ? new RegExp(String.raw`\b(?:${[...names].join('|')})\b`) : undefined;
+    const added = pending.filter((p) => mentions(p, re));
     if (added.length === 0) break;
     for (const { b } of added) { chosen.add(b); names.add(b.functionName!); }
     pending = pending.filter((p) => !chosen.has(p.b));
