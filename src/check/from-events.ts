@@ -81,8 +81,6 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
   const anyIndex = 'index' in e.op && e.op.index === 'any';
   for (let p of problems) {
     if (!e.known && needsHistory.has(p.code)) continue;
-    // Where the domain was created is unknown to a function walked alone.
-    if (e.phase === 'alone' && p.code === 'msi/domain-missing') continue;
     // MSI_ANY_INDEX on a table of run-time size: exhaustion is what m.index reports, not a bug.
     if (anyIndex && p.code === 'msi/index-conflict' && p.certainty === 'possible') continue;
     // A mode disable with nothing enabled is as harmless as pci_free_irq_vectors(); it matters
@@ -135,7 +133,6 @@ function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed
 }
 
 const tooManyPaths = 'the function has more paths than the model follows; the paths it dropped may avoid this';
-const noEntry = 'no probe-like entry orders this code, so the device state before it is a guess';
 const somePaths = 'on some paths only: the branches that lead here depend on conditions the model cannot correlate';
 
 /**
@@ -161,13 +158,14 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
   const out: Candidate[] = [];
   for (const g of groups.values()) {
     const definite = g.cands.filter((c) => c.definite);
-    // Every path checked only when the walk kept them all; and the device's history is only
-    // known from a probe-like entry.
-    const complete = !r.truncated && (r.walk.kind === 'probe' || !needsHistory.has(g.cands[0]!.finding.code));
+    // Every path checked only when the walk kept them all.
+    // (Without a probe entry, history-dependent rules only fire once this walk set the device's
+    // state itself: see `known` in the interpreter.)
+    const complete = !r.truncated;
     if (definite.length && definite.length === reach.get(g.site) && complete) { out.push(definite[0]!); continue; }
     const pick = g.cands.find((c) => !c.definite) ?? g.cands[0]!;
     const f = pick.finding;
-    const why = definite.length === reach.get(g.site) ? (r.truncated ? tooManyPaths : noEntry) : somePaths;
+    const why = definite.length === reach.get(g.site) ? tooManyPaths : somePaths;
     const weak = pick.definite ? { ...f, severity: 'info' as const, assumptions: [why, ...f.assumptions] } : f;
     out.push({ definite: false, finding: weak });
   }
