@@ -1,8 +1,9 @@
 // What one file can see: its own #defines, enums, arrays and structs; then the defines the
-// caller supplies (headerDefines); then its "local.h" includes (followed lazily, recursively);
-// then the kernel constants built into IRQ Lens; then the <...> headers it includes and
-// include/linux/pci_ids.h, when readInclude can find them. Headers are read only when a name misses, and a header's tables are
-// built only when its text contains the name; both are cached per thread.
+// caller supplies (headerDefines); then the kernel constants built into IRQ Lens; then its
+// "local.h" includes (followed lazily, recursively); then the <...> headers it includes and
+// include/linux/pci_ids.h, when readInclude can find them. Headers are read only when a name
+// misses, and a header's tables are built only when its text contains the name; both are cached
+// per thread.
 import { builtinDefines } from './builtins';
 import { blankComments } from './c-text';
 import type { ConstEnv } from './const-eval';
@@ -148,17 +149,15 @@ export function makeVisible(opts: {
   return {
     env: {
       lookup(name) {
-        const hit = own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined);
+        // The kernel's own names (built in) come right after the file's: a driver header cannot
+        // redefine them, so they never cost a header read.
+        const hit = own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined) ?? own(builtins, name);
         if (hit) return hit;
         // Kernel macros and enum constants are upper case; lower-case names are variables (or
         // min/max-style helpers the evaluator knows), so they never trigger header reads.
-        if (!/[A-Z]/.test(name) && !name.startsWith('array:')) return own(builtins, name);
-        // errno names never size or index an MSI allocation: not worth a header search.
-        const d = /^E[A-Z0-9]+$/.test(name) ? undefined : inHeaders(name);
-        if (d) return d;
-        const b = own(builtins, name);
-        if (b || !opts.readInclude || /^E[A-Z0-9]+$/.test(name)) return b;
-        return inKernelHeaders(name);
+        // errno names never size or index an MSI allocation: not worth a header search either.
+        if ((!/[A-Z]/.test(name) && !name.startsWith('array:')) || /^E[A-Z0-9]+$/.test(name)) return undefined;
+        return inHeaders(name) ?? (opts.readInclude ? inKernelHeaders(name) : undefined);
       },
     },
     localEnv: {

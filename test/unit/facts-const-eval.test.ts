@@ -136,3 +136,15 @@ static int f(struct pci_dev *pdev, int n) { return pci_alloc_irq_vectors(pdev, n
   // `n` is lower case: never looked up in headers. Each header is read at most once.
   assert.deepEqual([...new Set(reads)].sort(), ['a:linux/lensk.h', 'a:linux/pci_ids.h']);
 });
+
+test('headerDefines supplied by the caller resolve before any header is read', () => {
+  const headerDefines = collectDefines('#define TREE_NVEC (2 * 8)\n', 'include/tree.h');
+  let reads = 0;
+  const r = extractFileFacts({
+    file: 'h.c', era: defaultEra, headerDefines, readInclude: () => { reads++; return undefined; },
+    text: '#include "tree.h"\nvoid f(struct pci_dev *p) { pci_alloc_irq_vectors(p, 1, TREE_NVEC, PCI_IRQ_MSI); }\n',
+  });
+  assert.equal(r.facts[0]!.max!.value, 16);
+  assert.deepEqual(r.facts[0]!.max!.chain, ['TREE_NVEC -> (2 * 8)']);
+  assert.equal(reads, 0);
+});
