@@ -2,6 +2,7 @@
 // simple descriptors, and msi_domain_alloc_irq_at with MSI_ANY_INDEX.
 import { checkBounds, spanOf, target, type Span, type Target } from './addressing';
 import { lowestFree } from './blocks';
+import { domainFlags } from './domain-kinds';
 import { exact, show } from './interval';
 import { associate, insertSpan, type NewDescs } from './insert';
 import { begin, cited, fail, note } from './outcome';
@@ -72,11 +73,24 @@ function allocSpan(
   const span = spanOf(first, last, t.slot.hwsize ?? MSI_MAX_INDEX + 1);
   if (!checkBounds(state, dev, t, span, out, { errno: '-EINVAL', warn: true, behaviour: 'ctrlValid' })) return out;
   cited(out, state, 'allocLocked');
+  if (modern && !domainFlags(t.slot.kind).simpleDescs) return withoutSimpleDescs(t, span, out);
   const ok = insertSpan(state, t, span, { site: op.site, label, associated: true }, modern ? 'range' : 'unassociated', out);
   if (!ok) return out;
   associate(t, modern ? span : null);
   out.returns = exact(0);
   note(out, `indices ${span.first}..${span.lastMax} in domain ${t.domain}`);
+  return out;
+}
+
+/**
+ * A domain without MSI_FLAG_ALLOC_SIMPLE_MSI_DESCS (PCI/MSI, PCI/MSI-X): nothing is inserted,
+ * associated descriptors in the range are skipped and the call returns 0. PCI descriptors are
+ * always associated once their enable succeeded, so the model has none to allocate here.
+ */
+function withoutSimpleDescs(t: Target, span: Span, out: Outcome): Outcome {
+  out.returns = exact(0);
+  out.status = 'no-op';
+  note(out, `domain ${t.domain} (${t.slot.kind}) has no simple descriptors: ${span.first}..${span.lastMax} inserts nothing, returns 0 (${domainFlags(t.slot.kind).source})`);
   return out;
 }
 

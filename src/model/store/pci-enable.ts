@@ -131,7 +131,7 @@ function pciDomain(state: StoreState, dev: DeviceStoreState, kind: 'pci-msi' | '
   const window = state.config.layout === 'partitioned' ? windowSize(state) : 65536;
   if (singleStore(state)) return { domain: 0, slot: s, window };
   if (dev.caps.perDeviceDomain === false) {
-    makeDomain(s, exact(0), 'global', 'global or legacy PCI/MSI domain');
+    makeDomain(s, exact(0), 'pci-global', 'global or legacy PCI/MSI domain');
     return { domain: 0, slot: s, window };
   }
   if (s.exists === 'yes' && s.kind === kind) return { domain: 0, slot: s, window }; // kept, hwsize not recomputed
