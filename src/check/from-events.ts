@@ -43,6 +43,7 @@ function related(e: AppliedEvent): RelatedLocation[] {
     out.push({ file, range, message });
   };
   for (const c of e.outcome.collisions) add(c.owner.file, c.owner.range, `${c.owner.api}() allocated ${c.first === c.last ? `index ${c.first}` : `indices ${c.first}..${c.last}`} of domain ${c.domain} here`);
+  for (const m of e.outcome.enabledBy ?? []) add(m.owner.file, m.owner.range, `${m.owner.api}() ${m.certainty === 'definite' ? 'enabled' : 'may have enabled'} ${m.mode === 'msix' ? 'MSI-X' : 'MSI'} here`);
   for (const x of e.outcome.erased) add(x.owner.file, x.owner.range, `${x.owner.api}() allocated ${x.first}..${x.last} here; erased by the failed call${x.irqsLeaked ? ' (its IRQs leak)' : ''}`);
   return out;
 }
@@ -52,6 +53,13 @@ function unknownIndex(e: AppliedEvent): boolean {
   const op = e.op;
   const v = op.op === 'pci-irq-vector' ? op.nr : op.op === 'get-virq' || op.op === 'pci-msix-free' || op.op === 'ims-free' ? op.index : undefined;
   return v !== undefined && v.max === null;
+}
+
+/** Names the run-time value that decides whether a lookup reaches index 1. */
+function indexBound(e: AppliedEvent): string {
+  const lb = e.fact.index?.loopBound;
+  if (lb) return `the loop bound ${lb.bound.trim()} is ${lb.inclusive ? 'at least 1' : 'greater than 1'}`;
+  return `${e.fact.index?.text.trim() ?? 'the index'} is not 0`;
 }
 
 function nothingEnabled(e: AppliedEvent): boolean {
@@ -86,12 +94,12 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     // A mode disable with nothing enabled is as harmless as pci_free_irq_vectors(); it matters
     // only when the other mode stays enabled (the vectors leak).
     if (p.code === 'msi/free-unallocated' && e.op.op === 'pci-disable' && e.op.mode !== 'all' && nothingEnabled(e)) continue;
-    // A lookup index the model knows nothing about says nothing about the allocation.
-    if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && unknownIndex(e)) continue;
+    // A lookup index the model knows nothing about says nothing about the allocation; with
+    // nothing enabled every index but 0 fails, so there it still says the loop must stop at 1.
+    if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && unknownIndex(e) && !nothingEnabled(e)) continue;
+    if (p.code === 'msi/vector-unallocated' && nothingEnabled(e)) p = { ...p, assumptions: p.assumptions.map((a) => a === 'the index reaches 1 (run-time)' ? indexBound(e) : a) };
     // A map this walk did not see allocated (e.g. kept in a struct until remove): its slot is unknown.
     if (p.code === 'msi/free-unallocated' && (e.op.op === 'pci-msix-free' || e.op.op === 'ims-free') && unknownIndex(e)) continue;
-    // Only the partitioned layout has windows; elsewhere leaving 0..65535 is out of range.
-    if (p.code === 'msi/partition-crossing' && ctx.layout !== 'partitioned') p = { ...p, code: 'msi/index-out-of-range' };
     // Under a condition the model cannot read, a 'definite' verdict may belong to an infeasible path.
     // Possible verdicts there too: which allocation the branch sees is as unknown as the run-time value.
     const demoted = e.unknownCond && !intrinsic.has(p.code) && (p.certainty === 'definite' || needsHistory.has(p.code));

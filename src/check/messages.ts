@@ -34,7 +34,11 @@ function domainText(e: AppliedEvent, ctx: MessageContext): string {
   return n === undefined ? '' : `, domain ${n}`;
 }
 
-function earlier(e: AppliedEvent): string {
+function earlier(e: AppliedEvent, p: Problem): string {
+  const m = e.outcome.enabledBy?.[0];
+  if (p.code === 'msi/msi-msix-exclusive' && m) {
+    return `; ${m.mode === 'msix' ? 'MSI-X' : 'MSI'} ${m.certainty === 'definite' ? 'was' : 'may have been'} enabled by ${m.owner.api}() at ${base(m.owner.file)}:${m.owner.range.line}`;
+  }
   const c = e.outcome.collisions[0];
   if (!c) return '';
   const span = c.first === c.last ? `index ${c.first}` : `indices ${c.first}..${c.last}`;
@@ -51,7 +55,7 @@ function collateral(e: AppliedEvent): string {
 export function opMessage(e: AppliedEvent, p: Problem, ctx: MessageContext): string {
   const errno = e.outcome.errno && p.code !== 'msi/api-not-in-era' ? ` (${e.outcome.status === 'possible-error' ? 'may return ' : ''}${e.outcome.errno})` : '';
   const assumed = p.certainty === 'possible' && p.assumptions.length ? `, if ${p.assumptions.join(' and ')}` : '';
-  return `${e.fact.api}() on '${e.deviceText}'${domainText(e, ctx)}: ${p.detail}${errno}${assumed}${earlier(e)}${collateral(e)} [${layoutText(ctx)}]`;
+  return `${e.fact.api}() on '${e.deviceText}'${domainText(e, ctx)}: ${p.detail}${errno}${assumed}${earlier(e, p)}${collateral(e)} [${layoutText(ctx)}]`;
 }
 
 export function leakMessage(e: EndEvent, b: Block, device: string, ctx: MessageContext): string {

@@ -93,6 +93,35 @@ test('xarray layout: MSI then MSI-X is still exclusive', async () => {
 	return 0;`, 'pci_free_irq_vectors(pdev);', 'xarray'), ['msi/msi-msix-exclusive:error@8']);
 });
 
+test('an exclusivity finding names the earlier enable as its related location, in both layouts', async () => {
+  for (const layout of ['auto', 'xarray'] as const) {
+    const tree = await treeOf({ 'd.c': pciDriver(`
+	ret = pci_enable_msi(pdev);
+	if (ret)
+		return ret;
+	n = pci_alloc_irq_vectors(pdev, 2, 2, PCI_IRQ_MSIX);
+	return 0;`) });
+    const [f, ...rest] = checkTree(tree, { layout }).findings;
+    assert.equal(rest.length, 0);
+    assert.equal(f!.code, 'msi/msi-msix-exclusive');
+    assert.deepEqual(f!.related.map((r) => `${r.file}:${r.range.line}:${r.range.column} ${r.message}`), ['d.c:5:8 pci_enable_msi() enabled MSI here']);
+    assert.match(f!.message, /MSI was enabled by pci_enable_msi\(\) at d\.c:5/);
+  }
+});
+
+test('MSI-X enabled first: the MSI enable names the MSI-X allocation', async () => {
+  const tree = await treeOf({ 'd.c': pciDriver(`
+	n = pci_alloc_irq_vectors(pdev, 2, 2, PCI_IRQ_MSIX);
+	if (n < 0)
+		return n;
+	ret = pci_enable_msi(pdev);
+	return 0;`) });
+  const [f, ...rest] = checkTree(tree, { layout: 'auto' }).findings;
+  assert.equal(rest.length, 0);
+  assert.equal(f!.code, 'msi/msi-msix-exclusive');
+  assert.deepEqual(f!.related.map((r) => `${r.range.line} ${r.message}`), ['5 pci_alloc_irq_vectors() enabled MSI-X here']);
+});
+
 test('severity overrides: off removes a rule, a severity replaces it', async () => {
   const tree = await treeOf({ 'd.c': pciDriver(`
 	n = pci_alloc_irq_vectors(pdev, 8, 4, PCI_IRQ_MSIX);

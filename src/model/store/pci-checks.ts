@@ -4,7 +4,8 @@
 import { show } from './interval';
 import { cited, fail, note } from './outcome';
 import { slot } from './state';
-import type { Certainty, DeviceStoreState, Interval, Outcome, StoreState, Tree } from './types';
+import { sameSite } from './blocks';
+import type { Block, Certainty, DeviceStoreState, Interval, ModeOwner, Outcome, StoreState, Tree } from './types';
 
 export interface EnableCtx {
   state: StoreState;
@@ -92,12 +93,23 @@ export function runChecks(order: CheckName[], c: EnableCtx): boolean {
 function modeCheck(c: EnableCtx, mode: 'msi' | 'msix', code: 'msi/msi-msix-exclusive' | 'msi/index-conflict', detail: string, warn: boolean): boolean {
   const certainty = modeCertainty(c.dev, mode);
   if (!certainty) return false;
+  const held = slot(c.state, c.dev, 0).blocks.filter((b) => b.mode === mode);
+  if (code === 'msi/msi-msix-exclusive') c.out.enabledBy = owners(held, mode, certainty);
   if (code === 'msi/index-conflict') {
-    const held = slot(c.state, c.dev, 0).blocks.filter((b) => b.mode === mode);
     c.out.collisions.push(...held.map((b) => ({ domain: 0, first: b.first, last: b.last, certainty: b.certainty === 'definite' && certainty === 'definite' ? ('definite' as const) : ('possible' as const), owner: b.site })));
   }
   fail(c.out, { errno: '-EINVAL', certainty, code, detail, warn });
   return certainty === 'definite';
+}
+
+/** One owner per enabling call site: the other half every exclusivity finding names. */
+function owners(held: Block[], mode: 'msi' | 'msix', certainty: Certainty): ModeOwner[] {
+  const out: ModeOwner[] = [];
+  for (const b of held) {
+    if (out.some((o) => sameSite(o.owner, b.site))) continue;
+    out.push({ mode, certainty: b.certainty === 'definite' && certainty === 'definite' ? 'definite' : 'possible', owner: b.site });
+  }
+  return out;
 }
 
 function duplicate(c: EnableCtx, entries: number[] | null): boolean {

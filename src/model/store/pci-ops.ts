@@ -90,6 +90,7 @@ function finish(state: StoreState, out: Outcome, attempts: Outcome[], op: Op<'pc
       if (seen.has(key(p))) continue;
       seen.add(key(p));
       out.problems.push(p);
+      if (p.code === 'msi/msi-msix-exclusive' && a.enabledBy) out.enabledBy = [...(out.enabledBy ?? []), ...a.enabledBy];
     }
     out.collisions.push(...a.collisions);
     if (a.warn === true) out.warn = true;
@@ -261,6 +262,11 @@ function vectorIn(state: StoreState, dev: DeviceStoreState, mode: string, op: Op
     return out;
   }
   out.returns = exact(0);
-  const certainty = op.nr.min > 0 ? 'definite' : 'possible';
-  return fail(out, { errno: '-EINVAL', certainty, code: 'msi/vector-unallocated', detail: `neither MSI nor MSI-X is enabled: nr ${show(op.nr)} != 0 gives -EINVAL` });
+  // Every index of a bounded interval is looked up (a loop), so one above 0 surely is; an
+  // unbounded one reaches 1 only when the run-time bound does.
+  const certainty = op.nr.max !== null && op.nr.max > 0 ? 'definite' : 'possible';
+  const detail = op.nr.min > 0
+    ? `neither MSI nor MSI-X is enabled: nr ${show(op.nr)} != 0 gives -EINVAL (only nr 0 returns dev->irq)`
+    : `neither MSI nor MSI-X is enabled: every nr above 0 of ${show(op.nr)} gives -EINVAL (only nr 0 returns dev->irq)`;
+  return fail(out, { errno: '-EINVAL', certainty, code: 'msi/vector-unallocated', detail, assumptions: certainty === 'possible' ? ['the index reaches 1 (run-time)'] : [] });
 }

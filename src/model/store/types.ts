@@ -136,6 +136,13 @@ export interface Erasure extends IndexSpan {
   irqsLeaked: boolean;
 }
 
+/** The call that enabled a PCI mode, found through the descriptors it left in domain 0. */
+export interface ModeOwner {
+  mode: 'msi' | 'msix';
+  certainty: Certainty;
+  owner: SourceSite;
+}
+
 /** Why an outcome is a problem, classified by the rule it evidences. */
 export interface Problem {
   code: RuleCode;
@@ -158,6 +165,8 @@ export interface Outcome {
   warn: boolean | 'possible';
   collisions: Collision[];
   erased: Erasure[];
+  /** msi/msi-msix-exclusive: the enables of the other mode still live (the conflict's other half). */
+  enabledBy?: ModeOwner[];
   problems: Problem[];
   /** First citation is the one that decides the errno. */
   citations: Citation[];
