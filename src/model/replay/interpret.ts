@@ -12,6 +12,7 @@ import { applyOp, cloneStore, seedDefaultDomain, seedDevice } from './store-port
 import { canonical, constDecision, constOf, decidedValue, deviceOnly, isCleanupCall, storeSignature, storeSigs } from './path-values';
 export { isCleanupCall, liveAtDetach } from './path-values';
 import { toStoreOp } from './to-op';
+import { isKernelHelper } from './kernel-calls';
 import { deviceKeyOf, renameRoot, type Frame, type Interpreter } from './walk';
 
 export type Phase = 'probe' | 'remove' | 'alone';
@@ -47,6 +48,10 @@ export interface PathState {
   dyn: string[];
   /** Walking a function alone: devices whose state this walk knows (allocated or freed here). */
   known: string[];
+  /** The allocation just applied without a receiving variable: `return pci_alloc_irq_vectors(...)` hands it to the caller. */
+  unbound?: { id: number; api: string; store: StoreState; seq: number };
+  /** A call the walk did not enter, and not a plain kernel helper, ran on this path (it may set up vectors). */
+  unfollowed: boolean;
   seq: number;
   /** Cached signature; cleared by every change to the path. */
   sig?: string;
@@ -96,6 +101,8 @@ export interface ReplayHooks {
   domainOutside?(): boolean;
   /** Capabilities a topology gives a device, seeded before its first operation. */
   caps?(key: string, text: string): DeviceCaps | undefined;
+  /** The probe's own `struct pci_dev *` parameter (qualified key): nothing is enabled on it at probe entry. */
+  probeDevice?: string;
   /** Called for success ends of probe paths (they continue into remove). */
   onProbeSuccess?(s: PathState): void;
 }
@@ -116,7 +123,7 @@ function resultRef(fact: MsiFact, id: number): ResultRef {
 }
 
 export function newPathState(store: StoreState): PathState {
-  return { store, vars: {}, aliases: {}, consts: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], seq: 0, ownsStore: true };
+  return { store, vars: {}, aliases: {}, consts: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], unfollowed: false, seq: 0, ownsStore: true };
 }
 
 export class ReplayInterpreter implements Interpreter<PathState> {
@@ -132,7 +139,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   signature(s: PathState): string {
     if (s.sig !== undefined) return s.sig;
-    s.sig = JSON.stringify([storeSignature(s.store), s.aliases, s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, Object.keys(s.before)]);
+    s.sig = JSON.stringify([storeSignature(s.store), s.aliases, s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, s.unfollowed, s.unbound?.id, Object.keys(s.before)]);
     return s.sig;
   }
 
@@ -172,10 +179,14 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     // The model knows a device's state once this walk allocated on it or freed all of it;
     // before that (a helper walked alone, a device probe never touched) it is unknown.
     const resets = isAllocation(spec.op) || (op.op === 'pci-disable' && op.mode === 'all') || op.op === 'platform-free' || op.op === 'fsl-mc-free' || op.op === 'free-all';
-    const known = s.known.includes(dev.key) || (resets && this.hooks.phase !== 'alone');
+    const known = s.known.includes(dev.key) || (resets && this.hooks.phase !== 'alone') || this.pristine(s, dev.key, op);
     const boundByResult = this.loopBound(s, fact);
+    s.unbound = undefined;
     if (fact.result && isAllocation(spec.op)) {
       s.before[id] = { store: s.store, seq: s.seq };
+      s.ownsStore = false;
+    } else if (isAllocation(spec.op)) {
+      s.unbound = { id, api: fact.api, store: s.store, seq: s.seq };
       s.ownsStore = false;
     }
     const outcome = applyOp(writable(), op);
@@ -195,6 +206,16 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       kind: 'op', fact, device: dev.key, deviceText: dev.text, op, outcome, phase: this.hooks.phase, known, unknownCond,
       boundByResult, state: deviceOnly(s.store, dev.key),
     });
+  }
+
+  /**
+   * A lookup on the probe's own PCI device before anything was allocated on it: the driver core
+   * hands probe a device with neither MSI nor MSI-X enabled, so the state is known to be empty,
+   * as long as no call the walk could not follow may have set up vectors in between.
+   */
+  private pristine(s: PathState, key: string, op: StoreOp): boolean {
+    if (op.op !== 'pci-irq-vector' || this.hooks.phase !== 'probe' || s.unfollowed) return false;
+    return key === this.hooks.probeDevice && (s.store.devices[key]?.pciModes ?? ['none']).every((m) => m === 'none');
   }
 
   /** `for (i = 0; i < n; i++) pci_irq_vector(pdev, i)` with n holding an allocation's count. */
@@ -248,6 +269,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       return;
     }
     if (isCleanupCall(name)) s.cleanup = true;
+    if (!isKernelHelper(name)) s.unfollowed = true;
   }
 
   assign(s: PathState, target: string, source: string, frame: Frame): void {
@@ -286,6 +308,15 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   returned(s: PathState, value: string | undefined, _frame: Frame): void {
     s.sig = undefined;
     const v = value?.trim();
+    // `return pci_alloc_irq_vectors(...);`: the caller's variable holds that call's result, and
+    // its failure branch undoes the allocation as if the helper had checked it.
+    const u = s.unbound;
+    s.unbound = undefined;
+    if (v !== undefined && u && new RegExp(`^${u.api}\\s*\\(`).test(v)) {
+      s.ret = { ref: { id: u.id } };
+      s.before[u.id] = { store: u.store, seq: u.seq };
+      return;
+    }
     // `return f(x);`: f was just entered and left its own return value in s.ret.
     if (v !== undefined && /^[A-Za-z_]\w*\s*\(/.test(v)) return;
     s.ret = undefined;

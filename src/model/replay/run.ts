@@ -45,6 +45,12 @@ function describe(w: Walk): string {
   }
 }
 
+/** The name of a function's `struct pci_dev *` parameter (a PCI driver's probe), if any. */
+function pciParam(fn: FunctionInfo): string | undefined {
+  const decl = fn.params.find((p) => /\bstruct\s+pci_dev\s*\*/.test(p));
+  return decl ? /([A-Za-z_]\w*)\s*$/.exec(decl)?.[1] : undefined;
+}
+
 export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   const maxDepth = opts.maxDepth ?? 4;
   const index = indexFunctions(tree);
@@ -70,7 +76,9 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     };
     const qualify = opts.deviceKey ?? qualifiedDevice;
     const successes: PathState[] = [];
+    const probeDevice = walk.kind === 'probe' ? pciParam(walk.entry) : undefined;
     const hooks = (phase: Phase) => ({
+      probeDevice: probeDevice === undefined ? undefined : qualify(walk.file, probeDevice),
       factById: (file: string, id: number) => facts.get(file)?.get(id),
       deviceKey: (key: string) => qualify(walk.file, key),
       phase,
