@@ -260,3 +260,36 @@ test('apply: an unknown operation is a clear error naming it', () => {
   const s = withDomain(4);
   assert.throws(() => apply(s, JSON.parse('{"op":"bogus","device":"d"}')), { message: 'unknown store operation "bogus"' });
 });
+
+test('6.12 per-domain: a range past 65536 is index-out-of-range (partition-crossing is the partitioned layout only)', () => {
+  const s = createStore({ layout: 'per-domain' });
+  apply(s, { op: 'create-domain', device: dev, site: site(1), domain: exact(0), hwsize: exact(0) });
+  const o = apply(s, { op: 'alloc-range', device: dev, site: site(2), domain: exact(0), first: exact(0xfff0), last: exact(0x1000f) });
+  assert.equal(o.status, 'error');
+  assert.equal(o.errno, '-EINVAL');
+  assert.deepEqual(codes(o), ['msi/index-out-of-range:definite']);
+  assert.deepEqual(o.citations[0], { tree: '6.12', file: 'kernel/irq/msi.c', fn: 'msi_ctrl_valid' });
+});
+
+test('6.12 range allocation in the PCI/MSI-X device domain (no simple descriptors): nothing inserted, returns 0', () => {
+  const s = createStore({ layout: 'per-domain' });
+  apply(s, { op: 'pci-alloc-vectors', device: dev, site: site(1), min: exact(8), max: exact(8), flags: ['PCI_IRQ_MSIX'] });
+  const before = describeDevice(s, dev);
+  const o = apply(s, { op: 'alloc-range', device: dev, site: site(2), domain: exact(0), first: exact(4), last: exact(7) });
+  assert.equal(o.status, 'no-op');
+  assert.equal(o.errno, null);
+  assert.deepEqual(o.returns, exact(0));
+  assert.deepEqual(o.problems, []);
+  assert.deepEqual(o.collisions, []);
+  assert.deepEqual(o.erased, []);
+  assert.deepEqual(describeDevice(s, dev), before);
+});
+
+test('6.12 range allocation in a platform device domain (simple descriptors) still collides and erases', () => {
+  const s = createStore({ layout: 'per-domain' });
+  apply(s, { op: 'platform-alloc', device: dev, site: site(1), nvec: exact(8) });
+  const o = apply(s, { op: 'alloc-range', device: dev, site: site(2), domain: exact(0), first: exact(4), last: exact(7) });
+  assert.equal(o.errno, '-EBUSY');
+  assert.deepEqual(codes(o), ['msi/index-conflict:definite']);
+  assert.equal(o.erased.length, 1);
+});
