@@ -47,7 +47,9 @@ err_free:
 
 static void lensdma_remove(struct pci_dev *pdev)
 {
-	/* Frees every MSI-X vector, the dynamically added one included. */
+	struct lensdma *dma = pci_get_drvdata(pdev);
+
+	pci_msix_free_irq(pdev, dma->err_map);
 	pci_free_irq_vectors(pdev);
 }
 

@@ -17,7 +17,7 @@ test('irqlens facts examples: one gcc-style line per call, paths relative to cwd
   assert.equal(r.code, 0);
   assert.equal(r.err, '');
   const lines = r.out.trim().split('\n');
-  assert.equal(lines.length, 18);
+  assert.equal(lines.length, 19);
   assert.ok(lines.includes('examples/lensnet_irq.c:20:9: pci_alloc_irq_vectors alloc device=adapter->pdev(pci) min=1 max=9 flags=MSIX|MSI -> nvec in lensnet_setup_irqs()'));
   assert.ok(lines.includes('examples/lensnet_irq.c:27:22: pci_irq_vector lookup device=adapter->pdev(pci) index=i[0..nvec) -> adapter->irqs[i] in lensnet_setup_irqs()'));
   assert.ok(lines.includes('examples/lensdma.c:35:17: pci_msix_alloc_irq_at alloc device=pdev(pci) index=2 flags=MSIX -> dma->err_map in lensdma_probe()'));
@@ -34,7 +34,8 @@ test('irqlens facts --format json: { tree, era, facts } with file, line, column,
     ['examples/lensdma.c', 32, 7, 'pci_msix_can_alloc_dyn', 'query'],
     ['examples/lensdma.c', 35, 17, 'pci_msix_alloc_irq_at', 'alloc'],
     ['examples/lensdma.c', 44, 2, 'pci_free_irq_vectors', 'free'],
-    ['examples/lensdma.c', 51, 2, 'pci_free_irq_vectors', 'free'],
+    ['examples/lensdma.c', 52, 2, 'pci_msix_free_irq', 'free'],
+    ['examples/lensdma.c', 53, 2, 'pci_free_irq_vectors', 'free'],
   ]);
   assert.equal(j.facts[2]!.index!.value, 2);
   assert.deepEqual(j.facts[2]!.index!.chain, ['LENSDMA_ERR_VECTOR -> BIT(1)']);
