@@ -94,9 +94,11 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     // A mode disable with nothing enabled is as harmless as pci_free_irq_vectors(); it matters
     // only when the other mode stays enabled (the vectors leak).
     if (p.code === 'msi/free-unallocated' && e.op.op === 'pci-disable' && e.op.mode !== 'all' && nothingEnabled(e)) continue;
-    // A lookup index the model knows nothing about says nothing about the allocation; with
-    // nothing enabled every index but 0 fails, so there it still says the loop must stop at 1.
-    if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && unknownIndex(e) && !nothingEnabled(e)) continue;
+    // A lookup index the model knows nothing about says nothing about the allocation. The one
+    // exception: a loop over the probe's own device before anything was set up on it, where
+    // every index but 0 fails, so the loop is wrong whenever its bound exceeds 1.
+    const loopOnPristine = e.pristine && e.fact.index?.loopBound !== undefined;
+    if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && unknownIndex(e) && !loopOnPristine) continue;
     if (p.code === 'msi/vector-unallocated' && nothingEnabled(e)) p = { ...p, assumptions: p.assumptions.map((a) => a === 'the index reaches 1 (run-time)' ? indexBound(e) : a) };
     // A map this walk did not see allocated (e.g. kept in a struct until remove): its slot is unknown.
     if (p.code === 'msi/free-unallocated' && (e.op.op === 'pci-msix-free' || e.op.op === 'ims-free') && unknownIndex(e)) continue;

@@ -71,6 +71,8 @@ export interface AppliedEvent {
   unknownCond: boolean;
   /** Whether the device's earlier state is known on this path (false: function walked alone). */
   known: boolean;
+  /** A lookup on the probe's own device with nothing allocated on the path and every call followed. */
+  pristine: boolean;
   /** For lookups bounded by a returned count: the count's fact and whether the bound is inclusive. */
   boundByResult?: { fact: number; inclusive: boolean };
   state: StoreState;
@@ -179,7 +181,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     // The model knows a device's state once this walk allocated on it or freed all of it;
     // before that (a helper walked alone, a device probe never touched) it is unknown.
     const resets = isAllocation(spec.op) || (op.op === 'pci-disable' && op.mode === 'all') || op.op === 'platform-free' || op.op === 'fsl-mc-free' || op.op === 'free-all';
-    const known = s.known.includes(dev.key) || (resets && this.hooks.phase !== 'alone') || this.pristine(s, dev.key, op);
+    const pristine = !s.known.includes(dev.key) && this.pristine(s, dev.key, op);
+    const known = s.known.includes(dev.key) || (resets && this.hooks.phase !== 'alone') || pristine;
     const boundByResult = this.loopBound(s, fact);
     s.unbound = undefined;
     if (fact.result && isAllocation(spec.op)) {
@@ -203,7 +206,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       if (isAllocation(spec.op)) s.cleanup = false;
     }
     this.hooks.sink({
-      kind: 'op', fact, device: dev.key, deviceText: dev.text, op, outcome, phase: this.hooks.phase, known, unknownCond,
+      kind: 'op', fact, device: dev.key, deviceText: dev.text, op, outcome, phase: this.hooks.phase, known, pristine, unknownCond,
       boundByResult, state: deviceOnly(s.store, dev.key),
     });
   }

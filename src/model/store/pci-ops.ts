@@ -264,7 +264,7 @@ function vectorIn(state: StoreState, dev: DeviceStoreState, mode: string, op: Op
   out.returns = exact(0);
   // Every index of a bounded interval is looked up (a loop), so one above 0 surely is; an
   // unbounded one reaches 1 only when the run-time bound does.
-  const certainty = op.nr.max !== null && op.nr.max > 0 ? 'definite' : 'possible';
+  const certainty = op.nr.min > 0 || (op.nr.max !== null && op.nr.max > 0) ? 'definite' : 'possible';
   const detail = op.nr.min > 0
     ? `neither MSI nor MSI-X is enabled: nr ${show(op.nr)} != 0 gives -EINVAL (only nr 0 returns dev->irq)`
     : `neither MSI nor MSI-X is enabled: every nr above 0 of ${show(op.nr)} gives -EINVAL (only nr 0 returns dev->irq)`;
