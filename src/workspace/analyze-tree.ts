@@ -93,23 +93,20 @@ async function scanWithWorkers(p: Plan, workers: number, opts: AnalyzeOptions): 
   const size = batchSize(p.jobs.length, workers);
   const total = p.cached.length + p.jobs.length;
   let done = p.cached.length;
-  const parse = (job: ScanJob): Promise<FileFacts[]> =>
-    pool.run('extract', [job]).then((r) => r.results, (err: unknown) => failedBatch([job], err, opts.signal));
-  const screen = async (batch: ScanJob[]): Promise<FileFacts[]> => {
+  const scan = async (batch: ScanJob[]): Promise<FileFacts[]> => {
     let reply: ScanReply;
     try {
-      reply = await pool.run('prefilter', batch);
+      reply = await pool.run('scan', batch);
     } catch (err) {
       return failedBatch(batch, err, opts.signal);
     }
-    const parsed = await Promise.all(reply.candidates.map(parse));
     done += batch.length;
     opts.onProgress?.(done, total);
-    return reply.results.concat(parsed.flat());
+    return reply.results;
   };
   try {
     const batches: Promise<FileFacts[]>[] = [];
-    for (let i = 0; i < p.jobs.length; i += size) batches.push(screen(p.jobs.slice(i, i + size)));
+    for (let i = 0; i < p.jobs.length; i += size) batches.push(scan(p.jobs.slice(i, i + size)));
     const results = (await Promise.all(batches)).flat();
     opts.signal?.throwIfAborted();
     return results;

@@ -15,11 +15,12 @@ export interface ScanJob {
 }
 
 /**
- * 'prefilter' reads a batch of files and names the candidates; 'extract' parses candidates.
- * Two stages let the main thread hand out the expensive parses one file at a time, so no worker
- * sits idle behind another's batch of large drivers.
+ * 'scan' reads a batch of files and extracts the facts of the candidates at once, from the bytes
+ * already read (the tree scan uses it: one read per file, and files of one directory, which
+ * share their local headers, land in the same worker's header cache). 'prefilter' only names the
+ * candidates and 'extract' parses given files, for callers that hand out parses one by one.
  */
-export type ScanStage = 'prefilter' | 'extract';
+export type ScanStage = 'scan' | 'prefilter' | 'extract';
 
 export interface ScanRequest {
   id: number;

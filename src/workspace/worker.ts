@@ -11,7 +11,7 @@ function scanBatch(request: ScanRequest, ctx: ScanContext): ScanReply {
   const results: FileFacts[] = [];
   const candidates: ScanJob[] = [];
   for (const job of request.jobs) {
-    if (request.stage === 'extract') {
+    if (request.stage !== 'prefilter') {
       const facts = scanFile(job.abs, job.file, ctx);
       if (facts) results.push(facts);
       continue;
