@@ -107,9 +107,9 @@ export function collectDefines(text: string, file: string): DefineTable {
   return collectDefinesBlanked(blankComments(text, true), file);
 }
 
-/** collectDefines over text whose comments and strings are already blanked. */
-export function collectDefinesBlanked(clean: string, file: string): DefineTable {
-  const starts = lineStarts(clean);
+/** collectDefines over text whose comments and strings are already blanked (`starts`: its line
+ *  starts when the caller has them). */
+export function collectDefinesBlanked(clean: string, file: string, starts = lineStarts(clean)): DefineTable {
   const out: DefineTable = {};
   collectMacros(clean, file, starts, out);
   collectEnums(clean, file, starts, out);

@@ -182,8 +182,8 @@ export function extractFileFacts(input: ExtractInput, options: ExtractOptions = 
   }
   const ctx = prepareFile(input);
   options.onContext?.(ctx);
-  out.drivers = driverStructs(ctx.code);
-  out.pciIds = pciIdTables(ctx.code, ctx.visible.env);
+  out.drivers = driverStructs(ctx.code, ctx.starts);
+  out.pciIds = pciIdTables(ctx.code, ctx.visible.env, ctx.starts);
   if (ctx.candidates.length === 0) return out;
   return extractWithContext(ctx, out, options);
 }

@@ -51,10 +51,12 @@ export function findCandidates(code: string): Candidate[] {
 export function prepareFile(input: ExtractInput): FileContext {
   const noComments = blankComments(input.text, true);
   const code = blankDirectives(noComments);
-  const defines = collectDefinesBlanked(noComments, input.file);
+  // Blanking keeps every newline: one set of line starts serves the text and both blanked copies.
+  const starts = lineStarts(input.text);
+  const defines = collectDefinesBlanked(noComments, input.file, starts);
   const visible = makeVisible({ file: input.file, text: input.text, clean: code, era: input.era, defines, headerDefines: input.headerDefines, readInclude: input.readInclude });
   return {
-    input, noComments, code, starts: lineStarts(input.text), blocks: topLevelBlocks(code),
+    input, noComments, code, starts, blocks: topLevelBlocks(code),
     candidates: findCandidates(code), visible, scope: makeScope(code, (name) => visible.struct(name)),
   };
 }

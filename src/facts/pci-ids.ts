@@ -39,9 +39,12 @@ function entryIds(entry: string, env: ConstEnv): { vendor: number; device: numbe
   return vendor !== undefined && device !== undefined && vendor !== 0 ? { vendor, device } : undefined;
 }
 
-export function pciIdTables(clean: string, env: ConstEnv): PciIdEntry[] {
+/** `starts`: the text's line starts when the caller has them (blanking keeps every newline). */
+export function pciIdTables(clean: string, env: ConstEnv, starts?: number[]): PciIdEntry[] {
   const out: PciIdEntry[] = [];
-  const starts = lineStarts(clean);
+  // Most files with MSI calls have no ID table: one substring test spares the regex scan.
+  if (!clean.includes('pci_device_id')) return out;
+  starts ??= lineStarts(clean);
   tableRe.lastIndex = 0;
   for (let m = tableRe.exec(clean); m; m = tableRe.exec(clean)) {
     const open = m.index + m[0].length - 1;
@@ -71,9 +74,10 @@ function field(body: string, name: string): string | undefined {
   return m?.[1];
 }
 
-export function driverStructs(clean: string): DriverInfo[] {
+export function driverStructs(clean: string, starts?: number[]): DriverInfo[] {
   const out: DriverInfo[] = [];
-  const starts = lineStarts(clean);
+  if (!clean.includes('_driver')) return out;
+  starts ??= lineStarts(clean);
   driverRe.lastIndex = 0;
   for (let m = driverRe.exec(clean); m; m = driverRe.exec(clean)) {
     const open = m.index + m[0].length - 1;

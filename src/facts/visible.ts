@@ -17,7 +17,13 @@ interface Include { spec: string; quoted: boolean }
 
 class Header {
   private tables?: { defines: DefineTable; structs: Record<string, string> };
-  constructor(readonly file: string, readonly text: string, readonly includes: Include[]) {}
+  private includeList?: Include[];
+  constructor(readonly file: string, readonly text: string) {}
+
+  /** Only local headers are followed further: <...> headers never need theirs scanned. */
+  get includes(): Include[] {
+    return (this.includeList ??= includesOf(this.text));
+  }
 
   private build(): { defines: DefineTable; structs: Record<string, string> } {
     if (!this.tables) {
@@ -68,7 +74,7 @@ function loadHeader(fromFile: string, inc: Include, read: ReadInclude): Header |
     text = undefined;
   }
   const file = inc.quoted ? `${dirOf(fromFile)}/${inc.spec}`.replace(/^\//, '') : inc.spec;
-  const header = text === undefined ? null : new Header(file, text, includesOf(text));
+  const header = text === undefined ? null : new Header(file, text);
   if (headerCache.size >= HEADER_CACHE_MAX) headerCache.clear();
   headerCache.set(key, header);
   return header ?? undefined;
@@ -115,7 +121,9 @@ export function makeVisible(opts: {
 }): Visible {
   const builtins = builtinDefines(opts.era);
   let locals: Header[] | undefined;
-  const headers = (): Header[] => (locals ??= localHeaders(opts.file, includesOf(opts.text), opts.readInclude));
+  let fileIncludes: Include[] | undefined;
+  const includes = (): Include[] => (fileIncludes ??= includesOf(opts.text));
+  const headers = (): Header[] => (locals ??= localHeaders(opts.file, includes(), opts.readInclude));
   let fileStructs: Record<string, string> | undefined;
   // Header searches per name, remembered for the file (errno names, IS_ERR, ... repeat a lot).
   const searched = new Map<string, MacroDef | undefined>();
@@ -134,7 +142,7 @@ export function makeVisible(opts: {
     const read = opts.readInclude;
     if (!read) return kernel;
     // Architecture headers (asm/) depend on the build target: never read.
-    const incs = includesOf(opts.text).filter((i) => !i.quoted && !/^asm\//.test(i.spec));
+    const incs = includes().filter((i) => !i.quoted && !/^asm\//.test(i.spec));
     for (const inc of [...incs, pciIdsHeader]) { const h = loadHeader(opts.file, inc, read); if (h && !kernel.includes(h)) kernel.push(h); }
     return kernel;
   };
