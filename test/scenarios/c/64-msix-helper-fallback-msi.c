@@ -1,7 +1,8 @@
 /* The shape of 6.12 drivers/net/ethernet/atheros/alx/main.c:__alx_open: a helper tries an
  * exact MSI-X allocation and returns its result; only when that failed (`err < 0`) does the
  * caller fall back to pci_alloc_irq_vectors(…, PCI_IRQ_MSI | PCI_IRQ_INTX). MSI-X is not
- * enabled on that path, so the MSI enable is no msi/msi-msix-exclusive.
+ * enabled on that path, so the MSI enable is no msi/msi-msix-exclusive; nor on the path where the
+ * MSI-X request fails and the helper frees the vectors before retrying with MSI (alx_request_irq).
  *
  * expect: none
  */
@@ -32,6 +33,33 @@ static int ax_init_intr(struct ax_priv *ax)
 	return 0;
 }
 
+static int ax_realloc(struct ax_priv *ax)
+{
+	pci_free_irq_vectors(ax->pdev);
+	return ax_init_intr(ax);
+}
+
+static int ax_request_irq(struct ax_priv *ax)
+{
+	int err;
+
+	if (ax->pdev->msix_enabled) {
+		err = ax_request_msix(ax);
+		if (!err)
+			return 0;
+		err = ax_realloc(ax);
+		if (err)
+			return err;
+	}
+	if (ax->pdev->msi_enabled) {
+		err = request_irq(pci_irq_vector(ax->pdev, 0), ax_intr, 0, "ax", ax);
+		if (!err)
+			return 0;
+		pci_free_irq_vectors(ax->pdev);
+	}
+	return request_irq(pci_irq_vector(ax->pdev, 0), ax_intr, IRQF_SHARED, "ax", ax);
+}
+
 static int ax_open(struct ax_priv *ax)
 {
 	int err;
@@ -42,7 +70,7 @@ static int ax_open(struct ax_priv *ax)
 		if (err)
 			return err;
 	}
-	return 0;
+	return ax_request_irq(ax);
 }
 
 static void ax_close(struct ax_priv *ax)
