@@ -68,7 +68,8 @@ test('an edit of one file re-publishes the other file of the driver when its fin
     return later.length > 0 ? (later[later.length - 1]!.params as { diagnostics: Parameters<typeof brief>[0] }).diagnostics : undefined;
   }, 5000, 'qdrv_irq.c re-published');
   assert.deepEqual(brief(irqAfter), ['25:8-25:29 1 msi/index-conflict']);
-  assert.deepEqual(brief(s.client.diagnosticsFor(main, 2)!.diagnostics), ['27:7-27:28 1 msi/dynamic-msix-unsupported']);
+  // With nothing enabled the loop's pci_irq_vector(pdev, 1..8) fails too (drivers/pci/msi/api.c:pci_irq_vector).
+  assert.deepEqual(brief(s.client.diagnosticsFor(main, 2)!.diagnostics), ['23:20-23:34 1 msi/vector-unallocated', '27:7-27:28 1 msi/dynamic-msix-unsupported']);
 });
 
 test('a keystroke that changes no MSI fact moves the diagnostics exactly where a full check puts them', async (t) => {
