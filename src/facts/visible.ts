@@ -15,8 +15,15 @@ export type ReadInclude = (fromFile: string, spec: string, quoted: boolean) => s
 
 interface Include { spec: string; quoted: boolean }
 
+/**
+ * One header's text; its tables are built on the first name it may hold. Defines and struct
+ * bodies are built separately: a struct name such as `pci_dev` is mentioned by most headers,
+ * and building every table of each of them cost more than the rest of the lookup.
+ */
 class Header {
-  private tables?: { defines: DefineTable; structs: Record<string, string> };
+  private clean?: string;
+  private defineTable?: DefineTable;
+  private structTable?: Record<string, string>;
   private includeList?: Include[];
   constructor(readonly file: string, readonly text: string) {}
 
@@ -25,25 +32,27 @@ class Header {
     return (this.includeList ??= includesOf(this.text));
   }
 
-  private build(): { defines: DefineTable; structs: Record<string, string> } {
-    if (!this.tables) {
-      const clean = blankComments(this.text, true);
-      this.tables = { defines: collectDefinesBlanked(clean, this.file), structs: structBodies(clean) };
-    }
-    return this.tables;
+  private blanked(): string {
+    return (this.clean ??= blankComments(this.text, true));
   }
 
   define(name: string): MacroDef | undefined {
     const bare = name.startsWith('array:') ? name.slice(6) : name;
     if (!this.text.includes(bare)) return undefined;
-    return own(this.build().defines, name);
+    return own((this.defineTable ??= collectDefinesBlanked(this.blanked(), this.file)), name);
   }
 
   struct(name: string): string | undefined {
-    if (!this.text.includes(name)) return undefined;
-    const s = this.build().structs;
+    // Only a header that could define the struct builds its struct table.
+    if (!this.text.includes(name) || !structDefinitionRe(name).test(this.text)) return undefined;
+    const s = (this.structTable ??= structBodies(this.blanked()));
     return Object.hasOwn(s, name) ? s[name] : undefined;
   }
+}
+
+/** `struct NAME {` (or a comment before the brace) in raw text: a pretest, the table decides. */
+function structDefinitionRe(name: string): RegExp {
+  return new RegExp(String.raw`\bstruct\s+${name}\s*(?:\{|\/[*/])`);
 }
 
 const includeRe = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
@@ -95,24 +104,63 @@ export interface Visible {
 
 const own = (t: Record<string, MacroDef>, name: string): MacroDef | undefined => (Object.hasOwn(t, name) ? t[name] : undefined);
 
-/** Quoted includes, breadth-first, up to three levels deep. */
-function localHeaders(file: string, includes: Include[], read: ReadInclude | undefined): Header[] {
-  const out: Header[] = [];
-  if (!read) return out;
-  const seen = new Set<string>();
-  let frontier = includes.filter((i) => i.quoted).map((inc) => ({ from: file, inc }));
-  for (let depth = 0; depth < 3 && frontier.length > 0; depth++) {
-    const next: typeof frontier = [];
-    for (const { from, inc } of frontier) {
-      const h = loadHeader(from, inc, read);
-      if (!h || seen.has(h.file)) continue;
-      seen.add(h.file);
-      out.push(h);
-      for (const sub of h.includes) if (sub.quoted) next.push({ from: h.file, inc: sub });
+/**
+ * Headers in search order, read only when a search gets that far: a name found in the first
+ * header never reads the rest (a kernel driver's quoted and <...> includes come to tens of MB).
+ * `pull` gives the next header, null to skip one, undefined at the end.
+ */
+class LazyHeaders {
+  private readonly loaded: Header[] = [];
+  private done = false;
+  constructor(private readonly pull: () => Header | null | undefined) {}
+
+  find<R>(test: (h: Header) => R | undefined): R | undefined {
+    for (let i = 0; i < this.loaded.length || this.more(); i++) {
+      const r = test(this.loaded[i]!);
+      if (r !== undefined) return r;
     }
-    frontier = next;
+    return undefined;
   }
-  return out;
+
+  private more(): boolean {
+    while (!this.done) {
+      const h = this.pull();
+      if (h === undefined) this.done = true;
+      else if (h) { this.loaded.push(h); return true; }
+    }
+    return false;
+  }
+}
+
+/** Quoted includes, breadth-first, up to three levels deep. */
+function localHeaders(file: string, includes: Include[], read: ReadInclude | undefined): LazyHeaders {
+  const seen = new Set<string>();
+  const queue = read ? includes.filter((i) => i.quoted).map((inc) => ({ from: file, inc, depth: 0 })) : [];
+  let next = 0;
+  return new LazyHeaders(() => {
+    if (next >= queue.length) return undefined;
+    const { from, inc, depth } = queue[next++]!;
+    const h = loadHeader(from, inc, read!);
+    if (!h || seen.has(h.file)) return null;
+    seen.add(h.file);
+    if (depth < 2) for (const sub of h.includes) if (sub.quoted) queue.push({ from: h.file, inc: sub, depth: depth + 1 });
+    return h;
+  });
+}
+
+/** The <...> headers the file includes (one level, not asm/), then linux/pci_ids.h for PCI IDs. */
+function kernelHeaders(file: string, includes: Include[], read: ReadInclude | undefined): LazyHeaders {
+  // Architecture headers (asm/) depend on the build target: never read.
+  const list = read ? [...includes.filter((i) => !i.quoted && !/^asm\//.test(i.spec)), pciIdsHeader] : [];
+  const seen = new Set<Header>();
+  let next = 0;
+  return new LazyHeaders(() => {
+    if (next >= list.length) return undefined;
+    const h = loadHeader(file, list[next++]!, read!);
+    if (!h || seen.has(h)) return null;
+    seen.add(h);
+    return h;
+  });
 }
 
 export function makeVisible(opts: {
@@ -120,40 +168,23 @@ export function makeVisible(opts: {
   headerDefines?: DefineTable; readInclude?: ReadInclude;
 }): Visible {
   const builtins = builtinDefines(opts.era);
-  let locals: Header[] | undefined;
+  let locals: LazyHeaders | undefined;
+  let kernel: LazyHeaders | undefined;
   let fileIncludes: Include[] | undefined;
   const includes = (): Include[] => (fileIncludes ??= includesOf(opts.text));
-  const headers = (): Header[] => (locals ??= localHeaders(opts.file, includes(), opts.readInclude));
+  const headers = (): LazyHeaders => (locals ??= localHeaders(opts.file, includes(), opts.readInclude));
+  const systemHeaders = (): LazyHeaders => (kernel ??= kernelHeaders(opts.file, includes(), opts.readInclude));
   let fileStructs: Record<string, string> | undefined;
   // Header searches per name, remembered for the file (errno names, IS_ERR, ... repeat a lot).
   const searched = new Map<string, MacroDef | undefined>();
-  const inHeaders = (name: string): MacroDef | undefined => {
-    if (searched.has(name)) return searched.get(name);
-    let found: MacroDef | undefined;
-    for (const h of headers()) { found = h.define(name); if (found) break; }
-    searched.set(name, found);
-    return found;
-  };
-  // <...> headers the file includes (one level, not asm/), then linux/pci_ids.h for PCI IDs.
-  let kernel: Header[] | undefined;
-  const kernelHeaders = (): Header[] => {
-    if (kernel) return kernel;
-    kernel = [];
-    const read = opts.readInclude;
-    if (!read) return kernel;
-    // Architecture headers (asm/) depend on the build target: never read.
-    const incs = includes().filter((i) => !i.quoted && !/^asm\//.test(i.spec));
-    for (const inc of [...incs, pciIdsHeader]) { const h = loadHeader(opts.file, inc, read); if (h && !kernel.includes(h)) kernel.push(h); }
-    return kernel;
-  };
-  const inKernelHeaders = (name: string): MacroDef | undefined => {
-    const key = `<>${name}`;
+  const search = (key: string, name: string, list: () => LazyHeaders): MacroDef | undefined => {
     if (searched.has(key)) return searched.get(key);
-    let found: MacroDef | undefined;
-    for (const h of kernelHeaders()) { found = h.define(name); if (found) break; }
+    const found = list().find((h) => h.define(name));
     searched.set(key, found);
     return found;
   };
+  const inHeaders = (name: string): MacroDef | undefined => search(name, name, headers);
+  const inKernelHeaders = (name: string): MacroDef | undefined => search(`<>${name}`, name, systemHeaders);
   return {
     env: {
       lookup(name) {
@@ -176,9 +207,7 @@ export function makeVisible(opts: {
     struct(name) {
       fileStructs ??= structBodies(opts.clean);
       if (Object.hasOwn(fileStructs, name)) return fileStructs[name];
-      for (const h of headers()) { const s = h.struct(name); if (s) return s; }
-      for (const h of kernelHeaders()) { const s = h.struct(name); if (s) return s; }
-      return undefined;
+      return headers().find((h) => h.struct(name)) ?? systemHeaders().find((h) => h.struct(name));
     },
   };
 }
