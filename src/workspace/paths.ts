@@ -2,7 +2,21 @@
 // separators, whatever the platform.
 import { relative, resolve, sep } from 'node:path';
 
+let lastCwd: { cwd: string; normal: boolean } | undefined;
+
+/** True when `cwd` is absolute and normalised (resolve would return it unchanged). */
+function normalCwd(cwd: string): boolean {
+  if (lastCwd?.cwd !== cwd) lastCwd = { cwd, normal: resolve(cwd) === cwd };
+  return lastCwd.normal;
+}
+
 export function toOutputPath(absPath: string, cwd: string): string {
+  // A tree scan names 60,000 files under cwd: a plain prefix cut is what relative() would give
+  // for a normalised path below a normalised cwd, at a tenth of the cost.
+  if (sep === '/' && absPath.charCodeAt(cwd.length) === 47 && absPath.length > cwd.length + 1 && absPath.startsWith(cwd)
+    && normalCwd(cwd) && !absPath.includes('/.') && !absPath.includes('//')) {
+    return absPath.slice(cwd.length + 1);
+  }
   const rel = relative(cwd, absPath) || '.';
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
