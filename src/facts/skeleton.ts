@@ -167,10 +167,15 @@ export class SkeletonBuilder {
       const fact = this.env.factAt(c.startIndex);
       if (fact !== undefined) { out.push({ t: 'fact', id: fact }); continue; }
       const fn = c.childForFieldName('function');
-      if (fn?.type !== 'identifier') continue;
+      if (!fn) continue;
+      // Calls through a pointer (`p->ops->setup(pdev)`) keep their callee text: the replay cannot
+      // follow them, and must know that something it cannot see ran on the path.
+      if (fn.type !== 'identifier' && fn.type !== 'field_expression' && fn.type !== 'parenthesized_expression') continue;
       const args = c.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment').map((a) => normalise(a.text)) ?? [];
-      const result = callResult(c);
-      out.push(result ? { t: 'call', name: fn.text, range: nodeRange(c), args, result } : { t: 'call', name: fn.text, range: nodeRange(c), args });
+      // Indirect calls carry no result: they mark the path, they do not rebind variables.
+      const result = fn.type === 'identifier' ? callResult(c) : undefined;
+      const name = fn.type === 'identifier' ? fn.text : normalise(fn.text);
+      out.push(result ? { t: 'call', name, range: nodeRange(c), args, result } : { t: 'call', name, range: nodeRange(c), args });
     }
     return out;
   }
