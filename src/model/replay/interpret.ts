@@ -141,8 +141,13 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   signature(s: PathState): string {
     if (s.sig !== undefined) return s.sig;
-    s.sig = JSON.stringify([storeSignature(s.store), s.aliases, s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, s.unfollowed, s.unbound?.id, Object.keys(s.before)]);
+    s.sig = JSON.stringify([storeSignature(s.store), s.aliases, s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, s.unbound?.id, Object.keys(s.before)]);
     return s.sig;
+  }
+
+  /** `unfollowed` is left out of the signature (it would split paths); a merge keeps it if either had it. */
+  absorb(kept: PathState, dropped: PathState): void {
+    if (dropped.unfollowed) kept.unfollowed = true;
   }
 
   private factOf(frame: Frame, id: number): MsiFact | undefined {
@@ -271,8 +276,11 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       applyOp(s.store, { op: 'pci-managed', device: key, site });
       return;
     }
-    if (isCleanupCall(name)) s.cleanup = true;
-    if (!isKernelHelper(name)) s.unfollowed = true;
+    // A call through a pointer (`p->ops->setup`) is never a plain helper; its name says nothing
+    // about cleanup either, so it only makes the device's state unknown.
+    const indirect = !/^[A-Za-z_]\w*$/.test(name);
+    if (!indirect && isCleanupCall(name)) s.cleanup = true;
+    if (indirect || !isKernelHelper(name)) s.unfollowed = true;
   }
 
   assign(s: PathState, target: string, source: string, frame: Frame): void {

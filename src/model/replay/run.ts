@@ -71,7 +71,8 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       callee: (name, frame) => index.lookup(name, frame.fn),
       maxStates: opts.maxStates ?? 12,
       keepDecision,
-      significantCall: (name) => name === 'pcim_enable_device' || isCleanupCall(name),
+      // Calls through pointers (`ops->free(x)`) are not cleanup evidence: only named calls are.
+      significantCall: (name) => name === 'pcim_enable_device' || (/^[A-Za-z_]\w*$/.test(name) && isCleanupCall(name)),
       maxDepth,
     };
     const qualify = opts.deviceKey ?? qualifiedDevice;

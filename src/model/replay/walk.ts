@@ -19,6 +19,8 @@ export interface Interpreter<S> {
   clone(s: S): S;
   /** Equal signatures mean equal futures: those paths are merged. */
   signature(s: S): string;
+  /** Two paths merged: what the kept one must inherit from the dropped one (conservative flags). */
+  absorb?(kept: S, dropped: S): void;
   /** Replays one fact on one path. */
   /** `unknownCond`: the call sits under a branch condition the model could not read. */
   fact(s: S, id: number, frame: Frame, unknownCond: boolean): void;
@@ -99,13 +101,14 @@ export function condKey(c: Cond): string {
 }
 
 function merge<S>(ctx: Ctx<S>, ...lists: S[][]): S[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, S>();
   const out: S[] = [];
   for (const list of lists) {
     for (const s of list) {
       const sig = ctx.interp.signature(s);
-      if (seen.has(sig)) continue;
-      seen.add(sig);
+      const kept = seen.get(sig);
+      if (kept !== undefined) { if (kept !== s) ctx.interp.absorb?.(kept, s); continue; }
+      seen.set(sig, s);
       if (out.length >= ctx.opts.maxStates) {
         ctx.truncated.value = true;
         continue;
@@ -147,10 +150,44 @@ function relevant<S>(ctx: Ctx<S>, body: Stmt[]): boolean {
   return r;
 }
 
+const unseenCache = new WeakMap<Stmt[], string[]>();
+
+/**
+ * Calls in a block the walk skips (it holds nothing the model tracks) that lead nowhere the walk
+ * can see: a branch may still have run them, so each path hears of them as unfollowed calls.
+ */
+function unseenCalls<S>(ctx: Ctx<S>, body: Stmt[], depth = 0): string[] {
+  const cached = unseenCache.get(body);
+  if (cached) return cached;
+  unseenCache.set(body, []); // recursion guard
+  const out = new Set<string>();
+  const visit = (list: Stmt[]): void => {
+    for (const st of list) {
+      if (st.t === 'call') {
+        const fn = depth < ctx.opts.maxDepth ? ctx.opts.callee(st.name, ctx.frame) : undefined;
+        if (fn) for (const n of unseenCalls(ctx, fn.body, depth + 1)) out.add(n);
+        else out.add(st.name);
+      } else if (st.t === 'if') { visit(st.then); visit(st.else); }
+      else if (st.t === 'loop') visit(st.body);
+      else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
+    }
+  };
+  visit(body);
+  const list = [...out];
+  unseenCache.set(body, list);
+  return list;
+}
+
+function skip<S>(ctx: Ctx<S>, bodies: Stmt[][], states: S[]): S[] {
+  const names = bodies.flatMap((b) => unseenCalls(ctx, b));
+  if (names.length) for (const st of states) for (const n of names) ctx.interp.opaqueCall(st, n, [], ctx.frame);
+  return states;
+}
+
 function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flow<S> {
   const { interp } = ctx;
   const flow: Flow<S> = { fall: [], breaks: [], continues: [] };
-  if (!relevant(ctx, s.then) && !relevant(ctx, s.else)) return { ...flow, fall: states };
+  if (!relevant(ctx, s.then) && !relevant(ctx, s.else)) return { ...flow, fall: skip(ctx, [s.then, s.else], states) };
   const key = condKey(s.cond);
   const thenIn: S[] = [];
   const elseIn: S[] = [];
@@ -183,7 +220,7 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
 }
 
 function walkSwitch<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'switch' }>, states: S[]): Flow<S> {
-  if (!s.cases.some((c) => relevant(ctx, c.body))) return { fall: states, breaks: [], continues: [] };
+  if (!s.cases.some((c) => relevant(ctx, c.body))) return { fall: skip(ctx, s.cases.map((c) => c.body), states), breaks: [], continues: [] };
   const outs: S[][] = [];
   const continues: S[] = [];
   const hasDefault = s.cases.some((c) => c.labels.includes('default'));
@@ -197,7 +234,7 @@ function walkSwitch<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'switch' }>, states: S
 }
 
 function walkLoop<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'loop' }>, states: S[]): Flow<S> {
-  if (!relevant(ctx, s.body)) return { fall: states, breaks: [], continues: [] };
+  if (!relevant(ctx, s.body)) return { fall: skip(ctx, [s.body], states), breaks: [], continues: [] };
   const f = walkBlock({ ...ctx, inBranch: true }, s.body, states.map((x) => ctx.interp.clone(x)));
   return { fall: merge(ctx, states, f.fall, f.breaks, f.continues), breaks: [], continues: [] };
 }
