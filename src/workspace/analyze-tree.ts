@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { defaultEra, eraFromFacts, initParser } from '../facts/index';
 import type { EraInfo, FileFacts, FileProblem, TreeFacts } from '../facts/types';
 import { FactsCache } from './cache';
-import { discoverFiles } from './discover';
+import { discoverFiles, type Discovery } from './discover';
 import { fileProblem, problemOnlyFacts } from './file-problem';
 import { findKernelRoot } from './kernel-root';
 import { toAbsolute, toOutputPath } from './paths';
@@ -86,35 +86,81 @@ async function scanInline(jobs: ScanJob[], setup: ScanSetup, opts: AnalyzeOption
   return out;
 }
 
-/** `started`: a pool already warming up (see startPoolEarly); it is closed here either way. */
-async function scanWithWorkers(p: Plan, workers: number, opts: AnalyzeOptions, started?: ScanPool): Promise<FileFacts[]> {
-  const pool = started ?? new ScanPool(resolveWorkerScript(), workers, p.setup);
-  const abort = (): void => void pool.close();
-  opts.signal?.addEventListener('abort', abort, { once: true });
-  const size = batchSize(p.jobs.length, workers);
-  const total = p.cached.length + p.jobs.length;
-  let done = p.cached.length;
-  const scan = async (batch: ScanJob[]): Promise<FileFacts[]> => {
+/** Sends one batch as a 'scan' task; a batch whose worker died yields "not scanned" problems. */
+function batchRunner(pool: ScanPool, opts: AnalyzeOptions, progress: { done: number; total: number }) {
+  return async (batch: ScanJob[]): Promise<FileFacts[]> => {
     let reply: ScanReply;
     try {
       reply = await pool.run('scan', batch);
     } catch (err) {
       return failedBatch(batch, err, opts.signal);
     }
-    done += batch.length;
-    opts.onProgress?.(done, total);
+    progress.done += batch.length;
+    opts.onProgress?.(progress.done, progress.total);
     return reply.results;
   };
+}
+
+/** Runs `feed` (which queues batches into its argument) and collects their results; the pool is
+ *  closed either way, and batches already queued when feed throws are not left unhandled. */
+async function withPool(pool: ScanPool, opts: AnalyzeOptions, feed: (batches: Promise<FileFacts[]>[]) => void): Promise<FileFacts[]> {
+  const abort = (): void => void pool.close();
+  opts.signal?.addEventListener('abort', abort, { once: true });
+  const batches: Promise<FileFacts[]>[] = [];
   try {
-    const batches: Promise<FileFacts[]>[] = [];
-    for (let i = 0; i < p.jobs.length; i += size) batches.push(scan(p.jobs.slice(i, i + size)));
+    feed(batches);
     const results = (await Promise.all(batches)).flat();
     opts.signal?.throwIfAborted();
     return results;
+  } catch (err) {
+    for (const b of batches) b.catch(() => undefined);
+    throw err;
   } finally {
     opts.signal?.removeEventListener('abort', abort);
     await pool.close();
   }
+}
+
+async function scanWithWorkers(p: Plan, workers: number, opts: AnalyzeOptions): Promise<FileFacts[]> {
+  const pool = new ScanPool(resolveWorkerScript(), workers, p.setup);
+  const size = batchSize(p.jobs.length, workers);
+  const scan = batchRunner(pool, opts, { done: p.cached.length, total: p.cached.length + p.jobs.length });
+  return withPool(pool, opts, (batches) => {
+    for (let i = 0; i < p.jobs.length; i += size) batches.push(scan(p.jobs.slice(i, i + size)));
+  });
+}
+
+/**
+ * Discovery and scan together: workers start loading while the tree is listed, and each
+ * top-level directory's files are handed out as soon as they are known. (No cache here.)
+ */
+async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, pool: ScanPool): Promise<Scan> {
+  const p: Plan = { setup, jobs: [], cached: [], stats: new Map() };
+  const progress = { done: 0, total: 0 };
+  const scan = batchRunner(pool, opts, progress);
+  let discovery: Discovery | undefined;
+  const scanned = await withPool(pool, opts, (batches) => {
+    discovery = discoverFiles(paths, opts.cwd, opts.signal, (files) => {
+      const jobs = files.map((abs) => ({ abs, file: toOutputPath(abs, opts.cwd) }));
+      for (const j of jobs) p.jobs.push(j);
+      progress.total += jobs.length;
+      for (let i = 0; i < jobs.length; i += streamBatch) batches.push(scan(jobs.slice(i, i + streamBatch)));
+    });
+  });
+  return { discovery: discovery!, p, scanned, workers: pool.size };
+}
+
+/** Batch size while the total is unknown (a kernel tree's top-level directories hold 10-30,000 files). */
+const streamBatch = 256;
+
+interface Scan { discovery: Discovery; p: Plan; scanned: FileFacts[]; workers: number }
+
+async function discoverThenScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, report: (p: FileProblem) => void): Promise<Scan> {
+  const discovery = discoverFiles(paths, opts.cwd, opts.signal);
+  const p = plan(discovery.files, setup, opts, report);
+  const workers = Math.min(opts.jobs ?? availableParallelism(), Math.ceil(p.jobs.length / 8));
+  const scanned = workers > 0 ? await scanWithWorkers(p, workers, opts) : await scanInline(p.jobs, setup, opts);
+  return { discovery, p, scanned, workers };
 }
 
 /** A batch whose worker died: its files are reported, the scan goes on. */
@@ -166,18 +212,9 @@ export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promis
   const treeEra = eraOfKernelTree(kernelRoot);
   const setup: ScanSetup = { cwd: opts.cwd, era: treeEra ?? defaultEra, ...(kernelRoot ? { kernelRoot } : {}) };
   const early = startPoolEarly(paths, setup, opts);
-  let discovery: ReturnType<typeof discoverFiles>;
-  let p: Plan;
-  try {
-    discovery = discoverFiles(paths, opts.cwd, opts.signal);
-    p = plan(discovery.files, setup, opts, report);
-  } catch (err) {
-    await early?.close();
-    throw err;
-  }
-  const workers = Math.min(opts.jobs ?? availableParallelism(), Math.ceil(p.jobs.length / 8));
-  if (workers === 0) await early?.close();
-  let scanned = workers > 0 ? await scanWithWorkers(p, workers, opts, early) : await scanInline(p.jobs, setup, opts);
+  const scan = early ? await discoverAndScan(paths, setup, opts, early) : await discoverThenScan(paths, setup, opts, report);
+  const { discovery, p, workers } = scan;
+  let scanned = scan.scanned;
   let era: EraInfo = treeEra ?? eraFromFacts(scanned.concat(p.cached));
   if (!treeEra && era.era !== setup.era.era) scanned = await rescanWithEra(scanned, p, era, workers);
   storeInCache(p, scanned);

@@ -54,6 +54,11 @@ export class ScanPool {
     this.watchdog.unref();
   }
 
+  /** Number of workers (replaced workers count once). */
+  get size(): number {
+    return this.slots.length;
+  }
+
   /** Parses jump the queue: a worker picks up a candidate before the next prefilter batch. */
   run(stage: ScanStage, jobs: ScanJob[]): Promise<ScanReply> {
     if (this.closed) return Promise.reject(new Error('irqlens: scan pool is closed'));
