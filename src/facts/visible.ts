@@ -25,6 +25,8 @@ class Header {
   private defineTable?: DefineTable;
   private structTable?: Record<string, string>;
   private includeList?: Include[];
+  /** Answers per name: most drivers include the same kernel headers and ask for the same names. */
+  private readonly answers = new Map<string, MacroDef | null>();
   constructor(readonly file: string, readonly text: string) {}
 
   /** Only local headers are followed further: <...> headers never need theirs scanned. */
@@ -37,9 +39,13 @@ class Header {
   }
 
   define(name: string): MacroDef | undefined {
-    const bare = name.startsWith('array:') ? name.slice(6) : name;
-    if (!this.text.includes(bare)) return undefined;
-    return own((this.defineTable ??= collectDefinesBlanked(this.blanked(), this.file)), name);
+    let answer = this.answers.get(name);
+    if (answer === undefined) {
+      const bare = name.startsWith('array:') ? name.slice(6) : name;
+      answer = (this.text.includes(bare) && own((this.defineTable ??= collectDefinesBlanked(this.blanked(), this.file)), name)) || null;
+      this.answers.set(name, answer);
+    }
+    return answer ?? undefined;
   }
 
   struct(name: string): string | undefined {
