@@ -1,6 +1,7 @@
 // Rule metadata: one row per stable code. The SARIF writer, the docs links of every face and
 // the severity overrides read this table; messages themselves are built where a rule fires.
 import type { RuleCode, Severity } from './finding';
+import { installedRuleDoc } from './rule-docs';
 
 export interface RuleInfo {
   code: RuleCode;
@@ -11,8 +12,6 @@ export interface RuleInfo {
   /** Severity when the violation is definite. */
   defaultSeverity: Severity;
 }
-
-export const docsBase = 'https://github.com/irqlens/irqlens/blob/main/docs/rules/';
 
 const rows: RuleInfo[] = [
   { code: 'msi/index-conflict', title: 'MSI index allocated twice while live', summary: 'xa_insert() returns -EBUSY for an occupied index; duplicate msix_entry values and re-enabling an enabled mode give -EINVAL.', defaultSeverity: 'error' },
@@ -39,8 +38,9 @@ export const rules: ReadonlyMap<RuleCode, RuleInfo> = new Map(rows.map((r) => [r
 export const allRuleCodes: RuleCode[] = rows.map((r) => r.code);
 
 /** The documentation page a diagnostic links to. */
-export function ruleHelpUri(code: RuleCode): string {
-  return `${docsBase}${code.replace('/', '-')}.md`;
+/** The rule's doc page (docs/rules/<code>.md) shipped with the package, as a file: URI. */
+export function ruleHelpUri(code: RuleCode): string | undefined {
+  return installedRuleDoc(code);
 }
 
 export function isRuleCode(text: string): text is RuleCode {

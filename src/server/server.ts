@@ -12,7 +12,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { isRuleCode, ruleHelpUri } from '../check/rules';
 import { IrqlensServerCommand } from '../protocol/requests';
 import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
@@ -25,7 +24,7 @@ import { hoverAt } from './hover';
 import { PathMap } from './locations';
 import { OpenDocuments } from './open-documents';
 import { DiagnosticsPublisher } from './publisher';
-import { findPackageRoot, ruleDocResolver } from './rule-docs';
+import { findPackageRoot, ruleDocResolver } from '../check/rule-docs';
 import { createSession, type Session } from './session';
 
 export interface ServerOptions {
@@ -59,7 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const engine = createEngine(log);
   const documents = new OpenDocuments();
   const publisher = new DiagnosticsPublisher(connection);
-  const docUri = ruleDocResolver(findPackageRoot(options.installDir), (code) => (isRuleCode(code) ? ruleHelpUri(code) : undefined));
+  const docUri = ruleDocResolver(findPackageRoot(options.installDir));
   let settings: ServerSettings = defaultSettings;
   let canReadConfiguration = false;
   let canRefreshCodeLens = false;

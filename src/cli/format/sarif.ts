@@ -46,7 +46,7 @@ export function toSarif(findings: Finding[], rel: (file: string) => string, vers
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [{
-      tool: { driver: { name: 'irqlens', version, informationUri: 'https://github.com/irqlens/irqlens', rules: allRuleCodes.map(descriptor) } },
+      tool: { driver: { name: 'irqlens', version, rules: allRuleCodes.map(descriptor) } },
       columnKind: 'utf16CodeUnits',
       results,
     }],

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The package root: the nearest ancestor of `from` holding docs/rules (dist/ and out/src/server/ both work). */
+/** The package root: the nearest ancestor of `from` holding docs/rules (dist/ and out/src/check/ both work). */
 export function findPackageRoot(from: string): string | null {
   let dir = from;
   for (;;) {
@@ -20,17 +20,17 @@ export function ruleDocFile(code: string): string {
   return join('docs', 'rules', `${code.replace(/\//g, '-')}.md`);
 }
 
-/**
- * A resolver from rule code to doc URI: the installed page as a file: URI, else `fallback`
- * (the stable URL the CLI's SARIF output also uses).
- */
-export function ruleDocResolver(packageRoot: string | null, fallback: (code: string) => string | undefined = () => undefined): (code: string) => string | undefined {
+/** A resolver from rule code to the installed page as a file: URI (undefined when it is not installed). */
+export function ruleDocResolver(packageRoot: string | null): (code: string) => string | undefined {
   const cache = new Map<string, string | undefined>();
   return (code) => {
     if (!cache.has(code)) {
       const file = packageRoot ? join(packageRoot, ruleDocFile(code)) : null;
-      cache.set(code, file && existsSync(file) ? pathToFileURL(file).href : fallback(code));
+      cache.set(code, file && existsSync(file) ? pathToFileURL(file).href : undefined);
     }
     return cache.get(code);
   };
 }
+
+/** The doc page of a rule in the package this code runs from (dist/ or out/src/check/). */
+export const installedRuleDoc = ruleDocResolver(findPackageRoot(__dirname));
