@@ -140,15 +140,22 @@ async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeO
   const scan = batchRunner(pool, opts, progress);
   let discovery: Discovery | undefined;
   const scanned = await withPool(pool, opts, (batches) => {
+    pool.setDepth(discoveryDepth);
     discovery = discoverFiles(paths, opts.cwd, opts.signal, (files) => {
       const jobs = files.map((abs) => ({ abs, file: toOutputPath(abs, opts.cwd) }));
       for (const j of jobs) p.jobs.push(j);
       progress.total += jobs.length;
       for (let i = 0; i < jobs.length; i += streamBatch) batches.push(scan(jobs.slice(i, i + streamBatch)));
     });
+    pool.setDepth(2);
   });
   return { discovery: discovery!, p, scanned, workers: pool.size };
 }
+
+/** Batches each worker may hold while the tree is listed (dealt round-robin): about as much
+ *  prefilter work as listing a kernel tree takes. With 2, a worker sat idle for a quarter second
+ *  at start; measured on 6.12, 32 gives 0.1 s less wall than 2. */
+const discoveryDepth = 32;
 
 /** Batch size while the total is unknown (a kernel tree's top-level directories hold 10-30,000 files). */
 const streamBatch = 256;

@@ -46,12 +46,23 @@ export class ScanPool {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  private depth = inFlightPerWorker;
   private readonly watchdog: NodeJS.Timeout;
 
   constructor(private readonly script: string, size: number, private readonly setup: ScanSetup, private readonly taskTimeoutMs = defaultTaskTimeoutMs) {
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
     this.watchdog = setInterval(() => this.checkStuck(), Math.min(1000, taskTimeoutMs / 4));
     this.watchdog.unref();
+  }
+
+  /**
+   * How many tasks each worker may hold. While the main thread is busy in synchronous work
+   * (listing a tree) it cannot hand out the next task when one ends, so a deeper queue keeps the
+   * workers fed; back at the default, the last tasks go to whichever worker is free first.
+   */
+  setDepth(depth: number): void {
+    this.depth = Math.max(1, depth);
+    this.dispatch();
   }
 
   /** Number of workers (replaced workers count once). */
@@ -133,13 +144,17 @@ export class ScanPool {
     await slot.worker.terminate();
   }
 
+  /** One task per worker per pass, so with a deep queue every worker gets work at once. */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      while (slot.busy.size < inFlightPerWorker && this.queue.length > 0) {
+    for (let gave = true; gave && this.queue.length > 0;) {
+      gave = false;
+      for (const slot of this.slots) {
+        if (slot.busy.size >= this.depth || this.queue.length === 0) continue;
         const next = this.queue.shift()!;
         if (slot.busy.size === 0) slot.headSince = Date.now();
         slot.busy.set(next.request.id, next);
         slot.worker.postMessage(next.request);
+        gave = true;
       }
     }
   }
