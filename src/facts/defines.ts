@@ -18,12 +18,33 @@ export interface MacroDef {
 /** Name → definition. Arrays are keyed "array:NAME" (a separate namespace in C). */
 export type DefineTable = Record<string, MacroDef>;
 
-// `#define NAME body` or `#define NAME(params) body`, with backslash-continued lines.
-const defineRe = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\(([^)\n]*)\))?((?:[^\n\\]|\\\r?\n|\\)*)$/gm;
+// `#define NAME body` or `#define NAME(params) body`, with backslash-continued lines. Sticky: it
+// is tried only at the start of lines whose first character is `#` (see directiveMatches).
+const defineRe = /[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\(([^)\n]*)\))?((?:[^\n\\]|\\\r?\n|\\)*)$/my;
+
+/** Where a multiline `^` may match: after \n, \r, U+2028 or U+2029. */
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * The matches `re` (sticky, multiline) would give as a global `^…` regex: it is tried only at line
+ * starts whose line begins with `[ \t]*#`, found by jumping from '#' to '#'. A multiline regex
+ * scanning for `^` itself visits every line and was most of the cost of reading a file's defines.
+ */
+export function* directiveMatches(clean: string, re: RegExp): Generator<RegExpExecArray> {
+  for (let hash = clean.indexOf('#'); hash !== -1;) {
+    let start = hash;
+    while (start > 0 && (clean.charCodeAt(start - 1) === 32 || clean.charCodeAt(start - 1) === 9)) start--;
+    re.lastIndex = start;
+    const m = start === 0 || isLineTerminator(clean.charCodeAt(start - 1)) ? re.exec(clean) : null;
+    if (m) yield m;
+    hash = clean.indexOf('#', m ? Math.max(m.index + m[0].length, hash + 1) : hash + 1);
+  }
+}
 
 function collectMacros(clean: string, file: string, starts: number[], out: DefineTable): void {
-  defineRe.lastIndex = 0;
-  for (let m = defineRe.exec(clean); m; m = defineRe.exec(clean)) {
+  for (const m of directiveMatches(clean, defineRe)) {
     const name = m[1]!;
     if (Object.hasOwn(out, name)) continue; // first definition wins (#ifdef alternatives usually agree)
     const body = m[4]!.replace(/\\\r?\n/g, ' ').trim();

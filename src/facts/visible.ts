@@ -7,7 +7,7 @@
 import { builtinDefines } from './builtins';
 import { blankComments } from './c-text';
 import type { ConstEnv } from './const-eval';
-import { collectDefinesBlanked, type DefineTable, type MacroDef } from './defines';
+import { collectDefinesBlanked, directiveMatches, type DefineTable, type MacroDef } from './defines';
 import { structBodies } from './scope';
 import type { EraInfo } from './types';
 
@@ -61,15 +61,14 @@ function structDefinitionRe(name: string): RegExp {
   return new RegExp(String.raw`\bstruct\s+${name}\s*(?:\{|\/[*/])`);
 }
 
-const includeRe = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+const includeRe = /[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/my; // at directive line starts only
 const headerCache = new Map<string, Header | null>();
 const HEADER_CACHE_MAX = 2000;
 const pciIdsHeader: Include = { spec: 'linux/pci_ids.h', quoted: false };
 
 export function includesOf(text: string): Include[] {
   const out: Include[] = [];
-  includeRe.lastIndex = 0;
-  for (let m = includeRe.exec(text); m; m = includeRe.exec(text)) out.push(m[1] !== undefined ? { spec: m[1], quoted: true } : { spec: m[2]!, quoted: false });
+  for (const m of directiveMatches(text, includeRe)) out.push(m[1] !== undefined ? { spec: m[1], quoted: true } : { spec: m[2]!, quoted: false });
   return out;
 }
 
