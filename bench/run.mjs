@@ -3,7 +3,7 @@
 //   [KERNEL_SRC_DIR=DIR-WITH-linux-source-6.12] npm run bench [-- --only irqlens-facts,coccinelle]
 // To add a measurement: write one function (ctx) => Row in bench/measures/ and list it below.
 import { existsSync } from 'node:fs';
-import { availableParallelism, homedir } from 'node:os';
+import { availableParallelism, homedir, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkTimeBinary } from './lib/measure.mjs';
@@ -45,7 +45,9 @@ function main() {
   const only = onlyArg !== -1 ? process.argv[onlyArg + 1]?.split(',') : undefined;
   /** @type {BenchContext} */
   const ctx = { root, tree, names: catalogueNames(root), jobs: availableParallelism() };
-  console.log(`bench: ${tree} (${ctx.names.length} API names, ${ctx.jobs} cores)\n`);
+  // Wall ratios move with the machine's load: print it, so a run can be judged.
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`bench: ${tree} (${ctx.names.length} API names, ${ctx.jobs} cores, load average ${load()})\n`);
   const rows = [];
   for (const m of measurements) {
     if (only && m.name !== 'rg' && !only.includes(m.name)) continue; // rg is the reference
@@ -55,6 +57,7 @@ function main() {
   }
   console.log('');
   printTable(rows, 'rg -l');
+  console.log(`\nload average at the end: ${load()}`);
 }
 
 main();

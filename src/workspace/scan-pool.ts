@@ -1,9 +1,10 @@
 // A small worker_threads pool for scan batches. Not piscina: piscina starts its own entry as
 // `<__dirname>/worker.js`, which once bundled into dist/ is our scan worker, so it cannot be
-// bundled. Each worker keeps two batches in flight so it never waits for the main thread; a
-// worker that dies fails only its own batches and is replaced. A task that runs longer than the
+// bundled. Each worker keeps two batches in flight so it never waits for the main thread (more
+// while the main thread lists a tree: setDepth); a worker that dies fails only the batches it
+// holds and is replaced. A task that runs longer than the
 // watchdog allows (a parser stuck on pathological input) has its worker terminated: that task
-// fails with a timeout, the worker's other task is queued again, and a new worker takes over.
+// fails with a timeout, the worker's other tasks are queued again, and a new worker takes over.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
