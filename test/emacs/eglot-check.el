@@ -1,8 +1,8 @@
 ;;; eglot-check.el --- the batch check behind docs/editors.md's Emacs section  -*- lexical-binding: t -*-
 ;; Opens a C file with the eglot configuration of docs/editors.md, waits for Flymake's
 ;; diagnostics from irqlens, asks for a hover on line 20 and runs irqlens.server.devices.
-;;   IRQLENS_CMD="node /path/to/dist/cli.js" emacs -Q --batch -l docs/eglot-check.el FILE.c
-;; Checked with Debian's Emacs 28.2 and elpa-eglot 1.9 on test/nvim/fixtures/hdrv/hdrv_main.c.
+;;   IRQLENS_CMD="node /path/to/dist/cli.js" emacs -Q --batch -l test/emacs/eglot-check.el FILE.c
+;; Run by test/emacs/eglot.test.ts with Debian's Emacs 28.2 and elpa-eglot 1.9.
 (setq package-directory-list (list "/usr/share/emacs/site-lisp/elpa"))
 (package-initialize)
 (require 'eglot)
