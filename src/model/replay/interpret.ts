@@ -141,7 +141,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   signature(s: PathState): string {
     if (s.sig !== undefined) return s.sig;
-    s.sig = JSON.stringify([storeSignature(s.store), s.aliases, s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, s.unbound?.id, Object.keys(s.before)]);
+    // The store's JSON is joined with NUL, which JSON never holds unescaped, rather than nested
+    // in the array: the same equality, without escaping every quote of the store again.
+    s.sig = `${storeSignature(s.store)}\0${JSON.stringify([s.aliases, s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, s.unbound?.id, Object.keys(s.before)])}`;
     return s.sig;
   }
 

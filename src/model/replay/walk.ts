@@ -192,6 +192,11 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
   const thenIn: S[] = [];
   const elseIn: S[] = [];
   let opaque = false;
+  // The paths coming in are the walk's own and dropped after the split, so the last branch a
+  // path enters may take it without a copy (the copies were a third of the replay's time). A
+  // path listed twice is copied every time.
+  const unique = new Set(states).size === states.length;
+  const own = (st: S): S => (unique ? st : interp.clone(st));
   for (const st of states) {
     const resolve = interp.resolver(st, ctx.frame);
     const facts = [...mentionedFacts(s.cond, resolve)];
@@ -199,8 +204,8 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
       const { value: known, readable } = interp.decision(st, key, s.cond, ctx.frame);
       if (!readable) opaque = true;
       const keep = ctx.opts.keepDecision?.(key) ?? true;
-      if (known !== false) { const t = interp.clone(st); if (keep) interp.decide(t, key, true); thenIn.push(t); }
-      if (known !== true) { const e = interp.clone(st); if (keep) interp.decide(e, key, false); elseIn.push(e); }
+      if (known !== false) { const t = known === undefined ? interp.clone(st) : own(st); if (keep) interp.decide(t, key, true); thenIn.push(t); }
+      if (known !== true) { const e = own(st); if (keep) interp.decide(e, key, false); elseIn.push(e); }
       continue;
     }
     // Split by each outcome the branch allows for the first fact the condition reads.
@@ -208,8 +213,8 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
     const { then, else: els } = branchOutcomes(s.cond, resolve, fact);
     for (const [outs, into] of [[then, thenIn], [els, elseIn]] as const) {
       if (outs.length === 0) continue; // no outcome of the call takes this branch
-      if (outs.length === 2) { into.push(interp.clone(st)); continue; }
-      const c = interp.clone(st);
+      const c = outs === els || els.length === 0 ? own(st) : interp.clone(st);
+      if (outs.length === 2) { into.push(c); continue; }
       if (interp.settle(c, fact, outs[0]!)) into.push(c);
     }
   }
