@@ -1,6 +1,7 @@
 // Small lexical helpers over C source text: comment blanking and whitespace normalisation.
 // Blanking keeps offsets and line numbers intact so positions found in the result are valid
 // in the original text.
+import { position } from '../parse/node-range';
 
 const lexRe = /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))|\/\/(?:[^\n\\]|\\[\s\S])*|"(?:[^"\\\n]|\\[\s\S])*"?|'(?:[^'\\\n]|\\[\s\S])*'?/g;
 
@@ -30,14 +31,7 @@ export function lineStarts(text: string): number[] {
 }
 
 export function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return position(starts, offset).line;
 }
 
 /** Splits a comma-separated argument list at depth 0 (parentheses, brackets, braces). */

@@ -5,6 +5,7 @@
 // Edits that may change comments, strings or directives, that unbalance the function's braces,
 // or that straddle functions fall back to a full extraction.
 import { parseC } from '../parse/parser';
+import { position } from '../parse/node-range';
 import { blockAt, type TopBlock } from '../parse/top-level';
 import { lineStarts, matchBracket } from './c-text';
 import { extractFileFacts, extractWithContext } from './extract';
@@ -23,17 +24,6 @@ interface Pos { line: number; column: number }
 /** Characters whose insertion or removal can change comments, strings or directives. */
 const lexical = /["'/*#\\]/;
 const braces = /[{}]/;
-
-function posOf(starts: number[], offset: number): Pos {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}
 
 /** Shifts every Range inside `value` (facts, skeletons) that lies after the edit. */
 function shiftRanges(value: unknown, oldEnd: Pos, newEnd: Pos): void {
@@ -146,8 +136,8 @@ export class IncrementalDocument {
     this.ctx = ctx;
     // Keep what lies outside the function, moved to its new place.
     const oldStarts = old.starts;
-    const oldEndPos = posOf(oldStarts, oldEnd);
-    const newEndPos = posOf(starts, start + newText.length);
+    const oldEndPos = position(oldStarts, oldEnd);
+    const newEndPos = position(starts, start + newText.length);
     const prev = this.current;
     const offsetOfFact = (f: MsiFact): number => oldStarts[f.range.line - 1]! + f.range.column - 1;
     const kept: FileFacts = structuredClone({
@@ -165,7 +155,7 @@ export class IncrementalDocument {
     while (from < edited.open && /\s/.test(ctx.code[from]!)) from++;
     const tree = parseC(this.text, null, [{
       startIndex: from, endIndex: edited.close + 1,
-      startPosition: toPoint(posOf(starts, from)), endPosition: toPoint(posOf(starts, edited.close + 1)),
+      startPosition: toPoint(position(starts, from)), endPosition: toPoint(position(starts, edited.close + 1)),
     }]);
     try {
       const out = extractWithContext(ctx, kept, { onlyBlocks: [edited], tree });

@@ -15,7 +15,8 @@ export function offsetRange(starts: number[], start: number, end: number): Range
   return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
 }
 
-function position(starts: number[], offset: number): { line: number; column: number } {
+/** 1-based line and column of `offset`, given the offsets where lines start (binary search). */
+export function position(starts: number[], offset: number): { line: number; column: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
