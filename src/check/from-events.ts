@@ -4,7 +4,8 @@
 // are dropped when a function was walked alone (that state is unknown).
 import type { Range } from '../facts/types';
 import type { Block, Problem } from '../model/store/types';
-import { liveAtDetach, type AppliedEvent, type EndEvent } from '../model/replay/interpret';
+import { liveAtDetach } from '../model/replay/interpret';
+import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
 import type { WalkReport } from '../model/replay/run';
 import type { Finding, RelatedLocation, RuleCode, Severity } from './finding';
 import { apiOp } from '../model/replay/api-ops';

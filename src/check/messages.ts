@@ -3,7 +3,7 @@
 import type { EraInfo } from '../facts/types';
 import type { Layout } from '../model/snapshot';
 import type { Block, Problem } from '../model/store/types';
-import type { AppliedEvent, EndEvent } from '../model/replay/interpret';
+import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
 
 export interface MessageContext {
   layout: Layout;

@@ -2,7 +2,7 @@
 // from the replay's events: what each device's domains held and where conflicts were raised.
 import type { EraInfo } from '../facts/types';
 import type { Finding } from '../check/finding';
-import type { AppliedEvent } from './replay/interpret';
+import type { AppliedEvent } from './replay/replay-state';
 import type { WalkReport } from './replay/run';
 import { domainStates } from './replay/store-port';
 import type { AllocationBlock, DeviceMap, DomainMap, Layout, MapSnapshot, Partition, SimulationResult, SimulationStep } from './snapshot';

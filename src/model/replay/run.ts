@@ -2,7 +2,8 @@
 // (with the store state after it) and every path end that matters for leaks.
 import type { FunctionInfo, MsiFact, TreeFacts } from '../../facts/types';
 import type { DeviceCaps, StoreConfig } from '../store/types';
-import { ReplayInterpreter, isCleanupCall, newPathState, type PathState, type Phase, type ReplayEvent } from './interpret';
+import { ReplayInterpreter, isCleanupCall, newPathState } from './interpret';
+import type { PathState, Phase, ReplayEvent } from './replay-state';
 import { apiOp } from './api-ops';
 import { calledNames, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';

@@ -4,7 +4,9 @@
 // a loop body runs zero or one time; returns end a path. Identical states are merged at every
 // join, and branches that hold nothing the model cares about are not forked at all.
 import type { Cond, FunctionInfo, Range, Stmt } from '../../facts/types';
+import { deviceKeyOf, paramName, renameRoot } from './device-text';
 import { branchOutcomes, mentionedFacts, type Outcome, type Resolve } from './outcome';
+import { shortCircuited } from './short-circuit';
 
 /** One activation of a function on the walk: its renaming of parameters to caller devices. */
 export interface Frame {
@@ -242,76 +244,6 @@ function walkLoop<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'loop' }>, states: S[]):
   if (!relevant(ctx, s.body)) return { fall: skip(ctx, [s.body], states), breaks: [], continues: [] };
   const f = walkBlock({ ...ctx, inBranch: true }, s.body, states.map((x) => ctx.interp.clone(x)));
   return { fall: merge(ctx, states, f.fall, f.breaks, f.continues), breaks: [], continues: [] };
-}
-
-export function splitArgs(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '(' || ch === '[' || ch === '{') depth++;
-    if (ch === ')' || ch === ']' || ch === '}') depth--;
-    if (ch === ',' && depth === 0) { out.push(cur.trim()); cur = ''; continue; }
-    cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
-
-/** The parameter name of a declaration such as "struct pci_dev *pdev". */
-function paramName(decl: string): string | undefined {
-  const m = /([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*$/.exec(decl);
-  return m?.[1];
-}
-
-/** `&pdev->dev`, `pdev` -> the facts layer's device key form ("pdev"). */
-export function deviceKeyOf(text: string): string {
-  return text.trim().replace(/^&\s*/, '').replace(/(?:->|\.)dev$/, '').replace(/^to_pci_dev\((.*)\)$/, '$1').replace(/^\((.*)\)$/, '$1');
-}
-
-const shortCircuitCache = new WeakMap<FunctionInfo, Set<number>>();
-
-function condFacts(c: Cond, acc: Set<number>): void {
-  switch (c.t) {
-    case 'and': case 'or': condFacts(c.a, acc); condFacts(c.b, acc); break;
-    case 'not': condFacts(c.a, acc); break;
-    case 'truth': if (c.operand.fact !== undefined) acc.add(c.operand.fact); break;
-    case 'cmp': for (const o of [c.left, c.right]) if (o.fact !== undefined) acc.add(o.fact); break;
-    case 'opaque': for (const f of c.facts) acc.add(f); break;
-  }
-}
-
-/**
- * Calls on the right of `&&` / `||` in a condition run only when the left allows: the skeleton
- * lists them before the `if`, so their replay is conditional on a test the walk cannot apply.
- */
-function shortCircuited(fn: FunctionInfo): Set<number> {
-  let set = shortCircuitCache.get(fn);
-  if (set) return set;
-  const out = new Set<number>();
-  const visitCond = (c: Cond): void => {
-    if (c.t === 'and' || c.t === 'or') { condFacts(c.b, out); visitCond(c.a); }
-    else if (c.t === 'not') visitCond(c.a);
-  };
-  const visit = (body: Stmt[]): void => {
-    for (const st of body) {
-      if (st.t === 'if') { visitCond(st.cond); visit(st.then); visit(st.else); }
-      else if (st.t === 'loop') { if (st.cond) visitCond(st.cond); visit(st.body); }
-      else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
-    }
-  };
-  visit(fn.body);
-  set = out;
-  shortCircuitCache.set(fn, set);
-  return set;
-}
-
-/** Rewrites the root variable of a device expression through a frame's parameter map. */
-export function renameRoot(text: string, rename: Map<string, string>): string {
-  const m = /^(&?\s*)([A-Za-z_]\w*)/.exec(text);
-  if (!m) return text;
-  const to = rename.get(m[2]!);
-  return to === undefined ? text : `${m[1]}${to}${text.slice(m[0].length)}`;
 }
 
 function enter<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[] | undefined {
