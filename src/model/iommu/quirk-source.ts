@@ -2,6 +2,7 @@
 // include/linux/pci_ids.h for the vendor and device macros). Used when the workspace is a kernel
 // tree, and to derive the built-in table (quirk-table.ts) from 6.12. Registrations whose IDs
 // cannot be resolved are reported, never dropped silently.
+import { splitTopLevel } from '../../facts/c-text';
 import { quirkHooks, type QuirkRow } from './quirk-kinds';
 
 export interface QuirkSourceResult {
@@ -31,30 +32,13 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
-/** Splits a macro argument list on top-level commas. */
-function splitArgs(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of s) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((a) => a.trim());
-}
-
 /** Subsystem matches of `fixed_dma_alias_tbl` (PCI_DEVICE_SUB rows). */
 function fixedAliasSubsystems(text: string, ids: Map<string, number>): { device: number; vendor: number; subVendor: number; subDevice: number }[] {
   const table = /fixed_dma_alias_tbl\[\]\s*=\s*\{([\s\S]*?)\n\};/.exec(text);
   if (!table) return [];
   const out = [];
   for (const m of table[1]!.matchAll(/PCI_DEVICE_SUB\(([^)]*)\)/g)) {
-    const [v, d, sv, sd] = splitArgs(m[1]!).map((a) => resolveId(a, ids));
+    const [v, d, sv, sd] = splitTopLevel(m[1]!).map((a) => resolveId(a, ids));
     if (v !== undefined && d !== undefined && sv !== undefined && sd !== undefined) out.push({ vendor: v, device: d, subVendor: sv, subDevice: sd });
   }
   return out;
@@ -76,7 +60,7 @@ export function parseQuirkSource(quirksC: string, pciIdsH: string): QuirkSourceR
   const fixed = fixedAliasSubsystems(text, ids);
   const fixupRe = /^\s*DECLARE_PCI_FIXUP_(HEADER|FINAL|CLASS_HEADER|CLASS_FINAL)\(([^;]*?)\)\s*;/gm;
   for (const m of text.matchAll(fixupRe)) {
-    const args = splitArgs(m[2]!);
+    const args = splitTopLevel(m[2]!);
     const hook = args[args.length - 1]!;
     const kind = quirkHooks[hook];
     if (!kind) continue;
