@@ -10,6 +10,7 @@ import type { Outcome, Resolve, ResultRef } from './outcome';
 import type { PathState, ReplayHooks } from './replay-state';
 import { applyOp, cloneStore, seedDefaultDomain, seedDevice } from './store-port';
 import { canonical, constDecision, constOf, decidedValue, deviceOnly, isCleanupCall, storeSignature, storeSigs } from './path-values';
+import { SignatureTable, dropKey, forkPath, pathSignature, writable as own } from './path-parts';
 export { isCleanupCall, liveAtDetach } from './path-values';
 import { toStoreOp } from './to-op';
 import { isKernelHelper } from './kernel-calls';
@@ -32,26 +33,20 @@ function resultRef(fact: MsiFact, id: number): ResultRef {
 }
 
 export function newPathState(store: StoreState): PathState {
-  return { store, vars: {}, aliases: {}, consts: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], unfollowed: false, seq: 0, ownsStore: true };
+  return { store, vars: {}, aliases: {}, consts: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], unfollowed: false, seq: 0, ownsStore: true, owned: -1 };
 }
 
 export class ReplayInterpreter implements Interpreter<PathState> {
+  private readonly signatures = new SignatureTable();
+
   constructor(private readonly hooks: ReplayHooks) {}
 
   clone(s: PathState): PathState {
-    s.ownsStore = false;
-    return {
-      ...s, ownsStore: false, vars: { ...s.vars }, aliases: { ...s.aliases }, consts: { ...s.consts }, settled: { ...s.settled }, status: { ...s.status }, returns: { ...s.returns }, before: { ...s.before },
-      decisions: { ...s.decisions }, dyn: [...s.dyn], known: [...s.known],
-    };
+    return forkPath(s);
   }
 
   signature(s: PathState): string {
-    if (s.sig !== undefined) return s.sig;
-    // The store's JSON is joined with NUL, which JSON never holds unescaped, rather than nested
-    // in the array: the same equality, without escaping every quote of the store again.
-    s.sig = `${storeSignature(s.store)}\0${JSON.stringify([s.aliases, s.vars, s.consts, s.settled, s.ret, s.returns, s.decisions, s.errorPath, s.cleanup, s.dyn, s.known, s.unbound?.id, Object.keys(s.before)])}`;
-    return s.sig;
+    return s.sig ?? pathSignature(s, this.signatures, storeSignature(s.store));
   }
 
   /** `unfollowed` is left out of the signature (it would split paths); a merge keeps it if either had it. */
@@ -71,7 +66,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (!dev) return;
     const spec = apiOp(fact.api);
     if (spec.op === 'query-dyn') {
-      if (!s.dyn.includes(dev.key)) s.dyn.push(dev.key);
+      if (!s.dyn.includes(dev.key)) own(s, 'dyn').push(dev.key);
       return;
     }
     const site: SourceSite = { file: fact.file, range: fact.range, function: fact.function, api: fact.api };
@@ -100,7 +95,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const boundByResult = this.loopBound(s, fact);
     s.unbound = undefined;
     if (fact.result && isAllocation(spec.op)) {
-      s.before[id] = { store: s.store, seq: s.seq };
+      own(s, 'before')[id] = { store: s.store, seq: s.seq };
       s.ownsStore = false;
     } else if (isAllocation(spec.op)) {
       s.unbound = { id, api: fact.api, store: s.store, seq: s.seq };
@@ -108,15 +103,15 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     }
     const outcome = applyOp(writable(), op);
     s.seq++;
-    s.status[id] = outcome.status;
+    own(s, 'status')[id] = outcome.status;
     if (fact.result) {
       const v = fact.result.replace(/^\*/, '');
-      s.vars[v] = { id };
-      delete s.consts[v];
+      own(s, 'vars')[v] = { id };
+      dropKey(s, 'consts', v);
     }
-    if (outcome.returns) s.returns[id] = outcome.returns;
+    if (outcome.returns) own(s, 'returns')[id] = outcome.returns;
     if (resets) {
-      if (!s.known.includes(dev.key)) s.known.push(dev.key);
+      if (!s.known.includes(dev.key)) own(s, 'known').push(dev.key);
       if (isAllocation(spec.op)) s.cleanup = false;
     }
     this.hooks.sink({
@@ -147,13 +142,13 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     s.sig = undefined;
     if (outcome === 'ok' && s.status[fact] === 'error') return false;
     if (s.settled[fact] !== undefined && s.settled[fact] !== outcome) return false;
-    s.settled[fact] = outcome;
+    own(s, 'settled')[fact] = outcome;
     const saved = s.before[fact];
-    delete s.before[fact];
+    dropKey(s, 'before', fact);
     if (outcome === 'failed' && saved && saved.seq === s.seq - 1) {
       s.store = saved.store;
       s.ownsStore = false;
-      delete s.returns[fact];
+      dropKey(s, 'returns', fact);
     }
     return true;
   }
@@ -200,29 +195,29 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     s.ret = undefined;
     if (fromCall && ret) {
       // `ret = helper(...)`: the helper's return value, as far as it is known.
-      delete s.vars[t];
-      delete s.consts[t];
-      if (ret.ref) s.vars[t] = ret.ref;
-      if (ret.value !== undefined) s.consts[t] = ret.value;
+      dropKey(s, 'vars', t);
+      dropKey(s, 'consts', t);
+      if (ret.ref) own(s, 'vars')[t] = ret.ref;
+      if (ret.value !== undefined) own(s, 'consts')[t] = ret.value;
       return;
     }
     if (fromCall) {
       // An unfollowed call overwrote the variable: whatever it held is gone.
-      delete s.vars[t];
-      delete s.consts[t];
+      dropKey(s, 'vars', t);
+      dropKey(s, 'consts', t);
       return;
     }
     const c = constOf(source);
-    delete s.vars[t];
-    delete s.consts[t];
+    dropKey(s, 'vars', t);
+    dropKey(s, 'consts', t);
     // `priv->pdev = pdev`: later calls through the field act on the same device.
     if (/->|\./.test(t) && /^&?\s*[A-Za-z_][\w>.-]*$/.test(source.trim())) {
       const from = canonical(renameRoot(t, frame.rename), s.aliases);
       const to = canonical(renameRoot(deviceKeyOf(source), frame.rename), s.aliases);
-      if (from !== to) s.aliases[from] = to;
+      if (from !== to) own(s, 'aliases')[from] = to;
     }
-    if (c !== undefined) s.consts[t] = c;
-    else if (s.vars[source.trim()]) s.vars[t] = s.vars[source.trim()]!;
+    if (c !== undefined) own(s, 'consts')[t] = c;
+    else if (s.vars[source.trim()]) own(s, 'vars')[t] = s.vars[source.trim()]!;
   }
 
   returned(s: PathState, value: string | undefined, _frame: Frame): void {
@@ -234,7 +229,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     s.unbound = undefined;
     if (v !== undefined && u && new RegExp(`^${u.api}\\s*\\(`).test(v)) {
       s.ret = { ref: { id: u.id } };
-      s.before[u.id] = { store: u.store, seq: u.seq };
+      own(s, 'before')[u.id] = { store: u.store, seq: u.seq };
       return;
     }
     // `return f(x);`: f was just entered and left its own return value in s.ret.
@@ -261,7 +256,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   decide(s: PathState, key: string, value: boolean): void {
     s.sig = undefined;
-    s.decisions[key] = value;
+    own(s, 'decisions')[key] = value;
   }
 
   /** Whether a returned value is an error, when the path tells: a constant, a checked result. */

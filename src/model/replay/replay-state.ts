@@ -47,6 +47,8 @@ export interface PathState {
   sig?: string;
   /** Copy-on-write: the store may be shared with other paths until this one changes it. */
   ownsStore: boolean;
+  /** Copy-on-write records this path owns (bits of path-parts.ts); the rest may be shared. */
+  owned: number;
 }
 
 export interface AppliedEvent {
