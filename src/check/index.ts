@@ -3,8 +3,8 @@
 // review call these; none of them reimplements a rule.
 import type { DeviceClass, EraInfo, TreeFacts } from '../facts/types';
 import { buildMap, buildSimulation } from '../model/map';
-import { replayTree, type WalkReport } from '../model/replay/run';
-import type { Layout, MapSnapshot, Partition, SimulationResult } from '../model/snapshot';
+import { replayTree, type ReplayOptions, type WalkReport } from '../model/replay/run';
+import type { DeviceMap, Layout, MapSnapshot, Partition, SimulationResult } from '../model/snapshot';
 import type { StoreConfig } from '../model/store/types';
 import { attributionSteps, type AttributionContext } from './attribution';
 import './attribution/register';
@@ -27,6 +27,12 @@ export interface CheckResult {
   era: EraInfo;
   findings: Finding[];
   map: MapSnapshot;
+}
+
+/** What checkPart returns: plain data, so a part can be checked in a worker thread. */
+export interface PartResult {
+  findings: Finding[];
+  devices: DeviceMap[];
 }
 
 export interface DeviceSummary {
@@ -53,11 +59,11 @@ function attributionContext(layout: Layout, opts: CheckOptions): AttributionCont
   return { layout, topology: opts.topology, bindings: opts.bindings ?? {} };
 }
 
-function replay(tree: TreeFacts, opts: CheckOptions): { layout: Layout; reports: WalkReport[]; ctx: AttributionContext } {
+function replayOptions(tree: TreeFacts, opts: CheckOptions): { layout: Layout; ctx: AttributionContext; replay: ReplayOptions } {
   const layout = layoutFor(tree.era, opts.layout);
   const ctx = attributionContext(layout, opts);
   const steps = attributionSteps().filter((s) => s.caps);
-  const reports = replayTree(tree, {
+  const replay: ReplayOptions = {
     store: storeConfig(tree.era, layout, opts.partitions),
     caps: steps.length
       ? (key, text) => {
@@ -69,8 +75,13 @@ function replay(tree: TreeFacts, opts: CheckOptions): { layout: Layout; reports:
           return undefined;
         }
       : undefined,
-  });
-  return { layout, reports, ctx };
+  };
+  return { layout, ctx, replay };
+}
+
+function replay(tree: TreeFacts, opts: CheckOptions): { layout: Layout; reports: WalkReport[] } {
+  const { layout, replay } = replayOptions(tree, opts);
+  return { layout, reports: replayTree(tree, replay) };
 }
 
 function applySeverity(findings: Finding[], overrides: CheckOptions['severity']): Finding[] {
@@ -84,14 +95,32 @@ function applySeverity(findings: Finding[], overrides: CheckOptions['severity'])
   return out;
 }
 
-export function checkTree(tree: TreeFacts, opts: CheckOptions): CheckResult {
-  const { layout, reports, ctx } = replay(tree, opts);
-  const partitions = opts.partitions ?? [];
-  let findings = findingsFromReports(reports, { layout, era: tree.era });
-  const map = buildMap(reports, findings, layout, tree.era, partitions);
+/**
+ * The replay of part of a tree (some whole directories), its findings and its devices' maps.
+ * `repeated`: the whole tree's repeatedConditions when `tree` is a part of it.
+ */
+export function checkPart(tree: TreeFacts, opts: CheckOptions, repeated?: ReadonlySet<string>): PartResult {
+  const { layout, replay } = replayOptions(tree, opts);
+  if (repeated) replay.repeatedConditions = repeated;
+  const reports = replayTree(tree, replay);
+  const findings = findingsFromReports(reports, { layout, era: tree.era });
+  return { findings, devices: buildMap(reports, findings, layout, tree.era, opts.partitions ?? []).devices };
+}
+
+/** The whole tree's result from its parts: attribution and severity settings apply here. */
+export function mergeParts(tree: TreeFacts, opts: CheckOptions, parts: PartResult[]): CheckResult {
+  const layout = layoutFor(tree.era, opts.layout);
+  const ctx = attributionContext(layout, opts);
+  const devices = parts.flatMap((p) => p.devices).sort((a, b) => a.key.localeCompare(b.key));
+  const map: MapSnapshot = { layout, era: tree.era, partitions: opts.partitions ?? [], devices };
+  let findings = parts.flatMap((p) => p.findings);
   for (const step of attributionSteps()) if (step.findings) findings.push(...step.findings(tree, ctx, map));
   findings = applySeverity(findings, opts.severity).sort(compareFindings);
   return { layout, era: tree.era, findings, map };
+}
+
+export function checkTree(tree: TreeFacts, opts: CheckOptions): CheckResult {
+  return mergeParts(tree, opts, [checkPart(tree, opts)]);
 }
 
 export function listDevices(tree: TreeFacts): DeviceSummary[] {

@@ -12,7 +12,7 @@ import { findKernelRoot } from './kernel-root';
 import { toAbsolute, toOutputPath } from './paths';
 import { createScanContext } from './scan-context';
 import { scanFile } from './scan-file';
-import { ScanPool, resolveWorkerScript } from './scan-pool';
+import { ScanPool, scanWorkerScript } from './scan-pool';
 import type { ScanJob, ScanReply, ScanSetup } from './scan-protocol';
 import { eraOfKernelTree } from './tree-era';
 
@@ -122,7 +122,7 @@ async function withPool(pool: ScanPool, opts: AnalyzeOptions, feed: (batches: Pr
 }
 
 async function scanWithWorkers(p: Plan, workers: number, opts: AnalyzeOptions): Promise<FileFacts[]> {
-  const pool = new ScanPool(resolveWorkerScript(), workers, p.setup);
+  const pool = new ScanPool(scanWorkerScript(), workers, p.setup);
   const size = batchSize(p.jobs.length, workers);
   const scan = batchRunner(pool, opts, { done: p.cached.length, total: p.cached.length + p.jobs.length });
   return withPool(pool, opts, (batches) => {
@@ -209,7 +209,7 @@ function isDirectory(abs: string): boolean {
 function startPoolEarly(paths: string[], setup: ScanSetup, opts: AnalyzeOptions): ScanPool | undefined {
   const jobs = opts.jobs ?? availableParallelism();
   if (jobs <= 0 || opts.cacheDir || !paths.some((path) => isDirectory(toAbsolute(path, opts.cwd)))) return undefined;
-  return new ScanPool(resolveWorkerScript(), jobs, setup);
+  return new ScanPool(scanWorkerScript(), jobs, setup);
 }
 
 export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promise<TreeFacts> {

@@ -58,10 +58,12 @@ function safeLstat(abs: string): Stats | undefined {
 }
 
 /**
- * A directory in pieces: its own files, then each subdirectory, so a caller can start work on
- * the first pieces while the rest are listed. The same files as crawl(dir), in other order.
+ * A directory in pieces: its own files, then each subdirectory (split again `levels` deep), so a
+ * caller can start work on the first pieces while the rest are listed. Two levels: a kernel's
+ * drivers/ alone holds half the tree, and workers waited while it was listed in one piece.
+ * The same files as crawl(dir), in other order.
  */
-function crawlInPieces(dir: string, signal: AbortSignal | undefined, onPiece: (files: string[]) => void): void {
+function crawlInPieces(dir: string, signal: AbortSignal | undefined, onPiece: (files: string[]) => void, levels = 2): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -72,7 +74,11 @@ function crawlInPieces(dir: string, signal: AbortSignal | undefined, onPiece: (f
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Symlinks are files here, as in crawl(): listed, never followed.
   onPiece(entries.filter((e) => !e.isDirectory() && isCSource(e.name)).map((e) => join(dir, e.name)));
-  for (const e of entries) if (e.isDirectory() && !skippedDirectory(e.name)) onPiece(crawl(join(dir, e.name), signal));
+  for (const e of entries) {
+    if (!e.isDirectory() || skippedDirectory(e.name)) continue;
+    if (levels > 1) crawlInPieces(join(dir, e.name), signal, onPiece, levels - 1);
+    else onPiece(crawl(join(dir, e.name), signal));
+  }
 }
 
 /**

@@ -5,10 +5,9 @@
 // holds and is replaced. A task that runs longer than the
 // watchdog allows (a parser stuck on pathological input) has its worker terminated: that task
 // fails with a timeout, the worker's other tasks are queued again, and a new worker takes over.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ScanJob, ScanReply, ScanRequest, ScanSetup, ScanStage } from './scan-protocol';
+import { resolveWorkerScript } from './worker-script';
 
 const inFlightPerWorker = 2;
 /** The largest kernel file extracts in ~0.2 s: 60 s only trips on a real hang. */
@@ -28,18 +27,9 @@ interface Slot {
   headSince: number;
 }
 
-/** dist/worker.js next to the bundle; in out/ the transpiled worker.js, else <package>/dist. */
-export function resolveWorkerScript(): string {
-  const candidates = [join(__dirname, 'worker.js')];
-  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) {
-      candidates.push(join(dir, 'dist', 'worker.js'));
-      break;
-    }
-  }
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`irqlens: scan worker not found (looked for ${candidates.join(', ')}); run the build first`);
-  return found;
+/** The scan worker: dist/worker.js next to the bundle, or the transpiled worker.js in out/. */
+export function scanWorkerScript(): string {
+  return resolveWorkerScript('worker.js', __dirname, 'scan worker');
 }
 
 export class ScanPool {

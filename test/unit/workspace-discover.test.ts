@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { discoverFiles } from '../../src/workspace/discover';
+import { toOutputPath } from '../../src/workspace/paths';
 
 function makeTree(): string {
   const root = mkdtempSync(join(tmpdir(), 'irqlens-discover-'));
@@ -54,4 +55,11 @@ test('discoverFiles reports a missing path and a dangling symlink given explicit
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('toOutputPath: a cut below a cwd under a dot-directory, relative() for . and .. segments', () => {
+  assert.equal(toOutputPath('/home/u/.cache/linux/drivers/pci/msi/msi.c', '/home/u/.cache/linux'), 'drivers/pci/msi/msi.c');
+  assert.equal(toOutputPath('/home/u/.cache/linux/drivers/../kernel/irq/msi.c', '/home/u/.cache/linux'), 'kernel/irq/msi.c');
+  assert.equal(toOutputPath('/home/u/.cache/linux/.git/x.c', '/home/u/.cache/linux'), '.git/x.c');
+  assert.equal(toOutputPath('/home/u/other/x.c', '/home/u/.cache/linux'), '../../other/x.c');
 });

@@ -10,6 +10,9 @@ const bits: Record<RecordPart, number> = {
   vars: 1, aliases: 2, consts: 4, settled: 8, status: 16, returns: 32, before: 64, decisions: 128, dyn: 256, known: 512,
 };
 
+/** Records the signature leaves out (before: only its keys), so signing need not freeze them. */
+const unsigned = bits.status | bits.before;
+
 /** The record, owned by this path (copied first when it may be shared); clears the signature. */
 export function writable<K extends RecordPart>(s: PathState, part: K): PathState[K] {
   s.sig = undefined;
@@ -55,7 +58,7 @@ export class SignatureTable {
 /** Equal signatures mean equal paths (every record's JSON equal); signing freezes the records. */
 export function pathSignature(s: PathState, table: SignatureTable, storeJson: string): string {
   if (s.sig !== undefined) return s.sig;
-  s.owned = 0;
+  s.owned &= unsigned;
   const r = (v: object): number => table.record(v);
   s.sig = [
     table.text(storeJson), r(s.aliases), r(s.vars), r(s.consts), r(s.settled), s.ret === undefined ? '' : JSON.stringify(s.ret),

@@ -2,6 +2,7 @@
 // aliases, store signatures and copies, cleanup-call names, what is live at detach.
 import type { Cond } from '../../facts/types';
 import type { Block, StoreState } from '../store/types';
+import { copyDevice } from '../store/state';
 
 /** Kernel helpers whose names sound like cleanup but never free MSI vectors. */
 const notVectorCleanup = /^(?:pci_(?!free_irq_vectors)|free_irq|kv?free|kfree_|vfree|iounmap|dma_|mutex_|spin_|del_timer|cancel_|flush_|destroy_workqueue|release_firmware|free_netdev|put_device|kobject_|debugfs_|sysfs_|device_|dev_|netif_|napi_|tasklet_|clk_|regulator_|reset_control_|devm_kfree|mempool_|idr_|ida_|bitmap_|free_page|__free_page|iommu_|pm_runtime_|of_node_put|fwnode_|platform_device_put|unregister_netdev|misc_deregister|cdev_|class_|ida_free|irq_domain_remove|free_percpu|skb_|dev_kfree_skb|kthread_stop|synchronize_|list_del|release_region|release_mem_region|pcim_)/;
@@ -33,7 +34,7 @@ export function storeSignature(store: StoreState): string {
 /** A copy of the store holding one device: what an event needs for the map and simulation. */
 export function deviceOnly(store: StoreState, key: string): StoreState {
   const d = store.devices[key];
-  return { config: store.config, devices: d ? { [key]: structuredClone(d) } : {} };
+  return { config: store.config, devices: d ? { [key]: copyDevice(d) } : {} };
 }
 
 /** Unfollowed calls that may free vectors (driver cleanup helpers, devm actions). */

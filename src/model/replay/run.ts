@@ -27,6 +27,15 @@ export interface ReplayOptions {
   maxDepth?: number;
   /** Capabilities a topology gives a device (qualified key, device expression). */
   caps?: (key: string, text: string) => DeviceCaps | undefined;
+  /** Branch conditions that occur more than once in the whole tree, when `tree` is only part of it. */
+  repeatedConditions?: ReadonlySet<string>;
+}
+
+/** Branch conditions written more than once in the tree: decisions on them are worth remembering. */
+export function repeatedConditions(tree: TreeFacts): Set<string> {
+  const seen = new Map<string, number>();
+  for (const f of tree.files) for (const fn of f.functions) for (const k of condKeys(fn.body)) seen.set(k, (seen.get(k) ?? 0) + 1);
+  return new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k));
 }
 
 export function qualifiedDevice(file: string, key: string): string {
@@ -61,9 +70,8 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   const creators = new Set(['create-domain', 'platform-alloc', 'ims-create']);
   const creates = (fn: FunctionInfo) => hasFactWhere(fn.body, (id) => creators.has(apiOp(facts.get(fn.file)?.get(id)?.api ?? '').op));
   // Decisions are remembered only for tests that occur again, or that read a result variable.
-  const seen = new Map<string, number>();
-  for (const f of tree.files) for (const fn of f.functions) for (const k of condKeys(fn.body)) seen.set(k, (seen.get(k) ?? 0) + 1);
-  const keepDecision = (key: string) => (seen.get(key) ?? 0) > 1 || /^!?[A-Za-z_]\w*(?:\s*(?:<|!=|==)\s*0)?$/.test(key);
+  const repeated = opts.repeatedConditions ?? repeatedConditions(tree);
+  const keepDecision = (key: string) => repeated.has(key) || /^!?[A-Za-z_]\w*(?:\s*(?:<|!=|==)\s*0)?$/.test(key);
   for (const walk of planWalks(tree, index, maxDepth)) {
     const events: ReplayEvent[] = [];
     // A walk that creates no device domain addresses one created elsewhere (or a global one).

@@ -42,9 +42,17 @@ export function createStore(config: StoreConfig): StoreState {
   return { config: resolveConfig(config), devices: {} };
 }
 
-/** A deep copy to explore one branch. */
+/** A device's state copied as deep as the operations write: sites, intervals and the config
+ *  are never written after they are made, so copies share them. */
+export function copyDevice(d: DeviceStoreState): DeviceStoreState {
+  return { ...d, caps: { ...d.caps }, pciModes: [...d.pciModes], domains: d.domains.map((s) => ({ ...s, blocks: s.blocks.map((b) => ({ ...b })) })) };
+}
+
+/** A copy to explore one branch. */
 export function fork(state: StoreState): StoreState {
-  return structuredClone(state);
+  const devices: Record<string, DeviceStoreState> = {};
+  for (const key of Object.keys(state.devices)) devices[key] = copyDevice(state.devices[key]!);
+  return { config: state.config, devices };
 }
 
 export function device(state: StoreState, key: string): DeviceStoreState {

@@ -1,0 +1,26 @@
+// Messages between the main thread and a check-part worker (structured-clone data only).
+import type { TreeFacts } from '../facts/types';
+import type { CheckOptions, PartResult } from './index';
+
+/** The check options a part needs, and nothing that cannot be cloned (callbacks, a topology:
+ *  attribution needs the whole tree and runs on the main thread). */
+export type PartOptions = Pick<CheckOptions, 'layout' | 'partitions' | 'bindings'>;
+
+/** Only the fields PartOptions names, whatever else `opts` carries. */
+export function partOptions(opts: CheckOptions): PartOptions {
+  const out: PartOptions = {};
+  if (opts.layout !== undefined) out.layout = opts.layout;
+  if (opts.partitions !== undefined) out.partitions = opts.partitions;
+  if (opts.bindings !== undefined) out.bindings = opts.bindings;
+  return out;
+}
+
+export interface PartRequest {
+  id: number;
+  tree: TreeFacts;
+  options: PartOptions;
+  /** The whole tree's repeatedConditions. */
+  repeated: string[];
+}
+
+export type PartReply = { id: number; result: PartResult } | { id: number; error: string };

@@ -1,0 +1,65 @@
+// The main thread's handle on one check-part worker. Started before the tree is scanned, so the
+// worker has loaded by the time there is a part to send it.
+import { Worker } from 'node:worker_threads';
+import type { TreeFacts } from '../facts/types';
+import { resolveWorkerScript } from '../workspace/worker-script';
+import type { PartResult } from './index';
+import type { PartOptions, PartReply, PartRequest } from './part-protocol';
+
+/** The worker died or was closed: its part can be checked elsewhere. Other errors are bugs. */
+export class PartWorkerGone extends Error {}
+
+interface Waiting {
+  resolve: (r: PartResult) => void;
+  reject: (err: Error) => void;
+}
+
+export class PartWorker {
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private failure: PartWorkerGone | undefined;
+  /** Parts this worker answered (tests check that the split really ran). */
+  answered = 0;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: PartReply) => this.settle(reply));
+    worker.on('error', (err) => this.fail(new PartWorkerGone(`check worker failed: ${err.message}`)));
+    worker.on('exit', (code) => this.fail(new PartWorkerGone(`check worker exited with status ${code}`)));
+  }
+
+  static start(): PartWorker {
+    return new PartWorker(new Worker(resolveWorkerScript('check-worker.js', __dirname, 'check worker')));
+  }
+
+  check(tree: TreeFacts, options: PartOptions, repeated: ReadonlySet<string>): Promise<PartResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    const request: PartRequest = { id: this.nextId++, tree, options, repeated: [...repeated] };
+    return new Promise((resolve, reject) => {
+      this.waiting.set(request.id, { resolve, reject });
+      this.worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    this.fail(new PartWorkerGone('check worker closed'));
+    await this.worker.terminate();
+  }
+
+  private settle(reply: PartReply): void {
+    const w = this.waiting.get(reply.id);
+    if (!w) return;
+    this.waiting.delete(reply.id);
+    if ('error' in reply) w.reject(new Error(`check worker: ${reply.error}`));
+    else {
+      this.answered++;
+      w.resolve(reply.result);
+    }
+  }
+
+  private fail(err: PartWorkerGone): void {
+    this.failure ??= err;
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+  }
+}

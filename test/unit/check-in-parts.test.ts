@@ -1,0 +1,73 @@
+// The two-thread check: a tree split by directory, one part replayed in a worker, must give
+// exactly checkTree's result; a worker that is gone leaves its part to the main thread.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkTree } from '../../src/check/index';
+import { checkInParts } from '../../src/check/check-in-parts';
+import { PartWorker } from '../../src/check/part-worker-client';
+import { splitByDirectory } from '../../src/check/tree-parts';
+import { analyzeTree } from '../../src/workspace/analyze-tree';
+import type { TreeFacts } from '../../src/facts/types';
+
+const scenarios = join(__dirname, '..', '..', '..', 'test', 'scenarios', 'c');
+
+/** The scenario drivers, five to a directory: a tree of 13 directories. */
+async function scenarioTree(): Promise<{ tree: TreeFacts; dispose: () => void }> {
+  const root = mkdtempSync(join(tmpdir(), 'irqlens-parts-'));
+  readdirSync(scenarios).filter((f) => f.endsWith('.c')).sort().forEach((f, i) => {
+    const dir = join(root, `d${String(Math.floor(i / 5)).padStart(2, '0')}`);
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(scenarios, f), join(dir, f));
+  });
+  const tree = await analyzeTree(['.'], { cwd: root, jobs: 0 });
+  return { tree, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+const dirOf = (file: string): string => file.slice(0, file.lastIndexOf('/'));
+
+test('splitByDirectory keeps each directory whole, in tree order, and loses no file', async () => {
+  const { tree, dispose } = await scenarioTree();
+  try {
+    const parts = splitByDirectory(tree, 2);
+    assert.equal(parts.length, 2);
+    const dirs = parts.map((p) => new Set(p.files.map((f) => dirOf(f.file))));
+    for (const d of dirs[0]!) assert.equal(dirs[1]!.has(d), false, `${d} is in both parts`);
+    for (const p of parts) assert.deepEqual(p.files.map((f) => f.file), [...p.files.map((f) => f.file)].sort());
+    assert.deepEqual(parts.flatMap((p) => p.files.map((f) => f.file)).sort(), tree.files.filter((f) => f.facts.length || f.functions.length).map((f) => f.file));
+    assert.ok(parts.every((p) => p.files.length >= 20), 'the parts are balanced');
+  } finally {
+    dispose();
+  }
+});
+
+test('checkInParts with a worker gives checkTree\'s exact result', async () => {
+  const { tree, dispose } = await scenarioTree();
+  const helper = PartWorker.start();
+  try {
+    const whole = checkTree(tree, { layout: 'auto' });
+    const split = await checkInParts(tree, { layout: 'auto' }, helper, 1);
+    assert.equal(helper.answered, 1);
+    assert.ok(whole.findings.length > 20);
+    assert.deepEqual(split, whole);
+  } finally {
+    await helper.close();
+    dispose();
+  }
+});
+
+test('checkInParts replays the part of a worker that is gone on the main thread', async () => {
+  const { tree, dispose } = await scenarioTree();
+  const helper = PartWorker.start();
+  await helper.close();
+  try {
+    const split = await checkInParts(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }, helper, 1);
+    assert.equal(helper.answered, 0);
+    assert.deepEqual(split, checkTree(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }));
+    assert.equal(split.findings.some((f) => f.code === 'msi/leak'), false);
+  } finally {
+    dispose();
+  }
+});
