@@ -1,7 +1,6 @@
 // A large tree checked on two threads: its directories split in two parts (tree-parts.ts), one
 // replayed here while a worker replays the other, merged into the result checkTree would give.
 // With a topology the replay asks it about devices as it goes, so that check stays on one thread.
-import { repeatedConditions } from '../model/replay/run';
 import type { TreeFacts } from '../facts/types';
 import { checkPart, checkTree, mergeParts, type CheckOptions, type CheckResult, type PartResult } from './index';
 import { partOptions } from './part-protocol';
@@ -15,15 +14,14 @@ export async function checkInParts(tree: TreeFacts, opts: CheckOptions, helper: 
   if (!helper || opts.topology !== undefined) return checkTree(tree, opts);
   const [mine, theirs] = splitByDirectory(tree, 2);
   if (!mine || !theirs || theirs.files.filter((f) => f.facts.length).length < minFiles) return checkTree(tree, opts);
-  const repeated = repeatedConditions(tree);
   // A worker that died is not the check's problem: its part is replayed here instead. Any other
   // failure (an exception in checkPart, data that cannot be sent) is a bug and surfaces.
-  const remote: Promise<PartResult | undefined> = helper.check(theirs, partOptions(opts), repeated).catch((err: unknown) => {
+  const remote: Promise<PartResult | undefined> = helper.check(theirs, partOptions(opts)).catch((err: unknown) => {
     if (err instanceof PartWorkerGone) return undefined;
     throw err;
   });
   remote.catch(() => undefined); // handled below; this keeps a throw in the local part the only error
-  const local = checkPart(mine, opts, repeated);
-  const other = (await remote) ?? checkPart(theirs, opts, repeated);
+  const local = checkPart(mine, opts);
+  const other = (await remote) ?? checkPart(theirs, opts);
   return mergeParts(tree, opts, [local, other]);
 }

@@ -6,7 +6,7 @@ import type { PartReply, PartRequest } from './part-protocol';
 
 function answer(request: PartRequest): PartReply {
   try {
-    return { id: request.id, result: checkPart(request.tree, request.options, new Set(request.repeated)) };
+    return { id: request.id, result: checkPart(request.tree, request.options) };
   } catch (err) {
     return { id: request.id, error: err instanceof Error ? err.stack ?? err.message : String(err) };
   }

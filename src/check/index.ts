@@ -95,13 +95,9 @@ function applySeverity(findings: Finding[], overrides: CheckOptions['severity'])
   return out;
 }
 
-/**
- * The replay of part of a tree (some whole directories), its findings and its devices' maps.
- * `repeated`: the whole tree's repeatedConditions when `tree` is a part of it.
- */
-export function checkPart(tree: TreeFacts, opts: CheckOptions, repeated?: ReadonlySet<string>): PartResult {
+/** The replay of part of a tree (some whole directories), its findings and its devices' maps. */
+export function checkPart(tree: TreeFacts, opts: CheckOptions): PartResult {
   const { layout, replay } = replayOptions(tree, opts);
-  if (repeated) replay.repeatedConditions = repeated;
   const reports = replayTree(tree, replay);
   const findings = findingsFromReports(reports, { layout, era: tree.era });
   return { findings, devices: buildMap(reports, findings, layout, tree.era, opts.partitions ?? []).devices };

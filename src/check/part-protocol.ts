@@ -19,8 +19,6 @@ export interface PartRequest {
   id: number;
   tree: TreeFacts;
   options: PartOptions;
-  /** The whole tree's repeatedConditions. */
-  repeated: string[];
 }
 
 export type PartReply = { id: number; result: PartResult } | { id: number; error: string };

@@ -31,9 +31,9 @@ export class PartWorker {
     return new PartWorker(new Worker(resolveWorkerScript('check-worker.js', __dirname, 'check worker')));
   }
 
-  check(tree: TreeFacts, options: PartOptions, repeated: ReadonlySet<string>): Promise<PartResult> {
+  check(tree: TreeFacts, options: PartOptions): Promise<PartResult> {
     if (this.failure) return Promise.reject(this.failure);
-    const request: PartRequest = { id: this.nextId++, tree, options, repeated: [...repeated] };
+    const request: PartRequest = { id: this.nextId++, tree, options };
     return new Promise((resolve, reject) => {
       this.waiting.set(request.id, { resolve, reject });
       this.worker.postMessage(request);

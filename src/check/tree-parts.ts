@@ -2,11 +2,7 @@
 // follows calls into its own file or directory (replay/plan.ts), so no walk, device or call
 // site spans two parts. Parts are balanced by an estimate of their replay work.
 import type { FileFacts, Stmt, TreeFacts } from '../facts/types';
-
-function dirOf(file: string): string {
-  const i = file.lastIndexOf('/');
-  return i < 0 ? '' : file.slice(0, i);
-}
+import { dirOf } from '../model/replay/plan';
 
 function statements(body: Stmt[]): number {
   let n = 0;

@@ -17,7 +17,8 @@ export interface FunctionIndex {
   lookup(name: string, from: FunctionInfo): FunctionInfo | undefined;
 }
 
-function dirOf(file: string): string {
+/** A file's directory ('' at the top): the reach of a walk. */
+export function dirOf(file: string): string {
   const i = file.lastIndexOf('/');
   return i < 0 ? '' : file.slice(0, i);
 }
@@ -43,8 +44,17 @@ export function indexFunctions(tree: TreeFacts): FunctionIndex {
   };
 }
 
-/** Names of functions a body calls (call statements, `x = f(...)`, `return f(...)`). */
-export function calledNames(body: Stmt[], acc = new Set<string>()): Set<string> {
+const calledCache = new WeakMap<Stmt[], ReadonlySet<string>>();
+
+/** Names of functions a body calls (call statements, `x = f(...)`, `return f(...)`); each walk
+ *  asks again for the same bodies, so the answer is kept per body. */
+export function calledNames(body: Stmt[]): ReadonlySet<string> {
+  let names = calledCache.get(body);
+  if (!names) { names = collectCalls(body, new Set<string>()); calledCache.set(body, names); }
+  return names;
+}
+
+function collectCalls(body: Stmt[], acc: Set<string>): Set<string> {
   const fromText = (t: string | undefined) => {
     const m = t ? /^\s*([A-Za-z_]\w*)\s*\(/.exec(t) : null;
     if (m) acc.add(m[1]!);
@@ -54,9 +64,9 @@ export function calledNames(body: Stmt[], acc = new Set<string>()): Set<string> 
       case 'call': acc.add(s.name); break;
       case 'assign': fromText(s.source); break;
       case 'return': fromText(s.value); break;
-      case 'if': calledNames(s.then, acc); calledNames(s.else, acc); break;
-      case 'switch': for (const c of s.cases) calledNames(c.body, acc); break;
-      case 'loop': calledNames(s.body, acc); break;
+      case 'if': collectCalls(s.then, acc); collectCalls(s.else, acc); break;
+      case 'switch': for (const c of s.cases) collectCalls(c.body, acc); break;
+      case 'loop': collectCalls(s.body, acc); break;
       default: break;
     }
   }

@@ -5,7 +5,7 @@ import type { DeviceCaps, StoreConfig } from '../store/types';
 import { ReplayInterpreter, isCleanupCall, newPathState } from './interpret';
 import type { PathState, Phase, ReplayEvent } from './replay-state';
 import { apiOp } from './api-ops';
-import { calledNames, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
+import { calledNames, dirOf, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';
 import { condKeys, walkFunction, type WalkOptions } from './walk';
 
@@ -27,15 +27,22 @@ export interface ReplayOptions {
   maxDepth?: number;
   /** Capabilities a topology gives a device (qualified key, device expression). */
   caps?: (key: string, text: string) => DeviceCaps | undefined;
-  /** Branch conditions that occur more than once in the whole tree, when `tree` is only part of it. */
-  repeatedConditions?: ReadonlySet<string>;
 }
 
-/** Branch conditions written more than once in the tree: decisions on them are worth remembering. */
-export function repeatedConditions(tree: TreeFacts): Set<string> {
-  const seen = new Map<string, number>();
-  for (const f of tree.files) for (const fn of f.functions) for (const k of condKeys(fn.body)) seen.set(k, (seen.get(k) ?? 0) + 1);
-  return new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k));
+/**
+ * Branch conditions written more than once in each directory: decisions on them are worth
+ * remembering. Per directory, because a walk never leaves its own: a directory's result does
+ * not depend on the rest of the tree (the language server checks one directory at a time).
+ */
+export function repeatedConditions(tree: TreeFacts): Map<string, Set<string>> {
+  const seen = new Map<string, Map<string, number>>();
+  for (const f of tree.files) {
+    const dir = dirOf(f.file);
+    const counts = seen.get(dir) ?? new Map<string, number>();
+    seen.set(dir, counts);
+    for (const fn of f.functions) for (const k of condKeys(fn.body)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return new Map([...seen].map(([dir, counts]) => [dir, new Set([...counts].filter(([, n]) => n > 1).map(([k]) => k))]));
 }
 
 export function qualifiedDevice(file: string, key: string): string {
@@ -70,12 +77,14 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   const creators = new Set(['create-domain', 'platform-alloc', 'ims-create']);
   const creates = (fn: FunctionInfo) => hasFactWhere(fn.body, (id) => creators.has(apiOp(facts.get(fn.file)?.get(id)?.api ?? '').op));
   // Decisions are remembered only for tests that occur again, or that read a result variable.
-  const repeated = opts.repeatedConditions ?? repeatedConditions(tree);
-  const keepDecision = (key: string) => repeated.has(key) || /^!?[A-Za-z_]\w*(?:\s*(?:<|!=|==)\s*0)?$/.test(key);
+  const repeatedIn = repeatedConditions(tree);
   for (const walk of planWalks(tree, index, maxDepth)) {
     const events: ReplayEvent[] = [];
+    const repeated = repeatedIn.get(dirOf(walk.file)) ?? new Set<string>();
+    const keepDecision = (key: string): boolean => repeated.has(key) || /^!?[A-Za-z_]\w*(?:\s*(?:<|!=|==)\s*0)?$/.test(key);
     // A walk that creates no device domain addresses one created elsewhere (or a global one).
-    const createsDomain = [...reachable(walk.entry, index, maxDepth), ...(walk.remove ? [walk.remove] : [])].some(creates);
+    const reach = [...reachable(walk.entry, index, maxDepth)];
+    const createsDomain = [...reach, ...(walk.remove ? [walk.remove] : [])].some(creates);
     const walkOpts: WalkOptions = {
       callee: (name, frame) => index.lookup(name, frame.fn),
       maxStates: opts.maxStates ?? 12,
@@ -105,7 +114,7 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       const starts = successes.map((s) => ({ ...interp.clone(s), errorPath: false, vars: {}, consts: {}, before: {}, decisions: {} }));
       truncated = walkFunction(walk.remove, starts, interp, walkOpts).truncated || truncated;
     }
-    const managed = [...reachable(walk.entry, index, maxDepth)].some((f) => calledNames(f.body).has('pcim_enable_device'));
+    const managed = reach.some((f) => calledNames(f.body).has('pcim_enable_device'));
     reports.push({ walk, managed, order: describe(walk), truncated, events });
   }
   return reports;
