@@ -1,6 +1,6 @@
 // Messages between the main thread and a check-part worker (structured-clone data only).
 import type { TreeFacts } from '../facts/types';
-import type { CheckOptions, PartResult } from './index';
+import type { CheckOptions, CheckResult, PartResult } from './index';
 
 /** The check options a part needs, and nothing that cannot be cloned (callbacks, a topology:
  *  attribution needs the whole tree and runs on the main thread). */
@@ -15,10 +15,12 @@ export function partOptions(opts: CheckOptions): PartOptions {
   return out;
 }
 
-export interface PartRequest {
-  id: number;
-  tree: TreeFacts;
-  options: PartOptions;
-}
+/** 'part': checkPart of one part of a tree; 'each': checkTree of every tree, each on its own. */
+export type PartRequest =
+  | { id: number; kind: 'part'; tree: TreeFacts; options: PartOptions }
+  | { id: number; kind: 'each'; trees: TreeFacts[]; options: PartOptions };
 
-export type PartReply = { id: number; result: PartResult } | { id: number; error: string };
+export type PartReply =
+  | { id: number; kind: 'part'; result: PartResult }
+  | { id: number; kind: 'each'; results: CheckResult[] }
+  | { id: number; error: string };

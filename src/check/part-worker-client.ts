@@ -1,16 +1,18 @@
-// The main thread's handle on one check-part worker. Started before the tree is scanned, so the
-// worker has loaded by the time there is a part to send it.
+// The main thread's handle on one check worker. The CLI starts it before the tree is scanned,
+// so the worker has loaded by the time there is a part to send it.
 import { Worker } from 'node:worker_threads';
 import type { TreeFacts } from '../facts/types';
 import { resolveWorkerScript } from '../workspace/worker-script';
-import type { PartResult } from './index';
+import type { CheckResult, PartResult } from './index';
 import type { PartOptions, PartReply, PartRequest } from './part-protocol';
 
-/** The worker died or was closed: its part can be checked elsewhere. Other errors are bugs. */
+/** The worker died or was closed: its work can be done elsewhere. Other errors are bugs. */
 export class PartWorkerGone extends Error {}
 
+type Answer = Exclude<PartReply, { error: string }>;
+
 interface Waiting {
-  resolve: (r: PartResult) => void;
+  resolve: (r: Answer) => void;
   reject: (err: Error) => void;
 }
 
@@ -18,7 +20,7 @@ export class PartWorker {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private failure: PartWorkerGone | undefined;
-  /** Parts this worker answered (tests check that the split really ran). */
+  /** Requests this worker answered (tests check that the split really ran). */
   answered = 0;
 
   private constructor(private readonly worker: Worker) {
@@ -31,19 +33,32 @@ export class PartWorker {
     return new PartWorker(new Worker(resolveWorkerScript('check-worker.js', __dirname, 'check worker')));
   }
 
-  check(tree: TreeFacts, options: PartOptions): Promise<PartResult> {
-    if (this.failure) return Promise.reject(this.failure);
-    const request: PartRequest = { id: this.nextId++, tree, options };
-    return new Promise((resolve, reject) => {
-      this.waiting.set(request.id, { resolve, reject });
-      this.worker.postMessage(request);
-    });
+  /** checkPart of `tree` in the worker. */
+  async check(tree: TreeFacts, options: PartOptions): Promise<PartResult> {
+    const a = await this.send({ id: this.nextId++, kind: 'part', tree, options });
+    if (a.kind !== 'part') throw new Error('check worker: answered a part with a list');
+    return a.result;
+  }
+
+  /** checkTree of each tree in the worker. */
+  async checkEach(trees: TreeFacts[], options: PartOptions): Promise<CheckResult[]> {
+    const a = await this.send({ id: this.nextId++, kind: 'each', trees, options });
+    if (a.kind !== 'each') throw new Error('check worker: answered a list with a part');
+    return a.results;
   }
 
   async close(): Promise<void> {
     this.worker.removeAllListeners('exit');
     this.fail(new PartWorkerGone('check worker closed'));
     await this.worker.terminate();
+  }
+
+  private send(request: PartRequest): Promise<Answer> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.set(request.id, { resolve, reject });
+      this.worker.postMessage(request);
+    });
   }
 
   private settle(reply: PartReply): void {
@@ -53,7 +68,7 @@ export class PartWorker {
     if ('error' in reply) w.reject(new Error(`check worker: ${reply.error}`));
     else {
       this.answered++;
-      w.resolve(reply.result);
+      w.resolve(reply);
     }
   }
 

@@ -1,6 +1,7 @@
 // Splits a tree into parts that can be checked apart: whole directories, because a walk only
 // follows calls into its own file or directory (replay/plan.ts), so no walk, device or call
 // site spans two parts. Parts are balanced by an estimate of their replay work.
+// (The language server's groups are directories already: balanceByCost splits those lists.)
 import type { FileFacts, Stmt, TreeFacts } from '../facts/types';
 import { dirOf } from '../model/replay/plan';
 
@@ -16,25 +17,39 @@ function statements(body: Stmt[]): number {
 }
 
 /** Replay work grows with the calls to model and with the branches that fork paths. */
-function cost(f: FileFacts): number {
+function fileCost(f: FileFacts): number {
   let n = 0;
   for (const fn of f.functions) n += statements(fn.body);
   return n + 20 * f.facts.length;
 }
 
+export function treeCost(tree: TreeFacts): number {
+  return tree.files.reduce((n, f) => n + fileCost(f), 0);
+}
+
+/** Item indices in up to `count` parts: heaviest first into the lightest part (ties by index). */
+export function balanceByCost(costs: number[], count: number): number[][] {
+  const parts: number[][] = Array.from({ length: Math.max(1, Math.min(count, costs.length)) }, () => []);
+  const load = parts.map(() => 0);
+  const order = costs.map((c, i) => [c, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [c, i] of order) {
+    const lightest = load.indexOf(Math.min(...load));
+    parts[lightest]!.push(i);
+    load[lightest]! += c;
+  }
+  return parts.map((p) => p.sort((a, b) => a - b));
+}
+
 /**
- * Up to `count` parts, heaviest directories first into the lightest part; each part keeps the
- * tree's file order (planWalks depends on it). Files without facts or functions go nowhere.
+ * Up to `count` parts of whole directories, balanced by cost; each part keeps the tree's file
+ * order (planWalks depends on it). Files without facts or functions go nowhere.
  */
 export function splitByDirectory(tree: TreeFacts, count: number): TreeFacts[] {
   const dirs = new Map<string, number>();
-  for (const f of tree.files) if (f.facts.length || f.functions.length) dirs.set(dirOf(f.file), (dirs.get(dirOf(f.file)) ?? 0) + cost(f));
-  const load = new Array<number>(Math.max(1, Math.min(count, dirs.size))).fill(0);
+  for (const f of tree.files) if (f.facts.length || f.functions.length) dirs.set(dirOf(f.file), (dirs.get(dirOf(f.file)) ?? 0) + fileCost(f));
+  const names = [...dirs.keys()].sort();
   const partOf = new Map<string, number>();
-  for (const [dir, c] of [...dirs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
-    const lightest = load.indexOf(Math.min(...load));
-    partOf.set(dir, lightest);
-    load[lightest]! += c;
-  }
-  return load.map((_, i) => ({ ...tree, files: tree.files.filter((f) => partOf.get(dirOf(f.file)) === i) }));
+  balanceByCost(names.map((d) => dirs.get(d)!), count).forEach((part, i) => { for (const d of part) partOf.set(names[d]!, i); });
+  const parts = Math.max(1, Math.min(count, names.length));
+  return Array.from({ length: parts }, (_, i) => ({ ...tree, files: tree.files.filter((f) => partOf.get(dirOf(f.file)) === i) }));
 }

@@ -3,6 +3,8 @@
 // reader), check (rules, map, simulation, device list), model/iommu (topology, attribution).
 // The only server file that imports the engine.
 import { checkTree, simulate, type CheckOptions as EngineCheckOptions } from '../check/index';
+import { checkEach } from '../check/check-each';
+import { PartWorker } from '../check/part-worker-client';
 import { catalogueNames } from '../facts/catalogue';
 import { defaultEra, extractFileFacts, initParser } from '../facts/index';
 import type { EraInfo, FileFacts, MsiFact, TreeFacts } from '../facts/types';
@@ -16,6 +18,9 @@ import { eraOfKernelTree } from '../workspace/tree-era';
 import { availableParallelism } from 'node:os';
 import { excludeMatcher } from './exclude';
 import type { Attribution, CheckOptions, CheckOutput, Engine, LiveDocument, ScanOptions } from './engine';
+
+/** Fewer directories than this to check are checked on the main thread alone. */
+const minGroupsForWorker = 16;
 
 export function createEngine(log: (message: string) => void = () => {}): Engine {
   const nameRe = new RegExp(`\\b(${catalogueNames().join('|')})\\b`);
@@ -72,6 +77,17 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
     check(files, era, opts): CheckOutput {
       const out = checkTree(tree(era, files), engineOptions(opts));
       return { layout: out.layout, findings: out.findings, map: out.map };
+    },
+    async checkEach(groups, era, opts, signal, onResult) {
+      const options = engineOptions(opts);
+      // A worker only pays off for a workspace scan's worth of directories.
+      const helper = groups.length >= minGroupsForWorker && !options.topology ? PartWorker.start() : undefined;
+      try {
+        await checkEach(groups.map((files) => tree(era, files)), options, { ...(helper ? { helper } : {}), ...(signal ? { signal } : {}) }, (i, out) =>
+          onResult(i, { layout: out.layout, findings: out.findings, map: out.map }));
+      } finally {
+        await helper?.close();
+      }
     },
     simulate: (files, era, device, opts) => simulate(tree(era, files), device, engineOptions(opts)),
     async scan(scanRoot: string, opts: ScanOptions) {

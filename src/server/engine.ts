@@ -52,6 +52,9 @@ export interface Engine {
   extract(file: string, text: string, era: EraInfo): FileFacts;
   openDocument(file: string, text: string, era: EraInfo): LiveDocument;
   check(files: FileFacts[], era: EraInfo, opts: CheckOptions): CheckOutput;
+  /** check() of many directory groups, about half in a worker thread; results arrive in no fixed
+   *  order, the ones computed here one per event-loop turn. Stops early when `signal` aborts. */
+  checkEach(groups: FileFacts[][], era: EraInfo, opts: CheckOptions, signal: AbortSignal | undefined, onResult: (index: number, output: CheckOutput) => void): Promise<void>;
   /** No steps when the device has no operations or does not exist. */
   simulate(files: FileFacts[], era: EraInfo, device: string, opts: CheckOptions): SimulationResult;
   /** Facts of every relevant file under root (worker threads, disk cache), and the era they imply. */

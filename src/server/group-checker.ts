@@ -13,6 +13,8 @@ import type { DiagnosticsPublisher } from './publisher';
 
 export class GroupChecker {
   private readonly results = new Map<string, CheckOutput>();
+  /** Times each group's result was replaced: a background result older than the last is stale. */
+  private readonly generations = new Map<string, number>();
   /** Files per group that were given diagnostics, to clear them when their findings go. */
   private readonly publishedFiles = new Map<string, Set<string>>();
   /** Called after every publication of a group (the server sends irqlens/status from it). */
@@ -44,38 +46,48 @@ export class GroupChecker {
   checkGroup(group: string, edited?: { rel: string; version: number }): CheckOutput {
     const files = this.state.groupFiles(group);
     const output = this.engine.check(files, this.state.era, this.options);
-    this.results.set(group, output);
-    this.publishGroup(group, files, output.findings, edited);
+    this.store(group, files, output, edited);
     return output;
   }
 
   /**
-   * Checks many groups, yielding to the event loop between them; stops when `signal` aborts.
-   * With a cache, a group whose facts and options are unchanged takes its stored result.
+   * Checks many groups (about half in a worker thread), publishing each result as it comes; stops
+   * when `signal` aborts. With a cache, a group whose facts and options are unchanged takes its
+   * stored result. A result that arrives after its group was checked again (an edit) is dropped.
    */
   async checkGroups(groups: string[], signal?: AbortSignal, cache?: CheckCache): Promise<{ cached: number }> {
     let cached = 0;
+    const todo: { group: string; files: FileFacts[]; key?: string; generation: number }[] = [];
     for (const group of groups) {
       if (signal?.aborted) break;
-      if (cache && this.checkGroupCached(group, cache)) cached++;
-      else if (!cache) this.checkGroup(group);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      const files = this.state.groupFiles(group);
+      const key = cache ? checkKey(files, this.state.era, this.options) : undefined;
+      const stored = key !== undefined ? cache?.get(group, key) : undefined;
+      if (stored) {
+        this.store(group, files, stored);
+        cached++;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      } else todo.push({ group, files, ...(key !== undefined ? { key } : {}), generation: this.generation(group) });
     }
+    if (signal?.aborted || todo.length === 0) return { cached };
+    const options = this.options;
+    await this.engine.checkEach(todo.map((t) => t.files), this.state.era, options, signal, (i, output) => {
+      const t = todo[i]!;
+      if (this.generation(t.group) !== t.generation || this.options !== options) return; // checked again meanwhile
+      this.store(t.group, t.files, output);
+      if (cache && t.key !== undefined) cache.set(t.group, t.key, output);
+    });
     return { cached };
   }
 
-  /** Returns true when the stored result was used. */
-  private checkGroupCached(group: string, cache: CheckCache): boolean {
-    const files = this.state.groupFiles(group);
-    const key = checkKey(files, this.state.era, this.options);
-    const stored = cache.get(group, key);
-    if (!stored) {
-      cache.set(group, key, this.checkGroup(group));
-      return false;
-    }
-    this.results.set(group, stored);
-    this.publishGroup(group, files, stored.findings);
-    return true;
+  private generation(group: string): number {
+    return this.generations.get(group) ?? 0;
+  }
+
+  private store(group: string, files: FileFacts[], output: CheckOutput, edited?: { rel: string; version: number }): void {
+    this.generations.set(group, this.generation(group) + 1);
+    this.results.set(group, output);
+    this.publishGroup(group, files, output.findings, edited);
   }
 
   /** Re-checks every group checked so far (after a settings change). */
@@ -86,8 +98,7 @@ export class GroupChecker {
   /** Publishes a result computed elsewhere (the keystroke fast path) as the group's. */
   adopt(rel: string, output: CheckOutput, edited: { rel: string; version: number }): void {
     const group = AnalysisState.groupOf(rel);
-    this.results.set(group, output);
-    this.publishGroup(group, this.state.groupFiles(group), output.findings, edited);
+    this.store(group, this.state.groupFiles(group), output, edited);
   }
 
   resultForGroup(group: string): CheckOutput | undefined {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkTree } from '../../src/check/index';
 import { checkInParts } from '../../src/check/check-in-parts';
+import { checkEach } from '../../src/check/check-each';
 import { PartWorker } from '../../src/check/part-worker-client';
 import { splitByDirectory } from '../../src/check/tree-parts';
 import { analyzeTree } from '../../src/workspace/analyze-tree';
@@ -67,6 +68,51 @@ test('checkInParts replays the part of a worker that is gone on the main thread'
     assert.equal(helper.answered, 0);
     assert.deepEqual(split, checkTree(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }));
     assert.equal(split.findings.some((f) => f.code === 'msi/leak'), false);
+  } finally {
+    dispose();
+  }
+});
+
+/** The scenario tree's directories as separate trees (the language server's groups). */
+function groups(tree: TreeFacts): TreeFacts[] {
+  const dirs = [...new Set(tree.files.map((f) => dirOf(f.file)))].sort();
+  return dirs.map((d) => ({ ...tree, files: tree.files.filter((f) => dirOf(f.file) === d) }));
+}
+
+test('checkEach checks every tree as checkTree does, part of them in the worker', async () => {
+  const { tree, dispose } = await scenarioTree();
+  const helper = PartWorker.start();
+  try {
+    const trees = groups(tree);
+    assert.equal(trees.length, 13);
+    const got = new Map<number, unknown>();
+    await checkEach(trees, { layout: 'auto' }, { helper }, (i, r) => {
+      assert.equal(got.has(i), false, `tree ${i} answered twice`);
+      got.set(i, r);
+    });
+    assert.equal(helper.answered, 1);
+    assert.deepEqual([...got.keys()].sort((a, b) => a - b), trees.map((_, i) => i));
+    trees.forEach((t, i) => assert.deepEqual(got.get(i), checkTree(t, { layout: 'auto' })));
+  } finally {
+    await helper.close();
+    dispose();
+  }
+});
+
+test('checkEach: an aborted signal stops it; a closed worker leaves every tree to the main thread', async () => {
+  const { tree, dispose } = await scenarioTree();
+  const helper = PartWorker.start();
+  await helper.close();
+  try {
+    const trees = groups(tree);
+    const controller = new AbortController();
+    let calls = 0;
+    await checkEach(trees, { layout: 'auto' }, { helper, signal: controller.signal }, () => { calls++; controller.abort(); });
+    assert.equal(calls, 1);
+    const got: number[] = [];
+    await checkEach(trees, { layout: 'auto' }, { helper }, (i) => got.push(i));
+    assert.deepEqual(got.sort((a, b) => a - b), trees.map((_, i) => i));
+    assert.equal(helper.answered, 0);
   } finally {
     dispose();
   }
