@@ -43,7 +43,7 @@ export class BackgroundScan {
   }
 
   private async run(settings: ServerSettings, controller: AbortController): Promise<void> {
-    const progress = await this.beginProgress(controller);
+    let progress = await this.beginProgress(controller);
     const started = performance.now();
     let last = 0;
     try {
@@ -72,10 +72,13 @@ export class BackgroundScan {
       const cache = new CheckCache(this.config.cacheDir, this.state.paths.root, this.config.log);
       const groups = this.state.groups();
       const { cached } = await this.checker.checkGroups(groups, controller.signal, cache);
-      if (!controller.signal.aborted) cache.save();
       const total = Math.round(performance.now() - started);
       this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${total} ms (facts ${Math.round(factsMs)} ms, checks ${total - Math.round(factsMs)} ms, ${cached}/${groups.length} directories from the check cache)`);
       void this.connection.sendNotification(IrqlensNotification.status, this.checker.status());
+      // Every diagnostic is out: the progress ends before the check cache is written.
+      progress?.done();
+      progress = null;
+      if (!controller.signal.aborted) cache.save();
     } catch (err) {
       if (controller.signal.aborted) this.config.log('irqlens: workspace scan cancelled');
       else this.config.log(`irqlens: workspace scan failed: ${err instanceof Error ? err.message : String(err)}`);
