@@ -7,6 +7,7 @@ import { defaultEra, eraFromFacts, initParser } from '../facts/index';
 import type { EraInfo, FileFacts, FileProblem, TreeFacts } from '../facts/types';
 import { FactsCache } from './cache';
 import { discoverFiles, type Discovery } from './discover';
+import type { FileStamp } from './file-reader';
 import { fileProblem, problemOnlyFacts } from './file-problem';
 import { findKernelRoot } from './kernel-root';
 import { toAbsolute, toOutputPath } from './paths';
@@ -35,16 +36,16 @@ interface Plan {
   jobs: ScanJob[];
   cached: FileFacts[];
   cache?: FactsCache;
-  stats: Map<string, { size: number; mtimeMs: number }>;
+  /** Cache keys of the files to scan (output path -> size and mtime). */
+  stats: Map<string, FileStamp>;
 }
 
 function batchSize(total: number, workers: number): number {
   return Math.min(256, Math.max(8, Math.ceil(total / (workers * 8))));
 }
 
-function plan(absFiles: string[], setup: ScanSetup, opts: AnalyzeOptions, report: (p: FileProblem) => void): Plan {
-  const result: Plan = { setup, jobs: [], cached: [], stats: new Map() };
-  if (opts.cacheDir) result.cache = new FactsCache(opts.cacheDir, setup.kernelRoot ?? setup.cwd, setup.era.label, report);
+function plan(absFiles: string[], setup: ScanSetup, opts: AnalyzeOptions, cache: FactsCache | undefined): Plan {
+  const result: Plan = { setup, jobs: [], cached: [], stats: new Map(), cache };
   for (const abs of absFiles) {
     const file = toOutputPath(abs, opts.cwd);
     if (result.cache) {
@@ -61,7 +62,7 @@ function plan(absFiles: string[], setup: ScanSetup, opts: AnalyzeOptions, report
   return result;
 }
 
-function statKey(abs: string): { size: number; mtimeMs: number } | undefined {
+function statKey(abs: string): FileStamp | undefined {
   try {
     const s = statSync(abs);
     return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
@@ -86,8 +87,9 @@ async function scanInline(jobs: ScanJob[], setup: ScanSetup, opts: AnalyzeOption
   return out;
 }
 
-/** Sends one batch as a 'scan' task; a batch whose worker died yields "not scanned" problems. */
-function batchRunner(pool: ScanPool, opts: AnalyzeOptions, progress: { done: number; total: number }) {
+/** Sends one batch as a 'scan' task; a batch whose worker died yields "not scanned" problems.
+ *  With `stats`, the size and mtime each file had when its worker read it are kept there. */
+function batchRunner(pool: ScanPool, opts: AnalyzeOptions, progress: { done: number; total: number }, stats?: Map<string, FileStamp>) {
   return async (batch: ScanJob[]): Promise<FileFacts[]> => {
     let reply: ScanReply;
     try {
@@ -95,6 +97,7 @@ function batchRunner(pool: ScanPool, opts: AnalyzeOptions, progress: { done: num
     } catch (err) {
       return failedBatch(batch, err, opts.signal);
     }
+    if (stats) keepStamps(batch, reply.stamps, stats);
     progress.done += batch.length;
     opts.onProgress?.(progress.done, progress.total);
     return reply.results;
@@ -130,14 +133,23 @@ async function scanWithWorkers(p: Plan, workers: number, opts: AnalyzeOptions): 
   });
 }
 
+/** Unread files (NaN) get no key, so they are not cached, as statKey's misses are not. */
+function keepStamps(batch: ScanJob[], stamps: Float64Array, into: Map<string, FileStamp>): void {
+  batch.forEach((job, i) => {
+    const size = stamps[2 * i]!;
+    if (!Number.isNaN(size)) into.set(job.file, { size, mtimeMs: stamps[2 * i + 1]! });
+  });
+}
+
 /**
  * Discovery and scan together: workers start loading while the tree is listed, and each
- * top-level directory's files are handed out as soon as they are known. (No cache here.)
+ * top-level directory's files are handed out as soon as they are known. A cold cache (every
+ * file would miss) takes this path too: its keys come from the workers' fstat of each read.
  */
-async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, pool: ScanPool): Promise<Scan> {
-  const p: Plan = { setup, jobs: [], cached: [], stats: new Map() };
+async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, pool: ScanPool, cache: FactsCache | undefined): Promise<Scan> {
+  const p: Plan = { setup, jobs: [], cached: [], stats: new Map(), cache };
   const progress = { done: 0, total: 0 };
-  const scan = batchRunner(pool, opts, progress);
+  const scan = batchRunner(pool, opts, progress, cache ? p.stats : undefined);
   let discovery: Discovery | undefined;
   const scanned = await withPool(pool, opts, (batches) => {
     pool.setDepth(discoveryDepth);
@@ -148,6 +160,8 @@ async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeO
       for (let i = 0; i < jobs.length; i += streamBatch) batches.push(scan(jobs.slice(i, i + streamBatch)));
     });
     pool.setDepth(2);
+    // Path order, as plan() gives: the cache file is then written in the same order.
+    if (cache) p.jobs.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
   });
   return { discovery: discovery!, p, scanned, workers: pool.size };
 }
@@ -162,9 +176,9 @@ const streamBatch = 256;
 
 interface Scan { discovery: Discovery; p: Plan; scanned: FileFacts[]; workers: number }
 
-async function discoverThenScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, report: (p: FileProblem) => void): Promise<Scan> {
+async function discoverThenScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, cache: FactsCache | undefined): Promise<Scan> {
   const discovery = discoverFiles(paths, opts.cwd, opts.signal);
-  const p = plan(discovery.files, setup, opts, report);
+  const p = plan(discovery.files, setup, opts, cache);
   const workers = Math.min(opts.jobs ?? availableParallelism(), Math.ceil(p.jobs.length / 8));
   const scanned = workers > 0 ? await scanWithWorkers(p, workers, opts) : await scanInline(p.jobs, setup, opts);
   return { discovery, p, scanned, workers };
@@ -203,12 +217,13 @@ function isDirectory(abs: string): boolean {
 
 /**
  * Workers load their bundle and the parser in parallel with discovery (0.15-0.25 s on a kernel
- * tree) when a directory is scanned without the cache; otherwise the job count decides first,
- * so a warm cached rescan or a single file never starts a worker it does not need.
+ * tree) when a directory is scanned without the cache or with a cold one; otherwise the job
+ * count decides first, so a warm cached rescan or a single file never starts a worker it does
+ * not need.
  */
-function startPoolEarly(paths: string[], setup: ScanSetup, opts: AnalyzeOptions): ScanPool | undefined {
+function startPoolEarly(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, cache: FactsCache | undefined): ScanPool | undefined {
   const jobs = opts.jobs ?? availableParallelism();
-  if (jobs <= 0 || opts.cacheDir || !paths.some((path) => isDirectory(toAbsolute(path, opts.cwd)))) return undefined;
+  if (jobs <= 0 || (cache && !cache.isEmpty()) || !paths.some((path) => isDirectory(toAbsolute(path, opts.cwd)))) return undefined;
   return new ScanPool(scanWorkerScript(), jobs, setup);
 }
 
@@ -218,8 +233,10 @@ export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promis
   const kernelRoot = paths.length > 0 ? findKernelRoot(toAbsolute(paths[0]!, opts.cwd)) : undefined;
   const treeEra = eraOfKernelTree(kernelRoot);
   const setup: ScanSetup = { cwd: opts.cwd, era: treeEra ?? defaultEra, ...(kernelRoot ? { kernelRoot } : {}) };
-  const early = startPoolEarly(paths, setup, opts);
-  const scan = early ? await discoverAndScan(paths, setup, opts, early) : await discoverThenScan(paths, setup, opts, report);
+  // Opened before discovery: whether it is cold decides how the scan starts.
+  const cache = opts.cacheDir ? new FactsCache(opts.cacheDir, kernelRoot ?? opts.cwd, setup.era.label, report) : undefined;
+  const early = startPoolEarly(paths, setup, opts, cache);
+  const scan = early ? await discoverAndScan(paths, setup, opts, early, cache) : await discoverThenScan(paths, setup, opts, cache);
   const { discovery, p, workers } = scan;
   let scanned = scan.scanned;
   let era: EraInfo = treeEra ?? eraFromFacts(scanned.concat(p.cached));

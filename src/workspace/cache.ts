@@ -63,6 +63,12 @@ export class FactsCache {
     return entry[2];
   }
 
+  /** A cold cache (nothing loaded or set): every file will miss, so a scan need not stat first. */
+  isEmpty(): boolean {
+    for (const _file in this.entries) return false;
+    return true;
+  }
+
   set(file: string, size: number, mtimeMs: number, facts: FileFacts | null): void {
     this.entries[file] = [size, mtimeMs, facts];
     this.dirty = true;

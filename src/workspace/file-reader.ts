@@ -6,7 +6,13 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from '
 /** Files larger than this are not read at all (a C file of 64 MB is not source). */
 export const maxReadBytes = 64 * 1024 * 1024;
 
-export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; message: string };
+/** Size and mtime as fstat saw them when the file was read: the facts cache keys on them. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export type ReadOutcome = { ok: true; bytes: Buffer; stamp: FileStamp } | { ok: false; message: string };
 
 function describeOpenError(err: unknown, absPath: string): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -67,7 +73,7 @@ export class FileReader {
       if (n === 0) break; // truncated while we read: use what is there
       length += n;
     }
-    return { ok: true, bytes: this.buffer.subarray(0, length) };
+    return { ok: true, bytes: this.buffer.subarray(0, length), stamp: { size: stats.size, mtimeMs: stats.mtimeMs } };
   }
 }
 

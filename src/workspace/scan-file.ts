@@ -3,7 +3,7 @@
 import { MAX_PARSE_BYTES, extractFileFacts } from '../facts/index';
 import type { EraInfo, FileFacts, FileProblem } from '../facts/types';
 import { fileProblem, problemOnlyFacts } from './file-problem';
-import { FileReader, megabytes } from './file-reader';
+import { FileReader, megabytes, type FileStamp } from './file-reader';
 import type { ReadInclude } from './include-reader';
 import type { Prefilter } from './prefilter';
 
@@ -30,9 +30,13 @@ function binaryProblem(file: string, bytes: Buffer, nul: number): FileProblem {
 /** What the prefilter stage decided: skip, a problem, or parse (with the bytes to parse). */
 type Screened = { kind: 'skip' } | { kind: 'problem'; facts: FileFacts } | { kind: 'candidate'; bytes: Buffer };
 
-function screen(absPath: string, file: string, ctx: ScanContext): Screened {
+/** Told the size and mtime of each file that could be read (a file that could not is not cached). */
+export type OnStamp = (stamp: FileStamp) => void;
+
+function screen(absPath: string, file: string, ctx: ScanContext, onStamp?: OnStamp): Screened {
   const read = ctx.reader.read(absPath);
   if (!read.ok) return { kind: 'problem', facts: problemOnlyFacts(file, [fileProblem(file, read.message)]) };
+  onStamp?.(read.stamp);
   const bytes = read.bytes;
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { kind: 'problem', facts: problemOnlyFacts(file, [binaryProblem(file, bytes, nul)]) };
@@ -46,14 +50,14 @@ function screen(absPath: string, file: string, ctx: ScanContext): Screened {
 }
 
 /** Prefilter stage: a FileFacts for a problem, true for a file to parse, false to skip. */
-export function prefilterFile(absPath: string, file: string, ctx: ScanContext): FileFacts | boolean {
-  const s = screen(absPath, file, ctx);
+export function prefilterFile(absPath: string, file: string, ctx: ScanContext, onStamp?: OnStamp): FileFacts | boolean {
+  const s = screen(absPath, file, ctx, onStamp);
   return s.kind === 'problem' ? s.facts : s.kind === 'candidate';
 }
 
 /** Both stages on one file: undefined when the file cannot contain an MSI call. */
-export function scanFile(absPath: string, file: string, ctx: ScanContext): FileFacts | undefined {
-  const s = screen(absPath, file, ctx);
+export function scanFile(absPath: string, file: string, ctx: ScanContext, onStamp?: OnStamp): FileFacts | undefined {
+  const s = screen(absPath, file, ctx, onStamp);
   if (s.kind === 'skip') return undefined;
   if (s.kind === 'problem') return s.facts;
   const text = s.bytes.toString('utf8');

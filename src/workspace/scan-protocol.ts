@@ -34,6 +34,9 @@ export interface ScanReply {
   results: FileFacts[];
   /** Prefilter stage: the jobs worth parsing. */
   candidates: ScanJob[];
+  /** Size and mtimeMs of job i at [2i] and [2i+1], from the fstat of its read (NaN: not read),
+   *  so a cold facts cache needs no stat of its own on the main thread. */
+  stamps: Float64Array;
   /** Set when the whole batch failed (e.g. the parser could not load). */
   error?: string;
 }

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeTree } from '../../src/workspace/analyze-tree';
@@ -33,6 +33,71 @@ test('a second scan with the cache returns the same facts and re-reads only chan
     const third = await analyzeTree(['.'], { cwd: s.tree, jobs: 1, cacheDir: s.cache });
     const apis = third.files.flatMap((f) => f.facts.map((x) => `${x.file}:${x.api}`));
     assert.deepEqual(apis.filter((a) => a.includes('demo_stats')), ['drivers/net/demo/demo_stats.c:pci_disable_msix']);
+  } finally {
+    s.done();
+  }
+});
+
+/** The mini kernel plus a binary file (cached, with its warning) and a dangling link (never cached). */
+function oddTree(): { tree: string; cache: string; done: () => void } {
+  const s = scratch();
+  writeFileSync(join(s.tree, 'drivers/net/demo/blob.c'), Buffer.from('pci_irq_vector(pdev, 0);\n\0\0'));
+  symlinkSync('gone.c', join(s.tree, 'drivers/net/demo/dangling.c'));
+  return s;
+}
+
+function cacheFileOf(cacheDir: string, tree: string, era: string): { format: number; tool: string; era: string; entries: Record<string, [number, number, unknown]> } {
+  return JSON.parse(readFileSync(new FactsCache(cacheDir, tree, era, () => undefined).path, 'utf8'));
+}
+
+test('a cold cache is filled from the streaming scan with the entries a stat-first scan writes', async () => {
+  const s = oddTree();
+  const lookups = mock.method(FactsCache.prototype, 'get');
+  try {
+    const streamed = await analyzeTree(['.'], { cwd: s.tree, jobs: 2, cacheDir: join(s.cache, 'streamed') });
+    // No lookup: the early pool took the files as they were listed, without plan()'s stat pass.
+    assert.equal(lookups.mock.callCount(), 0);
+    const statFirst = await analyzeTree(['.'], { cwd: s.tree, jobs: 0, cacheDir: join(s.cache, 'stat-first') });
+    assert.deepEqual(streamed, statFirst);
+    const era = streamed.era.label;
+    const written = cacheFileOf(join(s.cache, 'streamed'), s.tree, era);
+    assert.deepEqual(written, cacheFileOf(join(s.cache, 'stat-first'), s.tree, era));
+    assert.deepEqual(Object.keys(written.entries), [
+      'arch/x86/include/asm/demo_arch.h', 'drivers/net/demo/blob.c', 'drivers/net/demo/demo.h',
+      'drivers/net/demo/demo_main.c', 'drivers/net/demo/demo_stats.c', 'include/linux/msi.h',
+      'include/linux/msi_api.h', 'include/linux/pci.h',
+    ]);
+    const main = statSync(join(s.tree, 'drivers/net/demo/demo_main.c'));
+    assert.deepEqual(written.entries['drivers/net/demo/demo_main.c']!.slice(0, 2), [main.size, main.mtimeMs]);
+    assert.deepEqual(written.entries['drivers/net/demo/blob.c']![2], streamed.files.find((f) => f.file === 'drivers/net/demo/blob.c'));
+  } finally {
+    lookups.mock.restore();
+    s.done();
+  }
+});
+
+test('after a cold streaming scan, the next scan is served from the cache and reads only a changed file', async () => {
+  const s = oddTree();
+  try {
+    const cold = await analyzeTree(['.'], { cwd: s.tree, jobs: 2, cacheDir: s.cache });
+    const lookups = mock.method(FactsCache.prototype, 'get');
+    try {
+      const warm = await analyzeTree(['.'], { cwd: s.tree, jobs: 2, cacheDir: s.cache });
+      assert.deepEqual(warm, cold);
+      // Every readable file hits; the dangling link has no stat, so it is not looked up.
+      assert.deepEqual(lookups.mock.calls.map((c) => c.result !== undefined), Array<boolean>(8).fill(true));
+      lookups.mock.resetCalls();
+      appendFileSync(join(s.tree, 'drivers/net/demo/demo_stats.c'), 'void x(struct pci_dev *p) { pci_disable_msix(p); }\n');
+      const progress: [number, number][] = [];
+      const changed = await analyzeTree(['.'], { cwd: s.tree, jobs: 0, cacheDir: s.cache, onProgress: (done, total) => progress.push([done, total]) });
+      const misses = lookups.mock.calls.filter((c) => c.result === undefined).map((c) => c.arguments[0]);
+      assert.deepEqual(misses, ['drivers/net/demo/demo_stats.c']);
+      // Read again: the changed file and the dangling link (no stat, never cached); 9 files in all.
+      assert.deepEqual(progress, [[0, 2], [9, 9]]);
+      assert.deepEqual(changed.files.find((f) => f.file === 'drivers/net/demo/demo_stats.c')!.facts.map((f) => f.api), ['pci_disable_msix']);
+    } finally {
+      lookups.mock.restore();
+    }
   } finally {
     s.done();
   }
