@@ -72,8 +72,9 @@ function crawlInPieces(dir: string, signal: AbortSignal | undefined, onPiece: (f
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  // Symlinks are files here, as in crawl(): listed, never followed.
-  onPiece(entries.filter((e) => !e.isDirectory() && isCSource(e.name)).map((e) => join(dir, e.name)));
+  // Symlinks are files here, as in crawl(): listed, never followed. FIFOs, sockets and devices
+  // are not listed, as fdir does not list them.
+  onPiece(entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isCSource(e.name)).map((e) => join(dir, e.name)));
   for (const e of entries) {
     if (!e.isDirectory() || skippedDirectory(e.name)) continue;
     if (levels > 1) crawlInPieces(join(dir, e.name), signal, onPiece, levels - 1);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { discoverFiles } from '../../src/workspace/discover';
@@ -62,4 +63,23 @@ test('toOutputPath: a cut below a cwd under a dot-directory, relative() for . an
   assert.equal(toOutputPath('/home/u/.cache/linux/drivers/../kernel/irq/msi.c', '/home/u/.cache/linux'), 'kernel/irq/msi.c');
   assert.equal(toOutputPath('/home/u/.cache/linux/.git/x.c', '/home/u/.cache/linux'), '.git/x.c');
   assert.equal(toOutputPath('/home/u/other/x.c', '/home/u/.cache/linux'), '../../other/x.c');
+});
+
+test('discoverFiles lists the same files in pieces as in one crawl: no FIFO at any level', () => {
+  const root = mkdtempSync(join(tmpdir(), 'irqlens-pieces-'));
+  try {
+    mkdirSync(join(root, 'drivers', 'net'), { recursive: true });
+    writeFileSync(join(root, 'top.c'), 'int x;\n');
+    writeFileSync(join(root, 'drivers', 'net', 'nic.c'), 'int y;\n');
+    symlinkSync('nic.c', join(root, 'drivers', 'net', 'alias.c'));
+    for (const fifo of ['pipe.c', 'drivers/pipe.h', 'drivers/net/deep.c']) assert.equal(spawnSync('mkfifo', [join(root, fifo)]).status, 0);
+    const pieces: string[][] = [];
+    const streamed = discoverFiles(['.'], root, undefined, (files) => pieces.push(files));
+    const whole = discoverFiles(['.'], root);
+    assert.deepEqual(whole.files, ['drivers/net/alias.c', 'drivers/net/nic.c', 'top.c'].map((f) => join(root, f)));
+    assert.deepEqual(streamed.files, whole.files);
+    assert.deepEqual(pieces.flat().sort(), whole.files);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
