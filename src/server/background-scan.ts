@@ -46,8 +46,9 @@ export class BackgroundScan {
     let progress = await this.beginProgress(controller);
     const started = performance.now();
     let last = 0;
+    let writeFactsCache: (() => void) | undefined;
     try {
-      const { era, files } = await this.engine.scan(this.state.paths.root, {
+      const { era, files, writeCache } = await this.engine.scan(this.state.paths.root, {
         exclude: settings.exclude,
         cacheDir: this.config.cacheDir,
         signal: controller.signal,
@@ -60,6 +61,7 @@ export class BackgroundScan {
           void this.connection.sendNotification(IrqlensNotification.status, this.checker.status({ done, total }));
         },
       });
+      writeFactsCache = writeCache;
       if (controller.signal.aborted) {
         this.config.log('irqlens: workspace scan cancelled');
         return;
@@ -68,14 +70,15 @@ export class BackgroundScan {
       this.state.setEra(era);
       this.state.setScanned(files);
       const factsMs = performance.now() - started;
-      // One group per turn of the event loop, so edits that arrive meanwhile go first.
+      // About half the groups in a worker, the rest one per turn of the event loop, so edits that
+      // arrive meanwhile go first.
       const cache = new CheckCache(this.config.cacheDir, this.state.paths.root, this.config.log);
       const groups = this.state.groups();
       const { cached } = await this.checker.checkGroups(groups, controller.signal, cache);
       const total = Math.round(performance.now() - started);
       this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${total} ms (facts ${Math.round(factsMs)} ms, checks ${total - Math.round(factsMs)} ms, ${cached}/${groups.length} directories from the check cache)`);
       void this.connection.sendNotification(IrqlensNotification.status, this.checker.status());
-      // Every diagnostic is out: the progress ends before the check cache is written.
+      // Every diagnostic is out: the progress ends before the caches are written.
       progress?.done();
       progress = null;
       if (!controller.signal.aborted) cache.save();
@@ -84,6 +87,7 @@ export class BackgroundScan {
       else this.config.log(`irqlens: workspace scan failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       progress?.done();
+      writeFactsCache?.(); // the facts are complete even when the checks were cancelled
     }
   }
 

@@ -91,18 +91,19 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
     },
     simulate: (files, era, device, opts) => simulate(tree(era, files), device, engineOptions(opts)),
     async scan(scanRoot: string, opts: ScanOptions) {
+      let writeCache = (): void => {};
       const result = await analyzeTree([scanRoot], {
         cwd: scanRoot,
         // As many workers as `irqlens check`: edits run on the main thread, which the workers
         // never block (the OS shares the cores), and the scan keeps pace with the CLI.
         jobs: availableParallelism(),
-        ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+        ...(opts.cacheDir ? { cacheDir: opts.cacheDir, deferCacheWrite: (write: () => void) => void (writeCache = write) } : {}),
         signal: opts.signal,
         onProgress: opts.onProgress,
         onProblem: (p) => opts.onProblem(`${p.file}:${p.line}: ${p.message}`),
       });
       const excluded = excludeMatcher(opts.exclude);
-      return { era: result.era, files: result.files.filter((f) => f.facts.length > 0 && !excluded(f.file)) };
+      return { era: result.era, files: result.files.filter((f) => f.facts.length > 0 && !excluded(f.file)), writeCache };
     },
     reviewPatch(patchText, patchRel, reviewRoot, opts, cacheDir) {
       const engine = defaultEngine(cacheDir ? { check: engineOptions(opts), cacheDir } : { check: engineOptions(opts) });

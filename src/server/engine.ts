@@ -57,8 +57,9 @@ export interface Engine {
   checkEach(groups: FileFacts[][], era: EraInfo, opts: CheckOptions, signal: AbortSignal | undefined, onResult: (index: number, output: CheckOutput) => void): Promise<void>;
   /** No steps when the device has no operations or does not exist. */
   simulate(files: FileFacts[], era: EraInfo, device: string, opts: CheckOptions): SimulationResult;
-  /** Facts of every relevant file under root (worker threads, disk cache), and the era they imply. */
-  scan(root: string, opts: ScanOptions): Promise<{ era: EraInfo; files: FileFacts[] }>;
+  /** Facts of every relevant file under root (worker threads, disk cache), and the era they imply;
+   *  `writeCache` writes the facts cache (left to the caller, so diagnostics can go out first). */
+  scan(root: string, opts: ScanOptions): Promise<{ era: EraInfo; files: FileFacts[]; writeCache: () => void }>;
   attribute(fact: MsiFact, files: FileFacts[], era: EraInfo, opts: CheckOptions): Attribution | null;
   /** Findings a patch (series) introduces in the tree at root, placed on the patch file's lines. */
   reviewPatch(patchText: string, patchRel: string, root: string, opts: CheckOptions, cacheDir: string | null): Promise<{ findings: Finding[]; problems: string[] }>;

@@ -28,6 +28,9 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
   /** Enables the on-disk facts cache under this directory (see cache.ts). */
   cacheDir?: string;
+  /** Given, the cache is not written before analyzeTree returns: `write` is handed over, for a
+   *  caller with results to show first (the language server publishes, then writes). */
+  deferCacheWrite?: (write: () => void) => void;
   signal?: AbortSignal;
 }
 
@@ -191,8 +194,12 @@ function failedBatch(batch: ScanJob[], err: unknown, signal?: AbortSignal): File
   return batch.map((j) => problemOnlyFacts(j.file, [fileProblem(j.file, `not scanned: ${reason}`)]));
 }
 
-function storeInCache(p: Plan, scanned: FileFacts[]): void {
+function storeInCache(p: Plan, scanned: FileFacts[], defer?: (write: () => void) => void): void {
   if (!p.cache) return;
+  if (defer) {
+    defer(() => storeInCache(p, scanned));
+    return;
+  }
   const byFile = new Map(scanned.map((f) => [f.file, f]));
   for (const job of p.jobs) {
     const key = p.stats.get(job.file);
@@ -241,7 +248,7 @@ export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promis
   let scanned = scan.scanned;
   let era: EraInfo = treeEra ?? eraFromFacts(scanned.concat(p.cached));
   if (!treeEra && era.era !== setup.era.era) scanned = await rescanWithEra(scanned, p, era, workers);
-  storeInCache(p, scanned);
+  storeInCache(p, scanned, opts.deferCacheWrite);
   const missing = discovery.problems.map((pr) => problemOnlyFacts(pr.file, [pr]));
   const files = [...missing, ...p.cached, ...scanned].sort(byFileName);
   for (const f of files) for (const pr of f.problems) report(pr);

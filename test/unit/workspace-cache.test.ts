@@ -139,3 +139,21 @@ test('corrupt entries are dropped with a count, good entries are kept', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('deferCacheWrite: nothing is written until the caller runs the write it was handed', async () => {
+  const s = scratch();
+  try {
+    let write: (() => void) | undefined;
+    const first = await analyzeTree(['.'], { cwd: s.tree, jobs: 2, cacheDir: s.cache, deferCacheWrite: (w) => { write = w; } });
+    const cacheFile = new FactsCache(s.cache, s.tree, first.era.label, () => undefined).path;
+    assert.throws(() => statSync(cacheFile), /ENOENT/);
+    assert.ok(write);
+    write();
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown[]> };
+    assert.equal(Object.keys(stored.entries).length, 7);
+    const second = await analyzeTree(['.'], { cwd: s.tree, jobs: 2, cacheDir: s.cache });
+    assert.deepEqual(second, first);
+  } finally {
+    s.done();
+  }
+});
