@@ -18,6 +18,7 @@ const nodeBundles = [
   { entry: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { entry: 'src/workspace/worker.ts', out: 'dist/worker.js' },
   { entry: 'src/check/check-worker.ts', out: 'dist/check-worker.js' },
+  { entry: 'src/check/scan-check-worker.ts', out: 'dist/scan-check-worker.js' },
   { entry: 'src/server/main.ts', out: 'dist/server.js' },
   { entry: 'src/extension/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];

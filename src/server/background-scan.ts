@@ -48,8 +48,9 @@ export class BackgroundScan {
     let last = 0;
     let writeFactsCache: (() => void) | undefined;
     try {
-      const { era, files, writeCache } = await this.engine.scan(this.state.paths.root, {
+      const { era, files, writeCache, checks } = await this.engine.scan(this.state.paths.root, {
         exclude: settings.exclude,
+        check: this.checker.checkOptions(),
         cacheDir: this.config.cacheDir,
         signal: controller.signal,
         onProblem: this.config.log,
@@ -74,9 +75,9 @@ export class BackgroundScan {
       // arrive meanwhile go first.
       const cache = new CheckCache(this.config.cacheDir, this.state.paths.root, this.config.log);
       const groups = this.state.groups();
-      const { cached } = await this.checker.checkGroups(groups, controller.signal, cache);
+      const { cached, fromScan } = await this.checker.checkGroups(groups, controller.signal, cache, checks);
       const total = Math.round(performance.now() - started);
-      this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${total} ms (facts ${Math.round(factsMs)} ms, checks ${total - Math.round(factsMs)} ms, ${cached}/${groups.length} directories from the check cache)`);
+      this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${total} ms (facts ${Math.round(factsMs)} ms, checks ${total - Math.round(factsMs)} ms, ${cached}/${groups.length} directories from the check cache, ${fromScan} checked by the scan workers)`);
       void this.connection.sendNotification(IrqlensNotification.status, this.checker.status());
       // Every diagnostic is out: the progress ends before the caches are written.
       progress?.done();

@@ -5,6 +5,7 @@
 import { checkTree, simulate, type CheckOptions as EngineCheckOptions } from '../check/index';
 import { checkEach } from '../check/check-each';
 import { PartWorker } from '../check/part-worker-client';
+import { ScannedParts } from '../check/scanned-parts';
 import { catalogueNames } from '../facts/catalogue';
 import { defaultEra, extractFileFacts, initParser } from '../facts/index';
 import type { EraInfo, FileFacts, MsiFact, TreeFacts } from '../facts/types';
@@ -17,7 +18,7 @@ import { findKernelRoot } from '../workspace/kernel-root';
 import { eraOfKernelTree } from '../workspace/tree-era';
 import { availableParallelism } from 'node:os';
 import { excludeMatcher } from './exclude';
-import type { Attribution, CheckOptions, CheckOutput, Engine, LiveDocument, ScanOptions } from './engine';
+import type { Attribution, CheckOptions, CheckOutput, Engine, LiveDocument, ScanChecks, ScanOptions } from './engine';
 
 /** Fewer directories than this to check are checked on the main thread alone. */
 const minGroupsForWorker = 16;
@@ -92,7 +93,9 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
     simulate: (files, era, device, opts) => simulate(tree(era, files), device, engineOptions(opts)),
     async scan(scanRoot: string, opts: ScanOptions) {
       let writeCache = (): void => {};
+      const scanned = new ScannedParts(engineOptions(opts.check));
       const result = await analyzeTree([scanRoot], {
+        ...scanned.afterBatch(scanRoot),
         cwd: scanRoot,
         // As many workers as `irqlens check`: edits run on the main thread, which the workers
         // never block (the OS shares the cores), and the scan keeps pace with the CLI.
@@ -103,7 +106,14 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
         onProblem: (p) => opts.onProblem(`${p.file}:${p.line}: ${p.message}`),
       });
       const excluded = excludeMatcher(opts.exclude);
-      return { era: result.era, files: result.files.filter((f) => f.facts.length > 0 && !excluded(f.file)), writeCache };
+      if (scanned.failure) log(`irqlens: checking in a scan worker failed (the server checks those directories itself): ${scanned.failure}`);
+      const checks: ScanChecks = {
+        outputFor: (group, files, o) => {
+          const out = scanned.resultFor(group, tree(result.era, files), engineOptions(o));
+          return out && { layout: out.layout, findings: out.findings, map: out.map };
+        },
+      };
+      return { era: result.era, files: result.files.filter((f) => f.facts.length > 0 && !excluded(f.file)), writeCache, checks };
     },
     reviewPatch(patchText, patchRel, reviewRoot, opts, cacheDir) {
       const engine = defaultEngine(cacheDir ? { check: engineOptions(opts), cacheDir } : { check: engineOptions(opts) });

@@ -35,6 +35,14 @@ export interface ScanOptions {
   signal: AbortSignal;
   onProgress: (done: number, total: number) => void;
   onProblem: (message: string) => void;
+  /** The options the scan workers check each directory with, as they scan it. */
+  check: CheckOptions;
+}
+
+/** Results the scan workers computed while scanning, per directory group. */
+export interface ScanChecks {
+  /** The group's check output, when it was computed from exactly these files and options. */
+  outputFor(group: string, files: FileFacts[], opts: CheckOptions): CheckOutput | undefined;
 }
 
 export interface Attribution {
@@ -59,7 +67,7 @@ export interface Engine {
   simulate(files: FileFacts[], era: EraInfo, device: string, opts: CheckOptions): SimulationResult;
   /** Facts of every relevant file under root (worker threads, disk cache), and the era they imply;
    *  `writeCache` writes the facts cache (left to the caller, so diagnostics can go out first). */
-  scan(root: string, opts: ScanOptions): Promise<{ era: EraInfo; files: FileFacts[]; writeCache: () => void }>;
+  scan(root: string, opts: ScanOptions): Promise<{ era: EraInfo; files: FileFacts[]; writeCache: () => void; checks: ScanChecks }>;
   attribute(fact: MsiFact, files: FileFacts[], era: EraInfo, opts: CheckOptions): Attribution | null;
   /** Findings a patch (series) introduces in the tree at root, placed on the patch file's lines. */
   reviewPatch(patchText: string, patchRel: string, root: string, opts: CheckOptions, cacheDir: string | null): Promise<{ findings: Finding[]; problems: string[] }>;

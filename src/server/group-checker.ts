@@ -8,7 +8,7 @@ import { AnalysisState } from './analysis-state';
 import type { ServerSettings } from './config';
 import { diagnosticsByFile, problemDiagnostic } from './diagnostics';
 import { checkKey, type CheckCache } from './check-cache';
-import type { CheckOptions, CheckOutput, Engine } from './engine';
+import type { CheckOptions, CheckOutput, Engine, ScanChecks } from './engine';
 import type { DiagnosticsPublisher } from './publisher';
 
 export class GroupChecker {
@@ -53,23 +53,30 @@ export class GroupChecker {
   /**
    * Checks many groups (about half in a worker thread), publishing each result as it comes; stops
    * when `signal` aborts. With a cache, a group whose facts and options are unchanged takes its
-   * stored result. A result that arrives after its group was checked again (an edit) is dropped.
+   * stored result; a group the scan workers already checked (`scanned`) takes theirs. A result
+   * that arrives after its group was checked again (an edit) is dropped.
    */
-  async checkGroups(groups: string[], signal?: AbortSignal, cache?: CheckCache): Promise<{ cached: number }> {
+  async checkGroups(groups: string[], signal?: AbortSignal, cache?: CheckCache, scanned?: ScanChecks): Promise<{ cached: number; fromScan: number }> {
     let cached = 0;
+    let checkedInScan = 0;
     const todo: { group: string; files: FileFacts[]; key?: string; generation: number }[] = [];
     for (const group of groups) {
       if (signal?.aborted) break;
       const files = this.state.groupFiles(group);
       const key = cache ? checkKey(files, this.state.era, this.options) : undefined;
       const stored = key !== undefined ? cache?.get(group, key) : undefined;
-      if (stored) {
-        this.store(group, files, stored);
-        cached++;
+      // The scan workers checked the directory from its files on disk: not if a buffer is open there.
+      const fromScan = stored || files.some((f) => this.state.isOpen(f.file)) ? undefined : scanned?.outputFor(group, files, this.options);
+      if (stored) cached++;
+      else if (fromScan) checkedInScan++;
+      const output = stored ?? fromScan;
+      if (output) {
+        this.store(group, files, output);
+        if (fromScan && cache && key !== undefined) cache.set(group, key, fromScan);
         await new Promise<void>((resolve) => setImmediate(resolve));
       } else todo.push({ group, files, ...(key !== undefined ? { key } : {}), generation: this.generation(group) });
     }
-    if (signal?.aborted || todo.length === 0) return { cached };
+    if (signal?.aborted || todo.length === 0) return { cached, fromScan: checkedInScan };
     const options = this.options;
     await this.engine.checkEach(todo.map((t) => t.files), this.state.era, options, signal, (i, output) => {
       const t = todo[i]!;
@@ -77,7 +84,7 @@ export class GroupChecker {
       this.store(t.group, t.files, output);
       if (cache && t.key !== undefined) cache.set(t.group, t.key, output);
     });
-    return { cached };
+    return { cached, fromScan: checkedInScan };
   }
 
   private generation(group: string): number {

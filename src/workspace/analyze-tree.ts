@@ -31,6 +31,14 @@ export interface AnalyzeOptions {
   /** Given, the cache is not written before analyzeTree returns: `write` is handed over, for a
    *  caller with results to show first (the language server publishes, then writes). */
   deferCacheWrite?: (write: () => void) => void;
+  /**
+   * More work for the scan workers on each batch once scanned, where its facts already are (the
+   * check layer replays directories there): a worker script whose AfterBatch does it, the payload
+   * it needs, and where its answers go. Only a streaming scan of a kernel tree (era known before
+   * the scan, no warm cache) does it; batches then hold whole directories. `onResult` may not be
+   * called for every batch (other scans, a worker that died): the caller covers what is missing.
+   */
+  afterBatch?: { script: string; payload: unknown; onResult: (after: unknown) => void; onError: (message: string) => void };
   signal?: AbortSignal;
 }
 
@@ -92,15 +100,17 @@ async function scanInline(jobs: ScanJob[], setup: ScanSetup, opts: AnalyzeOption
 
 /** Sends one batch as a 'scan' task; a batch whose worker died yields "not scanned" problems.
  *  With `stats`, the size and mtime each file had when its worker read it are kept there. */
-function batchRunner(pool: ScanPool, opts: AnalyzeOptions, progress: { done: number; total: number }, stats?: Map<string, FileStamp>) {
+function batchRunner(pool: ScanPool, opts: AnalyzeOptions, progress: { done: number; total: number }, stats?: Map<string, FileStamp>, after?: AnalyzeOptions['afterBatch']) {
   return async (batch: ScanJob[]): Promise<FileFacts[]> => {
     let reply: ScanReply;
     try {
-      reply = await pool.run('scan', batch);
+      reply = await pool.run('scan', batch, after?.payload);
     } catch (err) {
       return failedBatch(batch, err, opts.signal);
     }
     if (stats) keepStamps(batch, reply.stamps, stats);
+    if (reply.afterError !== undefined) after?.onError(reply.afterError);
+    else if (reply.after !== undefined) after?.onResult(reply.after);
     progress.done += batch.length;
     opts.onProgress?.(progress.done, progress.total);
     return reply.results;
@@ -149,10 +159,10 @@ function keepStamps(batch: ScanJob[], stamps: Float64Array, into: Map<string, Fi
  * top-level directory's files are handed out as soon as they are known. A cold cache (every
  * file would miss) takes this path too: its keys come from the workers' fstat of each read.
  */
-async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, pool: ScanPool, cache: FactsCache | undefined): Promise<Scan> {
+async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, pool: ScanPool, cache: FactsCache | undefined, after: AnalyzeOptions['afterBatch']): Promise<Scan> {
   const p: Plan = { setup, jobs: [], cached: [], stats: new Map(), cache };
   const progress = { done: 0, total: 0 };
-  const scan = batchRunner(pool, opts, progress, cache ? p.stats : undefined);
+  const scan = batchRunner(pool, opts, progress, cache ? p.stats : undefined, after);
   let discovery: Discovery | undefined;
   const scanned = await withPool(pool, opts, (batches) => {
     pool.setDepth(discoveryDepth);
@@ -160,13 +170,42 @@ async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeO
       const jobs = files.map((abs) => ({ abs, file: toOutputPath(abs, opts.cwd) }));
       for (const j of jobs) p.jobs.push(j);
       progress.total += jobs.length;
-      for (let i = 0; i < jobs.length; i += streamBatch) batches.push(scan(jobs.slice(i, i + streamBatch)));
+      for (const batch of after ? wholeDirectoryBatches(jobs) : slices(jobs)) batches.push(scan(batch));
     });
     pool.setDepth(2);
     // Path order, as plan() gives: the cache file is then written in the same order.
     if (cache) p.jobs.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
   });
   return { discovery: discovery!, p, scanned, workers: pool.size };
+}
+
+function slices(jobs: ScanJob[]): ScanJob[][] {
+  const out: ScanJob[][] = [];
+  for (let i = 0; i < jobs.length; i += streamBatch) out.push(jobs.slice(i, i + streamBatch));
+  return out;
+}
+
+/** About streamBatch files a batch, each directory's files in one batch (a larger directory
+ *  makes a larger batch). A piece of the listing holds every file of its directories. */
+function wholeDirectoryBatches(jobs: ScanJob[]): ScanJob[][] {
+  const byDir = new Map<string, ScanJob[]>();
+  for (const j of jobs) {
+    const dir = j.file.slice(0, Math.max(0, j.file.lastIndexOf('/')));
+    const list = byDir.get(dir);
+    if (list) list.push(j);
+    else byDir.set(dir, [j]);
+  }
+  const out: ScanJob[][] = [];
+  let current: ScanJob[] = [];
+  for (const files of byDir.values()) {
+    if (current.length > 0 && current.length + files.length > streamBatch) {
+      out.push(current);
+      current = [];
+    }
+    current = current.concat(files);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }
 
 /** Batches each worker may hold while the tree is listed (dealt round-robin): about as much
@@ -228,10 +267,10 @@ function isDirectory(abs: string): boolean {
  * count decides first, so a warm cached rescan or a single file never starts a worker it does
  * not need.
  */
-function startPoolEarly(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, cache: FactsCache | undefined): ScanPool | undefined {
+function startPoolEarly(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, cache: FactsCache | undefined, after: AnalyzeOptions['afterBatch']): ScanPool | undefined {
   const jobs = opts.jobs ?? availableParallelism();
   if (jobs <= 0 || (cache && !cache.isEmpty()) || !paths.some((path) => isDirectory(toAbsolute(path, opts.cwd)))) return undefined;
-  return new ScanPool(scanWorkerScript(), jobs, setup);
+  return new ScanPool(after?.script ?? scanWorkerScript(), jobs, setup);
 }
 
 export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promise<TreeFacts> {
@@ -242,8 +281,10 @@ export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promis
   const setup: ScanSetup = { cwd: opts.cwd, era: treeEra ?? defaultEra, ...(kernelRoot ? { kernelRoot } : {}) };
   // Opened before discovery: whether it is cold decides how the scan starts.
   const cache = opts.cacheDir ? new FactsCache(opts.cacheDir, kernelRoot ?? opts.cwd, setup.era.label, report) : undefined;
-  const early = startPoolEarly(paths, setup, opts, cache);
-  const scan = early ? await discoverAndScan(paths, setup, opts, early, cache) : await discoverThenScan(paths, setup, opts, cache);
+  // Work after each batch needs the era before the scan: outside a kernel tree it comes after.
+  const after = treeEra ? opts.afterBatch : undefined;
+  const early = startPoolEarly(paths, setup, opts, cache, after);
+  const scan = early ? await discoverAndScan(paths, setup, opts, early, cache, after) : await discoverThenScan(paths, setup, opts, cache);
   const { discovery, p, workers } = scan;
   let scanned = scan.scanned;
   let era: EraInfo = treeEra ?? eraFromFacts(scanned.concat(p.cached));

@@ -62,10 +62,12 @@ export class ScanPool {
   }
 
   /** Parses jump the queue: a worker picks up a candidate before the next prefilter batch. */
-  run(stage: ScanStage, jobs: ScanJob[]): Promise<ScanReply> {
+  /** `after`: the payload of the worker's AfterBatch step (scan-worker-core.ts), if it has one. */
+  run(stage: ScanStage, jobs: ScanJob[], after?: unknown): Promise<ScanReply> {
     if (this.closed) return Promise.reject(new Error('irqlens: scan pool is closed'));
     return new Promise((resolve, reject) => {
-      const pending = { request: { id: this.nextId++, stage, jobs }, resolve, reject };
+      const request: ScanRequest = after === undefined ? { id: this.nextId++, stage, jobs } : { id: this.nextId++, stage, jobs, after };
+      const pending = { request, resolve, reject };
       if (stage === 'extract') this.queue.unshift(pending);
       else this.queue.push(pending);
       this.dispatch();

@@ -26,6 +26,8 @@ export interface ScanRequest {
   id: number;
   stage: ScanStage;
   jobs: ScanJob[];
+  /** For a worker that does more with a batch once scanned (AfterBatch): what it needs. */
+  after?: unknown;
 }
 
 export interface ScanReply {
@@ -39,4 +41,7 @@ export interface ScanReply {
   stamps: Float64Array;
   /** Set when the whole batch failed (e.g. the parser could not load). */
   error?: string;
+  /** What the worker's AfterBatch answered, or why it failed (the results stand either way). */
+  after?: unknown;
+  afterError?: string;
 }

@@ -1,46 +1,6 @@
-// Scan worker (bundled as dist/worker.js): loads the parser once, then answers batches of files
-// with their facts. Only candidates and files with problems travel back to the main thread,
-// with each file's size and mtime (the facts cache's key, so the main thread need not stat).
+// The scan worker (bundled as dist/worker.js): scan-worker-core.ts with nothing after a batch.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { initParser } from '../facts/index';
-import type { FileFacts } from '../facts/types';
-import type { FileStamp } from './file-reader';
-import { createScanContext } from './scan-context';
-import { prefilterFile, scanFile, type ScanContext } from './scan-file';
-import type { ScanJob, ScanReply, ScanRequest, ScanSetup } from './scan-protocol';
+import { serveScans } from './scan-worker-core';
+import type { ScanSetup } from './scan-protocol';
 
-function scanBatch(request: ScanRequest, ctx: ScanContext): ScanReply {
-  const results: FileFacts[] = [];
-  const candidates: ScanJob[] = [];
-  const stamps = new Float64Array(request.jobs.length * 2).fill(NaN);
-  request.jobs.forEach((job, i) => {
-    const onStamp = (s: FileStamp): void => {
-      stamps[2 * i] = s.size;
-      stamps[2 * i + 1] = s.mtimeMs;
-    };
-    if (request.stage !== 'prefilter') {
-      const facts = scanFile(job.abs, job.file, ctx, onStamp);
-      if (facts) results.push(facts);
-      return;
-    }
-    const screened = prefilterFile(job.abs, job.file, ctx, onStamp);
-    if (screened === true) candidates.push(job);
-    else if (screened !== false) results.push(screened);
-  });
-  return { id: request.id, results, candidates, stamps };
-}
-
-function serve(setup: ScanSetup): void {
-  const port = parentPort;
-  if (!port) return;
-  const ctx = createScanContext(setup);
-  const ready = initParser(); // starts while the main thread is still crawling
-  port.on('message', (request: ScanRequest) => {
-    ready.then(
-      () => port.postMessage(scanBatch(request, ctx)),
-      (err: unknown) => port.postMessage({ id: request.id, results: [], candidates: [], stamps: new Float64Array(0), error: `parser failed to load: ${String(err)}` } satisfies ScanReply),
-    );
-  });
-}
-
-if (!isMainThread && parentPort) serve(workerData as ScanSetup);
+if (!isMainThread && parentPort) serveScans(workerData as ScanSetup);

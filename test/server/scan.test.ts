@@ -2,9 +2,11 @@
 // opened, the on-disk cache, and irqlens.server.rescan.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brief, startSession } from './helpers';
+import { pathToFileURL } from 'node:url';
+import { brief, fixturesDir, startSession } from './helpers';
 import { LspClient } from './lsp-client';
 
 interface ProgressValue {
@@ -116,12 +118,38 @@ test('a reopened tree publishes the same diagnostics from the disk caches; a cor
   const scanned = (logs: string[]): string | undefined => logs.find((m) => m.startsWith('irqlens: scanned'))?.replace(/[0-9]+ ms/g, 'N ms');
   const reopened = await reopen();
   assert.deepEqual(reopened.diags, first);
-  assert.equal(scanned(reopened.logs), 'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 1/1 directories from the check cache)');
+  assert.equal(scanned(reopened.logs), 'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 1/1 directories from the check cache, 0 checked by the scan workers)');
   const hashDir = join(cacheHome, 'irqlens', readdirSync(join(cacheHome, 'irqlens'))[0]!);
   writeFileSync(join(hashDir, 'checks.json'), '{"format": 1, "tool"');
   const again = await reopen();
   assert.deepEqual(again.diags, first);
-  assert.equal(scanned(again.logs), 'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 0/1 directories from the check cache)');
+  assert.equal(scanned(again.logs), 'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 0/1 directories from the check cache, 0 checked by the scan workers)');
   assert.ok(again.logs.some((m) => m.startsWith(`irqlens: ignoring a corrupt check cache ${join(hashDir, 'checks.json')}: `)), again.logs.join('\n'));
   assert.equal(JSON.parse(readFileSync(join(hashDir, 'checks.json'), 'utf8')).format, 1);
+});
+
+test('in a kernel tree the scan workers check each directory as they scan it, with the diagnostics a check of the open file gives', async (t) => {
+  const tmp = mkdtempSync(join(tmpdir(), 'irqlens-scancheck-'));
+  const root = join(tmp, 'linux');
+  cpSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace', 'mini-kernel'), root, { recursive: true });
+  cpSync(join(fixturesDir, 'qdrv'), join(root, 'drivers', 'net', 'qdrv'), { recursive: true });
+  rmSync(join(root, 'drivers', 'net', 'qdrv', 'patches'), { recursive: true, force: true });
+  const c = new LspClient(['lsp', '--stdio'], { XDG_CACHE_HOME: join(tmp, 'cache') });
+  t.after(async () => {
+    c.kill();
+    await c.exited;
+    rmSync(tmp, { recursive: true, force: true });
+  });
+  c.settings = { backgroundScan: true };
+  await c.initialize(root);
+  await c.waitFor(() => (progress(c).some((p) => p.kind === 'end') ? true : undefined), 15000, 'scan end');
+  const logs = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+  assert.equal(logs.find((m) => m.startsWith('irqlens: scanned'))?.replace(/[0-9]+ ms/g, 'N ms'),
+    'irqlens: scanned 3 files with MSI calls in N ms (facts N ms, checks N ms, 0/2 directories from the check cache, 2 checked by the scan workers)');
+  const uri = (name: string): string => pathToFileURL(join(root, 'drivers', 'net', 'qdrv', name)).href;
+  const scanned = brief(await c.waitForDiagnostics(uri('qdrv_irq.c')));
+  assert.deepEqual(scanned, ['8:8-8:22 1 msi/msi-msix-exclusive', '25:8-25:29 1 msi/index-conflict']);
+  // Opening the file checks its directory on the main thread: the same diagnostics.
+  c.notify('textDocument/didOpen', { textDocument: { uri: uri('qdrv_irq.c'), languageId: 'c', version: 7, text: readFileSync(join(root, 'drivers', 'net', 'qdrv', 'qdrv_irq.c'), 'utf8') } });
+  assert.deepEqual(brief(await c.waitForDiagnostics(uri('qdrv_irq.c'), 7)), scanned);
 });

@@ -2,10 +2,11 @@
 // exactly checkTree's result; a worker that is gone leaves its part to the main thread.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkTree } from '../../src/check/index';
+import { checkPart, checkPaths, checkTree, mergeParts } from '../../src/check/index';
+import { acceptParts, directoriesOf, type DirectoryPart, type ScanCheckPayload } from '../../src/check/scan-check';
 import { checkInParts } from '../../src/check/check-in-parts';
 import { checkEach } from '../../src/check/check-each';
 import { PartWorker } from '../../src/check/part-worker-client';
@@ -113,6 +114,46 @@ test('checkEach: an aborted signal stops it; a closed worker leaves every tree t
     await checkEach(trees, { layout: 'auto' }, { helper }, (i) => got.push(i));
     assert.deepEqual(got.sort((a, b) => a - b), trees.map((_, i) => i));
     assert.equal(helper.answered, 0);
+  } finally {
+    dispose();
+  }
+});
+
+/** A kernel tree (era known before the scan): the mini kernel with the scenario drivers in it. */
+function kernelTree(): { root: string; dispose: () => void } {
+  const tmp = mkdtempSync(join(tmpdir(), 'irqlens-kparts-'));
+  const root = join(tmp, 'linux');
+  cpSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace', 'mini-kernel'), root, { recursive: true });
+  readdirSync(scenarios).filter((f) => f.endsWith('.c')).sort().forEach((f, i) => {
+    const dir = join(root, 'drivers', `d${String(Math.floor(i / 5)).padStart(2, '0')}`);
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(scenarios, f), join(dir, f));
+  });
+  return { root, dispose: () => rmSync(tmp, { recursive: true, force: true }) };
+}
+
+test('the scan workers check every directory of a kernel tree as they scan it: checkTree\'s exact result', async () => {
+  const { root, dispose } = kernelTree();
+  try {
+    const parts: DirectoryPart[] = [];
+    const tree = await analyzeTree(['.'], {
+      cwd: root, jobs: 2,
+      afterBatch: {
+        script: join(__dirname, '..', '..', 'src', 'check', 'scan-check-worker.js'),
+        payload: { tree: '.', options: { layout: 'auto' } } satisfies ScanCheckPayload,
+        onResult: (after) => void parts.push(...(after as DirectoryPart[])),
+        onError: (message) => assert.fail(message),
+      },
+    });
+    const { accepted, rest } = acceptParts(tree, parts);
+    // 13 scenario directories and the mini kernel's demo driver, every one checked by a worker.
+    assert.deepEqual([...directoriesOf(tree.files).keys()].filter((d) => !/^drivers\/d\d\d$/.test(d)), ['drivers/net/demo']);
+    assert.equal(accepted.length, 14);
+    assert.deepEqual(rest.files.filter((f) => f.facts.length || f.functions.length), []);
+    const whole = checkTree(tree, { layout: 'auto' });
+    assert.ok(whole.findings.length > 20);
+    assert.deepEqual(mergeParts(tree, { layout: 'auto' }, [...accepted, checkPart(rest, { layout: 'auto' })]), whole);
+    assert.deepEqual(await checkPaths(['.'], { cwd: root, layout: 'auto', jobs: 2 }), whole);
   } finally {
     dispose();
   }

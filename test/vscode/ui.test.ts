@@ -74,7 +74,7 @@ after(async () => {
 test('the VSIX holds the server, its worker, the wasm and the webview, and no sources', () => {
   const files = execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 })
     .split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/worker.js', 'dist/check-worker.js', 'dist/webview.js', 'dist/tree-sitter-c.wasm', 'dist/web-tree-sitter.wasm', 'media/map.css', 'syntaxes/msi-api-c.injection.tmLanguage.json', 'schemas/topology.schema.json']) {
+  for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/worker.js', 'dist/check-worker.js', 'dist/scan-check-worker.js', 'dist/webview.js', 'dist/tree-sitter-c.wasm', 'dist/web-tree-sitter.wasm', 'media/map.css', 'syntaxes/msi-api-c.injection.tmLanguage.json', 'schemas/topology.schema.json']) {
     assert.ok(files.includes(f), `${f} is packaged`);
   }
   assert.deepEqual(files.filter((f) => /^(node_modules|src|test|out|bench|scripts)\/|\.map$|\.ts$/.test(f)), []);

@@ -1,0 +1,44 @@
+// The directory parts a scan's workers checked as they went (scan-check.ts), kept for a caller
+// that checks directory by directory (the language server): a directory's check result is
+// checkTree of its files, so a part computed from exactly those files, with the same options,
+// is that result without a replay.
+import type { TreeFacts } from '../facts/types';
+import type { AnalyzeOptions } from '../workspace/analyze-tree';
+import { resolveWorkerScript } from '../workspace/worker-script';
+import { mergeParts, type CheckOptions, type CheckResult } from './index';
+import { partOptions } from './part-protocol';
+import type { DirectoryPart, ScanCheckPayload } from './scan-check';
+
+export class ScannedParts {
+  private readonly parts = new Map<string, DirectoryPart | null>();
+  /** The first AfterBatch failure (its directories are not kept). */
+  failure: string | undefined;
+
+  constructor(private readonly options: CheckOptions) {}
+
+  /** What analyzeTree needs to have its workers check (nothing with a topology: see check-in-parts.ts). */
+  afterBatch(tree: string): Pick<AnalyzeOptions, 'afterBatch'> {
+    if (this.options.topology !== undefined) return {};
+    const payload: ScanCheckPayload = { tree, options: partOptions(this.options) };
+    return {
+      afterBatch: {
+        script: resolveWorkerScript('scan-check-worker.js', __dirname, 'scan-check worker'),
+        payload,
+        onResult: (after) => {
+          // A directory answered twice was split between batches: neither answer is whole.
+          for (const p of after as DirectoryPart[]) this.parts.set(p.dir, this.parts.has(p.dir) ? null : p);
+        },
+        onError: (message) => void (this.failure ??= message),
+      },
+    };
+  }
+
+  /** checkTree(tree, opts) when the scan checked tree's directory from the same files. */
+  resultFor(dir: string, tree: TreeFacts, opts: CheckOptions): CheckResult | undefined {
+    const part = this.parts.get(dir);
+    if (!part || opts.topology !== undefined || JSON.stringify(partOptions(opts)) !== JSON.stringify(partOptions(this.options))) return undefined;
+    const names = tree.files.map((f) => f.file).sort();
+    if (names.length !== part.files.length || names.some((n, i) => n !== part.files[i])) return undefined;
+    return mergeParts(tree, opts, [part.result]);
+  }
+}
