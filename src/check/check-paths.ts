@@ -2,11 +2,11 @@
 // directories are replayed by the scan workers as they go (scan-check.ts); whatever they could
 // not take (a warm facts cache, a tree outside a kernel, a worker that died) is checked after the
 // scan, on two threads when it is large (check-in-parts.ts).
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { FileProblem } from '../facts/types';
 import { analyzeTree, type AnalyzeOptions } from '../workspace/analyze-tree';
+import { isDirectory } from '../workspace/paths';
 import { resolveWorkerScript } from '../workspace/worker-script';
 import { checkInParts } from './check-in-parts';
 import { checkPart, mergeParts, type CheckOptions, type CheckResult } from './index';
@@ -19,14 +19,6 @@ export interface CheckPathsOptions extends CheckOptions {
   jobs?: number;
   onProblem?: (p: FileProblem) => void;
   onProgress?: (done: number, total: number) => void;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 export async function checkPaths(paths: string[], opts: CheckPathsOptions): Promise<CheckResult> {

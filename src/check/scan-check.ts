@@ -5,6 +5,7 @@
 // finished scan has for that directory, and checks every other directory itself.
 import type { FileFacts, TreeFacts } from '../facts/types';
 import { dirOf } from '../model/replay/plan';
+import { byFileName } from '../workspace/paths';
 import type { ScanSetup } from '../workspace/scan-protocol';
 import { checkPart, type PartResult } from './index';
 import type { PartOptions } from './part-protocol';
@@ -19,10 +20,6 @@ export interface DirectoryPart {
   /** The files it was computed from, in tree order. */
   files: string[];
   result: PartResult;
-}
-
-function byFileName(a: FileFacts, b: FileFacts): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
 /** Files a replay reads: those with facts or function skeletons, by directory, in tree order. */

@@ -10,7 +10,7 @@ import { discoverFiles, type Discovery } from './discover';
 import type { FileStamp } from './file-reader';
 import { fileProblem, problemOnlyFacts } from './file-problem';
 import { findKernelRoot } from './kernel-root';
-import { toAbsolute, toOutputPath } from './paths';
+import { byFileName, isDirectory, toAbsolute, toOutputPath } from './paths';
 import { createScanContext } from './scan-context';
 import { scanFile } from './scan-file';
 import { ScanPool, scanWorkerScript } from './scan-pool';
@@ -247,18 +247,6 @@ function storeInCache(p: Plan, scanned: FileFacts[], defer?: (write: () => void)
     p.cache.set(job.file, key.size, key.mtimeMs, facts ?? null);
   }
   p.cache.save();
-}
-
-function byFileName(a: FileFacts, b: FileFacts): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-}
-
-function isDirectory(abs: string): boolean {
-  try {
-    return statSync(abs).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /**

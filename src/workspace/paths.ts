@@ -1,6 +1,8 @@
 // Path conventions of the engine's output: file names relative to the working directory with '/'
 // separators, whatever the platform.
+import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import type { FileFacts } from '../facts/types';
 
 let lastCwd: { cwd: string; normal: boolean } | undefined;
 
@@ -24,4 +26,17 @@ export function toOutputPath(absPath: string, cwd: string): string {
 
 export function toAbsolute(path: string, cwd: string): string {
   return resolve(cwd, path);
+}
+
+/** The order of TreeFacts.files: by output path, code unit by code unit. */
+export function byFileName(a: FileFacts, b: FileFacts): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+export function isDirectory(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
 }
