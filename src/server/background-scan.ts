@@ -79,9 +79,11 @@ export class BackgroundScan {
       const total = Math.round(performance.now() - started);
       this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${total} ms (facts ${Math.round(factsMs)} ms, checks ${total - Math.round(factsMs)} ms, ${cached}/${groups.length} directories from the check cache, ${fromScan} checked by the scan workers)`);
       void this.connection.sendNotification(IrqlensNotification.status, this.checker.status());
-      // Every diagnostic is out: the progress ends before the caches are written.
+      // Every diagnostic is out: the progress ends before the caches are written. (The message
+      // writer sends from a promise chain: one event-loop turn lets it go before the writes.)
       progress?.done();
       progress = null;
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (!controller.signal.aborted) cache.save();
     } catch (err) {
       if (controller.signal.aborted) this.config.log('irqlens: workspace scan cancelled');
