@@ -44,6 +44,9 @@ export function checkKey(files: FileFacts[], era: EraInfo, opts: CheckOptions): 
 
 export class CheckCache {
   private entries: CacheFile['entries'] = {};
+  /** Results whose key is computed when the cache is written (hashing every directory's facts
+   *  is work a cold scan need not do before its diagnostics are out). */
+  private readonly unkeyed = new Map<string, { key: () => string; output: CheckOutput }>();
   private dirty = false;
   private readonly path: string | null;
 
@@ -57,14 +60,24 @@ export class CheckCache {
     return e && e.key === key ? e.output : undefined;
   }
 
-  set(group: string, key: string, output: CheckOutput): void {
-    this.entries[group] = { key, output };
+  /** True when nothing was loaded or stored: every get would miss. */
+  isEmpty(): boolean {
+    return this.unkeyed.size === 0 && Object.keys(this.entries).length === 0;
+  }
+
+  set(group: string, key: string | (() => string), output: CheckOutput): void {
+    if (typeof key === 'string') {
+      this.unkeyed.delete(group);
+      this.entries[group] = { key, output };
+    } else this.unkeyed.set(group, { key, output });
     this.dirty = true;
   }
 
   /** Writes the cache if it changed (atomically: a crash leaves the old file). */
   save(): void {
     if (!this.path || !this.dirty) return;
+    for (const [group, e] of this.unkeyed) this.entries[group] = { key: e.key(), output: e.output };
+    this.unkeyed.clear();
     try {
       mkdirSync(dirname(this.path), { recursive: true });
       const data: CacheFile = { format, tool: toolIdentity(), entries: this.entries };

@@ -60,10 +60,15 @@ export class GroupChecker {
     let cached = 0;
     let checkedInScan = 0;
     const todo: { group: string; files: FileFacts[]; key?: string; generation: number }[] = [];
+    const era = this.state.era;
+    const options = this.options;
+    // A cold cache has nothing to find: the keys are computed when it is written.
+    const lookup = cache !== undefined && !cache.isEmpty();
+    const keyOf = (files: FileFacts[], key: string | undefined): string | (() => string) => key ?? (() => checkKey(files, era, options));
     for (const group of groups) {
       if (signal?.aborted) break;
       const files = this.state.groupFiles(group);
-      const key = cache ? checkKey(files, this.state.era, this.options) : undefined;
+      const key = lookup ? checkKey(files, era, options) : undefined;
       const stored = key !== undefined ? cache?.get(group, key) : undefined;
       // The scan workers checked the directory from its files on disk: not if a buffer is open there.
       const fromScan = stored || files.some((f) => this.state.isOpen(f.file)) ? undefined : scanned?.outputFor(group, files, this.options);
@@ -72,17 +77,16 @@ export class GroupChecker {
       const output = stored ?? fromScan;
       if (output) {
         this.store(group, files, output);
-        if (fromScan && cache && key !== undefined) cache.set(group, key, fromScan);
+        if (fromScan && cache) cache.set(group, keyOf(files, key), fromScan);
         await new Promise<void>((resolve) => setImmediate(resolve));
       } else todo.push({ group, files, ...(key !== undefined ? { key } : {}), generation: this.generation(group) });
     }
     if (signal?.aborted || todo.length === 0) return { cached, fromScan: checkedInScan };
-    const options = this.options;
-    await this.engine.checkEach(todo.map((t) => t.files), this.state.era, options, signal, (i, output) => {
+    await this.engine.checkEach(todo.map((t) => t.files), era, options, signal, (i, output) => {
       const t = todo[i]!;
       if (this.generation(t.group) !== t.generation || this.options !== options) return; // checked again meanwhile
       this.store(t.group, t.files, output);
-      if (cache && t.key !== undefined) cache.set(t.group, t.key, output);
+      if (cache) cache.set(t.group, keyOf(t.files, t.key), output);
     });
     return { cached, fromScan: checkedInScan };
   }
