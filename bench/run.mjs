@@ -1,5 +1,5 @@
-// `npm run bench`: on the real 6.12 tree, measures side by side (warm: one warm-up run each)
-// ripgrep, Coccinelle and `irqlens facts` — wall and CPU seconds, peak RSS — with ratios vs rg.
+// `npm run bench`: on the real 6.12 tree, measures side by side (warm: one warm-up run each, then
+// the median of 3 for rg, facts and check) ripgrep, Coccinelle, `irqlens facts`/`check`, the server — wall and CPU seconds, peak RSS — with ratios vs rg.
 //   [KERNEL_SRC_DIR=DIR-WITH-linux-source-6.12] npm run bench [-- --only irqlens-facts,coccinelle]
 // To add a measurement: write one function (ctx) => Row in bench/measures/ and list it below.
 import { existsSync } from 'node:fs';

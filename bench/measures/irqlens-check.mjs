@@ -1,7 +1,7 @@
 // `irqlens check` over the whole tree (the bundled CLI): scan, facts, replay and findings.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure } from '../lib/measure.mjs';
+import { measure, measureMedian } from '../lib/measure.mjs';
 
 function summary(stdout) {
   const out = JSON.parse(stdout);
@@ -16,7 +16,7 @@ export function measureIrqlensCheck(ctx) {
   if (!existsSync(cli)) return { name: 'irqlens check', skipped: 'dist/cli.js missing: run `node scripts/build.mjs`' };
   const run = { cmd: process.execPath, args: [cli, 'check', '--format', 'json', '--fail-on', 'never', '.'], cwd: ctx.tree };
   measure(run); // warm-up
-  const m = measure(run);
+  const m = measureMedian(run);
   if (m.status !== 0) return { name: 'irqlens check', ...m, result: `exit ${m.status}: ${m.stderr.split('\n')[0]}` };
-  return { name: 'irqlens check', ...m, result: summary(m.stdout) };
+  return { name: 'irqlens check', ...m, result: `${summary(m.stdout)}; median of ${m.walls.map((w) => w.toFixed(2)).join(' ')} s` };
 }

@@ -1,7 +1,7 @@
 // `irqlens facts` over the whole tree (the bundled CLI), JSON to a file.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure } from '../lib/measure.mjs';
+import { measure, measureMedian } from '../lib/measure.mjs';
 
 function summary(stdout) {
   const tree = JSON.parse(stdout);
@@ -16,7 +16,7 @@ export function measureIrqlensFacts(ctx) {
   if (!existsSync(cli)) return { name: 'irqlens facts', skipped: 'dist/cli.js missing: run `node scripts/build.mjs`' };
   const run = { cmd: process.execPath, args: [cli, 'facts', '--format', 'json', '.'], cwd: ctx.tree };
   measure(run); // warm-up
-  const m = measure(run);
+  const m = measureMedian(run);
   if (m.status !== 0) return { name: 'irqlens facts', ...m, result: `exit ${m.status}: ${m.stderr.split('\n')[0]}` };
-  return { name: 'irqlens facts', ...m, result: summary(m.stdout) };
+  return { name: 'irqlens facts', ...m, result: `${summary(m.stdout)}; median of ${m.walls.map((w) => w.toFixed(2)).join(' ')} s` };
 }

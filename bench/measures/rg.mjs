@@ -1,6 +1,6 @@
 // ripgrep: the files that name any catalogue API as a whole word (the speed reference).
 import { spawnSync } from 'node:child_process';
-import { measure } from '../lib/measure.mjs';
+import { measure, measureMedian } from '../lib/measure.mjs';
 
 export function rgArgs(names) {
   return ['-l', '-w', '--no-ignore', '-g', '*.[ch]', '-e', names.join('|'), '.'];
@@ -11,7 +11,7 @@ export function measureRg(ctx) {
   if (spawnSync('rg', ['--version']).status !== 0) return { name: 'rg -l', skipped: 'ripgrep missing: apt-get install -y ripgrep' };
   const run = { cmd: 'rg', args: rgArgs(ctx.names), cwd: ctx.tree };
   measure(run); // warm-up
-  const m = measure(run);
+  const m = measureMedian(run);
   ctx.candidates = m.stdout.split('\n').filter(Boolean).map((f) => f.replace(/^\.\//, '')).sort();
-  return { name: 'rg -l', ...m, result: `${ctx.candidates.length} files` };
+  return { name: 'rg -l', ...m, result: `${ctx.candidates.length} files; median of ${m.walls.map((w) => w.toFixed(2)).join(' ')} s` };
 }
