@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeTree } from '../../src/workspace/analyze-tree';
@@ -43,17 +43,36 @@ function makeBadTree(): string {
 /** A crawl never lists a FIFO (fdir skips it); given by name it must not hang the read. */
 const paths = ['.', 'missing-dir', 'pipe.c'];
 
-const script = `
-const { analyzeTree } = require(${JSON.stringify(join(__dirname, '..', '..', 'src', 'workspace', 'analyze-tree.js'))});
+const repo = join(__dirname, '..', '..', '..');
+
+/**
+ * The transpiled engine and the packages it loads, copied where user nobody can read them: the
+ * checkout itself may sit under a directory only root can enter (a clone in a mktemp dir, /root).
+ */
+function readableCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-code-'));
+  cpSync(join(repo, 'out', 'src'), join(dir, 'out', 'src'), { recursive: true });
+  for (const pkg of ['fdir', 'web-tree-sitter', 'tree-sitter-c']) cpSync(join(repo, 'node_modules', pkg), join(dir, 'node_modules', pkg), { recursive: true });
+  for (const d of [dir, join(dir, 'out'), join(dir, 'node_modules')]) chmodSync(d, 0o755);
+  return dir;
+}
+
+const script = (code: string): string => `
+const { analyzeTree } = require(${JSON.stringify(join(code, 'out', 'src', 'workspace', 'analyze-tree.js'))});
 analyzeTree(JSON.parse(process.argv[2]), { cwd: process.argv[1], jobs: 2 }).then((t) => process.stdout.write(JSON.stringify(t)));
 `;
 
 /** As root every file is readable: run the scan as user nobody so 000 permissions bite. */
 async function scanAsUnprivileged(root: string): Promise<TreeFacts> {
   if (process.getuid?.() !== 0) return analyzeTree(paths, { cwd: root, jobs: 2 });
-  const r = spawnSync(process.execPath, ['-e', script, root, JSON.stringify(paths)], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout) as TreeFacts;
+  const code = readableCopy();
+  try {
+    const r = spawnSync(process.execPath, ['-e', script(code), root, JSON.stringify(paths)], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as TreeFacts;
+  } finally {
+    rmSync(code, { recursive: true, force: true });
+  }
 }
 
 test('bad input: every bad file gets a clear problem naming it, good files still give facts', { timeout: 90_000 }, async () => {
