@@ -29,26 +29,34 @@ async function shot(name: string): Promise<void> {
 async function palette(title: string, pick = title): Promise<void> {
   const p = page();
   const input = p.locator('.quick-input-widget input');
-  // F1 can be swallowed while focus is moving into a webview's iframe: press it again
+  // F1 can be swallowed while focus is moving into a webview's iframe, and a webview that takes
+  // the focus just after closes the palette again: open it and type again.
   for (let i = 0; ; i++) {
     await p.keyboard.press('F1');
     try {
       await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(`>${title}`, { timeout: 5000 });
       break;
     } catch (e) {
       if (i === 2) throw e;
     }
   }
-  await input.fill(`>${title}`);
   await p.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor({ state: 'visible', ...T });
   await input.press('Enter');
 }
 
 async function openFile(name: string): Promise<void> {
   const p = page();
-  await palette('Go to File');
   const input = p.locator('.quick-input-widget input');
-  await input.fill(name);
+  for (let i = 0; ; i++) {
+    await palette('Go to File');
+    try {
+      await input.fill(name, { timeout: 5000 });
+      break;
+    } catch (e) {
+      if (i === 2) throw e; // the palette closed under a focus change: open it again
+    }
+  }
   await p.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', ...T });
   await input.press('Enter');
   await p.locator('.tab.active', { hasText: name }).waitFor(T);
