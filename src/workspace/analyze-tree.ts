@@ -49,6 +49,8 @@ interface Plan {
   cache?: FactsCache;
   /** Cache keys of the files to scan (output path -> size and mtime). */
   stats: Map<string, FileStamp>;
+  /** Workers' stamps not yet in `stats`: read when the cache is written, not during the scan. */
+  stamps: [ScanJob[], Float64Array][];
 }
 
 function batchSize(total: number, workers: number): number {
@@ -56,7 +58,7 @@ function batchSize(total: number, workers: number): number {
 }
 
 function plan(absFiles: string[], setup: ScanSetup, opts: AnalyzeOptions, cache: FactsCache | undefined): Plan {
-  const result: Plan = { setup, jobs: [], cached: [], stats: new Map(), cache };
+  const result: Plan = { setup, jobs: [], cached: [], stats: new Map(), stamps: [], cache };
   for (const abs of absFiles) {
     const file = toOutputPath(abs, opts.cwd);
     if (result.cache) {
@@ -99,8 +101,8 @@ async function scanInline(jobs: ScanJob[], setup: ScanSetup, opts: AnalyzeOption
 }
 
 /** Sends one batch as a 'scan' task; a batch whose worker died yields "not scanned" problems.
- *  With `stats`, the size and mtime each file had when its worker read it are kept there. */
-function batchRunner(pool: ScanPool, opts: AnalyzeOptions, progress: { done: number; total: number }, stats?: Map<string, FileStamp>, after?: AnalyzeOptions['afterBatch']) {
+ *  With `stamps`, the size and mtime each file had when its worker read it are kept there. */
+function batchRunner(pool: ScanPool, opts: AnalyzeOptions, progress: { done: number; total: number }, stamps?: Plan['stamps'], after?: AnalyzeOptions['afterBatch']) {
   return async (batch: ScanJob[]): Promise<FileFacts[]> => {
     let reply: ScanReply;
     try {
@@ -108,7 +110,7 @@ function batchRunner(pool: ScanPool, opts: AnalyzeOptions, progress: { done: num
     } catch (err) {
       return failedBatch(batch, err, opts.signal);
     }
-    if (stats) keepStamps(batch, reply.stamps, stats);
+    stamps?.push([batch, reply.stamps]);
     if (reply.afterError !== undefined) after?.onError(reply.afterError);
     else if (reply.after !== undefined) after?.onResult(reply.after);
     progress.done += batch.length;
@@ -160,9 +162,9 @@ function keepStamps(batch: ScanJob[], stamps: Float64Array, into: Map<string, Fi
  * file would miss) takes this path too: its keys come from the workers' fstat of each read.
  */
 async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, pool: ScanPool, cache: FactsCache | undefined, after: AnalyzeOptions['afterBatch']): Promise<Scan> {
-  const p: Plan = { setup, jobs: [], cached: [], stats: new Map(), cache };
+  const p: Plan = { setup, jobs: [], cached: [], stats: new Map(), stamps: [], cache };
   const progress = { done: 0, total: 0 };
-  const scan = batchRunner(pool, opts, progress, cache ? p.stats : undefined, after);
+  const scan = batchRunner(pool, opts, progress, cache ? p.stamps : undefined, after);
   let discovery: Discovery | undefined;
   const scanned = await withPool(pool, opts, (batches) => {
     pool.setDepth(discoveryDepth);
@@ -239,6 +241,7 @@ function storeInCache(p: Plan, scanned: FileFacts[], defer?: (write: () => void)
     defer(() => storeInCache(p, scanned));
     return;
   }
+  for (const [batch, stamps] of p.stamps.splice(0)) keepStamps(batch, stamps, p.stats);
   const byFile = new Map(scanned.map((f) => [f.file, f]));
   for (const job of p.jobs) {
     const key = p.stats.get(job.file);
