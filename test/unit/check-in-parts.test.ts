@@ -45,34 +45,33 @@ test('splitByDirectory keeps each directory whole, in tree order, and loses no f
   }
 });
 
-test('checkInParts with a worker gives checkTree\'s exact result', async () => {
+/** Runs `body` on the scenario tree with a check worker (closed first when `gone`). */
+async function withWorker(gone: boolean, body: (tree: TreeFacts, helper: PartWorker) => Promise<void>): Promise<void> {
   const { tree, dispose } = await scenarioTree();
   const helper = PartWorker.start();
+  if (gone) await helper.close();
   try {
-    const whole = checkTree(tree, { layout: 'auto' });
-    const split = await checkInParts(tree, { layout: 'auto' }, helper, 1);
-    assert.equal(helper.answered, 1);
-    assert.ok(whole.findings.length > 20);
-    assert.deepEqual(split, whole);
+    await body(tree, helper);
   } finally {
-    await helper.close();
+    if (!gone) await helper.close();
     dispose();
   }
-});
+}
 
-test('checkInParts replays the part of a worker that is gone on the main thread', async () => {
-  const { tree, dispose } = await scenarioTree();
-  const helper = PartWorker.start();
-  await helper.close();
-  try {
-    const split = await checkInParts(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }, helper, 1);
-    assert.equal(helper.answered, 0);
-    assert.deepEqual(split, checkTree(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }));
-    assert.equal(split.findings.some((f) => f.code === 'msi/leak'), false);
-  } finally {
-    dispose();
-  }
-});
+test('checkInParts with a worker gives checkTree\'s exact result', () => withWorker(false, async (tree, helper) => {
+  const whole = checkTree(tree, { layout: 'auto' });
+  const split = await checkInParts(tree, { layout: 'auto' }, helper, 1);
+  assert.equal(helper.answered, 1);
+  assert.ok(whole.findings.length > 20);
+  assert.deepEqual(split, whole);
+}));
+
+test('checkInParts replays the part of a worker that is gone on the main thread', () => withWorker(true, async (tree, helper) => {
+  const split = await checkInParts(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }, helper, 1);
+  assert.equal(helper.answered, 0);
+  assert.deepEqual(split, checkTree(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }));
+  assert.equal(split.findings.some((f) => f.code === 'msi/leak'), false);
+}));
 
 /** The scenario tree's directories as separate trees (the language server's groups). */
 function groups(tree: TreeFacts): TreeFacts[] {
@@ -80,44 +79,30 @@ function groups(tree: TreeFacts): TreeFacts[] {
   return dirs.map((d) => ({ ...tree, files: tree.files.filter((f) => dirOf(f.file) === d) }));
 }
 
-test('checkEach checks every tree as checkTree does, part of them in the worker', async () => {
-  const { tree, dispose } = await scenarioTree();
-  const helper = PartWorker.start();
-  try {
-    const trees = groups(tree);
-    assert.equal(trees.length, 13);
-    const got = new Map<number, unknown>();
-    await checkEach(trees, { layout: 'auto' }, { helper }, (i, r) => {
-      assert.equal(got.has(i), false, `tree ${i} answered twice`);
-      got.set(i, r);
-    });
-    assert.equal(helper.answered, 1);
-    assert.deepEqual([...got.keys()].sort((a, b) => a - b), trees.map((_, i) => i));
-    trees.forEach((t, i) => assert.deepEqual(got.get(i), checkTree(t, { layout: 'auto' })));
-  } finally {
-    await helper.close();
-    dispose();
-  }
-});
+test('checkEach checks every tree as checkTree does, part of them in the worker', () => withWorker(false, async (tree, helper) => {
+  const trees = groups(tree);
+  assert.equal(trees.length, 13);
+  const got = new Map<number, unknown>();
+  await checkEach(trees, { layout: 'auto' }, { helper }, (i, r) => {
+    assert.equal(got.has(i), false, `tree ${i} answered twice`);
+    got.set(i, r);
+  });
+  assert.equal(helper.answered, 1);
+  assert.deepEqual([...got.keys()].sort((a, b) => a - b), trees.map((_, i) => i));
+  trees.forEach((t, i) => assert.deepEqual(got.get(i), checkTree(t, { layout: 'auto' })));
+}));
 
-test('checkEach: an aborted signal stops it; a closed worker leaves every tree to the main thread', async () => {
-  const { tree, dispose } = await scenarioTree();
-  const helper = PartWorker.start();
-  await helper.close();
-  try {
-    const trees = groups(tree);
-    const controller = new AbortController();
-    let calls = 0;
-    await checkEach(trees, { layout: 'auto' }, { helper, signal: controller.signal }, () => { calls++; controller.abort(); });
-    assert.equal(calls, 1);
-    const got: number[] = [];
-    await checkEach(trees, { layout: 'auto' }, { helper }, (i) => got.push(i));
-    assert.deepEqual(got.sort((a, b) => a - b), trees.map((_, i) => i));
-    assert.equal(helper.answered, 0);
-  } finally {
-    dispose();
-  }
-});
+test('checkEach: an aborted signal stops it; a closed worker leaves every tree to the main thread', () => withWorker(true, async (tree, helper) => {
+  const trees = groups(tree);
+  const controller = new AbortController();
+  let calls = 0;
+  await checkEach(trees, { layout: 'auto' }, { helper, signal: controller.signal }, () => { calls++; controller.abort(); });
+  assert.equal(calls, 1);
+  const got: number[] = [];
+  await checkEach(trees, { layout: 'auto' }, { helper }, (i) => got.push(i));
+  assert.deepEqual(got.sort((a, b) => a - b), trees.map((_, i) => i));
+  assert.equal(helper.answered, 0);
+}));
 
 /** A kernel tree (era known before the scan): the mini kernel with the scenario drivers in it. */
 function kernelTree(): { root: string; dispose: () => void } {
