@@ -4,7 +4,7 @@
 import type { TreeFacts } from '../facts/types';
 import { checkTree, type CheckOptions, type CheckResult } from './index';
 import { partOptions } from './part-protocol';
-import { PartWorkerGone, type PartWorker } from './part-worker-client';
+import { unlessGone, type PartWorker } from './part-worker-client';
 import { balanceByCost, treeCost } from './tree-parts';
 
 export interface EachOptions {
@@ -24,13 +24,7 @@ export async function checkEach(trees: TreeFacts[], opts: CheckOptions, each: Ea
   const between = each.between ?? nextTurn;
   const split = each.helper !== undefined && opts.topology === undefined && trees.length >= (each.minTrees ?? 8);
   const [mine = [], theirs = []] = split ? balanceByCost(trees.map(treeCost), 2) : [trees.map((_, i) => i)];
-  const remote: Promise<CheckResult[] | undefined> = theirs.length
-    ? each.helper!.checkEach(theirs.map((i) => trees[i]!), partOptions(opts)).catch((err: unknown) => {
-        if (err instanceof PartWorkerGone) return undefined;
-        throw err;
-      })
-    : Promise.resolve([]);
-  remote.catch(() => undefined); // awaited below; this keeps a throw here the only error
+  const remote: Promise<CheckResult[] | undefined> = theirs.length ? unlessGone(each.helper!.checkEach(theirs.map((i) => trees[i]!), partOptions(opts))) : Promise.resolve([]);
   const local = async (indices: number[]): Promise<void> => {
     for (const i of indices) {
       if (each.signal?.aborted) return;

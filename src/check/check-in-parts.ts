@@ -2,9 +2,9 @@
 // replayed here while a worker replays the other, merged into the result checkTree would give.
 // With a topology the replay asks it about devices as it goes, so that check stays on one thread.
 import type { TreeFacts } from '../facts/types';
-import { checkPart, checkTree, mergeParts, type CheckOptions, type CheckResult, type PartResult } from './index';
+import { checkPart, checkTree, mergeParts, type CheckOptions, type CheckResult } from './index';
 import { partOptions } from './part-protocol';
-import { PartWorkerGone, type PartWorker } from './part-worker-client';
+import { unlessGone, type PartWorker } from './part-worker-client';
 import { splitByDirectory } from './tree-parts';
 
 /** Below this many files with facts in the smaller part, sending it costs more than it saves. */
@@ -16,11 +16,7 @@ export async function checkInParts(tree: TreeFacts, opts: CheckOptions, helper: 
   if (!mine || !theirs || theirs.files.filter((f) => f.facts.length).length < minFiles) return checkTree(tree, opts);
   // A worker that died is not the check's problem: its part is replayed here instead. Any other
   // failure (an exception in checkPart, data that cannot be sent) is a bug and surfaces.
-  const remote: Promise<PartResult | undefined> = helper.check(theirs, partOptions(opts)).catch((err: unknown) => {
-    if (err instanceof PartWorkerGone) return undefined;
-    throw err;
-  });
-  remote.catch(() => undefined); // handled below; this keeps a throw in the local part the only error
+  const remote = unlessGone(helper.check(theirs, partOptions(opts)));
   const local = checkPart(mine, opts);
   const other = (await remote) ?? checkPart(theirs, opts);
   return mergeParts(tree, opts, [local, other]);

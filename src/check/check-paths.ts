@@ -7,12 +7,11 @@ import { resolve } from 'node:path';
 import type { FileProblem } from '../facts/types';
 import { analyzeTree, type AnalyzeOptions } from '../workspace/analyze-tree';
 import { isDirectory } from '../workspace/paths';
-import { resolveWorkerScript } from '../workspace/worker-script';
 import { checkInParts } from './check-in-parts';
 import { checkPart, mergeParts, type CheckOptions, type CheckResult } from './index';
-import { partOptions } from './part-protocol';
 import { PartWorker } from './part-worker-client';
-import { acceptParts, type DirectoryPart, type ScanCheckPayload } from './scan-check';
+import { acceptParts } from './scan-check';
+import { ScannedParts } from './scanned-parts';
 
 export interface CheckPathsOptions extends CheckOptions {
   cwd: string;
@@ -28,20 +27,10 @@ export async function checkPaths(paths: string[], opts: CheckPathsOptions): Prom
   if (opts.onProgress) scan.onProgress = opts.onProgress;
   // With a topology the replay asks it about devices as it goes: that stays on this thread.
   const threads = (opts.jobs ?? availableParallelism()) > 1 && opts.topology === undefined && paths.some((p) => isDirectory(resolve(opts.cwd, p)));
-  const parts: DirectoryPart[] = [];
-  const failures: string[] = [];
-  if (threads) {
-    const payload: ScanCheckPayload = { tree: paths.join(' '), options: partOptions(opts) };
-    scan.afterBatch = {
-      script: resolveWorkerScript('scan-check-worker.js', __dirname, 'scan-check worker'),
-      payload,
-      onResult: (after) => void parts.push(...(after as DirectoryPart[])),
-      onError: (message) => void failures.push(message),
-    };
-  }
-  const tree = await analyzeTree(paths, scan);
-  if (failures.length) throw new Error(`irqlens: checking in a scan worker failed: ${failures[0]}`);
-  const { accepted, rest } = acceptParts(tree, parts);
+  const scanned = threads ? new ScannedParts(opts) : undefined;
+  const tree = await analyzeTree(paths, { ...scan, ...scanned?.afterBatch(paths.join(' ')) });
+  if (scanned?.failure) throw new Error(`irqlens: checking in a scan worker failed: ${scanned.failure}`);
+  const { accepted, rest } = acceptParts(tree, scanned?.whole() ?? []);
   if (accepted.length > 0) return mergeParts(tree, opts, [...accepted, checkPart(rest, opts)]);
   const helper = threads ? PartWorker.start() : undefined;
   try {

@@ -1,5 +1,5 @@
-// The main thread's handle on one check worker. The CLI starts it before the tree is scanned,
-// so the worker has loaded by the time there is a part to send it.
+// The main thread's handle on one check worker, for the trees the scan workers did not check
+// (check-in-parts.ts, check-each.ts).
 import { Worker } from 'node:worker_threads';
 import type { TreeFacts } from '../facts/types';
 import { resolveWorkerScript } from '../workspace/worker-script';
@@ -8,6 +8,20 @@ import type { PartOptions, PartReply, PartRequest } from './part-protocol';
 
 /** The worker died or was closed: its work can be done elsewhere. Other errors are bugs. */
 export class PartWorkerGone extends Error {}
+
+/**
+ * A worker's answer, or undefined when the worker is gone (the caller does that work itself);
+ * any other failure rejects. Marked handled at once: the caller awaits it only after its own
+ * share of the work, and an error there must be the one that surfaces.
+ */
+export function unlessGone<T>(answer: Promise<T>): Promise<T | undefined> {
+  const out = answer.catch((err: unknown) => {
+    if (err instanceof PartWorkerGone) return undefined;
+    throw err;
+  });
+  out.catch(() => undefined);
+  return out;
+}
 
 type Answer = Exclude<PartReply, { error: string }>;
 

@@ -45,6 +45,11 @@ export function checkScannedBatch(results: FileFacts[], payload: ScanCheckPayloa
   return out;
 }
 
+/** Whether a part was computed from exactly these files (names in tree order). */
+export function sameFiles(part: DirectoryPart, files: string[]): boolean {
+  return files.length === part.files.length && files.every((f, i) => f === part.files[i]);
+}
+
 /** The parts whose directory has exactly the files the tree has there, and the rest of the tree. */
 export function acceptParts(tree: TreeFacts, parts: DirectoryPart[]): { accepted: PartResult[]; rest: TreeFacts } {
   const dirs = directoriesOf(tree.files);
@@ -52,7 +57,7 @@ export function acceptParts(tree: TreeFacts, parts: DirectoryPart[]): { accepted
   const done = new Set<string>();
   for (const p of parts) {
     const files = dirs.get(p.dir)?.map((f) => f.file);
-    if (!files || done.has(p.dir) || files.length !== p.files.length || files.some((f, i) => f !== p.files[i])) continue;
+    if (!files || done.has(p.dir) || !sameFiles(p, files)) continue;
     accepted.push(p.result);
     done.add(p.dir);
   }

@@ -1,13 +1,13 @@
-// The directory parts a scan's workers checked as they went (scan-check.ts), kept for a caller
-// that checks directory by directory (the language server): a directory's check result is
-// checkTree of its files, so a part computed from exactly those files, with the same options,
-// is that result without a replay.
+// The directory parts a scan's workers checked as they went (scan-check.ts): checkPaths merges
+// them, and a caller that checks directory by directory (the language server) takes each as its
+// directory's result: that is checkTree of the directory's files, so a part computed from
+// exactly those files, with the same options, is that result without a replay.
 import type { TreeFacts } from '../facts/types';
 import type { AnalyzeOptions } from '../workspace/analyze-tree';
 import { resolveWorkerScript } from '../workspace/worker-script';
 import { mergeParts, type CheckOptions, type CheckResult } from './index';
 import { partOptions } from './part-protocol';
-import type { DirectoryPart, ScanCheckPayload } from './scan-check';
+import { sameFiles, type DirectoryPart, type ScanCheckPayload } from './scan-check';
 
 export class ScannedParts {
   private readonly parts = new Map<string, DirectoryPart | null>();
@@ -33,12 +33,16 @@ export class ScannedParts {
     };
   }
 
+  /** The parts each computed from a whole directory. */
+  whole(): DirectoryPart[] {
+    return [...this.parts.values()].filter((p): p is DirectoryPart => p !== null);
+  }
+
   /** checkTree(tree, opts) when the scan checked tree's directory from the same files. */
   resultFor(dir: string, tree: TreeFacts, opts: CheckOptions): CheckResult | undefined {
     const part = this.parts.get(dir);
     if (!part || opts.topology !== undefined || JSON.stringify(partOptions(opts)) !== JSON.stringify(partOptions(this.options))) return undefined;
-    const names = tree.files.map((f) => f.file).sort();
-    if (names.length !== part.files.length || names.some((n, i) => n !== part.files[i])) return undefined;
+    if (!sameFiles(part, tree.files.map((f) => f.file).sort())) return undefined;
     return mergeParts(tree, opts, [part.result]);
   }
 }

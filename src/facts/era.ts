@@ -63,7 +63,7 @@ export function detectEra(readFile: (relPath: string) => string | undefined): Er
   return undefined;
 }
 
-/** Falls back on the signatures the facts matched: any 6.1-only call shape means xarray. */
+/** Falls back on the signatures the facts matched: a single 6.1-only call shape means xarray. */
 export function eraFromFacts(files: FileFacts[]): EraInfo {
   let old = 0;
   let perDomain = 0;

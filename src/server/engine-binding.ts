@@ -2,7 +2,7 @@
 // documents), workspace (era of the kernel tree, worker-thread scan with disk cache, include
 // reader), check (rules, map, simulation, device list), model/iommu (topology, attribution).
 // The only server file that imports the engine.
-import { checkTree, simulate, type CheckOptions as EngineCheckOptions } from '../check/index';
+import { checkTree, simulate, type CheckOptions as EngineCheckOptions, type CheckResult } from '../check/index';
 import { checkEach } from '../check/check-each';
 import { PartWorker } from '../check/part-worker-client';
 import { ScannedParts } from '../check/scanned-parts';
@@ -22,6 +22,11 @@ import type { Attribution, CheckOptions, CheckOutput, Engine, LiveDocument, Scan
 
 /** Fewer directories than this to check are checked on the main thread alone. */
 const minGroupsForWorker = 16;
+
+/** What the server keeps of a check: the result without the era. */
+function toOutput(out: CheckResult): CheckOutput {
+  return { layout: out.layout, findings: out.findings, map: out.map };
+}
 
 export function createEngine(log: (message: string) => void = () => {}): Engine {
   const nameRe = new RegExp(`\\b(${catalogueNames().join('|')})\\b`);
@@ -76,16 +81,14 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
       };
     },
     check(files, era, opts): CheckOutput {
-      const out = checkTree(tree(era, files), engineOptions(opts));
-      return { layout: out.layout, findings: out.findings, map: out.map };
+      return toOutput(checkTree(tree(era, files), engineOptions(opts)));
     },
     async checkEach(groups, era, opts, signal, onResult) {
       const options = engineOptions(opts);
       // A worker only pays off for a workspace scan's worth of directories.
       const helper = groups.length >= minGroupsForWorker && !options.topology ? PartWorker.start() : undefined;
       try {
-        await checkEach(groups.map((files) => tree(era, files)), options, { ...(helper ? { helper } : {}), ...(signal ? { signal } : {}) }, (i, out) =>
-          onResult(i, { layout: out.layout, findings: out.findings, map: out.map }));
+        await checkEach(groups.map((files) => tree(era, files)), options, { ...(helper ? { helper } : {}), ...(signal ? { signal } : {}) }, (i, out) => onResult(i, toOutput(out)));
       } finally {
         await helper?.close();
       }
@@ -110,7 +113,7 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
       const checks: ScanChecks = {
         outputFor: (group, files, o) => {
           const out = scanned.resultFor(group, tree(result.era, files), engineOptions(o));
-          return out && { layout: out.layout, findings: out.findings, map: out.map };
+          return out && toOutput(out);
         },
       };
       return { era: result.era, files: result.files.filter((f) => f.facts.length > 0 && !excluded(f.file)), writeCache, checks };

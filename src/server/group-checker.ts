@@ -71,7 +71,7 @@ export class GroupChecker {
       const key = lookup ? checkKey(files, era, options) : undefined;
       const stored = key !== undefined ? cache?.get(group, key) : undefined;
       // The scan workers checked the directory from its files on disk: not if a buffer is open there.
-      const fromScan = stored || files.some((f) => this.state.isOpen(f.file)) ? undefined : scanned?.outputFor(group, files, this.options);
+      const fromScan = stored || files.some((f) => this.state.isOpen(f.file)) ? undefined : scanned?.outputFor(group, files, options);
       if (stored) cached++;
       else if (fromScan) checkedInScan++;
       const output = stored ?? fromScan;

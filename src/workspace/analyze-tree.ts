@@ -157,8 +157,9 @@ function keepStamps(batch: ScanJob[], stamps: Float64Array, into: Map<string, Fi
 }
 
 /**
- * Discovery and scan together: workers start loading while the tree is listed, and each
- * top-level directory's files are handed out as soon as they are known. A cold cache (every
+ * Discovery and scan together: workers start loading while the tree is listed, and each piece of
+ * the listing (discover.ts: a directory's own files, two levels deep) is handed out as soon as it
+ * is known. A cold cache (every
  * file would miss) takes this path too: its keys come from the workers' fstat of each read.
  */
 async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, pool: ScanPool, cache: FactsCache | undefined, after: AnalyzeOptions['afterBatch']): Promise<Scan> {

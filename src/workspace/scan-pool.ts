@@ -61,12 +61,12 @@ export class ScanPool {
     return this.slots.length;
   }
 
-  /** Parses jump the queue: a worker picks up a candidate before the next prefilter batch. */
-  /** `after`: the payload of the worker's AfterBatch step (scan-worker-core.ts), if it has one. */
+  /** Parses jump the queue: a worker picks up a candidate before the next prefilter batch.
+   *  `after`: the payload of the worker's AfterBatch step (scan-worker-core.ts), if it has one. */
   run(stage: ScanStage, jobs: ScanJob[], after?: unknown): Promise<ScanReply> {
     if (this.closed) return Promise.reject(new Error('irqlens: scan pool is closed'));
     return new Promise((resolve, reject) => {
-      const request: ScanRequest = after === undefined ? { id: this.nextId++, stage, jobs } : { id: this.nextId++, stage, jobs, after };
+      const request: ScanRequest = { id: this.nextId++, stage, jobs, ...(after === undefined ? {} : { after }) };
       const pending = { request, resolve, reject };
       if (stage === 'extract') this.queue.unshift(pending);
       else this.queue.push(pending);
