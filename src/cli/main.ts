@@ -2,6 +2,7 @@
 // and an exit status (0 ok, 1 findings at or above --fail-on, 2 usage error).
 import { UsageError, type CliIO } from './command';
 import { commands } from './registry';
+import { tuneTierUpForScans } from '../workspace/tier-up';
 
 const version = '0.1.0';
 
@@ -52,6 +53,7 @@ function processIO(): CliIO {
 
 /** Runs the CLI on this process's arguments and sets the exit code. */
 export function runProcess(): void {
+  tuneTierUpForScans();
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;

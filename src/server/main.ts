@@ -2,7 +2,9 @@
 // nothing imports this file, so its top-level start never runs inside another bundle.
 import { startLanguageServer } from './start';
 import { parseTransport, TransportError } from './transport';
+import { tuneTierUpForScans } from '../workspace/tier-up';
 
+tuneTierUpForScans();
 try {
   startLanguageServer(parseTransport(process.argv.slice(2)));
 } catch (err) {
