@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: sets up everything a fresh machine needs, then runs every suite.
 #   IRQLENS_SKIP_REALTREE=1  skip the real kernel trees (Debian 6.12 and 6.1 sources)
-#   IRQLENS_SKIP_EDITORS=1   skip the real-editor suites (Neovim, VS Code in code-server)
+#   IRQLENS_SKIP_EDITORS=1   skip the real-editor suites (Neovim, Emacs, Helix, VS Code in code-server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

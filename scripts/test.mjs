@@ -1,18 +1,18 @@
 // Runs the test suites with node's test runner, after a build and a type check.
-//   node scripts/test.mjs [suite...]     suites: unit scenarios server realtree nvim emacs vscode (default: all)
+//   node scripts/test.mjs [suite...]     suites: unit scenarios server realtree nvim emacs helix vscode (default: all)
 // IRQLENS_SKIP_REALTREE=1 skips the real-kernel-tree suite; IRQLENS_SKIP_EDITORS=1 skips the
-// real-editor suites (Neovim, Emacs, VS Code). CI sets neither.
+// real-editor suites (Neovim, Emacs, Helix, VS Code). CI sets neither.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const all = ['unit', 'scenarios', 'server', 'realtree', 'nvim', 'emacs', 'vscode'];
+const all = ['unit', 'scenarios', 'server', 'realtree', 'nvim', 'emacs', 'helix', 'vscode'];
 let suites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (suites.length === 0) suites = all;
 if (process.env.IRQLENS_SKIP_REALTREE === '1') suites = suites.filter((s) => s !== 'realtree');
-if (process.env.IRQLENS_SKIP_EDITORS === '1') suites = suites.filter((s) => !['nvim', 'emacs', 'vscode'].includes(s));
+if (process.env.IRQLENS_SKIP_EDITORS === '1') suites = suites.filter((s) => !['nvim', 'emacs', 'helix', 'vscode'].includes(s));
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
