@@ -205,7 +205,9 @@ test('Simulate Allocation… picks the device and layout, then steps with the ed
   await input.press('Enter');
   const view = p.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   await view.locator('#step h2', { hasText: 'step 1/' }).waitFor(T);
-  await p.locator('[id="status.editor.selection"]').filter({ hasText: 'Ln 29,' }).waitFor(T);
+  // The editor's cursor line, not the status bar: when the quick pick closes, the workbench may give
+  // the focus back to the map it came from, and the status bar shows no selection for a webview.
+  await p.locator('.monaco-editor .line-numbers.active-line-number', { hasText: /^29$/ }).waitFor(T);
   await p.keyboard.press('Alt+BracketRight');
   await view.locator('#step h2', { hasText: 'step 2/' }).waitFor(T);
   await p.locator('[id="status.editor.selection"]').filter({ hasText: `Ln ${conflictLine},` }).waitFor(T);
