@@ -2,13 +2,14 @@
 // $/progress work-done progress the user can cancel, cached on disk by the engine so a
 // reopened tree does not start from zero. It never blocks an edit: the workers parse, and the
 // main thread only merges results between the edits it serves.
-import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import { IrqlensNotification } from '../protocol/requests';
 import type { AnalysisState } from './analysis-state';
 import { CheckCache } from './check-cache';
 import type { ServerSettings } from './config';
 import type { Engine } from './engine';
 import type { GroupChecker } from './group-checker';
+import { ScanProgress } from './scan-progress';
 
 export interface ScanConfig {
   cacheDir: string | null;
@@ -43,7 +44,7 @@ export class BackgroundScan {
   }
 
   private async run(settings: ServerSettings, controller: AbortController): Promise<void> {
-    let progress = await this.beginProgress(controller);
+    const progress = new ScanProgress(this.connection, this.config.workDoneProgress, () => controller.abort());
     const started = performance.now();
     let last = 0;
     let writeFactsCache: (() => void) | undefined;
@@ -58,7 +59,7 @@ export class BackgroundScan {
           const now = performance.now();
           if (now - last < 200 && done < total) return;
           last = now;
-          progress?.report(total > 0 ? Math.floor((done * 100) / total) : 0, `${done}/${total} files`);
+          progress.report(total > 0 ? Math.floor((done * 100) / total) : 0, `${done}/${total} files`);
           void this.connection.sendNotification(IrqlensNotification.status, this.checker.status({ done, total }));
         },
       });
@@ -81,28 +82,15 @@ export class BackgroundScan {
       void this.connection.sendNotification(IrqlensNotification.status, this.checker.status());
       // Every diagnostic is out: the progress ends before the caches are written. (The message
       // writer sends from a promise chain: one event-loop turn lets it go before the writes.)
-      progress?.done();
-      progress = null;
+      progress.done();
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (!controller.signal.aborted) cache.save();
     } catch (err) {
       if (controller.signal.aborted) this.config.log('irqlens: workspace scan cancelled');
       else this.config.log(`irqlens: workspace scan failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
-      progress?.done();
+      progress.done();
       writeFactsCache?.(); // the facts are complete even when the checks were cancelled
-    }
-  }
-
-  private async beginProgress(controller: AbortController): Promise<WorkDoneProgressServerReporter | null> {
-    if (!this.config.workDoneProgress) return null;
-    try {
-      const reporter = await this.connection.window.createWorkDoneProgress();
-      reporter.begin('IRQ Lens: scanning workspace', 0, 'finding MSI calls', true);
-      reporter.token.onCancellationRequested(() => controller.abort());
-      return reporter;
-    } catch {
-      return null; // the client refused progress; scan silently in the background
     }
   }
 }
