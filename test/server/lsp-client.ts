@@ -27,6 +27,9 @@ export class LspClient {
   readonly stderr: string[] = [];
   /** What `workspace/configuration` answers for section irqlens. */
   settings: unknown = {};
+  /** Server requests of these methods wait for release() before they are answered. */
+  readonly held = new Set<string>();
+  private readonly heldAnswers: { method: string; answer: () => void }[] = [];
   private nextId = 1;
   private buffer = Buffer.alloc(0);
   private readonly pending = new Map<number, Pending>();
@@ -151,9 +154,17 @@ export class LspClient {
     for (const w of [...this.waiters]) w();
   }
 
+  /** Answers the held server requests of `method`. */
+  release(method: string): void {
+    for (const h of this.heldAnswers.filter((a) => a.method === method)) h.answer();
+    this.heldAnswers.splice(0, this.heldAnswers.length, ...this.heldAnswers.filter((a) => a.method !== method));
+  }
+
   private answerServerRequest(id: number | string, method: string, params: unknown): void {
     this.serverRequests.push({ method, params });
-    if (method === 'workspace/configuration') {
+    if (this.held.has(method)) {
+      this.heldAnswers.push({ method, answer: () => this.send({ id, result: null }) });
+    } else if (method === 'workspace/configuration') {
       const items = (params as { items: unknown[] }).items;
       this.send({ id, result: items.map(() => this.settings) });
     } else {

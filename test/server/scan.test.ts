@@ -42,6 +42,21 @@ test('the scan reports progress, publishes diagnostics of unopened files and fil
   assert.deepEqual(await s.client.request('workspace/executeCommand', { command: 'irqlens.server.rescan', arguments: [] }), { files: 2, findings: 4 });
 });
 
+test('the scan does not wait for the client to create its progress: an end asked for first follows the begin', async (t) => {
+  const s = await startSession('qdrv', { backgroundScan: false });
+  t.after(() => s.dispose());
+  s.client.held.add('window/workDoneProgress/create');
+  s.client.settings = { backgroundScan: true };
+  s.client.notify('workspace/didChangeConfiguration', { settings: null });
+  // The scan ends (its diagnostics are out) while the progress token is still being created.
+  assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_irq.c'))), ['8:8-8:22 1 msi/msi-msix-exclusive', '25:8-25:29 1 msi/index-conflict']);
+  await s.client.waitFor(() => s.client.notifications.find((n) => n.method === 'window/logMessage' && String((n.params as { message: string }).message).startsWith('irqlens: scanned')), 15000, 'scan end');
+  assert.deepEqual(progress(s.client), []);
+  s.client.release('window/workDoneProgress/create');
+  await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'end') ? true : undefined), 5000, 'progress end');
+  assert.deepEqual(progress(s.client).map((p) => p.kind), ['begin', 'end']);
+});
+
 test('cancelling the progress stops the scan before it publishes anything', async (t) => {
   const s = await startSession('qdrv', { backgroundScan: false });
   t.after(() => s.dispose());
