@@ -11,7 +11,7 @@ export class ScanProgress {
   /** No progress at all when the client does not support it (the scan still runs). */
   constructor(connection: Connection, supported: boolean, onCancel: () => void) {
     if (!supported) return;
-    connection.window.createWorkDoneProgress().then(
+    void connection.window.createWorkDoneProgress().then(
       (reporter) => {
         reporter.begin('IRQ Lens: scanning workspace', 0, 'finding MSI calls', true);
         reporter.token.onCancellationRequested(onCancel);
