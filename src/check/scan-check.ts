@@ -4,7 +4,7 @@
 // checked alone; the main thread accepts it only if it was computed from exactly the files the
 // finished scan has for that directory, and checks every other directory itself.
 import type { FileFacts, TreeFacts } from '../facts/types';
-import { dirOf } from '../model/replay/plan';
+import { dirOf } from '../facts/directory';
 import { byFileName } from '../workspace/paths';
 import type { ScanSetup } from '../workspace/scan-protocol';
 import { checkPart, type PartResult } from './index';

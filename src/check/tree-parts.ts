@@ -3,7 +3,7 @@
 // site spans two parts. Parts are balanced by an estimate of their replay work.
 // (The language server's groups are directories already: balanceByCost splits those lists.)
 import type { FileFacts, Stmt, TreeFacts } from '../facts/types';
-import { dirOf } from '../model/replay/plan';
+import { dirOf } from '../facts/directory';
 
 function statements(body: Stmt[]): number {
   let n = 0;

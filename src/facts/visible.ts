@@ -7,6 +7,7 @@
 import { builtinDefines } from './builtins';
 import { blankComments } from './c-text';
 import type { ConstEnv } from './const-eval';
+import { dirOf } from './directory';
 import { collectDefinesBlanked, directiveMatches, type DefineTable, type MacroDef } from './defines';
 import { structBodies } from './scope';
 import type { EraInfo } from './types';
@@ -70,11 +71,6 @@ export function includesOf(text: string): Include[] {
   const out: Include[] = [];
   for (const m of directiveMatches(text, includeRe)) out.push(m[1] !== undefined ? { spec: m[1], quoted: true } : { spec: m[2]!, quoted: false });
   return out;
-}
-
-function dirOf(file: string): string {
-  const i = file.lastIndexOf('/');
-  return i < 0 ? '' : file.slice(0, i);
 }
 
 function loadHeader(fromFile: string, inc: Include, read: ReadInclude): Header | undefined {

@@ -3,6 +3,7 @@
 // Every face (CLI facts/check, review, language server) calls analyzeTree.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirOf } from '../facts/directory';
 import { defaultEra, eraFromFacts, initParser } from '../facts/index';
 import type { EraInfo, FileFacts, FileProblem, TreeFacts } from '../facts/types';
 import { FactsCache } from './cache';
@@ -193,7 +194,7 @@ function slices(jobs: ScanJob[]): ScanJob[][] {
 function wholeDirectoryBatches(jobs: ScanJob[]): ScanJob[][] {
   const byDir = new Map<string, ScanJob[]>();
   for (const j of jobs) {
-    const dir = j.file.slice(0, Math.max(0, j.file.lastIndexOf('/')));
+    const dir = dirOf(j.file);
     const list = byDir.get(dir);
     if (list) list.push(j);
     else byDir.set(dir, [j]);

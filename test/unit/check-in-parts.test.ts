@@ -12,6 +12,7 @@ import { checkEach } from '../../src/check/check-each';
 import { PartWorker } from '../../src/check/part-worker-client';
 import { splitByDirectory } from '../../src/check/tree-parts';
 import { analyzeTree } from '../../src/workspace/analyze-tree';
+import { dirOf } from '../../src/facts/directory';
 import type { TreeFacts } from '../../src/facts/types';
 
 const scenarios = join(__dirname, '..', '..', '..', 'test', 'scenarios', 'c');
@@ -27,8 +28,6 @@ async function scenarioTree(): Promise<{ tree: TreeFacts; dispose: () => void }>
   const tree = await analyzeTree(['.'], { cwd: root, jobs: 0 });
   return { tree, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
-
-const dirOf = (file: string): string => file.slice(0, file.lastIndexOf('/'));
 
 test('splitByDirectory keeps each directory whole, in tree order, and loses no file', async () => {
   const { tree, dispose } = await scenarioTree();

@@ -1,6 +1,7 @@
 // Which walks to run over a tree: from each probe-like entry (a driver struct's .probe, a
 // `*_probe` function, or a function that calls the others) following plain calls into the same
 // file or driver directory; every other function with MSI calls on its own.
+import { dirOf } from '../../facts/directory';
 import type { FileFacts, FunctionInfo, Stmt, TreeFacts } from '../../facts/types';
 
 export interface Walk {
@@ -15,12 +16,6 @@ export interface Walk {
 export interface FunctionIndex {
   /** The function a call from `from` names: same file first, then same directory when unique. */
   lookup(name: string, from: FunctionInfo): FunctionInfo | undefined;
-}
-
-/** A file's directory ('' at the top): the reach of a walk. */
-export function dirOf(file: string): string {
-  const i = file.lastIndexOf('/');
-  return i < 0 ? '' : file.slice(0, i);
 }
 
 export function indexFunctions(tree: TreeFacts): FunctionIndex {

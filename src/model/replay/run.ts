@@ -5,7 +5,8 @@ import type { DeviceCaps, StoreConfig } from '../store/types';
 import { ReplayInterpreter, isCleanupCall, newPathState } from './interpret';
 import type { PathState, Phase, ReplayEvent } from './replay-state';
 import { apiOp } from './api-ops';
-import { calledNames, dirOf, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
+import { dirOf } from '../../facts/directory';
+import { calledNames, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';
 import { condKeys, walkFunction, type WalkOptions } from './walk';
 
