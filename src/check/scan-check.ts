@@ -45,9 +45,10 @@ export function checkScannedBatch(results: FileFacts[], payload: ScanCheckPayloa
   return out;
 }
 
-/** Whether a part was computed from exactly these files (names in tree order). */
-export function sameFiles(part: DirectoryPart, files: string[]): boolean {
-  return files.length === part.files.length && files.every((f, i) => f === part.files[i]);
+/** Whether a part was computed from exactly the files `dirs` (directoriesOf a tree) has in its directory. */
+export function fitsTree(part: DirectoryPart, dirs: Map<string, FileFacts[]>): boolean {
+  const files = dirs.get(part.dir);
+  return files !== undefined && files.length === part.files.length && files.every((f, i) => f.file === part.files[i]);
 }
 
 /** The parts whose directory has exactly the files the tree has there, and the rest of the tree. */
@@ -56,8 +57,7 @@ export function acceptParts(tree: TreeFacts, parts: DirectoryPart[]): { accepted
   const accepted: PartResult[] = [];
   const done = new Set<string>();
   for (const p of parts) {
-    const files = dirs.get(p.dir)?.map((f) => f.file);
-    if (!files || done.has(p.dir) || !sameFiles(p, files)) continue;
+    if (done.has(p.dir) || !fitsTree(p, dirs)) continue;
     accepted.push(p.result);
     done.add(p.dir);
   }

@@ -7,7 +7,7 @@ import type { AnalyzeOptions } from '../workspace/analyze-tree';
 import { resolveWorkerScript } from '../workspace/worker-script';
 import { mergeParts, type CheckOptions, type CheckResult } from './index';
 import { partOptions } from './part-protocol';
-import { sameFiles, type DirectoryPart, type ScanCheckPayload } from './scan-check';
+import { directoriesOf, fitsTree, type DirectoryPart, type ScanCheckPayload } from './scan-check';
 
 export class ScannedParts {
   private readonly parts = new Map<string, DirectoryPart | null>();
@@ -42,7 +42,7 @@ export class ScannedParts {
   resultFor(dir: string, tree: TreeFacts, opts: CheckOptions): CheckResult | undefined {
     const part = this.parts.get(dir);
     if (!part || opts.topology !== undefined || JSON.stringify(partOptions(opts)) !== JSON.stringify(partOptions(this.options))) return undefined;
-    if (!sameFiles(part, tree.files.map((f) => f.file).sort())) return undefined;
+    if (!fitsTree(part, directoriesOf(tree.files))) return undefined;
     return mergeParts(tree, opts, [part.result]);
   }
 }
