@@ -41,3 +41,8 @@ export function measureMedian(run, n = 3) {
   const sorted = [...runs].sort((a, b) => a.wall - b.wall);
   return { ...sorted[n >> 1], walls: runs.map((r) => r.wall) };
 }
+
+/** Seconds to two places, space-separated: how the bench lists the runs behind a median. */
+export function seconds(xs) {
+  return xs.map((x) => x.toFixed(2)).join(' ');
+}

@@ -1,7 +1,7 @@
 // `irqlens check` over the whole tree (the bundled CLI): scan, facts, replay and findings.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure, measureMedian } from '../lib/measure.mjs';
+import { measure, measureMedian, seconds } from '../lib/measure.mjs';
 
 function summary(stdout) {
   const out = JSON.parse(stdout);
@@ -18,5 +18,5 @@ export function measureIrqlensCheck(ctx) {
   measure(run); // warm-up
   const m = measureMedian(run);
   if (m.status !== 0) return { name: 'irqlens check', ...m, result: `exit ${m.status}: ${m.stderr.split('\n')[0]}` };
-  return { name: 'irqlens check', ...m, result: `${summary(m.stdout)}; median of ${m.walls.map((w) => w.toFixed(2)).join(' ')} s` };
+  return { name: 'irqlens check', ...m, result: `${summary(m.stdout)}; median of ${seconds(m.walls)} s` };
 }

@@ -1,7 +1,7 @@
 // `irqlens facts` over the whole tree (the bundled CLI), JSON to a file.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure, measureMedian } from '../lib/measure.mjs';
+import { measure, measureMedian, seconds } from '../lib/measure.mjs';
 
 function summary(stdout) {
   const tree = JSON.parse(stdout);
@@ -18,5 +18,5 @@ export function measureIrqlensFacts(ctx) {
   measure(run); // warm-up
   const m = measureMedian(run);
   if (m.status !== 0) return { name: 'irqlens facts', ...m, result: `exit ${m.status}: ${m.stderr.split('\n')[0]}` };
-  return { name: 'irqlens facts', ...m, result: `${summary(m.stdout)}; median of ${m.walls.map((w) => w.toFixed(2)).join(' ')} s` };
+  return { name: 'irqlens facts', ...m, result: `${summary(m.stdout)}; median of ${seconds(m.walls)} s` };
 }

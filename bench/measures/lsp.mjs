@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measure } from '../lib/measure.mjs';
+import { measure, seconds } from '../lib/measure.mjs';
 
 const driver = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, 'lsp-driver.mjs');
 
@@ -39,7 +39,6 @@ export function measureLspKeystroke(ctx) {
 const scanRounds = 3;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const seconds = (xs) => xs.map((x) => x.toFixed(2)).join(' ');
 
 /** @param {import('../run.mjs').BenchContext} ctx */
 export function measureLspScan(ctx) {

@@ -1,6 +1,6 @@
 // ripgrep: the files that name any catalogue API as a whole word (the speed reference).
 import { spawnSync } from 'node:child_process';
-import { measure, measureMedian } from '../lib/measure.mjs';
+import { measure, measureMedian, seconds } from '../lib/measure.mjs';
 
 export function rgArgs(names) {
   return ['-l', '-w', '--no-ignore', '-g', '*.[ch]', '-e', names.join('|'), '.'];
@@ -13,5 +13,5 @@ export function measureRg(ctx) {
   measure(run); // warm-up
   const m = measureMedian(run);
   ctx.candidates = m.stdout.split('\n').filter(Boolean).map((f) => f.replace(/^\.\//, '')).sort();
-  return { name: 'rg -l', ...m, result: `${ctx.candidates.length} files; median of ${m.walls.map((w) => w.toFixed(2)).join(' ')} s` };
+  return { name: 'rg -l', ...m, result: `${ctx.candidates.length} files; median of ${seconds(m.walls)} s` };
 }
