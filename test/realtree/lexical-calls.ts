@@ -7,6 +7,8 @@
 export interface LexicalCall {
   line: number;
   api: string;
+  /** The function whose body holds the call, found lexically ('' at file scope). */
+  function: string;
 }
 
 /** Words that can precede a call (so they do not make `word NAME(` a declaration). */
@@ -105,15 +107,81 @@ function lineOf(starts: number[], offset: number): number {
   return lo + 1;
 }
 
+/** The `(` that opens the parenthesised group whose `)` is at `close`, or -1. */
+function openingParen(code: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    if (code[i] === ')') depth++;
+    else if (code[i] === '(' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * The name of the function a top-level `{` at `brace` opens: the word before the parameter list
+ * `NAME(...) {`, skipping trailing annotations such as `__acquires(x)` or `__must_hold(&l)`
+ * (a word preceded by `)`). '' when the brace opens an initialiser, struct or enum body.
+ */
+function functionNameAt(code: string, brace: number): string {
+  let prev = previousToken(code, brace);
+  while (prev && prev.text === ')') {
+    const open = openingParen(code, prev.start);
+    const name = open < 0 ? undefined : previousToken(code, open);
+    if (!name || !/^[A-Za-z_]\w*$/.test(name.text)) return '';
+    const before = previousToken(code, name.start);
+    if (before?.text !== ')') return name.text;
+    prev = before;
+  }
+  return '';
+}
+
+interface Body {
+  start: number;
+  end: number;
+  name: string;
+}
+
+/** Every top-level brace block that is a function body, with the function's name. */
+function functionBodies(code: string): Body[] {
+  const bodies: Body[] = [];
+  let depth = 0;
+  let open: { start: number; name: string } | undefined;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '{') {
+      if (depth === 0) open = { start: i, name: functionNameAt(code, i) };
+      depth++;
+    } else if (c === '}' && depth > 0 && --depth === 0 && open) {
+      if (open.name) bodies.push({ start: open.start, end: i, name: open.name });
+      open = undefined;
+    }
+  }
+  return bodies;
+}
+
+function bodyAt(bodies: Body[], offset: number): string {
+  let lo = 0;
+  let hi = bodies.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = bodies[mid]!;
+    if (offset < b.start) hi = mid - 1;
+    else if (offset > b.end) lo = mid + 1;
+    else return b.name;
+  }
+  return '';
+}
+
 export function lexicalCalls(text: string, names: readonly string[]): LexicalCall[] {
   const code = blankPreprocessor(blankCommentsAndLiterals(text));
   const alternation = [...names].sort((a, b) => b.length - a.length).join('|');
   const re = new RegExp(`\\b(${alternation})\\s*\\(`, 'g');
   const starts = lineStarts(code);
+  const bodies = functionBodies(code);
   const calls: LexicalCall[] = [];
   for (let m = re.exec(code); m; m = re.exec(code)) {
     if (isDeclarator(code, m.index)) continue;
-    calls.push({ line: lineOf(starts, m.index), api: m[1]! });
+    calls.push({ line: lineOf(starts, m.index), api: m[1]!, function: bodyAt(bodies, m.index) });
   }
   return calls;
 }

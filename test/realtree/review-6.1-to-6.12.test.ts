@@ -11,11 +11,11 @@ import type { Finding } from '../../src/check/finding';
 import { defaultEngine } from '../../src/review/default-engine';
 import { reviewSeries } from '../../src/review/review';
 import { parsePatchText } from '../../src/review/series';
+import { requireTree, skipRealTrees } from './kernel-trees';
 
-const src = process.env['IRQLENS_KERNEL_SRC'] ?? '/root/.cache/kernel-src';
-const old = join(src, 'linux-source-6.1');
-const neu = join(src, 'linux-source-6.12');
-const skip = process.env['IRQLENS_SKIP_REALTREE'] === '1' ? 'IRQLENS_SKIP_REALTREE=1' : !existsSync(old) || !existsSync(neu) ? `no kernel sources under ${src} (scripts/get-kernel.sh)` : false;
+const skip = skipRealTrees;
+const old = skip ? '' : requireTree('6.1');
+const neu = skip ? '' : requireTree('6.12');
 
 const core = ['kernel/irq/msi.c', 'include/linux/msi.h', 'include/linux/msi_api.h', 'include/linux/pci.h',
   'drivers/pci/msi/api.c', 'drivers/pci/msi/irqdomain.c', 'drivers/pci/msi/legacy.c', 'drivers/pci/msi/msi.c', 'drivers/pci/msi/msi.h', 'drivers/pci/msi/pcidev_msi.c'];

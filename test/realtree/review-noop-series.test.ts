@@ -4,16 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { defaultEngine } from '../../src/review/default-engine';
 import { reviewSeries } from '../../src/review/review';
 import { parsePlainDiff } from '../../src/review/series';
 import type { ParsedPatch } from '../../src/review/types';
+import { requireTree, skipRealTrees } from './kernel-trees';
 
-const tree = join(process.env['IRQLENS_KERNEL_SRC'] ?? '/root/.cache/kernel-src', 'linux-source-6.12');
-const skip = process.env['IRQLENS_SKIP_REALTREE'] === '1' ? 'IRQLENS_SKIP_REALTREE=1' : !existsSync(tree) ? `no kernel tree at ${tree}` : false;
+const skip = skipRealTrees;
+const tree = skip ? '' : requireTree('6.12');
 
 function series(): ParsedPatch[] {
   const files = execFileSync('grep', ['-rlw', '--include=*.c', 'pci_alloc_irq_vectors', 'drivers'], { cwd: tree, encoding: 'utf8' }).split('\n').filter(Boolean).sort();

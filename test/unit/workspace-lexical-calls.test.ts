@@ -26,15 +26,32 @@ test('lexicalCalls finds calls and skips declarations, definitions, members, mac
     '}', // 16
   ].join('\n');
   assert.deepEqual(lexicalCalls(text, names), [
-    { line: 9, api: 'pci_alloc_irq_vectors' },
-    { line: 12, api: 'pci_enable_msi' },
-    { line: 13, api: 'pci_irq_vector' },
-    { line: 13, api: 'pci_irq_vector' },
-    { line: 14, api: 'msi_first_desc' },
+    { line: 9, api: 'pci_alloc_irq_vectors', function: 'probe' },
+    { line: 12, api: 'pci_enable_msi', function: 'probe' },
+    { line: 13, api: 'pci_irq_vector', function: 'probe' },
+    { line: 13, api: 'pci_irq_vector', function: 'probe' },
+    { line: 14, api: 'msi_first_desc', function: 'probe' },
   ]);
 });
 
 test('lexicalCalls counts an unterminated comment or string as running to its end, without throwing', () => {
-  assert.deepEqual(lexicalCalls('x = pci_irq_vector(p, 0); /* pci_enable_msi(p)', names), [{ line: 1, api: 'pci_irq_vector' }]);
-  assert.deepEqual(lexicalCalls('s = "pci_enable_msi(p)\ny = pci_enable_msi(p);', names), [{ line: 2, api: 'pci_enable_msi' }]);
+  assert.deepEqual(lexicalCalls('x = pci_irq_vector(p, 0); /* pci_enable_msi(p)', names), [{ line: 1, api: 'pci_irq_vector', function: '' }]);
+  assert.deepEqual(lexicalCalls('s = "pci_enable_msi(p)\ny = pci_enable_msi(p);', names), [{ line: 2, api: 'pci_enable_msi', function: '' }]);
+});
+
+test('lexicalCalls names the enclosing function, past trailing annotations, and none in initialisers', () => {
+  const text = [
+    'static void f(struct pci_dev *p) __must_hold(&p->lock) __acquires(x)', // 1
+    '{', // 2
+    '\tif (p) { pci_enable_msi(p); }', // 3: nested block
+    '}', // 4
+    'static int (*hook)(int) = 0;', // 5
+    'static struct ops o = { .v = pci_irq_vector(0, 0) };', // 6: file scope initialiser
+    'int g(void) { return pci_irq_vector(0, 1); }', // 7
+  ].join('\n');
+  assert.deepEqual(lexicalCalls(text, names), [
+    { line: 3, api: 'pci_enable_msi', function: 'f' },
+    { line: 6, api: 'pci_irq_vector', function: '' },
+    { line: 7, api: 'pci_irq_vector', function: 'g' },
+  ]);
 });
