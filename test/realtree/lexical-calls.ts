@@ -185,3 +185,14 @@ export function lexicalCalls(text: string, names: readonly string[]): LexicalCal
   }
   return calls;
 }
+
+/** The function whose body holds line `line` of `text` (1-based), found lexically ('' outside). */
+export function functionAtLine(text: string, line: number): string {
+  const code = blankPreprocessor(blankCommentsAndLiterals(text));
+  const starts = lineStarts(code);
+  const offset = starts[Math.min(line, starts.length) - 1] ?? 0;
+  const end = starts[line] ?? code.length;
+  const bodies = functionBodies(code);
+  // Any offset of the line inside a body names it (a line may start before the body's brace).
+  return bodyAt(bodies, offset) || bodyAt(bodies, Math.max(offset, end - 2));
+}
