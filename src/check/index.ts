@@ -48,8 +48,9 @@ export function layoutFor(era: EraInfo, choice: CheckOptions['layout']): Layout 
 }
 
 function storeConfig(era: EraInfo, layout: Layout, partitions: Partition[] | undefined): StoreConfig {
-  const config: StoreConfig = { layout, tree: era.era === 'per-domain' ? '6.12' : '6.1' };
-  if (layout === 'per-domain' || layout === 'partitioned') config.tree = '6.12';
+  const modern = era.generation === '7.x' ? '7.x' : '6.12';
+  const config: StoreConfig = { layout, tree: era.era === 'per-domain' ? modern : '6.1' };
+  if (layout === 'per-domain' || layout === 'partitioned') config.tree = modern;
   if (era.maxDeviceIrqDomains !== undefined) config.maxDeviceIrqDomains = era.maxDeviceIrqDomains;
   if (partitions?.length) config.partitions = partitions;
   return config;

@@ -7,24 +7,23 @@ import { exact, isExact, show } from './interval';
 import { associate, insertSpan } from './insert';
 import { validMap } from './pci-ops';
 import { begin, cited, fail, noop, note } from './outcome';
-import { device, singleStore, slot } from './state';
+import { device, perDomainCore, singleStore, slot } from './state';
 import type { DeviceStoreState, Outcome, StoreOp, StoreState } from './types';
 import { MSI_XA_DOMAIN_SIZE } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
 
 const MAX_DEV_MSIS = 2048;
-const is612 = (state: StoreState): boolean => state.config.tree === '6.12';
+const is612 = perDomainCore;
 
 /** 6.12 platform_device_msi_init_and_alloc_irqs / 6.1 platform_msi_domain_alloc_irqs. */
 export function platformAlloc(state: StoreState, op: Op<'platform-alloc'>): Outcome {
   return is612(state) ? platformAlloc612(state, op) : platformAlloc61(state, op);
 }
 
-function platformAlloc612(state: StoreState, op: Op<'platform-alloc'>): Outcome {
-  const out = cited(begin(op.op), state, 'platformAlloc');
+function platformAlloc612(state: StoreState, op: Op<'platform-alloc'> | Op<'fsl-mc-alloc'>, out = cited(begin(op.op), state, 'platformAlloc')): Outcome {
   const dev = device(state, op.device);
-  const n = op.nvec;
+  const n = op.op === 'platform-alloc' ? op.nvec : op.count;
   if (n.min > MSI_XA_DOMAIN_SIZE) return fail(out, { errno: '-ENODEV', certainty: 'definite', code: 'msi/index-out-of-range', detail: `nvec ${show(n)} > 65536: the domain cannot be created` });
   const s = slot(state, dev, 0);
   if (!singleStore(state) && s.exists !== 'no') {
@@ -74,8 +73,19 @@ function whole(state: StoreState, dev: DeviceStoreState, s = slot(state, dev, 0)
   return { domain: s.domain, slot: s, window: MSI_XA_DOMAIN_SIZE };
 }
 
-/** fsl-mc: a global domain with simple descriptors 0..n-1 (6.1 refuses when any descriptor exists). */
+/**
+ * fsl-mc: a global domain with simple descriptors 0..n-1 (6.1 refuses when any descriptor exists).
+ * 7.x: platform_device_msi_init_and_alloc_irqs, a device domain of irq_count (a second call
+ * without the domain removed fails: fsl_mc_msi_domain_free_irqs frees the IRQs, not the domain).
+ */
 export function fslMcAlloc(state: StoreState, op: Op<'fsl-mc-alloc'>): Outcome {
+  if (state.config.tree === '7.x') {
+    // A global domain here is an assumption (no creation seen), not a device domain: the
+    // fsl-mc device's dev->msi.domain is the parent the call creates its device domain under.
+    const s = slot(state, device(state, op.device), 0);
+    if (s.kind === 'global' && s.blocks.length === 0) s.exists = 'no';
+    return platformAlloc612(state, op, cited(cited(begin(op.op), state, 'fslMcDeviceDomain'), state, 'platformAlloc'));
+  }
   const out = cited(begin(op.op), state, 'fslMcAlloc');
   const dev = device(state, op.device);
   const s = globalDomain(state, dev);
@@ -95,7 +105,9 @@ export function fslMcAlloc(state: StoreState, op: Op<'fsl-mc-alloc'>): Outcome {
 export function fslMcFree(state: StoreState, op: Op<'fsl-mc-free'>): Outcome {
   const out = cited(begin(op.op), state, 'fslMcFree');
   const dev = device(state, op.device);
-  return clearDomain(whole(state, dev, globalDomain(state, dev)), out);
+  // 7.x: msi_domain_free_irqs_all on the device domain, which stays.
+  const s = state.config.tree === '7.x' ? slot(state, dev, 0) : globalDomain(state, dev);
+  return clearDomain(whole(state, dev, s), out);
 }
 
 /** A global (non-parent) domain in slot 0: hwsize 65536 (info->hwsize 0). */

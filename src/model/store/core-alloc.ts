@@ -6,13 +6,13 @@ import { domainFlags } from './domain-kinds';
 import { exact, show } from './interval';
 import { associate, insertSpan, type NewDescs } from './insert';
 import { begin, cited, fail, note } from './outcome';
-import { device, singleStore } from './state';
+import { device, perDomainCore, singleStore } from './state';
 import type { Block, Interval, Outcome, StoreOp, StoreState } from './types';
 import { MSI_MAX_INDEX } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
 
-const is612 = (state: StoreState): boolean => state.config.tree === '6.12' && !singleStore(state);
+const is612 = (state: StoreState): boolean => perDomainCore(state) && !singleStore(state);
 
 /** msi_insert_msi_desc / msi_domain_insert_msi_desc (6.12), msi_add_msi_desc (6.1). */
 export function insertDesc(state: StoreState, op: Op<'insert'>): Outcome {

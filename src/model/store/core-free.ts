@@ -4,13 +4,13 @@ import { checkBounds, spanOf, target, type Span, type Target } from './addressin
 import { anyDefinite, collisions, erase } from './blocks';
 import { exact, show, showSpan } from './interval';
 import { begin, cited, fail, noop, note, problem } from './outcome';
-import { device, singleStore } from './state';
+import { device, perDomainCore, singleStore } from './state';
 import type { DeviceStoreState, Interval, Outcome, StoreOp, StoreState } from './types';
 import { MSI_MAX_INDEX } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
 
-const is612 = (state: StoreState): boolean => state.config.tree === '6.12' && !singleStore(state);
+const is612 = (state: StoreState): boolean => perDomainCore(state) && !singleStore(state);
 
 /** msi_domain_free_irqs_range(dev, domid, first, last): unallocated indices are skipped silently. */
 export function freeRange(state: StoreState, op: Op<'free-range'>): Outcome {
