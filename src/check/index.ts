@@ -9,6 +9,8 @@ import type { StoreConfig } from '../model/store/types';
 import { attributionSteps, type AttributionContext } from './attribution';
 import './attribution/register';
 import { compareFindings, type Finding, type RuleCode, type Severity } from './finding';
+import { descsLockFindings } from './descs-lock';
+import { eraApiFindings } from './era-apis';
 import { findingsFromReports } from './from-events';
 
 export interface CheckOptions {
@@ -100,7 +102,7 @@ function applySeverity(findings: Finding[], overrides: CheckOptions['severity'])
 export function checkPart(tree: TreeFacts, opts: CheckOptions): PartResult {
   const { layout, replay } = replayOptions(tree, opts);
   const reports = replayTree(tree, replay);
-  const findings = findingsFromReports(reports, { layout, era: tree.era });
+  const findings = [...findingsFromReports(reports, { layout, era: tree.era }), ...eraApiFindings(tree), ...descsLockFindings(tree)];
   return { findings, devices: buildMap(reports, findings, layout, tree.era, opts.partitions ?? []).devices };
 }
 

@@ -122,3 +122,17 @@ export function eraFromFacts(files: FileFacts[]): EraInfo {
   if (perDomain > 0) return { ...defaultEra, source: 'call signatures', label: `${defaultEra.label} (from call signatures)` };
   return defaultEra;
 }
+
+/**
+ * Whether a tree of this era has a catalogue API with a lifetime: its headers decide when they
+ * were read; otherwise the generation does (6.1 and 6.12 have what 7.x removed, not what it added).
+ * Undefined for APIs without a lifetime and for the list era (before the descriptor mutex).
+ */
+export function apiPresent(name: string, era: EraInfo): boolean | undefined {
+  const life = lifetimeRows().find((r) => r.name === name)?.lifetime;
+  if (!life || era.era === 'list') return undefined;
+  const declared = era.apis?.[name];
+  if (declared !== undefined) return declared;
+  const seven = era.generation === '7.x';
+  return life.added ? seven : !seven;
+}
