@@ -7,8 +7,8 @@ import { exact, isExact, show } from './interval';
 import { associate, insertSpan } from './insert';
 import { validMap } from './pci-ops';
 import { begin, cited, fail, noop, note } from './outcome';
-import { device, perDomainCore, singleStore, slot } from './state';
-import type { DeviceStoreState, Outcome, StoreOp, StoreState } from './types';
+import { device, perDomainCore, setHwsize, singleStore, slot } from './state';
+import type { DeviceStoreState, DomainSlotState, Outcome, StoreOp, StoreState } from './types';
 import { MSI_XA_DOMAIN_SIZE } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
@@ -37,8 +37,20 @@ function platformAlloc612(state: StoreState, op: Op<'platform-alloc'> | Op<'fsl-
   if (n.max === 0) {
     return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: 'nvec == 0 gives last = UINT_MAX; the domain (hwsize 65536) is left behind', warn: true });
   }
-  const inner = allocRange(state, { op: 'alloc-range', device: op.device, site: op.site, domain: exact(0), first: exact(0), last: { min: Math.max(n.min, 1) - 1, max: n.max === null ? null : n.max - 1 } });
-  return merge(out, inner);
+  const range = { op: 'alloc-range' as const, device: op.device, site: op.site, domain: exact(0), first: exact(0), last: { min: Math.max(n.min, 1) - 1, max: n.max === null ? null : n.max - 1 } };
+  return merge(out, n.min >= 1 && !singleStore(state) ? withinOwnSize(state, s, range) : allocRange(state, range));
+}
+
+/**
+ * 0..nvec-1 in the domain just made with hwsize nvec fits whatever nvec is (nvec >= 1): the
+ * bounds check sees the range's own top as the size; the slot keeps its run-time hwsize after.
+ */
+function withinOwnSize(state: StoreState, s: DomainSlotState, range: Op<'alloc-range'>): Outcome {
+  const { hwsize, hwsizeMin, hwsizeSource } = s;
+  if (hwsize === null) setHwsize(s, range.last.max === null ? MSI_XA_DOMAIN_SIZE : range.last.max + 1, hwsizeMin, hwsizeSource);
+  const out = allocRange(state, range);
+  setHwsize(s, hwsize, hwsizeMin, hwsizeSource);
+  return out;
 }
 
 function platformAlloc61(state: StoreState, op: Op<'platform-alloc'>): Outcome {
@@ -84,7 +96,10 @@ export function fslMcAlloc(state: StoreState, op: Op<'fsl-mc-alloc'>): Outcome {
     // fsl-mc device's dev->msi.domain is the parent the call creates its device domain under.
     const s = slot(state, device(state, op.device), 0);
     if (s.kind === 'global' && s.blocks.length === 0) s.exists = 'no';
-    return platformAlloc612(state, op, cited(cited(begin(op.op), state, 'fslMcDeviceDomain'), state, 'platformAlloc'));
+    // A bus-internal API (fsl-mc-private.h): its one caller, fsl_mc_populate_irq_pool, rejects
+    // irq_count 0, so a run-time count is read as at least 1.
+    const count = op.count.min === 0 && op.count.max !== 0 ? { ...op.count, min: 1 } : op.count;
+    return platformAlloc612(state, { ...op, count }, cited(cited(begin(op.op), state, 'fslMcDeviceDomain'), state, 'platformAlloc'));
   }
   const out = cited(begin(op.op), state, 'fslMcAlloc');
   const dev = device(state, op.device);
