@@ -14,11 +14,10 @@ import { MSI_XA_DOMAIN_SIZE } from './types';
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
 
 const MAX_DEV_MSIS = 2048;
-const is612 = perDomainCore;
 
 /** 6.12 platform_device_msi_init_and_alloc_irqs / 6.1 platform_msi_domain_alloc_irqs. */
 export function platformAlloc(state: StoreState, op: Op<'platform-alloc'>): Outcome {
-  return is612(state) ? platformAlloc612(state, op) : platformAlloc61(state, op);
+  return perDomainCore(state) ? platformAlloc612(state, op) : platformAlloc61(state, op);
 }
 
 function platformAlloc612(state: StoreState, op: Op<'platform-alloc'> | Op<'fsl-mc-alloc'>, out = cited(begin(op.op), state, 'platformAlloc')): Outcome {
@@ -76,7 +75,7 @@ export function platformFree(state: StoreState, op: Op<'platform-free'>): Outcom
   const dev = device(state, op.device);
   const s = slot(state, dev, 0);
   clearDomain(whole(state, dev, s), out);
-  if (!singleStore(state) && is612(state)) s.exists = 'no';
+  if (!singleStore(state) && perDomainCore(state)) s.exists = 'no';
   dev.platformData = 'no';
   return out;
 }
@@ -104,14 +103,14 @@ export function fslMcAlloc(state: StoreState, op: Op<'fsl-mc-alloc'>): Outcome {
   const out = cited(begin(op.op), state, 'fslMcAlloc');
   const dev = device(state, op.device);
   const s = globalDomain(state, dev);
-  if (!is612(state) && s.blocks.length) {
+  if (!perDomainCore(state) && s.blocks.length) {
     const certainty = s.blocks.some((b) => b.certainty === 'definite') ? 'definite' : 'possible';
     out.collisions.push(...s.blocks.map((b) => ({ domain: 0, first: b.first, last: b.last, certainty: b.certainty, owner: b.site })));
     fail(out, { errno: '-EINVAL', certainty, code: 'msi/index-conflict', detail: 'descriptors already exist; the store is untouched' });
     if (certainty === 'definite') return out;
   }
   const c = op.count;
-  const inner = is612(state)
+  const inner = perDomainCore(state)
     ? allocRange(state, { op: 'alloc-range', device: op.device, site: op.site, domain: exact(0), first: exact(0), last: { min: Math.max(c.min, 1) - 1, max: c.max === null ? null : c.max - 1 } })
     : allocCount(state, { op: 'alloc-count', device: op.device, site: op.site, count: c });
   return merge(out, inner);
