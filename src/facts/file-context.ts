@@ -49,8 +49,7 @@ const guardClasses = catalogue.filter((r) => r.lockGuard).map((r) => r.name);
 
 /** Every `api_name (` and lock guard in code (comments, strings and #define bodies already blanked). */
 export function findCandidates(code: string): Candidate[] {
-  const called = catalogueNames().filter((n) => !guardClasses.includes(n)).sort((a, b) => b.length - a.length);
-  candidateRe ??= new RegExp(String.raw`\b(${called.join('|')})\s*\(`, 'g');
+  candidateRe ??= new RegExp(String.raw`\b(${catalogueNames().filter((n) => !guardClasses.includes(n)).sort((a, b) => b.length - a.length).join('|')})\s*\(`, 'g');
   const out: Candidate[] = [];
   candidateRe.lastIndex = 0;
   for (let m = candidateRe.exec(code); m; m = candidateRe.exec(code)) out.push({ name: m[1]!, offset: m.index });
