@@ -4,7 +4,7 @@
 // scan, on two threads when it is large (check-in-parts.ts).
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { FileProblem } from '../facts/types';
+import type { EraInfo, FileProblem } from '../facts/types';
 import { analyzeTree, type AnalyzeOptions } from '../workspace/analyze-tree';
 import { isDirectory } from '../workspace/paths';
 import { checkInParts } from './check-in-parts';
@@ -15,13 +15,15 @@ import { ScannedParts } from './scanned-parts';
 
 export interface CheckPathsOptions extends CheckOptions {
   cwd: string;
+  /** The era outside a kernel tree (analyzeTree's `era`). */
+  era?: EraInfo;
   jobs?: number;
   onProblem?: (p: FileProblem) => void;
   onProgress?: (done: number, total: number) => void;
 }
 
 export async function checkPaths(paths: string[], opts: CheckPathsOptions): Promise<CheckResult> {
-  const scan: AnalyzeOptions = { cwd: opts.cwd };
+  const scan: AnalyzeOptions = { cwd: opts.cwd, ...(opts.era ? { era: opts.era } : {}) };
   if (opts.jobs !== undefined) scan.jobs = opts.jobs;
   if (opts.onProblem) scan.onProblem = opts.onProblem;
   if (opts.onProgress) scan.onProgress = opts.onProgress;

@@ -18,6 +18,7 @@ export type RuleCode =
   | 'msi/leak'
   | 'msi/msix-table-overflow'
   | 'msi/api-not-in-era'
+  | 'msi/descs-unlocked'
   | 'attr/subdevice-descriptor'
   | 'attr/shared-requester-id'
   | 'attr/no-iommu-context';

@@ -9,6 +9,8 @@ import type { StoreConfig } from '../model/store/types';
 import { attributionSteps, type AttributionContext } from './attribution';
 import './attribution/register';
 import { compareFindings, type Finding, type RuleCode, type Severity } from './finding';
+import { descsLockFindings } from './descs-lock';
+import { eraApiFindings } from './era-apis';
 import { findingsFromReports } from './from-events';
 
 export interface CheckOptions {
@@ -48,8 +50,9 @@ export function layoutFor(era: EraInfo, choice: CheckOptions['layout']): Layout 
 }
 
 function storeConfig(era: EraInfo, layout: Layout, partitions: Partition[] | undefined): StoreConfig {
-  const config: StoreConfig = { layout, tree: era.era === 'per-domain' ? '6.12' : '6.1' };
-  if (layout === 'per-domain' || layout === 'partitioned') config.tree = '6.12';
+  const modern = era.generation === '7.x' ? '7.x' : '6.12';
+  const config: StoreConfig = { layout, tree: era.era === 'per-domain' ? modern : '6.1' };
+  if (layout === 'per-domain' || layout === 'partitioned') config.tree = modern;
   if (era.maxDeviceIrqDomains !== undefined) config.maxDeviceIrqDomains = era.maxDeviceIrqDomains;
   if (partitions?.length) config.partitions = partitions;
   return config;
@@ -99,7 +102,7 @@ function applySeverity(findings: Finding[], overrides: CheckOptions['severity'])
 export function checkPart(tree: TreeFacts, opts: CheckOptions): PartResult {
   const { layout, replay } = replayOptions(tree, opts);
   const reports = replayTree(tree, replay);
-  const findings = findingsFromReports(reports, { layout, era: tree.era });
+  const findings = [...findingsFromReports(reports, { layout, era: tree.era }), ...eraApiFindings(tree), ...descsLockFindings(tree)];
   return { findings, devices: buildMap(reports, findings, layout, tree.era, opts.partitions ?? []).devices };
 }
 

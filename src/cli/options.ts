@@ -1,6 +1,16 @@
-// Option parsing shared by `check` and `simulate`: layouts, partitions, bindings.
+// Option parsing shared by `check`, `facts` and `simulate`: layouts, eras, partitions, bindings.
+import { namedEra } from '../facts/era';
+import type { EraInfo } from '../facts/types';
 import type { Layout, Partition } from '../model/snapshot';
 import { UsageError } from './command';
+
+/** `--era 7.x|6.12|6.1`: the era outside a kernel tree (a tree's own headers still decide inside one). */
+export function parseEra(v: string | undefined): { era?: EraInfo } {
+  if (v === undefined) return {};
+  const era = namedEra(v);
+  if (!era) throw new UsageError(`--era must be one of 7.x, 6.12, 6.1 (got '${v}')`);
+  return { era };
+}
 
 const layouts = ['auto', 'list', 'xarray', 'partitioned', 'per-domain'] as const;
 

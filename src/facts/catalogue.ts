@@ -41,6 +41,24 @@ export interface ApiRow {
   impliedAnyIndex?: boolean;
   /** The call is a for-loop macro (msi_for_each_desc): it appears as a for-statement header. */
   loopMacro?: boolean;
+  /** A lock guard class (DEFINE_LOCK_GUARD_1): written `guard(name)(dev)` or `scoped_guard(name, dev)`. */
+  lockGuard?: boolean;
+  /** The kernel asserts the device's MSI descriptor mutex is held (lockdep_assert_held in the core). */
+  needsDescsLock?: boolean;
+  /** The kernel generation that added or removed the API; the tree's headers decide when present. */
+  lifetime?: ApiLifetime;
+}
+
+/** Generations the catalogue distinguishes beyond the signature eras (see docs/allocator-model.md). */
+export type Generation = '7.x';
+
+export interface ApiLifetime {
+  added?: Generation;
+  removed?: Generation;
+  /** The header of a tree that declares it (era detection reads it). */
+  header: string;
+  /** What a tree without the API offers instead, for the finding's message. */
+  instead: string;
 }
 
 const D = 'default' as const;
@@ -52,28 +70,38 @@ function row(name: string, kind: FactKind, signatures: ApiSignature[], extra: Pa
 const v61 = (...args: ArgRole[]): ApiSignature => ({ era: '6.1', args });
 const v62 = (args: ArgRole[], impliedDomain?: 'default' | 'secondary'): ApiSignature => ({ era: '6.2+', args, impliedDomain });
 const any = (args: ArgRole[], impliedDomain?: 'default' | 'secondary'): ApiSignature => ({ era: 'any', args, impliedDomain });
+const msiH = 'include/linux/msi.h';
+/** 7.x: kernel/irq/msi.c:msi_ctrl_valid -> msi_get_device_domain asserts the mutex (lockdep_assert_held). */
+const locked = { needsDescsLock: true } as const;
 
 export const catalogue: readonly ApiRow[] = [
   // Generic MSI core: allocation
   row('msi_domain_alloc_irqs', 'alloc', [v61('irqDomain', 'device', 'count'), v62(['device', 'domid', 'count'])]),
   row('msi_domain_alloc_irqs_range', 'alloc', [v62(['device', 'domid', 'first', 'last'])]),
-  row('msi_domain_alloc_irqs_range_locked', 'alloc', [v62(['device', 'domid', 'first', 'last'])]),
-  row('msi_domain_alloc_irqs_all_locked', 'alloc', [v62(['device', 'domid', 'count'])]),
-  row('msi_domain_alloc_irqs_descs_locked', 'alloc', [v61('irqDomain', 'device', 'count')]),
+  row('msi_domain_alloc_irqs_range_locked', 'alloc', [v62(['device', 'domid', 'first', 'last'])], locked),
+  row('msi_domain_alloc_irqs_all_locked', 'alloc', [v62(['device', 'domid', 'count'])], locked),
+  row('msi_domain_alloc_irqs_descs_locked', 'alloc', [v61('irqDomain', 'device', 'count')], locked),
   row('msi_domain_alloc_irq_at', 'alloc', [v62(['device', 'domid', 'index', 'other', 'other'])]),
   // Generic MSI core: freeing
   row('msi_domain_free_irqs', 'free', [v61('irqDomain', 'device')]),
-  row('msi_domain_free_irqs_descs_locked', 'free', [v61('irqDomain', 'device')]),
+  row('msi_domain_free_irqs_descs_locked', 'free', [v61('irqDomain', 'device')], locked),
   row('msi_domain_free_irqs_range', 'free', [v62(['device', 'domid', 'first', 'last'])]),
-  row('msi_domain_free_irqs_range_locked', 'free', [v62(['device', 'domid', 'first', 'last'])]),
+  row('msi_domain_free_irqs_range_locked', 'free', [v62(['device', 'domid', 'first', 'last'])], locked),
   row('msi_domain_free_irqs_all', 'free', [v62(['device', 'domid'])]),
-  row('msi_domain_free_irqs_all_locked', 'free', [v62(['device', 'domid'])]),
+  row('msi_domain_free_irqs_all_locked', 'free', [v62(['device', 'domid'])], locked),
   row('msi_free_msi_descs', 'free', [any(['device'], D)]),
   row('msi_free_msi_descs_range', 'free', [v61('device', 'filter', 'first', 'last'), v62(['device', 'first', 'last'], D)]),
   row('msi_domain_free_msi_descs_range', 'free', [v62(['device', 'domid', 'first', 'last'])]),
   // Domains
   row('msi_create_device_irq_domain', 'create-domain', [v62(['device', 'domid', 'other', 'hwsize', 'other', 'other'])]),
   row('msi_remove_device_irq_domain', 'remove-domain', [v62(['device', 'domid'])]),
+  // Parent (global) domains: no device store; 7.x replaced the PCI one with the MSI-parent model.
+  row('msi_create_parent_irq_domain', 'parent-domain', [any(['other', 'other'])], { lifetime: { added: '7.x', header: msiH, instead: 'an MSI parent domain made with irq_domain_create_*() and IRQ_DOMAIN_FLAG_MSI_PARENT, msi_parent_ops set by the driver' } }),
+  row('pci_msi_create_irq_domain', 'parent-domain', [any(['other', 'other', 'other'])], { lifetime: { removed: '7.x', header: msiH, instead: 'an MSI parent domain (kernel/irq/msi.c:msi_create_parent_irq_domain with msi_parent_ops); PCI devices then get per-device MSI/MSI-X domains' } }),
+  // The descriptor mutex: a lock/unlock pair until 6.x, a lock guard in 7.x (kernel/irq/msi.c:__msi_lock_descs).
+  row('msi_lock_descs', 'lock', [any(['device'], D)], { lifetime: { removed: '7.x', header: msiH, instead: 'guard(msi_descs_lock)(dev) or scoped_guard(msi_descs_lock, dev) (include/linux/msi.h: DEFINE_LOCK_GUARD_1 over __msi_lock_descs)' } }),
+  row('msi_unlock_descs', 'unlock', [any(['device'], D)], { lifetime: { removed: '7.x', header: msiH, instead: 'the end of the guard(msi_descs_lock) scope (__msi_unlock_descs is internal)' } }),
+  row('msi_descs_lock', 'lock', [any(['device'], D)], { lockGuard: true, lifetime: { added: '7.x', header: msiH, instead: 'msi_lock_descs(dev) ... msi_unlock_descs(dev)' } }),
   // Descriptor insertion
   row('msi_insert_msi_desc', 'insert', [v62(['device', 'desc'], D)]),
   row('msi_domain_insert_msi_desc', 'insert', [v62(['device', 'domid', 'desc'])]),
@@ -120,6 +148,11 @@ const byName = new Map(catalogue.map((r) => [r.name, r]));
 
 export function catalogueRow(name: string): ApiRow | undefined {
   return byName.get(name);
+}
+
+/** Rows whose presence depends on the tree's generation. */
+export function lifetimeRows(): ApiRow[] {
+  return catalogue.filter((r) => r.lifetime !== undefined);
 }
 
 /** Every API name, for byte-level prefilters and call scanning. */

@@ -7,6 +7,7 @@ import type { TopBlock } from '../parse/top-level';
 import { offsetRange } from '../parse/node-range';
 import { matchBracket, normalise, splitTopLevel } from './c-text';
 import { catalogueRow } from './catalogue';
+import { guardSite } from './lock-guard';
 import { evaluate } from './const-eval';
 import { buildFact, type CallSite } from './fact-builder';
 import { blockOf, prepareFile, sourceText, type Candidate, type ExtractInput, type FileContext } from './file-context';
@@ -104,7 +105,8 @@ function point(ctx: FileContext, offset: number): { row: number; column: number 
 }
 
 /** A call site for a candidate, or undefined when the name is declared/defined there. */
-function siteFor(ctx: FileContext, tree: Tree, c: Candidate): CallSite | 'declared' | 'unbalanced' {
+function siteFor(ctx: FileContext, tree: Tree, c: Candidate): ScopedSite | 'declared' | 'unbalanced' {
+  if (c.guard) return guardCallSite(ctx, tree, c);
   const node = tree.rootNode.descendantForIndex(c.offset, c.offset + c.name.length);
   const parent = node?.parent ?? null;
   const isIdent = node?.type === 'identifier' && node.startIndex === c.offset;
@@ -124,6 +126,20 @@ function siteFor(ctx: FileContext, tree: Tree, c: Candidate): CallSite | 'declar
     fnCode: block ? ctx.code.slice(fnStart, block.close + 1) : undefined, fnStart,
     nodeAt: (o) => tree.rootNode.descendantForIndex(o, o + 1),
   };
+}
+
+/** A call site; a lock guard's carries the [start, end) offsets it holds the lock over. */
+type ScopedSite = CallSite & { scope?: [number, number] };
+
+function guardCallSite(ctx: FileContext, tree: Tree, c: Candidate): ScopedSite | 'declared' {
+  const block = blockOf(ctx, c.offset);
+  const fnStart = block ? declStart(ctx, block) : 0;
+  const g = guardSite(tree, ctx.code, c, {
+    functionName: block?.functionName ?? '', fnCode: block ? ctx.code.slice(fnStart, block.close + 1) : undefined, fnStart,
+    nodeAt: (o) => tree.rootNode.descendantForIndex(o, o + 1),
+  });
+  // A guard the tree cannot place (a macro body, an ERROR node) is left out rather than guessed.
+  return g ? { ...g.site, scope: g.scope } : 'declared';
 }
 
 /** [start, end) of each top-level comma-separated part of code[from, to). */
@@ -239,6 +255,7 @@ function collectFacts(ctx: FileContext, tree: Tree, out: FileFacts, only?: TopBl
       continue;
     }
     const { fact, problem: p } = buildFact(id++, site, ctx);
+    if (site.scope) fact.lockScope = offsetRange(ctx.starts, site.scope[0], site.scope[1]);
     out.facts.push(fact);
     if (p) out.problems.push(problem(ctx, c.offset, 'info', p));
   }

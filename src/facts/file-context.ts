@@ -8,8 +8,9 @@ import { blankComments, lineStarts } from './c-text';
 export function sourceText(ctx: FileContext, start: number, end: number): string {
   return blankComments(ctx.input.text.slice(start, end));
 }
-import { catalogueNames } from './catalogue';
+import { catalogue, catalogueNames } from './catalogue';
 import { collectDefinesBlanked, type DefineTable } from './defines';
+import { findGuardCandidates, type GuardForm } from './lock-guard';
 import { makeScope, type TypeScope } from './scope';
 import type { EraInfo } from './types';
 import { makeVisible, type ReadInclude, type Visible } from './visible';
@@ -22,7 +23,12 @@ export interface ExtractInput {
   headerDefines?: DefineTable;
 }
 
-export interface Candidate { name: string; offset: number }
+export interface Candidate {
+  name: string;
+  offset: number;
+  /** A lock-guard class written inside `guard(...)` or `scoped_guard(...)`, not called by name. */
+  guard?: GuardForm;
+}
 
 export interface FileContext {
   input: ExtractInput;
@@ -39,13 +45,16 @@ export interface FileContext {
 
 let candidateRe: RegExp | undefined;
 
-/** Every `api_name (` in code (comments, strings and #define bodies already blanked). */
+const guardClasses = catalogue.filter((r) => r.lockGuard).map((r) => r.name);
+
+/** Every `api_name (` and lock guard in code (comments, strings and #define bodies already blanked). */
 export function findCandidates(code: string): Candidate[] {
-  candidateRe ??= new RegExp(String.raw`\b(${catalogueNames().sort((a, b) => b.length - a.length).join('|')})\s*\(`, 'g');
+  candidateRe ??= new RegExp(String.raw`\b(${catalogueNames().filter((n) => !guardClasses.includes(n)).sort((a, b) => b.length - a.length).join('|')})\s*\(`, 'g');
   const out: Candidate[] = [];
   candidateRe.lastIndex = 0;
   for (let m = candidateRe.exec(code); m; m = candidateRe.exec(code)) out.push({ name: m[1]!, offset: m.index });
-  return out;
+  const guards = findGuardCandidates(code, guardClasses);
+  return guards.length ? [...out, ...guards].sort((a, b) => a.offset - b.offset) : out;
 }
 
 export function prepareFile(input: ExtractInput): FileContext {

@@ -8,7 +8,7 @@ export { collectDefines } from './defines';
 export type { DefineTable, MacroDef } from './defines';
 export { catalogue, catalogueNames, catalogueRow } from './catalogue';
 export type { ApiRow, ApiSignature, ArgRole } from './catalogue';
-export { detectEra, eraFromFacts, defaultEra } from './era';
+export { apiPresent, detectEra, eraFromFacts, defaultEra, namedEra } from './era';
 export { evaluate } from './const-eval';
 export type { ReadInclude } from './visible';
 export { clearHeaderCache } from './visible';

@@ -24,6 +24,13 @@ export interface EraInfo {
   domainIds: Record<string, number>;
   /** Which INTx flag name the tree defines. */
   intxFlag: 'PCI_IRQ_INTX' | 'PCI_IRQ_LEGACY';
+  /**
+   * Set when the MSI core behaves as 7.x does (device domains prepared at creation, PCI/MSI
+   * domain sized by the vector count): the store model follows the 7.x core.
+   */
+  generation?: '7.x';
+  /** Catalogue APIs with a lifetime: whether the tree's headers declare each (absent: decided by `generation`). */
+  apis?: Record<string, boolean>;
 }
 
 export type FactKind =
@@ -34,6 +41,9 @@ export type FactKind =
   | 'iterate'
   | 'create-domain'
   | 'remove-domain'
+  | 'parent-domain' // a global MSI parent domain (no device store)
+  | 'lock' // takes the device's MSI descriptor mutex (msi_lock_descs, guard(msi_descs_lock))
+  | 'unlock'
   | 'query';
 
 export type DeviceClass =
@@ -133,6 +143,8 @@ export interface MsiFact {
   result?: string;
   /** Raw argument texts, whitespace-normalised. */
   args: string[];
+  /** A lock guard (`guard(msi_descs_lock)(dev)`, `scoped_guard(...)`): the source it holds the lock over. */
+  lockScope?: Range;
 }
 
 /** A condition, kept as a small tree so the model can tell success from error paths. */

@@ -41,6 +41,8 @@ export interface AnalyzeOptions {
    */
   afterBatch?: { script: string; payload: unknown; onResult: (after: unknown) => void; onError: (message: string) => void };
   signal?: AbortSignal;
+  /** The era when no kernel tree's headers decide it (a scenario's `era:` marker); else inferred from the calls. */
+  era?: EraInfo;
 }
 
 interface Plan {
@@ -270,12 +272,13 @@ export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promis
   opts.signal?.throwIfAborted();
   const report = (p: FileProblem): void => opts.onProblem?.(p);
   const kernelRoot = paths.length > 0 ? findKernelRoot(toAbsolute(paths[0]!, opts.cwd)) : undefined;
-  const treeEra = eraOfKernelTree(kernelRoot);
+  const headerEra = eraOfKernelTree(kernelRoot);
+  const treeEra = headerEra ?? opts.era;
   const setup: ScanSetup = { cwd: opts.cwd, era: treeEra ?? defaultEra, ...(kernelRoot ? { kernelRoot } : {}) };
   // Opened before discovery: whether it is cold decides how the scan starts.
   const cache = opts.cacheDir ? new FactsCache(opts.cacheDir, kernelRoot ?? opts.cwd, setup.era.label, report) : undefined;
   // Work after each batch needs the era before the scan: outside a kernel tree it comes after.
-  const after = treeEra ? opts.afterBatch : undefined;
+  const after = headerEra ? opts.afterBatch : undefined;
   const early = startPoolEarly(paths, setup, opts, cache, after);
   const scan = early ? await discoverAndScan(paths, setup, opts, early, cache, after) : await discoverThenScan(paths, setup, opts, cache);
   const { discovery, p, workers } = scan;

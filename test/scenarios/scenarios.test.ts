@@ -1,11 +1,15 @@
 // The scenario suite: every C file under test/scenarios/c/ goes through the real engine
 // (workspace scan -> facts -> replay -> findings) and must produce exactly the findings its
-// header lists (`expect: code@line severity`, or `expect: none`). `layout: NAME` picks a layout.
+// header lists (`expect: code@line severity`, or `expect: none`). `layout: NAME` picks a layout;
+// `era: 7.x|6.12|6.1` names the tree the snippet is checked against (a file outside a kernel tree
+// otherwise gets the era its call signatures suggest), e.g. a series rebased from 6.12 onto 7.x.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTree } from '../../src/check/index';
+import { namedEra } from '../../src/facts/era';
+import type { EraInfo } from '../../src/facts/types';
 import type { Layout } from '../../src/model/snapshot';
 import { analyzeTree } from '../../src/workspace/analyze-tree';
 
@@ -14,6 +18,7 @@ const dir = [join(__dirname, '..', '..', '..', 'test', 'scenarios', 'c'), join(p
 
 interface Expectation {
   layout: 'auto' | Layout;
+  era?: EraInfo;
   findings: string[];
 }
 
@@ -22,6 +27,7 @@ function expectations(text: string, file: string): Expectation {
   const findings: string[] = [];
   let none = false;
   let layout: Expectation['layout'] = 'auto';
+  let era: EraInfo | undefined;
   for (const line of head.split('\n')) {
     const m = /^\s*\*\s*expect:\s*(.+?)\s*$/.exec(line);
     if (m) {
@@ -30,9 +36,14 @@ function expectations(text: string, file: string): Expectation {
     }
     const l = /^\s*\*\s*layout:\s*(\S+)/.exec(line);
     if (l) layout = l[1] as Layout;
+    const e = /^\s*\*\s*era:\s*(\S+)/.exec(line);
+    if (e) {
+      era = namedEra(e[1]!);
+      assert.ok(era, `${file}: unknown era '${e[1]}' (7.x, 6.12 or 6.1)`);
+    }
   }
   assert.ok(none !== findings.length > 0, `${file}: header needs either 'expect: none' or expect lines`);
-  return { layout, findings: findings.sort() };
+  return { layout, ...(era ? { era } : {}), findings: findings.sort() };
 }
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
@@ -47,7 +58,7 @@ for (const file of files) {
   test(`scenario ${file}`, async () => {
     const text = readFileSync(join(dir, file), 'utf8');
     const want = expectations(text, file);
-    const tree = await analyzeTree([file], { cwd: dir, jobs: 0 });
+    const tree = await analyzeTree([file], { cwd: dir, jobs: 0, ...(want.era ? { era: want.era } : {}) });
     const problems = tree.files.flatMap((f) => f.problems).filter((p) => p.severity === 'error');
     assert.deepEqual(problems, [], `${file}: the facts layer reported problems`);
     const result = checkTree(tree, { layout: want.layout });

@@ -88,3 +88,29 @@ test('simulate: prints the store after each operation of the device', async () =
   assert.equal(none.code, 2);
   assert.match(none.err, /no device 'nodev'; devices: bad\.c:pdev/);
 });
+
+test('check --era 7.x: a 6.12 lock pair outside a kernel tree is reported against 7.x; 6.12 and the inferred era are silent', async () => {
+  const pair = `static int p_probe(struct platform_device *pdev)
+{
+	int ret;
+
+	msi_lock_descs(&pdev->dev);
+	ret = msi_domain_alloc_irqs_range_locked(&pdev->dev, MSI_DEFAULT_DOMAIN, 0, 3);
+	msi_unlock_descs(&pdev->dev);
+	return ret;
+}
+
+static struct platform_driver p_driver = {
+	.probe = p_probe,
+};
+`;
+  const dir = dirWith({ 'p.c': pair });
+  const seven = await run(['check', 'p.c', '--jobs', '0', '--era', '7.x', '--format', 'json'], dir);
+  const parsed = JSON.parse(seven.out) as { era: string; findings: { code: string; line: number }[] };
+  assert.match(parsed.era, /^7\.x per-domain/);
+  assert.deepEqual(parsed.findings.map((f) => `${f.code}@${f.line}`), ['msi/api-not-in-era@5', 'msi/api-not-in-era@7']);
+  assert.equal((await run(['check', 'p.c', '--jobs', '0', '--era', '6.12'], dir)).out, '');
+  assert.equal((await run(['check', 'p.c', '--jobs', '0'], dir)).out, '');
+  const bad = await run(['check', 'p.c', '--era', '7.2'], dir);
+  assert.deepEqual([bad.code, bad.err.split('\n')[0]], [2, "irqlens check: --era must be one of 7.x, 6.12, 6.1 (got '7.2')"]);
+});

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogueNames } from '../../src/facts/catalogue';
+import { catalogue, catalogueNames } from '../../src/facts/catalogue';
 
 const root = join(__dirname, '..', '..', '..');
 function grammar(name: string): { injectionSelector: string; repository: { api: { patterns: { name: string; match: string }[] } } } {
@@ -15,9 +15,18 @@ const fnRe = new RegExp(c.repository.api.patterns[0]?.match ?? '', 'g');
 const constRe = new RegExp(c.repository.api.patterns[1]?.match ?? '', 'g');
 const matches = (re: RegExp, s: string): string[] => [...s.matchAll(re)].map((m) => m[0]);
 
+const guardRe = new RegExp(c.repository.api.patterns[2]?.match ?? '$^', 'g');
+const guardClasses = catalogue.filter((r) => r.lockGuard).map((r) => r.name);
+
 test('every catalogue API is accented when called', () => {
-  const missing = catalogueNames().filter((n) => matches(fnRe, `\tret = ${n}(pdev, 1);`).join() !== n);
+  const missing = catalogueNames().filter((n) => !guardClasses.includes(n) && matches(fnRe, `\tret = ${n}(pdev, 1);`).join() !== n);
   assert.deepEqual(missing, []);
+});
+
+test('lock-guard classes are accented where a guard names them, nowhere else', () => {
+  assert.deepEqual(guardClasses, ['msi_descs_lock']);
+  assert.deepEqual(matches(guardRe, '\tguard(msi_descs_lock)(&pdev->dev);\n\tscoped_guard (msi_descs_lock, dev) {'), ['msi_descs_lock', 'msi_descs_lock']);
+  assert.deepEqual(matches(guardRe, 'my_msi_descs_lock(dev); msi_descs_locked(x)'), []);
 });
 
 test('near misses and non-calls are not accented', () => {

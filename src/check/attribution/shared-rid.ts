@@ -3,7 +3,7 @@
 // IOMMU group alone is not a shared requester ID (S13), so groups are never used here.
 import { formatRid } from '../../topology/bdf';
 import type { PciFunction, Topology } from '../../topology/types';
-import { resolveRequesterIds, type AliasWalk } from '../../model/iommu/index';
+import { itsEra, resolveRequesterIds, type AliasWalk } from '../../model/iommu/index';
 import { bindFile } from '../../model/iommu/bind-file';
 import type { MsiFact, TreeFacts } from '../../facts/types';
 import type { Finding, Severity } from '../finding';
@@ -125,7 +125,7 @@ export function sharedRequesterIdFindings(tree: TreeFacts, ctx: AttrContext): Fi
       const ou = bound.get(s.fn.bdf);
       return ou ? [{ file: ou.fact.file, range: ou.fact.range, message: `${s.fn.bdf} allocates here` }] : [];
     });
-    const era = tree.era.era === 'per-domain' ? '6.12' : '6.1';
+    const era = itsEra(tree.era);
     const exhausted = target === 'its' && !walk.its.proxy && byConsumer.has('its')
       ? others.map((s) => bound.get(s.fn.bdf)).flatMap((o) => (o ? [definiteIttExhaustion(u, o, walk.its.deviceId ?? walk.its.rid, era)] : [])).find((x) => x !== undefined)
       : undefined;

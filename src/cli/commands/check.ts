@@ -10,7 +10,7 @@ import { UsageError, type CliIO, type Command } from '../command';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText, summaryLine } from '../format/text';
-import { parseBindings, parseLayout, parsePartitions } from '../options';
+import { parseBindings, parseEra, parseLayout, parsePartitions } from '../options';
 import { loadTopology, type Topology } from '../../model/iommu/index';
 
 const usage = `usage: irqlens check PATH... [options]
@@ -20,6 +20,7 @@ and reports conflicts (rules: docs/rules/).
 
 options:
   --layout auto|list|xarray|partitioned|per-domain   store layout (default: the tree's era)
+  --era 7.x|6.12|6.1            the era outside a kernel tree (default: from the calls)
   --partition NAME=FIRST-LAST   window of the partitioned layout (repeatable), e.g. pci=0x0-0xffff
   --format text|json|sarif      output format (default text, gcc style)
   --fail-on error|warning|info|never   exit 1 when a finding at or above this exists (default error)
@@ -44,7 +45,7 @@ function parse(argv: string[]) {
       options: {
         layout: { type: 'string' }, partition: { type: 'string', multiple: true }, format: { type: 'string' },
         'fail-on': { type: 'string' }, topology: { type: 'string' }, bind: { type: 'string', multiple: true },
-        jobs: { type: 'string' },
+        jobs: { type: 'string' }, era: { type: 'string' },
       },
     });
   } catch (err) {
@@ -60,6 +61,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv);
   if (positionals.length === 0) throw new UsageError('no PATH given');
   const layout = parseLayout(values.layout);
+  const era = parseEra(values.era);
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, 'text', 'format');
   const failOn: FailOn = oneOf(values['fail-on'], failOns, 'error', 'fail-on');
   const bindings = parseBindings(values.bind ?? []);
@@ -83,7 +85,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   // NAME is a domain number (or takes the next one): domain names need the tree, parsed later.
   const partitions = parsePartitions(partitionSpecs, {});
   const result = await checkPaths(positionals, {
-    cwd: io.cwd, layout, bindings, ...(topology ? { topology } : {}), ...(jobs !== undefined ? { jobs } : {}),
+    cwd: io.cwd, layout, bindings, ...era, ...(topology ? { topology } : {}), ...(jobs !== undefined ? { jobs } : {}),
     ...(partitions.length ? { partitions } : {}),
     onProblem: (p) => io.stderr(problemLine(p)),
     ...(io.interactive ? { onProgress: (done: number, total: number) => io.stderr(`\rirqlens: ${done}/${total} files`) } : {}),

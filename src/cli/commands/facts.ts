@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileProblem, MsiFact, TreeFacts, Value } from '../../facts/types';
 import { analyzeTree } from '../../workspace/analyze-tree';
+import { parseEra } from '../options';
 import { UsageError, type CliIO, type Command } from '../command';
 
 const usage = `usage: irqlens facts PATH... [options]
@@ -15,11 +16,12 @@ arguments: device and its class, domain id, indices, counts, flags.
 options:
   --format text|json   text: one gcc-style line per call (default); json: { tree, era, facts }
   --jobs N             worker threads (default: CPU count; 0 = no workers)
+  --era 7.x|6.12|6.1   the era outside a kernel tree (default: from the calls)
 `;
 
 function parse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { format: { type: 'string' }, jobs: { type: 'string' } } });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { format: { type: 'string' }, jobs: { type: 'string' }, era: { type: 'string' } } });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
@@ -85,7 +87,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     ? (done: number, total: number): void => { io.stderr(`\rirqlens facts: ${done}/${total} files`); progressShown = true; }
     : undefined;
   const tree = await analyzeTree(positionals, {
-    cwd: io.cwd, ...(jobs !== undefined ? { jobs } : {}), ...(onProgress ? { onProgress } : {}),
+    cwd: io.cwd, ...parseEra(values.era), ...(jobs !== undefined ? { jobs } : {}), ...(onProgress ? { onProgress } : {}),
     onProblem: (p) => { clearProgress(); io.stderr(problemLine(p)); },
   });
   clearProgress();

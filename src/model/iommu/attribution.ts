@@ -5,7 +5,7 @@ import { formatRid } from '../../topology/bdf';
 import type { Topology } from '../../topology/types';
 import type { DeviceClass, MsiFact, TreeFacts } from '../../facts/types';
 import { describePair } from './alias-walk';
-import { ittEvents } from './consumers';
+import { ittEvents, itsEra } from './consumers';
 import { bindFile } from './bind-file';
 import { driverNames, type Binding } from './binding';
 import { ownerClasses } from './owner-classes';
@@ -50,11 +50,13 @@ function ittLine(fact: MsiFact, w: AliasWalk, ctx: AttributionContext): string |
   if (nvec === undefined) return undefined;
   const fn = ctx.topology!.functions.find((f) => f.bdf === w.device);
   const msixOnly = fact.flags?.length === 1 && fact.flags[0] === 'PCI_IRQ_MSIX';
-  const hwsize = msixOnly ? fn?.msix?.tableSize : undefined;
-  const era = ctx.tree.era.era === 'per-domain' ? '6.12' : '6.1';
+  const msiOnly = fact.flags?.length === 1 && fact.flags[0] === 'PCI_IRQ_MSI';
+  const era = itsEra(ctx.tree.era);
+  // 7.x sizes the PCI/MSI domain by the capability's vector count too (__pci_enable_msi_range).
+  const hwsize = msixOnly ? fn?.msix?.tableSize : msiOnly && era === '7.x' ? fn?.msi?.maxCount : undefined;
   const deviceId = w.its.deviceId ?? w.its.rid;
   const events = ittEvents({ nvec, ...(hwsize !== undefined ? { hwsize } : {}), aliasCount: w.its.aliasCount, deviceId, era });
-  return `ITS ITT if this call allocates first: ${events} events (nvec ${nvec}${hwsize !== undefined && era === '6.12' ? `, hwsize ${hwsize}` : ''}${w.its.proxy ? `, alias count ${w.its.aliasCount}` : ''}${deviceId === 0 ? ', DeviceID 0: at least 32' : ''}; ${era})`;
+  return `ITS ITT if this call allocates first: ${events} events (nvec ${nvec}${hwsize !== undefined && era !== '6.1' ? `, hwsize ${hwsize}` : ''}${w.its.proxy ? `, alias count ${w.its.aliasCount}` : ''}${deviceId === 0 ? ', DeviceID 0: at least 32' : ''}; ${era})`;
 }
 
 function bindingFor(fact: MsiFact, ctx: AttributionContext): Binding | undefined {

@@ -2,6 +2,7 @@
 // group anchor, Intel interrupt-remapping source-ID verification (set_msi_sid), the GICv3 ITS
 // DeviceID and ITT sizing (its_pci_msi_prepare, get_msi_id_cb), the AMD IRT install set
 // (alloc_irq_table) and the ARM SMMU stream IDs.
+import type { EraInfo } from '../../facts/types';
 import { formatRid, rid } from '../../topology/bdf';
 import type { Platform } from '../../topology/types';
 import type { RawWalk } from './alias-walk';
@@ -100,14 +101,25 @@ export function itsView(graph: DeviceGraph, walk: RawWalk): ItsView {
 
 const roundupPow2 = (n: number): number => (n <= 1 ? 1 : 2 ** Math.ceil(Math.log2(n)));
 
+/** Which its_pci_msi_prepare sizes the ITT: 6.1, 6.12 (per allocation) or 7.x (once, at domain creation). */
+export type ItsEra = '6.1' | '6.12' | '7.x';
+
+/** The ITS era of a tree's era. */
+export function itsEra(era: EraInfo): ItsEra {
+  return era.era !== 'per-domain' ? '6.1' : era.generation === '7.x' ? '7.x' : '6.12';
+}
+
 /**
  * Events in the ITT its_pci_msi_prepare asks for (6.12 irq-gic-v3-its-msi-parent.c; 6.1
  * irq-gic-v3-its-pci-msi.c without the hwsize step): max(nvec, hwsize, aliasCount) rounded up
- * to a power of two, at least 32 when the DeviceID is 0.
+ * to a power of two, at least 32 when the DeviceID is 0. 7.x (irq-gic-its-msi-parent.c,
+ * called once from kernel/irq/msi.c:msi_create_device_irq_domain) gets the domain's hwsize as
+ * nvec: the ITT is sized by the domain, whatever the allocation asks for.
  */
-export function ittEvents(opts: { nvec: number; hwsize?: number; aliasCount: number; deviceId: number; era: '6.1' | '6.12' }): number {
+export function ittEvents(opts: { nvec: number; hwsize?: number; aliasCount: number; deviceId: number; era: ItsEra }): number {
   let nvec = opts.nvec;
   if (opts.era === '6.12' && opts.hwsize !== undefined && opts.hwsize > nvec) nvec = opts.hwsize;
+  if (opts.era === '7.x' && opts.hwsize !== undefined) nvec = opts.hwsize;
   nvec = Math.max(nvec, opts.aliasCount);
   const minnvec = opts.deviceId === 0 ? 32 : 1;
   return Math.max(minnvec, roundupPow2(nvec));

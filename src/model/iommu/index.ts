@@ -7,7 +7,7 @@ import type { FileProblem } from '../../facts/types';
 export type { Topology } from '../../topology/types';
 export type { AliasPair } from './alias-walk';
 export type { IntelIrMode, ItsView } from './consumers';
-export { ittEvents } from './consumers';
+export { ittEvents, itsEra, type ItsEra } from './consumers';
 export { resolveRequesterIds, useQuirks, type AliasWalk } from './requester-ids';
 export { quirksOfTree } from './tree-quirks';
 export { attributeFact, type Attribution, type AttributionContext } from './attribution';

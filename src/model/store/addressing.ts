@@ -97,7 +97,8 @@ export function checkBounds(
   // Indices past the window were reported as crossing above; hwsize concerns those inside it.
   const inside = state.config.layout === 'partitioned' ? { ...span, lastMax: Math.min(span.lastMax, t.window - 1), lastDef: Math.min(span.lastDef, t.window - 1) } : span;
   if (inside.lastMax < limit) return true;
-  if (s.hwsize === null && s.kind === 'pci-msix') return true; // unknown table size: no finding (§5 scenario 7)
+  // Unknown table size (§5 scenario 7), or 7.x MSI vector count: the driver cannot know it either; no finding.
+  if (s.hwsize === null && (s.kind === 'pci-msix' || s.kind === 'pci-msi')) return true;
   const definite = s.hwsize !== null && (inside.lastDef >= limit || inside.first >= limit);
   const lo = Math.max(inside.first, limit);
   fail(out, {

@@ -7,24 +7,22 @@ import { exact, isExact, show } from './interval';
 import { associate, insertSpan } from './insert';
 import { validMap } from './pci-ops';
 import { begin, cited, fail, noop, note } from './outcome';
-import { device, singleStore, slot } from './state';
-import type { DeviceStoreState, Outcome, StoreOp, StoreState } from './types';
+import { device, perDomainCore, setHwsize, singleStore, slot } from './state';
+import type { DeviceStoreState, DomainSlotState, Outcome, StoreOp, StoreState } from './types';
 import { MSI_XA_DOMAIN_SIZE } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
 
 const MAX_DEV_MSIS = 2048;
-const is612 = (state: StoreState): boolean => state.config.tree === '6.12';
 
 /** 6.12 platform_device_msi_init_and_alloc_irqs / 6.1 platform_msi_domain_alloc_irqs. */
 export function platformAlloc(state: StoreState, op: Op<'platform-alloc'>): Outcome {
-  return is612(state) ? platformAlloc612(state, op) : platformAlloc61(state, op);
+  return perDomainCore(state) ? platformAlloc612(state, op) : platformAlloc61(state, op);
 }
 
-function platformAlloc612(state: StoreState, op: Op<'platform-alloc'>): Outcome {
-  const out = cited(begin(op.op), state, 'platformAlloc');
+function platformAlloc612(state: StoreState, op: Op<'platform-alloc'> | Op<'fsl-mc-alloc'>, out = cited(begin(op.op), state, 'platformAlloc')): Outcome {
   const dev = device(state, op.device);
-  const n = op.nvec;
+  const n = op.op === 'platform-alloc' ? op.nvec : op.count;
   if (n.min > MSI_XA_DOMAIN_SIZE) return fail(out, { errno: '-ENODEV', certainty: 'definite', code: 'msi/index-out-of-range', detail: `nvec ${show(n)} > 65536: the domain cannot be created` });
   const s = slot(state, dev, 0);
   if (!singleStore(state) && s.exists !== 'no') {
@@ -38,8 +36,20 @@ function platformAlloc612(state: StoreState, op: Op<'platform-alloc'>): Outcome 
   if (n.max === 0) {
     return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: 'nvec == 0 gives last = UINT_MAX; the domain (hwsize 65536) is left behind', warn: true });
   }
-  const inner = allocRange(state, { op: 'alloc-range', device: op.device, site: op.site, domain: exact(0), first: exact(0), last: { min: Math.max(n.min, 1) - 1, max: n.max === null ? null : n.max - 1 } });
-  return merge(out, inner);
+  const range = { op: 'alloc-range' as const, device: op.device, site: op.site, domain: exact(0), first: exact(0), last: { min: Math.max(n.min, 1) - 1, max: n.max === null ? null : n.max - 1 } };
+  return merge(out, n.min >= 1 && !singleStore(state) ? withinOwnSize(state, s, range) : allocRange(state, range));
+}
+
+/**
+ * 0..nvec-1 in the domain just made with hwsize nvec fits whatever nvec is (nvec >= 1): the
+ * bounds check sees the range's own top as the size; the slot keeps its run-time hwsize after.
+ */
+function withinOwnSize(state: StoreState, s: DomainSlotState, range: Op<'alloc-range'>): Outcome {
+  const { hwsize, hwsizeMin, hwsizeSource } = s;
+  if (hwsize === null) setHwsize(s, range.last.max === null ? MSI_XA_DOMAIN_SIZE : range.last.max + 1, hwsizeMin, hwsizeSource);
+  const out = allocRange(state, range);
+  setHwsize(s, hwsize, hwsizeMin, hwsizeSource);
+  return out;
 }
 
 function platformAlloc61(state: StoreState, op: Op<'platform-alloc'>): Outcome {
@@ -65,7 +75,7 @@ export function platformFree(state: StoreState, op: Op<'platform-free'>): Outcom
   const dev = device(state, op.device);
   const s = slot(state, dev, 0);
   clearDomain(whole(state, dev, s), out);
-  if (!singleStore(state) && is612(state)) s.exists = 'no';
+  if (!singleStore(state) && perDomainCore(state)) s.exists = 'no';
   dev.platformData = 'no';
   return out;
 }
@@ -74,19 +84,33 @@ function whole(state: StoreState, dev: DeviceStoreState, s = slot(state, dev, 0)
   return { domain: s.domain, slot: s, window: MSI_XA_DOMAIN_SIZE };
 }
 
-/** fsl-mc: a global domain with simple descriptors 0..n-1 (6.1 refuses when any descriptor exists). */
+/**
+ * fsl-mc: a global domain with simple descriptors 0..n-1 (6.1 refuses when any descriptor exists).
+ * 7.x: platform_device_msi_init_and_alloc_irqs, a device domain of irq_count (a second call
+ * without the domain removed fails: fsl_mc_msi_domain_free_irqs frees the IRQs, not the domain).
+ */
 export function fslMcAlloc(state: StoreState, op: Op<'fsl-mc-alloc'>): Outcome {
+  if (state.config.tree === '7.x') {
+    // A global domain here is an assumption (no creation seen), not a device domain: the
+    // fsl-mc device's dev->msi.domain is the parent the call creates its device domain under.
+    const s = slot(state, device(state, op.device), 0);
+    if (s.kind === 'global' && s.blocks.length === 0) s.exists = 'no';
+    // A bus-internal API (fsl-mc-private.h): its one caller, fsl_mc_populate_irq_pool, rejects
+    // irq_count 0, so a run-time count is read as at least 1.
+    const count = op.count.min === 0 && op.count.max !== 0 ? { ...op.count, min: 1 } : op.count;
+    return platformAlloc612(state, { ...op, count }, cited(cited(begin(op.op), state, 'fslMcDeviceDomain'), state, 'platformAlloc'));
+  }
   const out = cited(begin(op.op), state, 'fslMcAlloc');
   const dev = device(state, op.device);
   const s = globalDomain(state, dev);
-  if (!is612(state) && s.blocks.length) {
+  if (!perDomainCore(state) && s.blocks.length) {
     const certainty = s.blocks.some((b) => b.certainty === 'definite') ? 'definite' : 'possible';
     out.collisions.push(...s.blocks.map((b) => ({ domain: 0, first: b.first, last: b.last, certainty: b.certainty, owner: b.site })));
     fail(out, { errno: '-EINVAL', certainty, code: 'msi/index-conflict', detail: 'descriptors already exist; the store is untouched' });
     if (certainty === 'definite') return out;
   }
   const c = op.count;
-  const inner = is612(state)
+  const inner = perDomainCore(state)
     ? allocRange(state, { op: 'alloc-range', device: op.device, site: op.site, domain: exact(0), first: exact(0), last: { min: Math.max(c.min, 1) - 1, max: c.max === null ? null : c.max - 1 } })
     : allocCount(state, { op: 'alloc-count', device: op.device, site: op.site, count: c });
   return merge(out, inner);
@@ -95,7 +119,9 @@ export function fslMcAlloc(state: StoreState, op: Op<'fsl-mc-alloc'>): Outcome {
 export function fslMcFree(state: StoreState, op: Op<'fsl-mc-free'>): Outcome {
   const out = cited(begin(op.op), state, 'fslMcFree');
   const dev = device(state, op.device);
-  return clearDomain(whole(state, dev, globalDomain(state, dev)), out);
+  // 7.x: msi_domain_free_irqs_all on the device domain, which stays.
+  const s = state.config.tree === '7.x' ? slot(state, dev, 0) : globalDomain(state, dev);
+  return clearDomain(whole(state, dev, s), out);
 }
 
 /** A global (non-parent) domain in slot 0: hwsize 65536 (info->hwsize 0). */

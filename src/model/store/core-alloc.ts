@@ -6,13 +6,12 @@ import { domainFlags } from './domain-kinds';
 import { exact, show } from './interval';
 import { associate, insertSpan, type NewDescs } from './insert';
 import { begin, cited, fail, note } from './outcome';
-import { device, singleStore } from './state';
+import { device, perDomainStores, singleStore } from './state';
 import type { Block, Interval, Outcome, StoreOp, StoreState } from './types';
 import { MSI_MAX_INDEX } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
 
-const is612 = (state: StoreState): boolean => state.config.tree === '6.12' && !singleStore(state);
 
 /** msi_insert_msi_desc / msi_domain_insert_msi_desc (6.12), msi_add_msi_desc (6.1). */
 export function insertDesc(state: StoreState, op: Op<'insert'>): Outcome {
@@ -39,7 +38,7 @@ export function allocCount(state: StoreState, op: Op<'alloc-count'>): Outcome {
   const out = begin(op.op);
   const c = op.count;
   if (c.max !== null && c.max <= 0) {
-    if (!is612(state)) return cited(noopOk(out, `nvec ${show(c)}: nothing to insert`), state, 'allocLocked');
+    if (!perDomainStores(state)) return cited(noopOk(out, `nvec ${show(c)}: nothing to insert`), state, 'allocLocked');
     const why = c.max === 0 ? 'nirqs == 0 gives last = UINT_MAX' : `nirqs ${show(c)} gives last = (unsigned)(nirqs - 1)`;
     fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: why, warn: true });
     return cited(out, state, 'ctrlValid');
@@ -63,7 +62,7 @@ function allocSpan(
   label: string,
 ): Outcome {
   const dev = device(state, op.device);
-  const modern = is612(state);
+  const modern = perDomainStores(state);
   if (modern && last.max !== null && first.min > last.max) {
     fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `first ${show(first)} > last ${show(last)}`, warn: true });
     return cited(out, state, 'ctrlValid');

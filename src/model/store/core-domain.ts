@@ -4,7 +4,7 @@ import { target } from './addressing';
 import { coverage } from './blocks';
 import { exact, show } from './interval';
 import { begin, cited, fail, noop, note } from './outcome';
-import { device, setHwsize, singleStore, slot } from './state';
+import { device, perDomainCore, setHwsize, singleStore, slot } from './state';
 import type { DeviceStoreState, DomainSlotState, Interval, Outcome, StoreOp, StoreState } from './types';
 import { MSI_MAX_INDEX, MSI_XA_DOMAIN_SIZE } from './types';
 
@@ -37,6 +37,12 @@ export function createDomain(state: StoreState, op: Op<'create-domain'>, kind = 
   makeDomain(t.slot, h, kind, `${kind} domain created with hwsize ${show(h)}`);
   out.returns = out.returns ?? exact(1);
   note(out, `domain ${t.domain} created, hwsize ${t.slot.hwsize ?? show(h)}`);
+  if (state.config.tree === '7.x') {
+    // The parent's msi_prepare runs here once, for hwsize vectors (an ITS sizes the ITT), and
+    // allocations reuse it: a prepare failure fails the creation, not a later allocation.
+    cited(cited(out, state, 'prepareAtCreation'), state, 'allocInfo');
+    note(out, `the parent's msi_prepare ran for hwsize ${t.slot.hwsize ?? show(h)} vectors at creation; allocations reuse it`);
+  }
   return out;
 }
 
@@ -70,7 +76,7 @@ export function getVirq(state: StoreState, op: Op<'get-virq'>): Outcome {
   const out = begin(op.op);
   const dev = device(state, op.device);
   cited(out, state, 'getVirq');
-  const modern = !singleStore(state) && state.config.tree === '6.12';
+  const modern = !singleStore(state) && perDomainCore(state);
   const d = op.domain?.min ?? 0;
   if (modern && (op.index.min > MSI_MAX_INDEX || (state.config.layout === 'per-domain' && d >= state.config.maxDeviceIrqDomains))) {
     out.returns = exact(0);

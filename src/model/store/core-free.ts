@@ -4,13 +4,12 @@ import { checkBounds, spanOf, target, type Span, type Target } from './addressin
 import { anyDefinite, collisions, erase } from './blocks';
 import { exact, show, showSpan } from './interval';
 import { begin, cited, fail, noop, note, problem } from './outcome';
-import { device, singleStore } from './state';
+import { device, perDomainStores } from './state';
 import type { DeviceStoreState, Interval, Outcome, StoreOp, StoreState } from './types';
 import { MSI_MAX_INDEX } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
 
-const is612 = (state: StoreState): boolean => state.config.tree === '6.12' && !singleStore(state);
 
 /** msi_domain_free_irqs_range(dev, domid, first, last): unallocated indices are skipped silently. */
 export function freeRange(state: StoreState, op: Op<'free-range'>): Outcome {
@@ -34,7 +33,7 @@ export function freeRange(state: StoreState, op: Op<'free-range'>): Outcome {
 export function freeAll(state: StoreState, op: Op<'free-all'>): Outcome {
   const out = begin(op.op);
   const dev = device(state, op.device);
-  const t = target(state, dev, op.domain, out, is612(state) ? 'warn-noop' : 'none');
+  const t = target(state, dev, op.domain, out, perDomainStores(state) ? 'warn-noop' : 'none');
   if (!t) {
     markNoop(out);
     return out;
@@ -64,7 +63,7 @@ export function freeDescs(state: StoreState, op: Op<'free-descs'>): Outcome {
   const span = spanOf(first, last, MSI_MAX_INDEX + 1);
   removeSpan(t, span, out, 'descs');
   const leaked = out.erased.filter((e) => e.irqsLeaked);
-  if (leaked.length && is612(state)) {
+  if (leaked.length && perDomainStores(state)) {
     out.warn = true;
     note(out, '6.12 WARNs and leaks descriptors that still have IRQs');
   } else if (leaked.length) note(out, '6.1 frees descriptors that still have IRQs');
@@ -80,7 +79,7 @@ function gate(state: StoreState, dev: DeviceStoreState, domain: Interval | undef
 }
 
 function gateCheck(state: StoreState, dev: DeviceStoreState, domain: Interval | undefined, first: Interval, last: Interval, out: Outcome): Target | null {
-  const modern = is612(state);
+  const modern = perDomainStores(state);
   if (modern && last.max !== null && first.min > last.max) {
     fail(out, { errno: null, certainty: 'definite', code: 'msi/range-inverted', detail: `first ${show(first)} > last ${show(last)}: nothing is freed`, warn: true });
     cited(out, state, 'ctrlValid');

@@ -79,6 +79,8 @@ export type CheckName = keyof typeof checks;
 /** The order each tree's __pci_enable_msix_range runs its checks in. */
 export const msixOrder: Record<Tree, CheckName[]> = {
   '6.12': ['inverted', 'msiBlocksMsix', 'msixAgain', 'eitherMode', 'nvecSupported', 'noMsixCapability', 'duplicatesOverMax', 'tableTooSmall'],
+  // 7.3 drivers/pci/msi/msi.c:__pci_enable_msix_range keeps 6.12's order.
+  '7.x': ['inverted', 'msiBlocksMsix', 'msixAgain', 'eitherMode', 'nvecSupported', 'noMsixCapability', 'duplicatesOverMax', 'tableTooSmall'],
   '6.1': ['inverted', 'msixAgain', 'nvecSupported', 'noMsixCapability', 'tableTooSmall', 'entryBeyondTable', 'duplicatesOverNvec', 'msiBlocksMsix'],
 };
 

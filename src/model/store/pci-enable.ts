@@ -58,8 +58,9 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
   }
   const top = caps.multiMsi === false ? 1 : Math.min(hw, max.max ?? hw);
   const count = between(Math.min(r.min.min, top), top);
-  const t = pciDomain(state, dev, 'pci-msi', exact(1), 'pci_setup_msi_device_domain: one descriptor');
+  const t = pciDomain(state, dev, 'pci-msi', ...msiDomainSize(state, dev, r.min));
   cited(out, state, 'msiDomain');
+  if (state.config.tree === '7.x') cited(out, state, 'msiDomainHwsize');
   dropPciBlocks(t);
   const span: Span = { first: 0, lastDef: 0, lastMax: 0 };
   const ok = insertSpan(state, t, span, { site: r.site, label: r.label, associated: true, mode: 'msi', nvecUsed: count }, 'new', out, true);
@@ -68,6 +69,19 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
   out.returns = count;
   note(out, `MSI: one descriptor at index 0, nvec_used ${show(count)}; the device is programmed for ${powerOfTwo(count)} messages`);
   return out;
+}
+
+/**
+ * The PCI/MSI device domain's hwsize: 1 in 6.12 (one descriptor); in 7.x the device's MSI vector
+ * count (pci_msi_vec_count, taken before nvec is clamped to maxvec), so the parent's msi_prepare
+ * at creation sizes for every vector (e.g. the ITS ITT). A count not known is at least minvec.
+ */
+function msiDomainSize(state: StoreState, dev: DeviceStoreState, min: Interval): [Interval, string] {
+  if (state.config.tree !== '7.x') return [exact(1), 'pci_setup_msi_device_domain: one descriptor'];
+  const n = dev.caps.msiCount;
+  return n !== undefined && n > 0
+    ? [exact(n), `pci_setup_msi_device_domain(dev, pci_msi_vec_count = ${n})`]
+    : [{ min: Math.max(1, min.min), max: MSI_HW_MAX }, 'pci_setup_msi_device_domain(dev, pci_msi_vec_count)'];
 }
 
 /** __pci_enable_msix_range(dev, entries, minvec, maxvec, flags): returns the vector count. */

@@ -7,7 +7,7 @@ import { allocAtIndex } from './core-alloc';
 import { exact, show } from './interval';
 import { begin, cited, fail, noop, note, problem } from './outcome';
 import { enableMsi, enableMsix, type EnableRequest } from './pci-enable';
-import { device, singleStore, slot } from './state';
+import { device, perDomainCore, singleStore, slot } from './state';
 import type { DeviceStoreState, DomainSlotState, Errno, Interval, Outcome, StoreOp, StoreState } from './types';
 import { MSI_MAX_INDEX } from './types';
 
@@ -251,7 +251,7 @@ export function irqVector(state: StoreState, op: Op<'pci-irq-vector'>): Outcome 
 
 function vectorIn(state: StoreState, dev: DeviceStoreState, mode: string, op: Op<'pci-irq-vector'>): Outcome {
   const out = begin(op.op);
-  if ((mode === 'msi' || mode === 'msix') && state.config.tree === '6.12' && op.nr.min > MSI_MAX_INDEX) {
+  if ((mode === 'msi' || mode === 'msix') && perDomainCore(state) && op.nr.min > MSI_MAX_INDEX) {
     out.returns = exact(0);
     return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/index-out-of-range', detail: `nr ${show(op.nr)} > MSI_MAX_INDEX: msi_domain_get_virq WARNs and returns 0`, warn: true });
   }

@@ -10,6 +10,16 @@ export function defaultPartitions(): Partition[] {
   ];
 }
 
+/** The per-domain core's API semantics (6.2+, 7.x): msi_ctrl_valid, range erasure, device domains. */
+export function perDomainCore(state: StoreState): boolean {
+  return state.config.tree !== '6.1';
+}
+
+/** The per-domain core on per-device stores (not the single-store layouts). */
+export function perDomainStores(state: StoreState): boolean {
+  return perDomainCore(state) && !singleStore(state);
+}
+
 /** Config with every default filled in; rejects overlapping partitions. */
 export function resolveConfig(config: StoreConfig): Required<StoreConfig> {
   const tree: Tree = config.tree ?? (config.layout === 'list' || config.layout === 'xarray' ? '6.1' : '6.12');

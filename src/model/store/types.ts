@@ -31,7 +31,8 @@ export interface Interval {
 }
 
 /** Which kernel's API semantics to follow (check order, cleanup rule, platform MSI API). */
-export type Tree = '6.1' | '6.12';
+/** '7.x': the 6.12 store with the 7.x core's changes (docs/allocator-model.md "The 7.x core"). */
+export type Tree = '6.1' | '6.12' | '7.x';
 
 export interface StoreConfig {
   layout: Layout;

@@ -1,0 +1,45 @@
+/* 7.x: a *_locked call with no guard on the path from probe (the core asserts the mutex in
+ * kernel/irq/msi.c:msi_ctrl_valid -> msi_get_device_domain), and one whose guard ended with the
+ * scoped_guard statement before it. The free in ul_teardown runs under its caller's guard.
+ * (The error return after the first allocation also leaves 0..3 allocated: the leak note.)
+ *
+ * era: 7.x
+ * expect: msi/descs-unlocked@15 warning
+ * expect: msi/descs-unlocked@22 warning
+ * expect: msi/leak@33 info
+ */
+static int ul_setup(struct device *dev)
+{
+	int ret;
+
+	ret = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 0, 3);
+	if (ret)
+		return ret;
+	scoped_guard (msi_descs_lock, dev) {
+		ret = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 4, 5);
+	}
+	if (!ret)
+		ret = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 6, 7);
+	return ret;
+}
+
+static void ul_teardown(struct device *dev)
+{
+	msi_domain_free_irqs_all_locked(dev, MSI_DEFAULT_DOMAIN);
+}
+
+static int ul_probe(struct platform_device *pdev)
+{
+	return ul_setup(&pdev->dev);
+}
+
+static void ul_remove(struct platform_device *pdev)
+{
+	guard(msi_descs_lock)(&pdev->dev);
+	ul_teardown(&pdev->dev);
+}
+
+static struct platform_driver ul_driver = {
+	.probe = ul_probe,
+	.remove = ul_remove,
+};

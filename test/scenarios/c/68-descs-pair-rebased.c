@@ -1,0 +1,21 @@
+/* A series written for 6.12 and rebased onto 7.x: msi_lock_descs()/msi_unlock_descs() no longer
+ * exist (include/linux/msi.h has __msi_lock_descs behind guard(msi_descs_lock)). The locked call
+ * between them is held, so only the two lock calls are reported.
+ *
+ * era: 7.x
+ * expect: msi/api-not-in-era@13 warning
+ * expect: msi/api-not-in-era@15 warning
+ */
+static int rb_probe(struct platform_device *pdev)
+{
+	int ret;
+
+	msi_lock_descs(&pdev->dev);
+	ret = msi_domain_alloc_irqs_range_locked(&pdev->dev, MSI_DEFAULT_DOMAIN, 0, 3);
+	msi_unlock_descs(&pdev->dev);
+	return ret;
+}
+
+static struct platform_driver rb_driver = {
+	.probe = rb_probe,
+};
