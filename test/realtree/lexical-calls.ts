@@ -2,7 +2,8 @@
 // (no tree-sitter, no code shared with src/). It blanks comments and string/char literals, drops
 // preprocessor lines (with their continuations, so #define bodies never count), and reports
 // `NAME (` where NAME is an API name used as a call: not a member (`->NAME(`, `.NAME(`) and not
-// declared or defined (previous token a type word, or `*` after one).
+// declared or defined (previous token a type word, or `*` after one); and a name used as the lock
+// class of `guard(NAME)` / `scoped_guard(NAME, ...)`.
 
 export interface LexicalCall {
   line: number;
@@ -178,12 +179,14 @@ export function lexicalCalls(text: string, names: readonly string[]): LexicalCal
   const re = new RegExp(`\\b(${alternation})\\s*\\(`, 'g');
   const starts = lineStarts(code);
   const bodies = functionBodies(code);
-  const calls: LexicalCall[] = [];
+  const found: { offset: number; api: string }[] = [];
   for (let m = re.exec(code); m; m = re.exec(code)) {
-    if (isDeclarator(code, m.index)) continue;
-    calls.push({ line: lineOf(starts, m.index), api: m[1]!, function: bodyAt(bodies, m.index) });
+    if (!isDeclarator(code, m.index)) found.push({ offset: m.index, api: m[1]! });
   }
-  return calls;
+  // A lock-guard class named in `guard(NAME)` or `scoped_guard(NAME, ...)` takes the lock: a call.
+  const guard = new RegExp(`\\b(?:scoped_guard|guard)\\s*\\(\\s*(${alternation})\\b`, 'g');
+  for (let m = guard.exec(code); m; m = guard.exec(code)) found.push({ offset: m.index + m[0].length - m[1]!.length, api: m[1]! });
+  return found.sort((a, b) => a.offset - b.offset).map((c) => ({ line: lineOf(starts, c.offset), api: c.api, function: bodyAt(bodies, c.offset) }));
 }
 
 /** The function whose body holds line `line` of `text` (1-based), found lexically ('' outside). */

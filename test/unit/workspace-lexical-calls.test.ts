@@ -55,3 +55,12 @@ test('lexicalCalls names the enclosing function, past trailing annotations, and 
     { line: 7, api: 'pci_irq_vector', function: 'g' },
   ]);
 });
+
+test('lexicalCalls counts a lock-guard class used in guard() or scoped_guard() as a call of it', () => {
+  const text = 'void f(struct device *d)\n{\n\tguard(msi_descs_lock)(d);\n\tscoped_guard (msi_descs_lock, d) { }\n\tmsi_descs_lock(d);\n}';
+  assert.deepEqual(lexicalCalls(text, ['msi_descs_lock']), [
+    { line: 3, api: 'msi_descs_lock', function: 'f' },
+    { line: 4, api: 'msi_descs_lock', function: 'f' },
+    { line: 5, api: 'msi_descs_lock', function: 'f' },
+  ]);
+});
