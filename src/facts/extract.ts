@@ -11,6 +11,7 @@ import { evaluate } from './const-eval';
 import { buildFact, type CallSite } from './fact-builder';
 import { blockOf, prepareFile, sourceText, type Candidate, type ExtractInput, type FileContext } from './file-context';
 import { driverStructs, pciIdTables } from './pci-ids';
+import { conditionalAt } from './preprocess';
 import { SkeletonBuilder } from './skeleton';
 import type { FileFacts, FileProblem, FunctionInfo, MsiFact } from './types';
 
@@ -210,6 +211,7 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
       // (A lower-case name that the file does not define is a variable: skip the evaluator.)
       constant: (t) => ((/^(?!true$|false$)[a-z_][a-z0-9_]*$/.test(t) && !ctx.visible.localEnv.lookup(t)) || t.includes('->') ? undefined : evaluate(t, ctx.visible.localEnv).value),
       isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
+      preprocBranch: (hash) => ctx.preproc.branches.get(hash),
     });
     for (const b of relevant) if (b.functionName) out.functions.push(functionInfo(ctx, tree, b, builder));
   } finally {
@@ -239,6 +241,8 @@ function collectFacts(ctx: FileContext, tree: Tree, out: FileFacts, only?: TopBl
       continue;
     }
     const { fact, problem: p } = buildFact(id++, site, ctx);
+    const conditional = conditionalAt(ctx.preproc, c.offset);
+    if (conditional) fact.conditional = conditional;
     out.facts.push(fact);
     if (p) out.problems.push(problem(ctx, c.offset, 'info', p));
   }

@@ -13,6 +13,7 @@ import { collectDefinesBlanked, type DefineTable } from './defines';
 import { makeScope, type TypeScope } from './scope';
 import type { EraInfo } from './types';
 import { makeVisible, type ReadInclude, type Visible } from './visible';
+import { blankRanges, preprocess, type PreprocResult } from './preprocess';
 
 export interface ExtractInput {
   file: string;
@@ -25,6 +26,7 @@ export interface ExtractInput {
 export interface Candidate { name: string; offset: number }
 
 export interface FileContext {
+  /** Its text has the dead branches of driver-local conditionals blanked (see preprocess.ts). */
   input: ExtractInput;
   /** Comments blanked, directives kept (for #define bodies and includes). */
   noComments: string;
@@ -35,6 +37,7 @@ export interface FileContext {
   candidates: Candidate[];
   visible: Visible;
   scope: TypeScope;
+  preproc: PreprocResult;
 }
 
 let candidateRe: RegExp | undefined;
@@ -48,8 +51,37 @@ export function findCandidates(code: string): Candidate[] {
   return out;
 }
 
-export function prepareFile(input: ExtractInput): FileContext {
-  const noComments = blankComments(input.text, true);
+/** -D names of the directory's Makefile/Kbuild (`ccflags-y += -DFOO`): kbuild decides them. */
+function makefileDefines(file: string, read: ReadInclude | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const name of ['Makefile', 'Kbuild']) {
+    const text = read?.(file, name, true);
+    for (const m of text?.matchAll(/-D\s*([A-Za-z_]\w*)/g) ?? []) out.add(m[1]!);
+  }
+  return out;
+}
+
+/** The driver's conditionals, decided where its own text decides them. */
+function conditionals(input: ExtractInput, noComments: string): PreprocResult {
+  const read = input.readInclude;
+  let kbuild: Set<string> | undefined;
+  let headers: Visible | undefined;
+  return preprocess(noComments, input.text, {
+    ...(read ? { readLocal: (spec: string) => read(input.file, spec, true) } : {}),
+    external: (name) => {
+      if ((kbuild ??= makefileDefines(input.file, read)).has(name)) return true;
+      headers ??= makeVisible({ file: input.file, text: input.text, clean: '', era: input.era, defines: {}, headerDefines: input.headerDefines, readInclude: read });
+      return headers.env.lookup(name) !== undefined;
+    },
+  });
+}
+
+export function prepareFile(original: ExtractInput): FileContext {
+  const allNoComments = blankComments(original.text, true);
+  const preproc = conditionals(original, allNoComments);
+  // Dead code is blanked before anything reads the file: no facts, no skeleton, no defines.
+  const input = preproc.blank.length ? { ...original, text: blankRanges(original.text, preproc.blank) } : original;
+  const noComments = blankRanges(allNoComments, preproc.blank);
   const code = blankDirectives(noComments);
   // Blanking keeps every newline: one set of line starts serves the text and both blanked copies.
   const starts = lineStarts(input.text);
@@ -57,7 +89,7 @@ export function prepareFile(input: ExtractInput): FileContext {
   const visible = makeVisible({ file: input.file, text: input.text, clean: code, era: input.era, defines, headerDefines: input.headerDefines, readInclude: input.readInclude });
   return {
     input, noComments, code, starts, blocks: topLevelBlocks(code),
-    candidates: findCandidates(code), visible, scope: makeScope(code, (name) => visible.struct(name)),
+    candidates: findCandidates(code), visible, scope: makeScope(code, (name) => visible.struct(name)), preproc,
   };
 }
 

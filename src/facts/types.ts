@@ -94,6 +94,14 @@ export interface MsixEntries {
   identityUpTo?: Value;
 }
 
+/** An `#if` the driver's own text cannot decide (CONFIG_*, kbuild): both sides are kept. */
+export interface Conditional {
+  /** The macro that decides it, e.g. "CONFIG_PCI_MSI" ("" when the expression names none). */
+  macro: string;
+  /** The directive, e.g. "#ifdef CONFIG_PCI_MSI" or "#else after #ifdef CONFIG_PCI_MSI". */
+  directive: string;
+}
+
 export interface MsiFact {
   /** Unique within its file. */
   id: number;
@@ -133,6 +141,8 @@ export interface MsiFact {
   result?: string;
   /** Raw argument texts, whitespace-normalised. */
   args: string[];
+  /** The call is compiled only in some configurations: findings on it are at most warnings. */
+  conditional?: Conditional;
 }
 
 /** A condition, kept as a small tree so the model can tell success from error paths. */
@@ -158,7 +168,7 @@ export type Stmt =
   | { t: 'fact'; id: number }
   | { t: 'call'; name: string; range: Range; args: string[]; /** `x = f(...)`: the lvalue x. */ result?: string }
   | { t: 'assign'; target: string; source: string; range: Range }
-  | { t: 'if'; cond: Cond; then: Stmt[]; else: Stmt[]; range: Range }
+  | { t: 'if'; cond: Cond; then: Stmt[]; else: Stmt[]; range: Range; /** An undecided `#if` (cond is opaque). */ conditional?: Conditional }
   | { t: 'switch'; subject: string; cases: { labels: string[]; body: Stmt[] }[]; range: Range }
   | { t: 'loop'; cond?: Cond; body: Stmt[]; range: Range }
   | { t: 'return'; value?: string; range: Range }
