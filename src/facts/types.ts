@@ -54,7 +54,8 @@ export interface DeviceRef {
   /**
    * Identity used to group calls on the same device within a driver: the underlying object
    * with address-of and `->dev` / `.dev` stripped and helper wrappers unwrapped, e.g.
-   * `&pdev->dev` -> "pdev", `&adapter->pdev->dev` -> "adapter->pdev", `mdev_dev(m)` -> "mdev:m".
+   * `&pdev->dev` -> "pdev", `&adapter->pdev->dev` -> "adapter->pdev", `mdev_dev(m)` -> "m",
+   * `to_pci_dev(dev)` -> the key of `dev` (an accessor denotes the same object as its argument).
    */
   key: string;
   /** Access path steps from the root variable, e.g. ["adapter", "->pdev", "->dev", "&"]. */
