@@ -132,7 +132,7 @@ export interface MsiFact {
   flags?: string[];
   /**
    * The flags argument is not constant: `flags` lists only the names written in it (others may
-   * be set). A variable assigned only constants in the function gives the union of those values instead.
+   * be set). A local assigned only constants in the function gives the union of those values instead.
    */
   flagsPartial?: boolean;
   entries?: MsixEntries;
