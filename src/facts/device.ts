@@ -51,6 +51,20 @@ function accessorCall(root: string): { arg: string; accessor: Accessor } | undef
   return accessor ? { arg: m[2]!, accessor } : undefined;
 }
 
+/**
+ * The device expression an accessor call denotes, written without the accessor:
+ * `to_pci_dev(dev)` -> `dev`, `pci_dev_get(p)` -> `p`, `mdev_dev(m)` -> `&m->dev`; undefined
+ * for any other expression. (The skeleton records `pdev = to_pci_dev(dev)` as a device alias.)
+ */
+export function accessorDevice(text: string): string | undefined {
+  const t = strip(normalise(text));
+  const root = callRootAt(t);
+  const acc = root === t ? accessorCall(t) : undefined;
+  if (!acc) return undefined;
+  const arg = normalise(acc.arg);
+  return acc.accessor.relation === 'embedded' ? `&${/^[\w>.-]+$/.test(arg) ? arg : `(${arg})`}->dev` : arg;
+}
+
 function splitArgs(text: string): string[] {
   const out: string[] = [];
   let depth = 0;

@@ -8,6 +8,7 @@ import { offsetRange } from '../parse/node-range';
 import { matchBracket, normalise, splitTopLevel } from './c-text';
 import { catalogueRow } from './catalogue';
 import { evaluate } from './const-eval';
+import { accessorDevice } from './device';
 import { buildFact, type CallSite } from './fact-builder';
 import { blockOf, prepareFile, sourceText, type Candidate, type ExtractInput, type FileContext } from './file-context';
 import { driverStructs, pciIdTables } from './pci-ids';
@@ -212,6 +213,7 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
       constant: (t) => ((/^(?!true$|false$)[a-z_][a-z0-9_]*$/.test(t) && !ctx.visible.localEnv.lookup(t)) || t.includes('->') ? undefined : evaluate(t, ctx.visible.localEnv).value),
       isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
       preprocBranch: (hash) => ctx.preproc.branches.get(hash),
+      accessorDevice,
     });
     for (const b of relevant) if (b.functionName) out.functions.push(functionInfo(ctx, tree, b, builder));
   } finally {

@@ -13,6 +13,8 @@ export interface SkeletonEnv {
   constant(text: string): number | undefined;
   /** A call of this name is a for-each loop macro (its body is the next statement). */
   isLoopMacro(name: string): boolean;
+  /** `to_pci_dev(dev)` -> `dev`: the device an accessor call denotes (see facts/device.ts). */
+  accessorDevice?(callText: string): string | undefined;
   /** An undecided `#if`/`#elif`/`#else` branch by the offset of its `#` (decided ones are blanked). */
   preprocBranch?(hash: number): { state: 'dead' | 'unknown'; cond: Conditional } | undefined;
 }
@@ -161,8 +163,11 @@ export class SkeletonBuilder {
       source = d?.childForFieldName('value') ?? null;
       while (target && target.type !== 'identifier' && target.childForFieldName('declarator')) target = target.childForFieldName('declarator');
     }
-    if (!target || !source || source.type === 'call_expression' || source.type === 'initializer_list') return undefined;
-    return { t: 'assign', target: normalise(target.text), source: normalise(source.text), range: nodeRange(n!) };
+    if (!target || !source || source.type === 'initializer_list') return undefined;
+    // `pdev = to_pci_dev(dev)` copies a device, as `pdev = adapter->pdev` does: an alias of `dev`.
+    const copied = source.type === 'call_expression' ? this.env.accessorDevice?.(source.text) : normalise(source.text);
+    if (copied === undefined) return undefined;
+    return { t: 'assign', target: normalise(target.text), source: copied, range: nodeRange(n!) };
   }
 
   private allCalls?: Node[];
