@@ -1,7 +1,7 @@
 // Classifies the device argument of an MSI call (pci / mdev / auxiliary / platform / ntb /
 // fsl-mc / cdx / device / unknown) from declarations in scope, and derives the grouping key that
 // later layers use to tell which calls act on the same device.
-import { normalise } from './c-text';
+import { matchBracket, normalise, splitTopLevel } from './c-text';
 import { structNameOf, type TypeScope } from './scope';
 import type { DeviceClass, DeviceRef } from './types';
 
@@ -46,7 +46,7 @@ function containerOf(args: string[]): { arg: string; accessor: Accessor } | unde
 function accessorCall(root: string): { arg: string; accessor: Accessor } | undefined {
   const m = /^(\w+)\((.*)\)$/.exec(root);
   if (!m) return undefined;
-  if (m[1] === 'container_of') return containerOf(splitArgs(m[2]!));
+  if (m[1] === 'container_of') return containerOf(splitTopLevel(m[2]!));
   const accessor = accessors[m[1]!];
   return accessor ? { arg: m[2]!, accessor } : undefined;
 }
@@ -63,20 +63,6 @@ export function accessorDevice(text: string): string | undefined {
   if (!acc) return undefined;
   const arg = normalise(acc.arg);
   return acc.accessor.relation === 'embedded' ? `&${/^[\w>.-]+$/.test(arg) ? arg : `(${arg})`}->dev` : arg;
-}
-
-function splitArgs(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === ',' && depth === 0) { out.push(text.slice(start, i)); start = i + 1; }
-  }
-  out.push(text.slice(start));
-  return out;
 }
 
 /** Removes redundant outer parentheses and pointer casts. */
@@ -123,12 +109,8 @@ function parsePath(text: string): PathExpr | undefined {
 function callRootAt(t: string): string | undefined {
   const id = /^[A-Za-z_]\w*/.exec(t)?.[0];
   if (!id || t[id.length] !== '(') return id;
-  let depth = 0;
-  for (let i = id.length; i < t.length; i++) {
-    if (t[i] === '(') depth++;
-    else if (t[i] === ')' && --depth === 0) return t.slice(0, i + 1);
-  }
-  return undefined;
+  const close = matchBracket(t, id.length);
+  return close < 0 ? undefined : t.slice(0, close + 1);
 }
 
 function classOfType(type: string | undefined): DeviceClass | undefined {
@@ -170,12 +152,8 @@ function aliasOf(name: string, fnText: string | undefined): string | undefined {
 /** The call `name(...)` starting at `from` in `text` (balanced), whitespace removed. */
 function balancedCall(text: string, from: number): string | undefined {
   const open = text.indexOf('(', from);
-  let depth = 0;
-  for (let i = open; open >= 0 && i < text.length; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) return text.slice(from, i + 1).replace(/\s+/g, '');
-  }
-  return undefined;
+  const close = open < 0 ? -1 : matchBracket(text, open);
+  return close < 0 ? undefined : text.slice(from, close + 1).replace(/\s+/g, '');
 }
 
 /** `struct device *dev = &pdev->dev;` (assigned once): `dev` is pdev's embedded device. */

@@ -5,6 +5,7 @@
 // marked, so findings there are at most warnings. A branch that is certainly not compiled
 // (`#if 0`, `#ifdef NEVER_DEFINED`, the `#else` of a defined macro) is dead: it is blanked
 // before anything reads the file, so it yields neither facts nor skeleton statements.
+import { blankComments } from './c-text';
 import { evaluate, type ConstEnv } from './const-eval';
 import { directiveMatches, type MacroDef } from './defines';
 import type { Conditional } from './types';
@@ -181,7 +182,7 @@ class Walk {
     this.seenHeaders.add(spec);
     const text = this.env.readLocal(spec);
     // Its code is not this file's: only its effect on the macros counts.
-    if (text !== undefined) { const clean = blankCommentsOnly(text); this.text(clean, clean, region, cond, false, depth + 1); }
+    if (text !== undefined) { const clean = blankComments(text); this.text(clean, clean, region, cond, false, depth + 1); }
   }
 
   /** `#if EXPR` / `#ifdef NAME` / `#ifndef NAME`: yes, no, or maybe with the macro that decides. */
@@ -237,11 +238,6 @@ class Walk {
     // In #if, a name that is no macro counts as 0 (C11 6.10.1p4).
     return m.state === 'def' ? m.def : m.state === 'undef' ? { kind: 'object', body: '0', file: '', line: 0 } : undefined;
   }
-}
-
-/** Comments blanked (a header's directives are read, its code is not). */
-function blankCommentsOnly(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (m) => m.replace(/[^\n]/g, ' '));
 }
 
 /** Evaluates the conditionals of `clean` (the file, comments blanked, directives kept). */
