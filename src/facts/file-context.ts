@@ -65,15 +65,15 @@ function makefileDefines(file: string, read: ReadInclude | undefined): Set<strin
 function conditionals(input: ExtractInput, noComments: string): PreprocResult {
   const read = input.readInclude;
   let kbuild: Set<string> | undefined;
-  let headers: Visible | undefined;
-  return preprocess(noComments, input.text, {
-    ...(read ? { readLocal: (spec: string) => read(input.file, spec, true) } : {}),
-    external: (name) => {
-      if ((kbuild ??= makefileDefines(input.file, read)).has(name)) return true;
-      headers ??= makeVisible({ file: input.file, text: input.text, clean: '', era: input.era, defines: {}, headerDefines: input.headerDefines, readInclude: read });
-      return headers.env.lookup(name) !== undefined;
-    },
-  });
+  const readLocal = read ? { readLocal: (spec: string) => read(input.file, spec, true) } : {};
+  const inMakefile = (name: string): boolean => (kbuild ??= makefileDefines(input.file, read)).has(name);
+  const first = preprocess(noComments, input.text, { ...readLocal, external: inMakefile });
+  // A name taken as undefined may come from a kernel header: searching them costs (they are
+  // read only then), so only where that would drop an MSI call, and the walk is then redone.
+  if (first.assumedUndefined.size === 0 || !first.blank.some(([s, e]) => findCandidates(noComments.slice(s, e)).length > 0)) return first;
+  const headers = makeVisible({ file: input.file, text: input.text, clean: '', era: input.era, defines: {}, headerDefines: input.headerDefines, readInclude: read });
+  const fromHeaders = new Set([...first.assumedUndefined].filter((name) => headers.env.lookup(name) !== undefined));
+  return fromHeaders.size === 0 ? first : preprocess(noComments, input.text, { ...readLocal, external: (name) => inMakefile(name) || fromHeaders.has(name) });
 }
 
 export function prepareFile(original: ExtractInput): FileContext {

@@ -35,6 +35,8 @@ export interface PreprocResult {
   unknown: { start: number; end: number; cond: Conditional }[];
   /** State of each kept conditional directive's branch, by the offset of its `#`. */
   branches: Map<number, { state: BranchState; cond: Conditional }>;
+  /** Names taken as undefined because nothing the walk read defines them. */
+  assumedUndefined: Set<string>;
 }
 
 type Tri = 'yes' | 'no' | 'maybe';
@@ -71,7 +73,7 @@ const not = (t: Tri): Tri => (t === 'yes' ? 'no' : t === 'no' ? 'yes' : 'maybe')
 /** One walk of a file's directives; local headers are walked in place with the same macro state. */
 class Walk {
   readonly macros = new Map<string, Macro>();
-  readonly result: PreprocResult = { blank: [], unknown: [], branches: new Map() };
+  readonly result: PreprocResult = { blank: [], unknown: [], branches: new Map(), assumedUndefined: new Set() };
   private readonly seenHeaders = new Set<string>();
   constructor(private readonly env: PreprocEnv) {}
 
@@ -81,7 +83,10 @@ class Walk {
     const m = this.macros.get(name);
     if (m) return m;
     let ext = this.external.get(name);
-    if (ext === undefined) this.external.set(name, (ext = isExternalName(name) || this.env.external(name)));
+    if (ext === undefined) {
+      this.external.set(name, (ext = isExternalName(name) || this.env.external(name)));
+      if (!ext) this.result.assumedUndefined.add(name);
+    }
     return ext ? { state: 'unknown' } : { state: 'undef' };
   }
 
@@ -242,7 +247,7 @@ class Walk {
 
 /** Evaluates the conditionals of `clean` (the file, comments blanked, directives kept). */
 export function preprocess(clean: string, raw: string, env: PreprocEnv): PreprocResult {
-  if (!/#[ \t]*(?:if|el)/.test(clean)) return { blank: [], unknown: [], branches: new Map() };
+  if (!/#[ \t]*(?:if|el)/.test(clean)) return { blank: [], unknown: [], branches: new Map(), assumedUndefined: new Set() };
   const walk = new Walk(env);
   walk.text(clean, raw, 'live', undefined, true, 0);
   const r = walk.result;
@@ -298,5 +303,6 @@ export function shiftPreproc(r: PreprocResult, at: number, delta: number): Prepr
     blank: r.blank.map(([s, e]) => [move(s), move(e)]),
     unknown: r.unknown.map((u) => ({ ...u, start: move(u.start), end: move(u.end) })),
     branches: new Map([...r.branches].map(([hash, b]) => [move(hash), b])),
+    assumedUndefined: r.assumedUndefined,
   };
 }
