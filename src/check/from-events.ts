@@ -10,6 +10,7 @@ import type { WalkReport } from '../model/replay/run';
 import type { Finding, RelatedLocation, RuleCode, Severity } from './finding';
 import { apiOp } from '../model/replay/api-ops';
 import { leakMessage, opMessage, type MessageContext } from './messages';
+import { capConditional, conditionalSites } from './conditional';
 
 /** At most one of these per call site, first in this order wins (msi-semantics §6). */
 export const siteOrder: RuleCode[] = [
@@ -186,8 +187,11 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
 /** Merges candidates per (site, code) across walks; then one per site in the §6 order. */
 export function findingsFromReports(reports: WalkReport[], ctx: MessageContext): Finding[] {
   const byKey = new Map<string, Candidate>();
+  const conditional = conditionalSites(reports);
   for (const r of reports) {
-    for (const c of walkCandidates(r, ctx)) {
+    for (const w of walkCandidates(r, ctx)) {
+      // The severity's last word: a finding on code compiled in some configurations only.
+      const c = { ...w, finding: capConditional(w.finding, conditional) };
       const relatedKey = c.finding.code === 'msi/leak' ? `:${siteKey(c.finding.related[0]!.file, c.finding.related[0]!.range)}` : '';
       const k = `${siteKey(c.finding.file, c.finding.range)}:${c.finding.code}${relatedKey}`;
       const prev = byKey.get(k);

@@ -91,7 +91,9 @@ class Expander {
     const out: Tok[] = [];
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      if (t.k !== 'id' || active.has(t.v) || evaluatorBuiltins.has(t.v)) { out.push(t); continue; }
+      // `min`/`max` without `(` are variables (a local `int min = 17;`), not the helpers.
+      if (t.k !== 'id' || active.has(t.v)) { out.push(t); continue; }
+      if (evaluatorBuiltins.has(t.v) && (Object.hasOwn(limits, t.v) || (toks[i + 1]?.k === 'op' && toks[i + 1]!.v === '('))) { out.push(t); continue; }
       if (t.v === 'MSI_ANY_INDEX') this.anyIndex = true;
       const def = this.env.lookup(t.v);
       if (!def || def.kind === 'array') { out.push(t); continue; }

@@ -9,9 +9,11 @@ import { matchBracket, normalise, splitTopLevel } from './c-text';
 import { catalogueRow } from './catalogue';
 import { guardSite } from './lock-guard';
 import { evaluate } from './const-eval';
+import { accessorDevice } from './device';
 import { buildFact, type CallSite } from './fact-builder';
 import { blockOf, prepareFile, sourceText, type Candidate, type ExtractInput, type FileContext } from './file-context';
 import { driverStructs, pciIdTables } from './pci-ids';
+import { conditionalAt } from './preprocess';
 import { SkeletonBuilder } from './skeleton';
 import type { FileFacts, FileProblem, FunctionInfo, MsiFact } from './types';
 
@@ -226,6 +228,8 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
       // (A lower-case name that the file does not define is a variable: skip the evaluator.)
       constant: (t) => ((/^(?!true$|false$)[a-z_][a-z0-9_]*$/.test(t) && !ctx.visible.localEnv.lookup(t)) || t.includes('->') ? undefined : evaluate(t, ctx.visible.localEnv).value),
       isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
+      preprocBranch: (hash) => ctx.preproc.branches.get(hash),
+      accessorDevice,
     });
     for (const b of relevant) if (b.functionName) out.functions.push(functionInfo(ctx, tree, b, builder));
   } finally {
@@ -256,6 +260,8 @@ function collectFacts(ctx: FileContext, tree: Tree, out: FileFacts, only?: TopBl
     }
     const { fact, problem: p } = buildFact(id++, site, ctx);
     if (site.scope) fact.lockScope = offsetRange(ctx.starts, site.scope[0], site.scope[1]);
+    const conditional = conditionalAt(ctx.preproc, c.offset);
+    if (conditional) fact.conditional = conditional;
     out.facts.push(fact);
     if (p) out.problems.push(problem(ctx, c.offset, 'info', p));
   }

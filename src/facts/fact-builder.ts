@@ -7,6 +7,7 @@ import { catalogueRow, type ApiRow, type ApiSignature, type ArgRole } from './ca
 import { evaluate } from './const-eval';
 import { classifyDevice } from './device';
 import type { FileContext } from './file-context';
+import { localValues, withLocals } from './local-constants';
 import { loopBoundOf } from './loop-bounds';
 import { msixEntries } from './msix';
 import type { MsiFact, Value } from './types';
@@ -44,24 +45,28 @@ function pickSignature(row: ApiRow, args: string[], ctx: FileContext, site: Call
   return pick(ctx.input.era.era === 'per-domain' ? '6.2+' : '6.1') ?? fits[0];
 }
 
-function makeValue(text: string, ctx: FileContext, at: Node | null): Value {
-  const r = evaluate(text, ctx.visible.env);
+function makeValue(text: string, ctx: FileContext, at: Node | null, fnCode?: string): Value {
+  const env = withLocals(ctx.visible.env, fnCode);
+  const r = evaluate(text, env);
   const v: Value = { text: normalise(text), chain: r.chain };
   if (r.value !== undefined) v.value = r.value;
   if (r.anyIndex) v.anyIndex = true;
   if (r.symbols.length > 0) v.symbols = r.symbols;
   if (r.value !== undefined) return v;
+  // A local holding one of several constants: their range.
+  const local = /^[a-z_]\w*$/.test(v.text) ? localValues(v.text, fnCode, ctx.visible.env) : undefined;
+  if (local) { v.min = Math.min(...local.values); v.max = Math.max(...local.values); v.chain = [`${v.text} = ${local.texts.join(' or ')}`]; }
   for (const sym of r.symbols) {
     const lb = loopBoundOf(at, sym);
     if (!lb) continue;
-    const bound = evaluate(lb.bound, ctx.visible.env);
+    const bound = evaluate(lb.bound, env);
     v.loopBound = { variable: sym, bound: lb.bound, inclusive: lb.inclusive };
     const bv: Value = { text: lb.bound, chain: bound.chain };
     if (bound.value !== undefined) bv.value = bound.value;
     if (bound.symbols.length > 0) bv.symbols = bound.symbols;
     v.loopBound.boundValue = bv;
     if (v.text === sym) {
-      const init = lb.init !== undefined ? evaluate(lb.init, ctx.visible.env).value : undefined;
+      const init = lb.init !== undefined ? evaluate(lb.init, env).value : undefined;
       if (init !== undefined) v.min = init;
       if (bound.value !== undefined) v.max = lb.inclusive ? bound.value : bound.value - 1;
     }
@@ -78,29 +83,13 @@ function flagNames(value: number, text: string, ctx: FileContext): string[] {
   return [...order.filter((n) => bits.includes(n)), ...bits.filter((n) => !order.includes(n))].filter((n, i, a) => a.indexOf(n) === i);
 }
 
-/**
- * A flags variable assigned only constants in the function (`flags = PCI_IRQ_INTX; if (m)
- * flags |= PCI_IRQ_MSI;`): the union of every value it may hold, with the texts assigned.
- */
-function variableFlags(name: string, fnCode: string | undefined, ctx: FileContext): { value: number; text: string } | undefined {
-  if (fnCode === undefined || !/^[A-Za-z_]\w*$/.test(name)) return undefined;
-  let value = 0;
-  const texts: string[] = [];
-  for (const m of fnCode.matchAll(new RegExp(String.raw`(?<![\w>.])${name}\s*(\|?=)(?!=)\s*([^;]+);`, 'g'))) {
-    const v = evaluate(m[2]!, ctx.visible.env).value;
-    if (v === undefined) return undefined;
-    value |= v;
-    texts.push(m[2]!);
-  }
-  return texts.length > 0 ? { value, text: texts.join(' | ') } : undefined;
-}
-
 /** PCI_IRQ_* names set by a flags argument; the INTx bit is named as the era's headers name it. */
 function flagsOf(text: string, ctx: FileContext, fnCode: string | undefined): { flags?: string[]; partial: boolean } {
-  const r = evaluate(text, ctx.visible.env);
+  const r = evaluate(text, withLocals(ctx.visible.env, fnCode));
   if (r.value !== undefined) return { flags: flagNames(r.value, text, ctx), partial: false };
-  const viaVariable = variableFlags(text.trim(), fnCode, ctx);
-  if (viaVariable) return { flags: flagNames(viaVariable.value, viaVariable.text, ctx), partial: false };
+  // A local assigned only constants: the union of every value it may hold.
+  const local = localValues(text.trim(), fnCode, ctx.visible.env);
+  if (local) return { flags: flagNames(local.values.reduce((a, b) => a | b, 0), local.texts.join(' | '), ctx), partial: false };
   const seen = [...new Set(text.match(/\bPCI_IRQ_\w+/g) ?? [])];
   return seen.length > 0 ? { flags: seen, partial: true } : { partial: true };
 }
@@ -135,7 +124,7 @@ function descIndex(text: string, ctx: FileContext, site: CallSite): Value {
   const field = t.startsWith('&') ? `${t.slice(1)}.msi_index` : `${t}->msi_index`;
   const pattern = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/(->|\\\.)/g, '\\s*$1\\s*');
   const assigns = site.fnCode ? [...site.fnCode.matchAll(new RegExp(String.raw`${pattern}\s*=(?!=)\s*([^;]+);`, 'g'))] : [];
-  const v = makeValue(assigns.length === 1 ? assigns[0]![1]! : field, ctx, site.node);
+  const v = makeValue(assigns.length === 1 ? assigns[0]![1]! : field, ctx, site.node, site.fnCode);
   return assigns.length === 1 ? { ...v, text: field, chain: [`${field} = ${normalise(assigns[0]![1]!)}`, ...v.chain] } : v;
 }
 
@@ -167,13 +156,13 @@ export function buildFact(id: number, site: CallSite, ctx: FileContext): { fact:
       if (f.flags) fact.flags = f.flags;
       if (f.partial) fact.flagsPartial = true;
     }
-    else if (role === 'entries' && site.fnCode !== undefined) fact.entries = msixEntries(text, site.fnCode, site.fnStart, ctx.code, ctx.visible.env, site.nodeAt, (t, at) => makeValue(t, ctx, at));
+    else if (role === 'entries' && site.fnCode !== undefined) fact.entries = msixEntries(text, site.fnCode, site.fnStart, ctx.code, ctx.visible.env, site.nodeAt, (t, at) => makeValue(t, ctx, at, site.fnCode));
     else if (role === 'entries') fact.entries = { array: normalise(text), indices: null };
-    else if (role === 'map') fact.index = makeValue(`${memberBase(text)}.index`, ctx, site.node);
+    else if (role === 'map') fact.index = makeValue(`${memberBase(text)}.index`, ctx, site.node, site.fnCode);
     else if (role === 'desc' && row.kind === 'insert') fact.index = descIndex(text, ctx, site);
     else {
       const field = valueRoles[role];
-      if (field) fact[field] = makeValue(text, ctx, site.node);
+      if (field) fact[field] = makeValue(text, ctx, site.node, site.fnCode);
     }
   });
   if (fact.domain === undefined) { const d = impliedDomain(sig, ctx); if (d) fact.domain = d; }

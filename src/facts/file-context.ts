@@ -14,6 +14,7 @@ import { findGuardCandidates, type GuardForm } from './lock-guard';
 import { makeScope, type TypeScope } from './scope';
 import type { EraInfo } from './types';
 import { makeVisible, type ReadInclude, type Visible } from './visible';
+import { blankRanges, preprocess, type PreprocResult } from './preprocess';
 
 export interface ExtractInput {
   file: string;
@@ -31,6 +32,7 @@ export interface Candidate {
 }
 
 export interface FileContext {
+  /** Its text has the dead branches of driver-local conditionals blanked (see preprocess.ts). */
   input: ExtractInput;
   /** Comments blanked, directives kept (for #define bodies and includes). */
   noComments: string;
@@ -41,6 +43,7 @@ export interface FileContext {
   candidates: Candidate[];
   visible: Visible;
   scope: TypeScope;
+  preproc: PreprocResult;
 }
 
 let candidateRe: RegExp | undefined;
@@ -57,8 +60,37 @@ export function findCandidates(code: string): Candidate[] {
   return guards.length ? [...out, ...guards].sort((a, b) => a.offset - b.offset) : out;
 }
 
-export function prepareFile(input: ExtractInput): FileContext {
-  const noComments = blankComments(input.text, true);
+/** -D names of the directory's Makefile/Kbuild (`ccflags-y += -DFOO`): kbuild decides them. */
+function makefileDefines(file: string, read: ReadInclude | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const name of ['Makefile', 'Kbuild']) {
+    const text = read?.(file, name, true);
+    for (const m of text?.matchAll(/-D\s*([A-Za-z_]\w*)/g) ?? []) out.add(m[1]!);
+  }
+  return out;
+}
+
+/** The driver's conditionals, decided where its own text decides them. */
+function conditionals(input: ExtractInput, noComments: string): PreprocResult {
+  const read = input.readInclude;
+  let kbuild: Set<string> | undefined;
+  const readLocal = read ? { readLocal: (spec: string) => read(input.file, spec, true) } : {};
+  const inMakefile = (name: string): boolean => (kbuild ??= makefileDefines(input.file, read)).has(name);
+  const first = preprocess(noComments, input.text, { ...readLocal, external: inMakefile });
+  // A name taken as undefined may come from a kernel header: searching them costs (they are
+  // read only then), so only where that would drop an MSI call, and the walk is then redone.
+  if (first.assumedUndefined.size === 0 || !first.blank.some(([s, e]) => findCandidates(noComments.slice(s, e)).length > 0)) return first;
+  const headers = makeVisible({ file: input.file, text: input.text, clean: '', era: input.era, defines: {}, headerDefines: input.headerDefines, readInclude: read });
+  const fromHeaders = new Set([...first.assumedUndefined].filter((name) => headers.env.lookup(name) !== undefined));
+  return fromHeaders.size === 0 ? first : preprocess(noComments, input.text, { ...readLocal, external: (name) => inMakefile(name) || fromHeaders.has(name) });
+}
+
+export function prepareFile(original: ExtractInput): FileContext {
+  const allNoComments = blankComments(original.text, true);
+  const preproc = conditionals(original, allNoComments);
+  // Dead code is blanked before anything reads the file: no facts, no skeleton, no defines.
+  const input = preproc.blank.length ? { ...original, text: blankRanges(original.text, preproc.blank) } : original;
+  const noComments = blankRanges(allNoComments, preproc.blank);
   const code = blankDirectives(noComments);
   // Blanking keeps every newline: one set of line starts serves the text and both blanked copies.
   const starts = lineStarts(input.text);
@@ -66,7 +98,7 @@ export function prepareFile(input: ExtractInput): FileContext {
   const visible = makeVisible({ file: input.file, text: input.text, clean: code, era: input.era, defines, headerDefines: input.headerDefines, readInclude: input.readInclude });
   return {
     input, noComments, code, starts, blocks: topLevelBlocks(code),
-    candidates: findCandidates(code), visible, scope: makeScope(code, (name) => visible.struct(name)),
+    candidates: findCandidates(code), visible, scope: makeScope(code, (name) => visible.struct(name)), preproc,
   };
 }
 

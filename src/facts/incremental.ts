@@ -10,6 +10,7 @@ import { blockAt, type TopBlock } from '../parse/top-level';
 import { lineStarts, matchBracket } from './c-text';
 import { extractFileFacts, extractWithContext } from './extract';
 import { findCandidates, type FileContext } from './file-context';
+import { shiftPreproc, touchesBlank } from './preprocess';
 import type { EraInfo, FileFacts, MsiFact } from './types';
 import type { ReadInclude } from './visible';
 
@@ -78,7 +79,7 @@ export class IncrementalDocument {
     this.text = oldText.slice(0, start) + newText + oldText.slice(oldEnd);
     const block = this.ctx ? blockAt(this.ctx.blocks, start) : undefined;
     const local = this.ctx && block?.functionName !== undefined && start > block.open && oldEnd <= block.close
-      && !lexical.test(removed) && !lexical.test(newText)
+      && !lexical.test(removed) && !lexical.test(newText) && !touchesBlank(this.ctx.preproc, start, oldEnd)
       && (!(braces.test(removed) || braces.test(newText)) || this.sameBlock(this.ctx, block, start, oldEnd, newText));
     if (!local || !this.ctx || !block) {
       this.current = this.full();
@@ -130,7 +131,9 @@ export class IncrementalDocument {
       ...old.candidates.filter((c) => c.offset > block.close).map((c) => ({ name: c.name, offset: c.offset + delta })),
     ];
     const ctx: FileContext = {
-      ...old, input: { ...old.input, text: this.text }, noComments: splice(old.noComments), code: splice(old.code), starts,
+      // The text keeps its dead branches blanked (an edit touching one re-extracts the file).
+      ...old, input: { ...old.input, text: splice(old.input.text) }, noComments: splice(old.noComments), code: splice(old.code), starts,
+      preproc: shiftPreproc(old.preproc, oldEnd, delta),
       blocks: old.blocks.map((b) => (b === block ? edited : shiftBlock(b, oldEnd, delta))), candidates,
     };
     this.ctx = ctx;
@@ -153,7 +156,7 @@ export class IncrementalDocument {
     }
     let from = edited.start;
     while (from < edited.open && /\s/.test(ctx.code[from]!)) from++;
-    const tree = parseC(this.text, null, [{
+    const tree = parseC(ctx.input.text, null, [{
       startIndex: from, endIndex: edited.close + 1,
       startPosition: toPoint(position(starts, from)), endPosition: toPoint(position(starts, edited.close + 1)),
     }]);

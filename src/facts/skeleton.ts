@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { normalise } from './c-text';
 import { nodeRange } from '../parse/node-range';
-import type { Cond, Operand, Stmt } from './types';
+import type { Cond, Conditional, Operand, Stmt } from './types';
 
 export interface SkeletonEnv {
   /** The MSI fact whose call node starts at this offset. */
@@ -13,6 +13,10 @@ export interface SkeletonEnv {
   constant(text: string): number | undefined;
   /** A call of this name is a for-each loop macro (its body is the next statement). */
   isLoopMacro(name: string): boolean;
+  /** `to_pci_dev(dev)` -> `dev`: the device an accessor call denotes (see facts/device.ts). */
+  accessorDevice?(callText: string): string | undefined;
+  /** An undecided `#if`/`#elif`/`#else` branch by the offset of its `#` (decided ones are blanked). */
+  preprocBranch?(hash: number): { state: 'dead' | 'unknown'; cond: Conditional } | undefined;
 }
 
 const cmpOps = new Set(['<', '<=', '>', '>=', '==', '!=']);
@@ -25,8 +29,12 @@ export class SkeletonBuilder {
   block(node: Node | null, depth = 0): Stmt[] {
     if (!node) return [];
     if (node.type !== 'compound_statement') return this.stmt(node, depth);
+    return this.sequence(node.namedChildren, depth);
+  }
+
+  /** Statements in order (a block's, or a preprocessor branch's). */
+  private sequence(kids: Node[], depth: number): Stmt[] {
     const out: Stmt[] = [];
-    const kids = node.namedChildren;
     for (let i = 0; i < kids.length; i++) {
       const k = kids[i]!;
       const loopCall = this.loopMacroCall(k);
@@ -98,8 +106,38 @@ export class SkeletonBuilder {
       case 'break_statement': return [{ t: 'break', range: r }];
       case 'continue_statement': return [{ t: 'continue', range: r }];
       case 'comment': return [];
+      case 'preproc_if': case 'preproc_ifdef': return this.preprocIf(node, depth);
       default: return this.exprStmts(node, depth);
     }
+  }
+
+  /**
+   * An `#if` chain the driver cannot decide (CONFIG_*): an if/else-if chain on opaque conditions,
+   * one branch per configuration; branches known dead are left out.
+   */
+  private preprocIf(node: Node, depth: number): Stmt[] {
+    const branches: { cond?: Cond; body: Node[]; node: Node }[] = [];
+    for (let n: Node | null = node; n; n = n.childForFieldName('alternative')) {
+      const test = n.childForFieldName('condition') ?? n.childForFieldName('name');
+      const alt = n.childForFieldName('alternative');
+      const body = n.namedChildren.filter((k) => k.id !== test?.id && k.id !== alt?.id);
+      if (n.type === 'preproc_else') { branches.push({ body, node: n }); break; }
+      const negated = n.children.some((k) => k.type === '#ifndef' || k.type === '#elifndef');
+      const text = n.type === 'preproc_ifdef' || n.type === 'preproc_elifdef' ? `defined(${test?.text ?? ''})` : normalise(test?.text ?? '');
+      const opaque: Cond = { t: 'opaque', text, facts: [] };
+      branches.push({ cond: negated ? { t: 'not', a: opaque } : opaque, body, node: n });
+    }
+    let out: Stmt[] = [];
+    for (const b of branches.reverse()) {
+      const known = this.env.preprocBranch?.(b.node.startIndex);
+      if (known?.state === 'dead') continue;
+      const body = this.sequence(b.body, depth + 1);
+      if (!b.cond) { out = body; continue; }
+      const stmt: Stmt = { t: 'if', cond: b.cond, then: body, else: out, range: nodeRange(b.node) };
+      if (known) stmt.conditional = known.cond;
+      out = [stmt];
+    }
+    return out;
   }
 
   /** Calls and copying assignments inside an expression statement or declaration. */
@@ -125,8 +163,11 @@ export class SkeletonBuilder {
       source = d?.childForFieldName('value') ?? null;
       while (target && target.type !== 'identifier' && target.childForFieldName('declarator')) target = target.childForFieldName('declarator');
     }
-    if (!target || !source || source.type === 'call_expression' || source.type === 'initializer_list') return undefined;
-    return { t: 'assign', target: normalise(target.text), source: normalise(source.text), range: nodeRange(n!) };
+    if (!target || !source || source.type === 'initializer_list') return undefined;
+    // `pdev = to_pci_dev(dev)` copies a device, as `pdev = adapter->pdev` does: an alias of `dev`.
+    const copied = source.type === 'call_expression' ? this.env.accessorDevice?.(source.text) : normalise(source.text);
+    if (copied === undefined) return undefined;
+    return { t: 'assign', target: normalise(target.text), source: copied, range: nodeRange(n!) };
   }
 
   private allCalls?: Node[];

@@ -64,7 +64,8 @@ export interface DeviceRef {
   /**
    * Identity used to group calls on the same device within a driver: the underlying object
    * with address-of and `->dev` / `.dev` stripped and helper wrappers unwrapped, e.g.
-   * `&pdev->dev` -> "pdev", `&adapter->pdev->dev` -> "adapter->pdev", `mdev_dev(m)` -> "mdev:m".
+   * `&pdev->dev` -> "pdev", `&adapter->pdev->dev` -> "adapter->pdev", `mdev_dev(m)` -> "m",
+   * `to_pci_dev(dev)` -> the key of `dev` (an accessor denotes the same object as its argument).
    */
   key: string;
   /** Access path steps from the root variable, e.g. ["adapter", "->pdev", "->dev", "&"]. */
@@ -104,6 +105,14 @@ export interface MsixEntries {
   identityUpTo?: Value;
 }
 
+/** An `#if` the driver's own text cannot decide (CONFIG_*, kbuild): both sides are kept. */
+export interface Conditional {
+  /** The macro that decides it, e.g. "CONFIG_PCI_MSI" ("" when the expression names none). */
+  macro: string;
+  /** The directive, e.g. "#ifdef CONFIG_PCI_MSI" or "#else after #ifdef CONFIG_PCI_MSI". */
+  directive: string;
+}
+
 export interface MsiFact {
   /** Unique within its file. */
   id: number;
@@ -133,7 +142,7 @@ export interface MsiFact {
   flags?: string[];
   /**
    * The flags argument is not constant: `flags` lists only the names written in it (others may
-   * be set). A variable assigned only constants in the function gives the union of those values instead.
+   * be set). A local assigned only constants in the function gives the union of those values instead.
    */
   flagsPartial?: boolean;
   entries?: MsixEntries;
@@ -145,6 +154,8 @@ export interface MsiFact {
   args: string[];
   /** A lock guard (`guard(msi_descs_lock)(dev)`, `scoped_guard(...)`): the source it holds the lock over. */
   lockScope?: Range;
+  /** The call is compiled only in some configurations: findings on it are at most warnings. */
+  conditional?: Conditional;
 }
 
 /** A condition, kept as a small tree so the model can tell success from error paths. */
@@ -170,7 +181,7 @@ export type Stmt =
   | { t: 'fact'; id: number }
   | { t: 'call'; name: string; range: Range; args: string[]; /** `x = f(...)`: the lvalue x. */ result?: string }
   | { t: 'assign'; target: string; source: string; range: Range }
-  | { t: 'if'; cond: Cond; then: Stmt[]; else: Stmt[]; range: Range }
+  | { t: 'if'; cond: Cond; then: Stmt[]; else: Stmt[]; range: Range; /** An undecided `#if` (cond is opaque). */ conditional?: Conditional }
   | { t: 'switch'; subject: string; cases: { labels: string[]; body: Stmt[] }[]; range: Range }
   | { t: 'loop'; cond?: Cond; body: Stmt[]; range: Range }
   | { t: 'return'; value?: string; range: Range }

@@ -16,8 +16,9 @@ import { dirOf } from '../../src/facts/directory';
 import type { TreeFacts } from '../../src/facts/types';
 
 const scenarios = join(__dirname, '..', '..', '..', 'test', 'scenarios', 'c');
+const scenarioDirs = Math.ceil(readdirSync(scenarios).filter((f) => f.endsWith('.c')).length / 5);
 
-/** The scenario drivers, five to a directory: a tree of 13 directories. */
+/** The scenario drivers, five to a directory (a tree of `scenarioDirs` directories). */
 async function scenarioTree(): Promise<{ tree: TreeFacts; dispose: () => void }> {
   const root = mkdtempSync(join(tmpdir(), 'irqlens-parts-'));
   readdirSync(scenarios).filter((f) => f.endsWith('.c')).sort().forEach((f, i) => {
@@ -71,9 +72,6 @@ test('checkInParts replays the part of a worker that is gone on the main thread'
   assert.deepEqual(split, checkTree(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }));
   assert.equal(split.findings.some((f) => f.code === 'msi/leak'), false);
 }));
-
-/** The scenarios go five to a directory (kernelTree below; withWorker's tree likewise). */
-const scenarioDirs = Math.ceil(readdirSync(scenarios).filter((f) => f.endsWith('.c')).length / 5);
 
 /** The scenario tree's directories as separate trees (the language server's groups). */
 function groups(tree: TreeFacts): TreeFacts[] {

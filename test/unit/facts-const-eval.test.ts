@@ -148,3 +148,51 @@ test('headerDefines supplied by the caller resolve before any header is read', (
   assert.deepEqual(r.facts[0]!.max!.chain, ['TREE_NVEC -> (2 * 8)']);
   assert.equal(reads, 0);
 });
+
+test('locals holding constants: declaration initialisers count, locals chain, ARRAY_SIZE of a table; the whole function decides', () => {
+  const [a, b, c, d, e, f, g, h] = factsOf(`static const u32 tbl[] = { 1, 2, 3 };
+static int f(struct pci_dev *pdev, int param, int cond)
+{
+	int min = 17, max = 32;
+	const int n = ARRAY_SIZE(tbl);
+	int twice = n * 2;
+	int changed = 4;
+	int addressed = 4;
+	int counted = 0;
+	int either = 2;
+
+	if (cond)
+		either = 8;
+	changed = get_count(pdev);
+	of_read(pdev, &addressed);
+	counted++;
+	pci_alloc_irq_vectors(pdev, min, max, PCI_IRQ_MSIX);
+	pci_alloc_irq_vectors(pdev, n, twice, PCI_IRQ_MSIX);
+	pci_alloc_irq_vectors(pdev, param, changed, PCI_IRQ_MSIX);
+	pci_alloc_irq_vectors(pdev, addressed, counted, PCI_IRQ_MSIX);
+	return pci_alloc_irq_vectors(pdev, 1, either, PCI_IRQ_MSIX);
+}
+`);
+  assert.deepEqual([a!.min!.value, a!.max!.value, a!.min!.chain], [17, 32, ['min -> 17']]);
+  assert.deepEqual([b!.min!.value, b!.max!.value], [3, 6]);
+  assert.deepEqual([c!.min!.value, c!.max!.value, c!.max!.symbols], [undefined, undefined, ['changed']]);
+  assert.deepEqual([d!.min!.value, d!.max!.value], [undefined, undefined]);
+  assert.deepEqual([e!.max!.value, e!.max!.min, e!.max!.max, e!.max!.chain], [undefined, 2, 8, ['either = 2 or 8']]);
+  assert.equal(f, undefined);
+  assert.equal(g, undefined);
+  assert.equal(h, undefined);
+});
+
+test('locals holding constants: a parameter or a global assigned a constant in the function stays unknown', () => {
+  const [a, b] = factsOf(`static int nq;
+static int f(struct pci_dev *pdev, int n)
+{
+	if (!n)
+		n = 4;
+	nq = 8;
+	pci_alloc_irq_vectors(pdev, 1, n, PCI_IRQ_MSIX);
+	return pci_alloc_irq_vectors(pdev, 1, nq, PCI_IRQ_MSIX);
+}
+`);
+  assert.deepEqual([a!.max!.value, a!.max!.min, b!.max!.value, b!.max!.min], [undefined, undefined, undefined, undefined]);
+});

@@ -38,9 +38,9 @@ static void f(struct pci_dev *pdev, struct foo_adapter *adapter, struct auxiliar
 }
 `);
   assert.deepEqual(d.map((x) => [x.class, x.key]), [
-    ['pci', 'pdev'], ['pci', 'adapter->pdev'], ['auxiliary', 'adev'], ['mdev', 'mdev:m'], ['device', 'dev'],
+    ['pci', 'pdev'], ['pci', 'adapter->pdev'], ['auxiliary', 'adev'], ['mdev', 'm'], ['device', 'dev'],
     ['pci', 'adapter->ntb->pdev'], ['ntb', 'adapter->ntb'], ['platform', 'adapter->plat'], ['fsl-mc', 'mc'], ['cdx', 'cdx'],
-    ['pci', 'to_pci_dev:dev'], ['device', 'dev->parent'], ['unknown', 'mystery()'],
+    ['pci', 'dev'], ['device', 'dev->parent'], ['unknown', 'mystery()'],
   ]);
   assert.deepEqual(d[1]!.path, ['adapter', '->pdev', '->dev', '&']);
   assert.equal(d[1]!.declaredType, 'struct pci_dev *');
@@ -79,4 +79,45 @@ static void b(struct foo_adapter *adapter) { pci_free_irq_vectors(adapter->pdev)
 static void c(struct foo_adapter *adapter, struct pci_dev *pdev) { pdev = adapter->pdev; if (x) pdev = other; pci_free_irq_vectors(pdev); }
 `);
   assert.deepEqual(d.map((x) => x.key), ['adapter->pdev', 'adapter->pdev', 'pdev']);
+});
+
+test('device accessors: the result is the same device as the argument (one key), of the accessor\'s class', () => {
+  const d = devices(`static void f(struct pci_dev *pdev, struct auxiliary_device *adev, struct mdev_device *m)
+{
+	struct device *dev = &pdev->dev;
+	struct pci_dev *same = to_pci_dev(dev);
+	struct pci_dev *outer = container_of(dev, struct pci_dev, dev);
+	pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);
+	pci_irq_vector(to_pci_dev(dev), 0);
+	pci_irq_vector(to_pci_dev(&pdev->dev), 1);
+	pci_irq_vector(same, 2);
+	pci_irq_vector(outer, 3);
+	pci_irq_vector(pci_dev_get(pdev), 4);
+	msi_get_virq(&to_pci_dev(dev)->dev, 5);
+	msi_get_virq(&to_auxiliary_dev(&adev->dev)->dev, 0);
+	msi_get_virq(mdev_dev(m), 0);
+	msi_get_virq(&m->dev, 1);
+	msi_get_virq(container_of(dev, struct platform_device, dev), 0);
+}
+`);
+  assert.deepEqual(d.map((x) => [x.class, x.key]), [
+    ['pci', 'pdev'], ['pci', 'pdev'], ['pci', 'pdev'], ['pci', 'pdev'], ['pci', 'pdev'], ['pci', 'pdev'], ['pci', 'pdev'],
+    ['auxiliary', 'adev'], ['mdev', 'm'], ['mdev', 'm'], ['platform', 'pdev'],
+  ]);
+});
+
+test('device accessors: to_pci_dev() of a plain struct device * groups with that device; a local assigned twice does not alias', () => {
+  const d = devices(`static void f(struct device *dev, struct device *other)
+{
+	struct pci_dev *pdev = to_pci_dev(dev);
+	struct pci_dev *p2;
+	pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);
+	msi_get_virq(dev, 0);
+	p2 = to_pci_dev(dev);
+	if (x)
+		p2 = to_pci_dev(other);
+	pci_irq_vector(p2, 0);
+}
+`);
+  assert.deepEqual(d.map((x) => [x.class, x.key]), [['pci', 'dev'], ['device', 'dev'], ['pci', 'p2']]);
 });

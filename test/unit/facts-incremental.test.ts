@@ -95,3 +95,30 @@ test('random edits inside function bodies of the examples always equal a full ex
   }
   assert.ok(functionEdits > 50, `only ${functionEdits} edits took the per-function path`);
 });
+
+test('conditionals: an edit in a function with #ifdef blocks equals a full extraction; an edit inside a dead branch re-extracts the file', () => {
+  const src = `static int setup(struct pci_dev *pdev)
+{
+	int ret = pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);
+#ifdef DRV_NEVER
+	pci_enable_msi(pdev);
+#endif
+#ifdef CONFIG_PCI_MSI
+	if (ret < 0)
+		return ret;
+#endif
+	return pci_irq_vector(pdev, 1);
+}
+`;
+  const doc = new IncrementalDocument('a.c', src, defaultEra);
+  const at = src.indexOf('1, 4');
+  doc.applyEdit({ startOffset: at, oldEndOffset: at, newText: '1 + ' });
+  assert.equal(doc.lastEdit, 'function');
+  assert.deepEqual(doc.facts().facts.map((f) => [f.api, f.range.line, f.conditional?.macro]), [['pci_alloc_irq_vectors', 3, undefined], ['pci_irq_vector', 11, undefined]]);
+  assert.deepEqual(comparable(doc.facts()), comparable(full(doc.getText())));
+  const dead = doc.getText().indexOf('pci_enable_msi');
+  doc.applyEdit({ startOffset: dead, oldEndOffset: dead, newText: 'x' });
+  assert.equal(doc.lastEdit, 'full');
+  assert.deepEqual(comparable(doc.facts()), comparable(full(doc.getText())));
+  doc.dispose();
+});
