@@ -51,9 +51,21 @@ function processIO(): CliIO {
   };
 }
 
+/**
+ * A reader that stops early (`irqlens facts . | head`) closes the pipe: like other Unix tools, stop
+ * quietly with the status a SIGPIPE death would give, instead of an unhandled EPIPE stack trace.
+ */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(141);
+  });
+}
+
 /** Runs the CLI on this process's arguments and sets the exit code. */
 export function runProcess(): void {
   tuneTierUpForScans();
+  quietOnClosedPipe();
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;

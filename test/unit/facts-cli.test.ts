@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 
@@ -48,4 +51,17 @@ test('usage errors exit 2; a missing path is a usage error', async () => {
   const missing = await run(['facts', 'no/such/dir']);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /no\/such\/dir: no such file or directory/);
+});
+
+test('a reader that closes the pipe early (`irqlens facts . | head -c 1`) ends the CLI quietly', () => {
+  const cli = join(root, 'dist', 'cli.js');
+  // Output well beyond a pipe's buffer, so the CLI is still writing when `head` closes the pipe.
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-pipe-'));
+  const calls = Array.from({ length: 4000 }, (_, i) => `\tpci_irq_vector(pdev, ${i});`).join('\n');
+  writeFileSync(join(dir, 'many.c'), `static void many(struct pci_dev *pdev)\n{\n${calls}\n}\n`);
+  // The CLI's status is what the shell's PIPESTATUS reports: 141 (as a SIGPIPE death reads), no stack trace.
+  const r = spawnSync('bash', ['-c', 'node "$0" facts --format json . | head -c 1 >/dev/null; echo "status=${PIPESTATUS[0]}"', cli], { cwd: dir, encoding: 'utf8' });
+  rmSync(dir, { recursive: true, force: true });
+  assert.equal(r.stdout.trim(), 'status=141');
+  assert.equal(r.stderr, '');
 });
