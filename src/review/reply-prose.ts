@@ -1,0 +1,38 @@
+// A finding in the words of a review mail: what the kernel does there (the finding's message),
+// the other half of a conflict with its file:line, the rule and where it fires, and what the
+// verdict assumed. Wrapped for a 72-column reader; `shown` turns tree files into the patch's paths.
+import { rules } from '../check/rules';
+import type { Finding } from '../check/finding';
+import { wrap } from './mail-text';
+
+const article: Record<Finding['severity'], string> = { error: 'an error', warning: 'a warning', info: 'a note' };
+
+export type ShownPath = (file: string) => string;
+
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The paragraphs under a quoted line; `outside` says the file is one the patch does not touch. */
+export function findingParagraphs(f: Finding, shown: ShownPath, outside: boolean): string[][] {
+  const where = `${shown(f.file)}:${f.range.line}`;
+  const lead = outside ? `This breaks ${where}, which the patch does not touch: ` : '';
+  const paragraphs = [wrap(lead + sentence(f.message))];
+  if (f.related.length > 0) paragraphs.push(f.related.flatMap((r) => wrap(`${shown(r.file)}:${r.range.line}: ${r.message}`, 72, '  ')));
+  const rule = rules.get(f.code);
+  const tag = `${f.code}, ${article[f.severity]} at ${where}`;
+  const why = wrap(rule ? `${rule.title} (${tag}): ${lowerFirst(sentence(rule.summary))}` : `(${tag})`);
+  if (f.assumptions.length > 0) why.push(...wrap(`Assuming ${f.assumptions.map((a) => a.replace(/\.$/, '')).join('; ')}.`));
+  paragraphs.push(why);
+  return paragraphs;
+}
+
+/** One line (wrapped, indented) for a list of findings: file:line, message, rule. */
+export function findingItem(f: Finding, shown: ShownPath, origin = ''): string[] {
+  return wrap(`${shown(f.file)}:${f.range.line}: ${sentence(f.message)} (${f.code}${origin})`, 72, '  ');
+}
