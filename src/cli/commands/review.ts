@@ -25,13 +25,15 @@ Applies each patch in memory to the tree (nothing on disk changes), analyses the
 touches before and after, and reports per patch and for the whole series the findings it
 introduces and fixes and the allocations that move. --patch takes .patch/.diff files or a
 directory of NNNN-*.patch files (repeatable); --mbox an mbox or b4 .mbx; --git a range of the
-repository at DIR (runs git: only for repositories you trust). Text output is made to be pasted
-into a review mail; --format mail drafts the replies themselves (threaded under each patch with
-findings, quoting only the hunk lines they concern), as an mbox on stdout or with --out DIR as
-NNNN-re.eml files, NNNN the patch answered; nothing is sent. A series already applied to the tree is reviewed against the tree with it
-reverted in memory. --cache keeps facts between runs; --jobs sets the scan's worker threads.
-Exit status 1 when a patch introduces a finding at or above --fail-on
-(default error), 2 on bad arguments or patches that cannot be read.
+repository at DIR, by default the current directory (runs git: only for repositories you
+trust). Text output is made to be pasted into a review mail; --format mail drafts the replies
+themselves (threaded under each patch with findings, quoting only the hunk lines they concern),
+as an mbox on stdout or with --out DIR as NNNN-re.eml files (NNNN: the patch answered); nothing
+is sent. A series already applied to the tree is reviewed against the tree with it reverted in
+memory. --cache keeps facts between runs; --jobs sets the scan's worker threads.
+Exit status 1 when a patch introduces a finding at or above --fail-on (default error), 2 on bad
+arguments or patches that cannot be read. \`git rebase -x 'irqlens review --git HEAD~1..HEAD'
+BASE\` therefore stops at the first commit that introduces an error.
 `;
 
 const layouts = ['auto', 'list', 'xarray', 'partitioned', 'per-domain'] as const;
@@ -98,11 +100,13 @@ export const reviewCommand: Command = {
   usage,
   async run(argv, io) {
     const v = parse(argv);
-    if (v.tree === undefined) throw new UsageError('--tree DIR is required');
+    // --git reads the repository it runs in unless told otherwise (as under `git rebase -x`).
+    const tree = v.tree ?? (v.git !== undefined ? '.' : undefined);
+    if (tree === undefined) throw new UsageError('--tree DIR is required (with --git it defaults to the current directory)');
     try {
-      if (!statSync(resolve(io.cwd, v.tree)).isDirectory()) throw new Error();
+      if (!statSync(resolve(io.cwd, tree)).isDirectory()) throw new Error();
     } catch {
-      throw new UsageError(`--tree ${v.tree}: not a directory`);
+      throw new UsageError(`--tree ${tree}: not a directory`);
     }
     const format = oneOf('format', v.format, formats, 'text');
     if (v.out !== undefined && format !== 'mail') throw new UsageError('--out DIR goes with --format mail');
@@ -110,7 +114,7 @@ export const reviewCommand: Command = {
     const check: CheckOptions = { layout: oneOf('layout', v.layout, layouts, 'auto') };
     let series: GitSeries;
     try {
-      series = await readSeries(v, v.tree, io);
+      series = await readSeries(v, tree, io);
     } catch (err) {
       if (!(err instanceof PatchError)) throw err;
       io.stderr(`irqlens review: ${err.message}\n`);
@@ -127,7 +131,7 @@ export const reviewCommand: Command = {
     };
     const engine = defaultEngine({ check, jobs, cacheDir: v.cache ? defaultCacheDir() : undefined, onProgress: progress('scanning files') });
     for (const note of series.notes) io.stderr(`irqlens review: note: ${note}\n`);
-    const result = await reviewSeries({ tree: v.tree, cwd: io.cwd, patches: series.patches, baseline: series.baseline, engine, onProgress: progress('patch') });
+    const result = await reviewSeries({ tree, cwd: io.cwd, patches: series.patches, baseline: series.baseline, engine, onProgress: progress('patch') });
     if (io.interactive) io.stderr('\r\x1b[K');
     const showUnchanged = v['show-unchanged'] === true;
     if (v.out === undefined) io.stdout(render(result, format, showUnchanged, io.cwd));
