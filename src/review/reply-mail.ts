@@ -27,9 +27,6 @@ export interface ReplyDraft {
   body: string[];
 }
 
-/** Findings listed per rule in a reply before the rest are counted (a changed header can break every caller). */
-const listedOutside = 5;
-
 function replySubject(subject: string): string {
   return /^re:/i.test(subject.trim()) ? subject.trim() : `Re: ${subject.trim()}`;
 }
@@ -83,17 +80,14 @@ function lineOf(review: PatchReview, x: ReviewFinding, tree: (file: string) => s
   return patchLineOfPost(review.patch, tree(x.finding.file), x.finding.range.line);
 }
 
-/** Per rule, the first few findings outside the patch's files; the rest are counted in a closing line. */
-function capOutside(found: ReviewFinding[]): { kept: ReviewFinding[]; counts: string[] } {
-  const perCode = new Map<string, number>();
-  const kept = found.filter((x) => {
-    if (!x.outside) return true;
-    const n = (perCode.get(x.finding.code) ?? 0) + 1;
-    perCode.set(x.finding.code, n);
-    return n <= listedOutside;
+/** Findings one by one, except that the same verdict in several files the patch does not touch is one group. */
+function grouped(found: ReviewFinding[]): ReviewFinding[][] {
+  const groups = new Map<string, ReviewFinding[]>();
+  found.forEach((x, k) => {
+    const key = x.outside ? `${x.kind}\0${x.patchLine ?? ''}\0${verdict(x.finding)}` : String(k);
+    groups.set(key, [...(groups.get(key) ?? []), x]);
   });
-  const counts = [...perCode].filter(([, n]) => n > listedOutside).map(([code, n]) => `... and ${n - listedOutside} more ${code} in files this patch does not touch (irqlens review --format json lists them all).`);
-  return { kept, counts };
+  return [...groups.values()];
 }
 
 function listSection(title: string, items: string[][]): string[] {
@@ -124,23 +118,24 @@ function seriesFixes(result: ReviewResult, shown: ShownPath): string[] {
 }
 
 function bodyOf(result: ReviewResult, review: PatchReview, options: ReplyOptions, shown: ShownPath, tree: (file: string) => string): string[] {
-  const { kept, counts } = capOutside(discussed(review, options));
   const remarks: Remark[] = [];
-  const unplaced: ReviewFinding[] = [];
-  for (const x of kept) {
+  const unplaced: ReviewFinding[][] = [];
+  for (const group of grouped(discussed(review, options))) {
+    const x = group[0];
     const line = lineOf(review, x, tree);
-    const paragraphs = [...findingParagraphs(x.finding, shown, x.outside === true), ...[laterFix(result, review, x)].filter((p) => p.length > 0)];
+    const elsewhere = x.outside ? group.map((g) => g.finding) : undefined;
+    const paragraphs = [...findingParagraphs(x.finding, shown, elsewhere), ...[laterFix(result, review, x)].filter((p) => p.length > 0)];
     if (line !== undefined && anchorOf(review.patch, line)) remarks.push({ patchLine: line, paragraphs });
-    else unplaced.push(x);
+    else unplaced.push(group);
   }
   const fixes = seriesFixes(result, shown);
+  const items = (kind: ReviewFinding['kind']) => unplaced.filter((g) => g[0].kind === kind).map((g) => findingItem(g[0].finding, shown, '', g.map((x) => x.finding)));
   return [
     ...attribution(review),
     ...quotedRemarks(review.patch, remarks),
-    ...(remarks.length > 0 && unplaced.length + fixes.length + counts.length > 0 ? ['[...]', ''] : []),
-    ...listSection('Outside the hunks of this patch:', unplaced.filter((x) => x.kind === 'introduced').map((x) => findingItem(x.finding, shown))),
-    ...listSection('Already there before this patch:', unplaced.filter((x) => x.kind === 'unchanged').map((x) => findingItem(x.finding, shown))),
-    ...counts.flatMap((c) => [...wrap(c), '']),
+    ...(remarks.length > 0 && unplaced.length + fixes.length > 0 ? ['[...]', ''] : []),
+    ...listSection('Outside the hunks of this patch:', items('introduced')),
+    ...listSection('Already there before this patch:', items('unchanged')),
     ...fixes,
   ];
 }

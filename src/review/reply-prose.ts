@@ -18,14 +18,27 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** The paragraphs under a quoted line; `outside` says the file is one the patch does not touch. */
-export function findingParagraphs(f: Finding, shown: ShownPath, outside: boolean): string[][] {
-  const where = `${shown(f.file)}:${f.range.line}`;
-  const lead = outside ? `This breaks ${where}, which the patch does not touch: ` : '';
+/** Places named in a reply before the rest are counted (a changed header can break every caller). */
+const namedPlaces = 5;
+
+/** "a.c:1, b.c:2 and 3 more files" */
+export function placesOf(found: Finding[], shown: ShownPath): string {
+  const named = found.slice(0, namedPlaces).map((f) => `${shown(f.file)}:${f.range.line}`).join(', ');
+  const rest = found.length - namedPlaces;
+  return rest > 0 ? `${named} and ${rest} more file${rest === 1 ? '' : 's'}` : named;
+}
+
+/**
+ * The paragraphs under a quoted line. `elsewhere`: the same verdict in files the patch does not
+ * touch (a changed header or model broke them), `f` among them; they are named together.
+ */
+export function findingParagraphs(f: Finding, shown: ShownPath, elsewhere?: Finding[]): string[][] {
+  const where = elsewhere ? `each of them` : `${shown(f.file)}:${f.range.line}`;
+  const lead = elsewhere ? `This breaks ${placesOf(elsewhere, shown)}, which the patch does not touch: ` : '';
   const paragraphs = [wrap(lead + sentence(f.message))];
   if (f.related.length > 0) paragraphs.push(f.related.flatMap((r) => wrap(`${shown(r.file)}:${r.range.line}: ${r.message}`, 72, '  ')));
   const rule = rules.get(f.code);
-  const tag = `${f.code}, ${article[f.severity]} at ${where}`;
+  const tag = `${f.code}, ${article[f.severity]} ${elsewhere ? 'in' : 'at'} ${where}`;
   const why = wrap(rule ? `${rule.title} (${tag}): ${lowerFirst(sentence(rule.summary))}` : `(${tag})`);
   if (f.assumptions.length > 0) why.push(...wrap(`Assuming ${f.assumptions.map((a) => a.replace(/\.$/, '')).join('; ')}.`));
   paragraphs.push(why);
@@ -33,6 +46,6 @@ export function findingParagraphs(f: Finding, shown: ShownPath, outside: boolean
 }
 
 /** One line (wrapped, indented) for a list of findings: file:line, message, rule. */
-export function findingItem(f: Finding, shown: ShownPath, origin = ''): string[] {
-  return wrap(`${shown(f.file)}:${f.range.line}: ${sentence(f.message)} (${f.code}${origin})`, 72, '  ');
+export function findingItem(f: Finding, shown: ShownPath, origin = '', places: Finding[] = [f]): string[] {
+  return wrap(`${placesOf(places, shown)}: ${sentence(f.message)} (${f.code}${origin})`, 72, '  ');
 }

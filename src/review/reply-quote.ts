@@ -16,7 +16,7 @@ interface Anchor {
   hunk: Hunk;
   /** Position of the hunk in the patch (file by file), to keep the patch's order. */
   order: number;
-  /** Index into hunk.lines; -1 for the @@ header itself. */
+  /** Index into hunk.lines; -1: the @@ line alone (a hunk without a change). */
   at: number;
 }
 
@@ -29,7 +29,8 @@ export function anchorOf(patch: ParsedPatch, patchLine: number): Anchor | undefi
   const hunks = hunksOf(patch);
   for (let order = 0; order < hunks.length; order++) {
     const hunk = hunks[order];
-    if (hunk.headerLine === patchLine) return { hunk, order, at: -1 };
+    // On the @@ line (a finding in a file the patch does not touch): the hunk's first change.
+    if (hunk.headerLine === patchLine) return { hunk, order, at: hunk.lines.findIndex((l) => l[0] === '+' || l[0] === '-') };
     const at = hunk.lineNumbers.indexOf(patchLine);
     if (at >= 0) return { hunk, order, at };
   }
@@ -83,8 +84,8 @@ export function quotedRemarks(patch: ParsedPatch, remarks: Remark[]): string[] {
     const from = Math.max(quotedTo + 1, anchor.at - contextLines);
     if (from > quotedTo + 1) out.push('[...]');
     for (let k = from; k <= anchor.at; k++) out.push(quote(anchor.hunk.lines[k]));
+    if (from <= anchor.at) out.push('');
     quotedTo = Math.max(quotedTo, anchor.at);
-    out.push('');
     for (const p of r.paragraphs) out.push(...p, '');
   }
   return out;

@@ -2,7 +2,7 @@
 // only the hunk lines they discuss, and never carry a control character to a terminal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
@@ -84,6 +84,38 @@ test('--out DIR writes NNNN-re.eml per reply and nothing on stdout; --out needs 
     const text = await run(['review', '--tree', join(fixture, 'tree'), '--mbox', join(fixture, 'series-v2.mbox'), '--out', 'x'], dir);
     assert.equal(text.code, 2);
     assert.deepEqual(readdirSync(dir), ['replies']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a finding a later patch takes back says so; a header change that breaks untouched files names them once', async () => {
+  const series = await run(['review', '--tree', 'tree', '--mbox', 'series.mbx', '--format', 'mail'], join(scenarios, '07-introduce-then-fix'));
+  assert.equal(splitMbox(series.out).length, 1);
+  assert.ok(series.out.endsWith('\nPatch 3/3 of this series removes it again.\n'));
+  assert.doesNotMatch(series.out, /The series fixes/, 'introduced and fixed again: nothing to credit');
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-mail-header-'));
+  try {
+    const src = join(scenarios, '09-domain-id-added-to-msi-api');
+    cpSync(join(src, 'tree', 'include'), join(dir, 'tree', 'include'), { recursive: true });
+    for (let k = 0; k < 7; k++) cpSync(join(src, 'tree', 'drivers', 'misc', 'foo', 'foo.c'), join(dir, 'tree', 'drivers', `d${k}`, 'd.c'));
+    const header = join(dir, 'tree', 'include', 'linux', 'msi_api.h');
+    writeFileSync(header, readFileSync(header, 'utf8').replace('\tMSI_DEFAULT_DOMAIN,\n', '\tMSI_DEFAULT_DOMAIN,\n\tMSI_SECONDARY_DOMAIN,\n'));
+    const patch = readFileSync(join(src, 'series', '0001-genirq-msi-add-a-secondary-device-domain.patch'), 'utf8');
+    writeFileSync(join(dir, 'remove.patch'), patch.replace('+\tMSI_SECONDARY_DOMAIN,', '-\tMSI_SECONDARY_DOMAIN,').replace('@@ -2,6 +2,7 @@', '@@ -2,7 +2,6 @@'));
+    const r = await run(['review', '--tree', 'tree', '--patch', 'remove.patch', '--format', 'mail'], dir);
+    const body = r.out.slice(r.out.indexOf('\n\n') + 2).split('\n');
+    assert.deepEqual(body.slice(1, 9), [
+      '> @@ -2,7 +2,6 @@',
+      '>  #define LINUX_MSI_API_H',
+      '>  enum msi_domain_ids {',
+      '>  \tMSI_DEFAULT_DOMAIN,',
+      '> -\tMSI_SECONDARY_DOMAIN,',
+      '',
+      'This breaks drivers/d0/d.c:10, drivers/d1/d.c:10, drivers/d2/d.c:10,',
+      'drivers/d3/d.c:10, drivers/d4/d.c:10 and 2 more files, which the patch',
+    ]);
+    assert.equal(body.filter((l) => l.startsWith('This breaks')).length, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
