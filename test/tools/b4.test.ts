@@ -30,6 +30,19 @@ async function review(mbx: string): Promise<{ code: number; out: string }> {
   return { code, out };
 }
 
+function b4Version(): string {
+  try {
+    return execFileSync('b4', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('b4 is not installed: run bash scripts/setup-review-tools.sh (the README\'s test command does)');
+  }
+}
+
+test('b4 is at least 0.12 (Debian bookworm\'s, whose am flags this suite uses)', () => {
+  const [major, minor] = b4Version().split('.').map(Number);
+  assert.ok(major > 0 || minor >= 12, `b4 ${b4Version()}`);
+});
+
 test('b4 am -m on a local v2 series: trailers collected, and the .mbx reviewed into the exact replies', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'irqlens-b4-'));
   try {
