@@ -20,6 +20,11 @@ async function run(argv: string[], cwd: string): Promise<{ code: number; out: st
   return { code, out, err };
 }
 
+/** The lines of a single draft's body (after its headers). */
+function bodyLines(mail: string): string[] {
+  return mail.slice(mail.indexOf('\n\n') + 2).split('\n');
+}
+
 function parsed(mbox: string): Promise<PostalMime.Email[]> {
   return Promise.all(splitMbox(mbox).map((m) => PostalMime.parse(m.text)));
 }
@@ -104,7 +109,7 @@ test('a finding a later patch takes back says so; a header change that breaks un
     const patch = readFileSync(join(src, 'series', '0001-genirq-msi-add-a-secondary-device-domain.patch'), 'utf8');
     writeFileSync(join(dir, 'remove.patch'), patch.replace('+\tMSI_SECONDARY_DOMAIN,', '-\tMSI_SECONDARY_DOMAIN,').replace('@@ -2,6 +2,7 @@', '@@ -2,7 +2,6 @@'));
     const r = await run(['review', '--tree', 'tree', '--patch', 'remove.patch', '--format', 'mail'], dir);
-    const body = r.out.slice(r.out.indexOf('\n\n') + 2).split('\n');
+    const body = bodyLines(r.out);
     assert.deepEqual(body.slice(1, 9), [
       '> @@ -2,7 +2,6 @@',
       '>  #define LINUX_MSI_API_H',
@@ -140,7 +145,7 @@ test('a patch without findings gets no reply; with --show-unchanged one that sti
     assert.equal((await run(args, dir)).out, '');
     const r = await run([...args, '--show-unchanged'], dir);
     assert.equal(r.code, 0);
-    const body = r.out.slice(r.out.indexOf('\n\n') + 2).split('\n');
+    const body = bodyLines(r.out);
     assert.deepEqual(body.slice(0, 8), [
       'comment.patch reads:',
       '> @@ -11,3 +11,4 @@ static int qux_probe(struct pci_dev *pdev, const struct pci_device_id *id)',
