@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/setup-review-tools.sh
 if [ "${IRQLENS_SKIP_EDITORS:-0}" != 1 ]; then
   bash scripts/setup-editors.sh
 fi

@@ -1,7 +1,8 @@
 // Review Patch…: a patch file (on disk or open), or a git range turned into one with
 // `git format-patch` (only in a trusted workspace: it runs a program) and written to the
 // extension's workspace storage, never into the user's tree. The server reviews it
-// (irqlens/reviewPatch, which takes file: URIs) and publishes the new findings on the patch.
+// (irqlens/reviewPatch, which takes file: URIs) and publishes the new findings on the patch; the
+// reply drafts it returns open beside the patch as an untitled document.
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { ReviewPatchResult } from '../protocol/requests';
@@ -49,6 +50,12 @@ async function rangeDocument(ctx: ExtensionCtx, range: string): Promise<vscode.T
   return vscode.workspace.openTextDocument(file);
 }
 
+/** The reply drafts beside the patch, as an unsaved document (nothing is sent or written). */
+async function openReplyDraft(mail: string): Promise<void> {
+  const draft = await vscode.workspace.openTextDocument({ content: mail, language: 'plaintext' });
+  await vscode.window.showTextDocument(draft, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+}
+
 /** Runs the review; returns the server's result (also for tests), or undefined when cancelled. */
 export async function reviewPatch(ctx: ExtensionCtx, target?: unknown): Promise<ReviewPatchResult | undefined> {
   const picked = target instanceof vscode.Uri || typeof target === 'string' ? target : await pickTarget();
@@ -63,6 +70,7 @@ export async function reviewPatch(ctx: ExtensionCtx, target?: unknown): Promise<
     const msg = `IRQ Lens: the patch introduces ${result.findings.length} finding(s)${result.problems.length ? `; ${result.problems.length} problem(s) reading it (see the log)` : ''}.`;
     void vscode.window.showInformationMessage(msg);
     if (result.findings.length) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (result.mail) await openReplyDraft(result.mail);
     return result;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

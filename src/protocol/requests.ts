@@ -102,6 +102,8 @@ export interface ReviewPatchResult {
   findings: Finding[];
   /** Problems reading the patch or applying it to the tree, as text with file:line. */
   problems: string[];
+  /** Reply drafts (one mbox, as `irqlens review --format mail`) to the patches that introduce findings; empty when none. */
+  mail: string;
 }
 
 export interface RescanResult {

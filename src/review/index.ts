@@ -5,6 +5,7 @@ export { parsePatchText, readSeriesFiles, parsePlainDiff } from './series';
 export { readGitRange, isSafeRange, type GitSeries } from './git-range';
 export { defaultEngine, type EngineOptions } from './default-engine';
 export { formatReviewText } from './format-text';
+export { replyDrafts, emlText, mboxText, type ReplyDraft, type ReplyOptions } from './reply-mail';
 export type { ReviewEngine } from './engine';
 export { PatchError } from './types';
 export type { ParsedPatch, FilePatch, Hunk, ReviewResult, PatchReview, ReviewFinding, MapChange } from './types';

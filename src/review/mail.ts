@@ -3,6 +3,7 @@
 // line mapped back to its line in the raw mail so diagnostics land on the right line.
 import PostalMime from 'postal-mime';
 import { findDiffStart, parseDiffLines, splitLines, type LineOf } from './parse-diff';
+import { mailHeadersOf } from './mail-headers';
 import type { RawMessage } from './mbox';
 import type { ParsedPatch, Trailer } from './types';
 
@@ -112,6 +113,7 @@ export async function parseMail(message: RawMessage, source: string, index: numb
     author: authorOf(email.from),
     date: email.date,
     messageId: email.messageId,
+    mail: mailHeadersOf(email),
     message: body,
     trailers,
     diffstat,

@@ -136,10 +136,10 @@ function jsdiffParse(text: string, first: number, file: string, lineOf: LineOf):
   }
 }
 
-function toHunks(p: StructuredPatch, headers: number[], lineOf: LineOf): Hunk[] {
+function toHunks(p: StructuredPatch, headers: number[], lines: string[], lineOf: LineOf): Hunk[] {
   return p.hunks.map((h) => {
     const at = headers.shift() ?? 0;
-    return { ...h, headerLine: lineOf(at), lineNumbers: h.lines.map((_, k) => lineOf(at + 1 + k)) };
+    return { ...h, headerLine: lineOf(at), header: lines[at], lineNumbers: h.lines.map((_, k) => lineOf(at + 1 + k)) };
   });
 }
 
@@ -156,7 +156,7 @@ export function parseDiffLines(lines: string[], file: string, lineOf: LineOf, fr
     const oldPath = p.isCreate ? null : treePath(p.oldFileName, strip);
     const newPath = p.isDelete ? null : treePath(p.newFileName, strip);
     const headerLine = lineOf(scan.sections[k] ?? start);
-    return { oldPath, newPath, change: changeOf(p, oldPath, newPath), hunks: toHunks(p, headers, lineOf), headerLine, structured: p };
+    return { oldPath, newPath, change: changeOf(p, oldPath, newPath), hunks: toHunks(p, headers, lines, lineOf), headerLine, structured: p };
   });
   return { files, start, end: scan.end };
 }

@@ -3,6 +3,7 @@
 // related information, so "go to" lands in the patched file.
 import type { Finding } from '../check/finding';
 import type { ReviewEngine } from './engine';
+import { mboxText, replyDrafts } from './reply-mail';
 import { reviewSeries } from './review';
 import { parsePatchText } from './series';
 import { PatchError, type ParsedPatch, type ReviewFinding } from './types';
@@ -10,6 +11,8 @@ import { PatchError, type ParsedPatch, type ReviewFinding } from './types';
 export interface PatchFileFindings {
   findings: Finding[];
   problems: string[];
+  /** Reply drafts to the patches that introduce findings, as one mbox (`review --format mail`); empty when none. */
+  mail: string;
 }
 
 function onPatchLine(rf: ReviewFinding, patchPath: string, patch: ParsedPatch | undefined): Finding {
@@ -36,7 +39,7 @@ export async function findingsOnPatchFile(
   try {
     patches = await parsePatchText(patchText, patchPath);
   } catch (err) {
-    if (err instanceof PatchError) return { findings: [], problems: [err.message] };
+    if (err instanceof PatchError) return { findings: [], problems: [err.message], mail: '' };
     throw err;
   }
   const result = await reviewSeries({ tree: treeDir, cwd: opts.cwd, patches, engine: opts.engine });
@@ -44,7 +47,7 @@ export async function findingsOnPatchFile(
   const introduced = result.patches.flatMap((r) => r.findings.filter((x) => x.kind === 'introduced').map((x) => ({ x, patch: r.patch })));
   const shown = capOutside(introduced.map(({ x }) => x), problems);
   const findings = introduced.filter(({ x }) => shown.has(x)).map(({ x, patch }) => onPatchLine(x, patchPath, patch));
-  return { findings, problems };
+  return { findings, problems, mail: mboxText(replyDrafts(result, { showUnchanged: false, cwd: opts.cwd })) };
 }
 
 /** Per rule, at most `maxOutside` findings from files the patch does not touch; the rest are counted in `problems`. */

@@ -3,6 +3,7 @@
 import type { StructuredPatch } from 'diff';
 import type { Finding } from '../check/finding';
 import type { EraInfo } from '../facts/types';
+import type { MailHeaders } from './mail-headers';
 
 /** One hunk, with the patch-file line of its header and of every body line (1-based). */
 export interface Hunk {
@@ -13,6 +14,8 @@ export interface Hunk {
   /** Body lines as in the patch, each starting with ' ', '+', '-' or '\\'. */
   lines: string[];
   headerLine: number;
+  /** The `@@ ... @@ function` line as written (a reply quotes it). */
+  header?: string;
   lineNumbers: number[];
 }
 
@@ -47,6 +50,8 @@ export interface ParsedPatch {
   author?: string;
   date?: string;
   messageId?: string;
+  /** The mail's threading and address headers, when the patch came as a mail (a reply needs them). */
+  mail?: MailHeaders;
   /** Commit message body, without trailers. */
   message: string;
   trailers: Trailer[];

@@ -70,5 +70,5 @@ export interface Engine {
   scan(root: string, opts: ScanOptions): Promise<{ era: EraInfo; files: FileFacts[]; writeCache: () => void; checks: ScanChecks }>;
   attribute(fact: MsiFact, files: FileFacts[], era: EraInfo, opts: CheckOptions): Attribution | null;
   /** Findings a patch (series) introduces in the tree at root, placed on the patch file's lines. */
-  reviewPatch(patchText: string, patchRel: string, root: string, opts: CheckOptions, cacheDir: string | null): Promise<{ findings: Finding[]; problems: string[] }>;
+  reviewPatch(patchText: string, patchRel: string, root: string, opts: CheckOptions, cacheDir: string | null): Promise<{ findings: Finding[]; problems: string[]; mail: string }>;
 }

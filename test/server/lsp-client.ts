@@ -36,8 +36,10 @@ export class LspClient {
   private readonly waiters: (() => void)[] = [];
   readonly exited: Promise<{ code: number | null; signal: string | null }>;
 
-  constructor(args: string[] = ['lsp', '--stdio'], env: NodeJS.ProcessEnv = {}) {
-    this.proc = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  /** `program` runs the server: by default this checkout's dist/cli.js, e.g. an installed `irqlens` instead. */
+  constructor(args: string[] = ['lsp', '--stdio'], env: NodeJS.ProcessEnv = {}, program: string[] = [process.execPath, cliPath]) {
+    const [command, ...pre] = program;
+    this.proc = spawn(command, [...pre, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
     this.proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.proc.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.exited = new Promise((resolve) => this.proc.on('exit', (code, signal) => resolve({ code, signal })));

@@ -30,9 +30,13 @@ test('an open .patch gets the finding it introduces on its + line, related to th
 test('irqlens/reviewPatch reviews a patch file on disk; a file that is no patch is a problem, not a crash', async (t) => {
   const s = await startSession('qdrv');
   t.after(() => s.dispose());
-  const result = await s.client.request<{ findings: { code: string; file: string; range: { line: number } }[]; problems: string[] }>('irqlens/reviewPatch', { uri: s.uri(patch) });
+  const result = await s.client.request<{ findings: { code: string; file: string; range: { line: number } }[]; problems: string[]; mail: string }>('irqlens/reviewPatch', { uri: s.uri(patch) });
   assert.deepEqual(result.findings.map((f) => `${f.file}:${f.range.line} ${f.code}`), [`${patch}:20 msi/index-conflict`]);
   assert.deepEqual(result.problems, []);
+  // the reply draft quotes the + line and puts the finding right below it
+  const quoted = result.mail.split('\n').filter((l) => l.startsWith('> '));
+  assert.equal(quoted[quoted.length - 1], '> +\treturn pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSIX);');
+  assert.match(result.mail, /^From irqlens .*\nSubject: Re: [^]*\n> \+\treturn pci_alloc_irq_vectors\(pdev, 1, 1, PCI_IRQ_MSIX\);\n\npci_alloc_irq_vectors\(\) on 'pdev', domain 0: MSI-X is already enabled/);
   const notPatch = await s.client.request<{ findings: unknown[]; problems: string[] }>('irqlens/reviewPatch', { uri: s.uri('qdrv.h') });
   assert.deepEqual(notPatch.findings, []);
   assert.equal(notPatch.problems.length, 1);

@@ -6,7 +6,9 @@ import type { CheckOptions } from '../../check/index';
 import { atLeast, type Severity } from '../../check/finding';
 import { defaultCacheDir } from '../../workspace/cache';
 import { defaultEngine } from '../../review/default-engine';
+import { replyMbox, writeReplyFiles } from '../format/mail';
 import { toSarif } from '../format/sarif';
+import { replyDrafts } from '../../review/reply-mail';
 import { formatReviewText, introducedFindings } from '../../review/format-text';
 import { readGitRange, type GitSeries } from '../../review/git-range';
 import { reviewSeries } from '../../review/review';
@@ -15,7 +17,7 @@ import { PatchError, type ReviewResult } from '../../review/types';
 import { UsageError, type CliIO, type Command } from '../command';
 
 const usage = `usage: irqlens review --tree DIR (--patch FILE... | --mbox FILE | --git A..B)
-                      [--format text|json|sarif] [--fail-on error|warning|info|never]
+                      [--format text|json|sarif|mail [--out DIR]] [--fail-on error|warning|info|never]
                       [--show-unchanged] [--layout auto|xarray|partitioned|per-domain] [--cache]
                       [--jobs N]
 
@@ -23,15 +25,19 @@ Applies each patch in memory to the tree (nothing on disk changes), analyses the
 touches before and after, and reports per patch and for the whole series the findings it
 introduces and fixes and the allocations that move. --patch takes .patch/.diff files or a
 directory of NNNN-*.patch files (repeatable); --mbox an mbox or b4 .mbx; --git a range of the
-repository at DIR (runs git: only for repositories you trust). Text output is made to be pasted
-into a review mail. A series already applied to the tree is reviewed against the tree with it
-reverted in memory. --cache keeps facts between runs; --jobs sets the scan's worker threads.
-Exit status 1 when a patch introduces a finding at or above --fail-on
-(default error), 2 on bad arguments or patches that cannot be read.
+repository at DIR, by default the current directory (runs git: only for repositories you
+trust). Text output is made to be pasted into a review mail; --format mail drafts the replies
+themselves (threaded under each patch with findings, quoting only the hunk lines they concern),
+as an mbox on stdout or with --out DIR as NNNN-re.eml files (NNNN: the patch answered); nothing
+is sent. A series already applied to the tree is reviewed against the tree with it reverted in
+memory. --cache keeps facts between runs; --jobs sets the scan's worker threads.
+Exit status 1 when a patch introduces a finding at or above --fail-on (default error), 2 on bad
+arguments or patches that cannot be read. \`git rebase -x 'irqlens review --git HEAD~1..HEAD'
+BASE\` therefore stops at the first commit that introduces an error.
 `;
 
 const layouts = ['auto', 'list', 'xarray', 'partitioned', 'per-domain'] as const;
-const formats = ['text', 'json', 'sarif'] as const;
+const formats = ['text', 'json', 'sarif', 'mail'] as const;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -46,7 +52,7 @@ function parse(argv: string[]) {
       options: {
         tree: { type: 'string' }, patch: { type: 'string', multiple: true }, mbox: { type: 'string' }, git: { type: 'string' },
         format: { type: 'string' }, 'fail-on': { type: 'string' }, 'show-unchanged': { type: 'boolean' }, layout: { type: 'string' },
-        cache: { type: 'boolean' }, jobs: { type: 'string' },
+        cache: { type: 'boolean' }, jobs: { type: 'string' }, out: { type: 'string' },
       },
       allowPositionals: false,
     }).values;
@@ -77,7 +83,8 @@ function reviewSarif(result: ReviewResult, showUnchanged: boolean): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function render(result: ReviewResult, format: (typeof formats)[number], showUnchanged: boolean): string {
+function render(result: ReviewResult, format: (typeof formats)[number], showUnchanged: boolean, cwd: string): string {
+  if (format === 'mail') return replyMbox(replyDrafts(result, { showUnchanged, cwd }));
   if (format === 'sarif') return reviewSarif(result, showUnchanged);
   if (format === 'json') {
     const keep = <T extends { findings: { kind: string }[] }>(r: T): T => ({ ...r, findings: r.findings.filter((f) => showUnchanged || f.kind !== 'unchanged') });
@@ -93,18 +100,21 @@ export const reviewCommand: Command = {
   usage,
   async run(argv, io) {
     const v = parse(argv);
-    if (v.tree === undefined) throw new UsageError('--tree DIR is required');
+    // --git reads the repository it runs in unless told otherwise (as under `git rebase -x`).
+    const tree = v.tree ?? (v.git !== undefined ? '.' : undefined);
+    if (tree === undefined) throw new UsageError('--tree DIR is required (with --git it defaults to the current directory)');
     try {
-      if (!statSync(resolve(io.cwd, v.tree)).isDirectory()) throw new Error();
+      if (!statSync(resolve(io.cwd, tree)).isDirectory()) throw new Error();
     } catch {
-      throw new UsageError(`--tree ${v.tree}: not a directory`);
+      throw new UsageError(`--tree ${tree}: not a directory`);
     }
     const format = oneOf('format', v.format, formats, 'text');
+    if (v.out !== undefined && format !== 'mail') throw new UsageError('--out DIR goes with --format mail');
     const failOn = oneOf('fail-on', v['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'error');
     const check: CheckOptions = { layout: oneOf('layout', v.layout, layouts, 'auto') };
     let series: GitSeries;
     try {
-      series = await readSeries(v, v.tree, io);
+      series = await readSeries(v, tree, io);
     } catch (err) {
       if (!(err instanceof PatchError)) throw err;
       io.stderr(`irqlens review: ${err.message}\n`);
@@ -121,9 +131,11 @@ export const reviewCommand: Command = {
     };
     const engine = defaultEngine({ check, jobs, cacheDir: v.cache ? defaultCacheDir() : undefined, onProgress: progress('scanning files') });
     for (const note of series.notes) io.stderr(`irqlens review: note: ${note}\n`);
-    const result = await reviewSeries({ tree: v.tree, cwd: io.cwd, patches: series.patches, baseline: series.baseline, engine, onProgress: progress('patch') });
+    const result = await reviewSeries({ tree, cwd: io.cwd, patches: series.patches, baseline: series.baseline, engine, onProgress: progress('patch') });
     if (io.interactive) io.stderr('\r\x1b[K');
-    io.stdout(render(result, format, v['show-unchanged'] === true));
+    const showUnchanged = v['show-unchanged'] === true;
+    if (v.out === undefined) io.stdout(render(result, format, showUnchanged, io.cwd));
+    else for (const path of writeReplyFiles(replyDrafts(result, { showUnchanged, cwd: io.cwd }), resolve(io.cwd, v.out))) io.stderr(`irqlens review: wrote ${path}\n`);
     if (failOn === 'never') return 0;
     return introducedFindings(result).some((x) => atLeast(x.finding.severity, failOn as Severity)) ? 1 : 0;
   },

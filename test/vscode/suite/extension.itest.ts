@@ -167,6 +167,8 @@ suite('IRQ Lens in a real VS Code', () => {
     assert.ok(review, 'the review ran');
     // the patch adds pci_enable_msi() after MSI-X was enabled: line 20 of the patch file
     assert.deepEqual([review.findings.map((f) => [f.code, f.range.line]), review.problems], [[['msi/msi-msix-exclusive', 20]], []]);
+    const draft = vscode.workspace.textDocuments.find((d) => d.isUntitled && d.getText().startsWith('From irqlens '));
+    assert.match(draft?.getText() ?? '', /^Subject: Re: .*\n[^]*^> \+\tret = pci_enable_msi\(pdev\);\n\npci_enable_msi\(\)/m, 'the reply draft opened as an untitled document');
     await vscode.commands.executeCommand('irqlens.showLog');
     await vscode.commands.executeCommand('irqlens.restartServer');
     await waitFor('the server after a restart', () => a.isRunning());
