@@ -3,15 +3,14 @@
 // `irqlens check` reports for those drivers on 6.12. Skipped with IRQLENS_SKIP_REALTREE=1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { checkPaths } from '../../src/check/index';
 import type { Finding } from '../../src/check/finding';
 import { defaultEngine } from '../../src/review/default-engine';
 import { reviewSeries } from '../../src/review/review';
 import { parsePatchText } from '../../src/review/series';
 import { requireTree, skipRealTrees } from './kernel-trees';
+import { treeDiff } from './tree-diff';
 
 const skip = skipRealTrees;
 const old = skip ? '' : requireTree('6.1');
@@ -27,19 +26,7 @@ const drivers = ['drivers/ntb/hw/idt/ntb_hw_idt.c', 'drivers/scsi/arcmsr/arcmsr_
   'drivers/dma/mv_xor_v2.c', 'drivers/misc/vmw_vmci/vmci_guest.c', 'drivers/net/ethernet/aquantia/atlantic/aq_pci_func.c',
   'drivers/net/can/ctucanfd/ctucanfd_pci.c', 'drivers/scsi/ipr.c'];
 
-/** `diff -u` of one file between the trees, with git-style a/ b/ labels ('' when identical). */
-function diffOf(path: string): string {
-  const a = join(old, path);
-  const b = join(neu, path);
-  const args = ['-u', '--label', existsSync(a) ? `a/${path}` : '/dev/null', '--label', existsSync(b) ? `b/${path}` : '/dev/null', existsSync(a) ? a : '/dev/null', existsSync(b) ? b : '/dev/null'];
-  try {
-    return execFileSync('diff', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-  } catch (err) {
-    const out = (err as { stdout?: unknown }).stdout;
-    if (typeof out === 'string') return out; // diff exits 1 when the files differ
-    throw err;
-  }
-}
+const diffOf = (path: string): string => treeDiff(old, neu, path);
 
 const key = (f: Finding) => `${f.file}:${f.range.line}:${f.range.column} ${f.severity} ${f.code} ${f.message}`;
 
