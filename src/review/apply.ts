@@ -1,7 +1,7 @@
 // Applies one patch to an in-memory overlay of the tree with jsdiff. A hunk that does not apply is
 // reported with the patch file, its line and the tree file; binary changes are skipped with a note.
 import { applyPatch } from 'diff';
-import type { Overlay, TreeReader } from './overlay';
+import { namedOutsideTree, type Overlay, type TreeReader } from './overlay';
 import type { FilePatch, ParsedPatch } from './types';
 
 export interface ApplyOutcome {
@@ -23,7 +23,7 @@ function firstFailingHunk(source: string, fp: FilePatch): number {
 
 /** A path that leaves the tree (absolute, or with a `..` component) is never read. */
 function outsideTree(path: string | null): boolean {
-  return path !== null && (path.startsWith('/') || path.split('/').includes('..'));
+  return path !== null && namedOutsideTree(path);
 }
 
 function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: ApplyOutcome): void {
@@ -40,7 +40,10 @@ function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: Apply
     return void out.touched.push(fp.oldPath);
   }
   const source = fp.oldPath === null ? '' : overlay.read(fp.oldPath);
-  if (source === undefined) return void out.problems.push(`${patchFile}:${fp.headerLine}: ${fp.oldPath} does not exist in the tree`);
+  if (source === undefined) {
+    const why = fp.oldPath === null ? undefined : overlay.refusal(fp.oldPath);
+    return void out.problems.push(`${patchFile}:${fp.headerLine}: ${why ?? `${fp.oldPath} does not exist in the tree`}`);
+  }
   if (fp.change === 'added' && fp.newPath !== null && overlay.read(fp.newPath) !== undefined)
     return void out.problems.push(`${patchFile}:${fp.headerLine}: ${fp.newPath} is created but already exists in the tree`);
   const result = fp.hunks.length === 0 ? source : applyPatch(source, fp.structured);
@@ -72,7 +75,8 @@ function dropComponents(path: string | null, n: number): string | null {
  */
 function extraStrip(tree: TreeReader, patch: ParsedPatch): number {
   const existing = patch.files.map((f) => f.oldPath).filter((p): p is string => p !== null);
-  if (existing.length === 0) return 0;
+  // Dropping components must never turn a path that leaves the tree into one inside it.
+  if (existing.length === 0 || patch.files.some((f) => outsideTree(f.oldPath) || outsideTree(f.newPath))) return 0;
   for (let n = 0; n <= 2; n++) if (existing.every((p) => tree.read(dropComponents(p, n) ?? p) !== undefined)) return n;
   return 0;
 }

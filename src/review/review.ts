@@ -116,7 +116,7 @@ function attribute(paths: Paths, cumulative: ReviewFinding[], steps: DoneStep[],
 export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
   const { engine } = input;
   const paths = makePaths(input.tree, input.cwd);
-  const disk = diskTree(resolve(input.cwd, input.tree));
+  const disk = diskTree(resolve(input.cwd, input.tree), paths.toShown);
   const patches = input.patches.map((p) => placeInTree(disk, p));
   const base = await engine.analyzeTree(input.tree, input.cwd, scanScope(resolve(input.cwd, input.tree), patches));
   const start: TreeState = {

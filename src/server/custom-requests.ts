@@ -1,6 +1,6 @@
 // The custom requests (irqlens/map, irqlens/simulate, irqlens/devices) and the
 // workspace/executeCommand commands that give every editor the same results.
-import { readFileSync } from 'node:fs';
+import { readUserText } from '../workspace/file-reader';
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import type { Layout } from '../model/snapshot';
 import {
@@ -118,11 +118,9 @@ async function reviewPatchRequest(raw: unknown, ctx: RequestContext): Promise<Re
   const rel = readScope(p.uri, ctx.state)!;
   let text = ctx.documents.get(p.uri)?.getText();
   if (text === undefined) {
-    try {
-      text = readFileSync(ctx.state.paths.absFromRel(rel), 'utf8');
-    } catch (err) {
-      throw invalid(`uri: cannot read ${rel}: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const read = readUserText(ctx.state.paths.absFromRel(rel));
+    if (!read.ok) throw invalid(`uri: cannot read ${rel}: ${read.message.replace(/^cannot read: /, '')}`);
+    text = read.text;
   }
   return ctx.patches.review(text, rel, layout);
 }

@@ -1,7 +1,7 @@
 // Reads a topology from a file or text in any supported format, detecting the format when not
 // given. Never throws for bad input: unreadable files, wrong formats and oversized inputs come
 // back as problems with line numbers.
-import { readFileSync, statSync } from 'node:fs';
+import { readUserText } from '../workspace/file-reader';
 import { parseJsonTopology } from './json';
 import { parseLspci, type ImportResult } from './lspci';
 import { parseSysfsListing } from './sysfs';
@@ -40,13 +40,9 @@ export function importTopology(input: LoadInput): ImportResult {
   let text = input.text;
   if (text === undefined) {
     if (!input.path) return emptyResult(source, 'no topology path or text given');
-    try {
-      const size = statSync(input.path).size;
-      if (size > maxBytes) return emptyResult(source, tooLarge(size));
-      text = readFileSync(input.path, 'utf8');
-    } catch (err) {
-      return emptyResult(source, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const read = readUserText(input.path, { maxBytes });
+    if (!read.ok) return emptyResult(source, read.kind === 'too-large' ? `${read.message} (topology dumps of real machines are under 1 MB)` : read.message);
+    text = read.text;
   }
   if (text.length > maxBytes) return emptyResult(source, tooLarge(text.length));
   const format = input.format ?? detectFormat(text);
