@@ -30,6 +30,8 @@ function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: Apply
   const name = fp.newPath ?? fp.oldPath ?? '(unnamed)';
   if (outsideTree(fp.oldPath) || outsideTree(fp.newPath))
     return void out.problems.push(`${patchFile}:${fp.headerLine}: ${name} is outside the tree: not applied`);
+  if (fp.change === 'binary' && /\.[ch]$/.test(name))
+    return void out.problems.push(`${patchFile}:${fp.headerLine}: binary change to ${name}: its new content cannot be read, so it is not reviewed`);
   if (fp.change === 'binary') return void out.notes.push(`${patchFile}:${fp.headerLine}: binary change to ${name} skipped`);
   if (fp.change === 'mode-only') return;
   if (fp.oldPath === null && fp.newPath === null)
@@ -39,7 +41,9 @@ function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: Apply
     overlay.write(fp.oldPath, null);
     return void out.touched.push(fp.oldPath);
   }
-  const source = fp.oldPath === null ? '' : overlay.read(fp.oldPath);
+  // `diff -N` without the epoch stamp: a -0,0 hunk against a file the tree lacks creates it (GNU patch).
+  const creates = fp.oldPath !== null && fp.hunks.length === 1 && fp.hunks[0]!.oldLines === 0 && overlay.read(fp.oldPath) === undefined && overlay.refusal(fp.oldPath) === undefined;
+  const source = fp.oldPath === null || creates ? '' : overlay.read(fp.oldPath);
   if (source === undefined) {
     const why = fp.oldPath === null ? undefined : overlay.refusal(fp.oldPath);
     return void out.problems.push(`${patchFile}:${fp.headerLine}: ${why ?? `${fp.oldPath} does not exist in the tree`}`);
@@ -74,10 +78,19 @@ function dropComponents(path: string | null, n: number): string | null {
  * found in the tree: 0 normally; 1 or 2 for `--- linux/drivers/x.c` style names.
  */
 function extraStrip(tree: TreeReader, patch: ParsedPatch): number {
-  const existing = patch.files.map((f) => f.oldPath).filter((p): p is string => p !== null);
   // Dropping components must never turn a path that leaves the tree into one inside it.
-  if (existing.length === 0 || patch.files.some((f) => outsideTree(f.oldPath) || outsideTree(f.newPath))) return 0;
-  for (let n = 0; n <= 2; n++) if (existing.every((p) => tree.read(dropComponents(p, n) ?? p) !== undefined)) return n;
+  if (patch.files.some((f) => outsideTree(f.oldPath) || outsideTree(f.newPath))) return 0;
+  const existing = patch.files.map((f) => f.oldPath).filter((p): p is string => p !== null);
+  if (existing.length > 0) {
+    for (let n = 0; n <= 2; n++) if (existing.every((p) => tree.read(dropComponents(p, n) ?? p) !== undefined)) return n;
+    return 0;
+  }
+  // Only creations (`git diff --no-index old/ new/` names b/new/drivers/x.c): the level at which
+  // every new file lands in a directory the tree has.
+  const created = patch.files.map((f) => f.newPath).filter((p): p is string => p !== null && p.includes('/'));
+  if (created.length === 0 || !tree.hasDirectory) return 0;
+  const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/'));
+  for (let n = 0; n <= 2; n++) if (created.every((p) => tree.hasDirectory?.(dirOf(dropComponents(p, n) ?? p)))) return n;
   return 0;
 }
 

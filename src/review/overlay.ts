@@ -3,6 +3,7 @@
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { readUserText } from '../workspace/file-reader';
+import { isDirectory } from '../workspace/paths';
 import { TreeBounds } from '../workspace/tree-bounds';
 
 export interface TreeReader {
@@ -10,6 +11,8 @@ export interface TreeReader {
   read(path: string): string | undefined;
   /** Why an existing path was not read (a link out of the tree, a FIFO, too large); undefined otherwise. */
   refusal?(path: string): string | undefined;
+  /** True when the tree has this directory (inside it by real path). */
+  hasDirectory?(path: string): boolean;
 }
 
 /** A path that leaves the tree by its name (absolute, or with a `..` component). */
@@ -42,6 +45,7 @@ export function diskTree(root: string, shown: (treePath: string) => string = (p)
       return text;
     },
     refusal: (path) => refused.get(path),
+    hasDirectory: (path) => !namedOutsideTree(path) && isDirectory(join(root, path)) && bounds.refusalOfPath(join(root, path)) === undefined,
   };
 }
 
@@ -57,6 +61,10 @@ export class Overlay implements TreeReader {
 
   refusal(path: string): string | undefined {
     return this.changed.has(path) ? undefined : this.base.refusal?.(path);
+  }
+
+  hasDirectory(path: string): boolean {
+    return this.base.hasDirectory?.(path) ?? false;
   }
 
   read(path: string): string | undefined {

@@ -146,7 +146,7 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
     const touched = new Set(patch.files.flatMap((f) => [f.oldPath, f.newPath]).filter((p): p is string => p !== null));
     touched.forEach((p) => touchedAll.add(p));
     const result = compare(checks, paths, state, step.state, step.scope, touched, maps, maps.renames, patch.index);
-    const review: PatchReview = { patch: { ...patch, notes: [...patch.notes, ...applied.notes] }, problems: [...applied.problems, ...step.problems], ...result };
+    const review: PatchReview = { patch: { ...patch, notes: [...patch.notes, ...applied.notes] }, problems: [...(patch.unread ?? []), ...applied.problems, ...step.problems], ...result };
     done.push({ review, before: state.overlay, after: overlay });
     scope = unionScope(scope, step.scope);
     state = step.state;

@@ -23,12 +23,13 @@ export function parsePlainDiff(text: string, source: string, index: number): Par
     diffstat: [],
     files: diff.files,
     notes: [],
+    unread: diff.unread,
     firstLine: 1,
   };
 }
 
 function isCoverLetter(p: MailPatch): boolean {
-  return p.files.length === 0 && (p.number === 0 || p.number === undefined);
+  return p.files.length === 0 && (p.unread ?? []).length === 0 && (p.number === 0 || p.number === undefined);
 }
 
 /** Orders mails by their [PATCH n/m] numbers when every one has one (lore mboxes come in thread order). */
@@ -39,6 +40,8 @@ function inSeriesOrder(mails: MailPatch[]): MailPatch[] {
 
 /** Every patch in one text: an mbox of mails, one mail, or a bare diff. */
 export async function parsePatchText(text: string, source: string): Promise<ParsedPatch[]> {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) throw new PatchError(source, lineAt(text, nul), 'NUL bytes: binary data or UTF-16 text without a byte-order mark; patches are read as UTF-8 text');
   if (!looksLikeMail(text)) {
     const plain = parsePlainDiff(text, source, 1);
     if (plain.files.length === 0) throw new PatchError(source, 1, 'no diff in this file (no diff --git, ---/+++ or @@ lines)');
@@ -57,6 +60,12 @@ export async function parsePatchText(text: string, source: string): Promise<Pars
   ordered.forEach((m, k) => (m.index = k + 1));
   if (ordered.length > 0) ordered[0].notes.push(...skipped);
   return ordered;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 const patchName = /\.(patch|diff|mbx|mbox|eml)$/i;
