@@ -150,6 +150,9 @@ const binPrec: Record<string, number> = {
   '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
 };
 
+/** Above every binary operator: expr(unaryPrec) parses one operand, as unary() does, but counts the nesting. */
+const unaryPrec = 11;
+
 const big = (x: number): bigint => BigInt.asUintN(64, BigInt(Math.trunc(x)));
 const unbig = (x: bigint): number => Number(x);
 
@@ -178,8 +181,27 @@ function applyBin(op: string, a: number, b: number): number | undefined {
 }
 
 /** Pratt parser over expanded tokens; undefined means "not a constant". */
+/**
+ * Parentheses and unary operators nest the recursive parse; past this depth the expression is left
+ * unknown (no real constant nests so deep) instead of overflowing the stack. extract.ts says so.
+ */
+export const MAX_CONST_NESTING = 256;
+
+/** The deepest nesting of ( [ { in `text` (what the parser below recurses on). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
 class ConstParser {
   private i = 0;
+  private nesting = 0;
   constructor(private readonly toks: Tok[], private readonly ev: Evaluator) {}
 
   parseAll(): number | undefined {
@@ -191,6 +213,19 @@ class ConstParser {
   private isOp(v: string): boolean { const t = this.peek(); return t?.k === 'op' && t.v === v; }
 
   private expr(minPrec: number): number | undefined {
+    if (this.nesting >= MAX_CONST_NESTING) {
+      this.i = this.toks.length; // give up on the whole expression: parseAll then sees no value
+      return undefined;
+    }
+    this.nesting++;
+    try {
+      return this.exprAt(minPrec);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private exprAt(minPrec: number): number | undefined {
     let left = this.unary();
     for (;;) {
       const t = this.peek();
@@ -217,11 +252,11 @@ class ConstParser {
     if (!t) return undefined;
     if (t.k === 'op' && ['-', '+', '~', '!'].includes(t.v)) {
       this.i++;
-      const v = this.unary();
+      const v = this.expr(unaryPrec);
       if (v === undefined) return undefined;
       return t.v === '-' ? -v : t.v === '+' ? v : t.v === '!' ? (v ? 0 : 1) : unbig(BigInt.asUintN(32, ~big(v)));
     }
-    if (t.k === 'op' && t.v === '(' && this.isCast()) return this.unary();
+    if (t.k === 'op' && t.v === '(' && this.isCast()) return this.expr(unaryPrec);
     return this.postfix(this.primary());
   }
 

@@ -7,7 +7,7 @@ import type { TopBlock } from '../parse/top-level';
 import { offsetRange } from '../parse/node-range';
 import { matchBracket, normalise, splitTopLevel } from './c-text';
 import { catalogueRow } from './catalogue';
-import { evaluate } from './const-eval';
+import { evaluate, MAX_CONST_NESTING, nestingDepth } from './const-eval';
 import { buildFact, type CallSite } from './fact-builder';
 import { blockOf, prepareFile, sourceText, type Candidate, type ExtractInput, type FileContext } from './file-context';
 import { driverStructs, pciIdTables } from './pci-ids';
@@ -241,5 +241,7 @@ function collectFacts(ctx: FileContext, tree: Tree, out: FileFacts, only?: TopBl
     const { fact, problem: p } = buildFact(id++, site, ctx);
     out.facts.push(fact);
     if (p) out.problems.push(problem(ctx, c.offset, 'info', p));
+    const depth = Math.max(0, ...site.args.map(nestingDepth));
+    if (depth > MAX_CONST_NESTING) out.problems.push(problem(ctx, c.offset, 'warning', `${c.name}: an argument nests ${depth} levels deep (the limit is ${MAX_CONST_NESTING}): its value is not evaluated and taken as unknown`));
   }
 }
