@@ -11,7 +11,7 @@ import { evaluate, MAX_CONST_NESTING, nestingDepth } from './const-eval';
 import { buildFact, type CallSite } from './fact-builder';
 import { blockOf, prepareFile, sourceText, type Candidate, type ExtractInput, type FileContext } from './file-context';
 import { driverStructs, pciIdTables } from './pci-ids';
-import { SkeletonBuilder } from './skeleton';
+import { MAX_DEPTH, SkeletonBuilder } from './skeleton';
 import type { FileFacts, FileProblem, FunctionInfo, MsiFact } from './types';
 
 /** Larger files are not parsed (the kernel's largest C file with MSI calls is well under 1 MB). */
@@ -150,13 +150,22 @@ function functionInfo(ctx: FileContext, tree: Tree, b: TopBlock, builder: Skelet
   let body: Node | null = tree.rootNode.descendantForIndex(b.open, b.open + 1);
   while (body && !(body.type === 'compound_statement' && body.startIndex === b.open)) body = body.parent;
 
-  return {
+  builder.truncated = undefined;
+  const info: FunctionInfo = {
     name: b.functionName!, file: ctx.input.file,
     range: offsetRange(ctx.starts, nameAt, nameAt + b.functionName!.length),
     bodyRange: offsetRange(ctx.starts, declStart(ctx, b), b.close + 1),
     isStatic: /\bstatic\b/.test(header), params,
     body: body ? builder.functionBody(body) : builder.callsIn(tree.rootNode, b.open, b.close + 1),
   };
+  if (builder.truncated) info.truncated = builder.truncated;
+  return info;
+}
+
+/** A function whose skeleton was cut: said at the first dropped statement (check caps its findings). */
+function truncationProblem(fn: FunctionInfo): FileProblem {
+  const at = fn.truncated!;
+  return { file: fn.file, line: at.line, column: at.column, severity: 'warning', message: `${fn.name}: statements nested more than ${MAX_DEPTH} deep are not modelled from here on; findings in ${fn.name}() are at most warnings` };
 }
 
 export interface ExtractOptions {
@@ -211,7 +220,12 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
       constant: (t) => ((/^(?!true$|false$)[a-z_][a-z0-9_]*$/.test(t) && !ctx.visible.localEnv.lookup(t)) || t.includes('->') ? undefined : evaluate(t, ctx.visible.localEnv).value),
       isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
     });
-    for (const b of relevant) if (b.functionName) out.functions.push(functionInfo(ctx, tree, b, builder));
+    for (const b of relevant) {
+      if (!b.functionName) continue;
+      const fn = functionInfo(ctx, tree, b, builder);
+      out.functions.push(fn);
+      if (fn.truncated) out.problems.push(truncationProblem(fn));
+    }
   } finally {
     if (!options.tree) tree.delete();
   }
