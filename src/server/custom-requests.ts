@@ -21,6 +21,7 @@ import type { GroupChecker } from './group-checker';
 import type { DocumentSource } from './open-documents';
 import type { PatchDocuments } from './patch-documents';
 import { guard } from './guard';
+import { invalid, params } from './params';
 
 export interface RequestContext {
   engine: Engine;
@@ -35,13 +36,6 @@ export interface RequestContext {
 
 const layouts: readonly Layout[] = ['list', 'xarray', 'partitioned', 'per-domain'];
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function invalid(message: string): ResponseError<void> {
-  return new ResponseError(ErrorCodes.InvalidParams, message);
-}
 
 /** Params are untrusted JSON: check each field, name the bad one. */
 function readScope(raw: unknown, state: AnalysisState): string | null {
@@ -58,11 +52,6 @@ function readLayout(raw: unknown): Layout | undefined {
   return raw as Layout;
 }
 
-function params(raw: unknown): Record<string, unknown> {
-  if (raw === undefined || raw === null) return {};
-  if (!isRecord(raw)) throw invalid('params: expected an object');
-  return raw;
-}
 
 /**
  * The map of the scope. In the configured layout it is assembled from the per-directory results

@@ -43,8 +43,8 @@ export class OpenDocuments implements DocumentSource {
       let edits: BufferEdit[] | null = [];
       for (const change of contentChanges) {
         if ('range' in change) {
-          const startOffset = doc.offsetAt(change.range.start);
-          const oldEndOffset = doc.offsetAt(change.range.end);
+          // A reversed range (end before start) is normalised, as TextDocument.update does itself.
+          const [startOffset, oldEndOffset] = [doc.offsetAt(change.range.start), doc.offsetAt(change.range.end)].sort((a, b) => a - b) as [number, number];
           // Positions re-derived from the offsets, so out-of-range positions are clamped alike.
           edits?.push({ startOffset, oldEndOffset, newText: change.text, start: doc.positionAt(startOffset), end: doc.positionAt(oldEndOffset) });
         } else {

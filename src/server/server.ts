@@ -26,6 +26,7 @@ import { OpenDocuments } from './open-documents';
 import { DiagnosticsPublisher } from './publisher';
 import { findPackageRoot, ruleDocResolver } from '../check/rule-docs';
 import { createSession, type Session } from './session';
+import { checkCodeActionParams, checkDocumentParams, checkPositionParams } from './params';
 
 export interface ServerOptions {
   /** Directory of the running bundle; the package root (docs/rules) is found from it. */
@@ -122,8 +123,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   documents.listen(connection, () => session?.live);
-  connection.onHover(guard(log, (p) => hoverAt(p, { documents, engine, ...ready() }), null));
-  connection.onCodeAction(guard(log, (p) => codeActions(p, { documents, ...ready() }), []));
-  connection.onCodeLens(guard(log, (p) => (settings.codeLens.enable ? codeLenses(p, ready()) : []), []));
+  connection.onHover(guard(log, (p) => hoverAt(checkPositionParams(p), { documents, engine, ...ready() }), null));
+  connection.onCodeAction(guard(log, (p) => codeActions(checkCodeActionParams(p), { documents, ...ready() }), []));
+  connection.onCodeLens(guard(log, (p) => (settings.codeLens.enable ? codeLenses(checkDocumentParams(p), ready()) : []), []));
   registerCustomRequests(connection, () => ({ engine, settings, checkOptions: checkOptions(), documents, ...ready() }), log);
 }
