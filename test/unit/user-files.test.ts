@@ -140,3 +140,27 @@ test('check: a C file that is a symbolic link out of the tree is refused naming 
   assert.deepEqual(json.findings, []);
   assert.equal(r.stderr, 'tree/drivers/foo/key.c:1:1: error: beyond a symbolic link: tree/drivers/foo/key.c -> ../../../secret/key.c leads outside the tree; tree/drivers/foo/key.c not read\n');
 });
+
+test('check: a FIFO named x.c and a directory it cannot list are each named, not skipped in silence', (t) => {
+  const dir = scratch();
+  t.after(() => {
+    spawnSync('chmod', ['-R', 'u+rwx', dir]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  mkfifo(join(dir, 'tree/drivers/foo/x.c'));
+  mkdirSync(join(dir, 'tree/drivers/locked'));
+  writeFileSync(join(dir, 'tree/drivers/locked/l.c'), leak);
+  spawnSync('chmod', ['000', join(dir, 'tree/drivers/locked')]);
+  spawnSync('chmod', ['755', dir]);
+  // As root, permissions do not stop a listing: run the CLI as an unprivileged user then.
+  const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+  const [cmd, ...args] = [...asUser, process.execPath, cli, 'check', 'tree', '--jobs', '0'];
+  const r = spawnSync(cmd!, args, { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.error, undefined, 'no hang');
+  assert.equal(
+    r.stderr,
+    'tree/drivers/foo/x.c:1:1: error: not a regular file (device, FIFO or socket): skipped\n' +
+      'tree/drivers/locked:1:1: error: cannot list this directory (permission denied): its files are not checked\n' +
+      '0 errors, 0 warnings, 0 infos (per-domain layout)\n',
+  );
+});

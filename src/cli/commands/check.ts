@@ -86,9 +86,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     cwd: io.cwd, layout, bindings, ...(topology ? { topology } : {}), ...(jobs !== undefined ? { jobs } : {}),
     ...(partitions.length ? { partitions } : {}),
     onProblem: (p) => io.stderr(problemLine(p)),
-    ...(io.interactive ? { onProgress: (done: number, total: number) => io.stderr(`\rirqlens: ${done}/${total} files`) } : {}),
+    ...(io.interactive ? { onProgress: (done: number, total: number) => io.progress?.(`\rirqlens: ${done}/${total} files`) } : {}),
   });
-  if (io.interactive) io.stderr('\r\x1b[K');
+  if (io.interactive) io.progress?.('\r\x1b[K');
   const rel = (f: string) => f;
   if (format === 'json') io.stdout(formatJson(result.layout, result.era, result.findings, rel));
   else if (format === 'sarif') io.stdout(formatSarif(result.findings, rel, '0.1.0'));

@@ -117,12 +117,12 @@ export const reviewCommand: Command = {
     const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError(`--jobs must be a whole number (got '${v.jobs}')`);
     const progress = (what: string) => (done: number, total: number) => {
-      if (io.interactive) io.stderr(`\r\x1b[Kirqlens review: ${what} ${done}/${total}`);
+      if (io.interactive) io.progress?.(`\r\x1b[Kirqlens review: ${what} ${done}/${total}`);
     };
     const engine = defaultEngine({ check, jobs, cacheDir: v.cache ? defaultCacheDir() : undefined, onProgress: progress('scanning files') });
     for (const note of series.notes) io.stderr(`irqlens review: note: ${note}\n`);
     const result = await reviewSeries({ tree: v.tree, cwd: io.cwd, patches: series.patches, baseline: series.baseline, engine, onProgress: progress('patch') });
-    if (io.interactive) io.stderr('\r\x1b[K');
+    if (io.interactive) io.progress?.('\r\x1b[K');
     io.stdout(render(result, format, v['show-unchanged'] === true));
     if (failOn === 'never') return 0;
     return introducedFindings(result).some((x) => atLeast(x.finding.severity, failOn as Severity)) ? 1 : 0;
