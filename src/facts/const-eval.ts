@@ -33,8 +33,7 @@ function tokenize(text: string): Tok[] | undefined {
       const m = numRe.exec(text.slice(i, i + 40));
       if (!m) return undefined;
       const lit = m[1]!;
-      const v = /^0[bB]/.test(lit) ? parseInt(lit.slice(2), 2) : /^0[0-7]+$/.test(lit) ? parseInt(lit, 8) : Number(lit);
-      toks.push({ k: 'num', v });
+      toks.push({ k: 'num', v: literalValue(lit) });
       i += m[0].length;
       continue;
     }
@@ -59,6 +58,17 @@ function tokenize(text: string): Tok[] | undefined {
     i += op.length;
   }
   return toks;
+}
+
+/**
+ * An integer literal's value, exact: read with BigInt, so 0xffffffffffffffff is not rounded to
+ * 2^64. A value a double cannot hold exactly (beyond 2^53) is NaN: the expression then has no
+ * value (see evaluate), never a nearby wrong one.
+ */
+function literalValue(lit: string): number {
+  if (/[.eE]/.test(lit) && !/^0[xX]/.test(lit)) return Number(lit);
+  const exact = /^0[bB]/.test(lit) ? BigInt(lit) : /^0[0-7]+$/.test(lit) ? BigInt(`0o${lit.slice(1)}`) : BigInt(lit);
+  return exact <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(exact) : Number.NaN;
 }
 
 const limits: Record<string, number> = {
@@ -399,7 +409,8 @@ export function evaluate(text: string, env: ConstEnv): EvalResult {
   const ev = new Evaluator(expander, 0);
   const value = expanded ? ev.evalToks(expanded) : undefined;
   const result: EvalResult = { chain: expander.chain, symbols: [...ev.symbols] };
-  if (value !== undefined && Number.isFinite(value)) result.value = value;
+  if (value !== undefined && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) result.value = value;
+  else if (value !== undefined) result.chain.push(`${text.replace(/\s+/g, ' ').trim()}: beyond 2^53, not held exactly; left unknown`);
   if (expander.anyIndex) result.anyIndex = true;
   return result;
 }

@@ -19,9 +19,12 @@ export interface LoadInput {
 /** Real dumps are under 1 MB (the largest in the corpus, 310 functions, is 277 kB). */
 const maxBytes = 16 * 1024 * 1024;
 
-export function detectFormat(text: string): TopologyFormat {
+/** A whole text that is a JSON scalar (`null`, `12`, `"x"`): a JSON file of the wrong shape, not lspci. */
+const jsonScalar = /^\s*(null|true|false|-?\d[\d.eE+-]*|"[^"\n]*")\s*$/;
+
+export function detectFormat(text: string, path?: string): TopologyFormat {
   const head = text.slice(0, 4096).trimStart();
-  if (head.startsWith('{')) return 'json';
+  if (path?.toLowerCase().endsWith('.json') || head.startsWith('{') || head.startsWith('[') || jsonScalar.test(text.slice(0, 4096))) return 'json';
   if (/iommu_groups\/\d+\/devices\//.test(head)) return 'sysfs';
   return 'lspci';
 }
@@ -45,7 +48,9 @@ export function importTopology(input: LoadInput): ImportResult {
     text = read.text;
   }
   if (text.length > maxBytes) return emptyResult(source, tooLarge(text.length));
-  const format = input.format ?? detectFormat(text);
+  // A byte-order mark (editors on Windows write one) is not part of the text.
+  if (text.startsWith('\ufeff')) text = text.slice(1);
+  const format = input.format ?? detectFormat(text, input.path);
   const parse = { lspci: parseLspci, json: parseJsonTopology, sysfs: parseSysfsListing }[format];
   const result = parse(text, source);
   linkVirtualFunctions(result.topology.functions);

@@ -148,3 +148,14 @@ test('headerDefines supplied by the caller resolve before any header is read', (
   assert.deepEqual(r.facts[0]!.max!.chain, ['TREE_NVEC -> (2 * 8)']);
   assert.equal(reads, 0);
 });
+
+test('constants beyond 2^53 are never rounded: read exactly, and left unknown (with a chain note) when a double cannot hold them', () => {
+  const env = { lookup: () => undefined };
+  for (const text of ['0xffffffffffffffff', '9007199254740993', 'BIT(63)', 'GENMASK_ULL(63, 0)']) {
+    const r = evaluate(text, env);
+    assert.equal(r.value, undefined, text);
+    assert.deepEqual(r.chain, [`${text}: beyond 2^53, not held exactly; left unknown`]);
+  }
+  assert.equal(evaluate('9007199254740991', env).value, Number.MAX_SAFE_INTEGER);
+  assert.equal(evaluate('0x7fffffff', env).value, 0x7fffffff);
+});
