@@ -1,7 +1,7 @@
 // The custom requests (irqlens/map, irqlens/simulate, irqlens/devices) and the
 // workspace/executeCommand commands that give every editor the same results.
 import { readUserText } from '../workspace/file-reader';
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { ErrorCodes, ExecuteCommandRequest, ResponseError, type Connection } from 'vscode-languageserver';
 import type { Layout } from '../model/snapshot';
 import {
   IrqlensErrorCode,
@@ -125,8 +125,12 @@ export function registerCustomRequests(connection: Connection, context: () => Re
   connection.onRequest(IrqlensRequest.simulate, guard(log, (p: unknown) => simulateRequest(p, context())));
   connection.onRequest(IrqlensRequest.devices, guard(log, (p: unknown) => devicesRequest(p, context())));
   connection.onRequest(IrqlensRequest.reviewPatch, guard(log, (p: unknown) => reviewPatchRequest(p, context())));
-  connection.onExecuteCommand(
-    guard(log, async (p): Promise<unknown> => {
+  // By method name, not onExecuteCommand: that reads params.workDoneToken before any check.
+  connection.onRequest(
+    ExecuteCommandRequest.method,
+    guard(log, async (raw: unknown): Promise<unknown> => {
+      const p = params(raw);
+      if (p.arguments !== undefined && !Array.isArray(p.arguments)) throw invalid('arguments: expected an array');
       const arg: unknown = p.arguments?.[0];
       switch (p.command) {
         case IrqlensServerCommand.showMap:
@@ -138,7 +142,7 @@ export function registerCustomRequests(connection: Connection, context: () => Re
         case IrqlensServerCommand.rescan:
           return rescan(context());
         default:
-          throw new ResponseError(ErrorCodes.InvalidParams, `unknown command '${p.command}'`);
+          throw new ResponseError(ErrorCodes.InvalidParams, `unknown command '${String(p.command)}'`);
       }
     }),
   );

@@ -9,6 +9,8 @@ import { Transform, type TransformCallback } from 'node:stream';
 
 const headerName = Buffer.from('Content-Length:', 'latin1');
 const headerEnd = Buffer.from('\r\n\r\n', 'latin1');
+/** A frame larger than this is not believed (the largest real one, a 20 MB buffer, is well under). */
+const maxFrame = 256 * 1024 * 1024;
 /** Past this much input without any header, the junk is dropped (keeping a tail a header may start in). */
 const maxJunk = 64 * 1024;
 
@@ -19,6 +21,19 @@ function nextHeader(buf: Buffer, from: number): number {
     if (at >= from && buf.subarray(at, i + 1).toString('latin1').toLowerCase() === 'content-length:') return at;
   }
   return -1;
+}
+
+/** The Content-Length of a header block (its lines, each ending in CRLF). */
+function lengthIn(block: Buffer): number | undefined {
+  const m = /(?:^|\r\n)content-length:[ \t]*(\d{1,10})\r\n/i.exec(block.toString('latin1'));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** True when `body` ends with the start of a `Content-Length:` header. */
+function endsInHeaderPrefix(body: Buffer): boolean {
+  const tail = body.subarray(Math.max(0, body.length - headerName.length)).toString('latin1').toLowerCase();
+  for (let k = Math.min(tail.length, headerName.length); k >= 1; k--) if (tail.endsWith('content-length:'.slice(0, k))) return true;
+  return false;
 }
 
 /** A header `Content-Length: N\r\n` starting at `at` (with its digits complete), else undefined. */
@@ -52,22 +67,30 @@ export class ResyncingFramer extends Transform {
         if (this.buf.length > maxJunk) this.skip(this.buf.length - headerName.length, 'no Content-Length header');
         return;
       }
-      if (start > 0) this.skip(start, 'bytes where a Content-Length header was expected');
+      // Header lines right before it (a Content-Type first) belong to the frame.
+      const before = /(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*\r\n)*$/.exec(this.buf.subarray(Math.max(0, start - 1024), start).toString('latin1'))![0].length;
+      if (start - before > 0) this.skip(start - before, 'bytes where a Content-Length header was expected');
       const end = this.buf.indexOf(headerEnd);
       if (end === -1) return;
-      const length = lengthAt(this.buf, 0);
-      if (length === undefined) {
+      const length = lengthIn(this.buf.subarray(0, end + 2));
+      if (length === undefined || length > maxFrame) {
         this.skip(end + headerEnd.length, 'a header without a valid Content-Length');
         continue;
       }
       const bodyStart = end + headerEnd.length;
-      const seen = this.buf.subarray(bodyStart, Math.min(this.buf.length, bodyStart + length));
-      const inner = nextHeader(seen, 0);
-      if (inner !== -1 && (lengthAt(seen, inner) !== undefined || seen.length - inner < 32)) {
-        if (lengthAt(seen, inner) === undefined) return; // maybe a header still arriving: wait
-        this.skip(bodyStart + inner, 'a frame whose Content-Length runs into the next header');
-        continue;
+      // A header inside the claimed body, or straddling its end (looked for a little past it).
+      const window = this.buf.subarray(bodyStart, Math.min(this.buf.length, bodyStart + length + 32));
+      const inner = nextHeader(window, 0);
+      if (inner !== -1 && inner < length) {
+        if (lengthAt(window, inner) !== undefined) {
+          this.skip(bodyStart + inner, 'a frame whose Content-Length runs into the next header');
+          continue;
+        }
+        if (bodyStart + inner + 32 > this.buf.length) return; // that header is still arriving
       }
+      const complete = bodyStart + length <= this.buf.length;
+      // A body ending in "Content-Le…" (no JSON text ends so) is cut by the next header: wait for it.
+      if (complete && inner === -1 && this.buf.length < bodyStart + length + headerName.length && endsInHeaderPrefix(this.buf.subarray(bodyStart, bodyStart + length))) return;
       if (this.buf.length < bodyStart + length) return;
       this.push(this.buf.subarray(0, bodyStart + length));
       this.buf = this.buf.subarray(bodyStart + length);

@@ -54,3 +54,26 @@ export function checkDocumentParams<T>(raw: T): T {
   textDocument(params(raw));
   return raw;
 }
+
+/** Why a document notification cannot be applied (notifications have no answer: the caller logs it), or undefined. */
+export function documentNotificationProblem(method: 'didOpen' | 'didChange' | 'didClose', raw: unknown): string | undefined {
+  try {
+    const p = params(raw);
+    textDocument(p);
+    const doc = p.textDocument as Record<string, unknown>;
+    if (method === 'didOpen' && typeof doc.text !== 'string') throw invalid('textDocument.text: expected a string');
+    if (method === 'didOpen' && typeof doc.version !== 'number') throw invalid('textDocument.version: expected a number');
+    if (method !== 'didChange') return undefined;
+    if (!Array.isArray(p.contentChanges)) throw invalid('contentChanges: expected an array');
+    p.contentChanges.forEach((c: unknown, k) => {
+      if (!isRecord(c) || typeof c.text !== 'string') throw invalid(`contentChanges[${k}].text: expected a string`);
+      if (c.range === undefined) return;
+      if (!isRecord(c.range)) throw invalid(`contentChanges[${k}].range: expected { start, end }`);
+      position(c.range.start, `contentChanges[${k}].range.start`);
+      position(c.range.end, `contentChanges[${k}].range.end`);
+    });
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}

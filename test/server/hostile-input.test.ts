@@ -43,6 +43,24 @@ test('wrong parameter types on hover, code actions and code lenses answer -32602
     s.client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: 5 } }),
     { code: -32602, message: 'context.diagnostics: expected an array' },
   );
+  // Found by the fuzz suite: null params reached vscode-languageserver's workDoneToken read first.
+  for (const method of ['textDocument/hover', 'textDocument/codeAction', 'textDocument/codeLens', 'workspace/executeCommand']) {
+    await assert.rejects(s.client.request(method, null), { code: -32602, message: method === 'workspace/executeCommand' ? "unknown command 'undefined'" : 'textDocument.uri: expected a URI string' }, method);
+  }
+  await assert.rejects(s.client.request('workspace/executeCommand', { command: 'irqlens.server.devices', arguments: 'x' }), { code: -32602, message: 'arguments: expected an array' });
+  // Found by the fuzz suite: notifications with null or partial params threw inside their handlers.
+  s.client.notify('textDocument/didOpen', null);
+  s.client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: 1 }, text: 'x' }] });
+  s.client.notify('textDocument/didClose', {});
+  s.client.notify('workspace/didChangeConfiguration', null);
+  assert.ok(Array.isArray(await s.client.request('irqlens/devices', {})));
+  const logs = s.client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+  assert.deepEqual(logs.filter((m) => /failed with message/.test(m)), []);
+  assert.deepEqual(logs.filter((m) => / ignored: /.test(m)), [
+    'irqlens: textDocument/didOpen ignored: textDocument.uri: expected a URI string',
+    'irqlens: textDocument/didChange ignored: contentChanges[0].range.start: expected { line, character } as whole numbers >= 0',
+    'irqlens: textDocument/didClose ignored: textDocument.uri: expected a URI string',
+  ]);
   assert.equal(s.client.notifications.filter((n) => n.method === 'window/logMessage' && /request failed/.test(JSON.stringify(n.params))).length, 0, 'no stack trace logged');
 });
 
