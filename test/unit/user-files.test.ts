@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanScope } from '../../src/review/scan-scope';
@@ -163,4 +163,23 @@ test('check: a FIFO named x.c and a directory it cannot list are each named, not
       'tree/drivers/locked:1:1: error: cannot list this directory (permission denied): its files are not checked\n' +
       '0 errors, 0 warnings, 0 infos (per-domain layout)\n',
   );
+});
+
+test('review never writes the tree: a rename, a deletion and a new file leave every byte and mtime as they were', (t) => {
+  const scenarios = join(__dirname, '..', '..', '..', 'test', 'scenarios', 'review');
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-nowrite-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const state = (root: string): string[] =>
+    (readdirSync(root, { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort()
+      .map((p) => `${p} ${statSync(p).mtimeMs} ${readFileSync(p, 'utf8').length}`);
+  for (const name of ['11-rename-file', '12-new-driver-file', '13-delete-driver']) {
+    cpSync(join(scenarios, name), join(dir, name), { recursive: true, preserveTimestamps: true });
+    const before = state(join(dir, name));
+    const r = irqlens(['review', '--tree', 'tree', '--patch', 'series', '--jobs', '0'], join(dir, name));
+    assert.equal(r.timedOut, false);
+    assert.deepEqual(state(join(dir, name)), before, name);
+  }
 });
