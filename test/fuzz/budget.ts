@@ -31,31 +31,40 @@ export class Tally {
 
   /** Runs one input; `slowMs` past which it counts as a hang (it cannot be interrupted in-process). */
   run<T>(what: string, slowMs: number, body: () => T): T | undefined {
-    this.inputs++;
-    const t0 = performance.now();
+    const t0 = this.start();
     try {
       return body();
     } catch (err) {
-      this.crashes.push(`${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`.slice(0, 2000));
-      return undefined;
+      return this.crash(what, err);
     } finally {
-      const ms = performance.now() - t0;
-      if (ms > slowMs) this.hangs.push(`${what}: ${Math.round(ms)} ms`);
+      this.timed(what, t0, slowMs);
     }
   }
 
   async runAsync<T>(what: string, slowMs: number, body: () => Promise<T>): Promise<T | undefined> {
-    this.inputs++;
-    const t0 = performance.now();
+    const t0 = this.start();
     try {
       return await body();
     } catch (err) {
-      this.crashes.push(`${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`.slice(0, 2000));
-      return undefined;
+      return this.crash(what, err);
     } finally {
-      const ms = performance.now() - t0;
-      if (ms > slowMs) this.hangs.push(`${what}: ${Math.round(ms)} ms`);
+      this.timed(what, t0, slowMs);
     }
+  }
+
+  private start(): number {
+    this.inputs++;
+    return performance.now();
+  }
+
+  private crash(what: string, err: unknown): undefined {
+    this.crashes.push(`${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`.slice(0, 2000));
+    return undefined;
+  }
+
+  private timed(what: string, t0: number, slowMs: number): void {
+    const ms = performance.now() - t0;
+    if (ms > slowMs) this.hangs.push(`${what}: ${Math.round(ms)} ms`);
   }
 
   silent(what: string): void {

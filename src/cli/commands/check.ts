@@ -74,7 +74,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const path = resolve(io.cwd, values.topology);
     if (!existsSync(path)) throw new UsageError(`--topology ${values.topology}: no such file`);
     const loaded = loadTopology({ path });
-    for (const p of loaded.problems) io.stderr(problemLine(p));
+    // Named as the user gave it, not by its absolute path.
+    for (const p of loaded.problems) io.stderr(problemLine({ ...p, file: values.topology }));
     if (loaded.topology.functions.length === 0) throw new UsageError(`--topology ${values.topology}: no PCI functions could be read (see the messages above)`);
     topology = loaded.topology;
   }
