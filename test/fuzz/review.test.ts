@@ -7,11 +7,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { applyToOverlay, placeInTree } from '../../src/review/apply';
+import { defaultEngine } from '../../src/review/default-engine';
+import { reviewSeries } from '../../src/review/review';
 import { diskTree, namedOutsideTree, Overlay, type TreeReader } from '../../src/review/overlay';
 import { scanScope } from '../../src/review/scan-scope';
 import { parsePatchText } from '../../src/review/series';
 import { PatchError } from '../../src/review/types';
-import { mutantOf, params, Tally } from './budget';
+import { mutantOf, params, secondsFor, Tally } from './budget';
 
 const scenarios = join(__dirname, '..', '..', '..', 'test', 'scenarios', 'review');
 
@@ -33,18 +35,22 @@ function spied(root: string, read: string[]): TreeReader {
   };
 }
 
-const located = (source: string) => new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: `);
-
-test('fuzz review: mutants of patch and mail fixtures', async (t) => {
-  const dirs = readdirSync(scenarios).filter((d) => /^\d\d-/.test(d)).sort();
+function fixtures(): { seeds: string[]; trees: string[] } {
   const seeds: string[] = [];
   const trees: string[] = [];
-  for (const d of dirs.filter((x) => existsSync(join(scenarios, x, 'series')))) {
+  for (const d of readdirSync(scenarios).filter((x) => /^\d\d-/.test(x) && existsSync(join(scenarios, x, 'series'))).sort()) {
     for (const n of readdirSync(join(scenarios, d, 'series')).sort()) {
       seeds.push(readFileSync(join(scenarios, d, 'series', n), 'utf8'));
       trees.push(join(scenarios, d, 'tree'));
     }
   }
+  return { seeds, trees };
+}
+
+const located = (source: string) => new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: `);
+
+test('fuzz review: mutants of patch and mail fixtures', async (t) => {
+  const { seeds, trees } = fixtures();
   const tally = new Tally('review');
   await fc.assert(
     fc.asyncProperty(mutantOf(seeds), async ({ seedIndex, text }) => {
@@ -72,6 +78,30 @@ test('fuzz review: mutants of patch and mail fixtures', async (t) => {
       });
     }),
     params('review'),
+  );
+  tally.report(t);
+});
+
+test('fuzz review end to end: mutated patches reviewed against their trees by the real engine', async (t) => {
+  const { seeds, trees } = fixtures();
+  const engine = defaultEngine({ check: { layout: 'auto' }, jobs: 0 });
+  const tally = new Tally('review end to end');
+  await fc.assert(
+    fc.asyncProperty(mutantOf(seeds), async ({ seedIndex, text }) => {
+      const what = `seed ${seedIndex}, ${text.length} chars`;
+      await tally.runAsync(what, 10_000, async () => {
+        let patches;
+        try {
+          patches = await parsePatchText(text, 'fz.patch');
+        } catch (err) {
+          if (err instanceof PatchError) return;
+          throw err;
+        }
+        const result = await reviewSeries({ tree: trees[seedIndex]!, cwd: scenarios, patches, engine });
+        for (const p of result.patches) for (const m of p.problems) if (/internal error/i.test(m)) tally.crashes.push(`${what}: ${m}`);
+      });
+    }),
+    { ...params('review'), interruptAfterTimeLimit: secondsFor('review') * 400 },
   );
   tally.report(t);
 });
