@@ -183,3 +183,15 @@ test('review never writes the tree: a rename, a deletion and a new file leave ev
     assert.deepEqual(state(join(dir, name)), before, name);
   }
 });
+
+test("a FIFO named drivers/pci/quirks.c does not hang the tree's quirk reader", (t) => {
+  const dir = scratch();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'tree/drivers/pci'), { recursive: true });
+  mkdirSync(join(dir, 'tree/include/linux'), { recursive: true });
+  writeFileSync(join(dir, 'tree/include/linux/pci_ids.h'), '#define PCI_VENDOR_ID_X 0x1234\n');
+  mkfifo(join(dir, 'tree/drivers/pci/quirks.c'));
+  const module = join(__dirname, '..', '..', 'src', 'model', 'iommu', 'tree-quirks.js');
+  const r = spawnSync(process.execPath, ['-e', `console.log(String(require(${JSON.stringify(module)}).quirksOfTree(process.argv[1])))`, join(dir, 'tree/drivers/foo')], { encoding: 'utf8', timeout: 20_000 });
+  assert.deepEqual([r.error, r.stdout], [undefined, 'undefined\n']);
+});
