@@ -1,6 +1,6 @@
 // Applies one patch to an in-memory overlay of the tree with jsdiff. A hunk that does not apply is
 // reported with the patch file, its line and the tree file; binary changes are skipped with a note.
-import { applyPatch } from 'diff';
+import { applyPatch, type StructuredPatch } from 'diff';
 import { namedOutsideTree, type Overlay, type TreeReader } from './overlay';
 import type { FilePatch, ParsedPatch } from './types';
 
@@ -11,10 +11,21 @@ export interface ApplyOutcome {
   notes: string[];
 }
 
+/**
+ * jsdiff looks for a hunk's context outwards from its old start, one line at a time in both
+ * directions until it passes both ends of the file: a start far past the end (a mangled header)
+ * costs that many steps. Starts past the end are moved to the end; the search is the same.
+ */
+function bounded(source: string, patch: StructuredPatch): StructuredPatch {
+  const lines = source.split('\n').length;
+  if (patch.hunks.every((h) => h.oldStart <= lines + 1)) return patch;
+  return { ...patch, hunks: patch.hunks.map((h) => (h.oldStart > lines + 1 ? { ...h, oldStart: lines + 1 } : h)) };
+}
+
 function firstFailingHunk(source: string, fp: FilePatch): number {
   let text = source;
   for (let k = 0; k < fp.hunks.length; k++) {
-    const next = applyPatch(text, { ...fp.structured, hunks: [fp.structured.hunks[k]] });
+    const next = applyPatch(text, bounded(text, { ...fp.structured, hunks: [fp.structured.hunks[k]!] }));
     if (next === false) return k;
     text = next;
   }
@@ -50,7 +61,7 @@ function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: Apply
   }
   if (fp.change === 'added' && fp.newPath !== null && overlay.read(fp.newPath) !== undefined)
     return void out.problems.push(`${patchFile}:${fp.headerLine}: ${fp.newPath} is created but already exists in the tree`);
-  const result = fp.hunks.length === 0 ? source : applyPatch(source, fp.structured);
+  const result = fp.hunks.length === 0 ? source : applyPatch(source, bounded(source, fp.structured));
   if (result === false) {
     const k = firstFailingHunk(source, fp);
     const h = fp.hunks[k];

@@ -15,6 +15,9 @@ export interface DiffPart {
   end: number;
 }
 
+/** Hunk line numbers and counts above this are refused (the longest kernel source has ~100,000 lines). */
+const maxHunkNumber = 10_000_000;
+
 const hunkHeader = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 function isFileHeaderPair(lines: string[], i: number): boolean {
@@ -81,6 +84,8 @@ function scanDiff(lines: string[], start: number, file: string, lineOf: LineOf):
 function skipHunk(lines: string[], at: number, file: string, lineOf: LineOf): number {
   const m = hunkHeader.exec(lines[at]);
   if (!m) throw new PatchError(file, lineOf(at), 'expected a hunk header');
+  if (m.slice(1).some((n) => n !== undefined && Number(n) > maxHunkNumber))
+    throw new PatchError(file, lineOf(at), `hunk "${lines[at]}" names a line or count over ${maxHunkNumber}: no source file is that long`);
   const wantOld = m[2] === undefined ? 1 : Number(m[2]);
   const wantNew = m[4] === undefined ? 1 : Number(m[4]);
   let old = 0;

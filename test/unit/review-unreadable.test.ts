@@ -75,3 +75,14 @@ test('diff -ruN and git diff --no-index between two directories create files, as
     assert.deepEqual(json.patches[0]!.findings.map((f) => `${f.kind} ${f.finding.file} ${f.finding.code}`), ['introduced tree/drivers/foo/new.c msi/msi-msix-exclusive']);
   }
 });
+
+test('a hunk header with an absurd line number is refused, and one past the end of the file fails at once (found by the fuzz suite: jsdiff stepped line by line from it)', async () => {
+  const huge = '--- a/drivers/foo/a.c\n+++ b/drivers/foo/a.c\n@@ -190071992547409920,1 +1,1 @@\n-#include <linux/pci.h>\n+#include <linux/pci.h> \n';
+  const r = await review({ 'h.patch': huge }, ['--patch', 'h.patch']);
+  assert.deepEqual([r.code, r.err], [2, 'irqlens review: h.patch:3: hunk "@@ -190071992547409920,1 +1,1 @@" names a line or count over 10000000: no source file is that long\n']);
+  const far = '--- a/drivers/foo/a.c\n+++ b/drivers/foo/a.c\n@@ -9000000,1 +9000000,1 @@\n-#include <linux/pci.h> x\n+#include <linux/pci.h> \n';
+  const t0 = performance.now();
+  const f = await review({ 'f.patch': far }, ['--patch', 'f.patch']);
+  assert.ok(performance.now() - t0 < 5000, `took ${Math.round(performance.now() - t0)} ms`);
+  assert.equal(f.out, '[1/1] f.patch (f.patch)\nCould not review:\n  f.patch:3: hunk 1 of drivers/foo/a.c (@@ -9000000,1 +9000000,1 @@) does not apply to the tree\n');
+});
