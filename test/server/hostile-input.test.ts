@@ -48,6 +48,8 @@ test('wrong parameter types on hover, code actions and code lenses answer -32602
     await assert.rejects(s.client.request(method, null), { code: -32602, message: method === 'workspace/executeCommand' ? "unknown command 'undefined'" : 'textDocument.uri: expected a URI string' }, method);
   }
   await assert.rejects(s.client.request('workspace/executeCommand', { command: 'irqlens.server.devices', arguments: 'x' }), { code: -32602, message: 'arguments: expected an array' });
+  // Found by the fuzz suite: a scope vscode-uri cannot parse threw UriError (an internal error).
+  await assert.rejects(s.client.request('irqlens/devices', { scope: '":Is' }), { code: -32602, message: 'scope: not a file: URI: ":Is' });
   // Found by the fuzz suite: notifications with null or partial params threw inside their handlers.
   s.client.notify('textDocument/didOpen', null);
   s.client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: 1 }, text: 'x' }] });
