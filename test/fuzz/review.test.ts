@@ -12,7 +12,7 @@ import { reviewSeries } from '../../src/review/review';
 import { diskTree, namedOutsideTree, Overlay, type TreeReader } from '../../src/review/overlay';
 import { scanScope } from '../../src/review/scan-scope';
 import { parsePatchText } from '../../src/review/series';
-import { PatchError } from '../../src/review/types';
+import { PatchError, type ParsedPatch } from '../../src/review/types';
 import { mutantOf, params, secondsFor, Tally } from './budget';
 
 const scenarios = join(__dirname, '..', '..', '..', 'test', 'scenarios', 'review');
@@ -47,6 +47,17 @@ function fixtures(): { seeds: string[]; trees: string[] } {
   return { seeds, trees };
 }
 
+/** The patches of a mutant, or undefined when it is refused as it should be: a PatchError on one of its lines. */
+async function readMutant(text: string, what: string, tally: Tally): Promise<ParsedPatch[] | undefined> {
+  try {
+    return await parsePatchText(text, 'fz.patch');
+  } catch (err) {
+    if (!(err instanceof PatchError)) throw err;
+    if (!(err.line >= 1 && err.line <= text.split('\n').length + 1)) tally.silent(`${what}: PatchError at line ${err.line}`);
+    return undefined;
+  }
+}
+
 const located = (source: string) => new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: `);
 
 test('fuzz review: mutants of patch and mail fixtures', async (t) => {
@@ -56,14 +67,8 @@ test('fuzz review: mutants of patch and mail fixtures', async (t) => {
     fc.asyncProperty(mutantOf(seeds), async ({ seedIndex, text }) => {
       const what = `seed ${seedIndex}, ${text.length} chars`;
       await tally.runAsync(what, 5000, async () => {
-        let patches;
-        try {
-          patches = await parsePatchText(text, 'fz.patch');
-        } catch (err) {
-          if (!(err instanceof PatchError)) throw err;
-          if (!(err.line >= 1 && err.line <= text.split('\n').length + 1)) tally.silent(`${what}: PatchError at line ${err.line}`);
-          return;
-        }
+        const patches = await readMutant(text, what, tally);
+        if (!patches) return;
         const asked: string[] = [];
         const tree = spied(trees[seedIndex]!, asked);
         for (const p of patches) {
@@ -90,13 +95,8 @@ test('fuzz review end to end: mutated patches reviewed against their trees by th
     fc.asyncProperty(mutantOf(seeds), async ({ seedIndex, text }) => {
       const what = `seed ${seedIndex}, ${text.length} chars`;
       await tally.runAsync(what, 10_000, async () => {
-        let patches;
-        try {
-          patches = await parsePatchText(text, 'fz.patch');
-        } catch (err) {
-          if (err instanceof PatchError) return;
-          throw err;
-        }
+        const patches = await readMutant(text, what, tally);
+        if (!patches) return;
         const result = await reviewSeries({ tree: trees[seedIndex]!, cwd: scenarios, patches, engine });
         for (const p of result.patches) for (const m of p.problems) if (/internal error/i.test(m)) tally.crashes.push(`${what}: ${m}`);
       });
