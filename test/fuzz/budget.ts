@@ -4,6 +4,7 @@
 // what it tried and what went wrong, and prints one line: the campaign's figures.
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 
 /** Default seed: the issue that asked for this suite. */
@@ -20,14 +21,50 @@ export function secondsFor(face: Face): number {
   return totalSeconds * weights[face];
 }
 
+/**
+ * An input that loops for ever blocks its face's thread, where no timer can fire. A watchdog thread
+ * sees the input counter stop moving for `stallSeconds`, writes which input of which face (and
+ * seed) hung straight to stderr, and kills the process, so the test command fails instead of
+ * waiting for ever.
+ */
+function watchdog(face: string, counter: Int32Array, stallSeconds = Number(process.env.IRQLENS_FUZZ_STALL_SECONDS ?? 120)): Worker {
+  const code = `
+    const { workerData } = require('node:worker_threads');
+    const { writeSync } = require('node:fs');
+    const counter = new Int32Array(workerData.buffer);
+    let last = -1, since = Date.now();
+    setInterval(() => {
+      const now = Atomics.load(counter, 0);
+      if (now < 0) process.exit(0);
+      if (now !== last) { last = now; since = Date.now(); return; }
+      if (Date.now() - since < workerData.stallMs) return;
+      writeSync(2, 'fuzz ' + workerData.face + ': input ' + now + ' (seed ' + workerData.seed + ') ran for over ' + (workerData.stallMs / 1000) + ' s: a hang; killing the run\\n');
+      process.kill(process.pid, 'SIGKILL');
+    }, 1000);`;
+  const worker = new Worker(code, { eval: true, workerData: { buffer: counter.buffer, face, seed, stallMs: stallSeconds * 1000 } });
+  worker.unref();
+  return worker;
+}
+
 /** What one face tried and what went wrong: every count but `inputs` must stay zero. */
 export class Tally {
+  private readonly counter = new Int32Array(new SharedArrayBuffer(4));
   inputs = 0;
   crashes: string[] = [];
   hangs: string[] = [];
   silentSkips: string[] = [];
 
-  constructor(readonly face: string) {}
+  /** Watched from here until the test ends. */
+  constructor(readonly face: string, t: TestContext) {
+    watchdog(face, this.counter);
+    t.after(() => Atomics.store(this.counter, 0, -1));
+  }
+
+  /** Counts one more input (the watchdog watches this count move). */
+  count(): void {
+    this.inputs++;
+    Atomics.store(this.counter, 0, this.inputs);
+  }
 
   /** Runs one input; `slowMs` past which it counts as a hang (it cannot be interrupted in-process). */
   run<T>(what: string, slowMs: number, body: () => T): T | undefined {
@@ -53,7 +90,7 @@ export class Tally {
   }
 
   private start(): number {
-    this.inputs++;
+    this.count();
     return performance.now();
   }
 

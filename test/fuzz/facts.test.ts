@@ -34,7 +34,7 @@ test('fuzz facts and check: mutants of C snippets and real MSI files', (t) => {
   const real = realFiles.map((f) => join(kernel, f)).filter((p) => existsSync(p));
   if (real.length === 0) t.diagnostic(`no kernel tree at ${kernel}: real-file seeds skipped`);
   seeds.push(...real.map((p) => readFileSync(p, 'utf8')));
-  const tally = new Tally('facts+check');
+  const tally = new Tally('facts+check', t);
   fc.assert(
     fc.property(mutantOf(seeds), ({ seedIndex, text }) => {
       const what = `seed ${seedIndex}, ${text.length} chars`;

@@ -15,7 +15,7 @@ const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 const nasty = fc.stringMatching(/^[\u0001-\u001f\u007f-\u009f\u202a-\u202e a-z]{1,12}$/);
 
 test('fuzz escapeControls: nothing unsafe survives, and inside JSON it decodes to the same text', (t) => {
-  const tally = new Tally('escape');
+  const tally = new Tally('escape', t);
   fc.assert(
     fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
       tally.run('string', 1000, () => {
@@ -37,7 +37,7 @@ async function run(argv: string[], cwd: string): Promise<{ out: string; err: str
 }
 
 test('fuzz text faces: hostile file names, identifiers and subjects through check, facts, simulate and review', async (t) => {
-  const tally = new Tally('text faces');
+  const tally = new Tally('text faces', t);
   const dir = mkdtempSync(join(tmpdir(), 'irqlens-fuzz-names-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const deadline = Date.now() + secondsFor('identifiers') * 800;

@@ -46,7 +46,7 @@ function frames(out: Buffer): string[] | undefined {
 }
 
 test('fuzz lsp framing: good frames survive junk and wrong Content-Lengths, cut anywhere', (t) => {
-  const tally = new Tally('lsp framing');
+  const tally = new Tally('lsp framing', t);
   fc.assert(
     fc.property(fc.array(part, { minLength: 1, maxLength: 12 }), fc.array(fc.nat(2000), { maxLength: 8 }), (parts, cuts) => {
       tally.run(`${parts.length} parts`, 2000, () => {
@@ -106,7 +106,7 @@ test('fuzz lsp server: malformed framing and parameters of any shape to a live s
     fc.tuple(fc.constant('notify' as const), fc.constantFrom(...notifications), shaped),
     fc.tuple(fc.constant('raw' as const), fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }).filter(noHeader), fc.tuple(fc.json({ maxDepth: 2 }), fc.integer({ min: -30, max: 300 })).map(([b, d]) => `${header(Math.max(0, Buffer.byteLength(b) + d))}${b}`)), fc.constant(null)),
   );
-  const tally = new Tally('lsp server');
+  const tally = new Tally('lsp server', t);
   const deadline = Date.now() + secondsFor('lsp') * 700;
   // Batches drawn 25 at a time (seed, seed + 1, ...) until the face's time is spent.
   const batches = function* () {
@@ -116,10 +116,10 @@ test('fuzz lsp server: malformed framing and parameters of any shape to a live s
     if (Date.now() > deadline) break;
     for (const [kind, method, p] of batch) {
       if (kind === 'raw') {
-        tally.inputs++;
+        tally.count();
         client.writeRaw(method);
       } else if (kind === 'notify') {
-        tally.inputs++;
+        tally.count();
         client.notify(method, p);
       } else {
         await tally.runAsync(`${method} ${JSON.stringify(p)?.slice(0, 200)}`, 20_000, async () => {

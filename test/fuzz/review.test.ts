@@ -62,7 +62,7 @@ const located = (source: string) => new RegExp(`^${source.replace(/[.*+?^${}()|[
 
 test('fuzz review: mutants of patch and mail fixtures', async (t) => {
   const { seeds, trees } = fixtures();
-  const tally = new Tally('review');
+  const tally = new Tally('review', t);
   await fc.assert(
     fc.asyncProperty(mutantOf(seeds), async ({ seedIndex, text }) => {
       const what = `seed ${seedIndex}, ${text.length} chars`;
@@ -90,7 +90,7 @@ test('fuzz review: mutants of patch and mail fixtures', async (t) => {
 test('fuzz review end to end: mutated patches reviewed against their trees by the real engine', async (t) => {
   const { seeds, trees } = fixtures();
   const engine = defaultEngine({ check: { layout: 'auto' }, jobs: 0 });
-  const tally = new Tally('review end to end');
+  const tally = new Tally('review end to end', t);
   await fc.assert(
     fc.asyncProperty(mutantOf(seeds), async ({ seedIndex, text }) => {
       const what = `seed ${seedIndex}, ${text.length} chars`;

@@ -54,9 +54,9 @@ test('fuzz special files: check, topology and review never hang, crash or skip o
   const cNames = await specials(join(dir, 'tree/drivers/foo'), '.c', servers);
   const patchNames = await specials(dir, '.patch', servers);
   const jsonNames = await specials(dir, '.json', servers);
-  const tally = new Tally('special files');
+  const tally = new Tally('special files', t);
   const judge = (what: string, r: ReturnType<typeof run>, names: string[]) => {
-    tally.inputs++;
+    tally.count();
     if (r.error) return void tally.hangs.push(`${what}: ${r.error.message}`);
     if (r.status === 70 || /internal error/.test(`${r.stdout}${r.stderr}`)) return void tally.crashes.push(`${what}: ${r.stderr.slice(0, 400)}`);
     for (const n of names) if (!r.stderr.includes(n)) tally.silent(`${what}: ${n} not named (status ${r.status}): ${r.stderr.slice(0, 300)}`);

@@ -23,7 +23,7 @@ function seedTexts(): string[] {
 
 test('fuzz topology: mutants of lspci, sysfs and JSON topologies', (t) => {
   const seeds = seedTexts();
-  const tally = new Tally('topology');
+  const tally = new Tally('topology', t);
   fc.assert(
     fc.property(mutantOf(seeds), fc.constantFrom(undefined, 'x.json', 'x.txt'), ({ seedIndex, text }, path) => {
       const what = `seed ${seedIndex}, ${text.length} chars, ${path ?? 'text'}`;
