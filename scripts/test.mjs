@@ -1,6 +1,8 @@
 // Runs the test suites with node's test runner, after a build and a type check.
-//   node scripts/test.mjs [suite...]     suites: unit scenarios server tools realtree nvim emacs helix vscode (default: all)
+//   node scripts/test.mjs [suite...]     suites: unit scenarios server tools fuzz realtree nvim emacs helix vscode (default: all)
 // tools drives b4, git rebase -x and an npm-installed package (scripts/setup-review-tools.sh installs b4).
+// The fuzz suite runs with a fixed seed and a bounded budget (IRQLENS_FUZZ_SECONDS, default 24 s
+// in all, IRQLENS_FUZZ_SEED, default 15); `npm run fuzz -- --seconds N --seed S` runs it longer.
 // IRQLENS_SKIP_REALTREE=1 skips the real-kernel-tree suite; IRQLENS_SKIP_EDITORS=1 skips the
 // real-editor suites (Neovim, Emacs, Helix, VS Code). CI sets neither.
 import { spawnSync } from 'node:child_process';
@@ -9,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const all = ['unit', 'scenarios', 'server', 'tools', 'realtree', 'nvim', 'emacs', 'helix', 'vscode'];
+const all = ['unit', 'scenarios', 'server', 'tools', 'fuzz', 'realtree', 'nvim', 'emacs', 'helix', 'vscode'];
 let suites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (suites.length === 0) suites = all;
 if (process.env.IRQLENS_SKIP_REALTREE === '1') suites = suites.filter((s) => s !== 'realtree');

@@ -12,6 +12,7 @@ import { compareFindings, type Finding, type RuleCode, type Severity } from './f
 import { descsLockFindings } from './descs-lock';
 import { eraApiFindings } from './era-apis';
 import { findingsFromReports } from './from-events';
+import { capInTruncatedFunctions } from './truncated-functions';
 
 export interface CheckOptions {
   /** Default 'auto': the tree's own era. */
@@ -102,7 +103,7 @@ function applySeverity(findings: Finding[], overrides: CheckOptions['severity'])
 export function checkPart(tree: TreeFacts, opts: CheckOptions): PartResult {
   const { layout, replay } = replayOptions(tree, opts);
   const reports = replayTree(tree, replay);
-  const findings = [...findingsFromReports(reports, { layout, era: tree.era }), ...eraApiFindings(tree), ...descsLockFindings(tree)];
+  const findings = capInTruncatedFunctions([...findingsFromReports(reports, { layout, era: tree.era }), ...eraApiFindings(tree), ...descsLockFindings(tree)], tree);
   return { findings, devices: buildMap(reports, findings, layout, tree.era, opts.partitions ?? []).devices };
 }
 
@@ -137,7 +138,7 @@ export function matchDevices(tree: TreeFacts, expr: string, opts: CheckOptions):
 
 export function simulate(tree: TreeFacts, deviceKey: string, opts: CheckOptions): SimulationResult {
   const { layout, reports } = replay(tree, opts);
-  const findings = applySeverity(findingsFromReports(reports, { layout, era: tree.era }), opts.severity);
+  const findings = applySeverity(capInTruncatedFunctions(findingsFromReports(reports, { layout, era: tree.era }), tree), opts.severity);
   return buildSimulation(reports, deviceKey, layout, findings);
 }
 

@@ -8,6 +8,8 @@ export interface CliIO {
   cwd: string;
   /** True when stderr is a terminal (progress lines are allowed). */
   interactive: boolean;
+  /** Progress lines for a terminal, written as they are (main() escapes stdout and stderr, not these). */
+  progress?: (text: string) => void;
 }
 
 export interface Command {

@@ -3,6 +3,7 @@
 import { UsageError, type CliIO } from './command';
 import { commands } from './registry';
 import { tuneTierUpForScans } from '../workspace/tier-up';
+import { escapeControls } from '../protocol/display-text';
 
 const version = '0.1.0';
 
@@ -12,7 +13,8 @@ function topUsage(): string {
   return `usage: irqlens <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun \`irqlens <command> --help\` for a command's options.\n`;
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], given: CliIO): Promise<number> {
+  const io = safeIO(given);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(topUsage());
@@ -40,6 +42,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     throw err;
   }
+}
+
+/** stdout and stderr with control characters escaped (every text face); progress goes to stderr raw. */
+function safeIO(io: CliIO): CliIO {
+  return { ...io, stdout: (t) => io.stdout(escapeControls(t)), stderr: (t) => io.stderr(escapeControls(t)), progress: io.progress ?? io.stderr };
 }
 
 function processIO(): CliIO {

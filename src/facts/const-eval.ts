@@ -33,8 +33,7 @@ function tokenize(text: string): Tok[] | undefined {
       const m = numRe.exec(text.slice(i, i + 40));
       if (!m) return undefined;
       const lit = m[1]!;
-      const v = /^0[bB]/.test(lit) ? parseInt(lit.slice(2), 2) : /^0[0-7]+$/.test(lit) ? parseInt(lit, 8) : Number(lit);
-      toks.push({ k: 'num', v });
+      toks.push({ k: 'num', v: literalValue(lit) });
       i += m[0].length;
       continue;
     }
@@ -59,6 +58,17 @@ function tokenize(text: string): Tok[] | undefined {
     i += op.length;
   }
   return toks;
+}
+
+/**
+ * An integer literal's value, exact: read with BigInt, so 0xffffffffffffffff is not rounded to
+ * 2^64. A value a double cannot hold exactly (beyond 2^53) is NaN: the expression then has no
+ * value (see evaluate), never a nearby wrong one.
+ */
+function literalValue(lit: string): number {
+  if (/[.eE]/.test(lit) && !/^0[xX]/.test(lit)) return Number(lit);
+  const exact = /^0[bB]/.test(lit) ? BigInt(lit) : /^0[0-7]+$/.test(lit) ? BigInt(`0o${lit.slice(1)}`) : BigInt(lit);
+  return exact <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(exact) : Number.NaN;
 }
 
 const limits: Record<string, number> = {
@@ -152,6 +162,9 @@ const binPrec: Record<string, number> = {
   '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
 };
 
+/** Above every binary operator: expr(unaryPrec) parses one operand, as unary() does, but counts the nesting. */
+const unaryPrec = 11;
+
 const big = (x: number): bigint => BigInt.asUintN(64, BigInt(Math.trunc(x)));
 const unbig = (x: bigint): number => Number(x);
 
@@ -180,8 +193,27 @@ function applyBin(op: string, a: number, b: number): number | undefined {
 }
 
 /** Pratt parser over expanded tokens; undefined means "not a constant". */
+/**
+ * Parentheses and unary operators nest the recursive parse; past this depth the expression is left
+ * unknown (no real constant nests so deep) instead of overflowing the stack. extract.ts says so.
+ */
+export const MAX_CONST_NESTING = 256;
+
+/** The deepest nesting of ( [ { in `text` (what the parser below recurses on). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
 class ConstParser {
   private i = 0;
+  private nesting = 0;
   constructor(private readonly toks: Tok[], private readonly ev: Evaluator) {}
 
   parseAll(): number | undefined {
@@ -193,6 +225,19 @@ class ConstParser {
   private isOp(v: string): boolean { const t = this.peek(); return t?.k === 'op' && t.v === v; }
 
   private expr(minPrec: number): number | undefined {
+    if (this.nesting >= MAX_CONST_NESTING) {
+      this.i = this.toks.length; // give up on the whole expression: parseAll then sees no value
+      return undefined;
+    }
+    this.nesting++;
+    try {
+      return this.exprAt(minPrec);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private exprAt(minPrec: number): number | undefined {
     let left = this.unary();
     for (;;) {
       const t = this.peek();
@@ -219,11 +264,11 @@ class ConstParser {
     if (!t) return undefined;
     if (t.k === 'op' && ['-', '+', '~', '!'].includes(t.v)) {
       this.i++;
-      const v = this.unary();
+      const v = this.expr(unaryPrec);
       if (v === undefined) return undefined;
       return t.v === '-' ? -v : t.v === '+' ? v : t.v === '!' ? (v ? 0 : 1) : unbig(BigInt.asUintN(32, ~big(v)));
     }
-    if (t.k === 'op' && t.v === '(' && this.isCast()) return this.unary();
+    if (t.k === 'op' && t.v === '(' && this.isCast()) return this.expr(unaryPrec);
     return this.postfix(this.primary());
   }
 
@@ -366,7 +411,8 @@ export function evaluate(text: string, env: ConstEnv): EvalResult {
   const ev = new Evaluator(expander, 0);
   const value = expanded ? ev.evalToks(expanded) : undefined;
   const result: EvalResult = { chain: expander.chain, symbols: [...ev.symbols] };
-  if (value !== undefined && Number.isFinite(value)) result.value = value;
+  if (value !== undefined && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) result.value = value;
+  else if (value !== undefined) result.chain.push(`${text.replace(/\s+/g, ' ').trim()}: beyond 2^53, not held exactly; left unknown`);
   if (expander.anyIndex) result.anyIndex = true;
   return result;
 }

@@ -8,13 +8,13 @@ import { offsetRange } from '../parse/node-range';
 import { matchBracket, normalise, splitTopLevel } from './c-text';
 import { catalogueRow } from './catalogue';
 import { guardSite } from './lock-guard';
-import { evaluate } from './const-eval';
+import { evaluate, MAX_CONST_NESTING, nestingDepth } from './const-eval';
 import { accessorDevice } from './device';
 import { buildFact, type CallSite } from './fact-builder';
 import { blockOf, prepareFile, sourceText, type Candidate, type ExtractInput, type FileContext } from './file-context';
 import { driverStructs, pciIdTables } from './pci-ids';
 import { conditionalAt } from './preprocess';
-import { SkeletonBuilder } from './skeleton';
+import { MAX_DEPTH, SkeletonBuilder } from './skeleton';
 import type { FileFacts, FileProblem, FunctionInfo, MsiFact } from './types';
 
 /** Larger files are not parsed (the kernel's largest C file with MSI calls is well under 1 MB). */
@@ -168,13 +168,22 @@ function functionInfo(ctx: FileContext, tree: Tree, b: TopBlock, builder: Skelet
   let body: Node | null = tree.rootNode.descendantForIndex(b.open, b.open + 1);
   while (body && !(body.type === 'compound_statement' && body.startIndex === b.open)) body = body.parent;
 
-  return {
+  builder.truncated = undefined;
+  const info: FunctionInfo = {
     name: b.functionName!, file: ctx.input.file,
     range: offsetRange(ctx.starts, nameAt, nameAt + b.functionName!.length),
     bodyRange: offsetRange(ctx.starts, declStart(ctx, b), b.close + 1),
     isStatic: /\bstatic\b/.test(header), params,
     body: body ? builder.functionBody(body) : builder.callsIn(tree.rootNode, b.open, b.close + 1),
   };
+  if (builder.truncated) info.truncated = builder.truncated;
+  return info;
+}
+
+/** A function whose skeleton was cut: said at the first dropped statement (check caps its findings). */
+function truncationProblem(fn: FunctionInfo): FileProblem {
+  const at = fn.truncated!;
+  return { file: fn.file, line: at.line, column: at.column, severity: 'warning', message: `${fn.name}: statements nested more than ${MAX_DEPTH} deep are not modelled from here on; findings in ${fn.name}() are at most warnings` };
 }
 
 export interface ExtractOptions {
@@ -231,7 +240,12 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
       preprocBranch: (hash) => ctx.preproc.branches.get(hash),
       accessorDevice,
     });
-    for (const b of relevant) if (b.functionName) out.functions.push(functionInfo(ctx, tree, b, builder));
+    for (const b of relevant) {
+      if (!b.functionName) continue;
+      const fn = functionInfo(ctx, tree, b, builder);
+      out.functions.push(fn);
+      if (fn.truncated) out.problems.push(truncationProblem(fn));
+    }
   } finally {
     if (!options.tree) tree.delete();
   }
@@ -264,5 +278,7 @@ function collectFacts(ctx: FileContext, tree: Tree, out: FileFacts, only?: TopBl
     if (conditional) fact.conditional = conditional;
     out.facts.push(fact);
     if (p) out.problems.push(problem(ctx, c.offset, 'info', p));
+    const depth = Math.max(0, ...site.args.map(nestingDepth));
+    if (depth > MAX_CONST_NESTING) out.problems.push(problem(ctx, c.offset, 'warning', `${c.name}: an argument nests ${depth} levels deep (the limit is ${MAX_CONST_NESTING}): its value is not evaluated and taken as unknown`));
   }
 }

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { normalise } from './c-text';
 import { nodeRange } from '../parse/node-range';
-import type { Cond, Conditional, Operand, Stmt } from './types';
+import type { Cond, Conditional, Operand, Range, Stmt } from './types';
 
 export interface SkeletonEnv {
   /** The MSI fact whose call node starts at this offset. */
@@ -20,9 +20,12 @@ export interface SkeletonEnv {
 }
 
 const cmpOps = new Set(['<', '<=', '>', '>=', '==', '!=']);
-const MAX_DEPTH = 200;
+export const MAX_DEPTH = 200;
 
 export class SkeletonBuilder {
+  /** The first statement dropped for nesting deeper than MAX_DEPTH; the caller reads and resets it per function. */
+  truncated: Range | undefined;
+
   constructor(private readonly env: SkeletonEnv) {}
 
   /** Statements of a compound statement (or any node, as a flat fallback). */
@@ -58,7 +61,7 @@ export class SkeletonBuilder {
   }
 
   private stmt(node: Node, depth: number): Stmt[] {
-    if (depth > MAX_DEPTH) return [];
+    if (depth > MAX_DEPTH) return ((this.truncated ??= nodeRange(node)), []);
     const r = nodeRange(node);
     switch (node.type) {
       case 'compound_statement': return this.block(node, depth + 1);
@@ -193,7 +196,8 @@ export class SkeletonBuilder {
 
   /** Every call inside `node`, innermost (argument) calls first, as fact or call statements. */
   calls(node: Node | null, depth: number): Stmt[] {
-    if (!node || depth > MAX_DEPTH) return [];
+    if (!node) return [];
+    if (depth > MAX_DEPTH) return ((this.truncated ??= nodeRange(node)), []);
     if (this.fnCalls) return this.emitCalls(within(this.fnCalls, node.startIndex, node.endIndex));
     const found = node.type === 'call_expression' ? [node] : [];
     const inner = node.descendantsOfType('call_expression');

@@ -200,6 +200,8 @@ export interface FunctionInfo {
   /** Parameter declarations as text, e.g. ["struct pci_dev *pdev", "const struct pci_device_id *id"]. */
   params: string[];
   body: Stmt[];
+  /** Statements nested deeper than the skeleton follows were dropped from `body`, from here on. */
+  truncated?: Range;
 }
 
 /** A PCI ID from a `pci_device_id` table (PCI_DEVICE / PCI_VDEVICE / explicit initialisers). */

@@ -1,7 +1,7 @@
 // Applies one patch to an in-memory overlay of the tree with jsdiff. A hunk that does not apply is
 // reported with the patch file, its line and the tree file; binary changes are skipped with a note.
-import { applyPatch } from 'diff';
-import type { Overlay, TreeReader } from './overlay';
+import { applyPatch, type StructuredPatch } from 'diff';
+import { namedOutsideTree, type Overlay, type TreeReader } from './overlay';
 import type { FilePatch, ParsedPatch } from './types';
 
 export interface ApplyOutcome {
@@ -11,10 +11,21 @@ export interface ApplyOutcome {
   notes: string[];
 }
 
+/**
+ * jsdiff looks for a hunk's context outwards from its old start, one line at a time in both
+ * directions until it passes both ends of the file: a start far past the end (a mangled header)
+ * costs that many steps. Starts past the end are moved to the end; the search is the same.
+ */
+function bounded(source: string, patch: StructuredPatch): StructuredPatch {
+  const lines = source.split('\n').length;
+  if (patch.hunks.every((h) => h.oldStart <= lines + 1)) return patch;
+  return { ...patch, hunks: patch.hunks.map((h) => (h.oldStart > lines + 1 ? { ...h, oldStart: lines + 1 } : h)) };
+}
+
 function firstFailingHunk(source: string, fp: FilePatch): number {
   let text = source;
   for (let k = 0; k < fp.hunks.length; k++) {
-    const next = applyPatch(text, { ...fp.structured, hunks: [fp.structured.hunks[k]] });
+    const next = applyPatch(text, bounded(text, { ...fp.structured, hunks: [fp.structured.hunks[k]!] }));
     if (next === false) return k;
     text = next;
   }
@@ -23,13 +34,15 @@ function firstFailingHunk(source: string, fp: FilePatch): number {
 
 /** A path that leaves the tree (absolute, or with a `..` component) is never read. */
 function outsideTree(path: string | null): boolean {
-  return path !== null && (path.startsWith('/') || path.split('/').includes('..'));
+  return path !== null && namedOutsideTree(path);
 }
 
 function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: ApplyOutcome): void {
   const name = fp.newPath ?? fp.oldPath ?? '(unnamed)';
   if (outsideTree(fp.oldPath) || outsideTree(fp.newPath))
     return void out.problems.push(`${patchFile}:${fp.headerLine}: ${name} is outside the tree: not applied`);
+  if (fp.change === 'binary' && /\.[ch]$/.test(name))
+    return void out.problems.push(`${patchFile}:${fp.headerLine}: binary change to ${name}: its new content cannot be read, so it is not reviewed`);
   if (fp.change === 'binary') return void out.notes.push(`${patchFile}:${fp.headerLine}: binary change to ${name} skipped`);
   if (fp.change === 'mode-only') return;
   if (fp.oldPath === null && fp.newPath === null)
@@ -39,11 +52,16 @@ function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: Apply
     overlay.write(fp.oldPath, null);
     return void out.touched.push(fp.oldPath);
   }
-  const source = fp.oldPath === null ? '' : overlay.read(fp.oldPath);
-  if (source === undefined) return void out.problems.push(`${patchFile}:${fp.headerLine}: ${fp.oldPath} does not exist in the tree`);
+  // `diff -N` without the epoch stamp: a -0,0 hunk against a file the tree lacks creates it (GNU patch).
+  const creates = fp.oldPath !== null && fp.hunks.length === 1 && fp.hunks[0]!.oldLines === 0 && overlay.read(fp.oldPath) === undefined && overlay.refusal(fp.oldPath) === undefined;
+  const source = fp.oldPath === null || creates ? '' : overlay.read(fp.oldPath);
+  if (source === undefined) {
+    const why = fp.oldPath === null ? undefined : overlay.refusal(fp.oldPath);
+    return void out.problems.push(`${patchFile}:${fp.headerLine}: ${why ?? `${fp.oldPath} does not exist in the tree`}`);
+  }
   if (fp.change === 'added' && fp.newPath !== null && overlay.read(fp.newPath) !== undefined)
     return void out.problems.push(`${patchFile}:${fp.headerLine}: ${fp.newPath} is created but already exists in the tree`);
-  const result = fp.hunks.length === 0 ? source : applyPatch(source, fp.structured);
+  const result = fp.hunks.length === 0 ? source : applyPatch(source, bounded(source, fp.structured));
   if (result === false) {
     const k = firstFailingHunk(source, fp);
     const h = fp.hunks[k];
@@ -71,9 +89,19 @@ function dropComponents(path: string | null, n: number): string | null {
  * found in the tree: 0 normally; 1 or 2 for `--- linux/drivers/x.c` style names.
  */
 function extraStrip(tree: TreeReader, patch: ParsedPatch): number {
+  // Dropping components must never turn a path that leaves the tree into one inside it.
+  if (patch.files.some((f) => outsideTree(f.oldPath) || outsideTree(f.newPath))) return 0;
   const existing = patch.files.map((f) => f.oldPath).filter((p): p is string => p !== null);
-  if (existing.length === 0) return 0;
-  for (let n = 0; n <= 2; n++) if (existing.every((p) => tree.read(dropComponents(p, n) ?? p) !== undefined)) return n;
+  if (existing.length > 0) {
+    for (let n = 0; n <= 2; n++) if (existing.every((p) => tree.read(dropComponents(p, n) ?? p) !== undefined)) return n;
+    return 0;
+  }
+  // Only creations (`git diff --no-index old/ new/` names b/new/drivers/x.c): the level at which
+  // every new file lands in a directory the tree has.
+  const created = patch.files.map((f) => f.newPath).filter((p): p is string => p !== null && p.includes('/'));
+  if (created.length === 0 || !tree.hasDirectory) return 0;
+  const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/'));
+  for (let n = 0; n <= 2; n++) if (created.every((p) => tree.hasDirectory?.(dirOf(dropComponents(p, n) ?? p)))) return n;
   return 0;
 }
 

@@ -5,7 +5,8 @@ import PostalMime from 'postal-mime';
 import { findDiffStart, parseDiffLines, splitLines, type LineOf } from './parse-diff';
 import { mailHeadersOf } from './mail-headers';
 import type { RawMessage } from './mbox';
-import type { ParsedPatch, Trailer } from './types';
+import { brokenBase64 } from './mail-encoding';
+import { PatchError, type ParsedPatch, type Trailer } from './types';
 
 /** Subject without "[PATCH v2 3/7]" / "[RFC PATCH]" prefixes, plus the patch number when given. */
 export function cleanSubject(subject: string): { title: string; number?: number; total?: number } {
@@ -96,9 +97,19 @@ function patchBody(email: PostalMime.Email, message: RawMessage): { lines: strin
   return { lines, lineOf: (k) => message.firstLine + (map[Math.min(k, map.length - 1)] ?? bodyStart) };
 }
 
+/** postal-mime on one message; its refusals (more than 256 nested MIME parts, say) name the mail's line. */
+async function decode(message: RawMessage, source: string): Promise<PostalMime.Email> {
+  try {
+    return await PostalMime.parse(message.text, { attachmentEncoding: 'utf8' });
+  } catch (err) {
+    throw new PatchError(source, message.firstLine, `cannot read this mail: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 export async function parseMail(message: RawMessage, source: string, index: number): Promise<MailPatch> {
-  const email = await PostalMime.parse(message.text, { attachmentEncoding: 'utf8' });
+  const email = await decode(message, source);
   const { lines, lineOf } = patchBody(email, message);
+  const broken = brokenBase64(message.text.split('\n'), (k) => message.firstLine + k, source);
   const diffStart = findDiffStart(lines);
   const sepAt = lines.findIndex((l, k) => l.trimEnd() === '---' && (diffStart < 0 || k < diffStart));
   const messageEnd = sepAt >= 0 ? sepAt : diffStart >= 0 ? diffStart : lines.length;
@@ -119,6 +130,7 @@ export async function parseMail(message: RawMessage, source: string, index: numb
     diffstat,
     files: diff.files,
     notes: [],
+    unread: broken === undefined ? diff.unread : [broken, ...diff.unread],
     firstLine: message.firstLine,
     number: subject.number,
   };

@@ -8,10 +8,15 @@ export type LineOf = (index: number) => number;
 
 export interface DiffPart {
   files: FilePatch[];
+  /** Lines that look like diff but cannot be read (combined-diff hunks), as "file:line: what". */
+  unread: string[];
   /** Index of the first diff line and one past the last (before a `-- ` signature). */
   start: number;
   end: number;
 }
+
+/** Hunk line numbers and counts above this are refused (the longest kernel source has ~100,000 lines). */
+const maxHunkNumber = 10_000_000;
 
 const hunkHeader = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
@@ -33,6 +38,9 @@ interface Scan {
   end: number;
   hunkHeaders: number[];
   sections: number[];
+  /** Section indexes holding a GIT binary patch. */
+  binary: Set<number>;
+  unread: string[];
 }
 
 function isSignature(line: string): boolean {
@@ -41,7 +49,7 @@ function isSignature(line: string): boolean {
 
 /** Walks hunks by their declared counts, so a mail signature or trailing prose never joins a hunk. */
 function scanDiff(lines: string[], start: number, file: string, lineOf: LineOf): Scan {
-  const scan: Scan = { end: lines.length, hunkHeaders: [], sections: [] };
+  const scan: Scan = { end: lines.length, hunkHeaders: [], sections: [], binary: new Set(), unread: [] };
   let inGitSection = false;
   for (let i = start; i < lines.length; ) {
     const line = lines[i];
@@ -54,6 +62,12 @@ function scanDiff(lines: string[], start: number, file: string, lineOf: LineOf):
       if (!inGitSection) scan.sections.push(i);
       inGitSection = false;
       i += 2;
+    } else if (line.startsWith('@@@ ')) {
+      scan.unread.push(`${file}:${lineOf(i)}: combined-diff (merge) hunk "${line}": IRQ Lens reads two-way diffs only; this hunk is not reviewed`);
+      i++;
+    } else if (line === 'GIT binary patch') {
+      scan.binary.add(scan.sections.length - 1);
+      i++;
     } else if (hunkHeader.test(line)) {
       if (scan.sections.length === 0) scan.sections.push(i);
       scan.hunkHeaders.push(i);
@@ -70,6 +84,8 @@ function scanDiff(lines: string[], start: number, file: string, lineOf: LineOf):
 function skipHunk(lines: string[], at: number, file: string, lineOf: LineOf): number {
   const m = hunkHeader.exec(lines[at]);
   if (!m) throw new PatchError(file, lineOf(at), 'expected a hunk header');
+  if (m.slice(1).some((n) => n !== undefined && Number(n) > maxHunkNumber))
+    throw new PatchError(file, lineOf(at), `hunk "${lines[at]}" names a line or count over ${maxHunkNumber}: no source file is that long`);
   const wantOld = m[2] === undefined ? 1 : Number(m[2]);
   const wantNew = m[4] === undefined ? 1 : Number(m[4]);
   let old = 0;
@@ -100,6 +116,19 @@ export function treePath(name: string | undefined, strip: number): string | null
   if (name === undefined || name === '/dev/null') return null;
   const clean = name.replace(/^"|"$/g, '');
   return clean.split('/').slice(Math.min(strip, clean.split('/').length - 1)).join('/');
+}
+
+const epoch = /^(1970-01-01 00:00:00|Thu Jan {1,2}1 00:00:00(\.0+)? 1970)/;
+
+/**
+ * `diff -N` names a missing file with the epoch as its time and a `-0,0` (or `+0,0`) hunk: the
+ * side that does not exist, as GNU patch reads it (a creation or a deletion).
+ */
+function epochSide(p: StructuredPatch, side: 'old' | 'new'): boolean {
+  const header = side === 'old' ? p.oldHeader : p.newHeader;
+  if (p.isGit || header === undefined || !epoch.test(header) || p.hunks.length !== 1) return false;
+  const h = p.hunks[0]!;
+  return side === 'old' ? h.oldLines === 0 : h.newLines === 0;
 }
 
 function changeOf(p: StructuredPatch, oldPath: string | null, newPath: string | null): FileChange {
@@ -146,19 +175,20 @@ function toHunks(p: StructuredPatch, headers: number[], lines: string[], lineOf:
 /** Parses the diff in `lines` (from the first diff line at or after `from`). */
 export function parseDiffLines(lines: string[], file: string, lineOf: LineOf, from = 0): DiffPart {
   const start = findDiffStart(lines, from);
-  if (start < 0) return { files: [], start: lines.length, end: lines.length };
+  if (start < 0) return { files: [], unread: [], start: lines.length, end: lines.length };
   const scan = scanDiff(lines, start, file, lineOf);
   const text = lines.slice(start, scan.end).join('\n') + '\n';
   const parsed = jsdiffParse(text, start, file, lineOf).filter((p) => p.oldFileName !== undefined || p.newFileName !== undefined || p.hunks.length > 0);
   const headers = [...scan.hunkHeaders];
   const files = parsed.map((p, k): FilePatch => {
     const strip = stripLevel(p);
-    const oldPath = p.isCreate ? null : treePath(p.oldFileName, strip);
-    const newPath = p.isDelete ? null : treePath(p.newFileName, strip);
+    const oldPath = p.isCreate || epochSide(p, 'old') ? null : treePath(p.oldFileName, strip);
+    const newPath = p.isDelete || epochSide(p, 'new') ? null : treePath(p.newFileName, strip);
     const headerLine = lineOf(scan.sections[k] ?? start);
-    return { oldPath, newPath, change: changeOf(p, oldPath, newPath), hunks: toHunks(p, headers, lines, lineOf), headerLine, structured: p };
+    const change = scan.binary.has(k) ? 'binary' : changeOf(p, oldPath, newPath);
+    return { oldPath, newPath, change, hunks: toHunks(p, headers, lines, lineOf), headerLine, structured: p };
   });
-  return { files, start, end: scan.end };
+  return { files, unread: scan.unread, start, end: scan.end };
 }
 
 /** Splits text into lines without line terminators (CRLF and LF alike), dropping the final empty one. */

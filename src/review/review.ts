@@ -116,7 +116,7 @@ function attribute(paths: Paths, cumulative: ReviewFinding[], steps: DoneStep[],
 export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
   const { engine } = input;
   const paths = makePaths(input.tree, input.cwd);
-  const disk = diskTree(resolve(input.cwd, input.tree));
+  const disk = diskTree(resolve(input.cwd, input.tree), paths.toShown);
   const patches = input.patches.map((p) => placeInTree(disk, p));
   const base = await engine.analyzeTree(input.tree, input.cwd, scanScope(resolve(input.cwd, input.tree), patches));
   const start: TreeState = {
@@ -146,7 +146,7 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
     const touched = new Set(patch.files.flatMap((f) => [f.oldPath, f.newPath]).filter((p): p is string => p !== null));
     touched.forEach((p) => touchedAll.add(p));
     const result = compare(checks, paths, state, step.state, step.scope, touched, maps, maps.renames, patch.index);
-    const review: PatchReview = { patch: { ...patch, notes: [...patch.notes, ...applied.notes] }, problems: [...applied.problems, ...step.problems], ...result };
+    const review: PatchReview = { patch: { ...patch, notes: [...patch.notes, ...applied.notes] }, problems: [...(patch.unread ?? []), ...applied.problems, ...step.problems], ...result };
     done.push({ review, before: state.overlay, after: overlay });
     scope = unionScope(scope, step.scope);
     state = step.state;

@@ -1,6 +1,8 @@
 // Reads a patch series from what a reviewer has: .patch/.diff files, a directory of NNNN-*.patch
 // files, one mbox or b4 .mbx, or a git range. Cover letters are noted and skipped.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readUserText } from '../workspace/file-reader';
+import { TreeBounds } from '../workspace/tree-bounds';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseMail, type MailPatch } from './mail';
 import { looksLikeMail, splitMbox } from './mbox';
@@ -21,12 +23,13 @@ export function parsePlainDiff(text: string, source: string, index: number): Par
     diffstat: [],
     files: diff.files,
     notes: [],
+    unread: diff.unread,
     firstLine: 1,
   };
 }
 
 function isCoverLetter(p: MailPatch): boolean {
-  return p.files.length === 0 && (p.number === 0 || p.number === undefined);
+  return p.files.length === 0 && (p.unread ?? []).length === 0 && (p.number === 0 || p.number === undefined);
 }
 
 /** Orders mails by their [PATCH n/m] numbers when every one has one (lore mboxes come in thread order). */
@@ -37,6 +40,8 @@ function inSeriesOrder(mails: MailPatch[]): MailPatch[] {
 
 /** Every patch in one text: an mbox of mails, one mail, or a bare diff. */
 export async function parsePatchText(text: string, source: string): Promise<ParsedPatch[]> {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) throw new PatchError(source, lineAt(text, nul), 'NUL bytes: binary data or UTF-16 text without a byte-order mark; patches are read as UTF-8 text');
   if (!looksLikeMail(text)) {
     const plain = parsePlainDiff(text, source, 1);
     if (plain.files.length === 0) throw new PatchError(source, 1, 'no diff in this file (no diff --git, ---/+++ or @@ lines)');
@@ -57,22 +62,29 @@ export async function parsePatchText(text: string, source: string): Promise<Pars
   return ordered;
 }
 
-const patchName = /\.(patch|diff|mbx|mbox|eml)$/i;
-
-/** Files to read for one argument: a directory means its NNNN-*.patch files in name order. */
-function expand(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  const names = readdirSync(path).filter((n) => patchName.test(n)).sort();
-  const numbered = names.filter((n) => /^\d{4}-/.test(n) && !/^0000-cover-letter/.test(n));
-  return (numbered.length > 0 ? numbered : names).map((n) => join(path, n));
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
-function readText(path: string, shown: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new PatchError(shown, 1, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
-  }
+const patchName = /\.(patch|diff|mbx|mbox|eml)$/i;
+
+/** Patches are text: a larger file is not one (git format-patch of all of 6.12 is 30 MB). */
+const maxPatchBytes = 64 * 1024 * 1024;
+
+/** Files to read for one argument: a directory means its NNNN-*.patch files in name order. */
+function expand(path: string): { files: string[]; bounds?: TreeBounds } {
+  if (!statSync(path).isDirectory()) return { files: [path] };
+  const names = readdirSync(path).filter((n) => patchName.test(n)).sort();
+  const numbered = names.filter((n) => /^\d{4}-/.test(n) && !/^0000-cover-letter/.test(n));
+  return { files: (numbered.length > 0 ? numbered : names).map((n) => join(path, n)), bounds: new TreeBounds([path]) };
+}
+
+function readText(path: string, shown: string, bounds: TreeBounds | undefined): string {
+  const read = readUserText(path, { maxBytes: maxPatchBytes, ...(bounds ? { bounds } : {}) });
+  if (!read.ok) throw new PatchError(shown, 1, read.message);
+  return read.text;
 }
 
 /** Reads patch files, directories and mboxes (in the order given) into one numbered series. */
@@ -82,15 +94,16 @@ export async function readSeriesFiles(paths: string[], cwd: string): Promise<Par
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let files: string[];
+    let bounds: TreeBounds | undefined;
     try {
-      files = expand(abs);
+      ({ files, bounds } = expand(abs));
     } catch {
       throw new PatchError(p, 1, 'no such file or directory');
     }
     if (files.length === 0) throw new PatchError(p, 1, 'no .patch, .diff, .mbx or .mbox files in this directory');
     for (const f of files) {
       const shown = relative(cwd, f) || f;
-      const patches = await readOne(readText(f, shown), shown, files.length > 1, skipped);
+      const patches = await readOne(readText(f, shown, bounds), shown, files.length > 1, skipped);
       for (const patch of patches) series.push({ ...patch, index: series.length + 1, notes: [...skipped.splice(0), ...patch.notes] });
     }
   }

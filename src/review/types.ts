@@ -60,6 +60,8 @@ export interface ParsedPatch {
   files: FilePatch[];
   /** Things skipped on purpose (binary files, cover letters), said once each. */
   notes: string[];
+  /** Parts that could not be read (a combined diff, a binary C file, broken base64), as "file:line: what". */
+  unread?: string[];
   /** Patch-file line where this patch starts (an mbox holds several). */
   firstLine: number;
 }

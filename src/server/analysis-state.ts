@@ -1,8 +1,10 @@
 // The facts the server knows: open buffers (live) over files read from disk (the background
 // scan, or siblings loaded when a directory is first checked). A driver's findings span the
 // files of its directory, so checks run per directory group.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { readUserText } from '../workspace/file-reader';
+import { TreeBounds } from '../workspace/tree-bounds';
+import { join, posix, relative } from 'node:path';
 import type { EraInfo, FileFacts } from '../facts/types';
 import type { Engine, LiveDocument } from './engine';
 import type { PathMap } from './locations';
@@ -16,6 +18,7 @@ export class AnalysisState {
   private readonly disk = new Map<string, FileFacts>();
   private readonly live = new Map<string, LiveDocument>();
   private readonly loadedDirs = new Set<string>();
+  private bounds: TreeBounds | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -136,10 +139,15 @@ export class AnalysisState {
   }
 
   private readFromDisk(rel: string, abs: string): FileFacts | null {
+    this.bounds ??= new TreeBounds([this.paths.root], (a) => relative(this.paths.root, a));
+    const read = readUserText(abs, { maxBytes: maxSiblingBytes, bounds: this.bounds });
+    if (!read.ok) {
+      // Too large (generated register headers) stays silent; a link out of the tree or a FIFO is said.
+      if (read.kind !== 'too-large') this.onProblem(`${rel}:1: ${read.message}`);
+      return null;
+    }
+    const text = read.text;
     try {
-      const st = statSync(abs);
-      if (!st.isFile() || st.size > maxSiblingBytes) return null;
-      const text = readFileSync(abs, 'utf8');
       if (!this.engine.mentionsMsiApi(text)) return null;
       return this.engine.extract(rel, text, this.currentEra);
     } catch (err) {

@@ -1,7 +1,7 @@
 // The custom requests (irqlens/map, irqlens/simulate, irqlens/devices) and the
 // workspace/executeCommand commands that give every editor the same results.
-import { readFileSync } from 'node:fs';
-import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { readUserText } from '../workspace/file-reader';
+import { ErrorCodes, ExecuteCommandRequest, ResponseError, type Connection } from 'vscode-languageserver';
 import type { Layout } from '../model/snapshot';
 import {
   IrqlensErrorCode,
@@ -21,6 +21,7 @@ import type { GroupChecker } from './group-checker';
 import type { DocumentSource } from './open-documents';
 import type { PatchDocuments } from './patch-documents';
 import { guard } from './guard';
+import { invalid, params } from './params';
 
 export interface RequestContext {
   engine: Engine;
@@ -35,13 +36,6 @@ export interface RequestContext {
 
 const layouts: readonly Layout[] = ['list', 'xarray', 'partitioned', 'per-domain'];
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function invalid(message: string): ResponseError<void> {
-  return new ResponseError(ErrorCodes.InvalidParams, message);
-}
 
 /** Params are untrusted JSON: check each field, name the bad one. */
 function readScope(raw: unknown, state: AnalysisState): string | null {
@@ -58,11 +52,6 @@ function readLayout(raw: unknown): Layout | undefined {
   return raw as Layout;
 }
 
-function params(raw: unknown): Record<string, unknown> {
-  if (raw === undefined || raw === null) return {};
-  if (!isRecord(raw)) throw invalid('params: expected an object');
-  return raw;
-}
 
 /**
  * The map of the scope. In the configured layout it is assembled from the per-directory results
@@ -118,11 +107,9 @@ async function reviewPatchRequest(raw: unknown, ctx: RequestContext): Promise<Re
   const rel = readScope(p.uri, ctx.state)!;
   let text = ctx.documents.get(p.uri)?.getText();
   if (text === undefined) {
-    try {
-      text = readFileSync(ctx.state.paths.absFromRel(rel), 'utf8');
-    } catch (err) {
-      throw invalid(`uri: cannot read ${rel}: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const read = readUserText(ctx.state.paths.absFromRel(rel));
+    if (!read.ok) throw invalid(`uri: cannot read ${rel}: ${read.message.replace(/^cannot read: /, '')}`);
+    text = read.text;
   }
   return ctx.patches.review(text, rel, layout);
 }
@@ -138,8 +125,12 @@ export function registerCustomRequests(connection: Connection, context: () => Re
   connection.onRequest(IrqlensRequest.simulate, guard(log, (p: unknown) => simulateRequest(p, context())));
   connection.onRequest(IrqlensRequest.devices, guard(log, (p: unknown) => devicesRequest(p, context())));
   connection.onRequest(IrqlensRequest.reviewPatch, guard(log, (p: unknown) => reviewPatchRequest(p, context())));
-  connection.onExecuteCommand(
-    guard(log, async (p): Promise<unknown> => {
+  // By method name, not onExecuteCommand: that reads params.workDoneToken before any check.
+  connection.onRequest(
+    ExecuteCommandRequest.method,
+    guard(log, async (raw: unknown): Promise<unknown> => {
+      const p = params(raw);
+      if (p.arguments !== undefined && !Array.isArray(p.arguments)) throw invalid('arguments: expected an array');
       const arg: unknown = p.arguments?.[0];
       switch (p.command) {
         case IrqlensServerCommand.showMap:
@@ -151,7 +142,7 @@ export function registerCustomRequests(connection: Connection, context: () => Re
         case IrqlensServerCommand.rescan:
           return rescan(context());
         default:
-          throw new ResponseError(ErrorCodes.InvalidParams, `unknown command '${p.command}'`);
+          throw new ResponseError(ErrorCodes.InvalidParams, `unknown command '${String(p.command)}'`);
       }
     }),
   );

@@ -5,6 +5,7 @@ import type { Finding, Severity } from '../check/finding';
 import type { FileProblem } from '../facts/types';
 import type { ServerSettings } from './config';
 import { toLspRange, type PathMap } from './locations';
+import { escapeControls } from '../protocol/display-text';
 
 const lspSeverity: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -27,7 +28,7 @@ export function toDiagnostic(f: Finding, severity: Severity, paths: PathMap, doc
     severity: lspSeverity[severity],
     code: f.code,
     source: 'irqlens',
-    message,
+    message: escapeControls(message),
   };
   if (href) d.codeDescription = { href };
   if (f.related.length > 0) {
@@ -61,5 +62,5 @@ export function diagnosticsByFile(
 /** A problem reading or parsing a file (unreadable bytes, parse limits): shown where it is, never dropped. */
 export function problemDiagnostic(p: FileProblem): Diagnostic {
   const at = { line: Math.max(0, p.line - 1), character: Math.max(0, p.column - 1) };
-  return { range: { start: at, end: at }, severity: lspSeverity[p.severity], source: 'irqlens', message: p.message };
+  return { range: { start: at, end: at }, severity: lspSeverity[p.severity], source: 'irqlens', message: escapeControls(p.message) };
 }

@@ -16,6 +16,7 @@ import { analyzeTree } from '../workspace/analyze-tree';
 import { createIncludeReader, type ReadInclude } from '../workspace/include-reader';
 import { findKernelRoot } from '../workspace/kernel-root';
 import { eraOfKernelTree } from '../workspace/tree-era';
+import { TreeBounds } from '../workspace/tree-bounds';
 import { availableParallelism } from 'node:os';
 import { excludeMatcher } from './exclude';
 import type { Attribution, CheckOptions, CheckOutput, Engine, LiveDocument, ScanChecks, ScanOptions } from './engine';
@@ -61,7 +62,8 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
     detectEra(workspaceRoot) {
       root = workspaceRoot;
       const kernelRoot = findKernelRoot(workspaceRoot);
-      readInclude = createIncludeReader(kernelRoot ? { cwd: workspaceRoot, kernelRoot } : { cwd: workspaceRoot });
+      const bounds = new TreeBounds(kernelRoot ? [workspaceRoot, kernelRoot] : [workspaceRoot]);
+      readInclude = createIncludeReader(kernelRoot ? { cwd: workspaceRoot, kernelRoot, bounds } : { cwd: workspaceRoot, bounds });
       return eraOfKernelTree(kernelRoot) ?? defaultEra;
     },
     mentionsMsiApi: (text) => nameRe.test(text),

@@ -9,6 +9,7 @@ import { deviceOfFact, factAt, findingsOnCall, siteIsFact } from './fact-lookup'
 import type { GroupChecker } from './group-checker';
 import { renderHover } from './hover-text';
 import { toLspRange } from './locations';
+import { escapeControls } from '../protocol/display-text';
 
 export interface HoverContext {
   documents: DocumentSource;
@@ -54,5 +55,5 @@ export function hoverAt(params: HoverParams, ctx: HoverContext): Hover | null {
     attribution: ctx.engine.attribute(fact, files, ctx.state.era, opts),
     findings: findingsOnCall(result?.findings ?? [], fact),
   });
-  return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(fact.callRange) };
+  return { contents: { kind: MarkupKind.Markdown, value: escapeControls(value) }, range: toLspRange(fact.callRange) };
 }

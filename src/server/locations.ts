@@ -20,9 +20,14 @@ export class PathMap {
     return URI.file(this.root).toString();
   }
 
-  /** Root-relative '/' path of a file: URI; null for other schemes (untitled:, etc.). */
+  /** Root-relative '/' path of a file: URI; null for other schemes (untitled:, etc.) and for text that is no URI. */
   relFromUri(uri: string): string | null {
-    const parsed = URI.parse(uri);
+    let parsed: URI;
+    try {
+      parsed = URI.parse(uri);
+    } catch {
+      return null; // vscode-uri refuses `":x` and the like: not a file: URI either
+    }
     if (parsed.scheme !== 'file') return null;
     return this.relFromPath(parsed.fsPath);
   }

@@ -3,6 +3,7 @@
 // engine's per-function re-extraction needs (tree-sitter alone cannot reuse kernel-macro trees).
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentNotificationProblem } from './params';
 
 /** One edit in offsets of the text it applies to (edits of one change apply in order). */
 export interface BufferEdit {
@@ -32,19 +33,28 @@ export class OpenDocuments implements DocumentSource {
   }
 
   listen(connection: Connection, events: () => DocumentEvents | undefined): void {
-    connection.onDidOpenTextDocument(({ textDocument: t }) => {
+    const bad = (method: 'didOpen' | 'didChange' | 'didClose', raw: unknown): boolean => {
+      const why = documentNotificationProblem(method, raw);
+      if (why !== undefined) connection.console.warn(`irqlens: textDocument/${method} ignored: ${why}`);
+      return why !== undefined;
+    };
+    connection.onDidOpenTextDocument((raw) => {
+      if (bad('didOpen', raw)) return;
+      const t = raw.textDocument;
       const doc = TextDocument.create(t.uri, t.languageId, t.version, t.text);
       this.docs.set(t.uri, doc);
       events()?.changed(doc, null);
     });
-    connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    connection.onDidChangeTextDocument((raw) => {
+      if (bad('didChange', raw)) return;
+      const { textDocument, contentChanges } = raw;
       const doc = this.docs.get(textDocument.uri);
       if (!doc) return; // a change of a document never opened: nothing to update
       let edits: BufferEdit[] | null = [];
       for (const change of contentChanges) {
         if ('range' in change) {
-          const startOffset = doc.offsetAt(change.range.start);
-          const oldEndOffset = doc.offsetAt(change.range.end);
+          // A reversed range (end before start) is normalised, as TextDocument.update does itself.
+          const [startOffset, oldEndOffset] = [doc.offsetAt(change.range.start), doc.offsetAt(change.range.end)].sort((a, b) => a - b) as [number, number];
           // Positions re-derived from the offsets, so out-of-range positions are clamped alike.
           edits?.push({ startOffset, oldEndOffset, newText: change.text, start: doc.positionAt(startOffset), end: doc.positionAt(oldEndOffset) });
         } else {
@@ -54,7 +64,9 @@ export class OpenDocuments implements DocumentSource {
       }
       events()?.changed(doc, edits);
     });
-    connection.onDidCloseTextDocument(({ textDocument }) => {
+    connection.onDidCloseTextDocument((raw) => {
+      if (bad('didClose', raw)) return;
+      const { textDocument } = raw;
       const doc = this.docs.get(textDocument.uri);
       this.docs.delete(textDocument.uri);
       if (doc) events()?.closed(doc);

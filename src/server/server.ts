@@ -3,7 +3,13 @@
 // diagnostics go out first); the rest of the workspace is scanned in the background.
 import {
   CodeActionKind,
+  CodeActionRequest,
   CodeLensRefreshRequest,
+  CodeLensRequest,
+  HoverRequest,
+  type CodeActionParams,
+  type CodeLensParams,
+  type HoverParams,
   ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -26,6 +32,7 @@ import { OpenDocuments } from './open-documents';
 import { DiagnosticsPublisher } from './publisher';
 import { findPackageRoot, ruleDocResolver } from '../check/rule-docs';
 import { createSession, type Session } from './session';
+import { checkCodeActionParams, checkDocumentParams, checkPositionParams } from './params';
 
 export interface ServerOptions {
   /** Directory of the running bundle; the package root (docs/rules) is found from it. */
@@ -113,7 +120,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidChangeConfiguration(async (change) => {
     if (!session) return;
     const previous = settings;
-    await reloadSettings((change.settings as { irqlens?: unknown } | null)?.irqlens);
+    // Untrusted like any params: null or a non-object is "no settings given" (then read again).
+    await reloadSettings((change as { settings?: { irqlens?: unknown } } | null)?.settings?.irqlens);
     if (JSON.stringify(settings) === JSON.stringify(previous)) return;
     await session.checker.recheckAll();
     if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -122,8 +130,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   documents.listen(connection, () => session?.live);
-  connection.onHover(guard(log, (p) => hoverAt(p, { documents, engine, ...ready() }), null));
-  connection.onCodeAction(guard(log, (p) => codeActions(p, { documents, ...ready() }), []));
-  connection.onCodeLens(guard(log, (p) => (settings.codeLens.enable ? codeLenses(p, ready()) : []), []));
+  // By method name, not onHover & co.: those read params.workDoneToken before any check, so null
+  // params answered an internal error. The checks answer -32602 naming the field instead.
+  connection.onRequest(HoverRequest.method, guard(log, (p: unknown) => hoverAt(checkPositionParams(p as HoverParams), { documents, engine, ...ready() }), null));
+  connection.onRequest(CodeActionRequest.method, guard(log, (p: unknown) => codeActions(checkCodeActionParams(p as CodeActionParams), { documents, ...ready() }), []));
+  connection.onRequest(CodeLensRequest.method, guard(log, (p: unknown) => {
+    const checked = checkDocumentParams(p as CodeLensParams);
+    return settings.codeLens.enable ? codeLenses(checked, ready()) : [];
+  }, []));
   registerCustomRequests(connection, () => ({ engine, settings, checkOptions: checkOptions(), documents, ...ready() }), log);
 }

@@ -2,6 +2,7 @@
 // (main.ts) and `irqlens lsp` (src/cli/commands/lsp.ts).
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { ResyncingFramer } from './framing';
 import { startServer } from './server';
 import { openTransport, type TransportKind } from './transport';
 
@@ -17,8 +18,11 @@ function redirectConsole(connection: Connection): void {
 export function startLanguageServer(kind: TransportKind): void {
   let connection: Connection;
   if (kind === 'stdio') {
-    // Streams (not readers) so vscode-languageserver exits when the editor closes stdin.
-    connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+    // Streams (not readers) so vscode-languageserver exits when the editor closes stdin (the
+    // framer ends with it); the framer resynchronises after a wrong Content-Length.
+    const framer = new ResyncingFramer((bytes, why) => process.stderr.write(`irqlens lsp: skipped ${bytes} bytes of input (${why}); resynchronised on the next header\n`));
+    process.stdin.pipe(framer);
+    connection = createConnection(ProposedFeatures.all, framer, process.stdout);
     redirectConsole(connection);
   } else {
     const { reader, writer } = openTransport(kind);

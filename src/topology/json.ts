@@ -17,9 +17,29 @@ function validate(data: unknown): ReturnType<Ajv['compile']> {
 }
 
 function lineAt(text: string, offset: number): number {
+  return positionAt(text, offset).line;
+}
+
+/** 1-based line and column (in UTF-16 code units, as editors count) of `offset`. */
+function positionAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) (line++, (lineStart = i + 1));
+  return { line, column: Math.min(offset, text.length) - lineStart + 1 };
+}
+
+/** Where JSON.parse stopped: its message gives a position (V8) or a line and column. */
+function parseErrorAt(text: string, message: string): { line: number; column: number } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return positionAt(text, Number(pos[1]));
+  // "Unexpected end of JSON input": at the end of the text.
+  return positionAt(text, text.length);
+}
+
+function shapeOf(data: unknown): string {
+  return data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data === 'object' ? 'an object' : `a ${typeof data}`;
 }
 
 /** Line of the n-th `"key":` after the array `"within":` (items of one array appear in order). */
@@ -93,8 +113,12 @@ export function parseJsonTopology(text: string, source: string): ImportResult {
     data = JSON.parse(text);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(msg);
-    problems.add(pos ? lineAt(text, Number(pos[1])) : 1, 'error', `not valid JSON: ${msg}`);
+    const at = parseErrorAt(text, msg);
+    problems.add(at.line, 'error', `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, at.column);
+    return { topology, problems: problems.finish() };
+  }
+  if (!isObject(data)) {
+    problems.add(1, 'error', `a JSON topology is an object with a "functions" array (schemas/topology.schema.json); this file holds ${shapeOf(data)}`);
     return { topology, problems: problems.finish() };
   }
   const v = validate(data);

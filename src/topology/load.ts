@@ -1,7 +1,7 @@
 // Reads a topology from a file or text in any supported format, detecting the format when not
 // given. Never throws for bad input: unreadable files, wrong formats and oversized inputs come
 // back as problems with line numbers.
-import { readFileSync, statSync } from 'node:fs';
+import { readUserText } from '../workspace/file-reader';
 import { parseJsonTopology } from './json';
 import { parseLspci, type ImportResult } from './lspci';
 import { parseSysfsListing } from './sysfs';
@@ -19,9 +19,12 @@ export interface LoadInput {
 /** Real dumps are under 1 MB (the largest in the corpus, 310 functions, is 277 kB). */
 const maxBytes = 16 * 1024 * 1024;
 
-export function detectFormat(text: string): TopologyFormat {
+/** A whole text that is a JSON scalar (`null`, `12`, `"x"`): a JSON file of the wrong shape, not lspci. */
+const jsonScalar = /^\s*(null|true|false|-?\d[\d.eE+-]*|"[^"\n]*")\s*$/;
+
+export function detectFormat(text: string, path?: string): TopologyFormat {
   const head = text.slice(0, 4096).trimStart();
-  if (head.startsWith('{')) return 'json';
+  if (path?.toLowerCase().endsWith('.json') || head.startsWith('{') || head.startsWith('[') || jsonScalar.test(text.slice(0, 4096))) return 'json';
   if (/iommu_groups\/\d+\/devices\//.test(head)) return 'sysfs';
   return 'lspci';
 }
@@ -40,16 +43,14 @@ export function importTopology(input: LoadInput): ImportResult {
   let text = input.text;
   if (text === undefined) {
     if (!input.path) return emptyResult(source, 'no topology path or text given');
-    try {
-      const size = statSync(input.path).size;
-      if (size > maxBytes) return emptyResult(source, tooLarge(size));
-      text = readFileSync(input.path, 'utf8');
-    } catch (err) {
-      return emptyResult(source, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const read = readUserText(input.path, { maxBytes });
+    if (!read.ok) return emptyResult(source, read.kind === 'too-large' ? `${read.message} (topology dumps of real machines are under 1 MB)` : read.message);
+    text = read.text;
   }
   if (text.length > maxBytes) return emptyResult(source, tooLarge(text.length));
-  const format = input.format ?? detectFormat(text);
+  // A byte-order mark (editors on Windows write one) is not part of the text.
+  if (text.startsWith('\ufeff')) text = text.slice(1);
+  const format = input.format ?? detectFormat(text, input.path);
   const parse = { lspci: parseLspci, json: parseJsonTopology, sysfs: parseSysfsListing }[format];
   const result = parse(text, source);
   linkVirtualFunctions(result.topology.functions);

@@ -13,13 +13,13 @@ export class ProblemList {
     private readonly cap = 100,
   ) {}
 
-  add(line: number, severity: FileProblem['severity'], message: string): void {
+  add(line: number, severity: FileProblem['severity'], message: string, column = 1): void {
     if (this.counts[severity] >= this.cap) {
       this.dropped++;
       return;
     }
     this.counts[severity]++;
-    this.items.push({ file: this.file, line, column: 1, severity, message });
+    this.items.push({ file: this.file, line, column, severity, message });
   }
 
   get hasErrors(): boolean {

@@ -274,7 +274,8 @@ export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promis
   const kernelRoot = paths.length > 0 ? findKernelRoot(toAbsolute(paths[0]!, opts.cwd)) : undefined;
   const headerEra = eraOfKernelTree(kernelRoot);
   const treeEra = headerEra ?? opts.era;
-  const setup: ScanSetup = { cwd: opts.cwd, era: treeEra ?? defaultEra, ...(kernelRoot ? { kernelRoot } : {}) };
+  const roots = paths.map((p) => toAbsolute(p, opts.cwd));
+  const setup: ScanSetup = { cwd: opts.cwd, era: treeEra ?? defaultEra, roots, ...(kernelRoot ? { kernelRoot } : {}) };
   // Opened before discovery: whether it is cold decides how the scan starts.
   const cache = opts.cacheDir ? new FactsCache(opts.cacheDir, kernelRoot ?? opts.cwd, setup.era.label, report) : undefined;
   // Work after each batch needs the era before the scan: outside a kernel tree it comes after.

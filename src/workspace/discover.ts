@@ -1,8 +1,7 @@
 // Finds the C sources and headers under the paths the user gave. Only names are collected here
 // (about 60,000 strings for a kernel tree); contents are read later, one file at a time, in workers.
-import { fdir } from 'fdir';
-import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { sep } from 'node:path';
 import type { FileProblem } from '../facts/types';
 import { fileProblem } from './file-problem';
 import { toAbsolute, toOutputPath } from './paths';
@@ -25,15 +24,41 @@ function skippedDirectory(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-function crawl(dir: string, signal?: AbortSignal): string[] {
-  // Symlinks are listed as files and not followed: no cycles, and a dangling one is reported
-  // when it is read.
-  let builder = new fdir()
-    .withFullPaths()
-    .exclude((name) => skippedDirectory(name))
-    .filter((path, isDirectory) => !isDirectory && isCSource(path));
-  if (signal) builder = builder.withAbortSignal(signal);
-  return builder.crawl(dir).sync();
+/** A listed entry the scan should read: files, symlinks (never followed) and special files, whose read says what they are. */
+function listable(e: Dirent): boolean {
+  return !e.isDirectory() && isCSource(e.name);
+}
+
+function listingProblem(dir: string, err: unknown, shown: (abs: string) => string): FileProblem {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(err));
+  return fileProblem(shown(dir), `cannot list this directory (${why}): its files are not checked`);
+}
+
+/**
+ * A directory in pieces: its own files, then each subdirectory, depth first, so a caller can start
+ * work on the first pieces while the rest are listed (a kernel's drivers/ alone holds half the
+ * tree). Symlinks are listed as files and never followed: no cycles, and a dangling one or one
+ * leading out of the tree is reported when it is read. FIFOs, sockets and devices with a C name
+ * are listed too, so the read reports them instead of skipping them without a word; so is a
+ * directory that cannot be listed.
+ */
+function crawlInPieces(dir: string, signal: AbortSignal | undefined, onPiece: (files: string[]) => void, onProblem: (p: FileProblem) => void, shown: (abs: string) => string, depth = 0): void {
+  if (signal?.aborted) return;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    onProblem(listingProblem(dir, err, shown));
+    return;
+  }
+  // Name order near the top only (it decides which pieces the workers get first); the whole list is sorted at the end.
+  if (depth < 2) entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  const files: string[] = [];
+  for (const e of entries) if (listable(e)) files.push(prefix + e.name);
+  if (files.length > 0) onPiece(files);
+  for (const e of entries) if (e.isDirectory() && !skippedDirectory(e.name)) crawlInPieces(prefix + e.name, signal, onPiece, onProblem, shown, depth + 1);
 }
 
 function statOrProblem(abs: string, shown: string): Stats | FileProblem {
@@ -54,31 +79,6 @@ function safeLstat(abs: string): Stats | undefined {
     return lstatSync(abs);
   } catch {
     return undefined;
-  }
-}
-
-/**
- * A directory in pieces: its own files, then each subdirectory (split again `levels` deep), so a
- * caller can start work on the first pieces while the rest are listed. Two levels: a kernel's
- * drivers/ alone holds half the tree, and workers waited while it was listed in one piece.
- * The same files as crawl(dir), in other order.
- */
-function crawlInPieces(dir: string, signal: AbortSignal | undefined, onPiece: (files: string[]) => void, levels = 2): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    onPiece(crawl(dir, signal)); // let fdir report or skip it as it always did
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  // Symlinks are files here, as in crawl(): listed, never followed. FIFOs, sockets and devices
-  // are not listed, as fdir does not list them.
-  onPiece(entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isCSource(e.name)).map((e) => join(dir, e.name)));
-  for (const e of entries) {
-    if (!e.isDirectory() || skippedDirectory(e.name)) continue;
-    if (levels > 1) crawlInPieces(join(dir, e.name), signal, onPiece, levels - 1);
-    else onPiece(crawl(join(dir, e.name), signal));
   }
 }
 
@@ -104,8 +104,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, signal?: Ab
       continue;
     }
     if (!stats.isDirectory()) add([abs]);
-    else if (onFiles) crawlInPieces(abs, signal, add);
-    else add(crawl(abs, signal));
+    else crawlInPieces(abs, signal, add, (p) => problems.push(p), (a) => toOutputPath(a, cwd));
   }
   return { files: [...found].sort(), problems };
 }

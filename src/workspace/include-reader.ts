@@ -1,8 +1,9 @@
 // Reads the headers a file includes, lazily and once per worker, so that #defines used as MSI
 // arguments resolve. "x.h" is looked up next to the including file first; <linux/x.h> under the
 // kernel tree's include/ (and the arch's include/ when the file is under arch/ARCH/, else x86).
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readUserText } from './file-reader';
+import type { TreeBounds } from './tree-bounds';
 
 export type ReadInclude = (fromFile: string, spec: string, quoted: boolean) => string | undefined;
 
@@ -14,6 +15,8 @@ export interface IncludeReaderOptions {
   cwd: string;
   /** Root of the kernel tree when scanning one. */
   kernelRoot?: string;
+  /** Headers whose real path leaves these bounds (a link out of the tree) are not read. */
+  bounds?: TreeBounds;
 }
 
 function archOf(absFile: string, kernelRoot: string): string {
@@ -36,13 +39,9 @@ export function createIncludeReader(options: IncludeReaderOptions): ReadInclude 
   const texts = new Map<string, string | undefined>();
   const readOnce = (abs: string): string | undefined => {
     if (texts.has(abs)) return texts.get(abs);
-    let text: string | undefined;
-    try {
-      const stats = statSync(abs);
-      if (stats.isFile() && stats.size <= maxHeaderBytes) text = readFileSync(abs, 'utf8');
-    } catch {
-      text = undefined; // a missing header is normal: configs, generated files, other arches
-    }
+    // A missing header is normal (configs, generated files, other arches): no message.
+    const read = readUserText(abs, { maxBytes: maxHeaderBytes, ...(options.bounds ? { bounds: options.bounds } : {}) });
+    const text = read.ok ? read.text : undefined;
     texts.set(abs, text);
     return text;
   };

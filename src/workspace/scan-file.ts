@@ -5,6 +5,7 @@ import type { EraInfo, FileFacts, FileProblem } from '../facts/types';
 import { fileProblem, problemOnlyFacts } from './file-problem';
 import { FileReader, megabytes, type FileStamp } from './file-reader';
 import type { ReadInclude } from './include-reader';
+import type { TreeBounds } from './tree-bounds';
 import type { Prefilter } from './prefilter';
 
 /** The facts layer's limit, checked here on bytes so an oversized file is never decoded. */
@@ -12,6 +13,8 @@ export const maxParseBytes = MAX_PARSE_BYTES;
 
 export interface ScanContext {
   reader: FileReader;
+  /** The trees the user named: a file whose real path leaves them is refused. */
+  bounds?: TreeBounds;
   prefilter: Prefilter;
   readInclude: ReadInclude;
   era: EraInfo;
@@ -34,7 +37,7 @@ type Screened = { kind: 'skip' } | { kind: 'problem'; facts: FileFacts } | { kin
 export type OnStamp = (stamp: FileStamp) => void;
 
 function screen(absPath: string, file: string, ctx: ScanContext, onStamp?: OnStamp): Screened {
-  const read = ctx.reader.read(absPath);
+  const read = ctx.reader.read(absPath, ctx.bounds ? { bounds: ctx.bounds } : {});
   if (!read.ok) return { kind: 'problem', facts: problemOnlyFacts(file, [fileProblem(file, read.message)]) };
   onStamp?.(read.stamp);
   const bytes = read.bytes;

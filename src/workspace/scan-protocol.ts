@@ -6,6 +6,8 @@ export interface ScanSetup {
   cwd: string;
   kernelRoot?: string;
   era: EraInfo;
+  /** Absolute paths the user gave: files are read only when their real path lies under one. */
+  roots?: string[];
 }
 
 export interface ScanJob {

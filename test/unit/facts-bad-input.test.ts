@@ -79,3 +79,17 @@ EXPORT_SYMBOL(pci_irq_vector);
 `);
   assert.deepEqual(r.facts.map((f) => [f.api, f.range.line, f.function]), [['msi_get_virq', 12, 'pci_irq_vector']]);
 });
+
+test('3,000 and 20,000 nested parentheses in an argument: a warning naming the depth, no stack overflow', () => {
+  for (const n of [3000, 20_000]) {
+    const text = `static int foo_probe(struct pci_dev *pdev)\n{\n\treturn pci_alloc_irq_vectors(pdev, 1, ${'('.repeat(n)}4${')'.repeat(n)}, PCI_IRQ_MSIX);\n}\n`;
+    const r = extract(text);
+    assert.deepEqual(r.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`), [
+      `3:9 warning pci_alloc_irq_vectors: an argument nests ${n} levels deep (the limit is 256): its value is not evaluated and taken as unknown`,
+    ]);
+    assert.equal(r.facts[0]!.max?.value, undefined);
+  }
+  // Under the limit the value is read as before.
+  const ok = extract(`static int f(struct pci_dev *pdev)\n{\n\treturn pci_alloc_irq_vectors(pdev, 1, ${'('.repeat(200)}4${')'.repeat(200)}, PCI_IRQ_MSIX);\n}\n`);
+  assert.deepEqual([ok.problems, ok.facts[0]!.max?.value], [[], 4]);
+});

@@ -196,3 +196,14 @@ static int f(struct pci_dev *pdev, int n)
 `);
   assert.deepEqual([a!.max!.value, a!.max!.min, b!.max!.value, b!.max!.min], [undefined, undefined, undefined, undefined]);
 });
+
+test('constants beyond 2^53 are never rounded: read exactly, and left unknown (with a chain note) when a double cannot hold them', () => {
+  const env = { lookup: () => undefined };
+  for (const text of ['0xffffffffffffffff', '9007199254740993', 'BIT(63)', 'GENMASK_ULL(63, 0)']) {
+    const r = evaluate(text, env);
+    assert.equal(r.value, undefined, text);
+    assert.deepEqual(r.chain, [`${text}: beyond 2^53, not held exactly; left unknown`]);
+  }
+  assert.equal(evaluate('9007199254740991', env).value, Number.MAX_SAFE_INTEGER);
+  assert.equal(evaluate('0x7fffffff', env).value, 0x7fffffff);
+});

@@ -40,7 +40,7 @@ function makeBadTree(): string {
   return root;
 }
 
-/** A crawl never lists a FIFO (fdir skips it); given by name it must not hang the read. */
+/** A crawl lists a FIFO with a C name (its read names it); given by name it must not hang the read either. */
 const paths = ['.', 'missing-dir', 'pipe.c'];
 
 const repo = join(__dirname, '..', '..', '..');

@@ -65,7 +65,7 @@ test('toOutputPath: a cut below a cwd under a dot-directory, relative() for . an
   assert.equal(toOutputPath('/home/u/other/x.c', '/home/u/.cache/linux'), '../../other/x.c');
 });
 
-test('discoverFiles lists the same files in pieces as in one crawl: no FIFO at any level', () => {
+test('discoverFiles lists the same files in pieces as in one crawl: FIFOs at every level too (the read names them)', () => {
   const root = mkdtempSync(join(tmpdir(), 'irqlens-pieces-'));
   try {
     mkdirSync(join(root, 'drivers', 'net'), { recursive: true });
@@ -76,7 +76,7 @@ test('discoverFiles lists the same files in pieces as in one crawl: no FIFO at a
     const pieces: string[][] = [];
     const streamed = discoverFiles(['.'], root, undefined, (files) => pieces.push(files));
     const whole = discoverFiles(['.'], root);
-    assert.deepEqual(whole.files, ['drivers/net/alias.c', 'drivers/net/nic.c', 'top.c'].map((f) => join(root, f)));
+    assert.deepEqual(whole.files, ['drivers/net/alias.c', 'drivers/net/deep.c', 'drivers/net/nic.c', 'drivers/pipe.h', 'pipe.c', 'top.c'].map((f) => join(root, f)));
     assert.deepEqual(streamed.files, whole.files);
     assert.deepEqual(pieces.flat().sort(), whole.files);
   } finally {

@@ -76,7 +76,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const path = resolve(io.cwd, values.topology);
     if (!existsSync(path)) throw new UsageError(`--topology ${values.topology}: no such file`);
     const loaded = loadTopology({ path });
-    for (const p of loaded.problems) io.stderr(problemLine(p));
+    // Named as the user gave it, not by its absolute path.
+    for (const p of loaded.problems) io.stderr(problemLine({ ...p, file: values.topology }));
     if (loaded.topology.functions.length === 0) throw new UsageError(`--topology ${values.topology}: no PCI functions could be read (see the messages above)`);
     topology = loaded.topology;
   }
@@ -88,9 +89,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     cwd: io.cwd, layout, bindings, ...era, ...(topology ? { topology } : {}), ...(jobs !== undefined ? { jobs } : {}),
     ...(partitions.length ? { partitions } : {}),
     onProblem: (p) => io.stderr(problemLine(p)),
-    ...(io.interactive ? { onProgress: (done: number, total: number) => io.stderr(`\rirqlens: ${done}/${total} files`) } : {}),
+    ...(io.interactive ? { onProgress: (done: number, total: number) => io.progress?.(`\rirqlens: ${done}/${total} files`) } : {}),
   });
-  if (io.interactive) io.stderr('\r\x1b[K');
+  if (io.interactive) io.progress?.('\r\x1b[K');
   const rel = (f: string) => f;
   if (format === 'json') io.stdout(formatJson(result.layout, result.era, result.findings, rel));
   else if (format === 'sarif') io.stdout(formatSarif(result.findings, rel, '0.1.0'));

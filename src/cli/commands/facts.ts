@@ -80,11 +80,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   // A progress line only on a terminal; problems still go to stderr, on their own lines.
   let progressShown = false;
   const clearProgress = (): void => {
-    if (progressShown) io.stderr('\r\x1b[K');
+    if (progressShown) io.progress?.('\r\x1b[K');
     progressShown = false;
   };
   const onProgress = io.interactive
-    ? (done: number, total: number): void => { io.stderr(`\rirqlens facts: ${done}/${total} files`); progressShown = true; }
+    ? (done: number, total: number): void => { io.progress?.(`\rirqlens facts: ${done}/${total} files`); progressShown = true; }
     : undefined;
   const tree = await analyzeTree(positionals, {
     cwd: io.cwd, ...parseEra(values.era), ...(jobs !== undefined ? { jobs } : {}), ...(onProgress ? { onProgress } : {}),

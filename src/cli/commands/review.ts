@@ -127,12 +127,12 @@ export const reviewCommand: Command = {
     const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError(`--jobs must be a whole number (got '${v.jobs}')`);
     const progress = (what: string) => (done: number, total: number) => {
-      if (io.interactive) io.stderr(`\r\x1b[Kirqlens review: ${what} ${done}/${total}`);
+      if (io.interactive) io.progress?.(`\r\x1b[Kirqlens review: ${what} ${done}/${total}`);
     };
     const engine = defaultEngine({ check, jobs, cacheDir: v.cache ? defaultCacheDir() : undefined, onProgress: progress('scanning files') });
     for (const note of series.notes) io.stderr(`irqlens review: note: ${note}\n`);
     const result = await reviewSeries({ tree, cwd: io.cwd, patches: series.patches, baseline: series.baseline, engine, onProgress: progress('patch') });
-    if (io.interactive) io.stderr('\r\x1b[K');
+    if (io.interactive) io.progress?.('\r\x1b[K');
     const showUnchanged = v['show-unchanged'] === true;
     if (v.out === undefined) io.stdout(render(result, format, showUnchanged, io.cwd));
     else for (const path of writeReplyFiles(replyDrafts(result, { showUnchanged, cwd: io.cwd }), resolve(io.cwd, v.out))) io.stderr(`irqlens review: wrote ${path}\n`);

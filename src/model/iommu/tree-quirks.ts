@@ -1,9 +1,11 @@
 // When the code being checked is a kernel tree, its own drivers/pci/quirks.c decides the DMA
 // aliases (a newer or older tree may add or lack rows); otherwise the built-in 6.12 table is used.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseQuirkSource } from './quirk-source';
 import type { QuirkRow } from './quirk-kinds';
+import { readUserText } from '../../workspace/file-reader';
+import { TreeBounds } from '../../workspace/tree-bounds';
 
 export interface TreeQuirks {
   root: string;
@@ -33,9 +35,13 @@ export function quirksOfTree(path: string): TreeQuirks | undefined {
   const root = findRoot(path);
   if (!root) return undefined;
   if (!cache.has(root)) {
+    // Through the one user-file reader: a FIFO named quirks.c must not hang the check.
+    const bounds = new TreeBounds([root]);
+    const quirks = readUserText(join(root, 'drivers', 'pci', 'quirks.c'), { bounds });
+    const ids = readUserText(join(root, 'include', 'linux', 'pci_ids.h'), { bounds });
     try {
-      const r = parseQuirkSource(readFileSync(join(root, 'drivers', 'pci', 'quirks.c'), 'utf8'), readFileSync(join(root, 'include', 'linux', 'pci_ids.h'), 'utf8'));
-      cache.set(root, r.rows.length > 0 ? { root, ...r } : undefined);
+      const r = quirks.ok && ids.ok ? parseQuirkSource(quirks.text, ids.text) : undefined;
+      cache.set(root, r && r.rows.length > 0 ? { root, ...r } : undefined);
     } catch {
       cache.set(root, undefined);
     }

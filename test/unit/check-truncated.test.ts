@@ -1,0 +1,32 @@
+// A limit says what it skipped and never makes a finding more certain (issue 15): statements
+// nested deeper than the skeleton follows are named with file:line, and an error in that function
+// is at most a warning.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkTree } from '../../src/check/index';
+import { treeOf } from './check-helpers';
+
+const probe = (depth: number) => `static int foo_probe(struct pci_dev *pdev)
+{
+	pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);
+	${'{'.repeat(depth)} pci_free_irq_vectors(pdev); ${'}'.repeat(depth)}
+	return pci_enable_msi(pdev);
+}
+`;
+
+test('statements nested more than 200 deep: a problem at the first dropped one, and the error becomes a warning', async () => {
+  const tree = await treeOf({ 'd.c': probe(210) });
+  assert.deepEqual(tree.files[0]!.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`), [
+    'd.c:4:203 warning foo_probe: statements nested more than 200 deep are not modelled from here on; findings in foo_probe() are at most warnings',
+  ]);
+  const result = checkTree(tree, { layout: 'auto' });
+  assert.deepEqual(result.findings.map((f) => `${f.code}@${f.range.line} ${f.severity}`), ['msi/msi-msix-exclusive@5 warning']);
+  assert.match(result.findings[0]!.assumptions[0]!, /^foo_probe\(\) has statements nested deeper than the model follows \(from d\.c:4\)/);
+});
+
+test('the same function within the limit: no problem, and the free before the enable is seen (no finding)', async () => {
+  const tree = await treeOf({ 'd.c': probe(150) });
+  assert.deepEqual(tree.files[0]!.problems, []);
+  assert.deepEqual(checkTree(tree, { layout: 'auto' }).findings, []);
+  assert.equal(tree.files[0]!.functions[0]!.truncated, undefined);
+});
