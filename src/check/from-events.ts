@@ -122,6 +122,11 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
   return out;
 }
 
+/** Where a leak is reported: the goto or return that left the success flow (else the path's end). */
+function leakSite(e: EndEvent): Range {
+  return e.phase === 'remove' ? e.range : e.exit?.range ?? e.range;
+}
+
 function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed: boolean): Candidate[] {
   if (managed || e.cleanup || (e.phase === 'probe' && !e.errorPath) || e.phase === 'alone') return [];
   if (e.phase === 'remove' && e.inBranch) return [];
@@ -132,7 +137,7 @@ function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed
       out.push({
         definite: true,
         finding: {
-          code: 'msi/leak', severity: 'error', message: leakMessage(e, b, device, ctx), file: e.file, range: e.range,
+          code: 'msi/leak', severity: 'error', message: leakMessage(e, b, device, ctx), file: e.file, range: leakSite(e),
           related: [{ file: b.site.file, range: b.site.range, message: `${b.site.api}() allocated ${b.first === b.last ? `index ${b.first}` : `${b.first}..${b.last}`} here` }],
           assumptions: [order, 'the device is not managed (no pcim_enable_device() before the allocation)'],
           device,
@@ -155,7 +160,7 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
   const reach = new Map<string, number>();
   const groups = new Map<string, { cands: Candidate[]; site: string }>();
   for (const e of r.events) {
-    const site = e.kind === 'op' ? siteKey(e.fact.file, e.fact.range) : siteKey(e.file, e.range);
+    const site = e.kind === 'op' ? siteKey(e.fact.file, e.fact.range) : siteKey(e.file, leakSite(e));
     reach.set(site, (reach.get(site) ?? 0) + 1);
     const cands = e.kind === 'op' ? opCandidates(e, ctx, r.order) : leakCandidates(e, ctx, r.order, r.managed);
     for (const c of cands) {

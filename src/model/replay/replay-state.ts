@@ -2,44 +2,42 @@
 // interpreter reports (an applied store operation, a path end) to the check layer.
 import type { MsiFact, Range } from '../../facts/types';
 import type { DeviceCaps, Interval, Outcome as StoreOutcome, StoreOp, StoreState } from '../store/types';
-import type { ReturnKind } from './api-ops';
 import type { Outcome } from './outcome';
+import type { Val } from './values';
 
 export type Phase = 'probe' | 'remove' | 'alone';
 
-export interface VarRef {
-  id: number;
-  returns?: ReturnKind;
-}
-
 export interface PathState {
   store: StoreState;
-  /** Variable -> the fact whose result it holds (returns: how a helper re-expressed it). */
-  vars: Record<string, VarRef>;
+  /** Locations (scoped per activation: `3:ret`, `3:priv.flags`) -> their value on this path. */
+  env: Record<string, Val>;
+  /** Objects that came zeroed from their allocator (kzalloc): an unwritten field reads 0. */
+  zeroed: string[];
   /** Device expressions copied into a field, e.g. `tp->pci_dev = pdev`: field -> original. */
   aliases: Record<string, string>;
-  /** Variables known to hold a constant on this path (e.g. a helper's `return 0`). */
-  consts: Record<string, number>;
-  /** What the last entered helper returned, until the caller assigns it. */
-  ret?: { ref?: VarRef; value?: number };
-  /** How a branch decided each checked allocation ended on this path. */
+  /** Values of the calls just made (activation:line:column), read by the statement using them. */
+  calls: Record<string, Val>;
+  /** What the last entered helper returned, until the caller binds it. */
+  ret?: Val;
+  /** How a branch decided each allocation ended on this path (its outcome symbol). */
   settled: Record<number, Outcome>;
   /** Store status of each applied fact (a definite error has no success branch). */
   status: Record<number, StoreOutcome['status']>;
   /** Result interval of each applied allocation (map.index, vector count). */
   returns: Record<number, Interval>;
-  /** Store before each allocation whose result is still unchecked (undone on its failure branch). */
+  /** Store before each allocation whose outcome is still open (restored on its failure branch). */
   before: Record<number, { store: StoreState; seq: number }>;
+  /** Conditions the model cannot evaluate, by key: the branch this path took (tested again later). */
   decisions: Record<string, boolean>;
   errorPath: boolean;
-  /** An unfollowed cleanup-like call ran since the last allocation: leaks are not certain. */
-  cleanup: boolean;
+  /** Where this path left the success flow after the last allocation: the goto or return taken. */
+  exit?: { range: Range; label?: string };
+  /** An unfollowed cleanup-like call ran since the last allocation (its name): leaks are not certain. */
+  cleanup: string;
   /** Devices with a pci_msix_can_alloc_dyn() check seen on the path. */
   dyn: string[];
   /** Walking a function alone: devices whose state this walk knows (allocated or freed here). */
   known: string[];
-  /** The allocation just applied without a receiving variable: `return pci_alloc_irq_vectors(...)` hands it to the caller. */
-  unbound?: { id: number; api: string; store: StoreState; seq: number };
   /** A call the walk did not enter, and not a plain kernel helper, ran on this path (it may set up vectors). */
   unfollowed: boolean;
   seq: number;
@@ -74,7 +72,10 @@ export interface EndEvent {
   kind: 'end';
   phase: Phase;
   errorPath: boolean;
-  cleanup: boolean;
+  /** An unfollowed cleanup-like call on the path that may have freed the vectors ('' when none). */
+  cleanup: string;
+  /** The goto or return that left the success flow (the leak's branch). */
+  exit?: { range: Range; label?: string };
   /** Ended by a return inside a branch (remove: an early `if (!priv) return;` guard). */
   inBranch: boolean;
   file: string;

@@ -8,6 +8,7 @@ import { apiOp } from './api-ops';
 import { dirOf } from '../../facts/directory';
 import { calledNames, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';
+import { isRes, under, type Val } from './values';
 import { condKeys, walkFunction, type WalkOptions } from './walk';
 
 export interface WalkReport {
@@ -64,6 +65,26 @@ function describe(w: Walk): string {
 }
 
 /** The name of a function's `struct pci_dev *` parameter (a PCI driver's probe), if any. */
+/**
+ * What remove sees of probe's values: the fields of objects probe set up, by member path
+ * (`*.flags`), since remove reaches them through other pointers (pci_get_drvdata()). A member
+ * path two objects disagree on is dropped.
+ */
+function inheritedFields(s: PathState): Record<string, Val> {
+  const out: Record<string, Val> = {};
+  const clash = new Set<string>();
+  for (const [k, val] of Object.entries(s.env)) {
+    const dot = k.indexOf('.');
+    const v = isRes(val) ? under(val, s.settled[val.fact]) : val;
+    if (dot < 0) continue;
+    const key = `*${k.slice(dot)}`;
+    if (out[key] !== undefined && JSON.stringify(out[key]) !== JSON.stringify(v)) clash.add(key);
+    out[key] = v;
+  }
+  for (const k of clash) delete out[k];
+  return out;
+}
+
 function pciParam(fn: FunctionInfo): string | undefined {
   const decl = fn.params.find((p) => /\bstruct\s+pci_dev\s*\*/.test(p));
   return decl ? /([A-Za-z_]\w*)\s*$/.exec(decl)?.[1] : undefined;
@@ -82,14 +103,13 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   for (const walk of planWalks(tree, index, maxDepth)) {
     const events: ReplayEvent[] = [];
     const repeated = repeatedIn.get(dirOf(walk.file)) ?? new Set<string>();
-    const keepDecision = (key: string): boolean => repeated.has(key) || /^!?[A-Za-z_]\w*(?:\s*(?:<|!=|==)\s*0)?$/.test(key);
+    const keepDecision = (key: string): boolean => repeated.has(key);
     // A walk that creates no device domain addresses one created elsewhere (or a global one).
     const reach = [...reachable(walk.entry, index, maxDepth)];
     const createsDomain = [...reach, ...(walk.remove ? [walk.remove] : [])].some(creates);
     const walkOpts: WalkOptions = {
       callee: (name, frame) => index.lookup(name, frame.fn),
       maxStates: opts.maxStates ?? 12,
-      keepDecision,
       // Calls through pointers (`ops->free(x)`) are not cleanup evidence: only named calls are.
       significantCall: (name) => name === 'pcim_enable_device' || (/^[A-Za-z_]\w*$/.test(name) && isCleanupCall(name)),
       maxDepth,
@@ -109,10 +129,10 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     });
     const store = newStore(opts.store);
     const phase: Phase = walk.kind === 'probe' ? 'probe' : 'alone';
-    let truncated = walkFunction(walk.entry, [newPathState(store)], new ReplayInterpreter(hooks(phase)), walkOpts).truncated;
+    let truncated = walkFunction(walk.entry, [newPathState(store)], new ReplayInterpreter(hooks(phase), { keepDecision }), walkOpts).truncated;
     if (walk.remove && successes.length) {
-      const interp = new ReplayInterpreter(hooks('remove'));
-      const starts = successes.map((s) => ({ ...interp.clone(s), errorPath: false, vars: {}, consts: {}, before: {}, decisions: {} }));
+      const interp = new ReplayInterpreter(hooks('remove'), { keepDecision, inherited: true });
+      const starts = successes.map((s): PathState => ({ ...interp.fork(s), errorPath: false, env: inheritedFields(s), zeroed: [], calls: {}, before: {}, decisions: {}, exit: undefined, ret: undefined }));
       truncated = walkFunction(walk.remove, starts, interp, walkOpts).truncated || truncated;
     }
     const managed = reach.some((f) => calledNames(f.body).has('pcim_enable_device'));
