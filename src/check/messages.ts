@@ -4,6 +4,7 @@ import type { EraInfo } from '../facts/types';
 import type { Layout } from '../model/snapshot';
 import type { Block, Problem } from '../model/store/types';
 import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
+import { undoCall } from '../model/replay/api-ops';
 
 export interface MessageContext {
   layout: Layout;
@@ -58,9 +59,18 @@ export function opMessage(e: AppliedEvent, p: Problem, ctx: MessageContext): str
   return `${e.fact.api}() on '${e.deviceText}'${domainText(e, ctx)}: ${p.detail}${errno}${assumed}${earlier(e, p)}${collateral(e)} [${layoutText(ctx)}]`;
 }
 
+/** The branch a leaking path took: `goto err_x` (line n), or the return at line n. */
+function exitText(e: EndEvent): string {
+  if (e.exit?.label) return `through \`goto ${e.exit.label}\` (line ${e.exit.range.line})`;
+  return `at the return on line ${(e.exit ?? e).range.line}`;
+}
+
 export function leakMessage(e: EndEvent, b: Block, device: string, ctx: MessageContext): string {
   const dev = device.slice(device.lastIndexOf(':') + 1);
   const span = b.first === b.last ? `index ${b.first}` : `indices ${b.first}..${b.last}`;
-  const where = e.phase === 'remove' ? `at the end of remove ${e.function}()` : `when ${e.function}() returns on this error path`;
-  return `${b.site.api}() at ${base(b.site.file)}:${b.site.range.line} leaves ${span} allocated on '${dev}' ${where}; msi_device_data_release() WARNs at detach and the next probe's enable fails [${layoutText(ctx)}]`;
+  const undo = undoCall(b.site.api);
+  const where = e.phase === 'remove' ? `at the end of remove ${e.function}()` : `when ${e.function}() fails ${exitText(e)}`;
+  const missing = undo ? `; no ${undo} on that path` : '';
+  const unless = e.cleanup ? `, unless ${e.cleanup}() (not followed) frees them` : '';
+  return `${b.site.api}() at ${base(b.site.file)}:${b.site.range.line} leaves ${span} allocated on '${dev}' ${where}${missing}${unless}; msi_device_data_release() WARNs at detach and the next probe's enable fails [${layoutText(ctx)}]`;
 }

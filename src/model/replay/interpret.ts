@@ -135,6 +135,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   fact(s: PathState, st: Of<'fact'>, frame: Frame, unknownCond: boolean): void {
     s.sig = undefined;
+    // Whatever the call is, it overwrites what receives its result (the store op binds it again).
+    const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
+    if (target) this.bind(s, target, top);
     const id = st.id;
     const found = this.factOf(frame, id);
     if (!found) return;
@@ -181,7 +184,6 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (outcome.returns) own(s, 'returns')[id] = outcome.returns;
     const result = resultValue(fact, id) ?? top;
     if (!isTop(result)) own(s, 'calls')[callSlot(frame, fact.callRange)] = result;
-    const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
     if (target) this.bind(s, target, result);
     if (resets && !s.known.includes(dev.key)) own(s, 'known').push(dev.key);
     this.hooks.sink({
@@ -268,10 +270,14 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     }
     this.unseen(s, st.name, frame);
     if (isKernelHelper(st.name)) return;
-    // A driver function that is not followed may write through any pointer it was handed.
+    // A driver function that is not followed may set fields of what it was handed: those the
+    // path never wrote no longer read as zero. Fields the path wrote keep their value (smatch's
+    // choice too: forgetting them at every call would forget every mode flag).
     for (const a of st.argExprs) {
       const root = pointee(a, frame);
-      if (root !== undefined) this.kill(s, root, a.t === 'addr');
+      if (root !== undefined && s.zeroed.some((z) => z === root || z.startsWith(`${root}.`) || root.startsWith(`${z}.`))) {
+        own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => z !== root && !z.startsWith(`${root}.`) && !root.startsWith(`${z}.`)));
+      }
     }
   }
 
