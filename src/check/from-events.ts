@@ -135,11 +135,14 @@ function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed
     const blocks: Block[] = liveAtDetach(e.state, device);
     for (const b of blocks) {
       // A cleanup-like call the walk did not follow may have freed them: a warning that names it.
-      const unsure = e.cleanup ? [`${e.cleanup}() is not followed and does not free MSI vectors`] : [];
+      const unsure = [
+        ...(e.assumed ? [e.assumed] : []),
+        ...(e.cleanup ? [`${e.cleanup}() is not followed and does not free MSI vectors`] : []),
+      ];
       out.push({
-        definite: !e.cleanup,
+        definite: unsure.length === 0,
         finding: {
-          code: 'msi/leak', severity: e.cleanup ? 'warning' : 'error', message: leakMessage(e, b, device, ctx), file: e.file, range: leakSite(e),
+          code: 'msi/leak', severity: unsure.length ? 'warning' : 'error', message: leakMessage(e, b, device, ctx), file: e.file, range: leakSite(e),
           related: [{ file: b.site.file, range: b.site.range, message: `${b.site.api}() allocated ${b.first === b.last ? `index ${b.first}` : `${b.first}..${b.last}`} here` }],
           assumptions: [...unsure, order, 'the device is not managed (no pcim_enable_device() before the allocation)'],
           device,

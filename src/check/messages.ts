@@ -62,6 +62,7 @@ export function opMessage(e: AppliedEvent, p: Problem, ctx: MessageContext): str
 /** The branch a leaking path took: `goto err_x` (line n), or the return at line n. */
 function exitText(e: EndEvent): string {
   if (e.exit?.label) return `through \`goto ${e.exit.label}\` (line ${e.exit.range.line})`;
+  if (e.assumed) return `because ${e.assumed} (the return on line ${e.range.line})`;
   return `at the return on line ${(e.exit ?? e).range.line}`;
 }
 

@@ -268,7 +268,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       applyOp(s.store, { op: 'pci-managed', device: key, site });
       return;
     }
-    this.unseen(s, st.name, frame);
+    this.unseen(s, st.name, frame, st.args);
     if (isKernelHelper(st.name)) return;
     // A driver function that is not followed may set fields of what it was handed: those the
     // path never wrote no longer read as zero. Fields the path wrote keep their value (smatch's
@@ -281,13 +281,24 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     }
   }
 
-  unseen(s: PathState, name: string, _frame: Frame): void {
+  unseen(s: PathState, name: string, frame: Frame, args?: string[]): void {
     s.sig = undefined;
     // A call through a pointer (`p->ops->setup`) is never a plain helper; its name says nothing
     // about cleanup either, so it only makes the device's state unknown.
     const indirect = !/^[A-Za-z_]\w*$/.test(name);
-    if (!indirect && isCleanupCall(name) && !s.cleanup) s.cleanup = name;
+    // A cleanup-like call may free the vectors only if it can reach the device: handed the
+    // device or an object the device was stored in (a call seen only in a skipped branch: by name).
+    if (!indirect && isCleanupCall(name) && !s.cleanup && (!args || this.reachesDevice(s, args, frame))) s.cleanup = name;
     if (indirect || !isKernelHelper(name)) s.unfollowed = true;
+  }
+
+  /** Whether one of these arguments is, or holds, a device this path allocated on. */
+  private reachesDevice(s: PathState, args: string[], frame: Frame): boolean {
+    const rootOf = (key: string): string => /^[A-Za-z_]\w*/.exec(key)?.[0] ?? key;
+    const roots = new Set<string>();
+    for (const qualified of Object.keys(s.store.devices)) roots.add(rootOf(qualified.slice(qualified.lastIndexOf(':') + 1)));
+    for (const [from, to] of Object.entries(s.aliases)) if (roots.has(rootOf(to))) roots.add(rootOf(from));
+    return args.some((a) => roots.has(rootOf(canonical(renameRoot(deviceKeyOf(a), frame.rename), s.aliases))));
   }
 
   assign(s: PathState, st: Of<'assign'>, frame: Frame): void {
@@ -384,10 +395,16 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       }
       return;
     }
+    // `return setup(priv);` of a call whose result the model does not know: it may fail.
+    if (st?.expr?.t === 'call' && st.expr.fact === undefined && v !== undefined && isTop(v) && !s.errorPath && !inBranch && this.hooks.phase === 'probe') {
+      this.ended(this.fork(s), st, num(0), frame, inBranch);
+      this.ended(s, st, errnoRange, frame, inBranch, `${st.expr.name}() fails`);
+      return;
+    }
     this.ended(s, st, v === undefined ? undefined : isRes(v) ? under(v, s.settled[v.fact]) : v, frame, inBranch);
   }
 
-  private ended(s: PathState, st: Of<'return'> | undefined, v: Num | undefined, frame: Frame, inBranch: boolean): void {
+  private ended(s: PathState, st: Of<'return'> | undefined, v: Num | undefined, frame: Frame, inBranch: boolean, assumed?: string): void {
     const known = v === undefined || isTop(v) ? undefined : v.hi < 0 ? true : v.lo >= 0 ? false : undefined;
     const errorReturn = known ?? (st?.expr !== undefined && inBranch);
     // `return 0;` is success even after a goto (labels such as skip_foo are not unwinding).
@@ -402,6 +419,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       kind: 'end', phase: this.hooks.phase, errorPath, cleanup: s.cleanup, inBranch, file: fn.file,
       range: st?.range ?? { line: fn.bodyRange.endLine, column: Math.max(1, fn.bodyRange.endColumn - 1), endLine: fn.bodyRange.endLine, endColumn: fn.bodyRange.endColumn },
       ...(exit ? { exit } : {}),
+      ...(assumed ? { assumed } : {}),
       function: fn.name, state: s.store,
     });
   }

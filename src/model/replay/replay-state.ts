@@ -76,6 +76,8 @@ export interface EndEvent {
   cleanup: string;
   /** The goto or return that left the success flow (the leak's branch). */
   exit?: { range: Range; label?: string };
+  /** The path is an error path only if this holds (e.g. "setup() fails" for `return setup(x);`). */
+  assumed?: string;
   /** Ended by a return inside a branch (remove: an early `if (!priv) return;` guard). */
   inBranch: boolean;
   file: string;
