@@ -137,7 +137,7 @@ function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed
       // A cleanup-like call the walk did not follow may have freed them: a warning that names it.
       const unsure = [
         ...(e.assumed ? [e.assumed] : []),
-        ...(e.cleanup ? [`${e.cleanup}() is not followed and does not free MSI vectors`] : []),
+        ...(e.cleanup ? [`${e.cleanup}(), which the model does not follow, does not free them`] : []),
       ];
       out.push({
         definite: unsure.length === 0,

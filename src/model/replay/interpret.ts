@@ -30,6 +30,10 @@ const zeroingAllocators = new Set(['kzalloc', 'kvzalloc', 'kcalloc', 'kvcalloc',
 function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<string, string>): { key: string; text: string } | undefined {
   if (!fact.device) return undefined;
   const key = canonical(renameRoot(fact.device.key, frame.rename), aliases);
+  // A PCI device kept in a driver structure (`ioa_cfg->pdev`) is, in a PCI driver's probe and
+  // remove, the device being probed: the store of `pdev` (the copy may be made where the walk
+  // cannot see, e.g. an init helper in another file).
+  if (hooks.probeDevice && fact.device.class === 'pci' && /->|\./.test(key)) return { key: hooks.probeDevice, text: fact.device.text };
   return { key: hooks.deviceKey(key), text: fact.device.text };
 }
 
@@ -287,18 +291,21 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     // about cleanup either, so it only makes the device's state unknown.
     const indirect = !/^[A-Za-z_]\w*$/.test(name);
     // A cleanup-like call may free the vectors only if it can reach the device: handed the
-    // device or an object the device was stored in (a call seen only in a skipped branch: by name).
-    if (!indirect && isCleanupCall(name) && !s.cleanup && (!args || this.reachesDevice(s, args, frame))) s.cleanup = name;
+    // device or an object the device was stored in (not a member of it: `&priv->timer`).
+    // A function whose body the tree shows and that frees nothing is neutral, whatever its name.
+    if (!indirect && args && !s.cleanup && this.hooks.mayFree?.(name, frame.fn) !== false && isCleanupCall(name) && this.reachesDevice(s, args, frame)) s.cleanup = name;
     if (indirect || !isKernelHelper(name)) s.unfollowed = true;
   }
 
   /** Whether one of these arguments is, or holds, a device this path allocated on. */
   private reachesDevice(s: PathState, args: string[], frame: Frame): boolean {
-    const rootOf = (key: string): string => /^[A-Za-z_]\w*/.exec(key)?.[0] ?? key;
-    const roots = new Set<string>();
-    for (const qualified of Object.keys(s.store.devices)) roots.add(rootOf(qualified.slice(qualified.lastIndexOf(':') + 1)));
-    for (const [from, to] of Object.entries(s.aliases)) if (roots.has(rootOf(to))) roots.add(rootOf(from));
-    return args.some((a) => roots.has(rootOf(canonical(renameRoot(deviceKeyOf(a), frame.rename), s.aliases))));
+    const devices = Object.keys(s.store.devices).map((q) => q.slice(q.lastIndexOf(':') + 1));
+    // Paths that lead to a device: its key, and fields a device was stored in (`priv->pdev`).
+    const paths = [...devices, ...Object.entries(s.aliases).filter(([, to]) => devices.includes(to)).map(([from]) => from)];
+    return args.some((text) => {
+      const a = canonical(renameRoot(deviceKeyOf(text), frame.rename), s.aliases);
+      return paths.some((p) => p === a || p.startsWith(`${a}->`) || p.startsWith(`${a}.`));
+    });
   }
 
   assign(s: PathState, st: Of<'assign'>, frame: Frame): void {

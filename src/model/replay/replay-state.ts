@@ -1,6 +1,6 @@
 // The replay's data: the state one path carries through the walk, and the events the
 // interpreter reports (an applied store operation, a path end) to the check layer.
-import type { MsiFact, Range } from '../../facts/types';
+import type { FunctionInfo, MsiFact, Range } from '../../facts/types';
 import type { DeviceCaps, Interval, Outcome as StoreOutcome, StoreOp, StoreState } from '../store/types';
 import type { Outcome } from './outcome';
 import type { Val } from './values';
@@ -100,6 +100,11 @@ export interface ReplayHooks {
   caps?(key: string, text: string): DeviceCaps | undefined;
   /** The probe's own `struct pci_dev *` parameter (qualified key): nothing is enabled on it at probe entry. */
   probeDevice?: string;
+  /**
+   * Whether a function the walk did not enter can free vectors: false when its body is known and
+   * nothing it reaches frees any; undefined when its body is not known.
+   */
+  mayFree?(name: string, from: FunctionInfo): boolean | undefined;
   /** Called for success ends of probe paths (they continue into remove). */
   onProbeSuccess?(s: PathState): void;
 }

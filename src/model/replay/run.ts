@@ -117,7 +117,14 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     const qualify = opts.deviceKey ?? qualifiedDevice;
     const successes: PathState[] = [];
     const probeDevice = walk.kind === 'probe' ? pciParam(walk.entry) : undefined;
+    const frees = new Set(['free', 'remove-domain']);
+    const mayFree = (name: string, from: FunctionInfo): boolean | undefined => {
+      const fn = index.lookup(name, from);
+      if (!fn) return undefined;
+      return [...reachable(fn, index, 2 * maxDepth)].some((g) => hasFactWhere(g.body, (id) => frees.has(facts.get(g.file)?.get(id)?.kind ?? '')));
+    };
     const hooks = (phase: Phase) => ({
+      mayFree,
       probeDevice: probeDevice === undefined ? undefined : qualify(walk.file, probeDevice),
       factById: (file: string, id: number) => facts.get(file)?.get(id),
       deviceKey: (key: string) => qualify(walk.file, key),
@@ -133,7 +140,10 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     if (walk.remove && successes.length) {
       const interp = new ReplayInterpreter(hooks('remove'), { keepDecision, inherited: true });
       const starts = successes.map((s): PathState => ({ ...interp.fork(s), errorPath: false, env: inheritedFields(s), zeroed: [], calls: {}, before: {}, decisions: {}, exit: undefined, ret: undefined }));
-      truncated = walkFunction(walk.remove, starts, interp, walkOpts).truncated || truncated;
+      // remove(struct pci_dev *dev) acts on the device probe(struct pci_dev *pdev) was handed.
+      const removeParam = pciParam(walk.remove);
+      const rename = new Map(probeDevice && removeParam && removeParam !== probeDevice ? [[removeParam, probeDevice]] : []);
+      truncated = walkFunction(walk.remove, starts, interp, walkOpts, rename).truncated || truncated;
     }
     const managed = reach.some((f) => calledNames(f.body).has('pcim_enable_device'));
     reports.push({ walk, managed, order: describe(walk), truncated, events });

@@ -38,8 +38,8 @@ export interface Interpreter<S> {
   enter(s: S, st: Of<'call'>, callee: Frame, caller: Frame): void;
   /** After a call: `callee` when the walk entered it (its return value is on the path), else it ran unseen. */
   call(s: S, st: Of<'call'>, frame: Frame, callee?: Frame): void;
-  /** A call in a branch the walk skipped (it holds nothing the model tracks). */
-  unseen(s: S, name: string, frame: Frame): void;
+  /** A call in a branch the walk skipped (it holds nothing the model tracks); args when known in this frame. */
+  unseen(s: S, name: string, frame: Frame, args?: string[]): void;
   assign(s: S, st: Of<'assign'>, frame: Frame): void;
   /** These locations may have changed (a skipped branch or a loop assigns them). */
   havoc(s: S, lvalues: Expr[], frame: Frame): void;
@@ -158,30 +158,37 @@ function relevant<S>(ctx: Ctx<S>, body: Stmt[]): boolean {
   return r;
 }
 
-const unseenCache = new WeakMap<Stmt[], string[]>();
+/** A call the walk skipped: its arguments when it sits in the skipped block itself (not deeper). */
+interface Unseen {
+  name: string;
+  args?: string[];
+}
+
+const unseenCache = new WeakMap<Stmt[], Unseen[]>();
 
 /**
  * Calls in a block the walk skips (it holds nothing the model tracks) that lead nowhere the walk
  * can see: a branch may still have run them, so each path hears of them as unfollowed calls.
  */
-function unseenCalls<S>(ctx: Ctx<S>, body: Stmt[], depth = 0): string[] {
+function unseenCalls<S>(ctx: Ctx<S>, body: Stmt[], depth = 0): Unseen[] {
   const cached = unseenCache.get(body);
   if (cached) return cached;
   unseenCache.set(body, []); // recursion guard
-  const out = new Set<string>();
+  const out = new Map<string, Unseen>();
   const visit = (list: Stmt[]): void => {
     for (const st of list) {
       if (st.t === 'call') {
         const fn = depth < ctx.opts.maxDepth ? ctx.opts.callee(st.name, ctx.frame) : undefined;
-        if (fn) for (const n of unseenCalls(ctx, fn.body, depth + 1)) out.add(n);
-        else out.add(st.name);
+        // Arguments of a deeper call are in the callee's names: only its name travels up.
+        if (fn) for (const n of unseenCalls(ctx, fn.body, depth + 1)) { if (!out.has(n.name)) out.set(n.name, { name: n.name }); }
+        else if (!out.get(st.name)?.args) out.set(st.name, { name: st.name, args: st.args });
       } else if (st.t === 'if') { visit(st.then); visit(st.else); }
       else if (st.t === 'loop') visit(st.body);
       else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
     }
   };
   visit(body);
-  const list = [...out];
+  const list = [...out.values()];
   unseenCache.set(body, list);
   return list;
 }
@@ -213,7 +220,7 @@ function skip<S>(ctx: Ctx<S>, bodies: Stmt[][], states: S[]): S[] {
   const names = bodies.flatMap((b) => unseenCalls(ctx, b));
   const lvalues = bodies.flatMap((b) => written(b));
   for (const st of states) {
-    for (const n of names) ctx.interp.unseen(st, n, ctx.frame);
+    for (const n of names) ctx.interp.unseen(st, n.name, ctx.frame, n.args);
     if (lvalues.length) ctx.interp.havoc(st, lvalues, ctx.frame);
   }
   return states;
@@ -352,8 +359,8 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
 }
 
 /** Walks one function from the given states; returns whether paths were dropped at the cap. */
-export function walkFunction<S>(fn: FunctionInfo, start: S[], interp: Interpreter<S>, opts: WalkOptions): { truncated: boolean; frame: Frame } {
-  const frame: Frame = { fn, id: ++activations, rename: new Map(), roots: new Map(), depth: 0 };
+export function walkFunction<S>(fn: FunctionInfo, start: S[], interp: Interpreter<S>, opts: WalkOptions, rename = new Map<string, string>()): { truncated: boolean; frame: Frame } {
+  const frame: Frame = { fn, id: ++activations, rename, roots: new Map(), depth: 0 };
   const ctx: Ctx<S> = { interp, opts, frame, gotos: new Map(), returns: [], outer: true, inBranch: false, unknownCond: false, truncated: { value: false } };
   const f = walkBlock(ctx, fn.body, merge(ctx, start));
   for (const st of merge(ctx, f.fall, f.breaks, f.continues)) interp.end(st, undefined, frame, false);
