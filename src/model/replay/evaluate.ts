@@ -115,6 +115,8 @@ export class Evaluator {
 
   private call(e: Extract<Expr, { t: 'call' }>): Val {
     if (e.name === 'PTR_ERR' && e.args[0]) return this.value(e.args[0]);
+    const bit = bitArgs(e);
+    if (bit && e.name.endsWith('test_bit')) return this.lift([this.value(bit.word)], ([a]) => triNum(bitTest(a!, bit.mask)));
     if ((e.name === 'IS_ERR' || e.name === 'IS_ERR_OR_NULL') && e.args[0]) {
       return this.lift([this.value(e.args[0])], ([a]) => (a!.lo >= -4095 && a!.hi < 0 ? num(1) : a!.lo >= 0 && (e.name === 'IS_ERR' || a!.lo > 0) ? num(0) : num(0, 1)));
     }
@@ -214,8 +216,18 @@ export function refinement(ev: Evaluator, c: Cond, branch: boolean, frame: Frame
   }
 }
 
+/** `set_bit(nr, &w)`, `test_bit(nr, &w)`: the word `w` and the bit's mask, when nr is constant. */
+export function bitArgs(e: Extract<Expr, { t: 'call' }>): { word: Expr; mask: number } | undefined {
+  if (!/^(?:__)?(?:set|clear|test)_bit$/.test(e.name) || e.args.length !== 2) return undefined;
+  const [nr, addr] = e.args;
+  if (nr?.t !== 'int' || nr.value < 0 || nr.value > 30 || addr?.t !== 'addr') return undefined;
+  return { word: addr.a, mask: 1 << nr.value };
+}
+
 function truthRefinement(ev: Evaluator, e: Expr, branch: boolean, frame: Frame, out: Refinement): void {
   if (e.t === 'unary' && e.op === '!') return truthRefinement(ev, e.a, !branch, frame, out);
+  const bit = e.t === 'call' ? bitArgs(e) : undefined;
+  if (bit && e.t === 'call' && e.name.endsWith('test_bit')) e = { t: 'binary', op: '&', left: bit.word, right: { t: 'int', value: bit.mask } };
   if (e.t === 'binary' && e.op === '&') {
     const mask = constOf(ev.num(ev.value(e.right)));
     const key = locOf(e.left, frame);

@@ -17,7 +17,7 @@ import { toStoreOp } from './to-op';
 import { isKernelHelper } from './kernel-calls';
 import { deviceKeyOf, paramName, renameRoot } from './device-text';
 import { condKey, type Frame, type Interpreter } from './walk';
-import { Evaluator, callSlot, locOf, pointee, refinement, type EvalHooks } from './evaluate';
+import { Evaluator, bitArgs, callSlot, locOf, pointee, refinement, type EvalHooks } from './evaluate';
 import { exprText } from './expr-text';
 import { BIG, errnoRange, isRes, isTop, num, top, under, type Num, type Val } from './values';
 
@@ -254,12 +254,28 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       v = s.ret ?? top;
       s.ret = undefined;
       this.dropScope(s, callee);
-    } else this.unfollowed(s, st, frame);
+    } else {
+      this.unfollowed(s, st, frame);
+      this.bitOp(s, st, frame);
+    }
     if (!isTop(v)) own(s, 'calls')[callSlot(frame, st.range)] = v;
     const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
     if (!target) return;
     this.bind(s, target, v);
     if (zeroingAllocators.has(st.name)) own(s, 'zeroed').push(target);
+  }
+
+  /** `set_bit(USING_MSI, &priv->flags)` / `clear_bit(...)`: the kernel's bit operations on a flag word. */
+  private bitOp(s: PathState, st: Of<'call'>, frame: Frame): void {
+    const call: Expr = { t: 'call', name: st.name, args: st.argExprs, at: st.range };
+    const bit = call.t === 'call' ? bitArgs(call) : undefined;
+    if (!bit || st.name.endsWith('test_bit')) return;
+    const key = locOf(bit.word, frame);
+    if (key === undefined) return;
+    const set = st.name.endsWith('set_bit');
+    const ev = this.evaluator(s, frame);
+    const mask: Expr = { t: 'int', value: set ? bit.mask : ~bit.mask & 0x7fffffff };
+    this.bind(s, key, ev.value({ t: 'binary', op: set ? '|' : '&', left: bit.word, right: mask }));
   }
 
   /** A call the walk does not enter: what it may do to the device and to what it was handed. */
@@ -338,8 +354,12 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const fact = ev.openFact(cond);
     if (fact !== undefined) {
       // Split on the allocation's outcome where the branch tells them apart.
-      const on = (o: Outcome) => this.evaluator(s, frame, { [fact]: o }).cond(cond);
-      const tOk = on('ok');
+      const on = (o: Outcome, c: Cond = cond) => this.evaluator(s, frame, { [fact]: o }).cond(c);
+      // `a && alloc()` false / `a || alloc()` true: where a decided, the call never ran, which
+      // the store sees as a failure; so success takes this branch only through the call's side.
+      const shortSide = (cond.t === 'and' && !branch) || (cond.t === 'or' && branch);
+      const onlyRight = shortSide && (cond.t === 'and' || cond.t === 'or') && ev.openFact(cond.a) !== fact;
+      const tOk = onlyRight && (cond.t === 'and' || cond.t === 'or') ? (on('ok', cond.b) === branch ? branch : on('ok', cond.b) === undefined ? undefined : !branch) : on('ok');
       const tFail = on('failed');
       const outs = (['ok', 'failed'] as const).filter((o) => (o === 'ok' ? tOk : tFail) !== !branch);
       if (outs.length === 2 && tOk === undefined && tFail === undefined) return this.refined(s, cond, branch, frame, true);

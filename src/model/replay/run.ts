@@ -111,7 +111,8 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       callee: (name, frame) => index.lookup(name, frame.fn),
       maxStates: opts.maxStates ?? 12,
       // Calls through pointers (`ops->free(x)`) are not cleanup evidence: only named calls are.
-      significantCall: (name) => name === 'pcim_enable_device' || (/^[A-Za-z_]\w*$/.test(name) && isCleanupCall(name)),
+      // Flag words set with set_bit() are mode flags the walk must see.
+      significantCall: (name) => name === 'pcim_enable_device' || /^(?:__)?(?:set|clear)_bit$/.test(name) || (/^[A-Za-z_]\w*$/.test(name) && isCleanupCall(name)),
       maxDepth,
     };
     const qualify = opts.deviceKey ?? qualifiedDevice;
