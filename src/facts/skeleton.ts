@@ -118,7 +118,7 @@ export class SkeletonBuilder {
     const n = node.type === 'expression_statement' ? node.namedChild(0) : node;
     if (!n) return [];
     const one = (target: Node | null, source: Node | null, op: string): Stmt[] => {
-      if (!target || !source || source.type === 'call_expression' || source.type === 'initializer_list') return [];
+      if (!target || !source || (op === '=' && source.type === 'call_expression') || source.type === 'initializer_list') return [];
       return [{ t: 'assign', target: normalise(target.text), source: normalise(source.text), range: nodeRange(n), op, lvalue: this.expr(target), value: this.expr(source) }];
     };
     if (n.type === 'assignment_expression') return one(n.childForFieldName('left'), n.childForFieldName('right'), n.childForFieldName('operator')?.type ?? '=');
