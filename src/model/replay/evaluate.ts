@@ -184,11 +184,13 @@ export function callSlot(frame: Frame, at: Range): string {
 /** What a branch taught about locations: narrowed values to bind, or infeasible. */
 export interface Refinement {
   binds: [string, Num][];
+  /** Narrowed counts of allocations (the value tested was the allocation's own result). */
+  granted: [number, Num][];
   infeasible: boolean;
 }
 
 /** The narrowing of locations that `c` being `branch` implies (what can be told without splitting). */
-export function refinement(ev: Evaluator, c: Cond, branch: boolean, frame: Frame, out: Refinement = { binds: [], infeasible: false }): Refinement {
+export function refinement(ev: Evaluator, c: Cond, branch: boolean, frame: Frame, out: Refinement = { binds: [], granted: [], infeasible: false }): Refinement {
   switch (c.t) {
     case 'not': return refinement(ev, c.a, !branch, frame, out);
     case 'and': case 'or': {
@@ -248,5 +250,8 @@ function narrow(ev: Evaluator, e: Expr, op: string, c: number, frame: Frame, out
   if (ev.open(v) !== undefined) return; // the outcome split decides it
   const r = refine(ev.num(v), op, c);
   if (r === undefined) out.infeasible = true;
-  else if (!isTop(r)) out.binds.push([key, r]);
+  else if (!isTop(r)) {
+    out.binds.push([key, r]);
+    if (isRes(v) && ev.outcome(v.fact) === 'ok') out.granted.push([v.fact, r]);
+  }
 }

@@ -9,7 +9,7 @@ import type { StoreOp, StoreState } from '../store/types';
 import { apiOp, isAllocation } from './api-ops';
 import type { Outcome } from './outcome';
 import type { PathState, ReplayHooks } from './replay-state';
-import { applyOp, cloneStore, seedDefaultDomain, seedDevice } from './store-port';
+import { applyOp, cloneStore, constrainGranted, seedDefaultDomain, seedDevice } from './store-port';
 import { canonical, deviceOnly, isCleanupCall, storeSignature, storeSigs } from './path-values';
 import { SignatureTable, dropKey, forkPath, pathSignature, writable as own } from './path-parts';
 export { isCleanupCall, liveAtDetach } from './path-values';
@@ -380,12 +380,22 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const r = refinement(this.evaluator(s, frame), cond, branch, frame);
     if (r.infeasible) return { states: [], read: true };
     for (const [key, v] of r.binds) this.bind(s, key, v);
-    if (r.binds.length || read) return { states: [s], read };
+    for (const [fact, v] of r.granted) this.granted(s, fact, v, frame);
+    if (r.binds.length || read) return { states: [s], read: read || r.granted.length > 0 };
     const key = condKey(cond);
     const known = s.decisions[key];
     if (known !== undefined) return { states: known === branch ? [s] : [], read: false };
     if (this.opts.keepDecision(key)) own(s, 'decisions')[key] = branch;
     return { states: [s], read: false };
+  }
+
+  /** The count an allocation granted, as a branch narrowed it, applied to its blocks. */
+  private granted(s: PathState, id: number, v: Num, frame: Frame): void {
+    const fact = this.factOf(frame, id);
+    if (!fact || apiOp(fact.api).returns !== 'count') return;
+    if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
+    storeSigs.delete(s.store);
+    constrainGranted(s.store, { file: fact.file, range: fact.range, function: fact.function, api: fact.api }, Math.max(1, v.lo), v.hi);
   }
 
   /** `pdev->msix_enabled`: read from the store when this walk knows the device's mode. */
