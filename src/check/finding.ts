@@ -18,6 +18,9 @@ export type RuleCode =
   | 'msi/leak'
   | 'msi/msix-table-overflow'
   | 'msi/api-not-in-era'
+  | 'msi/result-unchecked'
+  | 'msi/impossible-success-test'
+  | 'msi/index-from-requested'
   | 'attr/subdevice-descriptor'
   | 'attr/shared-requester-id'
   | 'attr/no-iommu-context';

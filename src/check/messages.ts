@@ -1,10 +1,10 @@
 // Finding messages: what a maintainer would write in a review mail. Each names the device
 // expression, the domain (6.2+ layouts), the index or range, the layout, and the earlier site.
-import type { EraInfo } from '../facts/types';
+import type { EraInfo, MsiFact } from '../facts/types';
 import type { Layout } from '../model/snapshot';
 import type { Block, Problem } from '../model/store/types';
 import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
-import { undoCall } from '../model/replay/api-ops';
+import { apiOp, undoCall } from '../model/replay/api-ops';
 
 export interface MessageContext {
   layout: Layout;
@@ -74,4 +74,21 @@ export function leakMessage(e: EndEvent, b: Block, device: string, ctx: MessageC
   const missing = undo ? `; no ${undo} on that path` : '';
   const unless = e.cleanup ? `, unless ${e.cleanup}() (not followed) frees them` : '';
   return `${b.site.api}() at ${base(b.site.file)}:${b.site.range.line} leaves ${span} allocated on '${dev}' ${where}${missing}${unless}; msi_device_data_release() WARNs at detach and the next probe's enable fails [${layoutText(ctx)}]`;
+}
+
+export function uncheckedMessage(f: MsiFact, ctx: MessageContext): string {
+  const what = 'returns the number of vectors granted or a negative errno (-ENOSPC, -EINVAL, -ENOMEM)';
+  return `${f.api}() on '${f.device?.text ?? f.args[0] ?? ''}' ${what}, and no path tests it: when it fails the driver goes on without vectors and pci_irq_vector() returns -EINVAL [${layoutText(ctx)}]`;
+}
+
+export function impossibleTestMessage(t: { fact: MsiFact; test: string }, ctx: MessageContext): string {
+  const min = t.fact.min?.value !== undefined ? String(Math.max(1, t.fact.min.value)) : 'min_vecs, at least 1';
+  return `\`${t.test}\` is never true: ${t.fact.api}() at ${base(t.fact.file)}:${t.fact.range.line} returns the number of vectors granted (${min} or more) or a negative errno, never a value that passes it; test \`< 0\` for failure [${layoutText(ctx)}]`;
+}
+
+export function requestedMessage(e: AppliedEvent, alloc: MsiFact, ctx: MessageContext): string {
+  const bound = e.fact.index?.loopBound?.bound.trim() ?? 'the bound';
+  const fewest = alloc.min?.value !== undefined ? String(Math.max(1, alloc.min.value)) : `min_vecs (${alloc.min?.text.trim() ?? '1'})`;
+  const fails = apiOp(e.fact.api).op === 'get-virq' ? 'returns 0 (no descriptor at that index)' : 'returns -EINVAL';
+  return `${e.fact.api}() on '${e.deviceText}': the loop bound ${bound} is the count requested from ${alloc.api}() at ${base(alloc.file)}:${alloc.range.line}, which may grant as few as ${fewest}; for indices from the granted count up ${e.fact.api}() ${fails}: bound the loop by the returned count [${layoutText(ctx)}]`;
 }

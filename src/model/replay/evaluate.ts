@@ -12,6 +12,8 @@ export interface EvalHooks {
   modeBit?(base: Expr, field: 'msi_enabled' | 'msix_enabled'): Num | undefined;
   /** Fields the previous phase set, re-keyed by their member path (`*.flags`), are visible. */
   inherited?: boolean;
+  /** An allocation's result was read (tested, returned, copied, passed on). */
+  used?(res: Res): void;
 }
 
 /** The location an object expression names: `priv` (or what a parameter points at), `priv.sub`. */
@@ -76,10 +78,16 @@ export class Evaluator {
     const open = vals.find((v): v is Res => isRes(v) && this.outcome(v.fact) === undefined);
     if (!open) return f(vals.map((v) => this.num(v)));
     const at = (o: Outcome): Num => f(vals.map((v) => (isRes(v) && v.fact === open.fact ? under(v, o) : this.num(v))));
-    return { fact: open.fact, ok: at('ok'), failed: at('failed') };
+    return { fact: open.fact, file: open.file, ok: at('ok'), failed: at('failed') };
   }
 
   value(e: Expr): Val {
+    const v = this.valueOf(e);
+    if (isRes(v)) this.hooks.used?.(v);
+    return v;
+  }
+
+  private valueOf(e: Expr): Val {
     switch (e.t) {
       case 'int': return num(e.value);
       case 'errno': return errnoRange;
@@ -136,7 +144,7 @@ export class Evaluator {
     if (e.t === 'field') {
       const b = this.read(e.base);
       const f = isRes(b) ? b.fields?.[e.name] : undefined;
-      if (isRes(b) && f) return { fact: b.fact, ...f };
+      if (isRes(b) && f) return { fact: b.fact, file: b.file, ...f };
     }
     // Zeroed by its allocator, unless a prefix was written (a pointer stored there) since.
     for (let i = key.lastIndexOf('.'); i > 0; i = key.lastIndexOf('.', i - 1)) {

@@ -3,7 +3,7 @@
 // (evaluate.ts), gives each allocation's result an outcome symbol that branches settle (a
 // failed allocation is undone on its failure branch), and reports each applied operation and
 // each path end to a sink. It raises no findings itself.
-import type { Cond, Expr, MsiFact, Stmt, Value } from '../../facts/types';
+import type { Cond, Expr, MsiFact, Range, Stmt, Value } from '../../facts/types';
 import type { SourceSite } from '../snapshot';
 import type { StoreOp, StoreState } from '../store/types';
 import { apiOp, isAllocation } from './api-ops';
@@ -39,12 +39,13 @@ function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<
 
 /** What an allocation's call returns, per outcome (the kernel's return convention of the API). */
 function resultValue(fact: MsiFact, id: number): Val | undefined {
-  const ok = (lo: number, hi: number): Val => ({ fact: id, ok: num(lo, hi), failed: errnoRange });
+  const file = fact.file;
+  const ok = (lo: number, hi: number): Val => ({ fact: id, file, ok: num(lo, hi), failed: errnoRange });
   switch (apiOp(fact.api).returns) {
     case 'count': return ok(Math.max(1, fact.min?.value ?? fact.min?.min ?? 1), fact.max?.value ?? fact.max?.max ?? BIG);
     case 'zero': return ok(0, 0);
-    case 'bool': return { fact: id, ok: num(1), failed: num(0) };
-    case 'map': return { fact: id, ok: top, failed: top, fields: { index: { ok: num(0, 65535), failed: errnoRange }, virq: { ok: num(1, BIG), failed: num(0) } } };
+    case 'bool': return { fact: id, file, ok: num(1), failed: num(0) };
+    case 'map': return { fact: id, file, ok: top, failed: top, fields: { index: { ok: num(0, 65535), failed: errnoRange }, virq: { ok: num(1, BIG), failed: num(0) } } };
     default: return undefined;
   }
 }
@@ -56,6 +57,14 @@ export function newPathState(store: StoreState): PathState {
   return { store, env: {}, zeroed: [], aliases: {}, calls: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: '', dyn: [], known: [], unfollowed: false, seq: 0, ownsStore: true, owned: -1 };
 }
 
+/** `if (!ret)` after pci_alloc_irq_vectors(): true for no value the call returns. */
+export interface ImpossibleTest {
+  fact: MsiFact;
+  file: string;
+  range: Range;
+  test: string;
+}
+
 export interface InterpreterOptions {
   /** Whether a decision on an unreadable condition is worth remembering (it is tested again). */
   keepDecision(key: string): boolean;
@@ -65,6 +74,10 @@ export interface InterpreterOptions {
 
 export class ReplayInterpreter implements Interpreter<PathState> {
   private readonly signatures = new SignatureTable();
+  /** Allocations (file#id) whose result some path read: the rest were never checked. */
+  readonly usedResults = new Set<string>();
+  /** Tests no outcome of the allocation satisfies, by the test's site. */
+  readonly impossible = new Map<string, ImpossibleTest>();
 
   constructor(private readonly hooks: ReplayHooks, private readonly opts: InterpreterOptions) {}
 
@@ -87,7 +100,10 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   private evaluator(s: PathState, frame: Frame, assumed: Record<number, Outcome> = {}): Evaluator {
-    const hooks: EvalHooks = { modeBit: (base, field) => this.modeBit(s, base, field, frame), inherited: this.opts.inherited };
+    const hooks: EvalHooks = {
+      modeBit: (base, field) => this.modeBit(s, base, field, frame), inherited: this.opts.inherited,
+      used: (res) => void this.usedResults.add(`${res.file}#${res.fact}`),
+    };
     return new Evaluator(s, frame, hooks, assumed);
   }
 
@@ -174,6 +190,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const pristine = !s.known.includes(dev.key) && this.pristine(s, dev.key, op);
     const known = s.known.includes(dev.key) || (resets && this.hooks.phase !== 'alone') || pristine;
     const boundByResult = this.loopBound(s, fact, frame);
+    const boundByRequest = boundByResult ? undefined : this.requestBound(s, fact, frame);
     if (alloc) {
       // A new run of the call: a new outcome symbol, undone on its failure branch.
       dropKey(s, 'settled', id);
@@ -192,7 +209,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (resets && !s.known.includes(dev.key)) own(s, 'known').push(dev.key);
     this.hooks.sink({
       kind: 'op', fact, device: dev.key, deviceText: dev.text, op, outcome, phase: this.hooks.phase, known, pristine, unknownCond,
-      boundByResult, state: deviceOnly(s.store, dev.key),
+      boundByResult, ...(boundByRequest ? { boundByRequest } : {}), state: deviceOnly(s.store, dev.key),
     });
   }
 
@@ -212,6 +229,25 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (!lb) return undefined;
     const v = s.env[`${frame.id}:${lb.bound.trim()}`];
     return v && isRes(v) ? { fact: v.fact, inclusive: lb.inclusive } : undefined;
+  }
+
+  /**
+   * `for (i = 0; i < nvec; i++) pci_irq_vector(pdev, i)` where nvec is what an earlier
+   * allocation on this path asked for as max_vecs, not what it granted (it may grant fewer).
+   */
+  private requestBound(s: PathState, fact: MsiFact, frame: Frame): MsiFact | undefined {
+    const lb = fact.index?.loopBound;
+    if (!lb || (apiOp(fact.api).op !== 'pci-irq-vector' && apiOp(fact.api).op !== 'get-virq')) return undefined;
+    const bound = lb.bound.trim();
+    const held = s.env[`${frame.id}:${bound}`];
+    if (held && isRes(held)) return undefined;
+    for (const id of Object.keys(s.status)) {
+      const alloc = this.factOf(frame, Number(id));
+      if (!alloc || apiOp(alloc.api).returns !== 'count' || alloc.max?.text.trim() !== bound) continue;
+      const exact = alloc.min?.text.trim() === bound || (alloc.min?.value !== undefined && alloc.min.value === alloc.max.value);
+      if (!exact && s.settled[Number(id)] !== 'failed') return alloc;
+    }
+    return undefined;
   }
 
   /** An allocation's outcome decided on this path; false when that cannot happen. */
@@ -289,6 +325,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       return;
     }
     this.unseen(s, st.name, frame, st.args);
+    // Handed to a function the walk does not see: the result is used there (maybe tested).
+    const ev = this.evaluator(s, frame);
+    for (const a of st.argExprs) ev.value(a);
     if (isKernelHelper(st.name)) return;
     // A driver function that is not followed may set fields of what it was handed: those the
     // path never wrote no longer read as zero. Fields the path wrote keep their value (smatch's
@@ -349,8 +388,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   // ---- branches ----------------------------------------------------------------------------
 
-  assume(s: PathState, cond: Cond, branch: boolean, frame: Frame): { states: PathState[]; read: boolean } {
+  assume(s: PathState, cond: Cond, branch: boolean, frame: Frame, site?: Range): { states: PathState[]; read: boolean } {
     const ev = this.evaluator(s, frame);
+    if (branch && site) this.impossibleTest(s, cond, frame, site);
     const fact = ev.openFact(cond);
     if (fact !== undefined) {
       // Split on the allocation's outcome where the branch tells them apart.
@@ -373,6 +413,21 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const t = ev.cond(cond);
     if (t !== undefined) return { states: t === branch ? [s] : [], read: true };
     return this.refined(s, cond, branch, frame, false);
+  }
+
+  /** A test of an allocation's count that no value the call returns can pass (whatever this path knows). */
+  private impossibleTest(s: PathState, cond: Cond, frame: Frame, site: Range): void {
+    const key = `${frame.fn.file}:${site.line}:${site.column}`;
+    if (this.impossible.has(key) || cond.t === 'opaque') return;
+    const leaves = cond.t === 'truth' ? [cond.operand] : cond.t === 'cmp' ? [cond.left, cond.right] : cond.t === 'not' && cond.a.t === 'truth' ? [cond.a.operand] : [];
+    for (const leaf of leaves) {
+      const v = this.evaluator(s, frame).value(leaf.expr);
+      if (!isRes(v)) continue;
+      const fact = this.hooks.factById(v.file, v.fact);
+      if (!fact || apiOp(fact.api).returns !== 'count') continue;
+      const never = (['ok', 'failed'] as const).every((o) => this.evaluator(s, frame, { [v.fact]: o }).cond(cond) === false);
+      if (never) this.impossible.set(key, { fact, file: frame.fn.file, range: site, test: condKey(cond) });
+    }
   }
 
   /** An undecided condition: narrow what it tests, or remember the branch taken on it. */

@@ -2,9 +2,9 @@
 // (with the store state after it) and every path end that matters for leaks.
 import type { FunctionInfo, MsiFact, TreeFacts } from '../../facts/types';
 import type { DeviceCaps, StoreConfig } from '../store/types';
-import { ReplayInterpreter, isCleanupCall, newPathState } from './interpret';
+import { ReplayInterpreter, isCleanupCall, newPathState, type ImpossibleTest } from './interpret';
 import type { PathState, Phase, ReplayEvent } from './replay-state';
-import { apiOp } from './api-ops';
+import { apiOp, isAllocation } from './api-ops';
 import { dirOf } from '../../facts/directory';
 import { calledNames, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';
@@ -19,6 +19,10 @@ export interface WalkReport {
   order: string;
   truncated: boolean;
   events: ReplayEvent[];
+  /** Allocations returning a count whose result no path ever read. */
+  unchecked: MsiFact[];
+  /** Tests of an allocation's count that no value the call returns passes. */
+  impossible: ImpossibleTest[];
 }
 
 export interface ReplayOptions {
@@ -46,6 +50,9 @@ export function repeatedConditions(tree: TreeFacts): Map<string, Set<string>> {
   }
   return new Map([...seen].map(([dir, counts]) => [dir, new Set([...counts].filter(([, n]) => n > 1).map(([k]) => k))]));
 }
+
+/** Results a driver must test: the count of vectors granted (it may be an errno). */
+const testedResult = new Set(['count']);
 
 export function qualifiedDevice(file: string, key: string): string {
   return `${file}:${key}`;
@@ -137,9 +144,12 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     });
     const store = newStore(opts.store);
     const phase: Phase = walk.kind === 'probe' ? 'probe' : 'alone';
-    let truncated = walkFunction(walk.entry, [newPathState(store)], new ReplayInterpreter(hooks(phase), { keepDecision }), walkOpts).truncated;
+    const first = new ReplayInterpreter(hooks(phase), { keepDecision });
+    const interps = [first];
+    let truncated = walkFunction(walk.entry, [newPathState(store)], first, walkOpts).truncated;
     if (walk.remove && successes.length) {
       const interp = new ReplayInterpreter(hooks('remove'), { keepDecision, inherited: true });
+      interps.push(interp);
       const starts = successes.map((s): PathState => ({ ...interp.fork(s), errorPath: false, env: inheritedFields(s), zeroed: [], calls: {}, before: {}, decisions: {}, exit: undefined, ret: undefined }));
       // remove(struct pci_dev *dev) acts on the device probe(struct pci_dev *pdev) was handed.
       const removeParam = pciParam(walk.remove);
@@ -147,7 +157,15 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       truncated = walkFunction(walk.remove, starts, interp, walkOpts, rename).truncated || truncated;
     }
     const managed = reach.some((f) => calledNames(f.body).has('pcim_enable_device'));
-    reports.push({ walk, managed, order: describe(walk), truncated, events });
+    const used = new Set(interps.flatMap((i) => [...i.usedResults]));
+    const unchecked = new Map<string, MsiFact>();
+    for (const e of events) {
+      if (e.kind !== 'op' || !isAllocation(apiOp(e.fact.api).op) || !testedResult.has(apiOp(e.fact.api).returns)) continue;
+      const key = `${e.fact.file}#${e.fact.id}`;
+      if (!used.has(key)) unchecked.set(key, e.fact);
+    }
+    const impossible = [...new Map(interps.flatMap((i) => [...i.impossible])).values()];
+    reports.push({ walk, managed, order: describe(walk), truncated, events, unchecked: [...unchecked.values()], impossible });
   }
   return reports;
 }

@@ -14,6 +14,8 @@ export interface Num {
 /** A result that reads `ok` when allocation `fact` succeeded and `failed` when it failed. */
 export interface Res {
   fact: number;
+  /** The file of the fact (ids are per file). */
+  file: string;
   ok: Num;
   failed: Num;
   /** Fields of a returned struct (`map.index`, `map.virq`), each outcome-dependent too. */

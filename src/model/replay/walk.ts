@@ -3,7 +3,7 @@
 // mutually exclusive branches never meet; goto moves a path to its label (error unwinding);
 // a loop body runs zero or one time; returns end a path. Identical states are merged at every
 // join, and branches that hold nothing the model cares about are not forked at all.
-import type { Cond, Expr, FunctionInfo, Stmt } from '../../facts/types';
+import type { Cond, Expr, FunctionInfo, Range, Stmt } from '../../facts/types';
 import { shortCircuited } from './short-circuit';
 
 type Of<T extends Stmt['t']> = Extract<Stmt, { t: T }>;
@@ -44,7 +44,7 @@ export interface Interpreter<S> {
   /** These locations may have changed (a skipped branch or a loop assigns them). */
   havoc(s: S, lvalues: Expr[], frame: Frame): void;
   /** The path refined by `cond` being `branch`: none when infeasible, several when it splits an outcome. `read`: the condition told the model something. */
-  assume(s: S, cond: Cond, branch: boolean, frame: Frame): { states: S[]; read: boolean };
+  assume(s: S, cond: Cond, branch: boolean, frame: Frame, site?: Range): { states: S[]; read: boolean };
   goto(s: S, st: Of<'goto'>, frame: Frame): void;
   /** An entered function returned (st undefined: it fell off its end). */
   returned(s: S, st: Of<'return'> | undefined, frame: Frame): void;
@@ -234,7 +234,7 @@ function walkIf<S>(ctx: Ctx<S>, s: Of<'if'>, states: S[]): Flow<S> {
   const elseIn: S[] = [];
   let opaque = false;
   for (const st of states) {
-    const t = interp.assume(interp.fork(st), s.cond, true, ctx.frame);
+    const t = interp.assume(interp.fork(st), s.cond, true, ctx.frame, s.range);
     // The incoming path is the walk's own and dropped after the split: the else side takes it.
     const e = interp.assume(st, s.cond, false, ctx.frame);
     if (!t.read || !e.read) opaque = true;
