@@ -54,7 +54,7 @@ const limit = 0x7fffffff;
 const valueFields = ['min', 'max', 'count', 'index', 'first', 'last', 'hwsize', 'domain'] as const;
 
 export function newPathState(store: StoreState): PathState {
-  return { store, env: {}, zeroed: [], aliases: {}, calls: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: '', dyn: [], known: [], unfollowed: false, seq: 0, ownsStore: true, owned: -1 };
+  return { store, env: {}, requests: {}, zeroed: [], aliases: {}, calls: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: '', dyn: [], known: [], unfollowed: false, seq: 0, ownsStore: true, owned: -1 };
 }
 
 /** `if (!ret)` after pci_alloc_irq_vectors(): true for no value the call returns. */
@@ -76,8 +76,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   private readonly signatures = new SignatureTable();
   /** Allocations (file#id) whose result some path read: the rest were never checked. */
   readonly usedResults = new Set<string>();
-  /** Tests no outcome of the allocation satisfies, by the test's site. */
-  readonly impossible = new Map<string, ImpossibleTest>();
+  /** Per `if` site: a test no outcome passed on a path, and whether some path may pass it. */
+  private readonly tests = new Map<string, { test?: ImpossibleTest; passable: boolean }>();
 
   constructor(private readonly hooks: ReplayHooks, private readonly opts: InterpreterOptions) {}
 
@@ -114,6 +114,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const sub = `${key}.`;
     const dies = (k: string): boolean => (self && k === key) || k.startsWith(sub);
     for (const k of Object.keys(s.env)) if (dies(k)) dropKey(s, 'env', k);
+    for (const k of Object.keys(s.requests)) if (dies(k)) dropKey(s, 'requests', k);
     if (s.zeroed.some((z) => dies(z) || z === key)) own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => !dies(z) && z !== key));
   }
 
@@ -204,6 +205,13 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     own(s, 'status')[id] = outcome.status;
     if (outcome.returns) own(s, 'returns')[id] = outcome.returns;
     const result = resultValue(fact, id) ?? top;
+    if (alloc && fact.max && fact.min?.text.trim() !== fact.max.text.trim()) {
+      const i = fact.args.indexOf(fact.max.text);
+      const e = i >= 0 ? st.argExprs[i] : undefined;
+      // A location until it is written again; a constant for good.
+      const k = e?.t === 'int' ? `=${e.value}` : e ? locOf(e, frame) : undefined;
+      if (k !== undefined) own(s, 'requests')[k] = id;
+    }
     if (!isTop(result)) own(s, 'calls')[callSlot(frame, fact.callRange)] = result;
     if (target) this.bind(s, target, result);
     if (resets && !s.known.includes(dev.key)) own(s, 'known').push(dev.key);
@@ -239,13 +247,11 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const lb = fact.index?.loopBound;
     if (!lb || (apiOp(fact.api).op !== 'pci-irq-vector' && apiOp(fact.api).op !== 'get-virq')) return undefined;
     const bound = lb.bound.trim();
-    const held = s.env[`${frame.id}:${bound}`];
-    if (held && isRes(held)) return undefined;
-    for (const id of Object.keys(s.status)) {
-      const alloc = this.factOf(frame, Number(id));
+    for (const id of Object.values(s.requests)) {
+      const alloc = this.factOf(frame, id);
       if (!alloc || apiOp(alloc.api).returns !== 'count' || alloc.max?.text.trim() !== bound) continue;
-      const exact = alloc.min?.text.trim() === bound || (alloc.min?.value !== undefined && alloc.min.value === alloc.max.value);
-      if (!exact && s.settled[Number(id)] !== 'failed') return alloc;
+      const exact = alloc.min?.value !== undefined && alloc.min.value === alloc.max.value;
+      if (!exact && s.settled[id] !== 'failed') return alloc;
     }
     return undefined;
   }
@@ -415,19 +421,39 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     return this.refined(s, cond, branch, frame, false);
   }
 
-  /** A test of an allocation's count that no value the call returns can pass (whatever this path knows). */
+  /**
+   * A test of an allocation's count, made while its outcome is open on this path, that neither
+   * outcome passes. It is reported only if no path reaching the test can pass it.
+   */
   private impossibleTest(s: PathState, cond: Cond, frame: Frame, site: Range): void {
     const key = `${frame.fn.file}:${site.line}:${site.column}`;
-    if (this.impossible.has(key) || cond.t === 'opaque') return;
-    const leaves = cond.t === 'truth' ? [cond.operand] : cond.t === 'cmp' ? [cond.left, cond.right] : cond.t === 'not' && cond.a.t === 'truth' ? [cond.a.operand] : [];
-    for (const leaf of leaves) {
-      const v = this.evaluator(s, frame).value(leaf.expr);
-      if (!isRes(v)) continue;
-      const fact = this.hooks.factById(v.file, v.fact);
-      if (!fact || apiOp(fact.api).returns !== 'count') continue;
-      const never = (['ok', 'failed'] as const).every((o) => this.evaluator(s, frame, { [v.fact]: o }).cond(cond) === false);
-      if (never) this.impossible.set(key, { fact, file: frame.fn.file, range: site, test: condKey(cond) });
+    const seen = this.tests.get(key) ?? { passable: false };
+    this.tests.set(key, seen);
+    const ev = this.evaluator(s, frame);
+    if (seen.passable || ev.cond(cond) === false) return;
+    {
+      // Passable here unless this very path shows that no outcome passes it.
+      const leaves = cond.t === 'truth' ? [cond.operand] : cond.t === 'cmp' ? [cond.left, cond.right] : cond.t === 'not' && cond.a.t === 'truth' ? [cond.a.operand] : [];
+      for (const leaf of leaves) {
+        const v = ev.value(leaf.expr);
+        if (!isRes(v) || ev.outcome(v.fact) !== undefined) continue;
+        const fact = this.hooks.factById(v.file, v.fact);
+        if (!fact || apiOp(fact.api).returns !== 'count') continue;
+        const never = (['ok', 'failed'] as const).every((o) => this.evaluator(s, frame, { [v.fact]: o }).cond(cond) === false);
+        if (never) { seen.test ??= { fact, file: frame.fn.file, range: site, test: condKey(cond) }; return; }
+      }
+      seen.passable = true;
     }
+  }
+
+  /** Tests no outcome passes on any path (see impossibleTest). */
+  impossibleTests(): ImpossibleTest[] {
+    return [...this.tests.values()].filter((t) => !t.passable && t.test).map((t) => t.test!);
+  }
+
+  read(s: PathState, cond: Cond, frame: Frame): void {
+    // A condition whose branches the walk skips: its values are still read (a result tested).
+    this.evaluator(s, frame).cond(cond);
   }
 
   /** An undecided condition: narrow what it tests, or remember the branch taken on it. */

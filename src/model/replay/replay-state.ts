@@ -11,6 +11,8 @@ export interface PathState {
   store: StoreState;
   /** Locations (scoped per activation: `3:ret`, `3:priv.flags`) -> their value on this path. */
   env: Record<string, Val>;
+  /** Locations passed as an allocation's max_vecs and not written since: location -> that fact. */
+  requests: Record<string, number>;
   /** Objects that came zeroed from their allocator (kzalloc): an unwritten field reads 0. */
   zeroed: string[];
   /** Device expressions copied into a field, e.g. `tp->pci_dev = pdev`: field -> original. */

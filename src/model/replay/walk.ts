@@ -41,6 +41,8 @@ export interface Interpreter<S> {
   /** A call in a branch the walk skipped (it holds nothing the model tracks); args when known in this frame. */
   unseen(s: S, name: string, frame: Frame, args?: string[]): void;
   assign(s: S, st: Of<'assign'>, frame: Frame): void;
+  /** A condition the walk does not branch on (neither branch holds anything tracked): it is still evaluated. */
+  read(s: S, cond: Cond, frame: Frame): void;
   /** These locations may have changed (a skipped branch or a loop assigns them). */
   havoc(s: S, lvalues: Expr[], frame: Frame): void;
   /** The path refined by `cond` being `branch`: none when infeasible, several when it splits an outcome. `read`: the condition told the model something. */
@@ -229,7 +231,10 @@ function skip<S>(ctx: Ctx<S>, bodies: Stmt[][], states: S[]): S[] {
 function walkIf<S>(ctx: Ctx<S>, s: Of<'if'>, states: S[]): Flow<S> {
   const { interp } = ctx;
   const flow: Flow<S> = { fall: [], breaks: [], continues: [] };
-  if (!relevant(ctx, s.then) && !relevant(ctx, s.else)) return { ...flow, fall: skip(ctx, [s.then, s.else], states) };
+  if (!relevant(ctx, s.then) && !relevant(ctx, s.else)) {
+    for (const st of states) interp.read(st, s.cond, ctx.frame);
+    return { ...flow, fall: skip(ctx, [s.then, s.else], states) };
+  }
   const thenIn: S[] = [];
   const elseIn: S[] = [];
   let opaque = false;
