@@ -149,8 +149,8 @@ export class Evaluator {
     // Zeroed by its allocator, unless a prefix was written (a pointer stored there) since.
     for (let i = key.lastIndexOf('.'); i > 0; i = key.lastIndexOf('.', i - 1)) {
       const prefix = key.slice(0, i);
-      if (this.s.env[prefix] !== undefined) return top;
       if (this.s.zeroed.includes(prefix)) return num(0);
+      if (this.s.env[prefix] !== undefined) return top;
     }
     if (this.hooks.inherited) {
       const dot = key.indexOf('.');

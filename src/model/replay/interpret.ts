@@ -460,7 +460,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   private refined(s: PathState, cond: Cond, branch: boolean, frame: Frame, read: boolean): { states: PathState[]; read: boolean } {
     const r = refinement(this.evaluator(s, frame), cond, branch, frame);
     if (r.infeasible) return { states: [], read: true };
-    for (const [key, v] of r.binds) this.bind(s, key, v);
+    // Narrowing what a location holds does not change what it points at: nothing below it dies.
+    for (const [key, v] of r.binds) own(s, 'env')[key] = v;
     for (const [fact, v] of r.granted) this.granted(s, fact, v, frame);
     if (r.binds.length || read) return { states: [s], read: read || r.granted.length > 0 };
     const key = condKey(cond);

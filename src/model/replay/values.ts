@@ -9,6 +9,8 @@ export interface Num {
   hi: number;
   set?: number;
   clear?: number;
+  /** Known not to be 0 (what `if (x)` taken says of an x the interval cannot narrow). */
+  nz?: true;
 }
 
 /** A result that reads `ok` when allocation `fact` succeeded and `failed` when it failed. */
@@ -34,7 +36,7 @@ export function isRes(v: Val): v is Res {
 }
 
 export function isTop(v: Val): boolean {
-  return !isRes(v) && v.lo <= -BIG && v.hi >= BIG && !v.set && !v.clear;
+  return !isRes(v) && v.lo <= -BIG && v.hi >= BIG && !v.set && !v.clear && !v.nz;
 }
 
 export function constOf(v: Num): number | undefined {
@@ -48,6 +50,7 @@ export function hull(a: Num, b: Num): Num {
   const clear = bitsOf(a).clear & bitsOf(b).clear;
   if (set) out.set = set;
   if (clear) out.clear = clear;
+  if (a.nz && b.nz) out.nz = true;
   return out;
 }
 
@@ -68,6 +71,7 @@ export function compare(op: string, a: Num, b: Num): Tri {
     case '==': {
       if (a.lo === a.hi && b.lo === b.hi) return a.lo === b.lo;
       if (a.hi < b.lo || b.hi < a.lo) return false;
+      if ((a.nz && constOf(b) === 0) || (b.nz && constOf(a) === 0)) return false;
       const ca = constOf(a) ?? constOf(b);
       const other = constOf(a) !== undefined ? b : a;
       if (ca !== undefined && ca >= 0 && ca <= 0x7fffffff) {
@@ -113,6 +117,10 @@ export function refine(a: Num, op: string, c: number): Num | undefined {
   const out: Num = { lo, hi };
   if (a.set) out.set = a.set;
   if (a.clear) out.clear = a.clear;
+  if (a.nz || (op === '!=' && c === 0)) {
+    if (lo === 0 && hi === 0) return undefined;
+    if (lo <= 0 && hi >= 0) out.nz = true;
+  }
   if (op === '==' && c >= 0) return num(c);
   return out;
 }
