@@ -142,7 +142,7 @@ function leakSite(e: EndEvent): Range {
 }
 
 function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed: boolean): Candidate[] {
-  if (managed || (e.phase === 'probe' && !e.errorPath) || e.phase === 'alone') return [];
+  if (managed || e.released || (e.phase === 'probe' && !e.errorPath) || e.phase === 'alone') return [];
   if (e.phase === 'remove' && e.inBranch) return [];
   const out: Candidate[] = [];
   for (const device of Object.keys(e.state.devices)) {

@@ -353,6 +353,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const indirect = !/^[A-Za-z_]\w*$/.test(name);
     // A cleanup-like call may free the vectors only if it can reach the device: handed the
     // device or an object the device was stored in (not a member of it: `&priv->timer`).
+    // devm_add_action(dev, fn, data) whose fn frees vectors: they are released at detach.
+    if (name.startsWith('devm_add_action') && args && args[1] && this.hooks.mayFree?.(args[1].replace(/^&/, '').trim(), frame.fn) === true) s.released = true;
     // A function whose body the tree shows and that frees nothing is neutral, whatever its name.
     if (!indirect && args && !s.cleanup && this.hooks.mayFree?.(name, frame.fn) !== false && isCleanupCall(name) && this.reachesDevice(s, args, frame)) s.cleanup = name;
     if (indirect || !isKernelHelper(name)) s.unfollowed = true;
@@ -535,7 +537,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const exit = s.exit ?? (st ? { range: st.range } : undefined);
     const fn = frame.fn;
     this.hooks.sink({
-      kind: 'end', phase: this.hooks.phase, errorPath, cleanup: s.cleanup, inBranch, file: fn.file,
+      kind: 'end', phase: this.hooks.phase, errorPath, cleanup: s.cleanup, released: s.released ?? false, inBranch, file: fn.file,
       range: st?.range ?? { line: fn.bodyRange.endLine, column: Math.max(1, fn.bodyRange.endColumn - 1), endLine: fn.bodyRange.endLine, endColumn: fn.bodyRange.endColumn },
       ...(exit ? { exit } : {}),
       ...(assumed ? { assumed } : {}),

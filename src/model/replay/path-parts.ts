@@ -62,7 +62,7 @@ export function pathSignature(s: PathState, table: SignatureTable, storeJson: st
   const r = (v: object): number => table.record(v);
   s.sig = [
     table.text(storeJson), r(s.aliases), r(s.env), r(s.zeroed), r(s.settled), s.ret === undefined ? '' : JSON.stringify(s.ret),
-    r(s.returns), r(s.decisions), s.errorPath ? 1 : 0, s.cleanup, r(s.dyn), r(s.known), r(s.requests), Object.keys(s.before).join(' '),
+    r(s.returns), r(s.decisions), s.errorPath ? 1 : 0, s.released ? 1 : 0, s.cleanup, r(s.dyn), r(s.known), r(s.requests), Object.keys(s.before).join(' '),
   ].join('|');
   return s.sig;
 }

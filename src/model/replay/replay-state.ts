@@ -36,6 +36,8 @@ export interface PathState {
   exit?: { range: Range; label?: string };
   /** An unfollowed cleanup-like call ran since the last allocation (its name): leaks are not certain. */
   cleanup: string;
+  /** A devres action that frees the vectors was registered (devm_add_action): detach releases them. */
+  released?: boolean;
   /** Devices with a pci_msix_can_alloc_dyn() check seen on the path. */
   dyn: string[];
   /** Walking a function alone: devices whose state this walk knows (allocated or freed here). */
@@ -80,6 +82,8 @@ export interface EndEvent {
   cleanup: string;
   /** The goto or return that left the success flow (the leak's branch). */
   exit?: { range: Range; label?: string };
+  /** A devres action that frees the vectors was registered on the path. */
+  released: boolean;
   /** The path is an error path only if this holds (e.g. "setup() fails" for `return setup(x);`). */
   assumed?: string;
   /** Ended by a return inside a branch (remove: an early `if (!priv) return;` guard). */
