@@ -135,6 +135,13 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   // ---- facts -------------------------------------------------------------------------------
 
+  /** The path's own copy of the store (copied on its first write after a fork), unsigned. */
+  private writableStore(s: PathState): StoreState {
+    if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
+    storeSigs.delete(s.store);
+    return s.store;
+  }
+
   /** The fact with its run-time arguments read on this path (`int min = 17;` makes min_vecs 17). */
   private withPathValues(s: PathState, fact: MsiFact, st: Of<'fact'>, frame: Frame): MsiFact {
     let out = fact;
@@ -174,11 +181,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const map = st.argExprs[1] ? this.evaluator(s, frame).value(st.argExprs[1].t === 'deref' ? st.argExprs[1].a : st.argExprs[1]) : undefined;
     const op = toStoreOp(fact, { device: dev.key, site, dynGuarded: s.dyn.includes(dev.key), mapIndex: map && isRes(map) ? s.returns[map.fact] : undefined });
     if (!op) return;
-    const writable = (): StoreState => {
-      if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
-      storeSigs.delete(s.store);
-      return s.store;
-    };
+    const writable = (): StoreState => this.writableStore(s);
     if (!s.store.devices[dev.key]) {
       const caps = this.hooks.caps?.(dev.key, dev.text);
       if (caps) seedDevice(writable(), dev.key, caps);
@@ -325,9 +328,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (st.name === 'pcim_enable_device' && st.args[0]) {
       const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(st.args[0]), frame.rename), s.aliases));
       const site: SourceSite = { file: frame.fn.file, range: frame.fn.range, function: frame.fn.name, api: st.name };
-      if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
-      storeSigs.delete(s.store);
-      applyOp(s.store, { op: 'pci-managed', device: key, site });
+      applyOp(this.writableStore(s), { op: 'pci-managed', device: key, site });
       return;
     }
     this.unseen(s, st.name, frame, st.args);
@@ -477,9 +478,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   private granted(s: PathState, id: number, v: Num, frame: Frame): void {
     const fact = this.factOf(frame, id);
     if (!fact || apiOp(fact.api).returns !== 'count') return;
-    if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
-    storeSigs.delete(s.store);
-    constrainGranted(s.store, { file: fact.file, range: fact.range, function: fact.function, api: fact.api }, Math.max(1, v.lo), v.hi);
+    constrainGranted(this.writableStore(s), { file: fact.file, range: fact.range, function: fact.function, api: fact.api }, Math.max(1, v.lo), v.hi);
   }
 
   /** `pdev->msix_enabled`: read from the store when this walk knows the device's mode. */
