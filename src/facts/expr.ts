@@ -8,8 +8,10 @@ import type { Expr } from './types';
 export interface ExprEnv {
   /** The MSI fact whose call node starts at this offset. */
   factAt(callStart: number): number | undefined;
-  /** Constant value of a macro, enum or constant expression, when it has one. */
+  /** Constant value of a macro, enum or constant expression of the file, when it has one. */
   constant(text: string): number | undefined;
+  /** The same through the driver's headers too (read only for flag bits: it costs header reads). */
+  flagConstant?(name: string): number | undefined;
 }
 
 const MAX_DEPTH = 64;
@@ -28,16 +30,21 @@ function inner(node: Node): Node {
   return n;
 }
 
+/** Node types whose whole text may be a constant the evaluator knows (`sizeof(struct x)`). */
+const constantLike = new Set(['sizeof_expression', 'char_literal', 'offsetof_expression', 'alignof_expression']);
+
 /** The IR of an expression node (an unreadable one becomes `other`). */
-export function buildExpr(node: Node | null, env: ExprEnv, depth = 0): Expr {
+export function buildExpr(node: Node | null, env: ExprEnv, depth = 0, flag = false): Expr {
   if (!node) return { t: 'other', text: '' };
   const n = inner(node);
   const other = (): Expr => {
-    const v = env.constant(normalise(n.text));
-    return v !== undefined ? { t: 'int', value: v } : { t: 'other', text: normalise(n.text) };
+    const text = normalise(n.text);
+    const v = constantLike.has(n.type) ? env.constant(text) : undefined;
+    return v !== undefined ? { t: 'int', value: v } : { t: 'other', text };
   };
-  if (depth > MAX_DEPTH || n.hasError) return other();
-  const sub = (k: Node | null): Expr => buildExpr(k, env, depth + 1);
+  // A tree without errors has none below: test it once, at the top.
+  if (depth > MAX_DEPTH || (depth === 0 && n.hasError)) return { t: 'other', text: normalise(n.text) };
+  const sub = (k: Node | null, asFlag = false): Expr => buildExpr(k, env, depth + 1, asFlag);
   switch (n.type) {
     case 'number_literal': {
       const v = intLiteral(n.text);
@@ -47,7 +54,7 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0): Expr {
     case 'false': case 'null': return { t: 'int', value: 0 };
     case 'identifier': {
       if (n.text === 'NULL') return { t: 'int', value: 0 };
-      const v = env.constant(n.text);
+      const v = env.constant(n.text) ?? (flag ? env.flagConstant?.(n.text) : undefined);
       return v !== undefined ? { t: 'int', value: v } : { t: 'var', name: n.text };
     }
     case 'field_expression':
@@ -73,7 +80,7 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0): Expr {
     case 'binary_expression': {
       const op = n.childForFieldName('operator')?.type ?? '';
       const left = sub(n.childForFieldName('left'));
-      const right = sub(n.childForFieldName('right'));
+      const right = sub(n.childForFieldName('right'), op === '&' || op === '|');
       if (left.t === 'int' && right.t === 'int') {
         const v = env.constant(normalise(n.text));
         if (v !== undefined) return { t: 'int', value: v };
@@ -89,7 +96,9 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0): Expr {
       if ((name === 'ERR_PTR' || name === 'ERR_CAST') && args.length === 1) return { t: 'err-ptr', a: sub(args[0]!) };
       // likely()/unlikely() are the value of their argument.
       if ((name === 'likely' || name === 'unlikely') && args.length === 1) return sub(args[0]!);
-      const call: Expr = { t: 'call', name, args: args.map(sub), at: nodeRange(n) };
+      // set_bit(NR, &w) / test_bit(NR, &w): NR is a flag bit, often from the driver's header.
+      const bitOp = /^(?:__)?(?:set|clear|test)_bit$/.test(name);
+      const call: Expr = { t: 'call', name, args: args.map((a, i) => sub(a, bitOp && i === 0)), at: nodeRange(n) };
       const fact = env.factAt(n.startIndex);
       if (fact !== undefined) call.fact = fact;
       return call;
@@ -97,4 +106,12 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0): Expr {
     default:
       return other();
   }
+}
+
+/** Argument node types the replay reads from calls it does not know (locations, constants). */
+const shallowArg = new Set(['identifier', 'field_expression', 'binary_expression', 'pointer_expression', 'number_literal', 'unary_expression', 'parenthesized_expression', 'cast_expression', 'true', 'false', 'null']);
+
+/** The IR of an argument of a call that is not an MSI fact: full for what the replay reads, else `other`. */
+export function buildArgExpr(node: Node, env: ExprEnv, flag = false): Expr {
+  return shallowArg.has(node.type) ? buildExpr(node, env, 0, flag) : { t: 'other', text: '' };
 }

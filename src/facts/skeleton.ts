@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { normalise } from './c-text';
 import { nodeRange } from '../parse/node-range';
-import { buildExpr, type ExprEnv } from './expr';
+import { buildArgExpr, buildExpr, type ExprEnv } from './expr';
 import type { Cond, Expr, Operand, Stmt } from './types';
 
 export interface SkeletonEnv extends ExprEnv {
@@ -119,7 +119,8 @@ export class SkeletonBuilder {
     if (!n) return [];
     const one = (target: Node | null, source: Node | null, op: string): Stmt[] => {
       if (!target || !source || (op === '=' && source.type === 'call_expression') || source.type === 'initializer_list') return [];
-      return [{ t: 'assign', target: normalise(target.text), source: normalise(source.text), range: nodeRange(n), op, lvalue: this.expr(target), value: this.expr(source) }];
+      const flag = op === '|=' || op === '&=';
+      return [{ t: 'assign', target: normalise(target.text), source: normalise(source.text), range: nodeRange(n), op, lvalue: this.expr(target), value: buildExpr(source, this.env, 0, flag) }];
     };
     if (n.type === 'assignment_expression') return one(n.childForFieldName('left'), n.childForFieldName('right'), n.childForFieldName('operator')?.type ?? '=');
     if (n.type === 'update_expression') {
@@ -171,15 +172,18 @@ export class SkeletonBuilder {
     const out: Stmt[] = [];
     for (const c of all) {
       const fact = this.env.factAt(c.startIndex);
-      const argNodes = c.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
-      const argExprs = argNodes.map((a) => this.expr(a));
-      const lvalue = resultNode(c);
-      if (fact !== undefined) { out.push(lvalue ? { t: 'fact', id: fact, lvalue: this.expr(lvalue), argExprs } : { t: 'fact', id: fact, argExprs }); continue; }
       const fn = c.childForFieldName('function');
-      if (!fn) continue;
       // Calls through a pointer (`p->ops->setup(pdev)`) keep their callee text: the replay cannot
       // follow them, and must know that something it cannot see ran on the path.
-      if (fn.type !== 'identifier' && fn.type !== 'field_expression' && fn.type !== 'parenthesized_expression') continue;
+      if (fact === undefined && (!fn || (fn.type !== 'identifier' && fn.type !== 'field_expression' && fn.type !== 'parenthesized_expression'))) continue;
+      const argNodes = c.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
+      // A fact's arguments are read in full (run-time counts); other calls' only where the
+      // replay looks (locations handed on, set_bit() numbers, a followed callee's parameters).
+      const bitOp = fn?.type === 'identifier' && /^(?:__)?(?:set|clear|test)_bit$/.test(fn.text);
+      const argExprs = argNodes.map((a, i) => (fact !== undefined ? this.expr(a) : buildArgExpr(a, this.env, bitOp && i === 0)));
+      const lvalue = resultNode(c);
+      if (fact !== undefined) { out.push(lvalue ? { t: 'fact', id: fact, lvalue: this.expr(lvalue), argExprs } : { t: 'fact', id: fact, argExprs }); continue; }
+      if (!fn) continue;
       const args = argNodes.map((a) => normalise(a.text));
       const name = fn.type === 'identifier' ? fn.text : normalise(fn.text);
       out.push(lvalue ? { t: 'call', name, range: nodeRange(c), args, argExprs, result: normalise(lvalue.text), lvalue: this.expr(lvalue) } : { t: 'call', name, range: nodeRange(c), args, argExprs });

@@ -147,7 +147,7 @@ export class Evaluator {
       if (isRes(b) && f) return { fact: b.fact, file: b.file, ...f };
     }
     // Zeroed by its allocator, unless a prefix was written (a pointer stored there) since.
-    for (let i = key.lastIndexOf('.'); i > 0; i = key.lastIndexOf('.', i - 1)) {
+    for (let i = this.s.zeroed.length ? key.lastIndexOf('.') : -1; i > 0; i = key.lastIndexOf('.', i - 1)) {
       const prefix = key.slice(0, i);
       if (this.s.zeroed.includes(prefix)) return num(0);
       if (this.s.env[prefix] !== undefined) return top;

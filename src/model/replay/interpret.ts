@@ -333,8 +333,11 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     }
     this.unseen(s, st.name, frame, st.args);
     // Handed to a function the walk does not see: the result is used there (maybe tested).
-    const ev = this.evaluator(s, frame);
-    for (const a of st.argExprs) ev.value(a);
+    for (const a of st.argExprs) {
+      const k = a.t === 'var' || a.t === 'field' ? locOf(a, frame) : undefined;
+      const v = k === undefined ? undefined : s.env[k];
+      if (v && isRes(v)) this.usedResults.add(`${v.file}#${v.fact}`);
+    }
     if (isKernelHelper(st.name)) return;
     // A driver function that is not followed may set fields of what it was handed: those the
     // path never wrote no longer read as zero. Fields the path wrote keep their value (smatch's
@@ -396,6 +399,11 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   // ---- branches ----------------------------------------------------------------------------
+
+  decided(s: PathState, cond: Cond, frame: Frame): boolean | undefined {
+    const ev = this.evaluator(s, frame);
+    return ev.openFact(cond) === undefined ? ev.cond(cond) : undefined;
+  }
 
   assume(s: PathState, cond: Cond, branch: boolean, frame: Frame, site?: Range): { states: PathState[]; read: boolean } {
     const ev = this.evaluator(s, frame);

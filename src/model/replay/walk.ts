@@ -45,6 +45,8 @@ export interface Interpreter<S> {
   read(s: S, cond: Cond, frame: Frame): void;
   /** These locations may have changed (a skipped branch or a loop assigns them). */
   havoc(s: S, lvalues: Expr[], frame: Frame): void;
+  /** The side `cond` takes when the path already knows it (no outcome to split, nothing to learn). */
+  decided?(s: S, cond: Cond, frame: Frame): boolean | undefined;
   /** The path refined by `cond` being `branch`: none when infeasible, several when it splits an outcome. `read`: the condition told the model something. */
   assume(s: S, cond: Cond, branch: boolean, frame: Frame, site?: Range): { states: S[]; read: boolean };
   goto(s: S, st: Of<'goto'>, frame: Frame): void;
@@ -239,6 +241,14 @@ function walkIf<S>(ctx: Ctx<S>, s: Of<'if'>, states: S[]): Flow<S> {
   const elseIn: S[] = [];
   let opaque = false;
   for (const st of states) {
+    // A condition the path already decides takes one side without a copy of the path.
+    const d = interp.decided?.(st, s.cond, ctx.frame);
+    if (d !== undefined) {
+      const x = interp.assume(st, s.cond, d, ctx.frame, d ? s.range : undefined);
+      (d ? thenIn : elseIn).push(...x.states);
+      if (!x.read) opaque = true;
+      continue;
+    }
     const t = interp.assume(interp.fork(st), s.cond, true, ctx.frame, s.range);
     // The incoming path is the walk's own and dropped after the split: the else side takes it.
     const e = interp.assume(st, s.cond, false, ctx.frame);
