@@ -114,6 +114,9 @@ export function condKey(c: Cond): string {
 }
 
 function merge<S>(ctx: Ctx<S>, ...lists: S[][]): S[] {
+  // One path has nothing to merge with (and signing it would freeze its records for nothing).
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length === 1 && nonEmpty[0]!.length === 1) return nonEmpty[0]!;
   const seen = new Map<string, S>();
   const out: S[] = [];
   for (const list of lists) {
