@@ -14,7 +14,8 @@ export interface ExprEnv {
   flagConstant?(name: string): number | undefined;
 }
 
-const MAX_DEPTH = 64;
+/** Deeper than this an expression is `other`: the replay reads locations, constants and short operations. */
+const MAX_DEPTH = 8;
 const errnoName = /^E[A-Z0-9]+$/;
 
 
@@ -22,6 +23,11 @@ function intLiteral(text: string): number | undefined {
   const t = text.replace(/[uUlL]+$/, '');
   const v = /^0[xX][0-9a-fA-F]+$/.test(t) ? parseInt(t, 16) : /^0[0-7]+$/.test(t) ? parseInt(t, 8) : /^\d+$/.test(t) ? Number(t) : undefined;
   return v !== undefined && Number.isSafeInteger(v) ? v : undefined;
+}
+
+/** The text of an expression the replay does not read, for messages: long ones are elided. */
+function shortText(n: Node): string {
+  return n.endIndex - n.startIndex > 80 ? '…' : normalise(n.text);
 }
 
 function inner(node: Node): Node {
@@ -38,12 +44,12 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0, flag = fal
   if (!node) return { t: 'other', text: '' };
   const n = inner(node);
   const other = (): Expr => {
-    const text = normalise(n.text);
-    const v = constantLike.has(n.type) ? env.constant(text) : undefined;
-    return v !== undefined ? { t: 'int', value: v } : { t: 'other', text };
+    if (!constantLike.has(n.type)) return { t: 'other', text: shortText(n) };
+    const v = env.constant(normalise(n.text));
+    return v !== undefined ? { t: 'int', value: v } : { t: 'other', text: shortText(n) };
   };
   // A tree without errors has none below: test it once, at the top.
-  if (depth > MAX_DEPTH || (depth === 0 && n.hasError)) return { t: 'other', text: normalise(n.text) };
+  if (depth > MAX_DEPTH || (depth === 0 && n.hasError)) return { t: 'other', text: shortText(n) };
   const sub = (k: Node | null, asFlag = false): Expr => buildExpr(k, env, depth + 1, asFlag);
   switch (n.type) {
     case 'number_literal': {
