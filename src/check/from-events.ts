@@ -152,6 +152,7 @@ function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed
       const unsure = [
         ...(e.assumed ? [e.assumed] : []),
         ...(e.cleanup ? [`${e.cleanup}(), which the model does not follow, does not free them`] : []),
+        ...(e.guessed ? ['remove takes the branch that skips the free: it tests a value the model cannot tie to what probe chose'] : []),
       ];
       out.push({
         definite: unsure.length === 0,

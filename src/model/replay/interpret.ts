@@ -92,6 +92,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   /** `unfollowed` and `exit` are left out of the key (they would split paths); a merge keeps them. */
   join(kept: PathState, dropped: PathState): void {
     if (dropped.unfollowed) kept.unfollowed = true;
+    if (dropped.guessed) kept.guessed = true;
     kept.exit ??= dropped.exit;
   }
 
@@ -474,6 +475,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     // Narrowing what a location holds does not change what it points at: nothing below it dies.
     for (const [key, v] of r.binds) own(s, 'env')[key] = v;
     for (const [fact, v] of r.granted) this.granted(s, fact, v, frame);
+    // remove branching on a value it does not know: probe may have decided it (a mode it chose).
+    if (!read && r.granted.length === 0 && this.hooks.phase === 'remove') s.guessed = true;
     if (r.binds.length || read) return { states: [s], read: read || r.granted.length > 0 };
     const key = condKey(cond);
     const known = s.decisions[key];
@@ -544,7 +547,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const exit = s.exit ?? (st ? { range: st.range } : undefined);
     const fn = frame.fn;
     this.hooks.sink({
-      kind: 'end', phase: this.hooks.phase, errorPath, cleanup: s.cleanup, released: s.released ?? false, inBranch, file: fn.file,
+      kind: 'end', phase: this.hooks.phase, errorPath, cleanup: s.cleanup, released: s.released ?? false, guessed: s.guessed ?? false, inBranch, file: fn.file,
       range: st?.range ?? { line: fn.bodyRange.endLine, column: Math.max(1, fn.bodyRange.endColumn - 1), endLine: fn.bodyRange.endLine, endColumn: fn.bodyRange.endColumn },
       ...(exit ? { exit } : {}),
       ...(assumed ? { assumed } : {}),

@@ -38,6 +38,8 @@ export interface PathState {
   cleanup: string;
   /** A devres action that frees the vectors was registered (devm_add_action): detach releases them. */
   released?: boolean;
+  /** remove took a branch on a value it does not know (probe may have decided it). */
+  guessed?: boolean;
   /** Devices with a pci_msix_can_alloc_dyn() check seen on the path. */
   dyn: string[];
   /** Walking a function alone: devices whose state this walk knows (allocated or freed here). */
@@ -84,6 +86,8 @@ export interface EndEvent {
   exit?: { range: Range; label?: string };
   /** A devres action that frees the vectors was registered on the path. */
   released: boolean;
+  /** remove took a branch on a value it does not know on this path. */
+  guessed: boolean;
   /** The path is an error path only if this holds (e.g. "setup() fails" for `return setup(x);`). */
   assumed?: string;
   /** Ended by a return inside a branch (remove: an early `if (!priv) return;` guard). */
