@@ -91,10 +91,11 @@ export function lookupIndex(dev: DeviceStoreState, s: DomainSlotState, index: In
   const possibleMissing = cov.onlyPossible && !definiteMissing;
   if (definiteMissing) {
     out.returns = exact(0);
-    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/vector-unallocated', detail: `index ${show(index)} has no associated descriptor in domain ${s.domain}` });
+    // msi_domain_get_virq() returns 0, not an errno, when no descriptor holds the index.
+    return fail(out, { errno: null, certainty: 'definite', code: 'msi/vector-unallocated', detail: `index ${show(index)} has no associated descriptor in domain ${s.domain}: returns 0, which request_irq() rejects` });
   }
   out.returns = possibleMissing ? { min: 0, max: 1 } : exact(1);
-  if (possibleMissing) fail(out, { errno: '-EINVAL', certainty: 'possible', code: 'msi/vector-unallocated', detail: `index ${show(index)} may be beyond what is allocated in domain ${s.domain}`, assumptions: ['the allocated count (run-time)'] });
+  if (possibleMissing) fail(out, { errno: null, certainty: 'possible', code: 'msi/vector-unallocated', detail: `index ${show(index)} may be beyond what is allocated in domain ${s.domain} (then it returns 0)`, assumptions: ['the allocated count (run-time)'] });
   return out;
 }
 
