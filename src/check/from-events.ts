@@ -112,6 +112,8 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     // every index but 0 fails, so the loop is wrong whenever its bound exceeds 1.
     const loopOnPristine = e.pristine && e.fact.index?.loopBound !== undefined;
     if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && unknownIndex(e) && !loopOnPristine) continue;
+    // The whole MSI-X table was allocated: a fixed vector number of the device is in it.
+    if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && e.wholeTable && e.fact.index?.value !== undefined) continue;
     // The loop bound is the requested count: msi/index-from-requested says why and what to use.
     if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && e.boundByRequest) continue;
     if (p.code === 'msi/vector-unallocated' && nothingEnabled(e)) p = { ...p, assumptions: p.assumptions.map((a) => a === 'the index reaches 1 (run-time)' ? indexBound(e) : a) };

@@ -51,6 +51,10 @@ function resultValue(fact: MsiFact, id: number): Val | undefined {
 }
 
 const limit = 0x7fffffff;
+/** pci_msix_vec_count(): the table size, or a negative errno when the device has no MSI-X. */
+const tableSize: Num = { lo: -4095, hi: 2048, table: true };
+/** Where a path notes that a device's whole MSI-X table was allocated. */
+const wholeTableKey = (device: string): string => `#whole-table:${device}`;
 const valueFields = ['min', 'max', 'count', 'index', 'first', 'last', 'hwsize', 'domain'] as const;
 
 export function newPathState(store: StoreState): PathState {
@@ -166,9 +170,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     s.sig = undefined;
     // Whatever the call is, it overwrites what receives its result (the store op binds it again).
     const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
-    if (target) this.bind(s, target, top);
     const id = st.id;
     const found = this.factOf(frame, id);
+    if (target) this.bind(s, target, found?.api === 'pci_msix_vec_count' ? tableSize : top);
     if (!found) return;
     const fact = this.withPathValues(s, found, st, frame);
     const dev = devOf(fact, frame, this.hooks, s.aliases);
@@ -208,7 +212,16 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     s.seq++;
     own(s, 'status')[id] = outcome.status;
     if (outcome.returns) own(s, 'returns')[id] = outcome.returns;
-    const result = resultValue(fact, id) ?? top;
+    const result = resultValue(fact, id) ?? (fact.api === 'pci_msix_vec_count' ? tableSize : top);
+    // min_vecs and max_vecs both the table size: the whole MSI-X table, every fixed vector in it.
+    const table = (v: Value | undefined): boolean => {
+      const i = v ? fact.args.indexOf(v.text) : -1;
+      const e = i >= 0 ? st.argExprs[i] : undefined;
+      const n = e ? this.evaluator(s, frame).value(e) : undefined;
+      return n !== undefined && !isRes(n) && n.table === true;
+    };
+    if (alloc && table(found.min) && table(found.max)) own(s, 'env')[wholeTableKey(dev.key)] = num(1);
+    else if (resets) dropKey(s, 'env', wholeTableKey(dev.key));
     if (alloc && fact.max && fact.min?.text.trim() !== fact.max.text.trim()) {
       const i = fact.args.indexOf(fact.max.text);
       const e = i >= 0 ? st.argExprs[i] : undefined;
@@ -221,7 +234,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (resets && !s.known.includes(dev.key)) own(s, 'known').push(dev.key);
     this.hooks.sink({
       kind: 'op', fact, device: dev.key, deviceText: dev.text, op, outcome, phase: this.hooks.phase, known, pristine, unknownCond,
-      boundByResult, ...(boundByRequest ? { boundByRequest } : {}), state: deviceOnly(s.store, dev.key),
+      boundByResult, ...(boundByRequest ? { boundByRequest } : {}), wholeTable: s.env[wholeTableKey(dev.key)] !== undefined, state: deviceOnly(s.store, dev.key),
     });
   }
 

@@ -71,6 +71,8 @@ export interface AppliedEvent {
   pristine: boolean;
   /** For lookups bounded by a returned count: the count's fact and whether the bound is inclusive. */
   boundByResult?: { fact: number; inclusive: boolean };
+  /** The device's whole MSI-X table was allocated (min = max = pci_msix_vec_count()): fixed vectors exist. */
+  wholeTable: boolean;
   /** For lookups in a loop bounded by an allocation's requested max_vecs (it may grant fewer): that allocation. */
   boundByRequest?: MsiFact;
   state: StoreState;

@@ -81,8 +81,10 @@ function inheritedFields(s: PathState): Record<string, Val> {
   const out: Record<string, Val> = {};
   const clash = new Set<string>();
   for (const [k, val] of Object.entries(s.env)) {
-    const dot = k.indexOf('.');
     const v = isRes(val) ? under(val, s.settled[val.fact]) : val;
+    // What the path noted about a device (`#whole-table:...`) stays as it is.
+    if (k.startsWith('#')) { out[k] = v; continue; }
+    const dot = k.indexOf('.');
     if (dot < 0) continue;
     const key = `*${k.slice(dot)}`;
     if (out[key] !== undefined && JSON.stringify(out[key]) !== JSON.stringify(v)) clash.add(key);

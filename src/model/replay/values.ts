@@ -11,6 +11,8 @@ export interface Num {
   clear?: number;
   /** Known not to be 0 (what `if (x)` taken says of an x the interval cannot narrow). */
   nz?: true;
+  /** The device's MSI-X table size (pci_msix_vec_count()), or an errno where it has none. */
+  table?: true;
 }
 
 /** A result that reads `ok` when allocation `fact` succeeded and `failed` when it failed. */
@@ -36,7 +38,7 @@ export function isRes(v: Val): v is Res {
 }
 
 export function isTop(v: Val): boolean {
-  return !isRes(v) && v.lo <= -BIG && v.hi >= BIG && !v.set && !v.clear && !v.nz;
+  return !isRes(v) && v.lo <= -BIG && v.hi >= BIG && !v.set && !v.clear && !v.nz && !v.table;
 }
 
 export function constOf(v: Num): number | undefined {
@@ -117,6 +119,7 @@ export function refine(a: Num, op: string, c: number): Num | undefined {
   const out: Num = { lo, hi };
   if (a.set) out.set = a.set;
   if (a.clear) out.clear = a.clear;
+  if (a.table) out.table = true;
   if (a.nz || (op === '!=' && c === 0)) {
     if (lo === 0 && hi === 0) return undefined;
     if (lo <= 0 && hi >= 0) out.nz = true;
