@@ -19,6 +19,9 @@ export type RuleCode =
   | 'msi/msix-table-overflow'
   | 'msi/api-not-in-era'
   | 'msi/descs-unlocked'
+  | 'msi/result-unchecked'
+  | 'msi/impossible-success-test'
+  | 'msi/index-from-requested'
   | 'attr/subdevice-descriptor'
   | 'attr/shared-requester-id'
   | 'attr/no-iommu-context';

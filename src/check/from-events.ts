@@ -9,7 +9,7 @@ import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
 import type { WalkReport } from '../model/replay/run';
 import type { Finding, RelatedLocation, RuleCode, Severity } from './finding';
 import { apiOp } from '../model/replay/api-ops';
-import { leakMessage, opMessage, type MessageContext } from './messages';
+import { impossibleTestMessage, leakMessage, opMessage, requestedMessage, uncheckedMessage, type MessageContext } from './messages';
 import { capConditional, conditionalSites } from './conditional';
 
 /** At most one of these per call site, first in this order wins (msi-semantics §6). */
@@ -17,6 +17,8 @@ export const siteOrder: RuleCode[] = [
   'msi/range-inverted', 'msi/domain-id-invalid', 'msi/domain-missing', 'msi/msi-msix-exclusive',
   'msi/partition-crossing', 'msi/index-out-of-range', 'msi/msix-table-overflow', 'msi/index-conflict',
   'msi/multi-msi-limit', 'msi/dynamic-msix-unsupported',
+  // A call that is wrong in itself: that its result is also never tested comes second.
+  'msi/result-unchecked',
 ];
 
 /** Rules about the call alone: true whatever path led to it. */
@@ -89,6 +91,16 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     problems.push({ code: 'msi/api-not-in-era', certainty: 'definite', detail: `${e.fact.api}() does not exist in a ${ctx.era.label} tree`, assumptions: [] });
   }
   const anyIndex = 'index' in e.op && e.op.index === 'any';
+  if (e.boundByRequest) {
+    out.push({
+      definite: false,
+      finding: {
+        code: 'msi/index-from-requested', severity: 'warning', message: requestedMessage(e, e.boundByRequest, ctx), file: e.fact.file, range: e.fact.range,
+        related: [{ file: e.boundByRequest.file, range: e.boundByRequest.range, message: `${e.boundByRequest.api}() requested up to ${e.boundByRequest.max?.text.trim() ?? 'max_vecs'} here` }],
+        assumptions: ['the allocation grants fewer vectors than it asked for', order], device: e.device,
+      },
+    });
+  }
   for (let p of problems) {
     if (!e.known && needsHistory.has(p.code)) continue;
     // MSI_ANY_INDEX on a table of run-time size: exhaustion is what m.index reports, not a bug.
@@ -101,6 +113,10 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     // every index but 0 fails, so the loop is wrong whenever its bound exceeds 1.
     const loopOnPristine = e.pristine && e.fact.index?.loopBound !== undefined;
     if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && unknownIndex(e) && !loopOnPristine) continue;
+    // The whole MSI-X table was allocated: a fixed vector number of the device is in it.
+    if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && e.wholeTable && e.fact.index?.value !== undefined) continue;
+    // The loop bound is the requested count: msi/index-from-requested says why and what to use.
+    if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && e.boundByRequest) continue;
     if (p.code === 'msi/vector-unallocated' && nothingEnabled(e)) p = { ...p, assumptions: p.assumptions.map((a) => a === 'the index reaches 1 (run-time)' ? indexBound(e) : a) };
     // A map this walk did not see allocated (e.g. kept in a struct until remove): its slot is unknown.
     if (p.code === 'msi/free-unallocated' && (e.op.op === 'pci-msix-free' || e.op.op === 'ims-free') && unknownIndex(e)) continue;
@@ -123,19 +139,30 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
   return out;
 }
 
+/** Where a leak is reported: the goto or return that left the success flow (else the path's end). */
+function leakSite(e: EndEvent): Range {
+  return e.phase === 'remove' ? e.range : e.exit?.range ?? e.range;
+}
+
 function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed: boolean): Candidate[] {
-  if (managed || e.cleanup || (e.phase === 'probe' && !e.errorPath) || e.phase === 'alone') return [];
+  if (managed || e.released || (e.phase === 'probe' && !e.errorPath) || e.phase === 'alone') return [];
   if (e.phase === 'remove' && e.inBranch) return [];
   const out: Candidate[] = [];
   for (const device of Object.keys(e.state.devices)) {
     const blocks: Block[] = liveAtDetach(e.state, device);
     for (const b of blocks) {
+      // A cleanup-like call the walk did not follow may have freed them: a warning that names it.
+      const unsure = [
+        ...(e.assumed ? [e.assumed] : []),
+        ...(e.cleanup ? [`${e.cleanup}(), which the model does not follow, does not free them`] : []),
+        ...(e.guessed ? ['remove takes the branch that skips the free: it tests a value the model cannot tie to what probe chose'] : []),
+      ];
       out.push({
-        definite: true,
+        definite: unsure.length === 0,
         finding: {
-          code: 'msi/leak', severity: 'error', message: leakMessage(e, b, device, ctx), file: e.file, range: e.range,
+          code: 'msi/leak', severity: unsure.length ? 'warning' : 'error', message: leakMessage(e, b, device, ctx), file: e.file, range: leakSite(e),
           related: [{ file: b.site.file, range: b.site.range, message: `${b.site.api}() allocated ${b.first === b.last ? `index ${b.first}` : `${b.first}..${b.last}`} here` }],
-          assumptions: [order, 'the device is not managed (no pcim_enable_device() before the allocation)'],
+          assumptions: [...unsure, order, 'the device is not managed (no pcim_enable_device() before the allocation)'],
           device,
         },
       });
@@ -154,10 +181,13 @@ const somePaths = 'on some paths only: the branches that lead here depend on con
  */
 function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
   const reach = new Map<string, number>();
+  /** Path ends at a site with something still allocated: what a leak's "every path" counts. */
+  const liveReach = new Map<string, number>();
   const groups = new Map<string, { cands: Candidate[]; site: string }>();
   for (const e of r.events) {
-    const site = e.kind === 'op' ? siteKey(e.fact.file, e.fact.range) : siteKey(e.file, e.range);
+    const site = e.kind === 'op' ? siteKey(e.fact.file, e.fact.range) : siteKey(e.file, leakSite(e));
     reach.set(site, (reach.get(site) ?? 0) + 1);
+    if (e.kind === 'end' && Object.keys(e.state.devices).some((d) => liveAtDetach(e.state, d).length > 0)) liveReach.set(site, (liveReach.get(site) ?? 0) + 1);
     const cands = e.kind === 'op' ? opCandidates(e, ctx, r.order) : leakCandidates(e, ctx, r.order, r.managed);
     for (const c of cands) {
       const relatedKey = c.finding.code === 'msi/leak' ? `:${siteKey(c.finding.related[0]!.file, c.finding.related[0]!.range)}` : '';
@@ -167,19 +197,41 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
       groups.set(k, g);
     }
   }
-  const out: Candidate[] = [];
+  const out: Candidate[] = [...resultCandidates(r, ctx)];
   for (const g of groups.values()) {
     const definite = g.cands.filter((c) => c.definite);
+    const isLeak = g.cands[0]?.finding.code === 'msi/leak';
+    const paths = (isLeak ? liveReach : reach).get(g.site) ?? 0;
     // Every path checked only when the walk kept them all.
     // (Without a probe entry, history-dependent rules only fire once this walk set the device's
     // state itself: see `known` in the interpreter.)
     const complete = !r.truncated;
-    if (definite.length && definite.length === reach.get(g.site) && complete) { out.push(definite[0]!); continue; }
+    if (definite.length && definite.length === paths && complete) { out.push(definite[0]!); continue; }
     const pick = g.cands.find((c) => !c.definite) ?? g.cands[0]!;
     const f = pick.finding;
-    const why = definite.length === reach.get(g.site) ? tooManyPaths : somePaths;
-    const weak = pick.definite ? { ...f, severity: 'info' as const, assumptions: [why, ...f.assumptions] } : f;
+    const why = definite.length === paths ? tooManyPaths : somePaths;
+    // A leak that some paths through its exit do not have depends on which branches ran: info.
+    const partialLeak = isLeak && g.cands.length < paths;
+    const weak = pick.definite || partialLeak ? { ...f, severity: 'info' as const, assumptions: [partialLeak ? somePaths : why, ...f.assumptions] } : f;
     out.push({ definite: false, finding: weak });
+  }
+  return out;
+}
+
+/** Results never tested, and tests no result passes (both hold for the whole walk, not a path). */
+function resultCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const f of r.unchecked) {
+    out.push({ definite: false, finding: { code: 'msi/result-unchecked', severity: 'warning', message: uncheckedMessage(f, ctx), file: f.file, range: f.range, related: [], assumptions: [r.order] } });
+  }
+  for (const t of r.impossible) {
+    out.push({
+      definite: false,
+      finding: {
+        code: 'msi/impossible-success-test', severity: 'warning', message: impossibleTestMessage(t, ctx), file: t.file, range: t.range,
+        related: [{ file: t.fact.file, range: t.fact.range, message: `${t.fact.api}() returns its count here` }], assumptions: [r.order],
+      },
+    });
   }
   return out;
 }

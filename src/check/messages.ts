@@ -1,9 +1,10 @@
 // Finding messages: what a maintainer would write in a review mail. Each names the device
 // expression, the domain (6.2+ layouts), the index or range, the layout, and the earlier site.
-import type { EraInfo } from '../facts/types';
+import type { EraInfo, MsiFact } from '../facts/types';
 import type { Layout } from '../model/snapshot';
 import type { Block, Problem } from '../model/store/types';
 import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
+import { apiOp, undoCall } from '../model/replay/api-ops';
 
 export interface MessageContext {
   layout: Layout;
@@ -58,9 +59,36 @@ export function opMessage(e: AppliedEvent, p: Problem, ctx: MessageContext): str
   return `${e.fact.api}() on '${e.deviceText}'${domainText(e, ctx)}: ${p.detail}${errno}${assumed}${earlier(e, p)}${collateral(e)} [${layoutText(ctx)}]`;
 }
 
+/** The branch a leaking path took: `goto err_x` (line n), or the return at line n. */
+function exitText(e: EndEvent): string {
+  if (e.exit?.label) return `through \`goto ${e.exit.label}\` (line ${e.exit.range.line})`;
+  if (e.assumed) return `because ${e.assumed} (the return on line ${e.range.line})`;
+  return `at the return on line ${(e.exit ?? e).range.line}`;
+}
+
 export function leakMessage(e: EndEvent, b: Block, device: string, ctx: MessageContext): string {
   const dev = device.slice(device.lastIndexOf(':') + 1);
   const span = b.first === b.last ? `index ${b.first}` : `indices ${b.first}..${b.last}`;
-  const where = e.phase === 'remove' ? `at the end of remove ${e.function}()` : `when ${e.function}() returns on this error path`;
-  return `${b.site.api}() at ${base(b.site.file)}:${b.site.range.line} leaves ${span} allocated on '${dev}' ${where}; msi_device_data_release() WARNs at detach and the next probe's enable fails [${layoutText(ctx)}]`;
+  const undo = undoCall(b.site.api);
+  const where = e.phase === 'remove' ? `at the end of remove ${e.function}()` : `when ${e.function}() fails ${exitText(e)}`;
+  const missing = undo ? `; no ${undo} on that path` : '';
+  const unless = e.cleanup ? `, unless ${e.cleanup}() (not followed) frees them` : '';
+  return `${b.site.api}() at ${base(b.site.file)}:${b.site.range.line} leaves ${span} allocated on '${dev}' ${where}${missing}${unless}; msi_device_data_release() WARNs at detach and the next probe's enable fails [${layoutText(ctx)}]`;
+}
+
+export function uncheckedMessage(f: MsiFact, ctx: MessageContext): string {
+  const what = 'returns the number of vectors granted or a negative errno (-ENOSPC, -EINVAL, -ENOMEM)';
+  return `${f.api}() on '${f.device?.text ?? f.args[0] ?? ''}' ${what}, and no path tests it: when it fails the driver goes on without vectors and pci_irq_vector() returns -EINVAL [${layoutText(ctx)}]`;
+}
+
+export function impossibleTestMessage(t: { fact: MsiFact; test: string }, ctx: MessageContext): string {
+  const min = t.fact.min?.value !== undefined ? String(Math.max(1, t.fact.min.value)) : 'min_vecs, at least 1';
+  return `\`${t.test}\` is never true: ${t.fact.api}() at ${base(t.fact.file)}:${t.fact.range.line} returns the number of vectors granted (${min} or more) or a negative errno, never a value that passes it; test \`< 0\` for failure [${layoutText(ctx)}]`;
+}
+
+export function requestedMessage(e: AppliedEvent, alloc: MsiFact, ctx: MessageContext): string {
+  const bound = e.fact.index?.loopBound?.bound.trim() ?? 'the bound';
+  const fewest = alloc.min?.value !== undefined ? String(Math.max(1, alloc.min.value)) : `min_vecs (${alloc.min?.text.trim() ?? '1'})`;
+  const fails = apiOp(e.fact.api).op === 'get-virq' ? 'returns 0 (no descriptor at that index)' : 'returns -EINVAL';
+  return `${e.fact.api}() on '${e.deviceText}': the loop bound ${bound} is the count requested from ${alloc.api}() at ${base(alloc.file)}:${alloc.range.line}, which may grant as few as ${fewest}; for indices from the granted count up ${e.fact.api}() ${fails}: bound the loop by the returned count [${layoutText(ctx)}]`;
 }

@@ -233,9 +233,11 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
     const byStart = new Map(out.facts.map((f) => [offsetOf(ctx, f), f.id]));
     const builder = new SkeletonBuilder({
       factAt: (o) => byStart.get(o),
-      // Condition operands: file constants only (headers are read for call arguments, not here).
+      // Expression constants: the file's (headers are read for call arguments, and for flag bits).
       // (A lower-case name that the file does not define is a variable: skip the evaluator.)
       constant: (t) => ((/^(?!true$|false$)[a-z_][a-z0-9_]*$/.test(t) && !ctx.visible.localEnv.lookup(t)) || t.includes('->') ? undefined : evaluate(t, ctx.visible.localEnv).value),
+      // A flag bit (`x & FLAG`, `|= FLAG`, set_bit(FLAG, ...)) may come from the driver's own header.
+      flagConstant: (t) => (/^[A-Z][A-Z0-9_]*$/.test(t) ? evaluate(t, ctx.visible.env).value : undefined),
       isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
       preprocBranch: (hash) => ctx.preproc.branches.get(hash),
       accessorDevice,

@@ -4,13 +4,10 @@
 import type { Node } from 'web-tree-sitter';
 import { normalise } from './c-text';
 import { nodeRange } from '../parse/node-range';
-import type { Cond, Conditional, Operand, Range, Stmt } from './types';
+import { buildArgExpr, buildExpr, type ExprEnv } from './expr';
+import type { Cond, Conditional, Expr, Operand, Range, Stmt } from './types';
 
-export interface SkeletonEnv {
-  /** The MSI fact whose call node starts at this offset. */
-  factAt(callStart: number): number | undefined;
-  /** Constant value of an expression, when it has one. */
-  constant(text: string): number | undefined;
+export interface SkeletonEnv extends ExprEnv {
   /** A call of this name is a for-each loop macro (its body is the next statement). */
   isLoopMacro(name: string): boolean;
   /** `to_pci_dev(dev)` -> `dev`: the device an accessor call denotes (see facts/device.ts). */
@@ -99,7 +96,7 @@ export class SkeletonBuilder {
       }
       case 'return_statement': {
         const v = node.namedChild(0);
-        return [...this.calls(v, depth), v ? { t: 'return', value: normalise(v.text), range: r } : { t: 'return', range: r }];
+        return [...this.calls(v, depth), v ? { t: 'return', value: normalise(v.text), expr: this.expr(v), range: r } : { t: 'return', range: r }];
       }
       case 'goto_statement': return [{ t: 'goto', label: node.childForFieldName('label')?.text ?? '', range: r }];
       case 'labeled_statement': {
@@ -149,28 +146,41 @@ export class SkeletonBuilder {
     const out: Stmt[] = [];
     for (const part of node.type === 'comma_expression' ? node.namedChildren : [node]) {
       out.push(...this.calls(part, depth));
-      const assign = this.assignmentOf(part);
-      if (assign) out.push(assign);
+      out.push(...this.assignmentsOf(part));
     }
     return out;
   }
 
-  private assignmentOf(node: Node): Stmt | undefined {
-    let target: Node | null = null;
-    let source: Node | null = null;
+  /**
+   * `x = e`, `x |= e`, `x++`, `int a = e, b = f;`. A call's result is bound by its `call` / `fact`
+   * statement instead (the walk must run the call first).
+   */
+  private assignmentsOf(node: Node): Stmt[] {
     const n = node.type === 'expression_statement' ? node.namedChild(0) : node;
-    if (n?.type === 'assignment_expression') { target = n.childForFieldName('left'); source = n.childForFieldName('right'); }
-    else if (n?.type === 'declaration') {
-      const d = n.namedChildren.find((k) => k.type === 'init_declarator');
-      target = d?.childForFieldName('declarator') ?? null;
-      source = d?.childForFieldName('value') ?? null;
-      while (target && target.type !== 'identifier' && target.childForFieldName('declarator')) target = target.childForFieldName('declarator');
+    if (!n) return [];
+    const one = (target: Node | null, source: Node | null, op: string): Stmt[] => {
+      if (!target || !source || source.type === 'initializer_list') return [];
+      if (op === '=' && source.type === 'call_expression') {
+        // `priv->pdev = to_pci_dev(dev)` copies a device, as `priv->pdev = pdev` does: an alias of
+        // the accessor's argument. Any other call's result is bound by its call statement.
+        const copied = this.env.accessorDevice?.(source.text);
+        return copied === undefined ? [] : [{ t: 'assign', target: normalise(target.text), source: copied, range: nodeRange(n), op, lvalue: this.expr(target), value: { t: 'var', name: copied } }];
+      }
+      const flag = op === '|=' || op === '&=';
+      return [{ t: 'assign', target: normalise(target.text), source: normalise(source.text), range: nodeRange(n), op, lvalue: this.expr(target), value: buildExpr(source, this.env, 0, flag) }];
+    };
+    if (n.type === 'assignment_expression') return one(n.childForFieldName('left'), n.childForFieldName('right'), n.childForFieldName('operator')?.type ?? '=');
+    if (n.type === 'update_expression') {
+      const arg = n.childForFieldName('argument');
+      return arg ? [{ t: 'assign', target: normalise(arg.text), source: '1', range: nodeRange(n), op: n.childForFieldName('operator')?.type === '--' ? '-=' : '+=', lvalue: this.expr(arg), value: { t: 'int', value: 1 } }] : [];
     }
-    if (!target || !source || source.type === 'initializer_list') return undefined;
-    // `pdev = to_pci_dev(dev)` copies a device, as `pdev = adapter->pdev` does: an alias of `dev`.
-    const copied = source.type === 'call_expression' ? this.env.accessorDevice?.(source.text) : normalise(source.text);
-    if (copied === undefined) return undefined;
-    return { t: 'assign', target: normalise(target.text), source: copied, range: nodeRange(n!) };
+    if (n.type !== 'declaration') return [];
+    return n.namedChildren.filter((k) => k.type === 'init_declarator').flatMap((d) => one(declaredName(d.childForFieldName('declarator')) ?? null, d.childForFieldName('value'), '='));
+  }
+
+  /** The IR of an expression node. */
+  expr(node: Node | null): Expr {
+    return buildExpr(node, this.env);
   }
 
   private allCalls?: Node[];
@@ -210,17 +220,21 @@ export class SkeletonBuilder {
     const out: Stmt[] = [];
     for (const c of all) {
       const fact = this.env.factAt(c.startIndex);
-      if (fact !== undefined) { out.push({ t: 'fact', id: fact }); continue; }
       const fn = c.childForFieldName('function');
-      if (!fn) continue;
       // Calls through a pointer (`p->ops->setup(pdev)`) keep their callee text: the replay cannot
       // follow them, and must know that something it cannot see ran on the path.
-      if (fn.type !== 'identifier' && fn.type !== 'field_expression' && fn.type !== 'parenthesized_expression') continue;
-      const args = c.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment').map((a) => normalise(a.text)) ?? [];
-      // Indirect calls carry no result: they mark the path, they do not rebind variables.
-      const result = fn.type === 'identifier' ? callResult(c) : undefined;
+      if (fact === undefined && (!fn || (fn.type !== 'identifier' && fn.type !== 'field_expression' && fn.type !== 'parenthesized_expression'))) continue;
+      const argNodes = c.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
+      // A fact's arguments are read in full (run-time counts); other calls' only where the
+      // replay looks (locations handed on, set_bit() numbers, a followed callee's parameters).
+      const bitOp = fn?.type === 'identifier' && /^(?:__)?(?:set|clear|test)_bit$/.test(fn.text);
+      const argExprs = argNodes.map((a, i) => (fact !== undefined ? this.expr(a) : buildArgExpr(a, this.env, bitOp && i === 0)));
+      const lvalue = resultNode(c);
+      if (fact !== undefined) { out.push(lvalue ? { t: 'fact', id: fact, lvalue: this.expr(lvalue), argExprs } : { t: 'fact', id: fact, argExprs }); continue; }
+      if (!fn) continue;
+      const args = argNodes.map((a) => normalise(a.text));
       const name = fn.type === 'identifier' ? fn.text : normalise(fn.text);
-      out.push(result ? { t: 'call', name, range: nodeRange(c), args, result } : { t: 'call', name, range: nodeRange(c), args });
+      out.push(lvalue ? { t: 'call', name, range: nodeRange(c), args, argExprs, result: normalise(lvalue.text), lvalue: this.expr(lvalue) } : { t: 'call', name, range: nodeRange(c), args, argExprs });
     }
     return out;
   }
@@ -247,7 +261,7 @@ export class SkeletonBuilder {
   private operand(node: Node): Operand {
     let n = node;
     while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
-    const op: Operand = { text: normalise(n.text) };
+    const op: Operand = { expr: this.expr(n), text: normalise(n.text) };
     if (n.type === 'call_expression') {
       const fact = this.env.factAt(n.startIndex);
       if (fact !== undefined) op.fact = fact;
@@ -282,17 +296,21 @@ function within(sorted: Node[], from: number, to: number): Node[] {
   return out;
 }
 
-/** `x = f(...)` / `int x = f(...)`: the variable that receives a call's result (for the replay). */
-function callResult(call: Node): string | undefined {
-  const p = call.parent;
-  if (p?.type === 'assignment_expression' && p.childForFieldName('right')?.startIndex === call.startIndex) {
-    const left = p.childForFieldName('left');
-    return left ? normalise(left.text) : undefined;
+/** `x = f(...)` / `int x = f(...)`: the lvalue node that receives a call's result. */
+function resultNode(call: Node): Node | undefined {
+  let c = call;
+  while (c.parent?.type === 'parenthesized_expression' || c.parent?.type === 'cast_expression') c = c.parent;
+  const p = c.parent;
+  if (p?.type === 'assignment_expression' && p.childForFieldName('operator')?.type === '=' && p.childForFieldName('right')?.startIndex === c.startIndex) {
+    return p.childForFieldName('left') ?? undefined;
   }
-  if (p?.type === 'init_declarator' && p.childForFieldName('value')?.startIndex === call.startIndex) {
-    let d = p.childForFieldName('declarator');
-    while (d && d.type !== 'identifier' && d.childForFieldName('declarator')) d = d.childForFieldName('declarator');
-    return d ? normalise(d.text) : undefined;
-  }
+  if (p?.type === 'init_declarator' && p.childForFieldName('value')?.startIndex === c.startIndex) return declaredName(p.childForFieldName('declarator'));
   return undefined;
+}
+
+/** The identifier a declarator declares (`*p`, `a[4]` -> the name). */
+function declaredName(d: Node | null): Node | undefined {
+  let n = d;
+  while (n && n.type !== 'identifier' && n.childForFieldName('declarator')) n = n.childForFieldName('declarator');
+  return n?.type === 'identifier' ? n : undefined;
 }

@@ -166,7 +166,27 @@ export type Cond =
   | { t: 'truth'; operand: Operand }
   | { t: 'opaque'; text: string; facts: number[] };
 
+/**
+ * An expression of the replay's IR, built from the tree-sitter node so the replay never reads
+ * source text: locations (variables, field paths), constants (through #define/enum), errnos,
+ * calls (with their MSI fact), and the operators the replay evaluates; anything else is `other`.
+ */
+export type Expr =
+  | { t: 'int'; value: number }
+  | { t: 'errno'; name: string }
+  | { t: 'var'; name: string }
+  | { t: 'field'; base: Expr; name: string }
+  | { t: 'index'; base: Expr; index: Expr }
+  | { t: 'addr' | 'deref'; a: Expr }
+  | { t: 'call'; name: string; args: Expr[]; /** The call's range, as in its `call` statement (links the two). */ at: Range; fact?: number }
+  | { t: 'err-ptr'; a: Expr }
+  | { t: 'unary'; op: '!' | '-' | '~'; a: Expr }
+  | { t: 'binary'; op: string; left: Expr; right: Expr }
+  | { t: 'ternary'; test: Expr; then: Expr; else: Expr }
+  | { t: 'other'; text: string };
+
 export interface Operand {
+  expr: Expr;
   text: string;
   /** The operand is the result of this MSI fact (a call inside the condition). */
   fact?: number;
@@ -178,13 +198,13 @@ export interface Operand {
 
 /** Control-flow skeleton of a function: only what the model needs to order and separate calls. */
 export type Stmt =
-  | { t: 'fact'; id: number }
-  | { t: 'call'; name: string; range: Range; args: string[]; /** `x = f(...)`: the lvalue x. */ result?: string }
-  | { t: 'assign'; target: string; source: string; range: Range }
+  | { t: 'fact'; id: number; /** `x = f(...)`: the lvalue x. */ lvalue?: Expr; argExprs: Expr[] }
+  | { t: 'call'; name: string; range: Range; args: string[]; argExprs: Expr[]; /** `x = f(...)`: the lvalue x. */ result?: string; lvalue?: Expr }
+  | { t: 'assign'; target: string; source: string; range: Range; /** `=`, `|=`, `++`, ... */ op: string; lvalue: Expr; value: Expr }
   | { t: 'if'; cond: Cond; then: Stmt[]; else: Stmt[]; range: Range; /** An undecided `#if` (cond is opaque). */ conditional?: Conditional }
   | { t: 'switch'; subject: string; cases: { labels: string[]; body: Stmt[] }[]; range: Range }
   | { t: 'loop'; cond?: Cond; body: Stmt[]; range: Range }
-  | { t: 'return'; value?: string; range: Range }
+  | { t: 'return'; value?: string; expr?: Expr; range: Range }
   | { t: 'goto'; label: string; range: Range }
   | { t: 'label'; name: string; range: Range }
   | { t: 'break' | 'continue'; range: Range };

@@ -1,6 +1,6 @@
 // textDocument/codeAction: quick fixes where a safe edit exists, and "Show in MSI map".
-//  - msi/vector-unallocated on pci_irq_vector(dev, i) in `for (...; i < N; ...)`: bound the loop by
-//    the variable that received the allocated count (`i < nvec`).
+//  - msi/index-from-requested (or msi/vector-unallocated) on pci_irq_vector(dev, i) in
+//    `for (...; i < N; ...)`: bound the loop by the variable that received the allocated count (`i < nvec`).
 //  - msi/dynamic-msix-unsupported (warning: unguarded) on pci_msix_alloc_irq_at(): return -EOPNOTSUPP
 //    unless pci_msix_can_alloc_dyn(dev), offered only inside functions that return int.
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
@@ -101,7 +101,7 @@ export function codeActions(params: CodeActionParams, ctx: CodeActionContext): C
   const onLines = factsOnLines(facts, params.range.start.line, params.range.end.line);
   const actions: CodeAction[] = [];
   for (const fact of onLines) {
-    const unallocated = diagnosticOn(params.context.diagnostics, 'msi/vector-unallocated', fact);
+    const unallocated = diagnosticOn(params.context.diagnostics, 'msi/index-from-requested', fact) ?? diagnosticOn(params.context.diagnostics, 'msi/vector-unallocated', fact);
     const loopFix = unallocated && boundLoopFix(doc, facts, fact, unallocated);
     if (loopFix) actions.push(loopFix);
     const dyn = diagnosticOn(params.context.diagnostics, 'msi/dynamic-msix-unsupported', fact);

@@ -27,7 +27,7 @@ test('eglot in a real Emacs: diagnostics, hover and a server command from irqlen
     assert.equal(r.error, undefined, `emacs could not run (test/emacs/setup.sh installs it): ${String(r.error)}`);
     assert.equal(r.status, 0, `emacs exited ${r.status}\n${r.stdout}\n${r.stderr}`);
     assert.deepEqual(r.stdout.trimEnd().split('\n'), [
-      "24 eglot-warning irqlens [msi/vector-unallocated]: pci_irq_vector() on 'pdev': index 0..3 may be beyond what is allocated in domain 0 (may return -EINVAL), if the allocated count (run-time) [per-domain layout, MSI_MAX_DEVICE_IRQDOMAINS = 1]",
+      "24 eglot-warning irqlens [msi/index-from-requested]: pci_irq_vector() on 'pdev': the loop bound HDRV_QUEUES is the count requested from pci_alloc_irq_vectors() at hdrv_main.c:20, which may grant as few as 1; for indices from the granted count up pci_irq_vector() returns -EINVAL: bound the loop by the returned count [per-domain layout, MSI_MAX_DEVICE_IRQDOMAINS = 1]",
       "29 eglot-error irqlens [msi/index-conflict]: pci_alloc_irq_vectors() on 'pdev', domain 0: MSI-X is already enabled: its slots are still allocated (-EINVAL); index 0 is still held by pci_alloc_irq_vectors() at hdrv_main.c:20 [per-domain layout, MSI_MAX_DEVICE_IRQDOMAINS = 1]",
       'hover: `pci_alloc_irq_vectors(pdev, 1, HDRV_QUEUES, PCI_IRQ_MSIX)` — alloc, all eras',
       'devices: [(:key "hdrv_main.c:pdev" :label "pdev" :class "pci" :files ["hdrv_main.c"])]',

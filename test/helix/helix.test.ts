@@ -121,7 +121,7 @@ test('Helix with the documented languages.toml: diagnostics, hover, a code actio
     // Diagnostics: the gutter dots, then the picker (space d) with severity and rule.
     assert.deepEqual(await term.waitFor('the diagnostics in the gutter', (s) => (markedLines(s).length === 2 ? markedLines(s) : undefined)), [24, 29]);
     term.keys('Space', 'd');
-    assert.deepEqual(await term.waitFor('the diagnostics picker', pickerRows), ['ERROR msi/index-conflict', 'WARN msi/vector-unallocated']);
+    assert.deepEqual(await term.waitFor('the diagnostics picker', pickerRows), ['ERROR msi/index-conflict', 'WARN msi/index-from-requested']);
     await term.escape('the diagnostics picker', (s) => pickerRows(s) !== undefined);
 
     // Hover (space k) on the first pci_alloc_irq_vectors call.

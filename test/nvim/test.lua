@@ -32,7 +32,7 @@ local cfg = {
   expect_count = tonumber(env('E2E_EXPECT_COUNT', '1')),
   hover_line = tonumber(env('E2E_HOVER_LINE', '1')),
   hover_col = tonumber(env('E2E_HOVER_COL', '1')),
-  fix_code = env('E2E_FIX_CODE', 'msi/vector-unallocated'),
+  fix_code = env('E2E_FIX_CODE', 'msi/index-from-requested'),
 }
 
 local passed, failed = 0, 0

@@ -27,7 +27,7 @@ test('the scan reports progress, publishes diagnostics of unopened files and fil
   assert.deepEqual(values[0], { kind: 'begin', title: 'IRQ Lens: scanning workspace', cancellable: true, message: 'finding MSI calls', percentage: 0 });
   assert.equal(values[values.length - 1]!.kind, 'end');
   assert.deepEqual(s.client.serverRequests.filter((r) => r.method === 'window/workDoneProgress/create').length, 1);
-  assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_main.c'))), ['23:20-23:34 2 msi/vector-unallocated', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
+  assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_main.c'))), ['23:20-23:34 2 msi/index-from-requested', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
   assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_irq.c'))), ['8:8-8:22 1 msi/msi-msix-exclusive', '25:8-25:29 1 msi/index-conflict']);
   const cacheRoot = join(s.root, '..', 'cache', 'irqlens');
   // The check cache is written just after the progress ends (the diagnostics go first).

@@ -10,7 +10,7 @@ test('irqlens.severity turns a rule off or changes its severity, and the open fi
   const main = s.open('qdrv_main.c');
   await s.client.waitForDiagnostics(main, 1);
   const count = s.client.notifications.length;
-  s.client.settings = { backgroundScan: false, severity: { 'msi/vector-unallocated': 'off', 'msi/dynamic-msix-unsupported': 'error' } };
+  s.client.settings = { backgroundScan: false, severity: { 'msi/index-from-requested': 'off', 'msi/dynamic-msix-unsupported': 'error' } };
   s.client.notify('workspace/didChangeConfiguration', { settings: null });
   const republished = await s.client.waitFor(() => {
     const later = s.client.notifications.slice(count).filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === main);

@@ -66,7 +66,7 @@ test('git rebase -x stops at the commit that introduces an error, with the findi
       '[1/1] qux: enable MSI for link events (git:HEAD~1..HEAD)',
       'Introduces:',
       `  drivers/misc/qux/qux.c:13: error: pci_enable_msi() on 'pdev': can't enable MSI (MSI-X already enabled) (-EINVAL); MSI-X was enabled by pci_alloc_irq_vectors() at qux.c:10 ${layout} [msi/msi-msix-exclusive]`,
-      `  drivers/misc/qux/qux.c:15: error: pci_alloc_irq_vectors() at qux.c:10 leaves indices 0..3 allocated on 'pdev' when qux_probe() returns on this error path; msi_device_data_release() WARNs at detach and the next probe's enable fails ${layout} [msi/leak]`,
+      `  drivers/misc/qux/qux.c:15: error: pci_alloc_irq_vectors() at qux.c:10 leaves indices 0..3 allocated on 'pdev' when qux_probe() fails at the return on line 15; no pci_free_irq_vectors() on that path; msi_device_data_release() WARNs at detach and the next probe's enable fails ${layout} [msi/leak]`,
       '',
     ].join('\n'));
     assert.doesNotMatch(r.stdout, /rename the driver/, 'the third commit is not reached');

@@ -16,8 +16,6 @@ import { dirOf } from '../../src/facts/directory';
 import type { TreeFacts } from '../../src/facts/types';
 
 const scenarios = join(__dirname, '..', '..', '..', 'test', 'scenarios', 'c');
-const scenarioDirs = Math.ceil(readdirSync(scenarios).filter((f) => f.endsWith('.c')).length / 5);
-
 /** The scenario drivers, five to a directory (a tree of `scenarioDirs` directories). */
 async function scenarioTree(): Promise<{ tree: TreeFacts; dispose: () => void }> {
   const root = mkdtempSync(join(tmpdir(), 'irqlens-parts-'));
@@ -81,7 +79,7 @@ function groups(tree: TreeFacts): TreeFacts[] {
 
 test('checkEach checks every tree as checkTree does, part of them in the worker', () => withWorker(false, async (tree, helper) => {
   const trees = groups(tree);
-  assert.equal(trees.length, scenarioDirs);
+  assert.equal(trees.length, scenarioDirs());
   const got = new Map<number, unknown>();
   await checkEach(trees, { layout: 'auto' }, { helper }, (i, r) => {
     assert.equal(got.has(i), false, `tree ${i} answered twice`);
@@ -103,6 +101,11 @@ test('checkEach: an aborted signal stops it; a closed worker leaves every tree t
   assert.deepEqual(got.sort((a, b) => a - b), trees.map((_, i) => i));
   assert.equal(helper.answered, 0);
 }));
+
+/** How many directories of five the scenario files fill. */
+function scenarioDirs(): number {
+  return Math.ceil(readdirSync(scenarios).filter((f) => f.endsWith('.c')).length / 5);
+}
 
 /** A kernel tree (era known before the scan): the mini kernel with the scenario drivers in it. */
 function kernelTree(): { root: string; dispose: () => void } {
@@ -131,9 +134,9 @@ test('the scan workers check every directory of a kernel tree as they scan it: c
       },
     });
     const { accepted, rest } = acceptParts(tree, parts);
-    // The scenario directories and the mini kernel's demo driver, every one checked by a worker.
+    // The scenario directories (five files each) and the mini kernel's demo driver, every one checked by a worker.
     assert.deepEqual([...directoriesOf(tree.files).keys()].filter((d) => !/^drivers\/d\d\d$/.test(d)), ['drivers/net/demo']);
-    assert.equal(accepted.length, scenarioDirs + 1);
+    assert.equal(accepted.length, scenarioDirs() + 1);
     assert.deepEqual(rest.files.filter((f) => f.facts.length || f.functions.length), []);
     const whole = checkTree(tree, { layout: 'auto' });
     assert.ok(whole.findings.length > 20);

@@ -8,9 +8,15 @@ function extract(text: string): FileFacts {
   return extractFileFacts({ file: 'x.c', text, era: defaultEra });
 }
 
-/** Skeleton without ranges, for exact comparison. */
+/** Skeleton without ranges and expression trees (tested on their own below), for exact comparison. */
 function shape(stmts: Stmt[]): unknown[] {
-  return JSON.parse(JSON.stringify(stmts, (k, v: unknown) => (k === 'range' ? undefined : v))) as unknown[];
+  const drop = new Set(['range', 'expr', 'argExprs', 'lvalue']);
+  return JSON.parse(JSON.stringify(stmts, (k, v: unknown) => (drop.has(k) || (k === 'value' && typeof v === 'object') ? undefined : v))) as unknown[];
+}
+
+/** The expression IR without call ranges. */
+function ir(e: unknown): unknown {
+  return JSON.parse(JSON.stringify(e, (k, v: unknown) => (k === 'at' ? undefined : v)));
 }
 
 test('loop bounds: for (i = 0; i < n; i++) bounds pci_irq_vector(pdev, i); constant bounds give min/max', () => {
@@ -63,7 +69,7 @@ err:
   assert.deepEqual(shape(fn.body), [
     { t: 'fact', id: 0 },
     { t: 'if', cond: { t: 'cmp', op: '<', left: { text: 'ret', variable: 'ret' }, right: { text: '0', value: 0 } }, then: [{ t: 'return', value: 'ret' }], else: [] },
-    { t: 'assign', target: 'nvec', source: 'ret' },
+    { t: 'assign', target: 'nvec', source: 'ret', op: '=' },
     { t: 'fact', id: 1 },
     {
       t: 'if',
@@ -126,4 +132,38 @@ static struct pci_driver drv = { .probe = probe, .remove = remove };
 `);
   assert.deepEqual(r.functions.map((f) => f.name), ['setup', 'middle', 'probe', 'remove']);
   assert.deepEqual(shape(r.functions[2]!.body), [{ t: 'call', name: 'middle', args: ['pdev'] }, { t: 'return', value: 'middle(pdev)' }]);
+});
+
+test('expression IR: locations, bit tests, errnos, ERR_PTR, the count-to-errno idiom, calls with their fact', () => {
+  const r = extract(`#define USING_MSIX 4
+static int f(struct pci_dev *pdev, struct ad *ad)
+{
+	int min = 17, n;
+
+	n = pci_alloc_irq_vectors(pdev, min, 32, PCI_IRQ_MSIX);
+	if (n > 0 && (ad->flags & USING_MSIX))
+		ad->flags |= USING_MSIX;
+	if (!ad->p)
+		return PTR_ERR(ERR_PTR(-ENOSPC));
+	n++;
+	return n < 0 ? n : 0;
+}
+`);
+  const body = r.functions[0]!.body;
+  assert.deepEqual(ir(body[0]), { t: 'assign', target: 'min', source: '17', op: '=', lvalue: { t: 'var', name: 'min' }, value: { t: 'int', value: 17 }, range: (body[0] as Extract<Stmt, { t: 'assign' }>).range });
+  assert.deepEqual(ir((body[1] as Extract<Stmt, { t: 'fact' }>).argExprs), [{ t: 'var', name: 'pdev' }, { t: 'var', name: 'min' }, { t: 'int', value: 32 }, { t: 'int', value: 4 }]);
+  assert.deepEqual((body[1] as Extract<Stmt, { t: 'fact' }>).lvalue, { t: 'var', name: 'n' });
+  const cond = (body[2] as Extract<Stmt, { t: 'if' }>).cond;
+  assert.equal(cond.t, 'and');
+  if (cond.t !== 'and' || cond.b.t !== 'truth' || cond.a.t !== 'cmp') throw new Error('shape');
+  assert.deepEqual(cond.a.left.expr, { t: 'var', name: 'n' });
+  assert.deepEqual(cond.b.operand.expr, { t: 'binary', op: '&', left: { t: 'field', base: { t: 'var', name: 'ad' }, name: 'flags' }, right: { t: 'int', value: 4 } });
+  const set = (body[2] as Extract<Stmt, { t: 'if' }>).then[0] as Extract<Stmt, { t: 'assign' }>;
+  assert.deepEqual([set.op, set.lvalue, set.value], ['|=', { t: 'field', base: { t: 'var', name: 'ad' }, name: 'flags' }, { t: 'int', value: 4 }]);
+  const early = (body[3] as Extract<Stmt, { t: 'if' }>).then.at(-1) as Extract<Stmt, { t: 'return' }>;
+  assert.deepEqual(ir(early.expr), { t: 'call', name: 'PTR_ERR', args: [{ t: 'err-ptr', a: { t: 'errno', name: 'ENOSPC' } }] });
+  assert.deepEqual(ir(body[4]), { t: 'assign', target: 'n', source: '1', op: '+=', lvalue: { t: 'var', name: 'n' }, value: { t: 'int', value: 1 }, range: (body[4] as Extract<Stmt, { t: 'assign' }>).range });
+  assert.deepEqual((body[5] as Extract<Stmt, { t: 'return' }>).expr, {
+    t: 'ternary', test: { t: 'binary', op: '<', left: { t: 'var', name: 'n' }, right: { t: 'int', value: 0 } }, then: { t: 'var', name: 'n' }, else: { t: 'int', value: 0 },
+  });
 });

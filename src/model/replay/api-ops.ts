@@ -102,3 +102,21 @@ export function isAllocation(op: OpKind): boolean {
     op === 'ims-alloc' || op === 'create-domain' || op === 'ims-create'
   );
 }
+
+/** The call that undoes an allocation of this kind (what a leaking error path is missing). */
+const undoneBy: Partial<Record<OpKind, string>> = {
+  'pci-alloc': 'pci_free_irq_vectors()',
+  'pci-enable-msi': 'pci_disable_msi()',
+  'pci-enable-msix': 'pci_disable_msix()',
+  'msix-alloc-at': 'pci_msix_free_irq()',
+  'domain-alloc-range': 'msi_domain_free_irqs_all()',
+  'domain-alloc-at': 'msi_domain_free_irqs_all()',
+  'platform-alloc': 'platform_device_msi_free_irqs_all()',
+  'fslmc-alloc': 'fsl_mc_msi_domain_free_irqs()',
+  'ims-alloc': 'pci_ims_free_irq()',
+};
+
+export function undoCall(api: string): string | undefined {
+  if (api === 'platform_msi_domain_alloc_irqs') return 'platform_msi_domain_free_irqs()';
+  return undoneBy[apiOp(api).op];
+}

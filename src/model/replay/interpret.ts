@@ -1,67 +1,180 @@
-// The replay interpreter: what the walk does at each fact, call and path end. It drives the
-// allocator (src/model/store) on a per-path copy of its state, remembers which variable holds
-// which call's result (so `if (ret < 0) return ret;` can undo a failed allocation), and reports
-// each applied operation and each path end to a sink. It raises no findings itself.
-import type { Cond, MsiFact, Range } from '../../facts/types';
+// The replay interpreter: the semantics the walk runs at each statement. It drives the
+// allocator (src/model/store) on a per-path copy of its state, binds values to locations
+// (evaluate.ts), gives each allocation's result an outcome symbol that branches settle (a
+// failed allocation is undone on its failure branch), and reports each applied operation and
+// each path end to a sink. It raises no findings itself.
+import type { Cond, Expr, MsiFact, Range, Stmt, Value } from '../../facts/types';
 import type { SourceSite } from '../snapshot';
 import type { StoreOp, StoreState } from '../store/types';
 import { apiOp, isAllocation } from './api-ops';
-import type { Outcome, Resolve, ResultRef } from './outcome';
+import type { Outcome } from './outcome';
 import type { PathState, ReplayHooks } from './replay-state';
-import { applyOp, cloneStore, seedDefaultDomain, seedDevice } from './store-port';
-import { canonical, constDecision, constOf, decidedValue, deviceOnly, isCleanupCall, storeSignature, storeSigs } from './path-values';
+import { applyOp, cloneStore, constrainGranted, seedDefaultDomain, seedDevice } from './store-port';
+import { canonical, deviceOnly, isCleanupCall, storeSignature, storeSigs } from './path-values';
 import { SignatureTable, dropKey, forkPath, pathSignature, writable as own } from './path-parts';
 export { isCleanupCall, liveAtDetach } from './path-values';
 import { toStoreOp } from './to-op';
 import { isKernelHelper } from './kernel-calls';
-import { deviceKeyOf, renameRoot } from './device-text';
-import type { Frame, Interpreter } from './walk';
+import { deviceKeyOf, paramName, renameRoot } from './device-text';
+import { condKey, type Frame, type Interpreter } from './walk';
+import { Evaluator, bitArgs, callSlot, locOf, pointee, refinement, type EvalHooks } from './evaluate';
+import { exprText } from './expr-text';
+import { BIG, errnoRange, isRes, isTop, num, top, under, type Num, type Val } from './values';
+
+type Of<T extends Stmt['t']> = Extract<Stmt, { t: T }>;
 
 const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)$/i;
+/** Allocators whose memory comes back zeroed: fields of the object read 0 until written. */
+const zeroingAllocators = new Set(['kzalloc', 'kvzalloc', 'kcalloc', 'kvcalloc', 'vzalloc', 'devm_kzalloc', 'devm_kcalloc', 'kzalloc_node', 'netdev_priv']);
 
 function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<string, string>): { key: string; text: string } | undefined {
   if (!fact.device) return undefined;
   const key = canonical(renameRoot(fact.device.key, frame.rename), aliases);
+  // A PCI device kept in a driver structure (`ioa_cfg->pdev`) is, in a PCI driver's probe and
+  // remove, the device being probed: the store of `pdev` (the copy may be made where the walk
+  // cannot see, e.g. an init helper in another file).
+  if (hooks.probeDevice && fact.device.class === 'pci' && /->|\./.test(key)) return { key: hooks.probeDevice, text: fact.device.text };
   return { key: hooks.deviceKey(key), text: fact.device.text };
 }
 
-function resultRef(fact: MsiFact, id: number): ResultRef {
-  const ref: ResultRef = { fact: id, returns: apiOp(fact.api).returns, minOk: fact.min?.value ?? 1 };
-  if (fact.max?.value !== undefined) ref.maxOk = fact.max.value;
-  if (fact.min && fact.max && fact.min.text === fact.max.text) ref.exactText = fact.min.text.trim();
-  return ref;
+/** What an allocation's call returns, per outcome (the kernel's return convention of the API). */
+function resultValue(fact: MsiFact, id: number): Val | undefined {
+  const file = fact.file;
+  const ok = (lo: number, hi: number): Val => ({ fact: id, file, ok: num(lo, hi), failed: errnoRange });
+  switch (apiOp(fact.api).returns) {
+    case 'count': return ok(Math.max(1, fact.min?.value ?? fact.min?.min ?? 1), fact.max?.value ?? fact.max?.max ?? BIG);
+    case 'zero': return ok(0, 0);
+    case 'bool': return { fact: id, file, ok: num(1), failed: num(0) };
+    case 'map': return { fact: id, file, ok: top, failed: top, fields: { index: { ok: num(0, 65535), failed: errnoRange }, virq: { ok: num(1, BIG), failed: num(0) } } };
+    default: return undefined;
+  }
 }
 
+const limit = 0x7fffffff;
+/** pci_msix_vec_count(): the table size, or a negative errno when the device has no MSI-X. */
+const tableSize: Num = { lo: -4095, hi: 2048, table: true };
+/** Where a path notes that a device's whole MSI-X table was allocated. */
+const wholeTableKey = (device: string): string => `#whole-table:${device}`;
+const valueFields = ['min', 'max', 'count', 'index', 'first', 'last', 'hwsize', 'domain'] as const;
+
 export function newPathState(store: StoreState): PathState {
-  return { store, vars: {}, aliases: {}, consts: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: false, dyn: [], known: [], unfollowed: false, seq: 0, ownsStore: true, owned: -1 };
+  return { store, env: {}, requests: {}, zeroed: [], aliases: {}, calls: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: '', dyn: [], known: [], unfollowed: false, seq: 0, ownsStore: true, owned: -1 };
+}
+
+/** `if (!ret)` after pci_alloc_irq_vectors(): true for no value the call returns. */
+export interface ImpossibleTest {
+  fact: MsiFact;
+  file: string;
+  range: Range;
+  test: string;
+}
+
+export interface InterpreterOptions {
+  /** Whether a decision on an unreadable condition is worth remembering (it is tested again). */
+  keepDecision(key: string): boolean;
+  /** Remove phase: fields probe set are visible by their member path. */
+  inherited?: boolean;
 }
 
 export class ReplayInterpreter implements Interpreter<PathState> {
   private readonly signatures = new SignatureTable();
+  /** Allocations (file#id) whose result some path read: the rest were never checked. */
+  readonly usedResults = new Set<string>();
+  /** Per `if` site: a test no outcome passed on a path, and whether some path may pass it. */
+  private readonly tests = new Map<string, { test?: ImpossibleTest; passable: boolean }>();
 
-  constructor(private readonly hooks: ReplayHooks) {}
+  constructor(private readonly hooks: ReplayHooks, private readonly opts: InterpreterOptions) {}
 
-  clone(s: PathState): PathState {
+  fork(s: PathState): PathState {
     return forkPath(s);
   }
 
-  signature(s: PathState): string {
+  key(s: PathState): string {
     return s.sig ?? pathSignature(s, this.signatures, storeSignature(s.store));
   }
 
-  /** `unfollowed` is left out of the signature (it would split paths); a merge keeps it if either had it. */
-  absorb(kept: PathState, dropped: PathState): void {
+  /** `unfollowed` and `exit` are left out of the key (they would split paths); a merge keeps them. */
+  join(kept: PathState, dropped: PathState): void {
     if (dropped.unfollowed) kept.unfollowed = true;
+    if (dropped.guessed) kept.guessed = true;
+    kept.exit ??= dropped.exit;
   }
 
   private factOf(frame: Frame, id: number): MsiFact | undefined {
     return this.hooks.factById(frame.fn.file, id);
   }
 
-  fact(s: PathState, id: number, frame: Frame, unknownCond: boolean): void {
+  private evaluator(s: PathState, frame: Frame, assumed: Record<number, Outcome> = {}): Evaluator {
+    const hooks: EvalHooks = {
+      modeBit: (base, field) => this.modeBit(s, base, field, frame), inherited: this.opts.inherited,
+      used: (res) => void this.usedResults.add(`${res.file}#${res.fact}`),
+    };
+    return new Evaluator(s, frame, hooks, assumed);
+  }
+
+  // ---- locations -------------------------------------------------------------------------
+
+  /** Forgets a location (unless only what is reached through it) and everything reached through it. */
+  private kill(s: PathState, key: string, self = true): void {
+    const sub = `${key}.`;
+    const dies = (k: string): boolean => (self && k === key) || k.startsWith(sub);
+    for (const k of Object.keys(s.env)) if (dies(k)) dropKey(s, 'env', k);
+    for (const k of Object.keys(s.requests)) if (dies(k)) dropKey(s, 'requests', k);
+    if (s.zeroed.some((z) => dies(z) || z === key)) own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => !dies(z) && z !== key));
+  }
+
+  /** A location written with v. Unknown is kept explicitly under a zeroed object (else it would read 0). */
+  private bind(s: PathState, key: string, v: Val): void {
+    this.kill(s, key);
+    if (!isTop(v) || s.zeroed.some((z) => key.startsWith(`${z}.`))) own(s, 'env')[key] = v;
+  }
+
+  /** The locals of an activation die with it. */
+  private dropScope(s: PathState, frame: Frame): void {
+    const local = `${frame.id}:`;
+    const slot = `${frame.id}@`;
+    for (const k of Object.keys(s.env)) if (k.startsWith(local)) dropKey(s, 'env', k);
+    for (const k of Object.keys(s.calls)) if (k.startsWith(slot)) dropKey(s, 'calls', k);
+    if (s.zeroed.some((z) => z.startsWith(local))) own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => !z.startsWith(local)));
+  }
+
+  // ---- facts -------------------------------------------------------------------------------
+
+  /** The path's own copy of the store (copied on its first write after a fork), unsigned. */
+  private writableStore(s: PathState): StoreState {
+    if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
+    storeSigs.delete(s.store);
+    return s.store;
+  }
+
+  /** The fact with its run-time arguments read on this path (`int min = 17;` makes min_vecs 17). */
+  private withPathValues(s: PathState, fact: MsiFact, st: Of<'fact'>, frame: Frame): MsiFact {
+    let out = fact;
+    const ev = this.evaluator(s, frame);
+    for (const f of valueFields) {
+      const v: Value | undefined = fact[f];
+      if (!v || v.value !== undefined || v.loopBound || v.anyIndex) continue;
+      const i = fact.args.indexOf(v.text);
+      const e = i >= 0 ? st.argExprs[i] : undefined;
+      if (!e) continue;
+      const n = ev.num(ev.value(e));
+      // Only what the path pins down: a constant, or a small interval (not a count's 1..max).
+      if (n.lo !== n.hi && (n.lo < -limit || n.hi > limit)) continue;
+      const known: Value = n.lo === n.hi ? { ...v, value: n.lo } : { ...v, min: Math.max(n.lo, v.min ?? -BIG), ...(n.hi < BIG ? { max: Math.min(n.hi, v.max ?? BIG) } : {}) };
+      out = { ...out, [f]: known };
+    }
+    return out;
+  }
+
+  fact(s: PathState, st: Of<'fact'>, frame: Frame, unknownCond: boolean): void {
     s.sig = undefined;
-    const fact = this.factOf(frame, id);
-    if (!fact) return;
+    // Whatever the call is, it overwrites what receives its result (the store op binds it again).
+    const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
+    const id = st.id;
+    const found = this.factOf(frame, id);
+    if (target) this.bind(s, target, found?.api === 'pci_msix_vec_count' ? tableSize : top);
+    if (!found) return;
+    const fact = this.withPathValues(s, found, st, frame);
     const dev = devOf(fact, frame, this.hooks, s.aliases);
     if (!dev) return;
     const spec = apiOp(fact.api);
@@ -70,18 +183,10 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       return;
     }
     const site: SourceSite = { file: fact.file, range: fact.range, function: fact.function, api: fact.api };
-    const mapVar = fact.args[1]?.replace(/^\*/, '').trim();
-    const mapFact = mapVar !== undefined ? s.vars[mapVar]?.id : undefined;
-    const op = toStoreOp(fact, {
-      device: dev.key, site, dynGuarded: s.dyn.includes(dev.key),
-      mapIndex: mapFact !== undefined ? s.returns[mapFact] : undefined,
-    });
+    const map = st.argExprs[1] ? this.evaluator(s, frame).value(st.argExprs[1].t === 'deref' ? st.argExprs[1].a : st.argExprs[1]) : undefined;
+    const op = toStoreOp(fact, { device: dev.key, site, dynGuarded: s.dyn.includes(dev.key), mapIndex: map && isRes(map) ? s.returns[map.fact] : undefined });
     if (!op) return;
-    const writable = (): StoreState => {
-      if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
-      storeSigs.delete(s.store);
-      return s.store;
-    };
+    const writable = (): StoreState => this.writableStore(s);
     if (!s.store.devices[dev.key]) {
       const caps = this.hooks.caps?.(dev.key, dev.text);
       if (caps) seedDevice(writable(), dev.key, caps);
@@ -89,34 +194,47 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     }
     // The model knows a device's state once this walk allocated on it or freed all of it;
     // before that (a helper walked alone, a device probe never touched) it is unknown.
-    const resets = isAllocation(spec.op) || (op.op === 'pci-disable' && op.mode === 'all') || op.op === 'platform-free' || op.op === 'fsl-mc-free' || op.op === 'free-all';
+    const alloc = isAllocation(spec.op);
+    const resets = alloc || (op.op === 'pci-disable' && op.mode === 'all') || op.op === 'platform-free' || op.op === 'fsl-mc-free' || op.op === 'free-all';
     const pristine = !s.known.includes(dev.key) && this.pristine(s, dev.key, op);
     const known = s.known.includes(dev.key) || (resets && this.hooks.phase !== 'alone') || pristine;
-    const boundByResult = this.loopBound(s, fact);
-    s.unbound = undefined;
-    if (fact.result && isAllocation(spec.op)) {
+    const boundByResult = this.loopBound(s, fact, frame);
+    const boundByRequest = boundByResult ? undefined : this.requestBound(s, fact, frame);
+    if (alloc) {
+      // A new run of the call: a new outcome symbol, undone on its failure branch.
+      dropKey(s, 'settled', id);
       own(s, 'before')[id] = { store: s.store, seq: s.seq };
       s.ownsStore = false;
-    } else if (isAllocation(spec.op)) {
-      s.unbound = { id, api: fact.api, store: s.store, seq: s.seq };
-      s.ownsStore = false;
+      s.cleanup = '';
+      s.exit = undefined;
     }
     const outcome = applyOp(writable(), op);
     s.seq++;
     own(s, 'status')[id] = outcome.status;
-    if (fact.result) {
-      const v = fact.result.replace(/^\*/, '');
-      own(s, 'vars')[v] = { id };
-      dropKey(s, 'consts', v);
-    }
     if (outcome.returns) own(s, 'returns')[id] = outcome.returns;
-    if (resets) {
-      if (!s.known.includes(dev.key)) own(s, 'known').push(dev.key);
-      if (isAllocation(spec.op)) s.cleanup = false;
+    const result = resultValue(fact, id) ?? (fact.api === 'pci_msix_vec_count' ? tableSize : top);
+    // min_vecs and max_vecs both the table size: the whole MSI-X table, every fixed vector in it.
+    const table = (v: Value | undefined): boolean => {
+      const i = v ? fact.args.indexOf(v.text) : -1;
+      const e = i >= 0 ? st.argExprs[i] : undefined;
+      const n = e ? this.evaluator(s, frame).value(e) : undefined;
+      return n !== undefined && !isRes(n) && n.table === true;
+    };
+    if (alloc && table(found.min) && table(found.max)) own(s, 'env')[wholeTableKey(dev.key)] = num(1);
+    else if (resets) dropKey(s, 'env', wholeTableKey(dev.key));
+    if (alloc && fact.max && fact.min?.text.trim() !== fact.max.text.trim()) {
+      const i = fact.args.indexOf(fact.max.text);
+      const e = i >= 0 ? st.argExprs[i] : undefined;
+      // A location until it is written again; a constant for good.
+      const k = e?.t === 'int' ? `=${e.value}` : e ? locOf(e, frame) : undefined;
+      if (k !== undefined) own(s, 'requests')[k] = id;
     }
+    if (!isTop(result)) own(s, 'calls')[callSlot(frame, fact.callRange)] = result;
+    if (target) this.bind(s, target, result);
+    if (resets && !s.known.includes(dev.key)) own(s, 'known').push(dev.key);
     this.hooks.sink({
       kind: 'op', fact, device: dev.key, deviceText: dev.text, op, outcome, phase: this.hooks.phase, known, pristine, unknownCond,
-      boundByResult, state: deviceOnly(s.store, dev.key),
+      boundByResult, ...(boundByRequest ? { boundByRequest } : {}), wholeTable: s.env[wholeTableKey(dev.key)] !== undefined, state: deviceOnly(s.store, dev.key),
     });
   }
 
@@ -131,17 +249,35 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   /** `for (i = 0; i < n; i++) pci_irq_vector(pdev, i)` with n holding an allocation's count. */
-  private loopBound(s: PathState, fact: MsiFact): { fact: number; inclusive: boolean } | undefined {
+  private loopBound(s: PathState, fact: MsiFact, frame: Frame): { fact: number; inclusive: boolean } | undefined {
     const lb = fact.index?.loopBound;
     if (!lb) return undefined;
-    const id = s.vars[lb.bound.trim()]?.id;
-    return id === undefined ? undefined : { fact: id, inclusive: lb.inclusive };
+    const v = s.env[`${frame.id}:${lb.bound.trim()}`];
+    return v && isRes(v) ? { fact: v.fact, inclusive: lb.inclusive } : undefined;
   }
 
-  settle(s: PathState, fact: number, outcome: Outcome): boolean {
+  /**
+   * `for (i = 0; i < nvec; i++) pci_irq_vector(pdev, i)` where nvec is what an earlier
+   * allocation on this path asked for as max_vecs, not what it granted (it may grant fewer).
+   */
+  private requestBound(s: PathState, fact: MsiFact, frame: Frame): MsiFact | undefined {
+    const lb = fact.index?.loopBound;
+    if (!lb || (apiOp(fact.api).op !== 'pci-irq-vector' && apiOp(fact.api).op !== 'get-virq')) return undefined;
+    const bound = lb.bound.trim();
+    for (const id of Object.values(s.requests)) {
+      const alloc = this.factOf(frame, id);
+      if (!alloc || apiOp(alloc.api).returns !== 'count' || alloc.max?.text.trim() !== bound) continue;
+      const exact = alloc.min?.value !== undefined && alloc.min.value === alloc.max.value;
+      if (!exact && s.settled[id] !== 'failed') return alloc;
+    }
+    return undefined;
+  }
+
+  /** An allocation's outcome decided on this path; false when that cannot happen. */
+  private settle(s: PathState, fact: number, outcome: Outcome): boolean {
     s.sig = undefined;
     if (outcome === 'ok' && s.status[fact] === 'error') return false;
-    if (s.settled[fact] !== undefined && s.settled[fact] !== outcome) return false;
+    if (s.settled[fact] !== undefined) return s.settled[fact] === outcome;
     own(s, 'settled')[fact] = outcome;
     const saved = s.before[fact];
     dropKey(s, 'before', fact);
@@ -153,154 +289,282 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     return true;
   }
 
-  resolver(s: PathState, frame: Frame): Resolve {
-    return (operand) => {
-      const direct = operand.fact !== undefined ? this.factOf(frame, operand.fact) : undefined;
-      if (direct && operand.fact !== undefined) return { ref: resultRef(direct, operand.fact) };
-      const text = (operand.variable ?? operand.text).trim();
-      const m = /^(.*?)(?:\.|->)(index|virq)$/.exec(text);
-      const name = m ? m[1]! : text;
-      const v = s.vars[name];
-      if (v === undefined) return undefined;
-      const fact = this.factOf(frame, v.id);
-      if (!fact) return undefined;
-      const ref = resultRef(fact, v.id);
-      if (v.returns) ref.returns = v.returns;
-      return m ? { ref, field: m[2] as 'index' | 'virq' } : { ref };
-    };
+  // ---- calls and assignments ---------------------------------------------------------------
+
+  enter(s: PathState, st: Of<'call'>, callee: Frame, caller: Frame): void {
+    s.sig = undefined;
+    const ev = this.evaluator(s, caller);
+    callee.fn.params.forEach((p, i) => {
+      const name = paramName(p);
+      const arg = st.argExprs[i];
+      if (!name || !arg) return;
+      if (st.args[i] !== undefined && !callee.rename.has(name)) callee.rename.set(name, renameRoot(deviceKeyOf(st.args[i]!), caller.rename));
+      const root = pointee(arg, caller);
+      if (root !== undefined && !callee.roots.has(name)) callee.roots.set(name, root);
+      const v = ev.value(arg);
+      if (!isTop(v)) own(s, 'env')[`${callee.id}:${name}`] = v;
+    });
   }
 
-  opaqueCall(s: PathState, name: string, args: string[], frame: Frame): void {
+  call(s: PathState, st: Of<'call'>, frame: Frame, callee?: Frame): void {
     s.sig = undefined;
-    if (name === 'pcim_enable_device' && args[0]) {
-      const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(args[0]), frame.rename), s.aliases));
-      const site: SourceSite = { file: frame.fn.file, range: frame.fn.range, function: frame.fn.name, api: name };
-      if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
-      storeSigs.delete(s.store);
-      applyOp(s.store, { op: 'pci-managed', device: key, site });
+    let v: Val = top;
+    if (callee) {
+      v = s.ret ?? top;
+      s.ret = undefined;
+      this.dropScope(s, callee);
+    } else {
+      this.unfollowed(s, st, frame);
+      this.bitOp(s, st, frame);
+    }
+    if (!isTop(v)) own(s, 'calls')[callSlot(frame, st.range)] = v;
+    const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
+    if (!target) return;
+    this.bind(s, target, v);
+    if (zeroingAllocators.has(st.name)) own(s, 'zeroed').push(target);
+  }
+
+  /** `set_bit(USING_MSI, &priv->flags)` / `clear_bit(...)`: the kernel's bit operations on a flag word. */
+  private bitOp(s: PathState, st: Of<'call'>, frame: Frame): void {
+    const call: Expr = { t: 'call', name: st.name, args: st.argExprs, at: st.range };
+    const bit = call.t === 'call' ? bitArgs(call) : undefined;
+    if (!bit || st.name.endsWith('test_bit')) return;
+    const key = locOf(bit.word, frame);
+    if (key === undefined) return;
+    const set = st.name.endsWith('set_bit');
+    const ev = this.evaluator(s, frame);
+    const mask: Expr = { t: 'int', value: set ? bit.mask : ~bit.mask & 0x7fffffff };
+    this.bind(s, key, ev.value({ t: 'binary', op: set ? '|' : '&', left: bit.word, right: mask }));
+  }
+
+  /** A call the walk does not enter: what it may do to the device and to what it was handed. */
+  private unfollowed(s: PathState, st: Of<'call'>, frame: Frame): void {
+    if (st.name === 'pcim_enable_device' && st.args[0]) {
+      const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(st.args[0]), frame.rename), s.aliases));
+      const site: SourceSite = { file: frame.fn.file, range: frame.fn.range, function: frame.fn.name, api: st.name };
+      applyOp(this.writableStore(s), { op: 'pci-managed', device: key, site });
       return;
     }
+    this.unseen(s, st.name, frame, st.args);
+    // Handed to a function the walk does not see: the result is used there (maybe tested).
+    for (const a of st.argExprs) {
+      const k = a.t === 'var' || a.t === 'field' ? locOf(a, frame) : undefined;
+      const v = k === undefined ? undefined : s.env[k];
+      if (v && isRes(v)) this.usedResults.add(`${v.file}#${v.fact}`);
+    }
+    if (isKernelHelper(st.name)) return;
+    // A driver function that is not followed may set fields of what it was handed: those the
+    // path never wrote no longer read as zero. Fields the path wrote keep their value (smatch's
+    // choice too: forgetting them at every call would forget every mode flag).
+    for (const a of st.argExprs) {
+      const root = pointee(a, frame);
+      if (root !== undefined && s.zeroed.some((z) => z === root || z.startsWith(`${root}.`) || root.startsWith(`${z}.`))) {
+        own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => z !== root && !z.startsWith(`${root}.`) && !root.startsWith(`${z}.`)));
+      }
+    }
+  }
+
+  unseen(s: PathState, name: string, frame: Frame, args?: string[]): void {
+    s.sig = undefined;
     // A call through a pointer (`p->ops->setup`) is never a plain helper; its name says nothing
     // about cleanup either, so it only makes the device's state unknown.
     const indirect = !/^[A-Za-z_]\w*$/.test(name);
-    if (!indirect && isCleanupCall(name)) s.cleanup = true;
+    // A cleanup-like call may free the vectors only if it can reach the device: handed the
+    // device or an object the device was stored in (not a member of it: `&priv->timer`).
+    // devm_add_action(dev, fn, data) whose fn frees vectors: they are released at detach.
+    if (name.startsWith('devm_add_action') && args && args[1] && this.hooks.mayFree?.(args[1].replace(/^&/, '').trim(), frame.fn) === true) s.released = true;
+    // A function whose body the tree shows and that frees nothing is neutral, whatever its name.
+    if (!indirect && args && !s.cleanup && this.hooks.mayFree?.(name, frame.fn) !== false && isCleanupCall(name) && this.reachesDevice(s, args, frame)) s.cleanup = name;
     if (indirect || !isKernelHelper(name)) s.unfollowed = true;
   }
 
-  assign(s: PathState, target: string, source: string, frame: Frame): void {
+  /** Whether one of these arguments is, or holds, a device this path allocated on. */
+  private reachesDevice(s: PathState, args: string[], frame: Frame): boolean {
+    const devices = Object.keys(s.store.devices).map((q) => q.slice(q.lastIndexOf(':') + 1));
+    // Paths that lead to a device: its key, and fields a device was stored in (`priv->pdev`).
+    const paths = [...devices, ...Object.entries(s.aliases).filter(([, to]) => devices.includes(to)).map(([from]) => from)];
+    return args.some((text) => {
+      const a = canonical(renameRoot(deviceKeyOf(text), frame.rename), s.aliases);
+      return paths.some((p) => p === a || p.startsWith(`${a}->`) || p.startsWith(`${a}.`));
+    });
+  }
+
+  assign(s: PathState, st: Of<'assign'>, frame: Frame): void {
     s.sig = undefined;
-    const t = target.replace(/^\*/, '').trim();
-    const fromCall = /^[A-Za-z_]\w*\s*\(/.test(source);
-    const ret = s.ret;
-    s.ret = undefined;
-    if (fromCall && ret) {
-      // `ret = helper(...)`: the helper's return value, as far as it is known.
-      dropKey(s, 'vars', t);
-      dropKey(s, 'consts', t);
-      if (ret.ref) own(s, 'vars')[t] = ret.ref;
-      if (ret.value !== undefined) own(s, 'consts')[t] = ret.value;
-      return;
-    }
-    if (fromCall) {
-      // An unfollowed call overwrote the variable: whatever it held is gone.
-      dropKey(s, 'vars', t);
-      dropKey(s, 'consts', t);
-      return;
-    }
-    const c = constOf(source);
-    dropKey(s, 'vars', t);
-    dropKey(s, 'consts', t);
     // `priv->pdev = pdev`: later calls through the field act on the same device.
-    if (/->|\./.test(t) && /^&?\s*[A-Za-z_][\w>.-]*$/.test(source.trim())) {
-      const from = canonical(renameRoot(t, frame.rename), s.aliases);
-      const to = canonical(renameRoot(deviceKeyOf(source), frame.rename), s.aliases);
+    if (st.lvalue.t === 'field' && (st.value.t === 'var' || st.value.t === 'field' || st.value.t === 'addr')) {
+      const from = canonical(renameRoot(st.target.replace(/^\*/, '').trim(), frame.rename), s.aliases);
+      const to = canonical(renameRoot(deviceKeyOf(st.source), frame.rename), s.aliases);
       if (from !== to) own(s, 'aliases')[from] = to;
     }
-    if (c !== undefined) own(s, 'consts')[t] = c;
-    else if (s.vars[source.trim()]) own(s, 'vars')[t] = s.vars[source.trim()]!;
+    const key = locOf(st.lvalue, frame);
+    if (key === undefined) return;
+    const ev = this.evaluator(s, frame);
+    const compound = st.op.length === 2 && st.op.endsWith('=') ? st.op[0]! : st.op === '<<=' || st.op === '>>=' ? st.op.slice(0, 2) : undefined;
+    const v = st.op === '=' ? ev.value(st.value) : compound ? ev.value({ t: 'binary', op: compound, left: st.lvalue, right: st.value }) : top;
+    this.bind(s, key, v);
   }
 
-  returned(s: PathState, value: string | undefined, _frame: Frame): void {
-    s.sig = undefined;
-    const v = value?.trim();
-    // `return pci_alloc_irq_vectors(...);`: the caller's variable holds that call's result, and
-    // its failure branch undoes the allocation as if the helper had checked it.
-    const u = s.unbound;
-    s.unbound = undefined;
-    if (v !== undefined && u && new RegExp(`^${u.api}\\s*\\(`).test(v)) {
-      s.ret = { ref: { id: u.id } };
-      own(s, 'before')[u.id] = { store: u.store, seq: u.seq };
-      return;
+  havoc(s: PathState, lvalues: Expr[], frame: Frame): void {
+    for (const e of lvalues) {
+      const key = locOf(e, frame);
+      if (key !== undefined && (Object.keys(s.env).some((k) => k === key || k.startsWith(`${key}.`)) || s.zeroed.length)) this.bind(s, key, top);
     }
-    // `return f(x);`: f was just entered and left its own return value in s.ret.
-    if (v !== undefined && /^[A-Za-z_]\w*\s*\(/.test(v)) return;
-    s.ret = undefined;
-    if (v === undefined) return;
-    const c = constOf(v) ?? s.consts[v] ?? decidedValue(s.decisions, v);
-    if (c !== undefined) { s.ret = { value: c }; return; }
-    if (s.vars[v]) { s.ret = { ref: s.vars[v]! }; return; }
-    // `n < 0 ? n : 0`: the helper turns a count into 0-or-errno.
-    const m = /^\(?\s*([A-Za-z_][\w.>-]*)\s*<\s*0\s*\)?\s*\?\s*\1\s*:\s*0$/.exec(v);
-    if (m && s.vars[m[1]!]) s.ret = { ref: { id: s.vars[m[1]!]!.id, returns: 'zero' } };
   }
 
-  took(s: PathState, _how: 'goto', label?: string): void {
-    s.sig = undefined;
-    if (!label || !successLabel.test(label)) s.errorPath = true;
+  // ---- branches ----------------------------------------------------------------------------
+
+  decided(s: PathState, cond: Cond, frame: Frame): boolean | undefined {
+    const ev = this.evaluator(s, frame);
+    return ev.openFact(cond) === undefined ? ev.cond(cond) : undefined;
   }
 
-  decision(s: PathState, key: string, cond: Cond, frame: Frame): { value: boolean | undefined; readable: boolean } {
-    const c = constDecision(cond, s.consts) ?? this.modeDecision(s, cond, frame);
-    return c !== undefined ? { value: c, readable: true } : { value: s.decisions[key], readable: false };
-  }
-
-  decide(s: PathState, key: string, value: boolean): void {
-    s.sig = undefined;
-    own(s, 'decisions')[key] = value;
-  }
-
-  /** Whether a returned value is an error, when the path tells: a constant, a checked result. */
-  private returnKnown(s: PathState, v: string): boolean | undefined {
-    const fromCall = /^[A-Za-z_]\w*\s*\(/.test(v);
-    const c = fromCall ? s.ret?.value : constOf(v) ?? s.consts[v] ?? decidedValue(s.decisions, v);
-    if (c !== undefined) return c < 0;
-    const ref = fromCall ? s.ret?.ref : s.vars[v];
-    const settled = ref ? s.settled[ref.id] : undefined;
-    return settled === undefined ? undefined : settled === 'failed';
-  }
-
-  /** `if (pdev->msix_enabled)`: read from the store when this walk knows the device's mode. */
-  private modeDecision(s: PathState, cond: Cond, frame: Frame): boolean | undefined {
-    if (cond.t === 'not') {
-      const v = this.modeDecision(s, cond.a, frame);
-      return v === undefined ? undefined : !v;
+  assume(s: PathState, cond: Cond, branch: boolean, frame: Frame, site?: Range): { states: PathState[]; read: boolean } {
+    const ev = this.evaluator(s, frame);
+    if (branch && site) this.impossibleTest(s, cond, frame, site);
+    const fact = ev.openFact(cond);
+    if (fact !== undefined) {
+      // Split on the allocation's outcome where the branch tells them apart.
+      const on = (o: Outcome, c: Cond = cond) => this.evaluator(s, frame, { [fact]: o }).cond(c);
+      // `a && alloc()` false / `a || alloc()` true: where a decided, the call never ran, which
+      // the store sees as a failure; so success takes this branch only through the call's side.
+      const shortSide = (cond.t === 'and' && !branch) || (cond.t === 'or' && branch);
+      const onlyRight = shortSide && (cond.t === 'and' || cond.t === 'or') && ev.openFact(cond.a) !== fact;
+      const tOk = onlyRight && (cond.t === 'and' || cond.t === 'or') ? (on('ok', cond.b) === branch ? branch : on('ok', cond.b) === undefined ? undefined : !branch) : on('ok');
+      const tFail = on('failed');
+      const outs = (['ok', 'failed'] as const).filter((o) => (o === 'ok' ? tOk : tFail) !== !branch);
+      if (outs.length === 2 && tOk === undefined && tFail === undefined) return this.refined(s, cond, branch, frame, true);
+      const states: PathState[] = [];
+      outs.forEach((o, i) => {
+        const c = i < outs.length - 1 ? this.fork(s) : s;
+        if (this.settle(c, fact, o)) states.push(...this.assume(c, cond, branch, frame).states);
+      });
+      return { states, read: true };
     }
-    if (cond.t !== 'truth') return undefined;
-    const m = /^(.+?)\s*(?:->|\.)\s*(msix_enabled|msi_enabled)$/.exec(cond.operand.text.trim());
-    if (!m) return undefined;
-    const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(m[1]!), frame.rename), s.aliases));
+    const t = ev.cond(cond);
+    if (t !== undefined) return { states: t === branch ? [s] : [], read: true };
+    return this.refined(s, cond, branch, frame, false);
+  }
+
+  /**
+   * A test of an allocation's count, made while its outcome is open on this path, that neither
+   * outcome passes. It is reported only if no path reaching the test can pass it.
+   */
+  private impossibleTest(s: PathState, cond: Cond, frame: Frame, site: Range): void {
+    const key = `${frame.fn.file}:${site.line}:${site.column}`;
+    const seen = this.tests.get(key) ?? { passable: false };
+    this.tests.set(key, seen);
+    const ev = this.evaluator(s, frame);
+    if (seen.passable || ev.cond(cond) === false) return;
+    {
+      // Passable here unless this very path shows that no outcome passes it.
+      const leaves = cond.t === 'truth' ? [cond.operand] : cond.t === 'cmp' ? [cond.left, cond.right] : cond.t === 'not' && cond.a.t === 'truth' ? [cond.a.operand] : [];
+      for (const leaf of leaves) {
+        const v = ev.value(leaf.expr);
+        if (!isRes(v) || ev.outcome(v.fact) !== undefined) continue;
+        const fact = this.hooks.factById(v.file, v.fact);
+        if (!fact || apiOp(fact.api).returns !== 'count') continue;
+        const never = (['ok', 'failed'] as const).every((o) => this.evaluator(s, frame, { [v.fact]: o }).cond(cond) === false);
+        if (never) { seen.test ??= { fact, file: frame.fn.file, range: site, test: condKey(cond) }; return; }
+      }
+      seen.passable = true;
+    }
+  }
+
+  /** Tests no outcome passes on any path (see impossibleTest). */
+  impossibleTests(): ImpossibleTest[] {
+    return [...this.tests.values()].filter((t) => !t.passable && t.test).map((t) => t.test!);
+  }
+
+  read(s: PathState, cond: Cond, frame: Frame): void {
+    // A condition whose branches the walk skips: its values are still read (a result tested).
+    this.evaluator(s, frame).cond(cond);
+  }
+
+  /** An undecided condition: narrow what it tests, or remember the branch taken on it. */
+  private refined(s: PathState, cond: Cond, branch: boolean, frame: Frame, read: boolean): { states: PathState[]; read: boolean } {
+    const r = refinement(this.evaluator(s, frame), cond, branch, frame);
+    if (r.infeasible) return { states: [], read: true };
+    // Narrowing what a location holds does not change what it points at: nothing below it dies.
+    for (const [key, v] of r.binds) own(s, 'env')[key] = v;
+    for (const [fact, v] of r.granted) this.granted(s, fact, v, frame);
+    // remove branching on a value it does not know: probe may have decided it (a mode it chose).
+    if (!read && r.granted.length === 0 && this.hooks.phase === 'remove') s.guessed = true;
+    if (r.binds.length || read) return { states: [s], read: read || r.granted.length > 0 };
+    const key = condKey(cond);
+    const known = s.decisions[key];
+    if (known !== undefined) return { states: known === branch ? [s] : [], read: false };
+    if (this.opts.keepDecision(key)) own(s, 'decisions')[key] = branch;
+    return { states: [s], read: false };
+  }
+
+  /** The count an allocation granted, as a branch narrowed it, applied to its blocks. */
+  private granted(s: PathState, id: number, v: Num, frame: Frame): void {
+    const fact = this.factOf(frame, id);
+    if (!fact || apiOp(fact.api).returns !== 'count') return;
+    constrainGranted(this.writableStore(s), { file: fact.file, range: fact.range, function: fact.function, api: fact.api }, Math.max(1, v.lo), v.hi);
+  }
+
+  /** `pdev->msix_enabled`: read from the store when this walk knows the device's mode. */
+  private modeBit(s: PathState, base: Expr, field: 'msi_enabled' | 'msix_enabled', frame: Frame): Num | undefined {
+    const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(exprText(base)), frame.rename), s.aliases));
     const modes = s.store.devices[key]?.pciModes;
     if (!modes || !s.known.includes(key)) return undefined;
-    const want = m[2] === 'msix_enabled' ? 'msix' : 'msi';
-    return modes.every((x) => x === want) ? true : modes.every((x) => x !== want) ? false : undefined;
+    const want = field === 'msix_enabled' ? 'msix' : 'msi';
+    return modes.every((x) => x === want) ? num(1) : modes.every((x) => x !== want) ? num(0) : undefined;
   }
 
-  end(s: PathState, _how: 'return' | 'fallthrough', value: string | undefined, range: Range | undefined, frame: Frame, inBranch: boolean): void {
-    const v = value?.trim();
-    const known = v === undefined ? undefined : this.returnKnown(s, v);
-    const errorReturn =
-      known !== undefined ? known :
-      v !== undefined && (/^-\s*[A-Z0-9]/.test(v) || /^ERR_PTR\s*\(/.test(v) || (inBranch && !/^(?:0|true|NULL|IRQ_\w+)$/.test(v)));
+  // ---- leaving -----------------------------------------------------------------------------
+
+  goto(s: PathState, st: Of<'goto'>, _frame: Frame): void {
+    s.sig = undefined;
+    if (!successLabel.test(st.label)) {
+      s.errorPath = true;
+      s.exit ??= { range: st.range, label: st.label };
+    }
+  }
+
+  returned(s: PathState, st: Of<'return'> | undefined, frame: Frame): void {
+    s.sig = undefined;
+    s.ret = st?.expr ? this.evaluator(s, frame).value(st.expr) : undefined;
+  }
+
+  end(s: PathState, st: Of<'return'> | undefined, frame: Frame, inBranch: boolean): void {
+    const v = st?.expr ? this.evaluator(s, frame).value(st.expr) : undefined;
+    // `return pci_alloc_irq_vectors(...)` / `return helper(...)`: the caller sees both outcomes.
+    if (v && isRes(v) && s.settled[v.fact] === undefined) {
+      for (const o of ['ok', 'failed'] as const) {
+        const c = o === 'ok' ? this.fork(s) : s;
+        if (this.settle(c, v.fact, o)) this.ended(c, st, under(v, o), frame, inBranch);
+      }
+      return;
+    }
+    // `return setup(priv);` of a call whose result the model does not know: it may fail.
+    if (st?.expr?.t === 'call' && st.expr.fact === undefined && v !== undefined && isTop(v) && !s.errorPath && !inBranch && this.hooks.phase === 'probe') {
+      this.ended(this.fork(s), st, num(0), frame, inBranch);
+      this.ended(s, st, errnoRange, frame, inBranch, `${st.expr.name}() fails`);
+      return;
+    }
+    this.ended(s, st, v === undefined ? undefined : isRes(v) ? under(v, s.settled[v.fact]) : v, frame, inBranch);
+  }
+
+  private ended(s: PathState, st: Of<'return'> | undefined, v: Num | undefined, frame: Frame, inBranch: boolean, assumed?: string): void {
+    const known = v === undefined || isTop(v) ? undefined : v.hi < 0 ? true : v.lo >= 0 ? false : undefined;
+    const errorReturn = known ?? (st?.expr !== undefined && inBranch);
     // `return 0;` is success even after a goto (labels such as skip_foo are not unwinding).
     const errorPath = known === false ? false : s.errorPath || errorReturn;
     if (this.hooks.phase === 'probe' && !errorPath && this.hooks.onProbeSuccess) {
       this.hooks.onProbeSuccess(s);
       return;
     }
+    const exit = s.exit ?? (st ? { range: st.range } : undefined);
+    const fn = frame.fn;
     this.hooks.sink({
-      kind: 'end', phase: this.hooks.phase, errorPath, cleanup: s.cleanup, inBranch, file: frame.fn.file,
-      range: range ?? { line: frame.fn.bodyRange.endLine, column: Math.max(1, frame.fn.bodyRange.endColumn - 1), endLine: frame.fn.bodyRange.endLine, endColumn: frame.fn.bodyRange.endColumn },
-      function: frame.fn.name, state: s.store,
+      kind: 'end', phase: this.hooks.phase, errorPath, cleanup: s.cleanup, released: s.released ?? false, guessed: s.guessed ?? false, inBranch, file: fn.file,
+      range: st?.range ?? { line: fn.bodyRange.endLine, column: Math.max(1, fn.bodyRange.endColumn - 1), endLine: fn.bodyRange.endLine, endColumn: fn.bodyRange.endColumn },
+      ...(exit ? { exit } : {}),
+      ...(assumed ? { assumed } : {}),
+      function: fn.name, state: s.store,
     });
   }
 }

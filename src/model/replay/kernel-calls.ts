@@ -21,6 +21,10 @@ const kernelPrefixes = [
 ];
 
 /** Whether an unfollowed call is a plain kernel helper (not one that may set up vectors). */
+const helperCache = new Map<string, boolean>();
+
 export function isKernelHelper(name: string): boolean {
-  return kernelPrefixes.some((p) => name.startsWith(p));
+  let v = helperCache.get(name);
+  if (v === undefined) { v = kernelPrefixes.some((p) => name.startsWith(p)); helperCache.set(name, v); }
+  return v;
 }

@@ -4,14 +4,14 @@
 // its JSON got in the signature table stays true for as long as the record lives.
 import type { PathState } from './replay-state';
 
-export type RecordPart = 'vars' | 'aliases' | 'consts' | 'settled' | 'status' | 'returns' | 'before' | 'decisions' | 'dyn' | 'known';
+export type RecordPart = 'env' | 'aliases' | 'calls' | 'settled' | 'status' | 'returns' | 'before' | 'decisions' | 'dyn' | 'known' | 'zeroed' | 'requests';
 
 const bits: Record<RecordPart, number> = {
-  vars: 1, aliases: 2, consts: 4, settled: 8, status: 16, returns: 32, before: 64, decisions: 128, dyn: 256, known: 512,
+  env: 1, aliases: 2, calls: 4, settled: 8, status: 16, returns: 32, before: 64, decisions: 128, dyn: 256, known: 512, zeroed: 1024, requests: 2048,
 };
 
-/** Records the signature leaves out (before: only its keys), so signing need not freeze them. */
-const unsigned = bits.status | bits.before;
+/** Records the signature leaves out (before: only its keys; calls: read at once), so signing need not freeze them. */
+const unsigned = bits.status | bits.before | bits.calls;
 
 /** The record, owned by this path (copied first when it may be shared); clears the signature. */
 export function writable<K extends RecordPart>(s: PathState, part: K): PathState[K] {
@@ -25,7 +25,7 @@ export function writable<K extends RecordPart>(s: PathState, part: K): PathState
 }
 
 /** Deletes a key, copying the record only when the key is there. */
-export function dropKey(s: PathState, part: 'vars' | 'consts' | 'returns' | 'before', key: string | number): void {
+export function dropKey(s: PathState, part: 'env' | 'calls' | 'settled' | 'returns' | 'before' | 'requests', key: string | number): void {
   if (Object.prototype.hasOwnProperty.call(s[part], key)) delete (writable(s, part) as Record<string | number, unknown>)[key];
 }
 
@@ -61,8 +61,8 @@ export function pathSignature(s: PathState, table: SignatureTable, storeJson: st
   s.owned &= unsigned;
   const r = (v: object): number => table.record(v);
   s.sig = [
-    table.text(storeJson), r(s.aliases), r(s.vars), r(s.consts), r(s.settled), s.ret === undefined ? '' : JSON.stringify(s.ret),
-    r(s.returns), r(s.decisions), s.errorPath ? 1 : 0, s.cleanup ? 1 : 0, r(s.dyn), r(s.known), s.unbound?.id ?? '', Object.keys(s.before).join(' '),
+    table.text(storeJson), r(s.aliases), r(s.env), r(s.zeroed), r(s.settled), s.ret === undefined ? '' : JSON.stringify(s.ret),
+    r(s.returns), r(s.decisions), s.errorPath ? 1 : 0, s.released ? 1 : 0, s.cleanup, r(s.dyn), r(s.known), r(s.requests), Object.keys(s.before).join(' '),
   ].join('|');
   return s.sig;
 }

@@ -1,45 +1,49 @@
 // The replay's data: the state one path carries through the walk, and the events the
 // interpreter reports (an applied store operation, a path end) to the check layer.
-import type { MsiFact, Range } from '../../facts/types';
+import type { FunctionInfo, MsiFact, Range } from '../../facts/types';
 import type { DeviceCaps, Interval, Outcome as StoreOutcome, StoreOp, StoreState } from '../store/types';
-import type { ReturnKind } from './api-ops';
 import type { Outcome } from './outcome';
+import type { Val } from './values';
 
 export type Phase = 'probe' | 'remove' | 'alone';
 
-export interface VarRef {
-  id: number;
-  returns?: ReturnKind;
-}
-
 export interface PathState {
   store: StoreState;
-  /** Variable -> the fact whose result it holds (returns: how a helper re-expressed it). */
-  vars: Record<string, VarRef>;
+  /** Locations (scoped per activation: `3:ret`, `3:priv.flags`) -> their value on this path. */
+  env: Record<string, Val>;
+  /** Locations passed as an allocation's max_vecs and not written since: location -> that fact. */
+  requests: Record<string, number>;
+  /** Objects that came zeroed from their allocator (kzalloc): an unwritten field reads 0. */
+  zeroed: string[];
   /** Device expressions copied into a field, e.g. `tp->pci_dev = pdev`: field -> original. */
   aliases: Record<string, string>;
-  /** Variables known to hold a constant on this path (e.g. a helper's `return 0`). */
-  consts: Record<string, number>;
-  /** What the last entered helper returned, until the caller assigns it. */
-  ret?: { ref?: VarRef; value?: number };
-  /** How a branch decided each checked allocation ended on this path. */
+  /** Values of the calls just made (activation:line:column), read by the statement using them. */
+  calls: Record<string, Val>;
+  /** What the last entered helper returned, until the caller binds it. */
+  ret?: Val;
+  /** How a branch decided each allocation ended on this path (its outcome symbol). */
   settled: Record<number, Outcome>;
   /** Store status of each applied fact (a definite error has no success branch). */
   status: Record<number, StoreOutcome['status']>;
   /** Result interval of each applied allocation (map.index, vector count). */
   returns: Record<number, Interval>;
-  /** Store before each allocation whose result is still unchecked (undone on its failure branch). */
+  /** Store before each allocation whose outcome is still open (restored on its failure branch). */
   before: Record<number, { store: StoreState; seq: number }>;
+  /** Conditions the model cannot evaluate, by key: the branch this path took (tested again later). */
   decisions: Record<string, boolean>;
   errorPath: boolean;
-  /** An unfollowed cleanup-like call ran since the last allocation: leaks are not certain. */
-  cleanup: boolean;
+  /** Where this path left the success flow after the last allocation: the goto or return taken. */
+  exit?: { range: Range; label?: string };
+  /** An unfollowed cleanup-like call ran since the last allocation (its name): leaks are not certain. */
+  cleanup: string;
+  /** A devres action that frees the vectors was registered (devm_add_action): detach releases them. */
+  released?: boolean;
+  /** remove took a branch on a value it does not know (probe may have decided it). */
+  guessed?: boolean;
   /** Devices with a pci_msix_can_alloc_dyn() check seen on the path. */
   dyn: string[];
   /** Walking a function alone: devices whose state this walk knows (allocated or freed here). */
   known: string[];
-  /** The allocation just applied without a receiving variable: `return pci_alloc_irq_vectors(...)` hands it to the caller. */
-  unbound?: { id: number; api: string; store: StoreState; seq: number };
   /** A call the walk did not enter, and not a plain kernel helper, ran on this path (it may set up vectors). */
   unfollowed: boolean;
   seq: number;
@@ -67,6 +71,10 @@ export interface AppliedEvent {
   pristine: boolean;
   /** For lookups bounded by a returned count: the count's fact and whether the bound is inclusive. */
   boundByResult?: { fact: number; inclusive: boolean };
+  /** The device's whole MSI-X table was allocated (min = max = pci_msix_vec_count()): fixed vectors exist. */
+  wholeTable: boolean;
+  /** For lookups in a loop bounded by an allocation's requested max_vecs (it may grant fewer): that allocation. */
+  boundByRequest?: MsiFact;
   state: StoreState;
 }
 
@@ -74,7 +82,16 @@ export interface EndEvent {
   kind: 'end';
   phase: Phase;
   errorPath: boolean;
-  cleanup: boolean;
+  /** An unfollowed cleanup-like call on the path that may have freed the vectors ('' when none). */
+  cleanup: string;
+  /** The goto or return that left the success flow (the leak's branch). */
+  exit?: { range: Range; label?: string };
+  /** A devres action that frees the vectors was registered on the path. */
+  released: boolean;
+  /** remove took a branch on a value it does not know on this path. */
+  guessed: boolean;
+  /** The path is an error path only if this holds (e.g. "setup() fails" for `return setup(x);`). */
+  assumed?: string;
   /** Ended by a return inside a branch (remove: an early `if (!priv) return;` guard). */
   inBranch: boolean;
   file: string;
@@ -97,6 +114,11 @@ export interface ReplayHooks {
   caps?(key: string, text: string): DeviceCaps | undefined;
   /** The probe's own `struct pci_dev *` parameter (qualified key): nothing is enabled on it at probe entry. */
   probeDevice?: string;
+  /**
+   * Whether a function the walk did not enter can free vectors: false when its body is known and
+   * nothing it reaches frees any; undefined when its body is not known.
+   */
+  mayFree?(name: string, from: FunctionInfo): boolean | undefined;
   /** Called for success ends of probe paths (they continue into remove). */
   onProbeSuccess?(s: PathState): void;
 }

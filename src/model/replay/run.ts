@@ -2,12 +2,13 @@
 // (with the store state after it) and every path end that matters for leaks.
 import type { FunctionInfo, MsiFact, TreeFacts } from '../../facts/types';
 import type { DeviceCaps, StoreConfig } from '../store/types';
-import { ReplayInterpreter, isCleanupCall, newPathState } from './interpret';
+import { ReplayInterpreter, isCleanupCall, newPathState, type ImpossibleTest } from './interpret';
 import type { PathState, Phase, ReplayEvent } from './replay-state';
-import { apiOp } from './api-ops';
+import { apiOp, isAllocation } from './api-ops';
 import { dirOf } from '../../facts/directory';
 import { calledNames, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';
+import { isRes, under, type Val } from './values';
 import { condKeys, walkFunction, type WalkOptions } from './walk';
 
 export interface WalkReport {
@@ -18,6 +19,10 @@ export interface WalkReport {
   order: string;
   truncated: boolean;
   events: ReplayEvent[];
+  /** Allocations returning a count whose result no path ever read. */
+  unchecked: MsiFact[];
+  /** Tests of an allocation's count that no value the call returns passes. */
+  impossible: ImpossibleTest[];
 }
 
 export interface ReplayOptions {
@@ -46,6 +51,9 @@ export function repeatedConditions(tree: TreeFacts): Map<string, Set<string>> {
   return new Map([...seen].map(([dir, counts]) => [dir, new Set([...counts].filter(([, n]) => n > 1).map(([k]) => k))]));
 }
 
+/** Results a driver must test: the count of vectors granted (it may be an errno). */
+const testedResult = new Set(['count']);
+
 export function qualifiedDevice(file: string, key: string): string {
   return `${file}:${key}`;
 }
@@ -64,6 +72,28 @@ function describe(w: Walk): string {
 }
 
 /** The name of a function's `struct pci_dev *` parameter (a PCI driver's probe), if any. */
+/**
+ * What remove sees of probe's values: the fields of objects probe set up, by member path
+ * (`*.flags`), since remove reaches them through other pointers (pci_get_drvdata()). A member
+ * path two objects disagree on is dropped.
+ */
+function inheritedFields(s: PathState): Record<string, Val> {
+  const out: Record<string, Val> = {};
+  const clash = new Set<string>();
+  for (const [k, val] of Object.entries(s.env)) {
+    const v = isRes(val) ? under(val, s.settled[val.fact]) : val;
+    // What the path noted about a device (`#whole-table:...`) stays as it is.
+    if (k.startsWith('#')) { out[k] = v; continue; }
+    const dot = k.indexOf('.');
+    if (dot < 0) continue;
+    const key = `*${k.slice(dot)}`;
+    if (out[key] !== undefined && JSON.stringify(out[key]) !== JSON.stringify(v)) clash.add(key);
+    out[key] = v;
+  }
+  for (const k of clash) delete out[k];
+  return out;
+}
+
 function pciParam(fn: FunctionInfo): string | undefined {
   const decl = fn.params.find((p) => /\bstruct\s+pci_dev\s*\*/.test(p));
   return decl ? /([A-Za-z_]\w*)\s*$/.exec(decl)?.[1] : undefined;
@@ -82,22 +112,29 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   for (const walk of planWalks(tree, index, maxDepth)) {
     const events: ReplayEvent[] = [];
     const repeated = repeatedIn.get(dirOf(walk.file)) ?? new Set<string>();
-    const keepDecision = (key: string): boolean => repeated.has(key) || /^!?[A-Za-z_]\w*(?:\s*(?:<|!=|==)\s*0)?$/.test(key);
+    const keepDecision = (key: string): boolean => repeated.has(key);
     // A walk that creates no device domain addresses one created elsewhere (or a global one).
     const reach = [...reachable(walk.entry, index, maxDepth)];
     const createsDomain = [...reach, ...(walk.remove ? [walk.remove] : [])].some(creates);
     const walkOpts: WalkOptions = {
       callee: (name, frame) => index.lookup(name, frame.fn),
       maxStates: opts.maxStates ?? 12,
-      keepDecision,
       // Calls through pointers (`ops->free(x)`) are not cleanup evidence: only named calls are.
-      significantCall: (name) => name === 'pcim_enable_device' || (/^[A-Za-z_]\w*$/.test(name) && isCleanupCall(name)),
+      // Flag words set with set_bit() are mode flags the walk must see.
+      significantCall: (name) => name === 'pcim_enable_device' || /^(?:__)?(?:set|clear)_bit$/.test(name) || (/^[A-Za-z_]\w*$/.test(name) && isCleanupCall(name)),
       maxDepth,
     };
     const qualify = opts.deviceKey ?? qualifiedDevice;
     const successes: PathState[] = [];
     const probeDevice = walk.kind === 'probe' ? pciParam(walk.entry) : undefined;
+    const frees = new Set(['free', 'remove-domain']);
+    const mayFree = (name: string, from: FunctionInfo): boolean | undefined => {
+      const fn = index.lookup(name, from);
+      if (!fn) return undefined;
+      return [...reachable(fn, index, 2 * maxDepth)].some((g) => hasFactWhere(g.body, (id) => frees.has(facts.get(g.file)?.get(id)?.kind ?? '')));
+    };
     const hooks = (phase: Phase) => ({
+      mayFree,
       probeDevice: probeDevice === undefined ? undefined : qualify(walk.file, probeDevice),
       factById: (file: string, id: number) => facts.get(file)?.get(id),
       deviceKey: (key: string) => qualify(walk.file, key),
@@ -109,14 +146,30 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     });
     const store = newStore(opts.store);
     const phase: Phase = walk.kind === 'probe' ? 'probe' : 'alone';
-    let truncated = walkFunction(walk.entry, [newPathState(store)], new ReplayInterpreter(hooks(phase)), walkOpts).truncated;
+    const first = new ReplayInterpreter(hooks(phase), { keepDecision });
+    const interps = [first];
+    let truncated = walkFunction(walk.entry, [newPathState(store)], first, walkOpts).truncated;
     if (walk.remove && successes.length) {
-      const interp = new ReplayInterpreter(hooks('remove'));
-      const starts = successes.map((s) => ({ ...interp.clone(s), errorPath: false, vars: {}, consts: {}, before: {}, decisions: {} }));
-      truncated = walkFunction(walk.remove, starts, interp, walkOpts).truncated || truncated;
+      const interp = new ReplayInterpreter(hooks('remove'), { keepDecision, inherited: true });
+      interps.push(interp);
+      const starts = successes.map((s): PathState => ({ ...interp.fork(s), errorPath: false, env: inheritedFields(s), requests: {}, zeroed: [], calls: {}, before: {}, decisions: {}, exit: undefined, ret: undefined }));
+      // remove(struct pci_dev *dev) acts on the device probe(struct pci_dev *pdev) was handed.
+      const removeParam = pciParam(walk.remove);
+      const rename = new Map(probeDevice && removeParam && removeParam !== probeDevice ? [[removeParam, probeDevice]] : []);
+      truncated = walkFunction(walk.remove, starts, interp, walkOpts, rename).truncated || truncated;
     }
     const managed = reach.some((f) => calledNames(f.body).has('pcim_enable_device'));
-    reports.push({ walk, managed, order: describe(walk), truncated, events });
+    const used = new Set(interps.flatMap((i) => [...i.usedResults]));
+    const unchecked = new Map<string, MsiFact>();
+    for (const e of events) {
+      if (e.kind !== 'op' || !isAllocation(apiOp(e.fact.api).op) || !testedResult.has(apiOp(e.fact.api).returns)) continue;
+      // An INTx-only request (a last resort after MSI failed) sets up no MSI vectors to miss.
+      if (e.fact.flags && e.fact.flags.every((f) => f === 'PCI_IRQ_INTX' || f === 'PCI_IRQ_LEGACY')) continue;
+      const key = `${e.fact.file}#${e.fact.id}`;
+      if (!used.has(key)) unchecked.set(key, e.fact);
+    }
+    const impossible = interps.flatMap((i) => i.impossibleTests());
+    reports.push({ walk, managed, order: describe(walk), truncated, events, unchecked: [...unchecked.values()], impossible });
   }
   return reports;
 }

@@ -1,6 +1,8 @@
 // The replay's only door into the allocator model (src/model/store): one place to adapt if
 // its API moves.
-import type { DeviceCaps, Outcome, StoreConfig, StoreOp, StoreState } from '../store/types';
+import type { Block, DeviceCaps, Outcome, StoreConfig, StoreOp, StoreState } from '../store/types';
+import type { SourceSite } from '../snapshot';
+import { sameSite } from '../store/blocks';
 import { device, slot } from '../store/state';
 import { apply, createStore, fork, toDomainStates } from '../store/index';
 import type { DomainState } from '../snapshot';
@@ -39,5 +41,32 @@ export function seedDefaultDomain(s: StoreState, key: string): void {
     sl.exists = 'yes';
     sl.kind = 'global';
     sl.hwsizeSource = 'domain not created in the code checked: assumed global (hwsize 65536)';
+  }
+}
+
+/**
+ * A branch told how many vectors an allocation granted (`if (n >= 4)` on its count): its blocks
+ * beyond the count go, those within it become definite, and MSI's nvec_used narrows.
+ */
+export function constrainGranted(s: StoreState, site: SourceSite, lo: number, hi: number): void {
+  for (const dev of Object.values(s.devices)) {
+    for (const dom of dev.domains) {
+      const blocks: Block[] = [];
+      for (const b of dom.blocks) {
+        if (!sameSite(b.site, site)) { blocks.push(b); continue; }
+        if (b.nvecUsed) {
+          const min = Math.max(b.nvecUsed.min, lo);
+          const max = b.nvecUsed.max === null ? (hi < Number.MAX_SAFE_INTEGER ? hi : null) : Math.min(b.nvecUsed.max, hi);
+          blocks.push({ ...b, nvecUsed: { min, max } });
+          continue;
+        }
+        if (b.first > hi - 1) continue;
+        const last = Math.min(b.last, hi - 1);
+        if (b.certainty === 'possible' && last < lo) blocks.push({ ...b, last, certainty: 'definite' });
+        else if (b.certainty === 'possible' && b.first < lo) blocks.push({ ...b, last: lo - 1, certainty: 'definite' }, { ...b, first: lo, last });
+        else blocks.push({ ...b, last });
+      }
+      dom.blocks = blocks;
+    }
   }
 }

@@ -3,51 +3,62 @@
 // mutually exclusive branches never meet; goto moves a path to its label (error unwinding);
 // a loop body runs zero or one time; returns end a path. Identical states are merged at every
 // join, and branches that hold nothing the model cares about are not forked at all.
-import type { Cond, FunctionInfo, Range, Stmt } from '../../facts/types';
-import { deviceKeyOf, paramName, renameRoot } from './device-text';
-import { branchOutcomes, mentionedFacts, type Outcome, type Resolve } from './outcome';
+import type { Cond, Expr, FunctionInfo, Range, Stmt } from '../../facts/types';
 import { shortCircuited } from './short-circuit';
 
-/** One activation of a function on the walk: its renaming of parameters to caller devices. */
+type Of<T extends Stmt['t']> = Extract<Stmt, { t: T }>;
+
+/** One activation of a function on the walk. */
 export interface Frame {
   fn: FunctionInfo;
-  /** Parameter name -> the caller's argument text (already renamed by the caller's frame). */
+  /** Unique per activation: the scope of its locals. */
+  id: number;
+  /** Parameter name -> the caller's argument text as a device key (already renamed by the caller's frame). */
   rename: Map<string, string>;
+  /** Parameter name -> the caller's location its argument points at (`p->x` is that location's `x`). */
+  roots: Map<string, string>;
   depth: number;
   parent?: Frame;
 }
 
+/**
+ * The narrow interface between the walk (control flow: forks, joins, gotos, calls entered) and
+ * the semantics it runs (values, the MSI store): transfer functions per statement, one `assume`
+ * per branch, and a key that says when two paths have the same future (they are merged).
+ */
 export interface Interpreter<S> {
-  clone(s: S): S;
-  /** Equal signatures mean equal futures: those paths are merged. */
-  signature(s: S): string;
+  fork(s: S): S;
+  /** Equal keys mean equal futures: those paths are merged. */
+  key(s: S): string;
   /** Two paths merged: what the kept one must inherit from the dropped one (conservative flags). */
-  absorb?(kept: S, dropped: S): void;
-  /** Replays one fact on one path. */
+  join?(kept: S, dropped: S): void;
   /** `unknownCond`: the call sits under a branch condition the model could not read. */
-  fact(s: S, id: number, frame: Frame, unknownCond: boolean): void;
-  /** A branch decided how a fact ended on this path; false when that path cannot happen. */
-  settle(s: S, fact: number, outcome: Outcome): boolean;
-  resolver(s: S, frame: Frame): Resolve;
-  /** A call the walk does not enter (unknown or not followed). */
-  opaqueCall(s: S, name: string, args: string[], frame: Frame): void;
-  assign(s: S, target: string, source: string, frame: Frame): void;
-  took(s: S, how: 'goto', label: string): void;
-  /** A condition's value on this path when known (a constant, or the same test decided before). */
-  /** `readable`: decided from values the model knows (not merely the same test seen before). */
-  decision(s: S, key: string, cond: Cond, frame: Frame): { value: boolean | undefined; readable: boolean };
-  decide(s: S, key: string, value: boolean): void;
-  /** An entered (inlined) function returned this value text on this path. */
-  returned(s: S, value: string | undefined, frame: Frame): void;
+  fact(s: S, st: Of<'fact'>, frame: Frame, unknownCond: boolean): void;
+  /** Before the walk enters `callee` for this call: bind its parameters. */
+  enter(s: S, st: Of<'call'>, callee: Frame, caller: Frame): void;
+  /** After a call: `callee` when the walk entered it (its return value is on the path), else it ran unseen. */
+  call(s: S, st: Of<'call'>, frame: Frame, callee?: Frame): void;
+  /** A call in a branch the walk skipped (it holds nothing the model tracks); args when known in this frame. */
+  unseen(s: S, name: string, frame: Frame, args?: string[]): void;
+  assign(s: S, st: Of<'assign'>, frame: Frame): void;
+  /** A condition the walk does not branch on (neither branch holds anything tracked): it is still evaluated. */
+  read(s: S, cond: Cond, frame: Frame): void;
+  /** These locations may have changed (a skipped branch or a loop assigns them). */
+  havoc(s: S, lvalues: Expr[], frame: Frame): void;
+  /** The side `cond` takes when the path already knows it (no outcome to split, nothing to learn). */
+  decided?(s: S, cond: Cond, frame: Frame): boolean | undefined;
+  /** The path refined by `cond` being `branch`: none when infeasible, several when it splits an outcome. `read`: the condition told the model something. */
+  assume(s: S, cond: Cond, branch: boolean, frame: Frame, site?: Range): { states: S[]; read: boolean };
+  goto(s: S, st: Of<'goto'>, frame: Frame): void;
+  /** An entered function returned (st undefined: it fell off its end). */
+  returned(s: S, st: Of<'return'> | undefined, frame: Frame): void;
   /** The outermost function ended on this path. */
-  end(s: S, how: 'return' | 'fallthrough', value: string | undefined, range: Range | undefined, frame: Frame, inBranch: boolean): void;
+  end(s: S, st: Of<'return'> | undefined, frame: Frame, inBranch: boolean): void;
 }
 
 export interface WalkOptions {
   /** The function a call enters, when the walk follows it. */
   callee(name: string, frame: Frame): FunctionInfo | undefined;
-  /** Whether a decision on this condition is worth remembering (it is tested again somewhere). */
-  keepDecision?(key: string): boolean;
   /** Calls that matter even when not entered (cleanup-like, pcim_enable_device). */
   significantCall?(name: string): boolean;
   /** Live paths kept at most; beyond it the walk stops exploring more (never invents paths). */
@@ -103,13 +114,16 @@ export function condKey(c: Cond): string {
 }
 
 function merge<S>(ctx: Ctx<S>, ...lists: S[][]): S[] {
+  // One path has nothing to merge with (and signing it would freeze its records for nothing).
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length === 1 && nonEmpty[0]!.length === 1) return nonEmpty[0]!;
   const seen = new Map<string, S>();
   const out: S[] = [];
   for (const list of lists) {
     for (const s of list) {
-      const sig = ctx.interp.signature(s);
+      const sig = ctx.interp.key(s);
       const kept = seen.get(sig);
-      if (kept !== undefined) { if (kept !== s) ctx.interp.absorb?.(kept, s); continue; }
+      if (kept !== undefined) { if (kept !== s) ctx.interp.join?.(kept, s); continue; }
       seen.set(sig, s);
       if (out.length >= ctx.opts.maxStates) {
         ctx.truncated.value = true;
@@ -122,7 +136,6 @@ function merge<S>(ctx: Ctx<S>, ...lists: S[][]): S[] {
 }
 
 const relevantCache = new WeakMap<Stmt[], boolean>();
-const constSource = /^-?\s*(?:\d+|E[A-Z0-9]+|true|false|NULL)$/;
 
 /** Whether a block can change a path's model state or end it (else the walk does not fork on it). */
 function relevant<S>(ctx: Ctx<S>, body: Stmt[]): boolean {
@@ -134,7 +147,7 @@ function relevant<S>(ctx: Ctx<S>, body: Stmt[]): boolean {
       case 'fact': case 'return': case 'goto': case 'label': case 'break': case 'continue':
         return true;
       case 'assign':
-        return constSource.test(s.source);
+        return s.value.t !== 'other';
       case 'call': {
         if (ctx.opts.significantCall?.(s.name)) return true;
         const fn = ctx.opts.callee(s.name, ctx.frame);
@@ -152,73 +165,99 @@ function relevant<S>(ctx: Ctx<S>, body: Stmt[]): boolean {
   return r;
 }
 
-const unseenCache = new WeakMap<Stmt[], string[]>();
+/** A call the walk skipped: its arguments when it sits in the skipped block itself (not deeper). */
+interface Unseen {
+  name: string;
+  args?: string[];
+}
+
+const unseenCache = new WeakMap<Stmt[], Unseen[]>();
 
 /**
  * Calls in a block the walk skips (it holds nothing the model tracks) that lead nowhere the walk
  * can see: a branch may still have run them, so each path hears of them as unfollowed calls.
  */
-function unseenCalls<S>(ctx: Ctx<S>, body: Stmt[], depth = 0): string[] {
+function unseenCalls<S>(ctx: Ctx<S>, body: Stmt[], depth = 0): Unseen[] {
   const cached = unseenCache.get(body);
   if (cached) return cached;
   unseenCache.set(body, []); // recursion guard
-  const out = new Set<string>();
+  const out = new Map<string, Unseen>();
   const visit = (list: Stmt[]): void => {
     for (const st of list) {
       if (st.t === 'call') {
         const fn = depth < ctx.opts.maxDepth ? ctx.opts.callee(st.name, ctx.frame) : undefined;
-        if (fn) for (const n of unseenCalls(ctx, fn.body, depth + 1)) out.add(n);
-        else out.add(st.name);
+        // Arguments of a deeper call are in the callee's names: only its name travels up.
+        if (fn) for (const n of unseenCalls(ctx, fn.body, depth + 1)) { if (!out.has(n.name)) out.set(n.name, { name: n.name }); }
+        else if (!out.get(st.name)?.args) out.set(st.name, { name: st.name, args: st.args });
       } else if (st.t === 'if') { visit(st.then); visit(st.else); }
       else if (st.t === 'loop') visit(st.body);
       else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
     }
   };
   visit(body);
-  const list = [...out];
+  const list = [...out.values()];
   unseenCache.set(body, list);
   return list;
 }
 
+const writtenCache = new WeakMap<Stmt[], Expr[]>();
+
+/** Locations a block assigns (directly, not in the functions it calls). */
+export function written(body: Stmt[]): Expr[] {
+  let out = writtenCache.get(body);
+  if (out) return out;
+  const acc: Expr[] = [];
+  const visit = (list: Stmt[]): void => {
+    for (const st of list) {
+      if (st.t === 'assign') acc.push(st.lvalue);
+      else if ((st.t === 'call' || st.t === 'fact') && st.lvalue) acc.push(st.lvalue);
+      else if (st.t === 'if') { visit(st.then); visit(st.else); }
+      else if (st.t === 'loop') visit(st.body);
+      else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
+    }
+  };
+  visit(body);
+  out = acc;
+  writtenCache.set(body, out);
+  return out;
+}
+
+/** Paths pass a block the walk does not enter: what it may have assigned or called is forgotten. */
 function skip<S>(ctx: Ctx<S>, bodies: Stmt[][], states: S[]): S[] {
   const names = bodies.flatMap((b) => unseenCalls(ctx, b));
-  if (names.length) for (const st of states) for (const n of names) ctx.interp.opaqueCall(st, n, [], ctx.frame);
+  const lvalues = bodies.flatMap((b) => written(b));
+  for (const st of states) {
+    for (const n of names) ctx.interp.unseen(st, n.name, ctx.frame, n.args);
+    if (lvalues.length) ctx.interp.havoc(st, lvalues, ctx.frame);
+  }
   return states;
 }
 
-function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flow<S> {
+function walkIf<S>(ctx: Ctx<S>, s: Of<'if'>, states: S[]): Flow<S> {
   const { interp } = ctx;
   const flow: Flow<S> = { fall: [], breaks: [], continues: [] };
-  if (!relevant(ctx, s.then) && !relevant(ctx, s.else)) return { ...flow, fall: skip(ctx, [s.then, s.else], states) };
-  const key = condKey(s.cond);
+  if (!relevant(ctx, s.then) && !relevant(ctx, s.else)) {
+    for (const st of states) interp.read(st, s.cond, ctx.frame);
+    return { ...flow, fall: skip(ctx, [s.then, s.else], states) };
+  }
   const thenIn: S[] = [];
   const elseIn: S[] = [];
   let opaque = false;
-  // The paths coming in are the walk's own and dropped after the split, so the last branch a
-  // path enters may take it without a copy (the copies were a third of the replay's time). A
-  // path listed twice is copied every time.
-  const unique = new Set(states).size === states.length;
-  const own = (st: S): S => (unique ? st : interp.clone(st));
   for (const st of states) {
-    const resolve = interp.resolver(st, ctx.frame);
-    const facts = [...mentionedFacts(s.cond, resolve)];
-    if (facts.length === 0) {
-      const { value: known, readable } = interp.decision(st, key, s.cond, ctx.frame);
-      if (!readable) opaque = true;
-      const keep = ctx.opts.keepDecision?.(key) ?? true;
-      if (known !== false) { const t = known === undefined ? interp.clone(st) : own(st); if (keep) interp.decide(t, key, true); thenIn.push(t); }
-      if (known !== true) { const e = own(st); if (keep) interp.decide(e, key, false); elseIn.push(e); }
+    // A condition the path already decides takes one side without a copy of the path.
+    const d = interp.decided?.(st, s.cond, ctx.frame);
+    if (d !== undefined) {
+      const x = interp.assume(st, s.cond, d, ctx.frame, d ? s.range : undefined);
+      (d ? thenIn : elseIn).push(...x.states);
+      if (!x.read) opaque = true;
       continue;
     }
-    // Split by each outcome the branch allows for the first fact the condition reads.
-    const fact = facts[0]!;
-    const { then, else: els } = branchOutcomes(s.cond, resolve, fact);
-    for (const [outs, into] of [[then, thenIn], [els, elseIn]] as const) {
-      if (outs.length === 0) continue; // no outcome of the call takes this branch
-      const c = outs === els || els.length === 0 ? own(st) : interp.clone(st);
-      if (outs.length === 2) { into.push(c); continue; }
-      if (interp.settle(c, fact, outs[0]!)) into.push(c);
-    }
+    const t = interp.assume(interp.fork(st), s.cond, true, ctx.frame, s.range);
+    // The incoming path is the walk's own and dropped after the split: the else side takes it.
+    const e = interp.assume(st, s.cond, false, ctx.frame);
+    if (!t.read || !e.read) opaque = true;
+    thenIn.push(...t.states);
+    elseIn.push(...e.states);
   }
   const inner = { ...ctx, inBranch: true, unknownCond: ctx.unknownCond || opaque };
   const a = walkBlock(inner, s.then, thenIn);
@@ -226,55 +265,56 @@ function walkIf<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'if' }>, states: S[]): Flo
   return { fall: merge(ctx, a.fall, b.fall), breaks: [...a.breaks, ...b.breaks], continues: [...a.continues, ...b.continues] };
 }
 
-function walkSwitch<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'switch' }>, states: S[]): Flow<S> {
+function walkSwitch<S>(ctx: Ctx<S>, s: Of<'switch'>, states: S[]): Flow<S> {
   if (!s.cases.some((c) => relevant(ctx, c.body))) return { fall: skip(ctx, s.cases.map((c) => c.body), states), breaks: [], continues: [] };
   const outs: S[][] = [];
   const continues: S[] = [];
   const hasDefault = s.cases.some((c) => c.labels.includes('default'));
   if (!hasDefault) outs.push(states);
   for (const c of s.cases) {
-    const f = walkBlock({ ...ctx, inBranch: true, unknownCond: true }, c.body, states.map((x) => ctx.interp.clone(x)));
+    const f = walkBlock({ ...ctx, inBranch: true, unknownCond: true }, c.body, states.map((x) => ctx.interp.fork(x)));
     outs.push(f.fall, f.breaks);
     continues.push(...f.continues);
   }
   return { fall: merge(ctx, ...outs), breaks: [], continues };
 }
 
-function walkLoop<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'loop' }>, states: S[]): Flow<S> {
+function walkLoop<S>(ctx: Ctx<S>, s: Of<'loop'>, states: S[]): Flow<S> {
   if (!relevant(ctx, s.body)) return { fall: skip(ctx, [s.body], states), breaks: [], continues: [] };
-  const f = walkBlock({ ...ctx, inBranch: true }, s.body, states.map((x) => ctx.interp.clone(x)));
+  // The body runs zero or one time: what it assigns has no single value at the loop head.
+  const lvalues = written(s.body);
+  if (lvalues.length) for (const st of states) ctx.interp.havoc(st, lvalues, ctx.frame);
+  const f = walkBlock({ ...ctx, inBranch: true }, s.body, states.map((x) => ctx.interp.fork(x)));
   return { fall: merge(ctx, states, f.fall, f.breaks, f.continues), breaks: [], continues: [] };
 }
 
-function enter<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[] | undefined {
-  const fn = ctx.frame.depth < ctx.opts.maxDepth ? ctx.opts.callee(name, ctx.frame) : undefined;
+let activations = 0;
+
+function enter<S>(ctx: Ctx<S>, st: Of<'call'>, states: S[]): { states: S[]; frame: Frame } | undefined {
+  const fn = ctx.frame.depth < ctx.opts.maxDepth ? ctx.opts.callee(st.name, ctx.frame) : undefined;
   if (!fn) return undefined;
   // Recursion is not unrolled: a function already on the walk's stack is an opaque call.
   for (let f: Frame | undefined = ctx.frame; f; f = f.parent) if (f.fn === fn) return undefined;
-  const rename = new Map<string, string>();
-  fn.params.forEach((p, i) => {
-    const n = paramName(p);
-    if (n && args[i] !== undefined) rename.set(n, renameRoot(deviceKeyOf(args[i]!), ctx.frame.rename));
-  });
-  const frame: Frame = { fn, rename, depth: ctx.frame.depth + 1, parent: ctx.frame };
+  const frame: Frame = { fn, id: ++activations, rename: new Map(), roots: new Map(), depth: ctx.frame.depth + 1, parent: ctx.frame };
+  for (const s of states) ctx.interp.enter(s, st, frame, ctx.frame);
   const inner: Ctx<S> = { ...ctx, frame, gotos: new Map(), returns: [], outer: false, inBranch: false };
   const f = walkBlock(inner, fn.body, states);
-  for (const st of f.fall) ctx.interp.returned(st, undefined, frame);
-  return merge(ctx, f.fall, inner.returns);
+  for (const s of f.fall) ctx.interp.returned(s, undefined, frame);
+  return { states: merge(ctx, f.fall, inner.returns), frame };
 }
 
-function walkCall<S>(ctx: Ctx<S>, name: string, args: string[], states: S[]): S[] {
-  const after = enter(ctx, name, args, states);
-  if (after) return after;
-  for (const st of states) ctx.interp.opaqueCall(st, name, args, ctx.frame);
-  return states;
+function walkCall<S>(ctx: Ctx<S>, st: Of<'call'>, states: S[]): S[] {
+  const entered = enter(ctx, st, states);
+  const after = entered?.states ?? states;
+  for (const s of after) ctx.interp.call(s, st, ctx.frame, entered?.frame);
+  return entered ? merge(ctx, after) : after;
 }
 
-function walkReturn<S>(ctx: Ctx<S>, s: Extract<Stmt, { t: 'return' }>, states: S[]): void {
+function walkReturn<S>(ctx: Ctx<S>, s: Of<'return'>, states: S[]): void {
   // `return f(x);`: the skeleton lists the call itself just before the return.
-  if (ctx.outer) for (const st of states) ctx.interp.end(st, 'return', s.value, s.range, ctx.frame, ctx.inBranch);
+  if (ctx.outer) for (const st of states) ctx.interp.end(st, s, ctx.frame, ctx.inBranch);
   else {
-    for (const st of states) ctx.interp.returned(st, s.value, ctx.frame);
+    for (const st of states) ctx.interp.returned(st, s, ctx.frame);
     ctx.returns.push(...states);
   }
 }
@@ -293,15 +333,14 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
     if (states.length === 0) continue;
     switch (s.t) {
       case 'fact':
-        for (const st of states) ctx.interp.fact(st, s.id, ctx.frame, ctx.unknownCond || shortCircuited(ctx.frame.fn).has(s.id));
+        for (const st of states) ctx.interp.fact(st, s, ctx.frame, ctx.unknownCond || shortCircuited(ctx.frame.fn).has(s.id));
         if (states.length > 1) states = merge(ctx, states);
         break;
       case 'call':
-        states = walkCall(ctx, s.name, s.args, states);
-        if (s.result) for (const st of states) ctx.interp.assign(st, s.result, `${s.name}()`, ctx.frame);
+        states = walkCall(ctx, s, states);
         break;
       case 'assign': {
-        for (const st of states) ctx.interp.assign(st, s.target, s.source, ctx.frame);
+        for (const st of states) ctx.interp.assign(st, s, ctx.frame);
         break;
       }
       case 'if': {
@@ -322,7 +361,7 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
         states = [];
         break;
       case 'goto':
-        for (const st of states) ctx.interp.took(st, 'goto', s.label);
+        for (const st of states) ctx.interp.goto(st, s, ctx.frame);
         ctx.gotos.set(s.label, merge(ctx, ctx.gotos.get(s.label) ?? [], states));
         states = [];
         break;
@@ -338,10 +377,10 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
 }
 
 /** Walks one function from the given states; returns whether paths were dropped at the cap. */
-export function walkFunction<S>(fn: FunctionInfo, start: S[], interp: Interpreter<S>, opts: WalkOptions, rename = new Map<string, string>()): { truncated: boolean } {
-  const frame: Frame = { fn, rename, depth: 0 };
+export function walkFunction<S>(fn: FunctionInfo, start: S[], interp: Interpreter<S>, opts: WalkOptions, rename = new Map<string, string>()): { truncated: boolean; frame: Frame } {
+  const frame: Frame = { fn, id: ++activations, rename, roots: new Map(), depth: 0 };
   const ctx: Ctx<S> = { interp, opts, frame, gotos: new Map(), returns: [], outer: true, inBranch: false, unknownCond: false, truncated: { value: false } };
   const f = walkBlock(ctx, fn.body, merge(ctx, start));
-  for (const st of merge(ctx, f.fall, f.breaks, f.continues)) interp.end(st, 'fallthrough', undefined, undefined, frame, false);
-  return { truncated: ctx.truncated.value };
+  for (const st of merge(ctx, f.fall, f.breaks, f.continues)) interp.end(st, undefined, frame, false);
+  return { truncated: ctx.truncated.value, frame };
 }

@@ -84,11 +84,16 @@ export function getVirq(state: StoreState, op: Op<'get-virq'>): Outcome {
     return fail(out, { errno: null, certainty: 'definite', code, detail: `index ${show(op.index)} / domain ${d}: WARN and 0`, warn: true });
   }
   const s = slot(state, dev, d);
-  return lookupIndex(dev, s, op.index, out, d === 0);
+  return lookupIndex(dev, s, op.index, out, d === 0, 'msi_get_virq');
 }
 
-/** Shared by msi_get_virq and pci_irq_vector: is `index` backed by an associated descriptor? */
-export function lookupIndex(dev: DeviceStoreState, s: DomainSlotState, index: Interval, out: Outcome, defaultDomain: boolean): Outcome {
+/**
+ * Shared by msi_get_virq and pci_irq_vector: is `index` backed by an associated descriptor?
+ * For a miss msi_domain_get_virq() returns 0; pci_irq_vector() turns that 0 into -EINVAL.
+ */
+export function lookupIndex(dev: DeviceStoreState, s: DomainSlotState, index: Interval, out: Outcome, defaultDomain: boolean, api: 'msi_get_virq' | 'pci_irq_vector'): Outcome {
+  const errno = api === 'pci_irq_vector' ? '-EINVAL' : null;
+  const miss = api === 'pci_irq_vector' ? '' : ': msi_get_virq() returns 0 for it';
   const msi = defaultDomain && dev.pciModes.includes('msi') ? s.blocks.find((b) => b.mode === 'msi' && b.first === 0) : undefined;
   if (msi && dev.pciModes.every((m) => m === 'msi')) return lookupMsi(msi.nvecUsed ?? exact(1), msi.certainty, index, out);
   // Every index of the interval is looked up (a loop variable): one with no holder is a sure miss.
@@ -97,10 +102,10 @@ export function lookupIndex(dev: DeviceStoreState, s: DomainSlotState, index: In
   const possibleMissing = cov.onlyPossible && !definiteMissing;
   if (definiteMissing) {
     out.returns = exact(0);
-    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/vector-unallocated', detail: `index ${show(index)} has no associated descriptor in domain ${s.domain}` });
+    return fail(out, { errno, certainty: 'definite', code: 'msi/vector-unallocated', detail: `index ${show(index)} has no associated descriptor in domain ${s.domain}${miss}` });
   }
   out.returns = possibleMissing ? { min: 0, max: 1 } : exact(1);
-  if (possibleMissing) fail(out, { errno: '-EINVAL', certainty: 'possible', code: 'msi/vector-unallocated', detail: `index ${show(index)} may be beyond what is allocated in domain ${s.domain}`, assumptions: ['the allocated count (run-time)'] });
+  if (possibleMissing) fail(out, { errno, certainty: 'possible', code: 'msi/vector-unallocated', detail: `index ${show(index)} may be beyond what is allocated in domain ${s.domain}${miss}`, assumptions: ['the allocated count (run-time)'] });
   return out;
 }
 

@@ -255,7 +255,7 @@ function vectorIn(state: StoreState, dev: DeviceStoreState, mode: string, op: Op
     out.returns = exact(0);
     return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/index-out-of-range', detail: `nr ${show(op.nr)} > MSI_MAX_INDEX: msi_domain_get_virq WARNs and returns 0`, warn: true });
   }
-  if (mode === 'msi' || mode === 'msix') return lookupIndex({ ...dev, pciModes: [mode] }, slot(state, dev, 0), op.nr, out, true);
+  if (mode === 'msi' || mode === 'msix') return lookupIndex({ ...dev, pciModes: [mode] }, slot(state, dev, 0), op.nr, out, true, 'pci_irq_vector');
   if (op.nr.max === 0) {
     out.returns = exact(1);
     note(out, 'no MSI mode: nr 0 returns dev->irq');

@@ -1,6 +1,7 @@
-/* Loop bounded by max_vecs while the call may return fewer vectors (§5 scenario 2).
+/* Loop bounded by max_vecs while the call may return fewer vectors (§5 scenario 2): the index
+ * comes from the requested count, not the granted one.
  *
- * expect: msi/vector-unallocated@15 warning
+ * expect: msi/index-from-requested@16 warning
  */
 static int irqs[16];
 

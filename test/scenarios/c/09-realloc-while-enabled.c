@@ -1,6 +1,8 @@
-/* A second pci_alloc_irq_vectors while the first allocation's MSI-X slots are live (§5 scenario 12).
+/* A second pci_alloc_irq_vectors while the first allocation's MSI-X slots are live (§5 scenario 12). The second call
+ * always fails, ra_open() returns its errno, and probe returns it with the first vectors still enabled.
  *
- * expect: msi/index-conflict@9 error
+ * expect: msi/index-conflict@11 error
+ * expect: msi/leak@22 error
  */
 static int ra_open(struct pci_dev *pdev)
 {

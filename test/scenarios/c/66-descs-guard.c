@@ -18,7 +18,10 @@ static int gd_setup(struct device *dev)
 	ret = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 0, 3);
 	if (ret)
 		return ret;
-	return gd_fill(dev);
+	ret = gd_fill(dev);
+	if (ret)
+		msi_domain_free_irqs_all_locked(dev, MSI_DEFAULT_DOMAIN);
+	return ret;
 }
 
 static void gd_teardown(struct device *dev)

@@ -1,12 +1,14 @@
 /* 7.x: a *_locked call with no guard on the path from probe (the core asserts the mutex in
  * kernel/irq/msi.c:msi_ctrl_valid -> msi_get_device_domain), and one whose guard ended with the
  * scoped_guard statement before it. The free in ul_teardown runs under its caller's guard.
- * (The error return after the first allocation also leaves 0..3 allocated: the leak note.)
+ * The error return leaks too: 0..3 on every failing path (the 4..5 or the 6..7 allocation failed),
+ * 4..5 only when 6..7 failed (info).
  *
  * era: 7.x
- * expect: msi/descs-unlocked@15 warning
- * expect: msi/descs-unlocked@22 warning
- * expect: msi/leak@33 info
+ * expect: msi/descs-unlocked@17 warning
+ * expect: msi/descs-unlocked@24 warning
+ * expect: msi/leak@35 error
+ * expect: msi/leak@35 info
  */
 static int ul_setup(struct device *dev)
 {

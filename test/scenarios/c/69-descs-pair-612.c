@@ -16,6 +16,8 @@ static int pr_probe(struct platform_device *pdev)
 		return ret;
 	}
 	ret = msi_domain_alloc_irqs_range_locked(&pdev->dev, MSI_DEFAULT_DOMAIN, 4, 5);
+	if (ret)
+		msi_domain_free_irqs_all_locked(&pdev->dev, MSI_DEFAULT_DOMAIN);
 	msi_unlock_descs(&pdev->dev);
 	return ret;
 }

@@ -1,9 +1,10 @@
 /* The same driver unmanaged (pci_enable_device): the same index error, and now nothing frees
- * the vectors: remove leaks them (so does the error path at line 20, which the replay does not
- * walk yet: it keeps `ret == 0` from the first check across `ret = request_irq()`).
+ * the vectors: remove leaks them, and so does the error path at line 21 (`ret` is reused: the
+ * first check's `ret == 0` does not survive `ret = request_irq()`).
  *
- * expect: msi/vector-unallocated@18 error
- * expect: msi/leak@26 error
+ * expect: msi/vector-unallocated@19 error
+ * expect: msi/leak@21 error
+ * expect: msi/leak@27 error
  */
 static int umg_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {

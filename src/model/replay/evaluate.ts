@@ -1,0 +1,265 @@
+// Reads IR expressions and conditions on one path: locations scoped per activation, values
+// from the path's environment, allocation results that depend on their outcome symbol, and
+// the refinement a branch brings (`if (ret)` taken: ret != 0 on that path).
+import type { Cond, Expr, Range } from '../../facts/types';
+import type { Outcome } from './outcome';
+import type { PathState } from './replay-state';
+import type { Frame } from './walk';
+import { BIG, arith, bitTest, compare, constOf, errnoRange, flipOp, hull, isRes, isTop, negateOp, num, refine, refineBits, top, truth, under, type Num, type Res, type Tri, type Val } from './values';
+
+export interface EvalHooks {
+  /** `pdev->msix_enabled`: the bit as the store knows it for that device, if it does. */
+  modeBit?(base: Expr, field: 'msi_enabled' | 'msix_enabled'): Num | undefined;
+  /** Fields the previous phase set, re-keyed by their member path (`*.flags`), are visible. */
+  inherited?: boolean;
+  /** An allocation's result was read (tested, returned, copied, passed on). */
+  used?(res: Res): void;
+}
+
+/** The location an object expression names: `priv` (or what a parameter points at), `priv.sub`. */
+function baseLoc(e: Expr, frame: Frame): string | undefined {
+  switch (e.t) {
+    case 'var': return frame.roots.get(e.name) ?? `${frame.id}:${e.name}`;
+    case 'addr': return locOf(e.a, frame);
+    case 'deref': return baseLoc(e.a, frame);
+    case 'field': return locOf(e, frame);
+    default: return undefined;
+  }
+}
+
+/** The location an lvalue names, scoped to its activation: `3:ret`, `1:priv.flags`. */
+export function locOf(e: Expr, frame: Frame): string | undefined {
+  switch (e.t) {
+    case 'var': return `${frame.id}:${e.name}`;
+    case 'field': { const b = baseLoc(e.base, frame); return b === undefined ? undefined : `${b}.${e.name}`; }
+    case 'deref': { const b = baseLoc(e.a, frame); return b === undefined ? undefined : `${b}.*`; }
+    default: return undefined;
+  }
+}
+
+/** Where a pointer argument points (a callee's parameter is rooted there). */
+export function pointee(e: Expr, frame: Frame): string | undefined {
+  return e.t === 'var' || e.t === 'addr' || e.t === 'field' || e.t === 'deref' ? baseLoc(e, frame) : undefined;
+}
+
+const triNum = (t: Tri): Num => (t === true ? num(1) : t === false ? num(0) : num(0, 1));
+const not = (t: Tri): Tri => (t === undefined ? undefined : !t);
+
+/** `-e` on an interval. */
+function negated(a: Num): Num {
+  return a.lo <= -BIG || a.hi >= BIG ? top : num(-a.hi, -a.lo);
+}
+
+export class Evaluator {
+  constructor(
+    private readonly s: PathState,
+    private readonly frame: Frame,
+    private readonly hooks: EvalHooks,
+    /** Outcomes assumed for this evaluation only (trying each side of a split). */
+    private readonly assumed: Record<number, Outcome> = {},
+  ) {}
+
+  outcome(fact: number): Outcome | undefined {
+    return this.assumed[fact] ?? this.s.settled[fact];
+  }
+
+  /** A value as a number on this path (an open outcome gives the hull of both sides). */
+  num(v: Val): Num {
+    return isRes(v) ? under(v, this.outcome(v.fact)) : v;
+  }
+
+  /** An open allocation outcome this value depends on. */
+  open(v: Val): number | undefined {
+    return isRes(v) && this.outcome(v.fact) === undefined ? v.fact : undefined;
+  }
+
+  /** Applies f on numbers; a value that depends on an open outcome stays a function of it. */
+  private lift(vals: Val[], f: (nums: Num[]) => Num): Val {
+    const open = vals.find((v): v is Res => isRes(v) && this.outcome(v.fact) === undefined);
+    if (!open) return f(vals.map((v) => this.num(v)));
+    const at = (o: Outcome): Num => f(vals.map((v) => (isRes(v) && v.fact === open.fact ? under(v, o) : this.num(v))));
+    return { fact: open.fact, file: open.file, ok: at('ok'), failed: at('failed') };
+  }
+
+  value(e: Expr): Val {
+    const v = this.valueOf(e);
+    if (isRes(v)) this.hooks.used?.(v);
+    return v;
+  }
+
+  private valueOf(e: Expr): Val {
+    switch (e.t) {
+      case 'int': return num(e.value);
+      case 'errno': return errnoRange;
+      case 'err-ptr': return this.value(e.a);
+      case 'var': case 'field': case 'deref': return this.read(e);
+      case 'addr': return num(1, BIG);
+      case 'index': case 'other': return top;
+      case 'call': return this.call(e);
+      case 'unary': return this.lift([this.value(e.a)], ([a]) => (e.op === '!' ? triNum(not(truth(a!))) : e.op === '-' ? negated(a!) : top));
+      case 'binary': return this.binary(e.op, e.left, e.right);
+      case 'ternary':
+        return this.lift([this.value(e.test), this.value(e.then), this.value(e.else)], ([t, a, b]) => {
+          const c = truth(t!);
+          return c === true ? a! : c === false ? b! : hull(a!, b!);
+        });
+    }
+  }
+
+  private binary(op: string, left: Expr, right: Expr): Val {
+    const l = this.value(left);
+    const r = this.value(right);
+    switch (op) {
+      case '&&': return this.lift([l, r], ([a, b]) => { const x = truth(a!); const y = truth(b!); return triNum(x === false || y === false ? false : x && y ? true : undefined); });
+      case '||': return this.lift([l, r], ([a, b]) => { const x = truth(a!); const y = truth(b!); return triNum(x === true || y === true ? true : x === false && y === false ? false : undefined); });
+      case '<': case '<=': case '>': case '>=': case '==': case '!=':
+        return this.lift([l, r], ([a, b]) => triNum(compare(op, a!, b!)));
+      case '&':
+        return this.lift([l, r], ([a, b]) => { const m = constOf(b!); const t = m === undefined ? undefined : bitTest(a!, m); return t === false ? num(0) : arith('&', a!, b!); });
+      default:
+        return this.lift([l, r], ([a, b]) => arith(op, a!, b!));
+    }
+  }
+
+  private call(e: Extract<Expr, { t: 'call' }>): Val {
+    if (e.name === 'PTR_ERR' && e.args[0]) return this.value(e.args[0]);
+    const bit = bitArgs(e);
+    if (bit && e.name.endsWith('test_bit')) return this.lift([this.value(bit.word)], ([a]) => triNum(bitTest(a!, bit.mask)));
+    if ((e.name === 'IS_ERR' || e.name === 'IS_ERR_OR_NULL') && e.args[0]) {
+      return this.lift([this.value(e.args[0])], ([a]) => (a!.lo >= -4095 && a!.hi < 0 ? num(1) : a!.lo >= 0 && (e.name === 'IS_ERR' || a!.lo > 0) ? num(0) : num(0, 1)));
+    }
+    return this.s.calls[callSlot(this.frame, e.at)] ?? top;
+  }
+
+  /** A location's value: bound on the path, a field of a returned struct, zero-initialised, or unknown. */
+  read(e: Expr): Val {
+    if (e.t === 'field' && (e.name === 'msix_enabled' || e.name === 'msi_enabled')) {
+      const m = this.hooks.modeBit?.(e.base, e.name);
+      if (m) return m;
+    }
+    const key = locOf(e, this.frame);
+    if (key === undefined) return top;
+    const v = this.s.env[key];
+    if (v !== undefined) return v;
+    if (e.t === 'field') {
+      const b = this.read(e.base);
+      const f = isRes(b) ? b.fields?.[e.name] : undefined;
+      if (isRes(b) && f) return { fact: b.fact, file: b.file, ...f };
+    }
+    // Zeroed by its allocator, unless a prefix was written (a pointer stored there) since.
+    for (let i = this.s.zeroed.length ? key.lastIndexOf('.') : -1; i > 0; i = key.lastIndexOf('.', i - 1)) {
+      const prefix = key.slice(0, i);
+      if (this.s.zeroed.includes(prefix)) return num(0);
+      if (this.s.env[prefix] !== undefined) return top;
+    }
+    if (this.hooks.inherited) {
+      const dot = key.indexOf('.');
+      const inherited = dot > 0 ? this.s.env[`*${key.slice(dot)}`] : undefined;
+      if (inherited) return inherited;
+    }
+    return top;
+  }
+
+  /** The condition's truth on this path (undefined: it depends on what the path does not know). */
+  cond(c: Cond): Tri {
+    switch (c.t) {
+      case 'not': return not(this.cond(c.a));
+      case 'and': { const a = this.cond(c.a); const b = this.cond(c.b); return a === false || b === false ? false : a && b ? true : undefined; }
+      case 'or': { const a = this.cond(c.a); const b = this.cond(c.b); return a === true || b === true ? true : a === false && b === false ? false : undefined; }
+      case 'truth': return truth(this.num(this.value(c.operand.expr)));
+      case 'cmp': return compare(c.op, this.num(this.value(c.left.expr)), this.num(this.value(c.right.expr)));
+      case 'opaque': return undefined;
+    }
+  }
+
+  /** The first open allocation outcome a condition depends on. */
+  openFact(c: Cond): number | undefined {
+    switch (c.t) {
+      case 'not': return this.openFact(c.a);
+      case 'and': case 'or': return this.openFact(c.a) ?? this.openFact(c.b);
+      case 'truth': return this.open(this.value(c.operand.expr));
+      case 'cmp': return this.open(this.value(c.left.expr)) ?? this.open(this.value(c.right.expr));
+      case 'opaque': return undefined;
+    }
+  }
+}
+
+/** The slot a call's value is kept in until its statement reads it. */
+export function callSlot(frame: Frame, at: Range): string {
+  return `${frame.id}@${at.line}:${at.column}`;
+}
+
+/** What a branch taught about locations: narrowed values to bind, or infeasible. */
+export interface Refinement {
+  binds: [string, Num][];
+  /** Narrowed counts of allocations (the value tested was the allocation's own result). */
+  granted: [number, Num][];
+  infeasible: boolean;
+}
+
+/** The narrowing of locations that `c` being `branch` implies (what can be told without splitting). */
+export function refinement(ev: Evaluator, c: Cond, branch: boolean, frame: Frame, out: Refinement = { binds: [], granted: [], infeasible: false }): Refinement {
+  switch (c.t) {
+    case 'not': return refinement(ev, c.a, !branch, frame, out);
+    case 'and': case 'or': {
+      const all = (c.t === 'and') === branch;
+      if (all) { refinement(ev, c.a, branch, frame, out); refinement(ev, c.b, branch, frame, out); }
+      else {
+        // `a && b` false: when a holds, b is false (and the other way round).
+        const a = ev.cond(c.a);
+        const b = ev.cond(c.b);
+        if (a === !branch) refinement(ev, c.b, branch, frame, out);
+        else if (b === !branch) refinement(ev, c.a, branch, frame, out);
+      }
+      return out;
+    }
+    case 'truth': truthRefinement(ev, c.operand.expr, branch, frame, out); return out;
+    case 'cmp': {
+      const r = ev.num(ev.value(c.right.expr));
+      const l = ev.num(ev.value(c.left.expr));
+      const op = branch ? c.op : negateOp(c.op);
+      if (constOf(r) !== undefined) narrow(ev, c.left.expr, op, constOf(r)!, frame, out);
+      else if (constOf(l) !== undefined) narrow(ev, c.right.expr, flipOp(op), constOf(l)!, frame, out);
+      return out;
+    }
+    case 'opaque': return out;
+  }
+}
+
+/** `set_bit(nr, &w)`, `test_bit(nr, &w)`: the word `w` and the bit's mask, when nr is constant. */
+export function bitArgs(e: Extract<Expr, { t: 'call' }>): { word: Expr; mask: number } | undefined {
+  if (!/^(?:__)?(?:set|clear|test)_bit$/.test(e.name) || e.args.length !== 2) return undefined;
+  const [nr, addr] = e.args;
+  if (nr?.t !== 'int' || nr.value < 0 || nr.value > 30 || addr?.t !== 'addr') return undefined;
+  return { word: addr.a, mask: 1 << nr.value };
+}
+
+function truthRefinement(ev: Evaluator, e: Expr, branch: boolean, frame: Frame, out: Refinement): void {
+  if (e.t === 'unary' && e.op === '!') return truthRefinement(ev, e.a, !branch, frame, out);
+  const bit = e.t === 'call' ? bitArgs(e) : undefined;
+  if (bit && e.t === 'call' && e.name.endsWith('test_bit')) e = { t: 'binary', op: '&', left: bit.word, right: { t: 'int', value: bit.mask } };
+  if (e.t === 'binary' && e.op === '&') {
+    const mask = constOf(ev.num(ev.value(e.right)));
+    const key = locOf(e.left, frame);
+    const v = ev.value(e.left);
+    if (mask === undefined || key === undefined || ev.open(v) !== undefined) return;
+    const r = refineBits(ev.num(v), mask, branch);
+    if (r === undefined) out.infeasible = true;
+    else out.binds.push([key, r]);
+    return;
+  }
+  narrow(ev, e, branch ? '!=' : '==', 0, frame, out);
+}
+
+function narrow(ev: Evaluator, e: Expr, op: string, c: number, frame: Frame, out: Refinement): void {
+  const key = locOf(e, frame);
+  if (key === undefined) return;
+  const v = ev.value(e);
+  if (ev.open(v) !== undefined) return; // the outcome split decides it
+  const r = refine(ev.num(v), op, c);
+  if (r === undefined) out.infeasible = true;
+  else if (!isTop(r)) {
+    out.binds.push([key, r]);
+    if (isRes(v) && ev.outcome(v.fact) === 'ok') out.granted.push([v.fact, r]);
+  }
+}
