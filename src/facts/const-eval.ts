@@ -169,6 +169,8 @@ const big = (x: number): bigint => BigInt.asUintN(64, BigInt(Math.trunc(x)));
 const unbig = (x: bigint): number => Number(x);
 
 function applyBin(op: string, a: number, b: number): number | undefined {
+  // A literal beyond 2^53 reads as NaN (literalValue): the whole expression has no value.
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return undefined;
   switch (op) {
     case '+': return a + b;
     case '-': return a - b;
@@ -265,7 +267,7 @@ class ConstParser {
     if (t.k === 'op' && ['-', '+', '~', '!'].includes(t.v)) {
       this.i++;
       const v = this.expr(unaryPrec);
-      if (v === undefined) return undefined;
+      if (v === undefined || !Number.isFinite(v)) return undefined;
       return t.v === '-' ? -v : t.v === '+' ? v : t.v === '!' ? (v ? 0 : 1) : unbig(BigInt.asUintN(32, ~big(v)));
     }
     if (t.k === 'op' && t.v === '(' && this.isCast()) return this.expr(unaryPrec);

@@ -207,3 +207,10 @@ test('constants beyond 2^53 are never rounded: read exactly, and left unknown (w
   assert.equal(evaluate('9007199254740991', env).value, Number.MAX_SAFE_INTEGER);
   assert.equal(evaluate('0x7fffffff', env).value, 0x7fffffff);
 });
+
+test('a literal beyond 2^53 inside bit operations leaves the expression unknown, never throws (s2io.c: 0x8000000000000000ULL | ...)', () => {
+  const env = { lookup: () => undefined };
+  for (const text of ['0x8000000000000000ULL | 1', '(0xffffffffffffffffULL & 0xff) << 2', '~0x8000000000000000ULL ^ 3', '1 << 0xffffffffffffffff']) {
+    assert.equal(evaluate(text, env).value, undefined, text);
+  }
+});
