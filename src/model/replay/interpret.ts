@@ -489,7 +489,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     for (const [key, v] of r.binds) own(s, 'env')[key] = v;
     for (const [fact, v] of r.granted) this.granted(s, fact, v, frame);
     // remove branching on a value it does not know: probe may have decided it (a mode it chose).
-    if (!read && r.granted.length === 0 && this.hooks.phase === 'remove') s.guessed = true;
+    // Not so for remove's own questions: a call's answer (`if (send_down(vf))`) or a local it just
+    // read (`if (!priv) return;` on the drvdata probe set), as opposed to a field probe wrote.
+    if (!read && r.granted.length === 0 && this.hooks.phase === 'remove' && !removesOwn(cond)) s.guessed = true;
     if (r.binds.length || read) return { states: [s], read: read || r.granted.length > 0 };
     const key = condKey(cond);
     const known = s.decisions[key];
@@ -566,5 +568,17 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       ...(assumed ? { assumed } : {}),
       function: fn.name, state: s.store,
     });
+  }
+}
+
+/** Whether a condition tests what a call returns right there, or a plain local (not a field). */
+function removesOwn(cond: Cond): boolean {
+  const own = (e: Expr): boolean => e.t === 'call' || e.t === 'var';
+  switch (cond.t) {
+    case 'and': case 'or': return removesOwn(cond.a) && removesOwn(cond.b);
+    case 'not': return removesOwn(cond.a);
+    case 'cmp': return cond.left.expr.t === 'call' || cond.right.expr.t === 'call' || (own(cond.left.expr) && cond.right.expr.t === 'int');
+    case 'truth': return own(cond.operand.expr);
+    default: return false;
   }
 }

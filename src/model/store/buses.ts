@@ -37,7 +37,9 @@ function platformAlloc612(state: StoreState, op: Op<'platform-alloc'> | Op<'fsl-
     return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: 'nvec == 0 gives last = UINT_MAX; the domain (hwsize 65536) is left behind', warn: true });
   }
   const range = { op: 'alloc-range' as const, device: op.device, site: op.site, domain: exact(0), first: exact(0), last: { min: Math.max(n.min, 1) - 1, max: n.max === null ? null : n.max - 1 } };
-  return merge(out, n.min >= 1 && !singleStore(state) ? withinOwnSize(state, s, range) : allocRange(state, range));
+  // A run-time nvec: whatever it is (>= 1), 0..nvec-1 fits the domain made with hwsize nvec. (nvec 0
+  // is range-inverted above when it is certain; a count that may be 0 is not read as out of range.)
+  return merge(out, n.max !== 0 && !singleStore(state) ? withinOwnSize(state, s, range) : allocRange(state, range));
 }
 
 /**

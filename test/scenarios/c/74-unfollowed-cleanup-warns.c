@@ -1,7 +1,8 @@
 /* The error path calls a cleanup function the tool cannot see, handed the driver struct that
- * holds the device: the leak is a warning that names it, not dropped.
+ * holds the device: the leak is kept and names it, as info (on the real trees such a function
+ * freed the vectors in 34 of 42 cases read, docs/real-tree-findings.md), not dropped.
  *
- * expect: msi/leak@20 warning
+ * expect: msi/leak@21 info
  */
 struct uc_priv { struct pci_dev *pdev; };
 

@@ -1,7 +1,8 @@
 /* min_vecs = max_vecs = pci_msix_vec_count(): the whole MSI-X table is allocated, so the
- * device's fixed vector 5 exists; asking for 1..n it may not.
+ * device's fixed vector 5 exists; asking for 1..n it may not (info: it depends on the granted
+ * count only, which the model cannot bound).
  *
- * expect: msi/vector-unallocated@30 warning
+ * expect: msi/vector-unallocated@31 info
  */
 struct wt_priv { int misc_irq; };
 
