@@ -166,10 +166,20 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       // An INTx-only request (a last resort after MSI failed) sets up no MSI vectors to miss.
       if (e.fact.flags && e.fact.flags.every((f) => f === 'PCI_IRQ_INTX' || f === 'PCI_IRQ_LEGACY')) continue;
       const key = `${e.fact.file}#${e.fact.id}`;
-      if (!used.has(key)) unchecked.set(key, e.fact);
+      if (!used.has(key) && !sharesResult(e.fact, events)) unchecked.set(key, e.fact);
     }
     const impossible = interps.flatMap((i) => i.impossibleTests());
     reports.push({ walk, managed, order: describe(walk), truncated, events, unchecked: [...unchecked.values()], impossible });
   }
   return reports;
+}
+
+/**
+ * Two allocations on exclusive branches that store into one variable (`ret = pci_alloc_irq_vectors(...)`
+ * or its _affinity twin): the test after the branches meet reads either, and the joined value no
+ * longer names one of them, so neither counts as unchecked.
+ */
+function sharesResult(fact: MsiFact, events: ReplayEvent[]): boolean {
+  if (!fact.result) return false;
+  return events.some((e) => e.kind === 'op' && e.fact !== fact && e.fact.file === fact.file && e.fact.function === fact.function && e.fact.result === fact.result && isAllocation(apiOp(e.fact.api).op));
 }

@@ -1,6 +1,6 @@
-/* A call on the right of `&&` runs only when the left holds: the MSI enable after a multi-MSI attempt is at most info (the model cannot tie n_msi to the result); min 3 needs multi-MSI (warning).
+/* A call on the right of `&&` runs only when the left holds: the MSI enable after a multi-MSI attempt is at most info (the model cannot tie n_msi to the result); min 3 needs multi-MSI (info: the device and platform decide).
  *
- * expect: msi/multi-msi-limit@8 warning
+ * expect: msi/multi-msi-limit@8 info
  * expect: msi/index-conflict@10 info
  */
 static int sc_setup(struct pci_dev *pdev, int n_msi)
