@@ -1,6 +1,7 @@
 // `irqlens check` over Debian's full 6.12, 6.1 and 7.3 trees: the findings per rule and severity
 // must equal the table committed in docs/real-tree-findings.md (which names the point release each
-// column was measured on). Counts do not depend on lines, so a point release that only moves code
+// column was measured on), every warning and error must be in its audited list with a verdict, and
+// each sampled info of the list must still be reported (findings-list.ts). Counts do not depend on lines, so a point release that only moves code
 // keeps it green; when a count changes, each rule that changed is named in one line.
 // IRQLENS_SKIP_REALTREE=1 skips it; without the trees it fails and says how to get them.
 import { test } from 'node:test';
@@ -8,7 +9,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkPaths } from '../../src/check/index';
+import { atLeast } from '../../src/check/finding';
 import { realTrees, requireTree, skipRealTrees, treeVersion } from './kernel-trees';
+import { listKey, namedFindings, readListed } from './findings-list';
+import { readKnownBugs } from './known-bugs';
 
 const repo = [join(__dirname, '..', '..', '..'), process.cwd()].find((d) => existsSync(join(d, 'docs', 'real-tree-findings.md')))!;
 
@@ -52,5 +56,22 @@ for (const { tag } of realTrees) {
     }
     const show = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
     assert.deepEqual(show(got), show(want), result.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.range.line}: ${f.message}`).join('\n'));
+
+    const listed = readListed(readFileSync(join(repo, 'docs', 'real-tree-findings.md'), 'utf8')).filter((r) => r.tree === tag);
+    const named = namedFindings(tree, tag, result.findings).map((f) => ({ ...f, rule: f.code }));
+    const reported = named.filter((f) => f.severity !== 'info').map(listKey).sort();
+    const audited = listed.filter((r) => r.severity !== 'info').map(listKey).sort();
+    const real = listed.filter((r) => r.severity !== 'info' && r.verdict !== 'false positive').length;
+    t.diagnostic(`${tag}: ${audited.length} warnings and errors audited, ${real} real (bug or hardening); ${listed.length - audited.length} sampled infos`);
+    assert.deepEqual(reported, audited, 'every warning and error must be listed, with its verdict, in docs/real-tree-findings.md');
+    const infos = new Set(named.filter((f) => f.severity === 'info').map(listKey));
+    assert.deepEqual(listed.filter((r) => r.severity === 'info' && !infos.has(listKey(r))).map(listKey), [], 'sampled infos that are no longer reported');
+
+    // Recall: every known real bug of this tree is reported, at least at the severity its row names.
+    const bugs = readKnownBugs().filter((b) => b.tree === tag);
+    const missed = bugs.filter((b) => !named.some((f) => f.code === b.rule && f.file === b.file && f.function === b.function && atLeast(f.severity, b.atLeast)));
+    t.diagnostic(`${tag}: ${bugs.length - missed.length} of ${bugs.length} known real bugs reported`);
+    for (const b of missed) t.diagnostic(`changed in ${version}: the known bug ${b.rule} in ${b.file}: ${b.function}() is no longer reported (${b.what})`);
+    assert.deepEqual(missed.map((b) => `${b.file}: ${b.function}`), [], 'known real bugs no longer reported');
   });
 }
