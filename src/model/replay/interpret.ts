@@ -443,7 +443,18 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     }
     const t = ev.cond(cond);
     if (t !== undefined) return { states: t === branch ? [s] : [], read: true };
-    return this.refined(s, cond, branch, frame, false);
+    // `if (pci_msix_can_alloc_dyn(pdev))`: both answers are possible and the model knows what each
+    // means (the guard is recorded with the query): the calls under it are not on an unread branch.
+    return this.refined(s, cond, branch, frame, this.isCapabilityQuery(cond, frame));
+  }
+
+  /** A condition that is (the negation of) an MSI capability query such as pci_msix_can_alloc_dyn(). */
+  private isCapabilityQuery(cond: Cond, frame: Frame): boolean {
+    if (cond.t === 'not') return this.isCapabilityQuery(cond.a, frame);
+    if (cond.t !== 'truth') return false;
+    const e = cond.operand.expr;
+    const fact = e.t === 'call' && e.fact !== undefined ? this.factOf(frame, e.fact) : undefined;
+    return fact !== undefined && apiOp(fact.api).op === 'query-dyn';
   }
 
   /**
