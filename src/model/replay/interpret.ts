@@ -266,7 +266,10 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const bound = lb.bound.trim();
     for (const id of Object.values(s.requests)) {
       const alloc = this.factOf(frame, id);
-      if (!alloc || apiOp(alloc.api).returns !== 'count' || alloc.max?.text.trim() !== bound) continue;
+      // The bound names the requested count only in the function that made the request: another
+      // function's local of the same name (mpi3mr_sync_irqs' max_vectors) is another variable.
+      if (!alloc || alloc.file !== fact.file || alloc.function !== fact.function) continue;
+      if (apiOp(alloc.api).returns !== 'count' || alloc.max?.text.trim() !== bound) continue;
       const exact = alloc.min?.value !== undefined && alloc.min.value === alloc.max.value;
       if (!exact && s.settled[id] !== 'failed') return alloc;
     }
