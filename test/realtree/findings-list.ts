@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../src/check/finding';
-import { functionAtLine } from './lexical-calls';
+import { functionsByLine } from './lexical-calls';
 import { checkPaths } from '../../src/check/index';
 import { requireTree } from './kernel-trees';
 
@@ -44,12 +44,12 @@ export function readListed(doc: string): ListedFinding[] {
 
 /** Each finding with the function whose body holds it. */
 export function namedFindings(tree: string, tag: string, findings: readonly Finding[]): (Finding & { tree: string; function: string })[] {
-  const texts = new Map<string, string>();
-  const text = (file: string): string => {
-    if (!texts.has(file)) texts.set(file, readFileSync(join(tree, file), 'latin1'));
-    return texts.get(file)!;
+  const lookups = new Map<string, (line: number) => string>();
+  const functionAt = (file: string, line: number): string => {
+    if (!lookups.has(file)) lookups.set(file, functionsByLine(readFileSync(join(tree, file), 'latin1')));
+    return lookups.get(file)!(line);
   };
-  return findings.map((f) => ({ ...f, tree: tag, function: functionAtLine(text(f.file), f.range.line) }));
+  return findings.map((f) => ({ ...f, tree: tag, function: functionAt(f.file, f.range.line) }));
 }
 
 /** A deterministic sample of n items (a linear congruential shuffle seeded by `seed`). */

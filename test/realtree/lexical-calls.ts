@@ -189,13 +189,18 @@ export function lexicalCalls(text: string, names: readonly string[]): LexicalCal
   return found.sort((a, b) => a.offset - b.offset).map((c) => ({ line: lineOf(starts, c.offset), api: c.api, function: bodyAt(bodies, c.offset) }));
 }
 
-/** The function whose body holds line `line` of `text` (1-based), found lexically ('' outside). */
-export function functionAtLine(text: string, line: number): string {
+/**
+ * The function whose body holds a given line of `text` (1-based), found lexically ('' outside).
+ * The text is blanked and its bodies found once; the returned lookup answers each line.
+ */
+export function functionsByLine(text: string): (line: number) => string {
   const code = blankPreprocessor(blankCommentsAndLiterals(text));
   const starts = lineStarts(code);
-  const offset = starts[Math.min(line, starts.length) - 1] ?? 0;
-  const end = starts[line] ?? code.length;
   const bodies = functionBodies(code);
-  // Any offset of the line inside a body names it (a line may start before the body's brace).
-  return bodyAt(bodies, offset) || bodyAt(bodies, Math.max(offset, end - 2));
+  return (line) => {
+    const offset = starts[Math.min(line, starts.length) - 1] ?? 0;
+    const end = starts[line] ?? code.length;
+    // Any offset of the line inside a body names it (a line may start before the body's brace).
+    return bodyAt(bodies, offset) || bodyAt(bodies, Math.max(offset, end - 2));
+  };
 }
