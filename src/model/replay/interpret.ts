@@ -20,6 +20,8 @@ import { condKey, type Frame, type Interpreter } from './walk';
 import { Evaluator, bitArgs, callSlot, locOf, pointee, refinement, type EvalHooks } from './evaluate';
 import { exprText } from './expr-text';
 import { BIG, errnoRange, isRes, isTop, num, top, under, type Num, type Val } from './values';
+import { resultValue, tableSize, wholeTableKey } from './call-results';
+import { removesOwn } from './remove-questions';
 
 type Of<T extends Stmt['t']> = Extract<Stmt, { t: T }>;
 
@@ -37,24 +39,7 @@ function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<
   return { key: hooks.deviceKey(key), text: fact.device.text };
 }
 
-/** What an allocation's call returns, per outcome (the kernel's return convention of the API). */
-function resultValue(fact: MsiFact, id: number): Val | undefined {
-  const file = fact.file;
-  const ok = (lo: number, hi: number): Val => ({ fact: id, file, ok: num(lo, hi), failed: errnoRange });
-  switch (apiOp(fact.api).returns) {
-    case 'count': return ok(Math.max(1, fact.min?.value ?? fact.min?.min ?? 1), fact.max?.value ?? fact.max?.max ?? BIG);
-    case 'zero': return ok(0, 0);
-    case 'bool': return { fact: id, file, ok: num(1), failed: num(0) };
-    case 'map': return { fact: id, file, ok: top, failed: top, fields: { index: { ok: num(0, 65535), failed: errnoRange }, virq: { ok: num(1, BIG), failed: num(0) } } };
-    default: return undefined;
-  }
-}
-
 const limit = 0x7fffffff;
-/** pci_msix_vec_count(): the table size, or a negative errno when the device has no MSI-X. */
-const tableSize: Num = { lo: -4095, hi: 2048, table: true };
-/** Where a path notes that a device's whole MSI-X table was allocated. */
-const wholeTableKey = (device: string): string => `#whole-table:${device}`;
 const valueFields = ['min', 'max', 'count', 'index', 'first', 'last', 'hwsize', 'domain'] as const;
 
 export function newPathState(store: StoreState): PathState {
@@ -582,17 +567,5 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       ...(assumed ? { assumed } : {}),
       function: fn.name, state: s.store,
     });
-  }
-}
-
-/** Whether a condition tests what a call returns right there, or a plain local (not a field). */
-function removesOwn(cond: Cond): boolean {
-  const own = (e: Expr): boolean => e.t === 'call' || e.t === 'var';
-  switch (cond.t) {
-    case 'and': case 'or': return removesOwn(cond.a) && removesOwn(cond.b);
-    case 'not': return removesOwn(cond.a);
-    case 'cmp': return cond.left.expr.t === 'call' || cond.right.expr.t === 'call' || (own(cond.left.expr) && cond.right.expr.t === 'int');
-    case 'truth': return own(cond.operand.expr);
-    default: return false;
   }
 }
