@@ -13,18 +13,15 @@ dest=${KERNEL_SRC_DIR:-$HOME/.cache/kernel-src}
 [ $# -gt 0 ] || set -- 6.12
 mkdir -p "$dest"
 
-# The Debian archive the system's apt sources name (one-line or deb822 format).
-system_archive() {
-  { cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null || true; } \
-    | grep -v '^[[:space:]]*#' | grep -Eo '(https?|file):/[^[:space:]]*/debian/?([[:space:]]|$)' | head -n1 | tr -d '[:space:]'
-}
+# shellcheck source=debian-archive.sh
+. "$(dirname "$0")/debian-archive.sh"
 
 # Downloads linux-source-$1 into the current directory.
 download() {
   local v=$1
   if [ "$v" = 7.3 ]; then
     local archive A
-    archive=$(system_archive)
+    archive=$(debian_archive)
     [ -n "$archive" ] || { echo "get-kernel.sh: no Debian archive in the system's apt sources: cannot fetch linux-source-$v" >&2; return 1; }
     A="$dest/.apt-trixie-backports"
     mkdir -p "$A/lists/partial" "$A/cache/archives/partial"

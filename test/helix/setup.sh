@@ -39,8 +39,9 @@ if apt-cache policy hx 2>/dev/null | grep -q 'Candidate: [0-9]'; then
 fi
 
 # Otherwise trixie's packages, unpacked under $HX_DIR/root.
-archive="$( { cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null || true; } \
-  | grep -v '^[[:space:]]*#' | grep -Eo '(https?|file):/[^[:space:]]*/debian/?([[:space:]]|$)' | head -n1 | tr -d '[:space:]')"
+# shellcheck source=../../scripts/debian-archive.sh
+. "$(dirname "$0")/../../scripts/debian-archive.sh"
+archive="$(debian_archive)"
 if [ -z "$archive" ]; then
   log "no Debian archive in the system's apt sources: cannot fetch hx"
   exit 1
