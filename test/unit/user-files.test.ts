@@ -5,15 +5,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, type Dirent } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { scanScope } from '../../src/review/scan-scope';
 import { parsePatchText } from '../../src/review/series';
 import { readUserText } from '../../src/workspace/file-reader';
 import { TreeBounds } from '../../src/workspace/tree-bounds';
 
 const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+/** dist/cli.js with the wasm it loads, copied into a directory every user can enter and read. */
+function readableBundle(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'irqlens-cli-'));
+  for (const f of ['cli.js', 'tree-sitter-c.wasm', 'web-tree-sitter.wasm']) cpSync(join(dirname(cli), f), join(dir, f));
+  chmodSync(dir, 0o755);
+  return join(dir, 'cli.js');
+}
 const driver = '#include <linux/pci.h>\nstatic int foo_probe(struct pci_dev *pdev)\n{\n\treturn pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n}\n';
 const leak = '#include <linux/pci.h>\nstatic int foo_probe(struct pci_dev *pdev)\n{\n\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n\treturn pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSI);\n}\n';
 
@@ -152,9 +160,13 @@ test('check: a FIFO named x.c and a directory it cannot list are each named, not
   writeFileSync(join(dir, 'tree/drivers/locked/l.c'), leak);
   spawnSync('chmod', ['000', join(dir, 'tree/drivers/locked')]);
   spawnSync('chmod', ['755', dir]);
-  // As root, permissions do not stop a listing: run the CLI as an unprivileged user then.
-  const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
-  const [cmd, ...args] = [...asUser, process.execPath, cli, 'check', 'tree', '--jobs', '0'];
+  // As root, permissions do not stop a listing: run the CLI as an unprivileged user then, from a
+  // world-readable copy of the bundle (the checkout may sit under a directory only root can enter).
+  const unprivileged = process.getuid?.() === 0;
+  const asUser = unprivileged ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+  const bundle = unprivileged ? readableBundle() : cli;
+  if (unprivileged) t.after(() => rmSync(dirname(bundle), { recursive: true, force: true }));
+  const [cmd, ...args] = [...asUser, process.execPath, bundle, 'check', 'tree', '--jobs', '0'];
   const r = spawnSync(cmd!, args, { cwd: dir, encoding: 'utf8', timeout: 20_000 });
   assert.equal(r.error, undefined, 'no hang');
   assert.equal(
