@@ -44,6 +44,16 @@ export interface Finding {
   assumptions: string[];
   /** The device key the finding is about, when there is one. */
   device?: string;
+  /**
+   * The verdict rests only on what the model cannot see (a branch condition it cannot read, a
+   * run-time count alone): shown only on request (`--speculative`, `irqlens.speculative`).
+   */
+  speculative?: true;
+}
+
+/** The findings to show: speculative ones only when asked for. */
+export function shown(findings: Finding[], speculative: boolean | undefined): Finding[] {
+  return speculative ? findings : findings.filter((f) => !f.speculative);
 }
 
 const severityRank: Record<Severity, number> = { info: 1, warning: 2, error: 3 };

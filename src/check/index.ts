@@ -8,7 +8,7 @@ import type { DeviceMap, Layout, MapSnapshot, Partition, SimulationResult } from
 import type { StoreConfig } from '../model/store/types';
 import { attributionSteps, type AttributionContext } from './attribution';
 import './attribution/register';
-import { compareFindings, type Finding, type RuleCode, type Severity } from './finding';
+import { compareFindings, shown, type Finding, type RuleCode, type Severity } from './finding';
 import { descsLockFindings } from './descs-lock';
 import { eraApiFindings } from './era-apis';
 import { findingsFromReports } from './from-events';
@@ -23,6 +23,8 @@ export interface CheckOptions {
   topology?: unknown;
   /** DRIVER=BDF bindings for attribution. */
   bindings?: Record<string, string>;
+  /** Also report speculative findings (see Finding.speculative). */
+  speculative?: boolean;
 }
 
 export interface CheckResult {
@@ -115,7 +117,7 @@ export function mergeParts(tree: TreeFacts, opts: CheckOptions, parts: PartResul
   const map: MapSnapshot = { layout, era: tree.era, partitions: opts.partitions ?? [], devices };
   let findings = parts.flatMap((p) => p.findings);
   for (const step of attributionSteps()) if (step.findings) findings.push(...step.findings(tree, ctx, map));
-  findings = applySeverity(findings, opts.severity).sort(compareFindings);
+  findings = shown(applySeverity(findings, opts.severity), opts.speculative).sort(compareFindings);
   return { layout, era: tree.era, findings, map };
 }
 
@@ -138,7 +140,7 @@ export function matchDevices(tree: TreeFacts, expr: string, opts: CheckOptions):
 
 export function simulate(tree: TreeFacts, deviceKey: string, opts: CheckOptions): SimulationResult {
   const { layout, reports } = replay(tree, opts);
-  const findings = applySeverity(capInTruncatedFunctions(findingsFromReports(reports, { layout, era: tree.era }), tree), opts.severity);
+  const findings = shown(applySeverity(capInTruncatedFunctions(findingsFromReports(reports, { layout, era: tree.era }), tree), opts.severity), opts.speculative);
   return buildSimulation(reports, deviceKey, layout, findings);
 }
 

@@ -18,6 +18,8 @@ export interface ServerSettings {
   codeLens: { enable: boolean };
   /** Path of an lspci -vvnn dump or topology JSON, relative to the workspace root. */
   topology: string | null;
+  /** Also publish speculative findings (Finding.speculative). */
+  speculative: boolean;
 }
 
 export const defaultSettings: ServerSettings = {
@@ -28,6 +30,7 @@ export const defaultSettings: ServerSettings = {
   exclude: [],
   codeLens: { enable: false },
   topology: null,
+  speculative: false,
 };
 
 const layouts: readonly Layout[] = ['list', 'xarray', 'partitioned', 'per-domain'];
@@ -78,5 +81,6 @@ export function readSettings(raw: unknown, warn: (message: string) => void = () 
   if (isRecord(lens) && typeof lens.enable === 'boolean') s.codeLens.enable = lens.enable;
   if (typeof raw['codeLens.enable'] === 'boolean') s.codeLens.enable = raw['codeLens.enable'];
   if (typeof raw.topology === 'string' && raw.topology.trim() !== '') s.topology = raw.topology;
+  if (typeof raw.speculative === 'boolean') s.speculative = raw.speculative;
   return s;
 }

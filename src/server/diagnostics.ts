@@ -13,8 +13,9 @@ const lspSeverity: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** Applies irqlens.severity overrides; null when the rule is turned off. */
+/** Applies irqlens.severity overrides; null when the rule is turned off (or the finding is speculative and not asked for). */
 export function effectiveSeverity(f: Finding, settings: ServerSettings): Severity | null {
+  if (f.speculative && !settings.speculative) return null;
   const override = settings.severity[f.code];
   if (override === 'off') return null;
   return override ?? f.severity;

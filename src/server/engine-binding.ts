@@ -51,7 +51,8 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
     return topology.value;
   };
   const engineOptions = (opts: CheckOptions): EngineCheckOptions => {
-    const out: EngineCheckOptions = { layout: opts.layout ?? 'auto', partitions: opts.partitions };
+    // Speculative findings are always computed; irqlens.speculative decides at publication.
+    const out: EngineCheckOptions = { layout: opts.layout ?? 'auto', partitions: opts.partitions, speculative: true };
     const topo = topologyOf(opts.topology);
     if (topo) out.topology = topo;
     return out;

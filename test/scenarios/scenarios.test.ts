@@ -1,6 +1,7 @@
 // The scenario suite: every C file under test/scenarios/c/ goes through the real engine
 // (workspace scan -> facts -> replay -> findings) and must produce exactly the findings its
-// header lists (`expect: code@line severity`, or `expect: none`). `layout: NAME` picks a layout;
+// header lists (`expect: code@line severity`, `... speculative` for one shown only on request, or
+// `expect: none`). `layout: NAME` picks a layout;
 // `era: 7.x|6.12|6.1` names the tree the snippet is checked against (a file outside a kernel tree
 // otherwise gets the era its call signatures suggest), e.g. a series rebased from 6.12 onto 7.x.
 import { test } from 'node:test';
@@ -61,8 +62,8 @@ for (const file of files) {
     const tree = await analyzeTree([file], { cwd: dir, jobs: 0, ...(want.era ? { era: want.era } : {}) });
     const problems = tree.files.flatMap((f) => f.problems).filter((p) => p.severity === 'error');
     assert.deepEqual(problems, [], `${file}: the facts layer reported problems`);
-    const result = checkTree(tree, { layout: want.layout });
-    const got = result.findings.map((f) => `${f.code}@${f.range.line} ${f.severity}`).sort();
+    const result = checkTree(tree, { layout: want.layout, speculative: true });
+    const got = result.findings.map((f) => `${f.code}@${f.range.line} ${f.severity}${f.speculative ? ' speculative' : ''}`).sort();
     assert.deepEqual(got, want.findings, `${file}:\n${result.findings.map((f) => `  ${f.range.line}: ${f.severity}: ${f.message} [${f.code}]`).join('\n')}`);
   });
 }

@@ -27,6 +27,8 @@ options:
   --topology FILE               device topology (lspci -vvnn output or JSON) for attribution
   --bind DRIVER=BDF             bind a driver to a PCI function of the topology (repeatable)
   --jobs N                      worker threads (default: CPU count)
+  --speculative                 also report findings that rest only on what the model cannot
+                                see (a branch it cannot read, a run-time count alone)
 `;
 
 const failOns = ['error', 'warning', 'info', 'never'] as const;
@@ -45,7 +47,7 @@ function parse(argv: string[]) {
       options: {
         layout: { type: 'string' }, partition: { type: 'string', multiple: true }, format: { type: 'string' },
         'fail-on': { type: 'string' }, topology: { type: 'string' }, bind: { type: 'string', multiple: true },
-        jobs: { type: 'string' }, era: { type: 'string' },
+        jobs: { type: 'string' }, era: { type: 'string' }, speculative: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -86,7 +88,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   // NAME is a domain number (or takes the next one): domain names need the tree, parsed later.
   const partitions = parsePartitions(partitionSpecs, {});
   const result = await checkPaths(positionals, {
-    cwd: io.cwd, layout, bindings, ...era, ...(topology ? { topology } : {}), ...(jobs !== undefined ? { jobs } : {}),
+    cwd: io.cwd, layout, bindings, ...era, ...(values.speculative ? { speculative: true } : {}), ...(topology ? { topology } : {}), ...(jobs !== undefined ? { jobs } : {}),
     ...(partitions.length ? { partitions } : {}),
     onProblem: (p) => io.stderr(problemLine(p)),
     ...(io.interactive ? { onProgress: (done: number, total: number) => io.progress?.(`\rirqlens: ${done}/${total} files`) } : {}),

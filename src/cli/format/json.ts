@@ -14,6 +14,7 @@ export interface JsonFinding {
   related: { file: string; line: number; column: number; message: string }[];
   assumptions: string[];
   device?: string;
+  speculative?: true;
 }
 
 export function toJsonFinding(f: Finding, rel: (file: string) => string): JsonFinding {
@@ -24,6 +25,7 @@ export function toJsonFinding(f: Finding, rel: (file: string) => string): JsonFi
     assumptions: f.assumptions,
   };
   if (f.device) out.device = f.device;
+  if (f.speculative) out.speculative = true;
   return out;
 }
 

@@ -22,6 +22,7 @@ import { exprText } from './expr-text';
 import { BIG, errnoRange, isRes, isTop, num, top, under, type Num, type Val } from './values';
 import { resultValue, tableSize, wholeTableKey } from './call-results';
 import { removesOwn } from './remove-questions';
+import { objectOf, storedObject } from './object-accessors';
 
 type Of<T extends Stmt['t']> = Extract<Stmt, { t: T }>;
 
@@ -306,10 +307,17 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       this.bitOp(s, st, frame);
     }
     if (!isTop(v)) own(s, 'calls')[callSlot(frame, st.range)] = v;
+    const stored = callee ? undefined : storedObject(st.name, st.argExprs, frame);
+    if (stored) own(s, 'aliases')[stored[0]] = stored[1];
+    const object = callee ? s.retObject : objectOf(st.name, st.argExprs, frame, s.aliases);
+    s.retObject = undefined;
     const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
     if (!target) return;
     this.bind(s, target, v);
     if (zeroingAllocators.has(st.name)) own(s, 'zeroed').push(target);
+    // `gc = pci_get_drvdata(pdev)`: gc's fields are the object's, whichever activation asks.
+    const local = st.lvalue?.t === 'var' ? st.lvalue.name : undefined;
+    if (object !== undefined && local !== undefined && !frame.fn.params.some((p) => paramName(p) === local)) frame.roots.set(local, object);
   }
 
   /** `set_bit(USING_MSI, &priv->flags)` / `clear_bit(...)`: the kernel's bit operations on a flag word. */
@@ -382,8 +390,14 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     // `priv->pdev = pdev`: later calls through the field act on the same device.
     if (st.lvalue.t === 'field' && (st.value.t === 'var' || st.value.t === 'field' || st.value.t === 'addr')) {
       const from = canonical(renameRoot(st.target.replace(/^\*/, '').trim(), frame.rename), s.aliases);
-      const to = canonical(renameRoot(deviceKeyOf(st.source), frame.rename), s.aliases);
+      const local = st.value.t === 'var' ? s.aliases[`${frame.id}:${st.value.name}`] : undefined;
+      const to = local ?? canonical(renameRoot(deviceKeyOf(st.source), frame.rename), s.aliases);
       if (from !== to) own(s, 'aliases')[from] = to;
+    }
+    // `struct device *dev = &pdev->dev;`: a field store of `dev` later (`mbox->dev = dev`) keeps
+    // the device it names, which remove reaches through the field. Scoped to this activation.
+    if (st.lvalue.t === 'var' && st.value.t === 'addr' && st.value.a.t === 'field' && st.value.a.name === 'dev') {
+      own(s, 'aliases')[`${frame.id}:${st.lvalue.name}`] = canonical(renameRoot(deviceKeyOf(st.source), frame.rename), s.aliases);
     }
     const key = locOf(st.lvalue, frame);
     if (key === undefined) return;
@@ -490,7 +504,10 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     // remove branching on a value it does not know: probe may have decided it (a mode it chose).
     // Not so for remove's own questions: a call's answer (`if (send_down(vf))`) or a local it just
     // read (`if (!priv) return;` on the drvdata probe set), as opposed to a field probe wrote.
-    if (!read && r.granted.length === 0 && this.hooks.phase === 'remove' && !removesOwn(cond)) s.guessed = true;
+    // So too for probe's unwinding after a goto: `if (hw->flags & USE_MSI) pci_disable_msi()` where
+    // the flag is set where the walk cannot see (sky2: in the MSI test's IRQ handler).
+    const unwinding = this.hooks.phase === 'remove' || (this.hooks.phase === 'probe' && s.errorPath);
+    if (!read && r.granted.length === 0 && unwinding && !removesOwn(cond)) s.guessed = true;
     if (r.binds.length || read) return { states: [s], read: read || r.granted.length > 0 };
     const key = condKey(cond);
     const known = s.decisions[key];
@@ -528,6 +545,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   returned(s: PathState, st: Of<'return'> | undefined, frame: Frame): void {
     s.sig = undefined;
     s.ret = st?.expr ? this.evaluator(s, frame).value(st.expr) : undefined;
+    // `return netdev_priv(dev);` (a driver's own getter): the caller's local names that object.
+    const e = st?.expr;
+    s.retObject = e?.t === 'call' ? objectOf(e.name, e.args, frame, s.aliases) : e?.t === 'var' ? frame.roots.get(e.name) : undefined;
   }
 
   end(s: PathState, st: Of<'return'> | undefined, frame: Frame, inBranch: boolean): void {

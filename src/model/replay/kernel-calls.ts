@@ -15,7 +15,7 @@ const kernelPrefixes = [
   'netif_', 'napi_', 'alloc_etherdev', 'alloc_netdev', 'free_netdev', 'register_netdev', 'unregister_netdev', 'ether_',
   'eth_', 'is_valid_ether_addr', 'SET_NETDEV_DEV', 'tasklet_', 'schedule_', 'queue_', 'cancel_', 'flush_', 'alloc_workqueue',
   'create_', 'destroy_workqueue', 'debugfs_', 'sysfs_', 'device_', 'get_device', 'put_device', 'ida_', 'idr_', 'xa_',
-  'rcu_', 'wait_for_', 'wait_event', 'wake_up', 'complete', 'reinit_completion', 'of_', 'fwnode_', 'platform_get_',
+  'rcu_', 'wait_for_', 'wait_event', 'wake_up', 'complete', 'reinit_completion', 'of_', 'fwnode_', 'platform_get_', 'platform_set_drvdata', 'auxiliary_set_drvdata', 'auxiliary_get_drvdata',
   'pm_runtime_', 'WARN', 'BUG', 'IS_ERR', 'PTR_ERR', 'ERR_PTR', 'dmam_', 'pcibios_', 'ioread', 'iowrite', 'readl', 'writel',
   'local_irq_', 'preempt_', 'seq_', 'copy_', 'jiffies', 'num_online_cpus', 'min', 'max', 'clamp', 'cpu_', 'irq_',
 ];

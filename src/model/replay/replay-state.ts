@@ -21,6 +21,8 @@ export interface PathState {
   calls: Record<string, Val>;
   /** What the last entered helper returned, until the caller binds it. */
   ret?: Val;
+  /** The object location the last entered helper returned (`return netdev_priv(dev);`), likewise. */
+  retObject?: string;
   /** How a branch decided each allocation ended on this path (its outcome symbol). */
   settled: Record<number, Outcome>;
   /** Store status of each applied fact (a definite error has no success branch). */

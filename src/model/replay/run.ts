@@ -1,5 +1,6 @@
 // Runs the planned walks over a tree and collects what happened: every applied operation
 // (with the store state after it) and every path end that matters for leaks.
+import { paramName } from './device-text';
 import type { FunctionInfo, MsiFact, TreeFacts } from '../../facts/types';
 import type { DeviceCaps, StoreConfig } from '../store/types';
 import { ReplayInterpreter, isCleanupCall, newPathState, type ImpossibleTest } from './interpret';
@@ -94,6 +95,13 @@ function inheritedFields(s: PathState): Record<string, Val> {
   return out;
 }
 
+/** remove's device parameter rooted at probe's (both are the bus device the core binds). */
+function sameDevice(probe: FunctionInfo, remove: FunctionInfo, probeFrame: number): Map<string, string> {
+  const from = probe.params[0] ? paramName(probe.params[0]) : undefined;
+  const to = remove.params[0] ? paramName(remove.params[0]) : undefined;
+  return from && to ? new Map([[to, `${probeFrame}:${from}`]]) : new Map();
+}
+
 function pciParam(fn: FunctionInfo): string | undefined {
   const decl = fn.params.find((p) => /\bstruct\s+pci_dev\s*\*/.test(p));
   return decl ? /([A-Za-z_]\w*)\s*$/.exec(decl)?.[1] : undefined;
@@ -148,15 +156,19 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     const phase: Phase = walk.kind === 'probe' ? 'probe' : 'alone';
     const first = new ReplayInterpreter(hooks(phase), { keepDecision });
     const interps = [first];
-    let truncated = walkFunction(walk.entry, [newPathState(store)], first, walkOpts).truncated;
+    const probeWalk = walkFunction(walk.entry, [newPathState(store)], first, walkOpts);
+    let truncated = probeWalk.truncated;
     if (walk.remove && successes.length) {
       const interp = new ReplayInterpreter(hooks('remove'), { keepDecision, inherited: true });
       interps.push(interp);
-      const starts = successes.map((s): PathState => ({ ...interp.fork(s), errorPath: false, env: inheritedFields(s), requests: {}, zeroed: [], calls: {}, before: {}, decisions: {}, exit: undefined, ret: undefined }));
+      const starts = successes.map((s): PathState => ({ ...interp.fork(s), errorPath: false, env: { ...s.env, ...inheritedFields(s) }, requests: {}, calls: {}, before: {}, exit: undefined, ret: undefined }));
       // remove(struct pci_dev *dev) acts on the device probe(struct pci_dev *pdev) was handed.
       const removeParam = pciParam(walk.remove);
       const rename = new Map(probeDevice && removeParam && removeParam !== probeDevice ? [[removeParam, probeDevice]] : []);
-      truncated = walkFunction(walk.remove, starts, interp, walkOpts, rename).truncated || truncated;
+      // The driver core hands remove the device it handed probe: what probe reached through it
+      // (drvdata and the fields of what was stored there) remove reaches too.
+      const roots = sameDevice(walk.entry, walk.remove, probeWalk.frame.id);
+      truncated = walkFunction(walk.remove, starts, interp, walkOpts, rename, roots).truncated || truncated;
     }
     const managed = reach.some((f) => calledNames(f.body).has('pcim_enable_device'));
     const used = new Set(interps.flatMap((i) => [...i.usedResults]));

@@ -161,6 +161,13 @@ export function arith(op: string, a: Num, b: Num): Num {
       if (a.clear) out.clear = a.clear & ~cb;
       return out;
     }
+    case '^': {
+      // Toggling known bits (`fctl ^= WSI` after testing WSI set) keeps them known.
+      if (cb === undefined || cb < 0 || a.lo < 0) return top;
+      const set = ((a.set ?? 0) & ~cb) | ((a.clear ?? 0) & cb);
+      const clear = ((a.clear ?? 0) & ~cb) | ((a.set ?? 0) & cb);
+      return { lo: set ? 1 : 0, hi: BIG, ...(set ? { set } : {}), ...(clear ? { clear } : {}) };
+    }
     case '&': {
       if (cb === undefined || cb < 0) return top;
       const out: Num = { lo: 0, hi: cb, clear: (a.clear ?? 0) | (~cb & 0x7fffffff) };

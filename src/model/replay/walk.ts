@@ -377,8 +377,8 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
 }
 
 /** Walks one function from the given states; returns whether paths were dropped at the cap. */
-export function walkFunction<S>(fn: FunctionInfo, start: S[], interp: Interpreter<S>, opts: WalkOptions, rename = new Map<string, string>()): { truncated: boolean; frame: Frame } {
-  const frame: Frame = { fn, id: ++activations, rename, roots: new Map(), depth: 0 };
+export function walkFunction<S>(fn: FunctionInfo, start: S[], interp: Interpreter<S>, opts: WalkOptions, rename = new Map<string, string>(), roots = new Map<string, string>()): { truncated: boolean; frame: Frame } {
+  const frame: Frame = { fn, id: ++activations, rename, roots, depth: 0 };
   const ctx: Ctx<S> = { interp, opts, frame, gotos: new Map(), returns: [], outer: true, inBranch: false, unknownCond: false, truncated: { value: false } };
   const f = walkBlock(ctx, fn.body, merge(ctx, start));
   for (const st of merge(ctx, f.fall, f.breaks, f.continues)) interp.end(st, undefined, frame, false);

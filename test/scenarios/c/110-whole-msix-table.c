@@ -2,7 +2,7 @@
  * device's fixed vector 5 exists; asking for 1..n it may not (info: it depends on the granted
  * count only, which the model cannot bound).
  *
- * expect: msi/vector-unallocated@31 info
+ * expect: msi/vector-unallocated@31 info speculative
  */
 struct wt_priv { int misc_irq; };
 

@@ -1,6 +1,6 @@
 /* Multi-MSI minimum of 4: depends on the device's Multiple Message Capable field and the platform (§5 scenario 19): info, since the tree cannot tell which hardware the driver runs on.
  *
- * expect: msi/multi-msi-limit@9 info
+ * expect: msi/multi-msi-limit@9 info speculative
  */
 static int m4_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {

@@ -1,6 +1,6 @@
 /* `if (ret == -ENOSPC)` retries with fewer vectors: only a failed first call gets there.
  *
- * expect: msi/multi-msi-limit@9 info
+ * expect: msi/multi-msi-limit@9 info speculative
  */
 static int ef_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {

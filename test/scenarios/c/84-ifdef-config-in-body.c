@@ -2,7 +2,7 @@
  * in configurations with the option, so it is at most a warning. (The replay reads the
  * undecided #if as a branch it cannot evaluate, which makes it an info today.)
  *
- * expect: msi/msi-msix-exclusive@15 info
+ * expect: msi/msi-msix-exclusive@15 info speculative
  */
 static int cfgb_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {

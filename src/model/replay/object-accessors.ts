@@ -1,0 +1,49 @@
+// Kernel functions that hand back an object a driver stored earlier, so that two activations
+// that ask for it with the same argument reach the same object: `gc = pci_get_drvdata(pdev)` in
+// mana_gd_setup_irqs() and in mana_gd_remove_irqs() read and write one `gc->max_num_msix`.
+// Each row: the getter, or the setter that stores its second argument under the first.
+import type { Expr } from '../../facts/types';
+import { pointee } from './evaluate';
+import type { Frame } from './walk';
+
+/** The object slot each getter reads (drvdata of a device, the private area of a net_device). */
+const getters: Record<string, string> = {
+  pci_get_drvdata: 'drvdata', dev_get_drvdata: 'drvdata', platform_get_drvdata: 'drvdata',
+  auxiliary_get_drvdata: 'drvdata', spi_get_drvdata: 'drvdata', i2c_get_clientdata: 'drvdata',
+  netdev_priv: 'netdev_priv',
+};
+
+/** Setters: slot and the argument index of the object stored. */
+const setters: Record<string, { slot: string; object: number }> = {
+  pci_set_drvdata: { slot: 'drvdata', object: 1 }, dev_set_drvdata: { slot: 'drvdata', object: 1 },
+  platform_set_drvdata: { slot: 'drvdata', object: 1 }, auxiliary_set_drvdata: { slot: 'drvdata', object: 1 },
+};
+
+/** What a device argument points at: `&pdev->dev` is pdev's embedded device, so pdev's object. */
+function holder(arg: Expr | undefined, frame: Frame): string | undefined {
+  if (!arg) return undefined;
+  if (arg.t === 'addr' && arg.a.t === 'field' && arg.a.name === 'dev') return pointee(arg.a.base, frame);
+  return pointee(arg, frame);
+}
+
+/** Alias record key under which a setter's object is kept. */
+const slotKey = (slot: string, of: string): string => `#obj:${slot}(${of})`;
+
+/**
+ * The location a getter call returns, when its argument is tracked: the object a setter stored
+ * there on this path, else a name shared by every call with the same argument.
+ */
+export function objectOf(name: string, args: Expr[], frame: Frame, aliases: Record<string, string>): string | undefined {
+  const slot = getters[name];
+  const of = slot ? holder(args[0], frame) : undefined;
+  if (!slot || of === undefined) return undefined;
+  return aliases[slotKey(slot, of)] ?? `${slot}(${of})`;
+}
+
+/** `pci_set_drvdata(pdev, priv)`: the alias entry to record (key, object), if any. */
+export function storedObject(name: string, args: Expr[], frame: Frame): [string, string] | undefined {
+  const setter = setters[name];
+  const of = setter ? holder(args[0], frame) : undefined;
+  const obj = setter ? pointee(args[setter.object] ?? { t: 'other', text: '' }, frame) : undefined;
+  return setter && of !== undefined && obj !== undefined ? [slotKey(setter.slot, of), obj] : undefined;
+}
