@@ -20,9 +20,11 @@ const errnoName = /^E[A-Z0-9]+$/;
 
 
 function intLiteral(text: string): number | undefined {
-  const t = text.replace(/[uUlL]+$/, '');
+  // tree-sitter-c reads `-5` in `ret = -5` as one number literal.
+  const neg = text.startsWith('-');
+  const t = (neg ? text.slice(1).trim() : text).replace(/[uUlL]+$/, '');
   const v = /^0[xX][0-9a-fA-F]+$/.test(t) ? parseInt(t, 16) : /^0[0-7]+$/.test(t) ? parseInt(t, 8) : /^\d+$/.test(t) ? Number(t) : undefined;
-  return v !== undefined && Number.isSafeInteger(v) ? v : undefined;
+  return v !== undefined && Number.isSafeInteger(v) ? (neg ? -v : v) : undefined;
 }
 
 /** The text of an expression the replay does not read, for messages: long ones are elided. */

@@ -126,7 +126,7 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     const createsDomain = [...reach, ...(walk.remove ? [walk.remove] : [])].some(creates);
     const walkOpts: WalkOptions = {
       callee: (name, frame) => index.lookup(name, frame.fn),
-      maxStates: opts.maxStates ?? 12,
+      maxStates: opts.maxStates ?? 24,
       // Calls through pointers (`ops->free(x)`) are not cleanup evidence: only named calls are.
       // Flag words set with set_bit() are mode flags the walk must see.
       significantCall: (name) => name === 'pcim_enable_device' || /^(?:__)?(?:set|clear)_bit$/.test(name) || (/^[A-Za-z_]\w*$/.test(name) && isCleanupCall(name)),

@@ -237,8 +237,13 @@ function walkIf<S>(ctx: Ctx<S>, s: Of<'if'>, states: S[]): Flow<S> {
   const { interp } = ctx;
   const flow: Flow<S> = { fall: [], breaks: [], continues: [] };
   if (!relevant(ctx, s.then) && !relevant(ctx, s.else)) {
+    // A path that already decides the condition runs only that side: only its writes are lost.
+    const sides = (st: S): Stmt[][] => {
+      const d = interp.decided?.(st, s.cond, ctx.frame);
+      return d === true ? [s.then] : d === false ? [s.else] : [s.then, s.else];
+    };
     for (const st of states) interp.read(st, s.cond, ctx.frame);
-    return { ...flow, fall: skip(ctx, [s.then, s.else], states) };
+    return { ...flow, fall: states.flatMap((st) => skip(ctx, sides(st), [st])) };
   }
   const thenIn: S[] = [];
   const elseIn: S[] = [];
