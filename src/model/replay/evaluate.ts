@@ -109,6 +109,8 @@ export class Evaluator {
   private binary(op: string, left: Expr, right: Expr): Val {
     const l = this.value(left);
     const r = this.value(right);
+    const exact = op === '==' || op === '!=' ? this.exactTest(l, right) ?? this.exactTest(r, left) : undefined;
+    if (exact) return op === '==' ? exact : { ...exact, ok: num(0), failed: num(1) };
     switch (op) {
       case '&&': return this.lift([l, r], ([a, b]) => { const x = truth(a!); const y = truth(b!); return triNum(x === false || y === false ? false : x && y ? true : undefined); });
       case '||': return this.lift([l, r], ([a, b]) => { const x = truth(a!); const y = truth(b!); return triNum(x === true || y === true ? true : x === false && y === false ? false : undefined); });
@@ -119,6 +121,12 @@ export class Evaluator {
       default:
         return this.lift([l, r], ([a, b]) => arith(op, a!, b!));
     }
+  }
+
+  /** `ret == cfg->n` after `ret = pci_alloc_irq_vectors(pdev, cfg->n, cfg->n, ...)`: 1 iff it succeeded. */
+  private exactTest(v: Val, other: Expr): Res | undefined {
+    if (!isRes(v) || v.exactOf === undefined) return undefined;
+    return locOf(other, this.frame) === v.exactOf ? { fact: v.fact, file: v.file, ok: num(1), failed: num(0) } : undefined;
   }
 
   private call(e: Extract<Expr, { t: 'call' }>): Val {
@@ -167,7 +175,13 @@ export class Evaluator {
       case 'and': { const a = this.cond(c.a); const b = this.cond(c.b); return a === false || b === false ? false : a && b ? true : undefined; }
       case 'or': { const a = this.cond(c.a); const b = this.cond(c.b); return a === true || b === true ? true : a === false && b === false ? false : undefined; }
       case 'truth': return truth(this.num(this.value(c.operand.expr)));
-      case 'cmp': return compare(c.op, this.num(this.value(c.left.expr)), this.num(this.value(c.right.expr)));
+      case 'cmp': {
+        const l = this.value(c.left.expr);
+        const r = this.value(c.right.expr);
+        const exact = c.op === '==' || c.op === '!=' ? this.exactTest(l, c.right.expr) ?? this.exactTest(r, c.left.expr) : undefined;
+        if (exact) { const t = truth(this.num(exact)); return c.op === '==' ? t : not(t); }
+        return compare(c.op, this.num(l), this.num(r));
+      }
       case 'opaque': return undefined;
     }
   }

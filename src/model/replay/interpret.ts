@@ -198,7 +198,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     s.seq++;
     own(s, 'status')[id] = outcome.status;
     if (outcome.returns) own(s, 'returns')[id] = outcome.returns;
-    const result = resultValue(fact, id) ?? (fact.api === 'pci_msix_vec_count' ? tableSize : top);
+    const result = this.exactResult(resultValue(fact, id) ?? (fact.api === 'pci_msix_vec_count' ? tableSize : top), fact, st, frame);
     // min_vecs and max_vecs both the table size: the whole MSI-X table, every fixed vector in it.
     const table = (v: Value | undefined): boolean => {
       const i = v ? fact.args.indexOf(v.text) : -1;
@@ -222,6 +222,16 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       kind: 'op', fact, device: dev.key, deviceText: dev.text, op, outcome, phase: this.hooks.phase, known, pristine, unknownCond,
       boundByResult, ...(boundByRequest ? { boundByRequest } : {}), wholeTable: s.env[wholeTableKey(dev.key)] !== undefined, state: deviceOnly(s.store, dev.key),
     });
+  }
+
+  /** min_vecs and max_vecs the same unknown location: the result remembers it (see Res.exactOf). */
+  private exactResult(v: Val, fact: MsiFact, st: Of<'fact'>, frame: Frame): Val {
+    if (!isRes(v) || apiOp(fact.api).returns !== 'count' || !fact.min || !fact.max || fact.min.value !== undefined) return v;
+    const at = (t: string): Expr | undefined => { const i = fact.args.indexOf(t); return i >= 0 ? st.argExprs[i] : undefined; };
+    const lo = at(fact.min.text);
+    const key = lo ? locOf(lo, frame) : undefined;
+    const hi = at(fact.max.text);
+    return key !== undefined && hi && locOf(hi, frame) === key ? { ...v, exactOf: key } : v;
   }
 
   /**

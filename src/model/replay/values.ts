@@ -24,6 +24,11 @@ export interface Res {
   failed: Num;
   /** Fields of a returned struct (`map.index`, `map.virq`), each outcome-dependent too. */
   fields?: Record<string, { ok: Num; failed: Num }>;
+  /**
+   * min_vecs and max_vecs were this one location (`cfg->total_vectors`): on success the count equals
+   * it, so `ret == cfg->total_vectors` is the success test even when the location's value is unknown.
+   */
+  exactOf?: string;
 }
 
 export type Val = Num | Res;
