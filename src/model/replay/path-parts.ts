@@ -3,7 +3,7 @@
 // it after a fork. A record's encoding (its JSON, or an equivalent text) is cached until the
 // path that owns it writes to it again, so signing a path re-encodes only what changed.
 import type { PathState } from './replay-state';
-import { valuesText } from './record-text';
+import { resetValueIds, valuesText } from './record-text';
 
 export type RecordPart = 'env' | 'aliases' | 'calls' | 'settled' | 'status' | 'returns' | 'before' | 'decisions' | 'dyn' | 'known' | 'zeroed' | 'requests';
 
@@ -12,14 +12,34 @@ const bits: Record<RecordPart, number> = {
 };
 
 /** Records' encodings; an owned record loses its entry when written (writable). */
-const encodings = new WeakMap<object, string>();
+let encodings = new WeakMap<object, string>();
+
+/** A walk starts: records and values of earlier walks are never signed again (record-text.ts). */
+export function newSigningEpoch(): void {
+  encodings = new WeakMap();
+  resetValueIds();
+}
+
+/**
+ * Records a key was deleted from. V8 keeps such an object in dictionary mode, where `{ ...v }`
+ * is many times slower than copying key by key (which makes a fast object again).
+ */
+const deletedFrom = new WeakSet<object>();
+
+function copyRecord(v: object): object {
+  if (Array.isArray(v)) return [...v];
+  if (!deletedFrom.has(v)) return { ...v };
+  const out: Record<string, unknown> = {};
+  const from = v as Record<string, unknown>;
+  for (const k of Object.keys(from)) out[k] = from[k];
+  return out;
+}
 
 /** The record, owned by this path (copied first when it may be shared); clears the signature. */
 export function writable<K extends RecordPart>(s: PathState, part: K): PathState[K] {
   s.sig = undefined;
   if ((s.owned & bits[part]) === 0) {
-    const v: PathState[RecordPart] = s[part];
-    (s as Record<RecordPart, unknown>)[part] = Array.isArray(v) ? [...v] : { ...v };
+    (s as Record<RecordPart, unknown>)[part] = copyRecord(s[part]);
     s.owned |= bits[part];
   } else encodings.delete(s[part]);
   return s[part];
@@ -27,7 +47,10 @@ export function writable<K extends RecordPart>(s: PathState, part: K): PathState
 
 /** Deletes a key, copying the record only when the key is there. */
 export function dropKey(s: PathState, part: 'env' | 'calls' | 'settled' | 'returns' | 'before' | 'requests', key: string | number): void {
-  if (Object.prototype.hasOwnProperty.call(s[part], key)) delete (writable(s, part) as Record<string | number, unknown>)[key];
+  if (!Object.prototype.hasOwnProperty.call(s[part], key)) return;
+  const record = writable(s, part) as Record<string | number, unknown>;
+  delete record[key];
+  deletedFrom.add(record);
 }
 
 /** A fork: shares every record and the store until one side writes. */
