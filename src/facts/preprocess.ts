@@ -5,9 +5,9 @@
 // marked, so findings there are at most warnings. A branch that is certainly not compiled
 // (`#if 0`, `#ifdef NEVER_DEFINED`, the `#else` of a defined macro) is dead: it is blanked
 // before anything reads the file, so it yields neither facts nor skeleton statements.
-import { blankComments } from './c-text';
 import { evaluate, type ConstEnv } from './const-eval';
-import { directiveMatches, type MacroDef } from './defines';
+import type { MacroDef } from './defines';
+import { directivesOf, headerDirectives, type Directive } from './directives';
 import type { Conditional } from './types';
 
 /** Names kbuild, the compiler or arch headers the facts layer never reads decide. */
@@ -59,7 +59,6 @@ interface Group {
   directives: { start: number; end: number; hash: number; branch: Tri; cond: Conditional | undefined }[];
 }
 
-const directiveRe = /[ \t]*#[ \t]*([a-z]+)\b((?:[^\n\\]|\\\r?\n|\\)*)$/my;
 const MAX_INCLUDE_DEPTH = 3;
 const MAX_ATOMS = 6;
 
@@ -90,8 +89,8 @@ class Walk {
     return ext ? { state: 'unknown' } : { state: 'undef' };
   }
 
-  /** Walks `clean` (comments blanked); regions are recorded only for the file itself. */
-  text(clean: string, raw: string, base: Region, baseCond: Conditional | undefined, record: boolean, depth: number): void {
+  /** Walks a text's directives; regions are recorded only for the file itself (`end`: its length). */
+  text(directives: Directive[], end: number, base: Region, baseCond: Conditional | undefined, record: boolean, depth: number): void {
     const stack: Group[] = [];
     const here = (): { region: Region; cond: Conditional | undefined } => {
       const g = stack[stack.length - 1];
@@ -104,12 +103,8 @@ class Walk {
       if (region === 'dead' && g.outer !== 'dead') this.result.blank.push([g.from, at]);
       else if (region === 'unknown' && g.branch === 'maybe' && g.cond) this.result.unknown.push({ start: g.from, end: at, cond: g.cond });
     };
-    for (const m of directiveMatches(clean, directiveRe)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const hash = clean.indexOf('#', start);
-      const name = m[1]!;
-      const rest = m[2]!.replace(/\\\r?\n/g, ' ').trim();
+    for (const d of directives) {
+      const { start, end, hash, name, rest } = d;
       const { region, cond } = here();
       const line = { start, end, hash };
       switch (name) {
@@ -145,12 +140,12 @@ class Walk {
           break;
         case 'include':
           // Strings are blanked in `clean`: the header's name is read from the raw text.
-          if (region !== 'dead' && depth < MAX_INCLUDE_DEPTH) this.include(raw.slice(start, end), region, cond, depth);
+          if (region !== 'dead' && depth < MAX_INCLUDE_DEPTH && d.spec) this.include(d.spec, region, cond, depth);
           break;
       }
     }
     // An unterminated group runs to the end of the file.
-    for (let g = stack.pop(); g; g = stack.pop()) closeBranch(g, clean.length);
+    for (let g = stack.pop(); g; g = stack.pop()) closeBranch(g, end);
   }
 
   /** A decided group's directives are blanked (the parser sees plain code); an undecided one's kept. */
@@ -181,13 +176,12 @@ class Walk {
     this.macros.set(name, region === 'unknown' && !same ? { state: 'unknown' } : after);
   }
 
-  private include(line: string, region: Region, cond: Conditional | undefined, depth: number): void {
-    const spec = /#\s*include\s*"([^"\n]+)"/.exec(line)?.[1];
-    if (!spec || this.seenHeaders.has(spec) || !this.env.readLocal) return;
+  private include(spec: string, region: Region, cond: Conditional | undefined, depth: number): void {
+    if (this.seenHeaders.has(spec) || !this.env.readLocal) return;
     this.seenHeaders.add(spec);
     const text = this.env.readLocal(spec);
     // Its code is not this file's: only its effect on the macros counts.
-    if (text !== undefined) { const clean = blankComments(text); this.text(clean, clean, region, cond, false, depth + 1); }
+    if (text !== undefined) this.text(headerDirectives(text), text.length, region, cond, false, depth + 1);
   }
 
   /** `#if EXPR` / `#ifdef NAME` / `#ifndef NAME`: yes, no, or maybe with the macro that decides. */
@@ -249,7 +243,7 @@ class Walk {
 export function preprocess(clean: string, raw: string, env: PreprocEnv): PreprocResult {
   if (!/#[ \t]*(?:if|el)/.test(clean)) return { blank: [], unknown: [], branches: new Map(), assumedUndefined: new Set() };
   const walk = new Walk(env);
-  walk.text(clean, raw, 'live', undefined, true, 0);
+  walk.text(directivesOf(clean, raw), clean.length, 'live', undefined, true, 0);
   const r = walk.result;
   r.blank = mergeRanges(r.blank);
   r.unknown.sort((a, b) => a.start - b.start);

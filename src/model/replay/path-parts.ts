@@ -1,8 +1,9 @@
 // Copy-on-write records of a path's state, and the short signatures that compare paths.
 // A fork copies none of a path's records: a path copies a record the first time it writes to
-// it after a fork or after being signed. So a signed record never changes again, and the id
-// its JSON got in the signature table stays true for as long as the record lives.
+// it after a fork. A record's encoding (its JSON, or an equivalent text) is cached until the
+// path that owns it writes to it again, so signing a path re-encodes only what changed.
 import type { PathState } from './replay-state';
+import { resetValueIds, valuesText } from './record-text';
 
 export type RecordPart = 'env' | 'aliases' | 'calls' | 'settled' | 'status' | 'returns' | 'before' | 'decisions' | 'dyn' | 'known' | 'zeroed' | 'requests';
 
@@ -10,23 +11,46 @@ const bits: Record<RecordPart, number> = {
   env: 1, aliases: 2, calls: 4, settled: 8, status: 16, returns: 32, before: 64, decisions: 128, dyn: 256, known: 512, zeroed: 1024, requests: 2048,
 };
 
-/** Records the signature leaves out (before: only its keys; calls: read at once), so signing need not freeze them. */
-const unsigned = bits.status | bits.before | bits.calls;
+/** Records' encodings; an owned record loses its entry when written (writable). */
+let encodings = new WeakMap<object, string>();
+
+/** A walk starts: records and values of earlier walks are never signed again (record-text.ts). */
+export function newSigningEpoch(): void {
+  encodings = new WeakMap();
+  resetValueIds();
+}
+
+/**
+ * Records a key was deleted from. V8 keeps such an object in dictionary mode, where `{ ...v }`
+ * is many times slower than copying key by key (which makes a fast object again).
+ */
+const deletedFrom = new WeakSet<object>();
+
+function copyRecord(v: object): object {
+  if (Array.isArray(v)) return [...v];
+  if (!deletedFrom.has(v)) return { ...v };
+  const out: Record<string, unknown> = {};
+  const from = v as Record<string, unknown>;
+  for (const k of Object.keys(from)) out[k] = from[k];
+  return out;
+}
 
 /** The record, owned by this path (copied first when it may be shared); clears the signature. */
 export function writable<K extends RecordPart>(s: PathState, part: K): PathState[K] {
   s.sig = undefined;
   if ((s.owned & bits[part]) === 0) {
-    const v: PathState[RecordPart] = s[part];
-    (s as Record<RecordPart, unknown>)[part] = Array.isArray(v) ? [...v] : { ...v };
+    (s as Record<RecordPart, unknown>)[part] = copyRecord(s[part]);
     s.owned |= bits[part];
-  }
+  } else encodings.delete(s[part]);
   return s[part];
 }
 
 /** Deletes a key, copying the record only when the key is there. */
 export function dropKey(s: PathState, part: 'env' | 'calls' | 'settled' | 'returns' | 'before' | 'requests', key: string | number): void {
-  if (Object.prototype.hasOwnProperty.call(s[part], key)) delete (writable(s, part) as Record<string | number, unknown>)[key];
+  if (!Object.prototype.hasOwnProperty.call(s[part], key)) return;
+  const record = writable(s, part) as Record<string | number, unknown>;
+  delete record[key];
+  deletedFrom.add(record);
 }
 
 /** A fork: shares every record and the store until one side writes. */
@@ -38,7 +62,6 @@ export function forkPath(s: PathState): PathState {
 
 /** Small ids for equal JSON texts, so a path's signature is a dozen numbers, not its JSON. */
 export class SignatureTable {
-  private readonly ids = new WeakMap<object, number>();
   private readonly byText = new Map<string, number>();
 
   text(json: string): number {
@@ -47,21 +70,20 @@ export class SignatureTable {
     return id;
   }
 
-  /** Only for records that no longer change (signed ones, see the top of this file). */
-  record(value: object): number {
-    let id = this.ids.get(value);
-    if (id === undefined) { id = this.text(JSON.stringify(value)); this.ids.set(value, id); }
-    return id;
+  /** The id of a record's JSON (or of a text that stands for it: record-text.ts). */
+  record<T extends object>(value: T, encode: (v: T) => string = JSON.stringify): number {
+    let text = encodings.get(value);
+    if (text === undefined) { text = encode(value); encodings.set(value, text); }
+    return this.text(text);
   }
 }
 
-/** Equal signatures mean equal paths (every record's JSON equal); signing freezes the records. */
+/** Equal signatures mean equal paths (every record's JSON equal). */
 export function pathSignature(s: PathState, table: SignatureTable, storeJson: string): string {
   if (s.sig !== undefined) return s.sig;
-  s.owned &= unsigned;
   const r = (v: object): number => table.record(v);
   s.sig = [
-    table.text(storeJson), r(s.aliases), r(s.env), r(s.zeroed), r(s.settled), s.ret === undefined ? '' : JSON.stringify(s.ret),
+    table.text(storeJson), r(s.aliases), table.record(s.env, valuesText), r(s.zeroed), r(s.settled), s.ret === undefined ? '' : JSON.stringify(s.ret),
     r(s.returns), r(s.decisions), s.errorPath ? 1 : 0, s.released ? 1 : 0, s.cleanup, r(s.dyn), r(s.known), r(s.requests), Object.keys(s.before).join(' '),
   ].join('|');
   return s.sig;

@@ -9,6 +9,7 @@ import { apiOp, isAllocation } from './api-ops';
 import { dirOf } from '../../facts/directory';
 import { calledNames, hasFactWhere, indexFunctions, planWalks, reachable, type Walk } from './plan';
 import { newStore } from './store-port';
+import { newSigningEpoch } from './path-parts';
 import { isRes, under, type Val } from './values';
 import { condKeys, walkFunction, type WalkOptions } from './walk';
 
@@ -118,6 +119,7 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   // Decisions are remembered only for tests that occur again, or that read a result variable.
   const repeatedIn = repeatedConditions(tree);
   for (const walk of planWalks(tree, index, maxDepth)) {
+    newSigningEpoch();
     const events: ReplayEvent[] = [];
     const repeated = repeatedIn.get(dirOf(walk.file)) ?? new Set<string>();
     const keepDecision = (key: string): boolean => repeated.has(key);
