@@ -4,11 +4,13 @@
 import type { DeviceClass, EraInfo, TreeFacts } from '../facts/types';
 import { buildMap, buildSimulation } from '../model/map';
 import { replayTree, type ReplayOptions, type WalkReport } from '../model/replay/run';
-import type { DeviceMap, Layout, MapSnapshot, Partition, SimulationResult } from '../model/snapshot';
+import type { Layout } from '../vocabulary/layout';
+import type { Partition } from '../vocabulary/partition';
+import type { DeviceMap, MapSnapshot, SimulationResult } from '../vocabulary/snapshot';
 import type { StoreConfig } from '../model/store/types';
 import { attributionSteps, type AttributionContext } from './attribution';
 import './attribution/register';
-import { compareFindings, type Finding, type RuleCode, type Severity } from './finding';
+import { compareFindings, type Finding, type RuleCode, type Severity } from '../vocabulary/finding';
 import { descsLockFindings } from './descs-lock';
 import { eraApiFindings } from './era-apis';
 import { findingsFromReports } from './from-events';
@@ -143,4 +145,4 @@ export function simulate(tree: TreeFacts, deviceKey: string, opts: CheckOptions)
 }
 
 export { checkPaths } from './check-paths';
-export type { Finding, RuleCode, Severity } from './finding';
+export type { Finding, RuleCode, Severity } from '../vocabulary/finding';

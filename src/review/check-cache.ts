@@ -2,9 +2,9 @@
 // directory's FileFacts objects (states share them for files a patch did not touch) and the era.
 // A series then checks every directory once per change, and the cumulative diff costs nothing.
 import { posix } from 'node:path';
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { EraInfo, FileFacts } from '../facts/types';
-import type { MapSnapshot } from '../model/snapshot';
+import type { MapSnapshot } from '../vocabulary/snapshot';
 import type { CheckOutcome, ReviewEngine } from './engine';
 import type { TreeState } from './tree-state';
 

@@ -1,9 +1,10 @@
 // The engine calls a review needs, as one interface: the default binds the real facts, workspace and
 // check layers (default-engine.ts); keeping it an interface lets the series logic stay independent of
 // how trees are scanned and cached.
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { EraInfo, FileFacts, TreeFacts } from '../facts/types';
-import type { Layout, MapSnapshot } from '../model/snapshot';
+import type { Layout } from '../vocabulary/layout';
+import type { MapSnapshot } from '../vocabulary/snapshot';
 
 export interface CheckOutcome {
   findings: Finding[];

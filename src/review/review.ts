@@ -2,7 +2,7 @@
 // and reports per patch and for the whole series the findings introduced, fixed and unchanged, and
 // what moved in the map. Introduced findings point at the `+` line of the patch that added them.
 import { resolve } from 'node:path';
-import { compareFindings, type Finding } from '../check/finding';
+import { compareFindings, type Finding } from '../vocabulary/finding';
 import { revertedBaseline } from './already-applied';
 import { applyToOverlay, placeInTree } from './apply';
 import type { ReviewEngine } from './engine';

@@ -1,9 +1,11 @@
 // What the server needs from the engine, as one interface. `engine-binding.ts` implements it on
 // the real layers (facts, workspace, check, model); the server's features only see this shape,
 // so a change of an engine signature is fixed in one file.
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { EraInfo, FileFacts, MsiFact } from '../facts/types';
-import type { Layout, MapSnapshot, Partition, SimulationResult } from '../model/snapshot';
+import type { Layout } from '../vocabulary/layout';
+import type { Partition } from '../vocabulary/partition';
+import type { MapSnapshot, SimulationResult } from '../vocabulary/snapshot';
 import type { BufferEdit } from './open-documents';
 
 export interface CheckOptions {

@@ -1,7 +1,7 @@
 // Runs the rules over one directory group (a driver's files) and publishes the diagnostics of
 // every file of the group whose diagnostics changed, the edited file first. Keeps the last
 // result per group for hover, code actions, code lens and the custom requests.
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { FileFacts } from '../facts/types';
 import { conflictCodes, type StatusNotification } from '../protocol/requests';
 import { AnalysisState } from './analysis-state';

@@ -3,7 +3,7 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { AnalysisState } from './analysis-state';
 import type { DocumentSource } from './open-documents';
-import type { SimulationResult } from '../model/snapshot';
+import type { SimulationResult } from '../vocabulary/snapshot';
 import type { CheckOutput, Engine } from './engine';
 import { deviceOfFact, factAt, findingsOnCall, siteIsFact } from './fact-lookup';
 import type { GroupChecker } from './group-checker';

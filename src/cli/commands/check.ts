@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPaths } from '../../check/index';
-import { atLeast, type Severity } from '../../check/finding';
+import { atLeast, type Severity } from '../../vocabulary/finding';
 import type { FileProblem } from '../../facts/types';
 import { UsageError, type CliIO, type Command } from '../command';
 import { formatJson } from '../format/json';

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkTree, simulate } from '../../check/index';
-import type { DomainState, SimulationResult } from '../../model/snapshot';
+import type { DomainState, SimulationResult } from '../../vocabulary/snapshot';
 import { analyzeTree } from '../../workspace/analyze-tree';
 import { UsageError, type CliIO, type Command } from '../command';
 import { parseLayout } from '../options';

@@ -1,5 +1,5 @@
 // A finding: what every face (CLI, SARIF, LSP diagnostics, review mail) renders.
-import type { Range } from '../facts/types';
+import type { Range } from './range';
 
 export type Severity = 'error' | 'warning' | 'info';
 
