@@ -17,7 +17,7 @@ import { toWireMap, toWireSimulation } from '../protocol/conversions';
 import { AnalysisState } from './analysis-state';
 import type { BackgroundScan } from './background-scan';
 import type { ServerSettings } from './config';
-import type { CheckOptions, Engine } from './engine';
+import type { AnalysisSettings, Engine } from './engine';
 import type { GroupChecker } from './group-checker';
 import type { DocumentSource } from './open-documents';
 import type { PatchDocuments } from './patch-documents';
@@ -32,7 +32,7 @@ export interface RequestContext {
   checker: GroupChecker;
   scan: BackgroundScan;
   settings: ServerSettings;
-  checkOptions: CheckOptions;
+  checkOptions: AnalysisSettings;
 }
 
 

@@ -9,7 +9,7 @@ import { toWireFinding } from '../protocol/conversions';
 import type { ReviewPatchResult } from '../protocol/requests';
 import type { ServerSettings } from './config';
 import { diagnosticsByFile } from './diagnostics';
-import type { CheckOptions, Engine } from './engine';
+import type { AnalysisSettings, Engine } from './engine';
 import type { PathMap } from './locations';
 import type { DiagnosticsPublisher } from './publisher';
 
@@ -33,7 +33,7 @@ export interface PatchContext {
   publisher: DiagnosticsPublisher;
   docUri: (code: string) => string | undefined;
   settings: () => ServerSettings;
-  checkOptions: () => CheckOptions;
+  checkOptions: () => AnalysisSettings;
   cacheDir: string | null;
   log: (message: string) => void;
 }

@@ -7,11 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkTree } from '../../src/check/index';
+import { checkTree } from '../../src/engine/check-tree';
 import { namedEra } from '../../src/facts/era';
 import type { EraInfo } from '../../src/facts/types';
-import type { Layout } from '../../src/model/snapshot';
-import { analyzeTree } from '../../src/workspace/analyze-tree';
+import type { Layout } from '../../src/vocabulary/layout';
+import { analyzeTree } from '../../src/engine/analyze-tree';
 
 // out/test/scenarios/ -> the sources; or the current directory when run from a copy elsewhere.
 const dir = [join(__dirname, '..', '..', '..', 'test', 'scenarios', 'c'), join(process.cwd(), 'test', 'scenarios', 'c')].find((d) => existsSync(d))!;

@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CheckOptions } from '../../check/index';
+import type { Options } from '../../engine/options';
 import { atLeast, type Severity } from '../../vocabulary/finding';
-import { defaultCacheDir } from '../../workspace/cache';
+import { defaultCacheDir } from '../../engine/cache';
 import { defaultEngine } from '../../review/default-engine';
 import { replyMbox, writeReplyFiles } from '../format/mail';
 import { toSarif } from '../format/sarif';
@@ -111,7 +111,7 @@ export const reviewCommand: Command = {
     const format = oneOf('format', v.format, formats, 'text');
     if (v.out !== undefined && format !== 'mail') throw new UsageError('--out DIR goes with --format mail');
     const failOn = oneOf('fail-on', v['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'error');
-    const check: CheckOptions = { layout: oneOf('layout', v.layout, layoutChoices, 'auto') };
+    const check: Options = { layout: oneOf('layout', v.layout, layoutChoices, 'auto') };
     let series: GitSeries;
     try {
       series = await readSeries(v, tree, io);
