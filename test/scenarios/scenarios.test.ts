@@ -1,6 +1,8 @@
 // The scenario suite: every C file under test/scenarios/c/ goes through the real engine
-// (workspace scan -> facts -> replay -> findings) and must produce exactly the findings its
-// header lists (`expect: code@line severity`, or `expect: none`). `layout: NAME` picks a layout;
+// (workspace scan -> facts -> replay -> findings) and must produce exactly the findings written
+// at the line they concern, clang -verify style (`call();  // expect: CODE SEVERITY[, ...]`), or
+// none when its header says `expect: none`. Header-style `expect: CODE@LINE SEVERITY` lines are
+// converted by scripts/inline-expectations.mjs and rejected here. `layout: NAME` picks a layout;
 // `era: 7.x|6.12|6.1` names the tree the snippet is checked against (a file outside a kernel tree
 // otherwise gets the era its call signatures suggest), e.g. a series rebased from 6.12 onto 7.x.
 import { test } from 'node:test';
@@ -22,17 +24,32 @@ interface Expectation {
   findings: string[];
 }
 
+// `// expect: a, b` (or the same in a block comment) on a code line: its findings, as CODE@LINE SEVERITY.
+function inlineFindings(lines: string[], headerEnd: number): string[] {
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (i <= headerEnd) return;
+    const m = /(?:\/\/|\/\*).*?\bexpect:\s*(.+?)\s*(?:\*\/.*)?$/.exec(line);
+    if (!m) return;
+    for (const one of m[1]!.split(',')) {
+      const [code, severity] = one.trim().split(/\s+/);
+      out.push(`${code}@${i + 1} ${severity}`);
+    }
+  });
+  return out;
+}
+
 function expectations(text: string, file: string): Expectation {
   const head = /^\/\*([\s\S]*?)\*\//.exec(text)?.[1] ?? '';
-  const findings: string[] = [];
+  const headerEnd = head.split('\n').length - 1;
   let none = false;
   let layout: Expectation['layout'] = 'auto';
   let era: EraInfo | undefined;
   for (const line of head.split('\n')) {
     const m = /^\s*\*\s*expect:\s*(.+?)\s*$/.exec(line);
     if (m) {
-      if (m[1] === 'none') none = true;
-      else findings.push(m[1]!);
+      assert.equal(m[1], 'none', `${file}: '${m[1]}' in the header: run node scripts/inline-expectations.mjs`);
+      none = true;
     }
     const l = /^\s*\*\s*layout:\s*(\S+)/.exec(line);
     if (l) layout = l[1] as Layout;
@@ -42,7 +59,8 @@ function expectations(text: string, file: string): Expectation {
       assert.ok(era, `${file}: unknown era '${e[1]}' (7.x, 6.12 or 6.1)`);
     }
   }
-  assert.ok(none !== findings.length > 0, `${file}: header needs either 'expect: none' or expect lines`);
+  const findings = inlineFindings(text.split('\n'), headerEnd);
+  assert.ok(none !== findings.length > 0, `${file}: needs either 'expect: none' in its header or inline expectations`);
   return { layout, ...(era ? { era } : {}), findings: findings.sort() };
 }
 
