@@ -57,7 +57,7 @@ function sources(dir: string): string[] {
 const specifier = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Imports of one file: repo-relative .ts paths for relative specifiers, package names otherwise. */
-export function importsOf(file: string, text: string): Arrow[] {
+function importsOf(file: string, text: string): Arrow[] {
   const from = relative(repo, file);
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   return [...code.matchAll(specifier)].map((m) => {
@@ -79,7 +79,7 @@ function packageOf(spec: string): string {
 }
 
 /** Every arrow the layering forbids, as "from -> to: why". */
-export function forbiddenArrows(arrows: Arrow[]): string[] {
+function forbiddenArrows(arrows: Arrow[]): string[] {
   const out: string[] = [];
   for (const a of arrows) {
     const from = folderOf(a.from);
@@ -102,7 +102,7 @@ export function forbiddenArrows(arrows: Arrow[]): string[] {
 }
 
 /** Every import cycle between files, each as its files in order (Tarjan's strongly connected components). */
-export function importCycles(arrows: Arrow[]): string[][] {
+function importCycles(arrows: Arrow[]): string[][] {
   const next = new Map<string, string[]>();
   for (const a of arrows) if (a.to.startsWith('src/')) next.set(a.from, [...(next.get(a.from) ?? []), a.to]);
   const index = new Map<string, number>();
