@@ -16,9 +16,9 @@ const only = process.argv.includes('--out-only') ? 'out' : process.argv.includes
 
 const nodeBundles = [
   { entry: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { entry: 'src/workspace/worker.ts', out: 'dist/worker.js' },
-  { entry: 'src/check/check-worker.ts', out: 'dist/check-worker.js' },
-  { entry: 'src/check/scan-check-worker.ts', out: 'dist/scan-check-worker.js' },
+  { entry: 'src/engine/worker.ts', out: 'dist/worker.js' },
+  { entry: 'src/engine/check-worker.ts', out: 'dist/check-worker.js' },
+  { entry: 'src/engine/scan-check-worker.ts', out: 'dist/scan-check-worker.js' },
   { entry: 'src/server/main.ts', out: 'dist/server.js' },
   { entry: 'src/extension/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];

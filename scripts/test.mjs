@@ -1,4 +1,5 @@
-// Runs the test suites with node's test runner, after a build and a type check.
+// Runs the test suites with node's test runner, after a build, a type check and Biome's format
+// and lint check.
 //   node scripts/test.mjs [suite...]     suites: unit scenarios server tools fuzz realtree nvim emacs helix vscode (default: all)
 // tools drives b4, git rebase -x and an npm-installed package (scripts/setup-review-tools.sh installs b4).
 // The fuzz suite runs with a fixed seed and a bounded budget (IRQLENS_FUZZ_SECONDS, default 24 s
@@ -41,6 +42,8 @@ function testFiles(dir) {
 
 run('node', ['scripts/build.mjs']);
 run('npx', ['tsc', '-p', '.', '--noEmit']);
+// Formatting and lint (biome.json): `npx biome format --write` fixes the formatting.
+run('npx', ['biome', 'ci', '--reporter=summary']);
 const files = suites.flatMap((s) => testFiles(join(root, 'out', 'test', s)));
 if (files.length === 0) {
   process.stderr.write('test: no test files found\n');

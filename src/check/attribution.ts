@@ -3,8 +3,9 @@
 // that msi/msix-table-overflow and msi/multi-msi-limit need. Registered steps run in order.
 import type { TreeFacts } from '../facts/types';
 import type { DeviceCaps } from '../model/store/types';
-import type { Layout, MapSnapshot } from '../model/snapshot';
-import type { Finding } from './finding';
+import type { Layout } from '../vocabulary/layout';
+import type { MapSnapshot } from '../vocabulary/snapshot';
+import type { Finding } from '../vocabulary/finding';
 
 export interface AttributionContext {
   layout: Layout;

@@ -3,7 +3,7 @@
 // most a warning, and says which directive it assumed.
 import type { Conditional, Range } from '../facts/types';
 import type { WalkReport } from '../model/replay/run';
-import type { Finding } from './finding';
+import type { Finding } from '../vocabulary/finding';
 
 const key = (file: string, r: Range): string => `${file}:${r.line}:${r.column}`;
 

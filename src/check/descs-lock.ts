@@ -8,7 +8,7 @@
 // unless such a chain exists.
 import type { FileFacts, FunctionInfo, MsiFact, Range, Stmt, TreeFacts } from '../facts/types';
 import { catalogueRow } from '../facts/catalogue';
-import type { Finding, RelatedLocation } from './finding';
+import type { Finding, RelatedLocation } from '../vocabulary/finding';
 
 /** Where each era's core asserts the mutex (lockdep_assert_held), reached from the locked APIs. */
 const assertedIn: Record<string, string> = {

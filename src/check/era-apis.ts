@@ -4,7 +4,7 @@
 import { catalogueRow } from '../facts/catalogue';
 import { apiPresent } from '../facts/era';
 import type { MsiFact, TreeFacts } from '../facts/types';
-import type { Finding } from './finding';
+import type { Finding } from '../vocabulary/finding';
 
 function spelled(fact: MsiFact): string {
   return catalogueRow(fact.api)?.lockGuard ? `guard(${fact.api})` : `${fact.api}()`;

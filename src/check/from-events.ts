@@ -7,7 +7,7 @@ import type { Block, Problem } from '../model/store/types';
 import { liveAtDetach } from '../model/replay/interpret';
 import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
 import type { WalkReport } from '../model/replay/run';
-import type { Finding, RelatedLocation, RuleCode, Severity } from './finding';
+import type { Finding, RelatedLocation, RuleCode, Severity } from '../vocabulary/finding';
 import { apiOp } from '../model/replay/api-ops';
 import { impossibleTestMessage, leakMessage, opMessage, requestedMessage, uncheckedMessage, type MessageContext } from './messages';
 import { capConditional, conditionalSites } from './conditional';

@@ -1,7 +1,7 @@
 // Finding messages: what a maintainer would write in a review mail. Each names the device
 // expression, the domain (6.2+ layouts), the index or range, the layout, and the earlier site.
 import type { EraInfo, MsiFact } from '../facts/types';
-import type { Layout } from '../model/snapshot';
+import type { Layout } from '../vocabulary/layout';
 import type { Block, Problem } from '../model/store/types';
 import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
 import { apiOp, undoCall } from '../model/replay/api-ops';

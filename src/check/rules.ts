@@ -1,6 +1,6 @@
 // Rule metadata: one row per stable code. The SARIF writer, the docs links of every face and
 // the severity overrides read this table; messages themselves are built where a rule fires.
-import type { RuleCode, Severity } from './finding';
+import type { RuleCode, Severity } from '../vocabulary/finding';
 import { installedRuleDoc } from './rule-docs';
 
 export interface RuleInfo {

@@ -2,7 +2,7 @@
 // nested deeper than the facts layer follows), what the dropped statements do is unknown, so an
 // error there is reported as a warning that says why.
 import type { TreeFacts, FunctionInfo, Range } from '../facts/types';
-import type { Finding } from './finding';
+import type { Finding } from '../vocabulary/finding';
 
 function inside(r: Range, outer: Range): boolean {
   const after = r.line > outer.line || (r.line === outer.line && r.column >= outer.column);

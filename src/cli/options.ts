@@ -1,7 +1,8 @@
 // Option parsing shared by `check`, `facts` and `simulate`: layouts, eras, partitions, bindings.
 import { namedEra } from '../facts/era';
 import type { EraInfo } from '../facts/types';
-import type { Layout, Partition } from '../model/snapshot';
+import { layouts, type Layout } from '../vocabulary/layout';
+import type { Partition } from '../vocabulary/partition';
 import { UsageError } from './command';
 
 /** `--era 7.x|6.12|6.1`: the era outside a kernel tree (a tree's own headers still decide inside one). */
@@ -12,12 +13,14 @@ export function parseEra(v: string | undefined): { era?: EraInfo } {
   return { era };
 }
 
-const layouts = ['auto', 'list', 'xarray', 'partitioned', 'per-domain'] as const;
+/** What --layout accepts: the tree's own (auto) or any layout. */
+export const layoutChoices: readonly ('auto' | Layout)[] = ['auto', ...layouts];
 
 export function parseLayout(v: string | undefined): 'auto' | Layout {
   if (v === undefined) return 'auto';
-  if ((layouts as readonly string[]).includes(v)) return v as 'auto' | Layout;
-  throw new UsageError(`--layout must be one of ${layouts.join(', ')} (got '${v}')`);
+  const choice = layoutChoices.find((l) => l === v);
+  if (choice) return choice;
+  throw new UsageError(`--layout must be one of ${layoutChoices.join(', ')} (got '${v}')`);
 }
 
 function parseNumber(text: string, what: string): number {

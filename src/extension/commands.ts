@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeviceSummary } from '../protocol/requests';
-import type { Layout } from '../model/snapshot';
+import type { Layout } from '../protocol/map';
 import { isLayoutSetting, layoutChoices, readConfig, requestLayout, updateSetting, type LayoutSetting } from './config';
 import type { ExtensionCtx } from './context';
 import { log } from './log';

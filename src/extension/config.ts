@@ -1,7 +1,7 @@
 // The one reader of the irqlens.* settings. Everything else asks here, and re-reads on change
 // through onConfigChange, so no module keeps a stale copy.
 import * as vscode from 'vscode';
-import type { Layout } from '../model/snapshot';
+import type { Layout } from '../protocol/map';
 
 export type LayoutSetting = Layout | 'auto';
 

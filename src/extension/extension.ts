@@ -2,6 +2,7 @@
 // language server plus what only VS Code shows (the MSI map, simulation stepping, the status bar).
 // The analysis never runs in the extension host.
 import * as vscode from 'vscode';
+import { isRecord } from '../protocol/untrusted';
 import { State, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
 import { IrqlensNotification, IrqlensServerCommand, type MapResult, type ShowMapParams, type SimulationResultWithRoot, type StatusNotification } from '../protocol/requests';
 import { registerCommands } from './commands';
@@ -27,18 +28,14 @@ export interface IrqlensApi {
 
 let client: LanguageClient | undefined;
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null;
-}
-
 /** The parts of a server command's ShowMapParams argument the panel uses to pick a device. */
 function showMapParams(x: unknown): ShowMapParams {
-  if (!isObject(x)) return {};
+  if (!isRecord(x)) return {};
   const out: ShowMapParams = {};
   if (typeof x.device === 'string') out.device = x.device;
   if (typeof x.scope === 'string') out.scope = x.scope;
   const f = x.focus;
-  if (isObject(f) && typeof f.uri === 'string' && typeof f.line === 'number' && typeof f.column === 'number') out.focus = { uri: f.uri, line: f.line, column: f.column };
+  if (isRecord(f) && typeof f.uri === 'string' && typeof f.line === 'number' && typeof f.column === 'number') out.focus = { uri: f.uri, line: f.line, column: f.column };
   return out;
 }
 
@@ -47,9 +44,9 @@ function middleware(extensionUri: vscode.Uri, ctx: () => ExtensionCtx): Middlewa
   return {
     executeCommand: async (command, args, next) => {
       const result: unknown = await next(command, args);
-      if (command === IrqlensServerCommand.showMap && isObject(result) && Array.isArray(result.devices)) {
+      if (command === IrqlensServerCommand.showMap && isRecord(result) && Array.isArray(result.devices)) {
         await MapPanel.show(extensionUri, (p) => ctx().request('irqlens/map', p), showMapParams(args[0]), result as unknown as MapResult);
-      } else if (command === IrqlensServerCommand.simulate && isObject(result) && Array.isArray(result.steps)) {
+      } else if (command === IrqlensServerCommand.simulate && isRecord(result) && Array.isArray(result.steps)) {
         await SimulationSession.start(result as unknown as SimulationResultWithRoot);
       }
       return result;

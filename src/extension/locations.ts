@@ -1,8 +1,8 @@
 // Source sites from the server (root-relative path, 1-based end-exclusive range) to VS Code
 // locations, and revealing them in an editor.
 import * as vscode from 'vscode';
-import type { Range } from '../facts/types';
-import type { SourceSite } from '../model/snapshot';
+import type { Range } from '../protocol/finding';
+import type { SourceSite } from '../protocol/map';
 
 export function toVscodeRange(r: Range): vscode.Range {
   return new vscode.Range(Math.max(0, r.line - 1), Math.max(0, r.column - 1), Math.max(0, r.endLine - 1), Math.max(0, r.endColumn - 1));

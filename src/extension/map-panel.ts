@@ -3,7 +3,7 @@
 // view asks for. Messages from the view are validated: a webview is untrusted input.
 import * as vscode from 'vscode';
 import type { MapResult, ShowMapParams } from '../protocol/requests';
-import type { SimulationStep } from '../model/snapshot';
+import type { SimulationStep } from '../protocol/simulation';
 import { initialMapViewState, isMapViewState, parseViewToHost, type HostToView, type MapViewState } from '../protocol/webview';
 import { revealSite } from './locations';
 import { localResourceRoots, mapHtml } from './webview-html';

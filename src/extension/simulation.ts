@@ -3,7 +3,7 @@
 // irqlens.simulating context key enables the Next / Previous / Stop commands and keys.
 import * as vscode from 'vscode';
 import type { SimulationResultWithRoot } from '../protocol/requests';
-import type { SimulationStep } from '../model/snapshot';
+import type { SimulationStep } from '../protocol/simulation';
 import { revealSite, toVscodeRange } from './locations';
 import { log } from './log';
 import { MapPanel } from './map-panel';

@@ -9,23 +9,11 @@ import { classifyDevice } from './device';
 import type { FileContext } from './file-context';
 import { localValues, withLocals } from './local-constants';
 import { loopBoundOf } from './loop-bounds';
+import type { CallSite } from './call-site';
 import { msixEntries } from './msix';
 import type { MsiFact, Value } from './types';
 
-export interface CallSite {
-  name: string;
-  offset: number;
-  /** Offset of `)` closing the argument list. */
-  close: number;
-  args: string[];
-  /** The call_expression (or, when recovered from an ERROR node, the deepest node there). */
-  node: Node | null;
-  functionName: string;
-  /** Text of the enclosing function (params + body), comment/string-blanked; and its offset. */
-  fnCode: string | undefined;
-  fnStart: number;
-  nodeAt: (offset: number) => Node | null;
-}
+export type { CallSite };
 
 const flagBits: [number, string][] = [[1, 'INTX'], [2, 'PCI_IRQ_MSI'], [4, 'PCI_IRQ_MSIX'], [8, 'PCI_IRQ_AFFINITY'], [16, 'PCI_IRQ_VIRTUAL']];
 

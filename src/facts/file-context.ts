@@ -10,7 +10,7 @@ export function sourceText(ctx: FileContext, start: number, end: number): string
 }
 import { catalogue, catalogueNames } from './catalogue';
 import { collectDefinesBlanked, type DefineTable } from './defines';
-import { findGuardCandidates, type GuardForm } from './lock-guard';
+import { findGuardCandidates, type Candidate } from './lock-guard';
 import { makeScope, type TypeScope } from './scope';
 import type { EraInfo } from './types';
 import { makeVisible, type ReadInclude, type Visible } from './visible';
@@ -24,12 +24,7 @@ export interface ExtractInput {
   headerDefines?: DefineTable;
 }
 
-export interface Candidate {
-  name: string;
-  offset: number;
-  /** A lock-guard class written inside `guard(...)` or `scoped_guard(...)`, not called by name. */
-  guard?: GuardForm;
-}
+export type { Candidate };
 
 export interface FileContext {
   /** Its text has the dead branches of driver-local conditionals blanked (see preprocess.ts). */

@@ -5,10 +5,17 @@
 // statement (a missing `;`) followed by the body as its next sibling.
 import type { Node, Tree } from 'web-tree-sitter';
 import { matchBracket, normalise } from './c-text';
-import type { CallSite } from './fact-builder';
-import type { Candidate } from './file-context';
+import type { CallSite } from './call-site';
 
 export type GuardForm = 'guard' | 'scoped_guard';
+
+/** A catalogue name found in a file's text, before its call is parsed. */
+export interface Candidate {
+  name: string;
+  offset: number;
+  /** A lock-guard class written inside `guard(...)` or `scoped_guard(...)`, not called by name. */
+  guard?: GuardForm;
+}
 
 let guardRe: RegExp | undefined;
 

@@ -1,37 +1,11 @@
 // The facts layer's output: plain, JSON-serialisable data that every later layer
 // (model, check, review, server) consumes. Changing a field here is an interface change.
+import type { DeviceClass } from '../vocabulary/device-class';
+import type { Era, EraInfo } from '../vocabulary/era';
+import type { Range } from '../vocabulary/range';
 
-/** 1-based line and column; columns count UTF-16 code units (as LSP and VS Code do); end is exclusive. */
-export interface Range {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-/** The store design of a tree, as detected from its headers (or from call signatures). */
-export type Era = 'list' | 'xarray' | 'per-domain';
-
-export interface EraInfo {
-  era: Era;
-  /** e.g. "6.12-like per-domain (MSI_MAX_DEVICE_IRQDOMAINS = 1)". */
-  label: string;
-  /** How it was decided: "include/linux/msi_api.h", "call signatures", "default". */
-  source: string;
-  /** From `enum msi_domain_ids` when present (per-domain era). */
-  maxDeviceIrqDomains?: number;
-  /** Named domain ids, e.g. { MSI_DEFAULT_DOMAIN: 0, MSI_SECONDARY_DOMAIN: 1 }. */
-  domainIds: Record<string, number>;
-  /** Which INTx flag name the tree defines. */
-  intxFlag: 'PCI_IRQ_INTX' | 'PCI_IRQ_LEGACY';
-  /**
-   * Set when the MSI core behaves as 7.x does (device domains prepared at creation, PCI/MSI
-   * domain sized by the vector count): the store model follows the 7.x core.
-   */
-  generation?: '7.x';
-  /** Catalogue APIs with a lifetime: whether the tree's headers declare each (absent: decided by `generation`). */
-  apis?: Record<string, boolean>;
-}
+// The shared vocabulary, re-exported: the facts carry it.
+export type { DeviceClass, Era, EraInfo, Range };
 
 export type FactKind =
   | 'alloc'
@@ -45,17 +19,6 @@ export type FactKind =
   | 'lock' // takes the device's MSI descriptor mutex (msi_lock_descs, guard(msi_descs_lock))
   | 'unlock'
   | 'query';
-
-export type DeviceClass =
-  | 'pci'
-  | 'mdev'
-  | 'auxiliary'
-  | 'platform'
-  | 'ntb'
-  | 'fsl-mc'
-  | 'cdx'
-  | 'device'
-  | 'unknown';
 
 export interface DeviceRef {
   /** The argument's source text, whitespace-normalised. */

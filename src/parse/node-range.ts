@@ -1,6 +1,6 @@
 // Converts syntax-tree positions to the facts contract's 1-based ranges.
 import type { Node } from 'web-tree-sitter';
-import type { Range } from '../facts/types';
+import type { Range } from '../vocabulary/range';
 
 export function nodeRange(node: Node): Range {
   const s = node.startPosition;

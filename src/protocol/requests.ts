@@ -5,10 +5,11 @@
 //
 // Paths inside results (SourceSite.file, DeviceMap.files, DeviceSummary.files) are relative to the
 // workspace root (the first workspace folder, else initialize's rootUri; echoed as `rootUri` in map
-// and simulation results), '/'-separated; ranges are 1-based, end-exclusive (src/facts/types.ts).
-import type { Finding, RuleCode, Severity } from '../check/finding';
-import type { DeviceClass } from '../facts/types';
-import type { Layout, MapSnapshot, SimulationResult } from '../model/snapshot';
+// and simulation results), '/'-separated; ranges are 1-based, end-exclusive (finding.ts). Every type here is the protocol's own
+// (finding.ts, map.ts, simulation.ts): the server converts engine values with conversions.ts.
+import type { Finding, RuleCode, Severity } from './finding';
+import type { DeviceClass, Layout, MapSnapshot } from './map';
+import type { SimulationResult } from './simulation';
 
 /** Request method names (client -> server). */
 export const IrqlensRequest = {

@@ -1,7 +1,9 @@
 // Messages between the extension host and the MSI map webview, as discriminated unions. The same
 // module is compiled into both sides (dist/extension.js and dist/webview.js), so a change to a
 // message is a type error on whichever side forgot it. No `vscode` and no DOM here.
-import type { MapSnapshot, SourceSite, SimulationStep } from '../model/snapshot';
+import { isRecord } from './untrusted';
+import type { MapSnapshot, SourceSite } from './map';
+import type { SimulationStep } from './simulation';
 
 /** What the view remembers across reloads (webview setState + the panel serializer). */
 export interface MapViewState {
@@ -32,28 +34,24 @@ export type ViewToHost =
   | { type: 'refresh' }
   | { type: 'simulate'; device: string };
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null;
-}
-
 function isRangeLike(x: unknown): boolean {
-  return isObject(x) && ['line', 'column', 'endLine', 'endColumn'].every((k) => typeof x[k] === 'number');
+  return isRecord(x) && ['line', 'column', 'endLine', 'endColumn'].every((k) => typeof x[k] === 'number');
 }
 
 function isSite(x: unknown): x is SourceSite {
-  return isObject(x) && typeof x.file === 'string' && typeof x.function === 'string'
+  return isRecord(x) && typeof x.file === 'string' && typeof x.function === 'string'
     && typeof x.api === 'string' && isRangeLike(x.range);
 }
 
 export function isMapViewState(x: unknown): x is MapViewState {
-  return isObject(x) && (x.mode === 'map' || x.mode === 'table') && isObject(x.zoom)
+  return isRecord(x) && (x.mode === 'map' || x.mode === 'table') && isRecord(x.zoom)
     && (x.device === undefined || typeof x.device === 'string')
     && (x.focus === undefined || typeof x.focus === 'string');
 }
 
 /** The host checks every message: a webview is a browser page and its messages are untrusted input. */
 export function parseViewToHost(x: unknown): ViewToHost | undefined {
-  if (!isObject(x)) return undefined;
+  if (!isRecord(x)) return undefined;
   switch (x.type) {
     case 'ready':
     case 'refresh':

@@ -1,15 +1,16 @@
 // The review's engine bound to the real layers: workspace scan (with its facts cache when asked),
 // facts extraction of in-memory post-images, era detection and the check layer.
-import { checkTree, type CheckOptions } from '../check/index';
+import { checkTree } from '../engine/check-tree';
+import { type Options } from '../engine/options';
 import { clearHeaderCache, defaultEra, detectEra, extractFileFacts, initParser } from '../facts/index';
 import { diskTree } from './overlay';
-import { analyzeTree } from '../workspace/analyze-tree';
+import { analyzeTree } from '../engine/analyze-tree';
 import type { FileProblem, TreeFacts } from '../facts/types';
 import type { ReviewEngine } from './engine';
 import { join, resolve } from 'node:path';
 
 export interface EngineOptions {
-  check: CheckOptions;
+  check: Options;
   /** Worker threads for the initial scan (the workspace default when absent). */
   jobs?: number;
   /** Facts cache directory (the workspace's on-disk cache); none when absent. */

@@ -1,16 +1,11 @@
 // The engine calls a review needs, as one interface: the default binds the real facts, workspace and
 // check layers (default-engine.ts); keeping it an interface lets the series logic stay independent of
 // how trees are scanned and cached.
-import type { Finding } from '../check/finding';
+import type { CheckResult } from '../engine/result';
 import type { EraInfo, FileFacts, TreeFacts } from '../facts/types';
-import type { Layout, MapSnapshot } from '../model/snapshot';
 
-export interface CheckOutcome {
-  findings: Finding[];
-  map: MapSnapshot;
-  era: EraInfo;
-  layout: Layout;
-}
+export type { CheckResult };
+
 
 export interface ExtractInput {
   /** Path as the facts carry it (relative to cwd). */
@@ -26,7 +21,7 @@ export interface ReviewEngine {
   analyzeTree(tree: string, cwd: string, only?: string[]): Promise<TreeFacts>;
   extractFileFacts(input: ExtractInput): Promise<FileFacts>;
   detectEra(read: (treePath: string) => string | undefined): EraInfo | undefined;
-  checkTree(facts: TreeFacts): CheckOutcome;
+  checkTree(facts: TreeFacts): CheckResult;
   /** Forgets cached header contents (a patch changed a header in memory). */
   forgetHeaders(): void;
 }

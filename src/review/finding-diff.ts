@@ -2,7 +2,7 @@
 // about: rule code, driver directory, device, the API on the line and the line's normalised text.
 // Equal keys are matched as a multiset (two identical conflicts, one fixed: one stays, one is fixed).
 import { dirname } from 'node:path';
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 
 /** Source text of a finding's line in the image it was found in ('' when unknown). */
 export type LineText = (finding: Finding) => string;

@@ -1,6 +1,6 @@
 // Says what a patch changes in the map: allocations that appear, disappear or move between domains
 // or index ranges, per device, e.g. "IMS allocations of idxd move from domain 0 to domain 1".
-import type { AllocationBlock, DeviceMap, MapSnapshot } from '../model/snapshot';
+import type { AllocationBlock, DeviceMap, MapSnapshot } from '../vocabulary/snapshot';
 import type { MapChange } from './types';
 
 interface Placed {

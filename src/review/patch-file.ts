@@ -1,7 +1,7 @@
 // Findings of an open patch file, placed on its own lines: what the language server publishes as
 // diagnostics on .patch/.diff/.mbx/.mbox documents. Each finding keeps its post-image location as
 // related information, so "go to" lands in the patched file.
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { ReviewEngine } from './engine';
 import { mboxText, replyDrafts } from './reply-mail';
 import { reviewSeries } from './review';

@@ -7,7 +7,7 @@ import type { MailHeaders, Mailbox } from './mail-headers';
 import { foldedHeader, formatMailbox, headerWords, visible, wrap } from './mail-text';
 import { findingItem, findingParagraphs, type ShownPath } from './reply-prose';
 import { patchLineOfPost, quotedRemarks, anchorOf, type Remark } from './reply-quote';
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { PatchReview, ReviewFinding, ReviewResult } from './types';
 
 export interface ReplyOptions {

@@ -2,7 +2,7 @@
 // the other half of a conflict with its file:line, the rule and where it fires, and what the
 // verdict assumed. Wrapped for a 72-column reader; `shown` turns tree files into the patch's paths.
 import { rules } from '../check/rules';
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import { wrap } from './mail-text';
 
 const article: Record<Finding['severity'], string> = { error: 'an error', warning: 'a warning', info: 'a note' };

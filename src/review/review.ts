@@ -2,7 +2,7 @@
 // and reports per patch and for the whole series the findings introduced, fixed and unchanged, and
 // what moved in the map. Introduced findings point at the `+` line of the patch that added them.
 import { resolve } from 'node:path';
-import { compareFindings, type Finding } from '../check/finding';
+import { compareFindings, type Finding } from '../vocabulary/finding';
 import { revertedBaseline } from './already-applied';
 import { applyToOverlay, placeInTree } from './apply';
 import type { ReviewEngine } from './engine';
@@ -11,7 +11,7 @@ import { mapFilePatch, nearestHunkHeader, patchLineForPost, patchLineForPre, typ
 import { diffMaps } from './map-diff';
 import { diskTree, Overlay } from './overlay';
 import { scanScope } from './scan-scope';
-import { CheckCache } from './check-cache';
+import { DirectoryChecks } from './directory-checks';
 import { advance, makePaths, type Paths, type TreeState } from './tree-state';
 import type { ParsedPatch, PatchReview, ReviewFinding, ReviewResult } from './types';
 
@@ -75,7 +75,7 @@ function chainRenames(series: Map<string, string>, patch: Map<string, string>): 
 }
 
 /** Findings of both states over `scope`, diffed, each introduced/fixed one placed on the patch. */
-function compare(checks: CheckCache, paths: Paths, before: TreeState, after: TreeState, scope: Scope, touched: Set<string>, maps: PatchMaps | undefined, renames: Map<string, string>, patchIndex?: number) {
+function compare(checks: DirectoryChecks, paths: Paths, before: TreeState, after: TreeState, scope: Scope, touched: Set<string>, maps: PatchMaps | undefined, renames: Map<string, string>, patchIndex?: number) {
   const cb = checks.check(before, scope);
   const ca = checks.check(after, scope);
   const rename = (file: string) => {
@@ -135,7 +135,7 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
   let scope: Scope = new Set();
   const done: DoneStep[] = [];
   const renames = new Map<string, string>();
-  const checks = new CheckCache(engine, paths.tree);
+  const checks = new DirectoryChecks(engine, paths.tree);
   const touchedAll = new Set<string>();
   for (const patch of patches) {
     const overlay = state.overlay.snapshot();

@@ -1,7 +1,7 @@
 // The review layer's data: patches as read from diffs and mail, where each of their lines sits in
 // the patch file, and what reviewing them found. Plain, JSON-serialisable data.
 import type { StructuredPatch } from 'diff';
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { EraInfo } from '../facts/types';
 import type { MailHeaders } from './mail-headers';
 

@@ -5,7 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { IrqlensNotification } from '../protocol/requests';
 import type { AnalysisState } from './analysis-state';
-import { CheckCache } from './check-cache';
+import { CheckDiskCache } from '../engine/check-disk-cache';
 import type { ServerSettings } from './config';
 import type { Engine } from './engine';
 import type { GroupChecker } from './group-checker';
@@ -74,7 +74,7 @@ export class BackgroundScan {
       const factsMs = performance.now() - started;
       // About half the groups in a worker, the rest one per turn of the event loop, so edits that
       // arrive meanwhile go first.
-      const cache = new CheckCache(this.config.cacheDir, this.state.paths.root, this.config.log);
+      const cache = new CheckDiskCache(this.config.cacheDir, this.state.paths.root, this.config.log);
       const groups = this.state.groups();
       const { cached, fromScan } = await this.checker.checkGroups(groups, controller.signal, cache, checks);
       const total = Math.round(performance.now() - started);

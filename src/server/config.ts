@@ -1,8 +1,10 @@
 // The server's settings (`irqlens.*`), read through workspace/configuration and re-read on
 // didChangeConfiguration. One place that knows the shape and the defaults; everything else
 // receives a ServerSettings value.
-import type { RuleCode, Severity } from '../check/finding';
-import type { Layout, Partition } from '../model/snapshot';
+import type { RuleCode, Severity } from '../vocabulary/finding';
+import { isRecord } from '../vocabulary/is-record';
+import { layouts, type Layout } from '../vocabulary/layout';
+import type { Partition } from '../vocabulary/partition';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -33,12 +35,7 @@ export const defaultSettings: ServerSettings = {
   speculative: false,
 };
 
-const layouts: readonly Layout[] = ['list', 'xarray', 'partitioned', 'per-domain'];
 const severities: readonly SeverityOverride[] = ['error', 'warning', 'info', 'off'];
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function readPartition(v: unknown): Partition | null {
   if (!isRecord(v)) return null;

@@ -2,7 +2,7 @@
 // workspace/executeCommand commands that give every editor the same results.
 import { readUserText } from '../workspace/file-reader';
 import { ErrorCodes, ExecuteCommandRequest, ResponseError, type Connection } from 'vscode-languageserver';
-import type { Layout } from '../model/snapshot';
+import { isLayout, layouts, type Layout } from '../vocabulary/layout';
 import {
   IrqlensErrorCode,
   IrqlensRequest,
@@ -13,10 +13,11 @@ import {
   type ReviewPatchResult,
   type SimulationResultWithRoot,
 } from '../protocol/requests';
+import { toWireMap, toWireSimulation } from '../protocol/conversions';
 import { AnalysisState } from './analysis-state';
 import type { BackgroundScan } from './background-scan';
 import type { ServerSettings } from './config';
-import type { CheckOptions, Engine } from './engine';
+import type { AnalysisSettings, Engine } from './engine';
 import type { GroupChecker } from './group-checker';
 import type { DocumentSource } from './open-documents';
 import type { PatchDocuments } from './patch-documents';
@@ -31,10 +32,9 @@ export interface RequestContext {
   checker: GroupChecker;
   scan: BackgroundScan;
   settings: ServerSettings;
-  checkOptions: CheckOptions;
+  checkOptions: AnalysisSettings;
 }
 
-const layouts: readonly Layout[] = ['list', 'xarray', 'partitioned', 'per-domain'];
 
 
 /** Params are untrusted JSON: check each field, name the bad one. */
@@ -48,8 +48,8 @@ function readScope(raw: unknown, state: AnalysisState): string | null {
 
 function readLayout(raw: unknown): Layout | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (typeof raw !== 'string' || !(layouts as readonly string[]).includes(raw)) throw invalid(`layout: expected one of ${layouts.join(', ')}`);
-  return raw as Layout;
+  if (typeof raw !== 'string' || !isLayout(raw)) throw invalid(`layout: expected one of ${layouts.join(', ')}`);
+  return raw;
 }
 
 
@@ -66,9 +66,9 @@ export function mapRequest(raw: unknown, ctx: RequestContext): MapResult {
   const groups = [...new Set(files.map((f) => AnalysisState.groupOf(f.file)))];
   if ((layout && layout !== ctx.checkOptions.layout) || groups.length === 0) {
     const opts = layout ? { ...ctx.checkOptions, layout } : ctx.checkOptions;
-    return { ...ctx.engine.check(files, ctx.state.era, opts).map, rootUri: ctx.state.paths.rootUri };
+    return { ...toWireMap(ctx.engine.check(files, ctx.state.era, opts).map), rootUri: ctx.state.paths.rootUri };
   }
-  const maps = groups.map((g) => (ctx.checker.resultForGroup(g) ?? ctx.checker.checkGroup(g)).map);
+  const maps = groups.map((g) => toWireMap((ctx.checker.resultForGroup(g) ?? ctx.checker.checkGroup(g)).map));
   const first = maps[0]!;
   return { layout: first.layout, era: first.era, partitions: first.partitions, devices: maps.flatMap((m) => m.devices), rootUri: ctx.state.paths.rootUri };
 }
@@ -83,7 +83,7 @@ export function simulateRequest(raw: unknown, ctx: RequestContext): SimulationRe
   const files = ctx.state.scoped(scope);
   const layout = readLayout(p.layout);
   const opts = layout ? { ...ctx.checkOptions, layout } : ctx.checkOptions;
-  const result = ctx.engine.simulate(files, ctx.state.era, device, opts);
+  const result = toWireSimulation(ctx.engine.simulate(files, ctx.state.era, device, opts));
   if (result.steps.length === 0 && !devicesRequest(scope === null ? {} : { scope: ctx.state.paths.uriFromRel(scope) }, ctx).some((d) => d.key === device)) {
     throw new ResponseError(IrqlensErrorCode.unknownDevice, `unknown device '${device}' (see irqlens/devices)`);
   }

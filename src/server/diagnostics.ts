@@ -1,7 +1,7 @@
 // Findings -> LSP diagnostics: severity, code with its doc link, related information for the
 // other half of every conflict, the model's assumptions appended to the message.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Severity } from '../check/finding';
+import type { Finding, Severity } from '../vocabulary/finding';
 import type { FileProblem } from '../facts/types';
 import type { ServerSettings } from './config';
 import { toLspRange, type PathMap } from './locations';

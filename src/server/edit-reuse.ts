@@ -7,7 +7,7 @@
 //  - the edit lies inside one function body, before and after;
 //  - that function's facts and skeleton are equal once positions are removed.
 import type { FileFacts, FunctionInfo, Range } from '../facts/types';
-import type { CheckOutput } from './engine';
+import type { CheckResult } from './engine';
 import type { BufferEdit } from './open-documents';
 
 const positional = new Set(['range', 'callRange', 'bodyRange']);
@@ -63,7 +63,7 @@ function shiftColumns(value: unknown, file: string, e: LineEdit, seen: Set<objec
 }
 
 /** The previous check result moved to the edited text, or null when the edit may change findings. */
-export function reuseAfterEdit(previous: CheckOutput, file: string, before: FileFacts, after: FileFacts, edit: BufferEdit): CheckOutput | null {
+export function reuseAfterEdit(previous: CheckResult, file: string, before: FileFacts, after: FileFacts, edit: BufferEdit): CheckResult | null {
   if (/[\r\n]/.test(edit.newText) || edit.start.line !== edit.end.line) return null;
   const line1 = edit.start.line + 1;
   const fnBefore = functionAt(before, line1);

@@ -2,32 +2,29 @@
 // documents), workspace (era of the kernel tree, worker-thread scan with disk cache, include
 // reader), check (rules, map, simulation, device list), model/iommu (topology, attribution).
 // The only server file that imports the engine.
-import { checkTree, simulate, type CheckOptions as EngineCheckOptions, type CheckResult } from '../check/index';
-import { checkEach } from '../check/check-each';
-import { PartWorker } from '../check/part-worker-client';
-import { ScannedParts } from '../check/scanned-parts';
+import { checkTree, simulate } from '../engine/check-tree';
+import { type Options as EngineCheckOptions } from '../engine/options';
+import { checkEach } from '../engine/check-each';
+import { PartWorker } from '../engine/part-worker-client';
+import { ScannedParts } from '../engine/scanned-parts';
 import { catalogueNames } from '../facts/catalogue';
 import { defaultEra, extractFileFacts, initParser } from '../facts/index';
 import type { EraInfo, FileFacts, MsiFact, TreeFacts } from '../facts/types';
 import { attributeFact, loadTopology, type Topology } from '../model/iommu/index';
 import { IncrementalDocument } from '../facts/incremental';
 import { defaultEngine, findingsOnPatchFile } from '../review/index';
-import { analyzeTree } from '../workspace/analyze-tree';
+import { analyzeTree } from '../engine/analyze-tree';
 import { createIncludeReader, type ReadInclude } from '../workspace/include-reader';
 import { findKernelRoot } from '../workspace/kernel-root';
 import { eraOfKernelTree } from '../workspace/tree-era';
 import { TreeBounds } from '../workspace/tree-bounds';
 import { availableParallelism } from 'node:os';
 import { excludeMatcher } from './exclude';
-import type { Attribution, CheckOptions, CheckOutput, Engine, LiveDocument, ScanChecks, ScanOptions } from './engine';
+import type { Attribution, AnalysisSettings, CheckResult, Engine, LiveDocument, ScanChecks, ScanOptions } from './engine';
 
 /** Fewer directories than this to check are checked on the main thread alone. */
 const minGroupsForWorker = 16;
 
-/** What the server keeps of a check: the result without the era. */
-function toOutput(out: CheckResult): CheckOutput {
-  return { layout: out.layout, findings: out.findings, map: out.map };
-}
 
 export function createEngine(log: (message: string) => void = () => {}): Engine {
   const nameRe = new RegExp(`\\b(${catalogueNames().join('|')})\\b`);
@@ -50,7 +47,7 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
     }
     return topology.value;
   };
-  const engineOptions = (opts: CheckOptions): EngineCheckOptions => {
+  const engineOptions = (opts: AnalysisSettings): EngineCheckOptions => {
     // Speculative findings are always computed; irqlens.speculative decides at publication.
     const out: EngineCheckOptions = { layout: opts.layout ?? 'auto', partitions: opts.partitions, speculative: true };
     const topo = topologyOf(opts.topology);
@@ -83,15 +80,15 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
         dispose: () => doc.dispose(),
       };
     },
-    check(files, era, opts): CheckOutput {
-      return toOutput(checkTree(tree(era, files), engineOptions(opts)));
+    check(files, era, opts): CheckResult {
+      return checkTree(tree(era, files), engineOptions(opts));
     },
     async checkEach(groups, era, opts, signal, onResult) {
       const options = engineOptions(opts);
       // A worker only pays off for a workspace scan's worth of directories.
       const helper = groups.length >= minGroupsForWorker && !options.topology ? PartWorker.start() : undefined;
       try {
-        await checkEach(groups.map((files) => tree(era, files)), options, { ...(helper ? { helper } : {}), ...(signal ? { signal } : {}) }, (i, out) => onResult(i, toOutput(out)));
+        await checkEach(groups.map((files) => tree(era, files)), options, { ...(helper ? { helper } : {}), ...(signal ? { signal } : {}) }, onResult);
       } finally {
         await helper?.close();
       }
@@ -116,7 +113,7 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
       const checks: ScanChecks = {
         outputFor: (group, files, o) => {
           const out = scanned.resultFor(group, tree(result.era, files), engineOptions(o));
-          return out && toOutput(out);
+          return out;
         },
       };
       return { era: result.era, files: result.files.filter((f) => f.facts.length > 0 && !excluded(f.file)), writeCache, checks };

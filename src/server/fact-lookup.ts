@@ -1,8 +1,9 @@
 // Finds what sits under the cursor: the MSI fact whose call contains the position, the device
 // of the map that fact belongs to, the findings on that call.
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { FileFacts, MsiFact, Range } from '../facts/types';
-import type { DeviceMap, MapSnapshot, SourceSite } from '../model/snapshot';
+import type { DeviceMap, MapSnapshot } from '../vocabulary/snapshot';
+import type { SourceSite } from '../vocabulary/source-site';
 import { rangeContains } from './locations';
 
 function span(r: Range): number {

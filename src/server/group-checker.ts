@@ -1,18 +1,18 @@
 // Runs the rules over one directory group (a driver's files) and publishes the diagnostics of
 // every file of the group whose diagnostics changed, the edited file first. Keeps the last
 // result per group for hover, code actions, code lens and the custom requests.
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { FileFacts } from '../facts/types';
 import { conflictCodes, type StatusNotification } from '../protocol/requests';
 import { AnalysisState } from './analysis-state';
 import type { ServerSettings } from './config';
 import { diagnosticsByFile, problemDiagnostic } from './diagnostics';
-import { checkKey, type CheckCache } from './check-cache';
-import type { CheckOptions, CheckOutput, Engine, ScanChecks } from './engine';
+import { checkKey, type CheckDiskCache } from '../engine/check-disk-cache';
+import type { AnalysisSettings, CheckResult, Engine, ScanChecks } from './engine';
 import type { DiagnosticsPublisher } from './publisher';
 
 export class GroupChecker {
-  private readonly results = new Map<string, CheckOutput>();
+  private readonly results = new Map<string, CheckResult>();
   /** Times each group's result was replaced: a background result older than the last is stale. */
   private readonly generations = new Map<string, number>();
   /** Files per group that were given diagnostics, to clear them when their findings go. */
@@ -26,24 +26,24 @@ export class GroupChecker {
     private readonly publisher: DiagnosticsPublisher,
     private readonly docUri: (code: string) => string | undefined,
     private settings: ServerSettings,
-    private options: CheckOptions,
+    private options: AnalysisSettings,
   ) {}
 
-  configure(settings: ServerSettings, options: CheckOptions): void {
+  configure(settings: ServerSettings, options: AnalysisSettings): void {
     this.settings = settings;
     this.options = options;
   }
 
-  checkOptions(): CheckOptions {
+  checkOptions(): AnalysisSettings {
     return this.options;
   }
 
   /** Checks the group of `rel`; `edited` (with its buffer version) is published first. */
-  checkGroupOf(rel: string, edited?: { rel: string; version: number }): CheckOutput {
+  checkGroupOf(rel: string, edited?: { rel: string; version: number }): CheckResult {
     return this.checkGroup(AnalysisState.groupOf(rel), edited);
   }
 
-  checkGroup(group: string, edited?: { rel: string; version: number }): CheckOutput {
+  checkGroup(group: string, edited?: { rel: string; version: number }): CheckResult {
     const files = this.state.groupFiles(group);
     const output = this.engine.check(files, this.state.era, this.options);
     this.store(group, files, output, edited);
@@ -56,7 +56,7 @@ export class GroupChecker {
    * stored result; a group the scan workers already checked (`scanned`) takes theirs. A result
    * that arrives after its group was checked again (an edit) is dropped.
    */
-  async checkGroups(groups: string[], signal?: AbortSignal, cache?: CheckCache, scanned?: ScanChecks): Promise<{ cached: number; fromScan: number }> {
+  async checkGroups(groups: string[], signal?: AbortSignal, cache?: CheckDiskCache, scanned?: ScanChecks): Promise<{ cached: number; fromScan: number }> {
     let cached = 0;
     let checkedInScan = 0;
     const todo: { group: string; files: FileFacts[]; key?: string; generation: number }[] = [];
@@ -95,7 +95,7 @@ export class GroupChecker {
     return this.generations.get(group) ?? 0;
   }
 
-  private store(group: string, files: FileFacts[], output: CheckOutput, edited?: { rel: string; version: number }): void {
+  private store(group: string, files: FileFacts[], output: CheckResult, edited?: { rel: string; version: number }): void {
     this.generations.set(group, this.generation(group) + 1);
     this.results.set(group, output);
     this.publishGroup(group, files, output.findings, edited);
@@ -107,16 +107,16 @@ export class GroupChecker {
   }
 
   /** Publishes a result computed elsewhere (the keystroke fast path) as the group's. */
-  adopt(rel: string, output: CheckOutput, edited: { rel: string; version: number }): void {
+  adopt(rel: string, output: CheckResult, edited: { rel: string; version: number }): void {
     const group = AnalysisState.groupOf(rel);
     this.store(group, this.state.groupFiles(group), output, edited);
   }
 
-  resultForGroup(group: string): CheckOutput | undefined {
+  resultForGroup(group: string): CheckResult | undefined {
     return this.results.get(group);
   }
 
-  resultFor(rel: string): CheckOutput | undefined {
+  resultFor(rel: string): CheckResult | undefined {
     return this.results.get(AnalysisState.groupOf(rel));
   }
 

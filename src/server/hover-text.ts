@@ -1,9 +1,10 @@
 // The hover's Markdown for one MSI call: resolved arguments with their #define chains, the
 // index range it touches, domain and layout, the store before the call, the owner device and
 // attribution chain, and the findings on the call. Pure: data in, text out.
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { EraInfo, MsiFact, Value } from '../facts/types';
-import type { AllocationBlock, DeviceMap, DomainState, Layout } from '../model/snapshot';
+import type { Layout } from '../vocabulary/layout';
+import type { AllocationBlock, DeviceMap, DomainState } from '../vocabulary/snapshot';
 import type { Attribution } from './engine';
 import { code, escapeMarkdown } from './markdown';
 

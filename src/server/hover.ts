@@ -3,8 +3,8 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { AnalysisState } from './analysis-state';
 import type { DocumentSource } from './open-documents';
-import type { SimulationResult } from '../model/snapshot';
-import type { CheckOutput, Engine } from './engine';
+import type { SimulationResult } from '../vocabulary/snapshot';
+import type { CheckResult, Engine } from './engine';
 import { deviceOfFact, factAt, findingsOnCall, siteIsFact } from './fact-lookup';
 import type { GroupChecker } from './group-checker';
 import { renderHover } from './hover-text';
@@ -19,9 +19,9 @@ export interface HoverContext {
 }
 
 /** Simulations per check result and device: hovering along a driver replays it once, not per hover. */
-const simulations = new WeakMap<CheckOutput, Map<string, SimulationResult>>();
+const simulations = new WeakMap<CheckResult, Map<string, SimulationResult>>();
 
-function simulationOf(result: CheckOutput, device: string, run: () => SimulationResult): SimulationResult {
+function simulationOf(result: CheckResult, device: string, run: () => SimulationResult): SimulationResult {
   let byDevice = simulations.get(result);
   if (!byDevice) simulations.set(result, (byDevice = new Map()));
   let sim = byDevice.get(device);

@@ -2,13 +2,10 @@
 // wrong one is answered with -32602 InvalidParams naming the field (never a stack trace and a
 // null result). Used by the standard requests (hover, code actions, code lenses) and the custom ones.
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { isRecord } from '../vocabulary/is-record';
 
 export function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
-}
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The params object (absent params are an empty object). */

@@ -4,11 +4,12 @@
 // per document, and only the newest version's result is published.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Layout } from '../model/snapshot';
+import type { Layout } from '../vocabulary/layout';
+import { toWireFinding } from '../protocol/conversions';
 import type { ReviewPatchResult } from '../protocol/requests';
 import type { ServerSettings } from './config';
 import { diagnosticsByFile } from './diagnostics';
-import type { CheckOptions, Engine } from './engine';
+import type { AnalysisSettings, Engine } from './engine';
 import type { PathMap } from './locations';
 import type { DiagnosticsPublisher } from './publisher';
 
@@ -32,7 +33,7 @@ export interface PatchContext {
   publisher: DiagnosticsPublisher;
   docUri: (code: string) => string | undefined;
   settings: () => ServerSettings;
-  checkOptions: () => CheckOptions;
+  checkOptions: () => AnalysisSettings;
   cacheDir: string | null;
   log: (message: string) => void;
 }
@@ -46,7 +47,8 @@ export class PatchDocuments {
   /** Reviews a patch text (open or read from disk), in the settings' layout unless one is given. */
   async review(text: string, patchRel: string, layout?: Layout): Promise<ReviewPatchResult> {
     const opts = layout ? { ...this.ctx.checkOptions(), layout } : this.ctx.checkOptions();
-    return this.ctx.engine.reviewPatch(text, patchRel, this.ctx.paths.root, opts, this.ctx.cacheDir);
+    const review = await this.ctx.engine.reviewPatch(text, patchRel, this.ctx.paths.root, opts, this.ctx.cacheDir);
+    return { ...review, findings: review.findings.map(toWireFinding) };
   }
 
   changed(doc: TextDocument): void {

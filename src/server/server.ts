@@ -23,7 +23,7 @@ import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { defaultSettings, readSettings, type ServerSettings } from './config';
 import { registerCustomRequests } from './custom-requests';
-import type { CheckOptions } from './engine';
+import type { AnalysisSettings } from './engine';
 import { createEngine } from './engine-binding';
 import { guard } from './guard';
 import { hoverAt } from './hover';
@@ -73,7 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let paths = new PathMap(process.cwd());
   let session: Session | undefined;
 
-  const checkOptions = (): CheckOptions => ({
+  const checkOptions = (): AnalysisSettings => ({
     layout: settings.layout,
     partitions: settings.partitions,
     topology: settings.topology ? paths.absFromRel(settings.topology) : null,

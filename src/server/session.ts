@@ -8,7 +8,7 @@ import { IrqlensNotification } from '../protocol/requests';
 import { AnalysisState } from './analysis-state';
 import { BackgroundScan } from './background-scan';
 import type { ServerSettings } from './config';
-import type { CheckOptions, Engine } from './engine';
+import type { AnalysisSettings, Engine } from './engine';
 import { GroupChecker } from './group-checker';
 import { LiveDocuments } from './live-documents';
 import type { PathMap } from './locations';
@@ -30,7 +30,7 @@ export interface SessionInput {
   publisher: DiagnosticsPublisher;
   docUri: (code: string) => string | undefined;
   settings: () => ServerSettings;
-  checkOptions: () => CheckOptions;
+  checkOptions: () => AnalysisSettings;
   workDoneProgress: boolean;
   log: (message: string) => void;
 }

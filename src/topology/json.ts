@@ -7,7 +7,8 @@ import { ProblemList } from './problems';
 import { topologySchema } from './schema';
 import type { ImportResult } from './lspci';
 import type { PciFunction, PcieType, Platform, Subdevice, Topology } from './types';
-import type { DeviceClass } from '../facts/types';
+import type { DeviceClass } from '../vocabulary/device-class';
+import { isRecord } from '../vocabulary/is-record';
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(data: unknown): ReturnType<Ajv['compile']> {
@@ -117,7 +118,7 @@ export function parseJsonTopology(text: string, source: string): ImportResult {
     problems.add(at.line, 'error', `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, at.column);
     return { topology, problems: problems.finish() };
   }
-  if (!isObject(data)) {
+  if (!isRecord(data)) {
     problems.add(1, 'error', `a JSON topology is an object with a "functions" array (schemas/topology.schema.json); this file holds ${shapeOf(data)}`);
     return { topology, problems: problems.finish() };
   }
@@ -130,7 +131,7 @@ export function parseJsonTopology(text: string, source: string): ImportResult {
     const skipped = m ? '; entry skipped' : e.instancePath.startsWith('/platform') ? '; platform ignored' : '';
     problems.add(line, 'error', `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}${skipped}`);
   }
-  if (!isObject(data) || !Array.isArray(data.functions)) return { topology, problems: problems.finish() };
+  if (!isRecord(data) || !Array.isArray(data.functions)) return { topology, problems: problems.finish() };
   const raw = data as unknown as RawTopology;
   const seen = new Set<string>();
   raw.functions.forEach((r, i) => {
@@ -153,10 +154,6 @@ export function parseJsonTopology(text: string, source: string): ImportResult {
     topology.subdevices.push(sub);
   });
   const platformBad = (v.errors ?? []).some((e) => e.instancePath.startsWith('/platform'));
-  if (isObject(data.platform) && !platformBad) topology.platform = data.platform as Platform;
+  if (isRecord(data.platform) && !platformBad) topology.platform = data.platform as Platform;
   return { topology, problems: problems.finish() };
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

@@ -2,7 +2,9 @@
 // host, draws them through the view model, keeps its state across reloads, and posts typed
 // requests back (reveal a call, refresh). Keyboard: arrows move between blocks and tracks,
 // Enter reveals, +/- zoom, Shift+arrows pan, 0 fits, W shows the whole space, T toggles the table.
-import type { MapSnapshot, SimulationStep, SourceSite } from '../model/snapshot';
+import type { MapSnapshot } from '../protocol/map';
+import type { SimulationStep } from '../protocol/simulation';
+import type { SourceSite } from '../protocol/map';
 import { initialMapViewState, isMapViewState, type HostToView, type MapViewState, type ViewToHost } from '../protocol/webview';
 import { buildMapView, buildStepView, type MapView, type TrackView } from './map-view-model';
 import { panWindow, zoomWindow, type IndexWindow } from './index-window-model';

@@ -1,7 +1,11 @@
 // Model -> view model for the MSI map: turns a MapSnapshot into tracks of positioned blocks
 // (percentages of the visible index window), a legend and a table. Pure data, no DOM, so it
 // runs under node's test runner; main.ts only turns this into elements.
-import type { AllocationBlock, ConflictMark, DeviceMap, DomainMap, Layout, MapSnapshot, Partition, SimulationStep, SourceSite } from '../model/snapshot';
+import type { Layout } from '../protocol/map';
+import type { Partition } from '../protocol/map';
+import type { AllocationBlock, ConflictMark, DeviceMap, DomainMap, MapSnapshot } from '../protocol/map';
+import type { SimulationStep } from '../protocol/simulation';
+import type { SourceSite } from '../protocol/map';
 import type { MapViewState } from '../protocol/webview';
 import { fitWindow, formatIndex, formatRange, type IndexWindow } from './index-window-model';
 

@@ -1,7 +1,7 @@
 // View model -> DOM for the MSI map. Text from source code (labels, file names, messages) only
 // ever goes through textContent / setAttribute, never innerHTML, so it cannot become markup.
 import { siteKey, type BlockView, type DeviceView, type LegendEntry, type MapView, type StepView, type TableRow, type TrackView } from './map-view-model';
-import type { SourceSite } from '../model/snapshot';
+import type { SourceSite } from '../protocol/map';
 
 export interface RenderHandlers {
   reveal(site: SourceSite): void;

@@ -8,7 +8,7 @@ import { isDirectory, toOutputPath } from './paths';
 import { createPrefilter } from './prefilter';
 import { TreeBounds } from './tree-bounds';
 import type { ScanContext } from './scan-file';
-import type { ScanSetup } from './scan-protocol';
+import type { ScanSetup } from './scan-setup';
 
 export function createScanContext(setup: ScanSetup): ScanContext {
   const shown = (abs: string) => toOutputPath(abs, setup.cwd);

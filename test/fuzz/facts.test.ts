@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { checkTree } from '../../src/check/index';
+import { checkTree } from '../../src/engine/check-tree';
 import { defaultEra, extractFileFacts, initParser } from '../../src/facts/index';
 import type { FileFacts } from '../../src/facts/types';
 import { mutantOf, params, Tally } from './budget';

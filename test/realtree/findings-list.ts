@@ -6,9 +6,9 @@
 //   node out/test/realtree/findings-list.js TAG [--sample N --seed S]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../../src/check/finding';
+import type { Finding } from '../../src/vocabulary/finding';
 import { functionsByLine } from './lexical-calls';
-import { checkPaths } from '../../src/check/index';
+import { checkPaths } from '../../src/engine/check-paths';
 import { requireTree } from './kernel-trees';
 
 export const verdicts = ['bug', 'hardening', 'false positive'] as const;

@@ -3,7 +3,7 @@
 // at least at the severity the row names, by tree, rule, file and the function the finding sits in.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Severity } from '../../src/check/finding';
+import type { Severity } from '../../src/vocabulary/finding';
 import { dataDir } from './ground-truth';
 
 export interface KnownBug {

@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname } from 'node:path';
-import { checkPaths } from '../../src/check/index';
-import type { Finding } from '../../src/check/finding';
+import { checkPaths } from '../../src/engine/check-paths';
+import type { Finding } from '../../src/vocabulary/finding';
 import { defaultEngine } from '../../src/review/default-engine';
 import { formatReviewText } from '../../src/review/format-text';
 import { reviewSeries } from '../../src/review/review';

@@ -8,9 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkTree } from '../../src/check/index';
+import { checkTree } from '../../src/engine/check-tree';
 import { loadTopology, type Topology } from '../../src/model/iommu/index';
-import { analyzeTree } from '../../src/workspace/analyze-tree';
+import { analyzeTree } from '../../src/engine/analyze-tree';
 
 const dir = join(__dirname, '..', '..', '..', 'test', 'scenarios', 'attr');
 const compared = /^attr\/|^msi\/msix-table-overflow$|^msi\/multi-msi-limit$/;

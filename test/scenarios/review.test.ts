@@ -8,7 +8,7 @@ import { defaultEngine } from '../../src/review/default-engine';
 import { reviewSeries } from '../../src/review/review';
 import { readSeriesFiles } from '../../src/review/series';
 import type { PatchReview, ReviewResult } from '../../src/review/types';
-import type { Layout } from '../../src/model/snapshot';
+import type { Layout } from '../../src/vocabulary/layout';
 
 const root = join(__dirname, '..', '..', '..', 'test', 'scenarios', 'review');
 

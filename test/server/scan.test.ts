@@ -141,7 +141,7 @@ test('a reopened tree publishes the same diagnostics from the disk caches; a cor
   assert.deepEqual(again.diags, first);
   assert.equal(scanned(again.logs), 'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 0/1 directories from the check cache, 0 checked by the scan workers)');
   assert.ok(again.logs.some((m) => m.startsWith(`irqlens: ignoring a corrupt check cache ${join(hashDir, 'checks.json')}: `)), again.logs.join('\n'));
-  assert.equal(JSON.parse(readFileSync(join(hashDir, 'checks.json'), 'utf8')).format, 1);
+  assert.equal(JSON.parse(readFileSync(join(hashDir, 'checks.json'), 'utf8')).format, 2);
 });
 
 test('in a kernel tree the scan workers check each directory as they scan it, with the diagnostics a check of the open file gives', async (t) => {

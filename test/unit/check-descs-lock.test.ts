@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { descsLockFindings } from '../../src/check/descs-lock';
 import { eraApiFindings } from '../../src/check/era-apis';
 import { namedEra } from '../../src/facts/index';
-import { analyzeTree } from '../../src/workspace/analyze-tree';
+import { analyzeTree } from '../../src/engine/analyze-tree';
 import { treeOf } from './check-helpers';
 
 const driver = (setup: string, extra = '') => `${extra}

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPaths } from '../../src/check/index';
+import { checkPaths } from '../../src/engine/check-paths';
 
 const repo = [join(__dirname, '..', '..', '..'), process.cwd()].find((d) => existsSync(join(d, 'examples', 'README.md')))!;
 

@@ -5,13 +5,14 @@ import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkPart, checkPaths, checkTree, mergeParts } from '../../src/check/index';
-import { acceptParts, directoriesOf, type DirectoryPart, type ScanCheckPayload } from '../../src/check/scan-check';
-import { checkInParts } from '../../src/check/check-in-parts';
-import { checkEach } from '../../src/check/check-each';
-import { PartWorker } from '../../src/check/part-worker-client';
-import { splitByDirectory } from '../../src/check/tree-parts';
-import { analyzeTree } from '../../src/workspace/analyze-tree';
+import { checkPaths } from '../../src/engine/check-paths';
+import { checkPart, checkTree, mergeParts } from '../../src/engine/check-tree';
+import { acceptParts, directoriesOf, type DirectoryPart, type ScanCheckPayload } from '../../src/engine/scan-check';
+import { checkInParts } from '../../src/engine/check-in-parts';
+import { checkEach } from '../../src/engine/check-each';
+import { PartWorker } from '../../src/engine/part-worker-client';
+import { splitByDirectory } from '../../src/engine/tree-parts';
+import { analyzeTree } from '../../src/engine/analyze-tree';
 import { dirOf } from '../../src/facts/directory';
 import type { TreeFacts } from '../../src/facts/types';
 
@@ -127,7 +128,7 @@ test('the scan workers check every directory of a kernel tree as they scan it: c
     const tree = await analyzeTree(['.'], {
       cwd: root, jobs: 2,
       afterBatch: {
-        script: join(__dirname, '..', '..', 'src', 'check', 'scan-check-worker.js'),
+        script: join(__dirname, '..', '..', 'src', 'engine', 'scan-check-worker.js'),
         payload: { tree: '.', options: { layout: 'auto' } } satisfies ScanCheckPayload,
         onResult: (after) => void parts.push(...(after as DirectoryPart[])),
         onError: (message) => assert.fail(message),

@@ -1,7 +1,7 @@
 // checkTree over small drivers: one test per rule family and per path-sensitivity guarantee.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkTree } from '../../src/check/index';
+import { checkTree } from '../../src/engine/check-tree';
 import { pciDriver, treeOf } from './check-helpers';
 
 async function codes(probe: string, remove?: string, layout: 'auto' | 'xarray' | 'partitioned' = 'auto'): Promise<string[]> {

@@ -3,7 +3,7 @@
 // is at most a warning.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkTree } from '../../src/check/index';
+import { checkTree } from '../../src/engine/check-tree';
 import { treeOf } from './check-helpers';
 
 const probe = (depth: number) => `static int foo_probe(struct pci_dev *pdev)

@@ -1,7 +1,7 @@
 // The three output formats of `irqlens check`: gcc-style text, JSON and SARIF 2.1.0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Finding } from '../../src/check/finding';
+import type { Finding } from '../../src/vocabulary/finding';
 import { allRuleCodes } from '../../src/check/rules';
 import { formatJson } from '../../src/cli/format/json';
 import { fingerprint, toSarif } from '../../src/cli/format/sarif';

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Finding } from '../../src/check/finding';
+import type { Finding } from '../../src/vocabulary/finding';
 import { diffFindings, normaliseLine } from '../../src/review/finding-diff';
 import { diffMaps } from '../../src/review/map-diff';
-import type { MapSnapshot } from '../../src/model/snapshot';
+import type { MapSnapshot } from '../../src/vocabulary/snapshot';
 import { defaultEra } from '../../src/facts/era';
 
 function finding(file: string, line: number, code: Finding['code'] = 'msi/index-conflict', device = 'pdev'): Finding {

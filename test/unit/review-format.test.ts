@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Finding } from '../../src/check/finding';
+import type { Finding } from '../../src/vocabulary/finding';
 import { defaultEra } from '../../src/facts/era';
 import { formatReviewText } from '../../src/review/format-text';
 import type { ReviewFinding, ReviewResult } from '../../src/review/types';

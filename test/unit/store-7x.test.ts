@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { SourceSite } from '../../src/model/snapshot';
+import type { SourceSite } from '../../src/vocabulary/source-site';
 import { apply, createStore, describeDevice, exact, setCaps, type StoreState } from '../../src/model/store';
 import { cite, inheritedBy7x } from '../../src/model/store/cite';
 import { ittEvents } from '../../src/model/iommu/index';

@@ -1,7 +1,7 @@
 // Dynamic MSI-X (6.12 drivers/pci/msi/api.c), platform MSI, fsl-mc, TI SCI INTA and IMS.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SourceSite } from '../../src/model/snapshot';
+import type { SourceSite } from '../../src/vocabulary/source-site';
 import { apply, createStore, describeDevice, exact, between, setCaps, unknown, type StoreState } from '../../src/model/store';
 
 const site = (line: number): SourceSite => ({ file: 'drv.c', range: { line, column: 2, endLine: line, endColumn: 20 }, function: 'probe', api: 'x' });

@@ -3,7 +3,7 @@
 // list layout, outcomes consistent with their status).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SourceSite } from '../../src/model/snapshot';
+import type { SourceSite } from '../../src/vocabulary/source-site';
 import { apply, createStore, fork, join, type Interval, type StoreConfig, type StoreOp, type StoreState } from '../../src/model/store';
 
 function rng(seed: number): () => number {

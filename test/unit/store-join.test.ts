@@ -1,7 +1,7 @@
 // Forking and joining branch states, snapshots for the simulation and map, determinism.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SourceSite } from '../../src/model/snapshot';
+import type { SourceSite } from '../../src/vocabulary/source-site';
 import { apply, createStore, describeDevice, describeOp, exact, fork, join, joinAll, leftAtDetach, toDomainStates, toDomainMaps, type StoreOp, type StoreState } from '../../src/model/store';
 
 const site = (line: number): SourceSite => ({ file: 'drv.c', range: { line, column: 2, endLine: line, endColumn: 20 }, function: 'probe', api: 'x' });

@@ -1,7 +1,7 @@
 // The partitioned single store (msi-semantics §1.8, the 2021 proposal): windows per domain id.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SourceSite } from '../../src/model/snapshot';
+import type { SourceSite } from '../../src/vocabulary/source-site';
 import { apply, createStore, describeDevice, exact, toDomainMaps, type StoreState } from '../../src/model/store';
 
 const site = (line: number): SourceSite => ({ file: 'drv.c', range: { line, column: 2, endLine: line, endColumn: 20 }, function: 'probe', api: 'x' });

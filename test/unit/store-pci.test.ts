@@ -1,7 +1,7 @@
 // PCI MSI / MSI-X against 6.12 drivers/pci/msi/{api,msi,irqdomain}.c and their 6.1 counterparts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SourceSite } from '../../src/model/snapshot';
+import type { SourceSite } from '../../src/vocabulary/source-site';
 import { apply, createStore, describeDevice, exact, between, setCaps, leftAtDetach, type StoreState, type PciIrqFlag } from '../../src/model/store';
 
 const site = (line: number): SourceSite => ({ file: 'drv.c', range: { line, column: 2, endLine: line, endColumn: 20 }, function: 'probe', api: 'x' });

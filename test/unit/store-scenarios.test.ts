@@ -3,7 +3,7 @@
 // are the check layer's; here the store answers for the values the replay hands it.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SourceSite } from '../../src/model/snapshot';
+import type { SourceSite } from '../../src/vocabulary/source-site';
 import { apply, createStore, describeDevice, exact, between, fork, join, leftAtDetach, setCaps, type StoreConfig, type StoreState, type PciIrqFlag } from '../../src/model/store';
 
 const site = (line: number): SourceSite => ({ file: 'drv.c', range: { line, column: 2, endLine: line, endColumn: 20 }, function: 'probe', api: 'x' });

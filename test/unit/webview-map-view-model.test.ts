@@ -1,7 +1,8 @@
 // The MSI map's model -> view model logic, without a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DomainMap, MapSnapshot, SourceSite } from '../../src/model/snapshot';
+import type { DomainMap, MapSnapshot } from '../../src/vocabulary/snapshot';
+import type { SourceSite } from '../../src/vocabulary/source-site';
 import { assignSiteColours, buildMapView, buildStepView, minBlockPercent, place, siteColourCount } from '../../src/webview/map-view-model';
 import { initialMapViewState } from '../../src/protocol/webview';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeTree } from '../../src/workspace/analyze-tree';
+import { analyzeTree } from '../../src/engine/analyze-tree';
 import type { TreeFacts } from '../../src/facts/types';
 
 const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace');

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeTree } from '../../src/workspace/analyze-tree';
+import { analyzeTree } from '../../src/engine/analyze-tree';
 import type { FileProblem, TreeFacts } from '../../src/facts/types';
 
 const goodDriver = `#include <linux/pci.h>
@@ -58,7 +58,7 @@ function readableCopy(): string {
 }
 
 const script = (code: string): string => `
-const { analyzeTree } = require(${JSON.stringify(join(code, 'out', 'src', 'workspace', 'analyze-tree.js'))});
+const { analyzeTree } = require(${JSON.stringify(join(code, 'out', 'src', 'engine', 'analyze-tree.js'))});
 analyzeTree(JSON.parse(process.argv[2]), { cwd: process.argv[1], jobs: 2 }).then((t) => process.stdout.write(JSON.stringify(t)));
 `;
 

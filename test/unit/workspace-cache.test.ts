@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeTree } from '../../src/workspace/analyze-tree';
-import { FactsCache } from '../../src/workspace/cache';
+import { analyzeTree } from '../../src/engine/analyze-tree';
+import { FactsCache } from '../../src/engine/cache';
 import type { FileProblem } from '../../src/facts/types';
 
 const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace');

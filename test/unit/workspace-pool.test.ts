@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultEra } from '../../src/facts/index';
-import { ScanPool } from '../../src/workspace/scan-pool';
+import { ScanPool } from '../../src/engine/scan-pool';
 
 // A stand-in worker that speaks the scan protocol: it echoes file names, spins forever on
 // "hang.c" and exits on "crash.c", so the pool's watchdog and crash handling can be seen.

@@ -1,6 +1,6 @@
 // attributionFindings: every attr/* rule over a tree, given an optional topology and bindings.
 import type { TreeFacts } from '../../facts/types';
-import type { Finding } from '../finding';
+import type { Finding } from '../../vocabulary/finding';
 import type { AttrContext } from './context';
 import { sharedRequesterIdFindings } from './shared-rid';
 import { subdeviceFindings } from './subdevice';

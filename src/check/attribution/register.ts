@@ -1,10 +1,10 @@
 // Joins the attribution rules and the topology's capability sizes to checkTree through the
-// hook in src/check/attribution.ts. Imported once for its side effect by src/check/index.ts.
+// hook in src/check/attribution.ts. Imported once for its side effect by src/engine/check-tree.ts.
 import { attributeFact, capabilityFor } from '../../model/iommu/index';
-import type { MapSnapshot } from '../../model/snapshot';
+import type { MapSnapshot } from '../../vocabulary/snapshot';
 import type { TreeFacts } from '../../facts/types';
 import { registerAttribution, type AttributionContext } from '../attribution';
-import type { Finding } from '../finding';
+import type { Finding } from '../../vocabulary/finding';
 import { applyTreeQuirks, asTopology } from './context';
 import { attributionFindings } from './index';
 

@@ -6,7 +6,7 @@ import type { PciFunction, Topology } from '../../topology/types';
 import { itsEra, resolveRequesterIds, type AliasWalk } from '../../model/iommu/index';
 import { bindFile } from '../../model/iommu/bind-file';
 import type { MsiFact, TreeFacts } from '../../facts/types';
-import type { Finding, Severity } from '../finding';
+import type { Finding, Severity } from '../../vocabulary/finding';
 import { storingFacts, targetOf, type AttrContext, type Target } from './context';
 import { definiteIttExhaustion } from './its-capacity';
 

@@ -4,7 +4,7 @@
 import { attributeFact } from '../../model/iommu/index';
 import { ownerClasses } from '../../model/iommu/owner-classes';
 import type { MsiFact, TreeFacts } from '../../facts/types';
-import type { Finding, Severity } from '../finding';
+import type { Finding, Severity } from '../../vocabulary/finding';
 import { storingFacts, targetOf, type AttrContext, type Target } from './context';
 
 const iommuSeverity: Record<Target, Severity> = { its: 'error', 'x86-intel': 'info', 'x86-amd': 'info', x86: 'info', unknown: 'warning' };

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkPaths } from '../../check/index';
-import { atLeast, type Severity } from '../../check/finding';
+import { Engine } from '../../engine/engine';
+import { atLeast, type Severity } from '../../vocabulary/finding';
 import type { FileProblem } from '../../facts/types';
 import { UsageError, type CliIO, type Command } from '../command';
 import { formatJson } from '../format/json';
@@ -87,9 +87,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (partitionSpecs.length && layout !== 'partitioned') throw new UsageError('--partition needs --layout partitioned');
   // NAME is a domain number (or takes the next one): domain names need the tree, parsed later.
   const partitions = parsePartitions(partitionSpecs, {});
-  const result = await checkPaths(positionals, {
-    cwd: io.cwd, layout, bindings, ...era, ...(values.speculative ? { speculative: true } : {}), ...(topology ? { topology } : {}), ...(jobs !== undefined ? { jobs } : {}),
-    ...(partitions.length ? { partitions } : {}),
+  const engine = new Engine({ layout, bindings, ...(values.speculative ? { speculative: true } : {}), ...(topology ? { topology } : {}), ...(jobs !== undefined ? { jobs } : {}), ...(partitions.length ? { partitions } : {}) });
+  const result = await engine.checkPaths(positionals, {
+    cwd: io.cwd, ...era,
     onProblem: (p) => io.stderr(problemLine(p)),
     ...(io.interactive ? { onProgress: (done: number, total: number) => io.progress?.(`\rirqlens: ${done}/${total} files`) } : {}),
   });

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileProblem, MsiFact, TreeFacts, Value } from '../../facts/types';
-import { analyzeTree } from '../../workspace/analyze-tree';
+import { Engine } from '../../engine/engine';
 import { parseEra } from '../options';
 import { UsageError, type CliIO, type Command } from '../command';
 
@@ -86,8 +86,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const onProgress = io.interactive
     ? (done: number, total: number): void => { io.progress?.(`\rirqlens facts: ${done}/${total} files`); progressShown = true; }
     : undefined;
-  const tree = await analyzeTree(positionals, {
-    cwd: io.cwd, ...parseEra(values.era), ...(jobs !== undefined ? { jobs } : {}), ...(onProgress ? { onProgress } : {}),
+  const engine = new Engine(jobs !== undefined ? { jobs } : {});
+  const tree = await engine.analyze(positionals, {
+    cwd: io.cwd, ...parseEra(values.era), ...(onProgress ? { onProgress } : {}),
     onProblem: (p) => { clearProgress(); io.stderr(problemLine(p)); },
   });
   clearProgress();

@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CheckOptions } from '../../check/index';
-import { atLeast, type Severity } from '../../check/finding';
-import { defaultCacheDir } from '../../workspace/cache';
+import type { Options } from '../../engine/options';
+import { atLeast, type Severity } from '../../vocabulary/finding';
+import { defaultCacheDir } from '../../engine/cache';
 import { defaultEngine } from '../../review/default-engine';
 import { replyMbox, writeReplyFiles } from '../format/mail';
 import { toSarif } from '../format/sarif';
@@ -15,6 +15,7 @@ import { reviewSeries } from '../../review/review';
 import { readSeriesFiles } from '../../review/series';
 import { PatchError, type ReviewResult } from '../../review/types';
 import { UsageError, type CliIO, type Command } from '../command';
+import { layoutChoices } from '../options';
 
 const usage = `usage: irqlens review --tree DIR (--patch FILE... | --mbox FILE | --git A..B)
                       [--format text|json|sarif|mail [--out DIR]] [--fail-on error|warning|info|never]
@@ -36,7 +37,6 @@ arguments or patches that cannot be read. \`git rebase -x 'irqlens review --git 
 BASE\` therefore stops at the first commit that introduces an error.
 `;
 
-const layouts = ['auto', 'list', 'xarray', 'partitioned', 'per-domain'] as const;
 const formats = ['text', 'json', 'sarif', 'mail'] as const;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -111,7 +111,7 @@ export const reviewCommand: Command = {
     const format = oneOf('format', v.format, formats, 'text');
     if (v.out !== undefined && format !== 'mail') throw new UsageError('--out DIR goes with --format mail');
     const failOn = oneOf('fail-on', v['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'error');
-    const check: CheckOptions = { layout: oneOf('layout', v.layout, layouts, 'auto') };
+    const check: Options = { layout: oneOf('layout', v.layout, layoutChoices, 'auto') };
     let series: GitSeries;
     try {
       series = await readSeries(v, tree, io);

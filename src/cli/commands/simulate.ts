@@ -3,9 +3,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkTree, simulate } from '../../check/index';
-import type { DomainState, SimulationResult } from '../../model/snapshot';
-import { analyzeTree } from '../../workspace/analyze-tree';
+import type { DomainState, SimulationResult } from '../../vocabulary/snapshot';
+import { Engine } from '../../engine/engine';
 import { UsageError, type CliIO, type Command } from '../command';
 import { parseLayout } from '../options';
 import { problemLine } from './check';
@@ -66,8 +65,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got '${format}')`);
   if (!existsSync(resolve(io.cwd, positionals[0]!))) throw new UsageError(`${positionals[0]}: no such file or directory`);
   const layout = parseLayout(values.layout);
-  const tree = await analyzeTree(positionals, { cwd: io.cwd, onProblem: (p) => io.stderr(problemLine(p)) });
-  const keys = checkTree(tree, { layout }).map.devices.map((d) => d.key);
+  const engine = new Engine({ layout });
+  const tree = await engine.analyze(positionals, { cwd: io.cwd, onProblem: (p) => io.stderr(problemLine(p)) });
+  const keys = engine.checkTree(tree).map.devices.map((d) => d.key);
   const expr = values.device;
   let match = keys.filter((k) => k === expr);
   if (!match.length) match = keys.filter((k) => k.slice(k.lastIndexOf(':') + 1) === expr);
@@ -75,7 +75,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const why = match.length ? `'${expr}' matches ${match.length} devices` : `no device '${expr}'`;
     throw new UsageError(`${why}; devices: ${keys.length ? keys.join(', ') : '(none: no MSI calls found)'}`);
   }
-  const sim = simulate(tree, match[0]!, { layout });
+  const sim = engine.simulate(tree, match[0]!);
   io.stdout(format === 'json' ? `${JSON.stringify(sim, null, 2)}\n` : formatSimulation(sim));
   return 0;
 }

@@ -1,6 +1,6 @@
 // JSON output: `{ layout, era, findings: [...] }` with files relative to the current directory.
 import type { EraInfo } from '../../facts/types';
-import type { Finding } from '../../check/finding';
+import type { Finding } from '../../vocabulary/finding';
 
 export interface JsonFinding {
   code: string;

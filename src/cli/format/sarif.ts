@@ -3,7 +3,7 @@
 // and message without line numbers).
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Finding, Severity } from '../../check/finding';
+import type { Finding, Severity } from '../../vocabulary/finding';
 import { allRuleCodes, ruleHelpUri, rules } from '../../check/rules';
 
 const level: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };

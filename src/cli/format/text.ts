@@ -1,6 +1,6 @@
 // gcc-style text: `file:line:col: severity: message [code]`, one `note:` line per related
 // location, so editors' $gcc problem matchers and `grep` work on it.
-import type { Finding } from '../../check/finding';
+import type { Finding } from '../../vocabulary/finding';
 
 export function formatText(findings: Finding[], rel: (file: string) => string): string {
   const lines: string[] = [];

@@ -4,7 +4,7 @@
 // failed allocation is undone on its failure branch), and reports each applied operation and
 // each path end to a sink. It raises no findings itself.
 import type { Cond, Expr, MsiFact, Range, Stmt, Value } from '../../facts/types';
-import type { SourceSite } from '../snapshot';
+import type { SourceSite } from '../../vocabulary/source-site';
 import type { StoreOp, StoreState } from '../store/types';
 import { apiOp, isAllocation } from './api-ops';
 import type { Outcome } from './outcome';

@@ -1,11 +1,11 @@
 // The replay's only door into the allocator model (src/model/store): one place to adapt if
 // its API moves.
 import type { Block, DeviceCaps, Outcome, StoreConfig, StoreOp, StoreState } from '../store/types';
-import type { SourceSite } from '../snapshot';
+import type { SourceSite } from '../../vocabulary/source-site';
 import { sameSite } from '../store/blocks';
 import { device, slot } from '../store/state';
 import { apply, createStore, fork, toDomainStates } from '../store/index';
-import type { DomainState } from '../snapshot';
+import type { DomainState } from '../../vocabulary/snapshot';
 
 export function newStore(config: StoreConfig): StoreState {
   return createStore(config);

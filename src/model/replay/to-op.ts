@@ -2,7 +2,7 @@
 // become intervals; a loop variable bounded by a constant becomes 0..bound-1.
 import type { MsiFact, Value } from '../../facts/types';
 import type { Interval, PciIrqFlag, StoreOp } from '../store/types';
-import type { SourceSite } from '../snapshot';
+import type { SourceSite } from '../../vocabulary/source-site';
 import { apiOp } from './api-ops';
 
 export function toInterval(v: Value | undefined): Interval {

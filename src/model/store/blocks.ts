@@ -1,7 +1,7 @@
 // Block arithmetic on one domain's descriptor runs: overlap, add, erase, coalesce.
 // Blocks are kept sorted by (first, site) and may overlap only in the list layout (a multiset)
 // or where two 'possible' allocations from different sites both might own an index.
-import type { SourceSite } from '../snapshot';
+import type { SourceSite } from '../../vocabulary/source-site';
 import type { Block, Certainty, Collision, Erasure } from './types';
 
 export function sameSite(a: SourceSite, b: SourceSite): boolean {

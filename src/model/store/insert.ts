@@ -1,6 +1,6 @@
 // Putting descriptors into one store: conflict detection (-EBUSY), the era's failure cleanup
 // (§2.6) and the new blocks, definite for the surely requested part, possible for the rest.
-import type { SourceSite } from '../snapshot';
+import type { SourceSite } from '../../vocabulary/source-site';
 import type { Span, Target } from './addressing';
 import { anyDefinite, coalesce, collisions, erase } from './blocks';
 import { showSpan } from './interval';

@@ -1,5 +1,5 @@
 // Building Outcomes: a fresh ok outcome, then failures and problems recorded onto it.
-import type { RuleCode } from '../../check/finding';
+import type { RuleCode } from '../../vocabulary/finding';
 import { cite, type Behaviour } from './cite';
 import type { Certainty, Errno, OpName, Outcome, StoreState } from './types';
 

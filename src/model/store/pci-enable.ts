@@ -1,6 +1,6 @@
 // PCI MSI and MSI-X enable (drivers/pci/msi/msi.c __pci_enable_msi_range / __pci_enable_msix_range),
 // each check in its tree's order, then the descriptors they put in the default domain.
-import type { SourceSite } from '../snapshot';
+import type { SourceSite } from '../../vocabulary/source-site';
 import type { Span, Target } from './addressing';
 import { makeDomain } from './core-domain';
 import { between, exact, show } from './interval';

@@ -1,5 +1,5 @@
 // Creating, copying and addressing the stores: devices on demand, domain slots per layout.
-import type { Partition } from '../snapshot';
+import type { Partition } from '../../vocabulary/partition';
 import type { DeviceStoreState, DomainSlotState, StoreConfig, StoreState, Tree } from './types';
 import { MSI_XA_DOMAIN_SIZE } from './types';
 

@@ -19,8 +19,10 @@
 // which earlier sites own the indices that collided, what was erased as collateral (§2.6), and
 // the kernel function the prediction follows. `problems` classify the outcome by rule code so
 // the check layer can pick severity (definite -> error, possible -> warning) and wording.
-import type { RuleCode } from '../../check/finding';
-import type { Layout, Partition, SourceSite } from '../snapshot';
+import type { RuleCode } from '../../vocabulary/finding';
+import type { Layout } from '../../vocabulary/layout';
+import type { Partition } from '../../vocabulary/partition';
+import type { SourceSite } from '../../vocabulary/source-site';
 
 export type Certainty = 'definite' | 'possible';
 

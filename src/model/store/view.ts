@@ -1,6 +1,6 @@
 // Read-only views of a store state: snapshot data for simulations and the map, a one-line
 // text per domain, and what would still be allocated when the driver detaches.
-import type { AllocationBlock, DomainMap, DomainState } from '../snapshot';
+import type { AllocationBlock, DomainMap, DomainState } from '../../vocabulary/snapshot';
 import { baseOf, partitionOf } from './state';
 import type { Block, DeviceStoreState, DomainSlotState, StoreState } from './types';
 

@@ -1,13 +1,12 @@
 /* Duplicate msix_entry values: the PCI front-end rejects them with -EINVAL (§5 scenario 8).
  *
- * expect: msi/index-conflict@10 error
  */
 static int dup_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	struct msix_entry e[3] = { { .entry = 0 }, { .entry = 5 }, { .entry = 5 } };
 	int ret;
 
-	ret = pci_enable_msix_exact(pdev, e, 3);
+	ret = pci_enable_msix_exact(pdev, e, 3);  // expect: msi/index-conflict error
 	if (ret)
 		return ret;
 	return 0;

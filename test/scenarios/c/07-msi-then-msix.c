@@ -1,6 +1,5 @@
 /* MSI enabled, then MSI-X requested without disabling MSI first (§5 scenario 10).
  *
- * expect: msi/msi-msix-exclusive@12 error
  */
 static int mtx_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -9,7 +8,7 @@ static int mtx_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	ret = pci_enable_msi(pdev);
 	if (ret)
 		return ret;
-	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSIX);
+	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSIX);  // expect: msi/msi-msix-exclusive error
 	if (n < 0) {
 		pci_disable_msi(pdev);
 		return n;

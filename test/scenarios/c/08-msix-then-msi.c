@@ -1,6 +1,5 @@
 /* MSI-X enabled, then pci_enable_msi() (§5 scenario 11).
  *
- * expect: msi/msi-msix-exclusive@12 error
  */
 static int xtm_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -9,7 +8,7 @@ static int xtm_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	n = pci_alloc_irq_vectors(pdev, 8, 8, PCI_IRQ_MSIX);
 	if (n < 0)
 		return n;
-	ret = pci_enable_msi(pdev);
+	ret = pci_enable_msi(pdev);  // expect: msi/msi-msix-exclusive error
 	if (ret) {
 		pci_free_irq_vectors(pdev);
 		return ret;

@@ -1,14 +1,13 @@
 /* The count pci_alloc_irq_vectors() returns is never tested: on failure the driver reads a
  * vector that does not exist.
  *
- * expect: msi/result-unchecked@11 warning
  */
 struct ru_priv { int irq; };
 
 static int ru_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	struct ru_priv *priv = pci_get_drvdata(pdev);
-	pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);
+	pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);  // expect: msi/result-unchecked warning
 	priv->irq = pci_irq_vector(pdev, 0);
 	return 0;
 }

@@ -2,7 +2,6 @@
  * When that helper fails, probe returns its error with the vectors still allocated: a warning
  * that names the assumption.
  *
- * expect: msi/leak@14 warning
  */
 struct rc_priv { int irq; };
 
@@ -11,7 +10,7 @@ static int rc_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	struct rc_priv *priv = pci_get_drvdata(pdev);
 	int n = pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);
 
-	return rc_check_vectors(priv, n);
+	return rc_check_vectors(priv, n);  // expect: msi/leak warning
 }
 
 static void rc_remove(struct pci_dev *pdev)

@@ -1,7 +1,6 @@
 /* `if (!ret)` as the success test of pci_alloc_irq_vectors(): it returns the count (at least 1)
  * or a negative errno, never 0, so the setup branch never runs.
  *
- * expect: msi/impossible-success-test@13 warning
  */
 struct is_priv { int irq; };
 
@@ -10,7 +9,7 @@ static int is_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	struct is_priv *priv = pci_get_drvdata(pdev);
 	int ret = pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);
 
-	if (!ret) {
+	if (!ret) {  // expect: msi/impossible-success-test warning
 		priv->irq = pci_irq_vector(pdev, 0);
 		return 0;
 	}

@@ -1,7 +1,6 @@
 /* Reduction of a 6.12 media driver: MSI-X stays on when the DMA mask cannot be set after the
  * allocation, because that failure unwinds past the label that frees the vectors.
  *
- * expect: msi/leak@21 error
  */
 static int mg_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -18,7 +17,7 @@ static int mg_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		goto err_disable;
 	rv = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(64));
 	if (rv)
-		goto err_disable;
+		goto err_disable;  // expect: msi/leak error
 	return 0;
 err_free_irq:
 	pci_disable_msix(pdev);

@@ -1,7 +1,6 @@
 /* Reduction of a 6.12 media driver: MSI stays on when request_irq() fails, because that unwind
  * only tears down the driver's own state (`ret` was reused from the MSI enable).
  *
- * expect: msi/leak@21 error
  */
 struct sm_dev { struct pci_dev *pci_dev; int ir; };
 
@@ -18,7 +17,7 @@ static int sm_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		dev_info(&pdev->dev, "MSI not available\n");
 	ret = request_irq(dev->pci_dev->irq, sm_irq, IRQF_SHARED, "sm", dev);
 	if (ret < 0)
-		goto err_kfree;
+		goto err_kfree;  // expect: msi/leak error
 	return 0;
 err_kfree:
 	kfree(dev);

@@ -2,7 +2,6 @@
  * the calls under the guard are not on an unread branch. On the guarded path index 3 is still held
  * by the exact allocation of 0..7: -EBUSY whatever the platform (an error, not an info).
  *
- * expect: msi/index-conflict@18 error
  */
 static int dg_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -15,7 +14,7 @@ static int dg_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (pci_alloc_irq_vectors(pdev, 8, 8, PCI_IRQ_MSIX) < 0)
 		return -ENODEV;
 	if (pci_msix_can_alloc_dyn(pdev)) {
-		map = pci_msix_alloc_irq_at(pdev, 3, NULL);
+		map = pci_msix_alloc_irq_at(pdev, 3, NULL);  // expect: msi/index-conflict error
 		if (map.index < 0)
 			return map.index;
 	}

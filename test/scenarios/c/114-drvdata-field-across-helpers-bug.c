@@ -2,8 +2,6 @@
  * never frees: MSI-X stays on when dd_start() fails (it is not handed gc, so gc stays as kzalloc left
  * it), and after remove.
  *
- * expect: msi/leak@48 error
- * expect: msi/leak@61 error
  */
 struct dd_ctx { int nvec; int msix_on; };
 
@@ -45,7 +43,7 @@ static int dd_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		goto disable;
 	err = dd_start(pdev);
 	if (err)
-		goto remove_irqs;
+		goto remove_irqs;  // expect: msi/leak error
 	return 0;
 remove_irqs:
 	dd_remove_irqs(pdev);
@@ -58,7 +56,7 @@ static void dd_remove(struct pci_dev *pdev)
 {
 	dd_remove_irqs(pdev);
 	pci_disable_device(pdev);
-}
+}  // expect: msi/leak error
 
 static struct pci_driver dd_driver = {
 	.probe = dd_probe,

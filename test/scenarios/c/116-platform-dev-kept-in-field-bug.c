@@ -1,7 +1,6 @@
 /* As 115, but remove frees through the kept device under a field nothing sets (`use_msi` stays 0
  * from devm_kzalloc): the MSIs stay allocated after remove.
  *
- * expect: msi/leak@38 error
  */
 struct pk_mbox { struct device *dev; u32 msi_count; u32 use_msi; };
 
@@ -35,7 +34,7 @@ static void pk_remove(struct platform_device *pdev)
 
 	if (mbox->use_msi)
 		platform_device_msi_free_irqs_all(mbox->dev);
-}
+}  // expect: msi/leak error
 
 static struct platform_driver pk_driver = {
 	.probe = pk_probe,

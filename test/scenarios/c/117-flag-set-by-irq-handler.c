@@ -2,7 +2,6 @@
  * SKY2_HW_USE_MSI): the walk cannot see the handler run, so the leak on that path rests on a branch
  * it cannot read. Speculative: shown only on request.
  *
- * expect: msi/leak@38 info speculative
  */
 #define SK_USE_MSI 1
 struct sk_hw { unsigned int flags; };
@@ -35,7 +34,7 @@ static int sk_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	}
 	err = sk_register(pdev);
 	if (err)
-		goto unwind;
+		goto unwind;  // expect: msi/leak info speculative
 	return 0;
 unwind:
 	if (hw->flags & SK_USE_MSI)

@@ -1,7 +1,6 @@
 /* As 119, but the mode helper forgets pci_disable_msi() when request_irq() fails: that failure
  * reaches the probe's error label with MSI enabled on an unmanaged device.
  *
- * expect: msi/leak@48 error
  */
 struct rt_pci { struct pci_dev *pdev; int msi_support; int using_msi; };
 struct rt_priv { struct rt_pci dev; };
@@ -45,7 +44,7 @@ static int rt_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	pp->dev.pdev = pdev;
 	err = rt_mode_decide(pp);
 	if (err)
-		goto fail6;
+		goto fail6;  // expect: msi/leak error
 	return 0;
 fail6:
 	kfree(pp);

@@ -2,7 +2,6 @@
  * allocation of total_vectors that differs from max_vectors takes the fallback, whose second
  * pci_alloc_irq_vectors() finds MSI enabled and returns -EINVAL.
  *
- * expect: msi/index-conflict@19 error
  */
 struct ak_cfg { int total_vectors; int max_vectors; };
 struct ak_pci { struct pci_dev *pdev; const struct ak_cfg *cfg; unsigned int irq_flags; };
@@ -16,7 +15,7 @@ static int ak_msi_alloc(struct ak_pci *ap)
 	if (num_vectors == cfg->max_vectors) {
 		ap->irq_flags = 1;
 	} else {
-		num_vectors = pci_alloc_irq_vectors(ap->pdev, 1, 1, PCI_IRQ_MSI);
+		num_vectors = pci_alloc_irq_vectors(ap->pdev, 1, 1, PCI_IRQ_MSI);  // expect: msi/index-conflict error
 		if (num_vectors < 0)
 			return -EINVAL;
 		ap->irq_flags = 2;

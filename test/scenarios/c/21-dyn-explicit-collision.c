@@ -1,6 +1,5 @@
 /* Explicit dynamic index inside the initial allocation: xa_insert gives -EBUSY (§5 scenario 24).
  *
- * expect: msi/index-conflict@15 error
  */
 static int dec_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -12,7 +11,7 @@ static int dec_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		return n;
 	if (!pci_msix_can_alloc_dyn(pdev))
 		return 0;
-	m = pci_msix_alloc_irq_at(pdev, 2, NULL);
+	m = pci_msix_alloc_irq_at(pdev, 2, NULL);  // expect: msi/index-conflict error
 	return 0;
 }
 

@@ -1,7 +1,5 @@
 /* pci_disable_msi() on a device with MSI-X enabled: a no-op that leaves slots 0..3 allocated (§5 scenario 29).
  *
- * expect: msi/free-unallocated@18 error
- * expect: msi/leak@19 error
  */
 static int md_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -15,8 +13,8 @@ static int md_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 
 static void md_remove(struct pci_dev *pdev)
 {
-	pci_disable_msi(pdev);
-}
+	pci_disable_msi(pdev);  // expect: msi/free-unallocated error
+}  // expect: msi/leak error
 
 static struct pci_driver md_driver = {
 	.probe = md_probe,

@@ -1,6 +1,5 @@
 /* Unmanaged driver whose remove never frees the vectors (§5 scenario 30).
  *
- * expect: msi/leak@21 error
  */
 static int lr_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -18,7 +17,7 @@ static int lr_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 static void lr_remove(struct pci_dev *pdev)
 {
 	pci_disable_device(pdev);
-}
+}  // expect: msi/leak error
 
 static struct pci_driver lr_driver = {
 	.probe = lr_probe,

@@ -1,12 +1,11 @@
 /* `if (ret == -ENOSPC)` retries with fewer vectors: only a failed first call gets there.
  *
- * expect: msi/multi-msi-limit@9 info speculative
  */
 static int ef_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	int ret;
 
-	ret = pci_alloc_irq_vectors(pdev, 32, 32, PCI_IRQ_MSI);
+	ret = pci_alloc_irq_vectors(pdev, 32, 32, PCI_IRQ_MSI);  // expect: msi/multi-msi-limit info speculative
 	if (ret == -ENOSPC) {
 		ret = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI);
 		if (ret < 0)

@@ -1,13 +1,11 @@
 /* A call on the right of `&&` runs only when the left holds: the MSI enable after a multi-MSI attempt is at most info (the model cannot tie n_msi to the result); min 3 needs multi-MSI (info: the device and platform decide).
  *
- * expect: msi/multi-msi-limit@8 info speculative
- * expect: msi/index-conflict@10 info speculative
  */
 static int sc_setup(struct pci_dev *pdev, int n_msi)
 {
-	if (n_msi == 3 && pci_alloc_irq_vectors(pdev, 3, 3, PCI_IRQ_MSI) < 3)
+	if (n_msi == 3 && pci_alloc_irq_vectors(pdev, 3, 3, PCI_IRQ_MSI) < 3)  // expect: msi/multi-msi-limit info speculative
 		n_msi = 1;
-	if (n_msi == 1 && pci_enable_msi(pdev))
+	if (n_msi == 1 && pci_enable_msi(pdev))  // expect: msi/index-conflict info speculative
 		n_msi = 0;
 	return n_msi;
 }

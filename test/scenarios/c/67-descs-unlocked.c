@@ -5,23 +5,19 @@
  * 4..5 only when 6..7 failed (info).
  *
  * era: 7.x
- * expect: msi/descs-unlocked@17 warning
- * expect: msi/descs-unlocked@24 warning
- * expect: msi/leak@35 error
- * expect: msi/leak@35 info
  */
 static int ul_setup(struct device *dev)
 {
 	int ret;
 
-	ret = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 0, 3);
+	ret = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 0, 3);  // expect: msi/descs-unlocked warning
 	if (ret)
 		return ret;
 	scoped_guard (msi_descs_lock, dev) {
 		ret = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 4, 5);
 	}
 	if (!ret)
-		ret = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 6, 7);
+		ret = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 6, 7);  // expect: msi/descs-unlocked warning
 	return ret;
 }
 
@@ -32,7 +28,7 @@ static void ul_teardown(struct device *dev)
 
 static int ul_probe(struct platform_device *pdev)
 {
-	return ul_setup(&pdev->dev);
+	return ul_setup(&pdev->dev);  // expect: msi/leak error, msi/leak info
 }
 
 static void ul_remove(struct platform_device *pdev)

@@ -3,13 +3,12 @@
  * the guard still says what the author meant to hold.
  *
  * era: 6.12
- * expect: msi/api-not-in-era@12 warning
  */
 static int bp_probe(struct platform_device *pdev)
 {
 	int ret;
 
-	guard(msi_descs_lock)(&pdev->dev);
+	guard(msi_descs_lock)(&pdev->dev);  // expect: msi/api-not-in-era warning
 	ret = msi_domain_alloc_irqs_range_locked(&pdev->dev, MSI_DEFAULT_DOMAIN, 0, 3);
 	return ret;
 }

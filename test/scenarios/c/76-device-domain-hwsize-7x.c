@@ -4,7 +4,6 @@
  * msi_ctrl_valid with a WARN.
  *
  * era: 7.x
- * expect: msi/index-out-of-range@24 error
  */
 static const struct msi_domain_template dd_template = {
 	.info = { .flags = MSI_FLAG_ALLOC_SIMPLE_MSI_DESCS | MSI_FLAG_FREE_MSI_DESCS },
@@ -21,7 +20,7 @@ static int dd_probe(struct platform_device *pdev)
 		msi_remove_device_irq_domain(&pdev->dev, MSI_DEFAULT_DOMAIN);
 		return -ENODEV;
 	}
-	ret = msi_domain_alloc_irqs_range(&pdev->dev, MSI_DEFAULT_DOMAIN, 8, 9);
+	ret = msi_domain_alloc_irqs_range(&pdev->dev, MSI_DEFAULT_DOMAIN, 8, 9);  // expect: msi/index-out-of-range error
 	if (ret) {
 		msi_domain_free_irqs_all(&pdev->dev, MSI_DEFAULT_DOMAIN);
 		msi_remove_device_irq_domain(&pdev->dev, MSI_DEFAULT_DOMAIN);

@@ -1,7 +1,6 @@
 /* The same debug block, but the driver defines its macro: the MSI-X request is compiled in
  * and runs while MSI is enabled.
  *
- * expect: msi/msi-msix-exclusive@16 error
  */
 #define DBG_FORCE_MSIX
 
@@ -13,7 +12,7 @@ static int dbg_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (ret)
 		return ret;
 #ifdef DBG_FORCE_MSIX
-	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSIX);
+	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSIX);  // expect: msi/msi-msix-exclusive error
 	if (n < 0) {
 		pci_disable_msi(pdev);
 		return n;

@@ -1,7 +1,6 @@
 /* A helper compiled only with CONFIG_PCI_MSI: the conflict in it is definite, but whether the
  * code exists depends on the configuration, so it is a warning, not an error.
  *
- * expect: msi/msi-msix-exclusive@14 warning
  */
 #ifdef CONFIG_PCI_MSI
 static int cfg_setup_irqs(struct pci_dev *pdev)
@@ -11,7 +10,7 @@ static int cfg_setup_irqs(struct pci_dev *pdev)
 	ret = pci_enable_msi(pdev);
 	if (ret)
 		return ret;
-	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSIX);
+	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSIX);  // expect: msi/msi-msix-exclusive warning
 	if (n < 0) {
 		pci_disable_msi(pdev);
 		return n;

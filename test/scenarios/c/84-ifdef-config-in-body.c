@@ -2,7 +2,6 @@
  * in configurations with the option, so it is at most a warning. (The replay reads the
  * undecided #if as a branch it cannot evaluate, which makes it an info today.)
  *
- * expect: msi/msi-msix-exclusive@15 info speculative
  */
 static int cfgb_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -12,7 +11,7 @@ static int cfgb_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (ret)
 		return ret;
 #ifdef CONFIG_CFGB_MSIX
-	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSIX);
+	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSIX);  // expect: msi/msi-msix-exclusive info speculative
 	if (n < 0) {
 		pci_disable_msi(pdev);
 		return n;

@@ -1,7 +1,6 @@
 /* The probe allocates on pdev and reads the vectors back through to_pci_dev() of its embedded
  * struct device: one device, so index 4 is one past the four vectors allocated.
  *
- * expect: msi/vector-unallocated@15 error
  */
 static int accb_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -12,7 +11,7 @@ static int accb_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSIX);
 	if (n < 0)
 		return n;
-	ret = request_irq(pci_irq_vector(to_pci_dev(dev), 4), accb_irq, 0, "acc", p);
+	ret = request_irq(pci_irq_vector(to_pci_dev(dev), 4), accb_irq, 0, "acc", p);  // expect: msi/vector-unallocated error
 	if (ret) {
 		pci_free_irq_vectors(p);
 		return ret;

@@ -2,9 +2,6 @@
  * the vectors: remove leaks them, and so does the error path at line 21 (`ret` is reused: the
  * first check's `ret == 0` does not survive `ret = request_irq()`).
  *
- * expect: msi/vector-unallocated@19 error
- * expect: msi/leak@21 error
- * expect: msi/leak@27 error
  */
 static int umg_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -16,15 +13,15 @@ static int umg_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	n = pci_alloc_irq_vectors(pdev, 4, 4, PCI_IRQ_MSIX);
 	if (n < 0)
 		return n;
-	ret = request_irq(pci_irq_vector(pdev, 4), umg_irq, 0, "mgd", pdev);
+	ret = request_irq(pci_irq_vector(pdev, 4), umg_irq, 0, "mgd", pdev);  // expect: msi/vector-unallocated error
 	if (ret)
-		return ret;
+		return ret;  // expect: msi/leak error
 	return 0;
 }
 
 static void umg_remove(struct pci_dev *pdev)
 {
-}
+}  // expect: msi/leak error
 
 static struct pci_driver umg_driver = {
 	.probe = umg_probe,

@@ -1,7 +1,6 @@
 /* The standard unmanaged probe: `ret` is reused after a checked pci_enable_device(), and the
  * request_irq() failure path skips the free.
  *
- * expect: msi/leak@22 error
  */
 struct re_priv { int irq; };
 
@@ -19,7 +18,7 @@ static int re_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	p->irq = pci_irq_vector(pdev, 0);
 	ret = request_irq(p->irq, re_handler, 0, "re", p);
 	if (ret)
-		goto err_disable;
+		goto err_disable;  // expect: msi/leak error
 	return 0;
 
 err_free_vectors:

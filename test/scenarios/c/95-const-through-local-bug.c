@@ -1,6 +1,5 @@
 /* The same with `int nvec = 2;`: vector 3 never exists, and pci_irq_vector() returns -EINVAL.
  *
- * expect: msi/vector-unallocated@13 error
  */
 static int cb_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
@@ -10,7 +9,7 @@ static int cb_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	n = pci_alloc_irq_vectors(pdev, nvec, nvec, PCI_IRQ_MSIX);
 	if (n < 0)
 		return n;
-	pci_set_drvdata(pdev, (void *)(long)pci_irq_vector(pdev, 3));
+	pci_set_drvdata(pdev, (void *)(long)pci_irq_vector(pdev, 3));  // expect: msi/vector-unallocated error
 	return 0;
 }
 

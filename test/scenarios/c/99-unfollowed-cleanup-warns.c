@@ -2,7 +2,6 @@
  * holds the device: the leak is kept and names it, as info (on the real trees such a function
  * freed the vectors in 34 of 42 cases read, docs/real-tree-findings.md), not dropped.
  *
- * expect: msi/leak@21 info
  */
 struct uc_priv { struct pci_dev *pdev; };
 
@@ -18,7 +17,7 @@ static int uc_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	ret = uc_start(priv);
 	if (ret) {
 		uc_release_all(priv);
-		return ret;
+		return ret;  // expect: msi/leak info
 	}
 	return 0;
 }

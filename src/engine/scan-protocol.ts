@@ -1,14 +1,9 @@
 // Messages between analyzeTree and its scan workers (structured-clone data only).
-import type { EraInfo, FileFacts } from '../facts/types';
+import type { FileFacts } from '../facts/types';
+import type { ScanSetup } from '../workspace/scan-setup';
 
-/** Given once per worker, as workerData. */
-export interface ScanSetup {
-  cwd: string;
-  kernelRoot?: string;
-  era: EraInfo;
-  /** Absolute paths the user gave: files are read only when their real path lies under one. */
-  roots?: string[];
-}
+export type { ScanSetup };
+
 
 export interface ScanJob {
   /** Absolute path to read, and the name to report it under (relative to cwd). */

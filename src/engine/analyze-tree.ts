@@ -7,16 +7,16 @@ import { dirOf } from '../facts/directory';
 import { defaultEra, eraFromFacts, initParser } from '../facts/index';
 import type { EraInfo, FileFacts, FileProblem, TreeFacts } from '../facts/types';
 import { FactsCache } from './cache';
-import { discoverFiles, type Discovery } from './discover';
-import type { FileStamp } from './file-reader';
-import { fileProblem, problemOnlyFacts } from './file-problem';
-import { findKernelRoot } from './kernel-root';
-import { byFileName, isDirectory, toAbsolute, toOutputPath } from './paths';
-import { createScanContext } from './scan-context';
-import { scanFile } from './scan-file';
+import { discoverFiles, type Discovery } from '../workspace/discover';
+import type { FileStamp } from '../workspace/file-reader';
+import { fileProblem, problemOnlyFacts } from '../workspace/file-problem';
+import { findKernelRoot } from '../workspace/kernel-root';
+import { byFileName, isDirectory, toAbsolute, toOutputPath } from '../workspace/paths';
+import { createScanContext } from '../workspace/scan-context';
+import { scanFile } from '../workspace/scan-file';
 import { ScanPool, scanWorkerScript } from './scan-pool';
 import type { ScanJob, ScanReply, ScanSetup } from './scan-protocol';
-import { eraOfKernelTree } from './tree-era';
+import { eraOfKernelTree } from '../workspace/tree-era';
 
 export interface AnalyzeOptions {
   /** Output paths are relative to this directory. */

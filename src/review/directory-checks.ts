@@ -2,23 +2,23 @@
 // directory's FileFacts objects (states share them for files a patch did not touch) and the era.
 // A series then checks every directory once per change, and the cumulative diff costs nothing.
 import { posix } from 'node:path';
-import type { Finding } from '../check/finding';
+import type { Finding } from '../vocabulary/finding';
 import type { EraInfo, FileFacts } from '../facts/types';
-import type { MapSnapshot } from '../model/snapshot';
-import type { CheckOutcome, ReviewEngine } from './engine';
+import type { MapSnapshot } from '../vocabulary/snapshot';
+import type { CheckResult, ReviewEngine } from './engine';
 import type { TreeState } from './tree-state';
 
 interface Entry {
   era: EraInfo;
   files: FileFacts[];
-  outcome: CheckOutcome;
+  outcome: CheckResult;
 }
 
 function sameFiles(a: FileFacts[], b: FileFacts[]): boolean {
   return a.length === b.length && a.every((f, k) => f === b[k]);
 }
 
-export class CheckCache {
+export class DirectoryChecks {
   private readonly entries = new Map<string, Entry[]>();
 
   constructor(
@@ -26,7 +26,7 @@ export class CheckCache {
     private readonly tree: string,
   ) {}
 
-  private checkDir(dir: string, files: FileFacts[], era: EraInfo): CheckOutcome {
+  private checkDir(dir: string, files: FileFacts[], era: EraInfo): CheckResult {
     const list = this.entries.get(dir) ?? [];
     const hit = list.find((e) => e.era === era && sameFiles(e.files, files));
     if (hit) return hit.outcome;
@@ -37,7 +37,7 @@ export class CheckCache {
   }
 
   /** Findings and map of `state` over the directories in `scope` ('all': every analysed directory). */
-  check(state: TreeState, scope: Set<string> | 'all'): CheckOutcome {
+  check(state: TreeState, scope: Set<string> | 'all'): CheckResult {
     const byDir = new Map<string, FileFacts[]>();
     for (const [path, facts] of state.facts) {
       const dir = posix.dirname(path);
@@ -46,7 +46,7 @@ export class CheckCache {
     }
     const findings: Finding[] = [];
     const map: MapSnapshot = { layout: 'per-domain', era: state.era, partitions: [], devices: [] };
-    let layout: CheckOutcome['layout'] | undefined;
+    let layout: CheckResult['layout'] | undefined;
     for (const [dir, files] of [...byDir].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const o = this.checkDir(dir, files, state.era);
       findings.push(...o.findings);

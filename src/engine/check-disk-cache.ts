@@ -6,14 +6,25 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EraInfo, FileFacts } from '../facts/types';
-import type { CheckOptions, CheckOutput } from './engine';
+import type { Layout } from '../vocabulary/layout';
+import type { Partition } from '../vocabulary/partition';
+import type { CheckResult } from './result';
 
-const format = 1;
+/** The options a directory's result depends on, as the language server holds them. */
+export interface CheckKeyOptions {
+  layout: Layout | null;
+  partitions: Partition[];
+  /** The topology file (its path and mtime go into the key), or null. */
+  topology: string | null;
+}
+
+// 2: entries hold the whole CheckResult (with its era).
+const format = 2;
 
 interface CacheFile {
   format: number;
   tool: string;
-  entries: Record<string, { key: string; output: CheckOutput }>;
+  entries: Record<string, { key: string; output: CheckResult }>;
 }
 
 function toolIdentity(): string {
@@ -35,18 +46,18 @@ function topologyStamp(path: string | null): string {
 }
 
 /** The key of one directory's check: everything the result depends on. */
-export function checkKey(files: FileFacts[], era: EraInfo, opts: CheckOptions): string {
+export function checkKey(files: FileFacts[], era: EraInfo, opts: CheckKeyOptions): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ era, layout: opts.layout, partitions: opts.partitions, topology: topologyStamp(opts.topology) }));
   for (const f of files) hash.update(JSON.stringify(f));
   return hash.digest('hex');
 }
 
-export class CheckCache {
+export class CheckDiskCache {
   private entries: CacheFile['entries'] = {};
   /** Results whose key is computed when the cache is written (hashing every directory's facts
    *  is work a cold scan need not do before its diagnostics are out). */
-  private readonly unkeyed = new Map<string, { key: () => string; output: CheckOutput }>();
+  private readonly unkeyed = new Map<string, { key: () => string; output: CheckResult }>();
   private dirty = false;
   private readonly path: string | null;
 
@@ -55,7 +66,7 @@ export class CheckCache {
     this.load();
   }
 
-  get(group: string, key: string): CheckOutput | undefined {
+  get(group: string, key: string): CheckResult | undefined {
     const e = this.entries[group];
     return e && e.key === key ? e.output : undefined;
   }
@@ -65,7 +76,7 @@ export class CheckCache {
     return this.unkeyed.size === 0 && Object.keys(this.entries).length === 0;
   }
 
-  set(group: string, key: string | (() => string), output: CheckOutput): void {
+  set(group: string, key: string | (() => string), output: CheckResult): void {
     if (typeof key === 'string') {
       this.unkeyed.delete(group);
       this.entries[group] = { key, output };

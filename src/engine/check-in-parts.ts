@@ -2,7 +2,9 @@
 // replayed here while a worker replays the other, merged into the result checkTree would give.
 // With a topology the replay asks it about devices as it goes, so that check stays on one thread.
 import type { TreeFacts } from '../facts/types';
-import { checkPart, checkTree, mergeParts, type CheckOptions, type CheckResult } from './index';
+import { checkPart, checkTree, mergeParts } from './check-tree';
+import { type Options } from './options';
+import { type CheckResult } from './result';
 import { partOptions } from './part-protocol';
 import { unlessGone, type PartWorker } from './part-worker-client';
 import { splitByDirectory } from './tree-parts';
@@ -10,7 +12,7 @@ import { splitByDirectory } from './tree-parts';
 /** Below this many files with facts in the smaller part, sending it costs more than it saves. */
 const minPartFiles = 16;
 
-export async function checkInParts(tree: TreeFacts, opts: CheckOptions, helper: PartWorker | undefined, minFiles = minPartFiles): Promise<CheckResult> {
+export async function checkInParts(tree: TreeFacts, opts: Options, helper: PartWorker | undefined, minFiles = minPartFiles): Promise<CheckResult> {
   if (!helper || opts.topology !== undefined) return checkTree(tree, opts);
   const [mine, theirs] = splitByDirectory(tree, 2);
   if (!mine || !theirs || theirs.files.filter((f) => f.facts.length).length < minFiles) return checkTree(tree, opts);

@@ -2,7 +2,9 @@
 // checkTree would, about half of them in a worker while the rest are checked here one per
 // event-loop turn, so a server doing this keeps answering edits in between.
 import type { TreeFacts } from '../facts/types';
-import { checkTree, type CheckOptions, type CheckResult } from './index';
+import { checkTree } from './check-tree';
+import { type Options } from './options';
+import { type CheckResult } from './result';
 import { partOptions } from './part-protocol';
 import { unlessGone, type PartWorker } from './part-worker-client';
 import { balanceByCost, treeCost } from './tree-parts';
@@ -20,7 +22,7 @@ export interface EachOptions {
 const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Calls onResult(index, result) once per tree, in no fixed order; stops early when aborted. */
-export async function checkEach(trees: TreeFacts[], opts: CheckOptions, each: EachOptions, onResult: (index: number, result: CheckResult) => void): Promise<void> {
+export async function checkEach(trees: TreeFacts[], opts: Options, each: EachOptions, onResult: (index: number, result: CheckResult) => void): Promise<void> {
   const between = each.between ?? nextTurn;
   const split = each.helper !== undefined && opts.topology === undefined && trees.length >= (each.minTrees ?? 8);
   const [mine = [], theirs = []] = split ? balanceByCost(trees.map(treeCost), 2) : [trees.map((_, i) => i)];

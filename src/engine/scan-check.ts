@@ -6,8 +6,9 @@
 import type { FileFacts, TreeFacts } from '../facts/types';
 import { dirOf } from '../facts/directory';
 import { byFileName } from '../workspace/paths';
-import type { ScanSetup } from '../workspace/scan-protocol';
-import { checkPart, type PartResult } from './index';
+import type { ScanSetup } from './scan-protocol';
+import { checkPart } from './check-tree';
+import { type PartResult } from './result';
 import type { PartOptions } from './part-protocol';
 
 export interface ScanCheckPayload {

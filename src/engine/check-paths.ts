@@ -5,15 +5,17 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { EraInfo, FileProblem } from '../facts/types';
-import { analyzeTree, type AnalyzeOptions } from '../workspace/analyze-tree';
+import { analyzeTree, type AnalyzeOptions } from './analyze-tree';
 import { isDirectory } from '../workspace/paths';
 import { checkInParts } from './check-in-parts';
-import { checkPart, mergeParts, type CheckOptions, type CheckResult } from './index';
+import { checkPart, mergeParts } from './check-tree';
+import { type Options } from './options';
+import { type CheckResult } from './result';
 import { PartWorker } from './part-worker-client';
 import { acceptParts } from './scan-check';
 import { ScannedParts } from './scanned-parts';
 
-export interface CheckPathsOptions extends CheckOptions {
+export interface CheckPathsOptions extends Options {
   cwd: string;
   /** The era outside a kernel tree (analyzeTree's `era`). */
   era?: EraInfo;

@@ -2,7 +2,7 @@
 // answers with its findings and device maps, or checks each of a list of trees (the language
 // server's directories). It never touches the disk.
 import { isMainThread, parentPort } from 'node:worker_threads';
-import { checkPart, checkTree } from './index';
+import { checkPart, checkTree } from './check-tree';
 import type { PartReply, PartRequest } from './part-protocol';
 
 function answer(request: PartRequest): PartReply {

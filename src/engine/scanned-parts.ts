@@ -3,9 +3,11 @@
 // directory's result: that is checkTree of the directory's files, so a part computed from
 // exactly those files, with the same options, is that result without a replay.
 import type { TreeFacts } from '../facts/types';
-import type { AnalyzeOptions } from '../workspace/analyze-tree';
-import { resolveWorkerScript } from '../workspace/worker-script';
-import { mergeParts, type CheckOptions, type CheckResult } from './index';
+import type { AnalyzeOptions } from './analyze-tree';
+import { resolveWorkerScript } from './worker-script';
+import { mergeParts } from './check-tree';
+import { type Options } from './options';
+import { type CheckResult } from './result';
 import { partOptions } from './part-protocol';
 import { directoriesOf, fitsTree, type DirectoryPart, type ScanCheckPayload } from './scan-check';
 
@@ -14,7 +16,7 @@ export class ScannedParts {
   /** The first AfterBatch failure (its directories are not kept). */
   failure: string | undefined;
 
-  constructor(private readonly options: CheckOptions) {}
+  constructor(private readonly options: Options) {}
 
   /** What analyzeTree needs to have its workers check (nothing with a topology: see check-in-parts.ts). */
   afterBatch(tree: string): Pick<AnalyzeOptions, 'afterBatch'> {
@@ -39,7 +41,7 @@ export class ScannedParts {
   }
 
   /** checkTree(tree, opts) when the scan checked tree's directory from the same files. */
-  resultFor(dir: string, tree: TreeFacts, opts: CheckOptions): CheckResult | undefined {
+  resultFor(dir: string, tree: TreeFacts, opts: Options): CheckResult | undefined {
     const part = this.parts.get(dir);
     if (!part || opts.topology !== undefined || JSON.stringify(partOptions(opts)) !== JSON.stringify(partOptions(this.options))) return undefined;
     if (!fitsTree(part, directoriesOf(tree.files))) return undefined;

@@ -6,9 +6,9 @@
 import { parentPort } from 'node:worker_threads';
 import { initParser } from '../facts/index';
 import type { FileFacts } from '../facts/types';
-import type { FileStamp } from './file-reader';
-import { createScanContext } from './scan-context';
-import { prefilterFile, scanFile, type ScanContext } from './scan-file';
+import type { FileStamp } from '../workspace/file-reader';
+import { createScanContext } from '../workspace/scan-context';
+import { prefilterFile, scanFile, type ScanContext } from '../workspace/scan-file';
 import type { ScanJob, ScanReply, ScanRequest, ScanSetup } from './scan-protocol';
 
 /** Runs on a batch's results when its request carries `after`; what it returns is sent back. */

@@ -1,26 +1,12 @@
 // What the model shows a person: the index-space map of every device and the step-by-step
 // simulation of one device's operations. Plain data: the server sends it over LSP custom
-// requests and the webview draws it.
-import type { DeviceClass, EraInfo, Range } from '../facts/types';
-import type { RuleCode, Severity } from '../check/finding';
-
-/** How the descriptor store is organised: by era, or the 2021 partitioned proposal. */
-export type Layout = 'list' | 'xarray' | 'partitioned' | 'per-domain';
-
-/** A window of the partitioned single store, in global indices, inclusive. */
-export interface Partition {
-  name: string;
-  domain: number;
-  first: number;
-  last: number;
-}
-
-export interface SourceSite {
-  file: string;
-  range: Range;
-  function: string;
-  api: string;
-}
+// requests (src/protocol converts it) and the webview draws it.
+import type { DeviceClass } from './device-class';
+import type { EraInfo } from './era';
+import type { RuleCode, Severity } from './finding';
+import type { Layout } from './layout';
+import type { Partition } from './partition';
+import type { SourceSite } from './source-site';
 
 /** One allocation drawn on the map: indices first..last (inclusive, domain-local). */
 export interface AllocationBlock {

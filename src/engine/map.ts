@@ -1,13 +1,15 @@
 // The index-space map (MapSnapshot) and the step-by-step simulation (SimulationResult) built
 // from the replay's events: what each device's domains held and where conflicts were raised.
 import type { EraInfo } from '../facts/types';
-import type { Finding } from '../check/finding';
-import type { AppliedEvent } from './replay/replay-state';
-import type { WalkReport } from './replay/run';
-import { domainStates } from './replay/store-port';
-import type { AllocationBlock, DeviceMap, DomainMap, Layout, MapSnapshot, Partition, SimulationResult, SimulationStep } from './snapshot';
-import { show } from './store/interval';
-import type { StoreOp } from './store/types';
+import type { Finding } from '../vocabulary/finding';
+import type { AppliedEvent } from '../model/replay/replay-state';
+import type { WalkReport } from '../model/replay/run';
+import { domainStates } from '../model/replay/store-port';
+import type { Layout } from '../vocabulary/layout';
+import type { Partition } from '../vocabulary/partition';
+import type { AllocationBlock, DeviceMap, DomainMap, MapSnapshot, SimulationResult, SimulationStep } from '../vocabulary/snapshot';
+import { show } from '../model/store/interval';
+import type { StoreOp } from '../model/store/types';
 
 function opText(op: StoreOp): string {
   const rest = Object.entries(op)

@@ -1,5 +1,14 @@
-// A finding: what every face (CLI, SARIF, LSP diagnostics, review mail) renders.
-import type { Range } from '../facts/types';
+// Findings as they cross the wire (LSP custom requests, the status notification, review results).
+// The protocol owns this shape: src/vocabulary's Finding is converted to it (conversions.ts), and
+// a change on either side that would change the wire is a type error there.
+
+/** 1-based line and column; columns count UTF-16 code units; end is exclusive. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -44,30 +53,6 @@ export interface Finding {
   assumptions: string[];
   /** The device key the finding is about, when there is one. */
   device?: string;
-  /**
-   * The verdict rests only on what the model cannot see (a branch condition it cannot read, a
-   * run-time count alone): shown only on request (`--speculative`, `irqlens.speculative`).
-   */
+  /** Rests only on what the model cannot see; clients show it only when asked (irqlens.speculative). */
   speculative?: true;
-}
-
-/** The findings to show: speculative ones only when asked for. */
-export function shown(findings: Finding[], speculative: boolean | undefined): Finding[] {
-  return speculative ? findings : findings.filter((f) => !f.speculative);
-}
-
-const severityRank: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
-
-export function atLeast(severity: Severity, threshold: Severity): boolean {
-  return severityRank[severity] >= severityRank[threshold];
-}
-
-/** Stable order for output: file, line, column, code. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.file.localeCompare(b.file) ||
-    a.range.line - b.range.line ||
-    a.range.column - b.range.column ||
-    a.code.localeCompare(b.code)
-  );
 }

@@ -1,13 +1,14 @@
 // Messages between the main thread and a check-part worker (structured-clone data only).
 import type { TreeFacts } from '../facts/types';
-import type { CheckOptions, CheckResult, PartResult } from './index';
+import type { Options } from './options';
+import type { CheckResult, PartResult } from './result';
 
 /** The check options a part needs, and nothing that cannot be cloned (callbacks, a topology:
  *  attribution needs the whole tree and runs on the main thread). */
-export type PartOptions = Pick<CheckOptions, 'layout' | 'partitions' | 'bindings'>;
+export type PartOptions = Pick<Options, 'layout' | 'partitions' | 'bindings'>;
 
 /** Only the fields PartOptions names, whatever else `opts` carries. */
-export function partOptions(opts: CheckOptions): PartOptions {
+export function partOptions(opts: Options): PartOptions {
   const out: PartOptions = {};
   if (opts.layout !== undefined) out.layout = opts.layout;
   if (opts.partitions !== undefined) out.partitions = opts.partitions;

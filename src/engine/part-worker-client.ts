@@ -2,8 +2,8 @@
 // (check-in-parts.ts, check-each.ts).
 import { Worker } from 'node:worker_threads';
 import type { TreeFacts } from '../facts/types';
-import { resolveWorkerScript } from '../workspace/worker-script';
-import type { CheckResult, PartResult } from './index';
+import { resolveWorkerScript } from './worker-script';
+import type { CheckResult, PartResult } from './result';
 import type { PartOptions, PartReply, PartRequest } from './part-protocol';
 
 /** The worker died or was closed: its work can be done elsewhere. Other errors are bugs. */

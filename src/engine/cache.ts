@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FileFacts, FileProblem } from '../facts/types';
-import { fileProblem } from './file-problem';
+import { fileProblem } from '../workspace/file-problem';
 
 const cacheFormat = 1;
 

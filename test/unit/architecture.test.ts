@@ -1,0 +1,157 @@
+// The architecture invariants of docs/architecture.md, checked on every test run: every import of
+// src/** (static, `export … from` and dynamic, type-only ones included) is read, and the test
+// fails on an arrow the layering forbids or on any import cycle between files.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import test from 'node:test';
+
+const repo = join(__dirname, '..', '..', '..');
+const src = join(repo, 'src');
+
+/** What each folder of src/ may import from src/ (besides itself). Read bottom-up. */
+const mayImport: Record<string, readonly string[]> = {
+  vocabulary: [],
+  parse: ['vocabulary'],
+  facts: ['vocabulary', 'parse'],
+  workspace: ['vocabulary', 'facts'],
+  topology: ['vocabulary', 'facts', 'workspace'],
+  model: ['vocabulary', 'facts', 'workspace', 'topology'],
+  check: ['vocabulary', 'facts', 'topology', 'model'],
+  engine: ['vocabulary', 'parse', 'facts', 'workspace', 'topology', 'model', 'check'],
+  review: ['vocabulary', 'facts', 'workspace', 'check', 'engine'],
+  protocol: ['vocabulary'],
+  server: ['vocabulary', 'facts', 'workspace', 'topology', 'model', 'check', 'engine', 'review', 'protocol'],
+  cli: ['vocabulary', 'facts', 'workspace', 'topology', 'model', 'check', 'engine', 'review', 'protocol', 'server'],
+  extension: ['protocol'],
+  webview: ['protocol'],
+};
+
+/** Packages only a face may import: the engine and everything under it imports no editor library. */
+const editorPackages: Record<string, readonly string[]> = {
+  vscode: ['extension'],
+  'vscode-languageclient': ['extension'],
+  'vscode-languageserver': ['server'],
+  'vscode-languageserver-textdocument': ['server'],
+  'vscode-uri': ['server'],
+};
+
+/** Folder-level rules that are narrower than the table. */
+const fileRules: { from: RegExp; to: RegExp; why: string }[] = [
+  { from: /^src\/model\/replay\/walk\.ts$/, to: /^src\/(check|engine|facts\/catalogue|model\/store|model\/replay\/(interpret|api-ops))\b/, why: 'the walker knows no MSI: it walks statements, the interpreter gives them meaning' },
+];
+
+interface Arrow {
+  from: string;
+  to: string;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sources(p);
+    return p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const specifier = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Imports of one file: repo-relative .ts paths for relative specifiers, package names otherwise. */
+function importsOf(file: string, text: string): Arrow[] {
+  const from = relative(repo, file);
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return [...code.matchAll(specifier)].map((m) => {
+    const spec = (m[1] ?? m[2])!;
+    if (!spec.startsWith('.')) return { from, to: spec };
+    const target = relative(repo, resolve(dirname(file), spec)).replace(/\.js$/, '');
+    return { from, to: `${target}.ts` };
+  });
+}
+
+function folderOf(path: string): string | undefined {
+  const parts = path.split('/');
+  return parts[0] === 'src' && parts.length > 2 ? parts[1] : undefined;
+}
+
+function packageOf(spec: string): string {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** Every arrow the layering forbids, as "from -> to: why". */
+function forbiddenArrows(arrows: Arrow[]): string[] {
+  const out: string[] = [];
+  for (const a of arrows) {
+    const from = folderOf(a.from);
+    if (from === undefined) continue;
+    const allowed = mayImport[from];
+    if (allowed === undefined) {
+      out.push(`${a.from}: src/${from} is not in the layering table (docs/architecture.md)`);
+      continue;
+    }
+    const to = folderOf(a.to);
+    if (a.to.startsWith('src/')) {
+      if (to !== undefined && to !== from && !allowed.includes(to)) out.push(`${a.from} -> ${a.to}: src/${from} may not import src/${to}`);
+    } else {
+      const faces = editorPackages[packageOf(a.to)];
+      if (faces && !faces.includes(from)) out.push(`${a.from} -> ${a.to}: only ${faces.join(', ')} may import an editor library`);
+    }
+    for (const r of fileRules) if (r.from.test(a.from) && r.to.test(a.to)) out.push(`${a.from} -> ${a.to}: ${r.why}`);
+  }
+  return out;
+}
+
+/** Every import cycle between files, each as its files in order (Tarjan's strongly connected components). */
+function importCycles(arrows: Arrow[]): string[][] {
+  const next = new Map<string, string[]>();
+  for (const a of arrows) if (a.to.startsWith('src/')) next.set(a.from, [...(next.get(a.from) ?? []), a.to]);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of next.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) {
+      onStack.delete(w);
+      component.push(w);
+    }
+    const selfLoop = (next.get(v) ?? []).includes(v);
+    if (component.length > 1 || selfLoop) cycles.push(component.reverse());
+  };
+  for (const v of [...next.keys()].sort()) if (!index.has(v)) visit(v);
+  return cycles;
+}
+
+const arrows = sources(src).flatMap((f) => importsOf(f, readFileSync(f, 'utf8')));
+
+test('architecture: every folder of src/ is in the layering table and imports only what it may', () => {
+  assert.ok(arrows.length > 500, `read ${arrows.length} imports: the parser of import lines is broken`);
+  assert.deepEqual(forbiddenArrows(arrows), []);
+});
+
+test('architecture: no import cycle between the files of src/', () => {
+  assert.deepEqual(importCycles(arrows), []);
+});
+
+test('architecture: the checks themselves catch a forbidden arrow, an editor library below the faces and a cycle', () => {
+  const bad: Arrow[] = [
+    { from: 'src/model/store/core.ts', to: 'src/check/rules.ts' },
+    { from: 'src/engine/engine.ts', to: 'vscode-languageserver/node' },
+    { from: 'src/webview/main.ts', to: 'src/vocabulary/snapshot.ts' },
+    { from: 'src/model/replay/walk.ts', to: 'src/facts/catalogue.ts' },
+  ];
+  assert.equal(forbiddenArrows(bad).length, 4);
+  assert.deepEqual(importCycles([{ from: 'src/a/x.ts', to: 'src/a/y.ts' }, { from: 'src/a/y.ts', to: 'src/a/x.ts' }]), [['src/a/x.ts', 'src/a/y.ts']]);
+});
