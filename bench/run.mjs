@@ -41,18 +41,25 @@ const kernelBase = process.env.KERNEL_SRC_DIR || join(homedir(), '.cache', 'kern
 
 function argList(flag, fallback) {
   const at = process.argv.indexOf(flag);
-  return at !== -1 ? process.argv[at + 1]?.split(',') ?? fallback : fallback;
+  return at !== -1 ? (process.argv[at + 1]?.split(',') ?? fallback) : fallback;
 }
 
 /** The VERSION.PATCHLEVEL.SUBLEVEL of a tree's Makefile. */
 function treeVersion(tree) {
   const head = readFileSync(join(tree, 'Makefile'), 'utf8').split('\n').slice(0, 12);
-  const field = (name) => head.map((l) => l.split('=')).find(([k]) => k.trim() === name)?.[1]?.trim();
+  const field = (name) =>
+    head
+      .map((l) => l.split('='))
+      .find(([k]) => k.trim() === name)?.[1]
+      ?.trim();
   return ['VERSION', 'PATCHLEVEL', 'SUBLEVEL'].map(field).filter(Boolean).join('.');
 }
 
 // Wall ratios move with the machine's load: print it, so a run can be judged.
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function benchTree(tree, first, only) {
   /** @type {BenchContext} */

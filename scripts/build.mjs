@@ -39,19 +39,38 @@ async function buildDist() {
   const jobs = [];
   for (const b of nodeBundles) {
     if (!existsSync(join(root, b.entry))) continue;
-    jobs.push(build({
-      absWorkingDir: root, entryPoints: [b.entry], outfile: b.out, bundle: true, platform: 'node',
-      format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning',
-      external: b.external ?? [], alias: { 'web-tree-sitter': webTreeSitterCjs, fdir: fdirCjs },
-      banner: b.banner ? { js: b.banner } : undefined,
-    }));
+    jobs.push(
+      build({
+        absWorkingDir: root,
+        entryPoints: [b.entry],
+        outfile: b.out,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        sourcemap: true,
+        logLevel: 'warning',
+        external: b.external ?? [],
+        alias: { 'web-tree-sitter': webTreeSitterCjs, fdir: fdirCjs },
+        banner: b.banner ? { js: b.banner } : undefined,
+      }),
+    );
   }
   for (const b of browserBundles) {
     if (!existsSync(join(root, b.entry))) continue;
-    jobs.push(build({
-      absWorkingDir: root, entryPoints: [b.entry], outfile: b.out, bundle: true, platform: 'browser',
-      format: 'iife', target: 'es2022', sourcemap: true, logLevel: 'warning',
-    }));
+    jobs.push(
+      build({
+        absWorkingDir: root,
+        entryPoints: [b.entry],
+        outfile: b.out,
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        sourcemap: true,
+        logLevel: 'warning',
+      }),
+    );
   }
   await Promise.all(jobs);
   cpSync(require.resolve('tree-sitter-c/tree-sitter-c.wasm'), join(root, 'dist', 'tree-sitter-c.wasm'));
@@ -60,11 +79,20 @@ async function buildDist() {
 
 async function buildOut() {
   rmSync(join(root, 'out'), { recursive: true, force: true });
-  const files = [...walk(join(root, 'src')), ...walk(join(root, 'test')), ...walk(join(root, 'bench'))]
-    .filter((f) => !relative(root, f).startsWith(join('src', 'webview')) || f.endsWith('model.ts') || f.includes('view-model'));
+  const files = [...walk(join(root, 'src')), ...walk(join(root, 'test')), ...walk(join(root, 'bench'))].filter(
+    (f) => !relative(root, f).startsWith(join('src', 'webview')) || f.endsWith('model.ts') || f.includes('view-model'),
+  );
   await build({
-    absWorkingDir: root, entryPoints: files, outdir: 'out', outbase: '.', bundle: false,
-    platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', logLevel: 'warning',
+    absWorkingDir: root,
+    entryPoints: files,
+    outdir: 'out',
+    outbase: '.',
+    bundle: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
   });
 }
 

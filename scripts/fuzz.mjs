@@ -17,6 +17,13 @@ if (values.seed !== undefined) env.IRQLENS_FUZZ_SEED = values.seed;
 const build = spawnSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const dir = join(root, 'out', 'test', 'fuzz');
-const files = readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort().map((n) => join(dir, n));
-const run = spawnSync('node', ['--test', '--test-concurrency=2', ...(values.verbose ? ['--test-reporter=spec'] : []), ...files], { cwd: root, stdio: 'inherit', env });
+const files = readdirSync(dir)
+  .filter((n) => n.endsWith('.test.js'))
+  .sort()
+  .map((n) => join(dir, n));
+const run = spawnSync('node', ['--test', '--test-concurrency=2', ...(values.verbose ? ['--test-reporter=spec'] : []), ...files], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 process.exit(run.status ?? 1);

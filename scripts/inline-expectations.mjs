@@ -49,7 +49,12 @@ export function inlineExpectations(source, name) {
 function main() {
   const args = process.argv.slice(2);
   const dir = join(root, 'test', 'scenarios', 'c');
-  const files = args.length ? args : readdirSync(dir).filter((f) => f.endsWith('.c')).sort().map((f) => join(dir, f));
+  const files = args.length
+    ? args
+    : readdirSync(dir)
+        .filter((f) => f.endsWith('.c'))
+        .sort()
+        .map((f) => join(dir, f));
   let changed = 0;
   for (const file of files) {
     const before = readFileSync(file, 'utf8');

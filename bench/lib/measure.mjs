@@ -21,13 +21,20 @@ export function measure(run) {
   const out = join(dir, 'stdout.txt');
   try {
     const r = spawnSync('bash', ['-c', `"$@" > ${out}`, 'measure', timeBinary, '-o', stats, '-f', '%e %U %S %M', run.cmd, ...run.args], {
-      cwd: run.cwd, env: { ...process.env, ...(run.env ?? {}) }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+      cwd: run.cwd,
+      env: { ...process.env, ...(run.env ?? {}) },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
     });
     const last = readFileSync(stats, 'utf8').trim().split('\n').pop() ?? '';
     const [wall, user, sys, rssKB] = last.split(' ').map(Number);
     return {
-      wall, cpu: user + sys, rssMB: rssKB / 1024, status: r.status ?? -1,
-      stdout: readFileSync(out, 'utf8'), stderr: r.stderr ?? '',
+      wall,
+      cpu: user + sys,
+      rssMB: rssKB / 1024,
+      status: r.status ?? -1,
+      stdout: readFileSync(out, 'utf8'),
+      stderr: r.stderr ?? '',
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

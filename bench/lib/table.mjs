@@ -10,9 +10,7 @@ function fmt(n, digits = 2) {
 export function printTable(rows, reference) {
   const ref = rows.find((r) => r.name === reference);
   const header = ['measured', 'wall s', 'cpu s', 'peak RSS MB', `wall / ${reference}`, 'result'];
-  const lines = rows.map((r) => [
-    r.name, fmt(r.wall), fmt(r.cpu), fmt(r.rssMB, 0), ref ? `${fmt(r.wall / ref.wall)}x` : '-', r.result,
-  ]);
+  const lines = rows.map((r) => [r.name, fmt(r.wall), fmt(r.cpu), fmt(r.rssMB, 0), ref ? `${fmt(r.wall / ref.wall)}x` : '-', r.result]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const row = (cells) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(row(header));

@@ -45,8 +45,9 @@ export function measureCoccinelle(ctx) {
     const { total, sample } = sampleOfTree(ctx, 200);
     const s = runSpatch(ctx, dir, cocci, sample, 'sample');
     const estimate = (s.wall * total) / sample.length;
-    const note = `run on the ${ctx.candidates.length} files rg found, not the whole tree; no separate warm-up (the files are warm from rg and irqlens).`
-      + ` Whole tree, estimated from every 200th file (${sample.length} files: ${s.wall.toFixed(1)} s wall, ${s.cpu.toFixed(1)} s cpu): ${estimate.toFixed(0)} s wall for ${total} files`;
+    const note =
+      `run on the ${ctx.candidates.length} files rg found, not the whole tree; no separate warm-up (the files are warm from rg and irqlens).` +
+      ` Whole tree, estimated from every 200th file (${sample.length} files: ${s.wall.toFixed(1)} s wall, ${s.cpu.toFixed(1)} s cpu): ${estimate.toFixed(0)} s wall for ${total} files`;
     return { name, ...m, result: `${calls} calls in ${ctx.candidates.length} files`, note };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,11 @@ function summary(stdout) {
   const out = JSON.parse(stdout);
   const by = {};
   for (const f of out.findings) by[f.severity] = (by[f.severity] ?? 0) + 1;
-  return `${out.findings.length} findings (${Object.entries(by).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}), ${out.layout} layout`;
+  return `${out.findings.length} findings (${
+    Object.entries(by)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ') || 'none'
+  }), ${out.layout} layout`;
 }
 
 /** @param {import('../run.mjs').BenchContext} ctx */

@@ -32,7 +32,12 @@ export function measureIrqlensReview(ctx) {
   const dir = mkdtempSync(join(tmpdir(), 'irqlens-review-bench-'));
   try {
     const count = makeSeries(ctx, join(dir));
-    const run = { cmd: process.execPath, args: [cli, 'review', '--tree', '.', '--patch', dir, '--cache', '--format', 'json', '--fail-on', 'never'], cwd: ctx.tree, env: { XDG_CACHE_HOME: join(dir, 'cache') } };
+    const run = {
+      cmd: process.execPath,
+      args: [cli, 'review', '--tree', '.', '--patch', dir, '--cache', '--format', 'json', '--fail-on', 'never'],
+      cwd: ctx.tree,
+      env: { XDG_CACHE_HOME: join(dir, 'cache') },
+    };
     measure(run); // warm-up: fills the facts cache
     const m = measure(run);
     if (m.status !== 0) return { name: 'irqlens review', ...m, result: `exit ${m.status}: ${m.stderr.split('\n')[0]}` };

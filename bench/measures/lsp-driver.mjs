@@ -32,9 +32,7 @@ async function keystroke(tree, file) {
   const times = [];
   for (let v = 2; v <= 41; v++) {
     const insert = v % 2 === 0;
-    const range = insert
-      ? { start: { line, character }, end: { line, character } }
-      : { start: { line, character }, end: { line, character: character + 1 } };
+    const range = insert ? { start: { line, character }, end: { line, character } } : { start: { line, character }, end: { line, character: character + 1 } };
     t = performance.now();
     client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text: insert ? ' ' : '' }] });
     await client.waitForDiagnostics(uri, v, 60000);
@@ -54,7 +52,11 @@ async function scan(tree) {
   await client.waitFor(ended, 600000, 'scan end');
   const scanMs = performance.now() - t;
   const published = new Set(client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => n.params.uri)).size;
-  const log = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params.message).find((m) => m.startsWith('irqlens: scanned')) ?? '';
+  const log =
+    client.notifications
+      .filter((n) => n.method === 'window/logMessage')
+      .map((n) => n.params.message)
+      .find((m) => m.startsWith('irqlens: scanned')) ?? '';
   await client.shutdown();
   return { scanMs, published, log };
 }

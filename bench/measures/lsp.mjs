@@ -52,7 +52,10 @@ export function measureLspScan(ctx) {
     const cache = mkdtempSync(join(tmpdir(), 'irqlens-lsp-bench-'));
     try {
       const env = { XDG_CACHE_HOME: cache };
-      checks.push(measure({ cmd: process.execPath, args: [join(ctx.root, 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'never', '.'], cwd: ctx.tree, env }).wall);
+      checks.push(
+        measure({ cmd: process.execPath, args: [join(ctx.root, 'dist', 'cli.js'), 'check', '--format', 'json', '--fail-on', 'never', '.'], cwd: ctx.tree, env })
+          .wall,
+      );
       const cold = measure({ cmd: process.execPath, args: [driver, 'scan', ctx.tree], cwd: ctx.tree, env });
       if (cold.status !== 0) return { name: 'lsp scan', ...cold, result: `exit ${cold.status}: ${cold.stderr.split('\n')[0]}` };
       scans.push(JSON.parse(cold.stdout).scanMs / 1000);

@@ -12,6 +12,10 @@ export function measureRg(ctx) {
   const run = { cmd: 'rg', args: rgArgs(ctx.names), cwd: ctx.tree };
   measure(run); // warm-up
   const m = measureMedian(run);
-  ctx.candidates = m.stdout.split('\n').filter(Boolean).map((f) => f.replace(/^\.\//, '')).sort();
+  ctx.candidates = m.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => f.replace(/^\.\//, ''))
+    .sort();
   return { name: 'rg -l', ...m, result: `${ctx.candidates.length} files; median of ${seconds(m.walls)} s` };
 }

@@ -10,7 +10,9 @@ export function measureTopologyImport(ctx) {
   const cli = join(ctx.root, 'dist', 'cli.js');
   if (!existsSync(cli)) return { name: 'irqlens topology', skipped: 'dist/cli.js missing: run `node scripts/build.mjs`' };
   const dir = join(ctx.root, 'test', 'fixtures', 'topology', 'lspci');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => join(dir, f));
   const run = { cmd: process.execPath, args: [cli, 'topology', '--format', 'json', ...files], cwd: ctx.root };
   measure(run); // warm-up
   const m = measure(run);

@@ -41,8 +41,10 @@ function inside(spans: Range[], at: Range): boolean {
 function callsIn(body: Stmt[], out: { name: string; range: Range }[] = []): { name: string; range: Range }[] {
   for (const s of body) {
     if (s.t === 'call') out.push({ name: s.name, range: s.range });
-    else if (s.t === 'if') { callsIn(s.then, out); callsIn(s.else, out); }
-    else if (s.t === 'loop') callsIn(s.body, out);
+    else if (s.t === 'if') {
+      callsIn(s.then, out);
+      callsIn(s.else, out);
+    } else if (s.t === 'loop') callsIn(s.body, out);
     else if (s.t === 'switch') for (const c of s.cases) callsIn(c.body, out);
   }
   return out;
@@ -99,8 +101,10 @@ function message(fact: MsiFact, fn: FunctionInfo, chain: CallSite[], tree: TreeF
   const lock = tree.era.generation === '7.x' ? 'guard(msi_descs_lock)' : 'msi_lock_descs()';
   const where = assertedIn[tree.era.era] ?? assertedIn['per-domain']!;
   const dev = fact.device ? ` on '${fact.device.text}'` : '';
-  return `${fact.api}()${dev} without the MSI descriptor lock: on the path from the driver entry ${path} no ${lock} is held, ` +
-    `but the core expects the caller to hold dev->msi.data->mutex (${where}: lockdep_assert_held); the store is not protected against concurrent changes`;
+  return (
+    `${fact.api}()${dev} without the MSI descriptor lock: on the path from the driver entry ${path} no ${lock} is held, ` +
+    `but the core expects the caller to hold dev->msi.data->mutex (${where}: lockdep_assert_held); the store is not protected against concurrent changes`
+  );
 }
 
 export function descsLockFindings(tree: TreeFacts): Finding[] {
@@ -113,9 +117,17 @@ export function descsLockFindings(tree: TreeFacts): Finding[] {
       if (!fn || index.held(fn, fact.range)) continue;
       const chain = index.unlockedChain(fn);
       if (!chain) continue;
-      const related: RelatedLocation[] = chain.map((c) => ({ file: c.caller.file, range: c.range, message: `${c.caller.name}() calls here without the descriptor lock` }));
+      const related: RelatedLocation[] = chain.map((c) => ({
+        file: c.caller.file,
+        range: c.range,
+        message: `${c.caller.name}() calls here without the descriptor lock`,
+      }));
       out.push({
-        code: 'msi/descs-unlocked', severity: 'warning', file: fact.file, range: fact.range, related,
+        code: 'msi/descs-unlocked',
+        severity: 'warning',
+        file: fact.file,
+        range: fact.range,
+        related,
         message: message(fact, fn, chain, tree),
         assumptions: ['any descriptor lock in scope counts, whichever device it names', 'msi_lock_descs() is taken as held to the end of its function'],
       });

@@ -16,7 +16,11 @@ function finding(fact: MsiFact, tree: TreeFacts): Finding | undefined {
   const declared = tree.era.apis?.[fact.api] === false;
   const why = declared ? `its ${life.header} does not declare it` : `${life.added ? 'added' : 'removed'} in ${life.added ?? life.removed}`;
   return {
-    code: 'msi/api-not-in-era', severity: 'warning', file: fact.file, range: fact.range, related: [],
+    code: 'msi/api-not-in-era',
+    severity: 'warning',
+    file: fact.file,
+    range: fact.range,
+    related: [],
     message: `${spelled(fact)} does not exist in a ${tree.era.label} tree (${why}): it offers ${life.instead}`,
     assumptions: [`the era of the tree: ${tree.era.source}`],
   };

@@ -14,9 +14,16 @@ import { capConditional, conditionalSites } from './conditional';
 
 /** At most one of these per call site, first in this order wins (msi-semantics §6). */
 export const siteOrder: RuleCode[] = [
-  'msi/range-inverted', 'msi/domain-id-invalid', 'msi/domain-missing', 'msi/msi-msix-exclusive',
-  'msi/partition-crossing', 'msi/index-out-of-range', 'msi/msix-table-overflow', 'msi/index-conflict',
-  'msi/multi-msi-limit', 'msi/dynamic-msix-unsupported',
+  'msi/range-inverted',
+  'msi/domain-id-invalid',
+  'msi/domain-missing',
+  'msi/msi-msix-exclusive',
+  'msi/partition-crossing',
+  'msi/index-out-of-range',
+  'msi/msix-table-overflow',
+  'msi/index-conflict',
+  'msi/multi-msi-limit',
+  'msi/dynamic-msix-unsupported',
   // A call that is wrong in itself: that its result is also never tested comes second.
   'msi/result-unchecked',
 ];
@@ -34,7 +41,14 @@ const countDependent = new Set<RuleCode>(['msi/vector-unallocated', 'msi/index-c
 const unreadCondition = 'the call is under a branch condition the model cannot evaluate; it assumed that branch runs with this store state';
 
 /** Need the device's state before the walk began: meaningless for a function walked alone. */
-const needsHistory = new Set<RuleCode>(['msi/free-unallocated', 'msi/vector-unallocated', 'msi/dynamic-msix-unsupported', 'msi/domain-missing', 'msi/leak', 'msi/msi-msix-exclusive']);
+const needsHistory = new Set<RuleCode>([
+  'msi/free-unallocated',
+  'msi/vector-unallocated',
+  'msi/dynamic-msix-unsupported',
+  'msi/domain-missing',
+  'msi/leak',
+  'msi/msi-msix-exclusive',
+]);
 
 interface Candidate {
   finding: Finding;
@@ -66,9 +80,24 @@ function related(e: AppliedEvent): RelatedLocation[] {
     seen.add(k);
     out.push({ file, range, message });
   };
-  for (const c of e.outcome.collisions) add(c.owner.file, c.owner.range, `${c.owner.api}() allocated ${c.first === c.last ? `index ${c.first}` : `indices ${c.first}..${c.last}`} of domain ${c.domain} here`);
-  for (const m of e.outcome.enabledBy ?? []) add(m.owner.file, m.owner.range, `${m.owner.api}() ${m.certainty === 'definite' ? 'enabled' : 'may have enabled'} ${m.mode === 'msix' ? 'MSI-X' : 'MSI'} here`);
-  for (const x of e.outcome.erased) add(x.owner.file, x.owner.range, `${x.owner.api}() allocated ${x.first}..${x.last} here; erased by the failed call${x.irqsLeaked ? ' (its IRQs leak)' : ''}`);
+  for (const c of e.outcome.collisions)
+    add(
+      c.owner.file,
+      c.owner.range,
+      `${c.owner.api}() allocated ${c.first === c.last ? `index ${c.first}` : `indices ${c.first}..${c.last}`} of domain ${c.domain} here`,
+    );
+  for (const m of e.outcome.enabledBy ?? [])
+    add(
+      m.owner.file,
+      m.owner.range,
+      `${m.owner.api}() ${m.certainty === 'definite' ? 'enabled' : 'may have enabled'} ${m.mode === 'msix' ? 'MSI-X' : 'MSI'} here`,
+    );
+  for (const x of e.outcome.erased)
+    add(
+      x.owner.file,
+      x.owner.range,
+      `${x.owner.api}() allocated ${x.first}..${x.last} here; erased by the failed call${x.irqsLeaked ? ' (its IRQs leak)' : ''}`,
+    );
   return out;
 }
 
@@ -96,11 +125,15 @@ function lookupProblems(e: AppliedEvent): Problem[] {
   const rest = e.outcome.problems.filter((p) => p.code !== 'msi/vector-unallocated');
   if (!e.boundByResult.inclusive) return rest;
   const bound = e.fact.index?.loopBound?.bound ?? 'n';
-  return [...rest, {
-    code: 'msi/vector-unallocated', certainty: 'definite',
-    detail: `the loop reaches index ${bound}, one past the ${bound} vectors the allocation returned (valid: 0..${bound}-1)`,
-    assumptions: [],
-  }];
+  return [
+    ...rest,
+    {
+      code: 'msi/vector-unallocated',
+      certainty: 'definite',
+      detail: `the loop reaches index ${bound}, one past the ${bound} vectors the allocation returned (valid: 0..${bound}-1)`,
+      assumptions: [],
+    },
+  ];
 }
 
 function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Candidate[] {
@@ -115,9 +148,20 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     out.push({
       definite: false,
       finding: {
-        code: 'msi/index-from-requested', severity: 'warning', message: requestedMessage(e, e.boundByRequest, ctx), file: e.fact.file, range: e.fact.range,
-        related: [{ file: e.boundByRequest.file, range: e.boundByRequest.range, message: `${e.boundByRequest.api}() requested up to ${e.boundByRequest.max?.text.trim() ?? 'max_vecs'} here` }],
-        assumptions: ['the allocation grants fewer vectors than it asked for', order], device: e.device,
+        code: 'msi/index-from-requested',
+        severity: 'warning',
+        message: requestedMessage(e, e.boundByRequest, ctx),
+        file: e.fact.file,
+        range: e.fact.range,
+        related: [
+          {
+            file: e.boundByRequest.file,
+            range: e.boundByRequest.range,
+            message: `${e.boundByRequest.api}() requested up to ${e.boundByRequest.max?.text.trim() ?? 'max_vecs'} here`,
+          },
+        ],
+        assumptions: ['the allocation grants fewer vectors than it asked for', order],
+        device: e.device,
       },
     });
   }
@@ -137,7 +181,8 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
     if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && e.wholeTable && e.fact.index?.value !== undefined) continue;
     // The loop bound is the requested count: msi/index-from-requested says why and what to use.
     if (p.code === 'msi/vector-unallocated' && p.certainty === 'possible' && e.boundByRequest) continue;
-    if (p.code === 'msi/vector-unallocated' && nothingEnabled(e)) p = { ...p, assumptions: p.assumptions.map((a) => a === 'the index reaches 1 (run-time)' ? indexBound(e) : a) };
+    if (p.code === 'msi/vector-unallocated' && nothingEnabled(e))
+      p = { ...p, assumptions: p.assumptions.map((a) => (a === 'the index reaches 1 (run-time)' ? indexBound(e) : a)) };
     // A map this walk did not see allocated (e.g. kept in a struct until remove): its slot is unknown.
     if (p.code === 'msi/free-unallocated' && (e.op.op === 'pci-msix-free' || e.op.op === 'ims-free') && unknownIndex(e)) continue;
     // Under a condition the model cannot read, a 'definite' verdict may belong to an infeasible path.
@@ -154,8 +199,14 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
       definite,
       ...(wrongModeDisable(e, p.code) ? { everyPathOnly: true } : {}),
       finding: {
-        code: p.code, severity, message: opMessage(e, p, ctx), file: e.fact.file, range: e.fact.range,
-        related: related(e), assumptions: [...p.assumptions, order], device: e.device,
+        code: p.code,
+        severity,
+        message: opMessage(e, p, ctx),
+        file: e.fact.file,
+        range: e.fact.range,
+        related: related(e),
+        assumptions: [...p.assumptions, order],
+        device: e.device,
         ...(demoted || countOnly ? { speculative: true as const } : {}),
       },
     });
@@ -165,7 +216,7 @@ function opCandidates(e: AppliedEvent, ctx: MessageContext, order: string): Cand
 
 /** Where a leak is reported: the goto or return that left the success flow (else the path's end). */
 function leakSite(e: EndEvent): Range {
-  return e.phase === 'remove' ? e.range : e.exit?.range ?? e.range;
+  return e.phase === 'remove' ? e.range : (e.exit?.range ?? e.range);
 }
 
 function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed: boolean): Candidate[] {
@@ -187,8 +238,18 @@ function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed
       out.push({
         definite: unsure.length === 0,
         finding: {
-          code: 'msi/leak', severity: hidden ? 'info' : unsure.length ? 'warning' : 'error', message: leakMessage(e, b, device, ctx), file: e.file, range: leakSite(e),
-          related: [{ file: b.site.file, range: b.site.range, message: `${b.site.api}() allocated ${b.first === b.last ? `index ${b.first}` : `${b.first}..${b.last}`} here` }],
+          code: 'msi/leak',
+          severity: hidden ? 'info' : unsure.length ? 'warning' : 'error',
+          message: leakMessage(e, b, device, ctx),
+          file: e.file,
+          range: leakSite(e),
+          related: [
+            {
+              file: b.site.file,
+              range: b.site.range,
+              message: `${b.site.api}() allocated ${b.first === b.last ? `index ${b.first}` : `${b.first}..${b.last}`} here`,
+            },
+          ],
           assumptions: [...unsure, order, 'the device is not managed (no pcim_enable_device() before the allocation)'],
           device,
           // remove skipped the free on a branch the model could not read: 12 of 13 such leaks
@@ -236,7 +297,10 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
     // (Without a probe entry, history-dependent rules only fire once this walk set the device's
     // state itself: see `known` in the interpreter.)
     const complete = !r.truncated;
-    if (definite.length && definite.length === paths && complete) { out.push(definite[0]!); continue; }
+    if (definite.length && definite.length === paths && complete) {
+      out.push(definite[0]!);
+      continue;
+    }
     if (g.cands.some((c) => c.everyPathOnly)) continue;
     const pick = g.cands.find((c) => !c.definite) ?? g.cands[0]!;
     const f = pick.finding;
@@ -245,7 +309,10 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
     const partialLeak = isLeak && g.cands.length < paths;
     // A call's problem on some paths only rests on branches the model could not correlate: speculative.
     // (A leak keeps its info: such leaks were real in the audit, e.g. tsi721's.)
-    const weak = pick.definite || partialLeak ? { ...f, severity: 'info' as const, assumptions: [partialLeak ? somePaths : why, ...f.assumptions], ...(isLeak ? {} : { speculative: true as const }) } : f;
+    const weak =
+      pick.definite || partialLeak
+        ? { ...f, severity: 'info' as const, assumptions: [partialLeak ? somePaths : why, ...f.assumptions], ...(isLeak ? {} : { speculative: true as const }) }
+        : f;
     out.push({ definite: false, finding: weak });
   }
   return out;
@@ -255,14 +322,30 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
 function resultCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
   const out: Candidate[] = [];
   for (const f of r.unchecked) {
-    out.push({ definite: false, finding: { code: 'msi/result-unchecked', severity: 'warning', message: uncheckedMessage(f, ctx), file: f.file, range: f.range, related: [], assumptions: [r.order] } });
+    out.push({
+      definite: false,
+      finding: {
+        code: 'msi/result-unchecked',
+        severity: 'warning',
+        message: uncheckedMessage(f, ctx),
+        file: f.file,
+        range: f.range,
+        related: [],
+        assumptions: [r.order],
+      },
+    });
   }
   for (const t of r.impossible) {
     out.push({
       definite: false,
       finding: {
-        code: 'msi/impossible-success-test', severity: 'warning', message: impossibleTestMessage(t, ctx), file: t.file, range: t.range,
-        related: [{ file: t.fact.file, range: t.fact.range, message: `${t.fact.api}() returns its count here` }], assumptions: [r.order],
+        code: 'msi/impossible-success-test',
+        severity: 'warning',
+        message: impossibleTestMessage(t, ctx),
+        file: t.file,
+        range: t.range,
+        related: [{ file: t.fact.file, range: t.fact.range, message: `${t.fact.api}() returns its count here` }],
+        assumptions: [r.order],
       },
     });
   }

@@ -40,14 +40,17 @@ export function parsePartitions(specs: string[], domainIds: Record<string, numbe
     const first = parseNumber(m[2]!, `--partition ${name}`);
     const last = parseNumber(m[3]!, `--partition ${name}`);
     if (first > last) throw new UsageError(`--partition ${name}: first 0x${first.toString(16)} > last 0x${last.toString(16)}`);
-    const domain = /^\d+$/.test(name) ? Number(name) : domainIds[name] ?? i;
+    const domain = /^\d+$/.test(name) ? Number(name) : (domainIds[name] ?? i);
     out.push({ name, domain, first, last });
   });
   for (const a of out) {
     for (const b of out) {
       if (a === b) continue;
       if (a.domain === b.domain) throw new UsageError(`--partition ${a.name} and ${b.name} both name domain ${a.domain}`);
-      if (a.first <= b.last && b.first <= a.last) throw new UsageError(`--partition ${a.name} (0x${a.first.toString(16)}-0x${a.last.toString(16)}) overlaps ${b.name} (0x${b.first.toString(16)}-0x${b.last.toString(16)})`);
+      if (a.first <= b.last && b.first <= a.last)
+        throw new UsageError(
+          `--partition ${a.name} (0x${a.first.toString(16)}-0x${a.last.toString(16)}) overlaps ${b.name} (0x${b.first.toString(16)}-0x${b.last.toString(16)})`,
+        );
     }
   }
   return out;

@@ -105,7 +105,13 @@ async function scanInline(jobs: ScanJob[], setup: ScanSetup, opts: AnalyzeOption
 
 /** Sends one batch as a 'scan' task; a batch whose worker died yields "not scanned" problems.
  *  With `stamps`, the size and mtime each file had when its worker read it are kept there. */
-function batchRunner(pool: ScanPool, opts: AnalyzeOptions, progress: { done: number; total: number }, stamps?: Plan['stamps'], after?: AnalyzeOptions['afterBatch']) {
+function batchRunner(
+  pool: ScanPool,
+  opts: AnalyzeOptions,
+  progress: { done: number; total: number },
+  stamps?: Plan['stamps'],
+  after?: AnalyzeOptions['afterBatch'],
+) {
   return async (batch: ScanJob[]): Promise<FileFacts[]> => {
     let reply: ScanReply;
     try {
@@ -165,7 +171,14 @@ function keepStamps(batch: ScanJob[], stamps: Float64Array, into: Map<string, Fi
  * is known. A cold cache (every
  * file would miss) takes this path too: its keys come from the workers' fstat of each read.
  */
-async function discoverAndScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, pool: ScanPool, cache: FactsCache | undefined, after: AnalyzeOptions['afterBatch']): Promise<Scan> {
+async function discoverAndScan(
+  paths: string[],
+  setup: ScanSetup,
+  opts: AnalyzeOptions,
+  pool: ScanPool,
+  cache: FactsCache | undefined,
+  after: AnalyzeOptions['afterBatch'],
+): Promise<Scan> {
   const p: Plan = { setup, jobs: [], cached: [], stats: new Map(), stamps: [], cache };
   const progress = { done: 0, total: 0 };
   const scan = batchRunner(pool, opts, progress, cache ? p.stamps : undefined, after);
@@ -222,7 +235,12 @@ const discoveryDepth = 32;
 /** Batch size while the total is unknown (a kernel tree's top-level directories hold 10-30,000 files). */
 const streamBatch = 256;
 
-interface Scan { discovery: Discovery; p: Plan; scanned: FileFacts[]; workers: number }
+interface Scan {
+  discovery: Discovery;
+  p: Plan;
+  scanned: FileFacts[];
+  workers: number;
+}
 
 async function discoverThenScan(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, cache: FactsCache | undefined): Promise<Scan> {
   const discovery = discoverFiles(paths, opts.cwd, opts.signal);
@@ -262,7 +280,13 @@ function storeInCache(p: Plan, scanned: FileFacts[], defer?: (write: () => void)
  * count decides first, so a warm cached rescan or a single file never starts a worker it does
  * not need.
  */
-function startPoolEarly(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, cache: FactsCache | undefined, after: AnalyzeOptions['afterBatch']): ScanPool | undefined {
+function startPoolEarly(
+  paths: string[],
+  setup: ScanSetup,
+  opts: AnalyzeOptions,
+  cache: FactsCache | undefined,
+  after: AnalyzeOptions['afterBatch'],
+): ScanPool | undefined {
   const jobs = opts.jobs ?? availableParallelism();
   if (jobs <= 0 || (cache && !cache.isEmpty()) || !paths.some((path) => isDirectory(toAbsolute(path, opts.cwd)))) return undefined;
   return new ScanPool(after?.script ?? scanWorkerScript(), jobs, setup);
@@ -299,9 +323,10 @@ async function rescanWithEra(scanned: FileFacts[], p: Plan, era: EraInfo, worker
   const candidates = new Set(scanned.filter((f) => f.facts.length > 0).map((f) => f.file));
   const jobs = p.jobs.filter((j) => candidates.has(j.file));
   const setup = { ...p.setup, era };
-  const again = workers > 0 && jobs.length > 8
-    ? await scanWithWorkers({ ...p, setup, jobs, cached: [] }, workers, { cwd: p.setup.cwd })
-    : await scanInline(jobs, setup, { cwd: p.setup.cwd });
+  const again =
+    workers > 0 && jobs.length > 8
+      ? await scanWithWorkers({ ...p, setup, jobs, cached: [] }, workers, { cwd: p.setup.cwd })
+      : await scanInline(jobs, setup, { cwd: p.setup.cwd });
   const redone = new Map(again.map((f) => [f.file, f]));
   return scanned.map((f) => redone.get(f.file) ?? f);
 }

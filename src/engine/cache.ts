@@ -51,7 +51,12 @@ export class FactsCache {
   readonly path: string;
 
   /** Opens (or starts) the cache of `root`; unreadable or corrupt data is reported and dropped. */
-  constructor(cacheDir: string, root: string, private readonly era: string, private readonly onProblem: (p: FileProblem) => void) {
+  constructor(
+    cacheDir: string,
+    root: string,
+    private readonly era: string,
+    private readonly onProblem: (p: FileProblem) => void,
+  ) {
     const hash = createHash('sha256').update(root).digest('hex').slice(0, 16);
     this.path = join(cacheDir, hash, 'facts.json');
     this.load();

@@ -61,7 +61,11 @@ export class CheckDiskCache {
   private dirty = false;
   private readonly path: string | null;
 
-  constructor(cacheDir: string | null, root: string, private readonly log: (message: string) => void) {
+  constructor(
+    cacheDir: string | null,
+    root: string,
+    private readonly log: (message: string) => void,
+  ) {
     this.path = cacheDir ? join(cacheDir, createHash('sha256').update(root).digest('hex').slice(0, 16), 'checks.json') : null;
     this.load();
   }

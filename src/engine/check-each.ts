@@ -26,7 +26,14 @@ export async function checkEach(trees: TreeFacts[], opts: Options, each: EachOpt
   const between = each.between ?? nextTurn;
   const split = each.helper !== undefined && opts.topology === undefined && trees.length >= (each.minTrees ?? 8);
   const [mine = [], theirs = []] = split ? balanceByCost(trees.map(treeCost), 2) : [trees.map((_, i) => i)];
-  const remote: Promise<CheckResult[] | undefined> = theirs.length ? unlessGone(each.helper!.checkEach(theirs.map((i) => trees[i]!), partOptions(opts))) : Promise.resolve([]);
+  const remote: Promise<CheckResult[] | undefined> = theirs.length
+    ? unlessGone(
+        each.helper!.checkEach(
+          theirs.map((i) => trees[i]!),
+          partOptions(opts),
+        ),
+      )
+    : Promise.resolve([]);
   const local = async (indices: number[]): Promise<void> => {
     for (const i of indices) {
       if (each.signal?.aborted) return;

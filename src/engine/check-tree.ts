@@ -117,4 +117,3 @@ export function simulate(tree: TreeFacts, deviceKey: string, opts: Options): Sim
   const findings = shown(applySeverity(findingsOfSimulation(reports, tree, layout), opts.severity), opts.speculative);
   return buildSimulation(reports, deviceKey, layout, findings);
 }
-

@@ -10,7 +10,7 @@ function answer(request: PartRequest): PartReply {
     if (request.kind === 'part') return { id: request.id, kind: 'part', result: checkPart(request.tree, request.options) };
     return { id: request.id, kind: 'each', results: request.trees.map((t) => checkTree(t, request.options)) };
   } catch (err) {
-    return { id: request.id, error: err instanceof Error ? err.stack ?? err.message : String(err) };
+    return { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
 }
 

@@ -68,7 +68,11 @@ export function buildMap(reports: WalkReport[], findings: Finding[], layout: Lay
       const c = fact?.outcome.collisions[0];
       const dm = domainOf(d.domains, c?.domain ?? 0, null, 'unknown', 0);
       dm.conflicts.push({
-        first: c?.first ?? 0, last: c?.last ?? 0, code: f.code, severity: f.severity, message: f.message,
+        first: c?.first ?? 0,
+        last: c?.last ?? 0,
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
         site: { file: f.file, range: f.range, function: fact?.fact.function ?? '', api: fact?.fact.api ?? '' },
       });
     }
@@ -88,7 +92,10 @@ export function buildSimulation(reports: WalkReport[], device: string, layout: L
   for (const r of reports) {
     for (const e of r.events) {
       if (e.kind !== 'op' || e.device !== device) continue;
-      if (r.walk.kind !== 'alone') { order = 'probe'; entry ??= r.walk.entry.name; }
+      if (r.walk.kind !== 'alone') {
+        order = 'probe';
+        entry ??= r.walk.entry.name;
+      }
       const state = domainStates(e.state, device);
       const k = `${e.fact.file}:${e.fact.range.line}:${e.fact.range.column}:${JSON.stringify(state)}`;
       if (seen.has(k)) continue;

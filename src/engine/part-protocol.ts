@@ -21,7 +21,4 @@ export type PartRequest =
   | { id: number; kind: 'part'; tree: TreeFacts; options: PartOptions }
   | { id: number; kind: 'each'; trees: TreeFacts[]; options: PartOptions };
 
-export type PartReply =
-  | { id: number; kind: 'part'; result: PartResult }
-  | { id: number; kind: 'each'; results: CheckResult[] }
-  | { id: number; error: string };
+export type PartReply = { id: number; kind: 'part'; result: PartResult } | { id: number; kind: 'each'; results: CheckResult[] } | { id: number; error: string };

@@ -5,4 +5,5 @@ import { serveScans } from './scan-worker-core';
 import type { ScanSetup } from './scan-protocol';
 import { checkScannedBatch, type ScanCheckPayload } from './scan-check';
 
-if (!isMainThread && parentPort) serveScans(workerData as ScanSetup, (results, payload, setup) => checkScannedBatch(results, payload as ScanCheckPayload, setup));
+if (!isMainThread && parentPort)
+  serveScans(workerData as ScanSetup, (results, payload, setup) => checkScannedBatch(results, payload as ScanCheckPayload, setup));

@@ -40,7 +40,12 @@ export class ScanPool {
   private depth = inFlightPerWorker;
   private readonly watchdog: NodeJS.Timeout;
 
-  constructor(private readonly script: string, size: number, private readonly setup: ScanSetup, private readonly taskTimeoutMs = defaultTaskTimeoutMs) {
+  constructor(
+    private readonly script: string,
+    size: number,
+    private readonly setup: ScanSetup,
+    private readonly taskTimeoutMs = defaultTaskTimeoutMs,
+  ) {
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
     this.watchdog = setInterval(() => this.checkStuck(), Math.min(1000, taskTimeoutMs / 4));
     this.watchdog.unref();
@@ -139,7 +144,7 @@ export class ScanPool {
 
   /** One task per worker per pass, so with a deep queue every worker gets work at once. */
   private dispatch(): void {
-    for (let gave = true; gave && this.queue.length > 0;) {
+    for (let gave = true; gave && this.queue.length > 0; ) {
       gave = false;
       for (const slot of this.slots) {
         if (slot.busy.size >= this.depth || this.queue.length === 0) continue;

@@ -4,7 +4,6 @@ import type { ScanSetup } from '../workspace/scan-setup';
 
 export type { ScanSetup };
 
-
 export interface ScanJob {
   /** Absolute path to read, and the name to report it under (relative to cwd). */
   abs: string;

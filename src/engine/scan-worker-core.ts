@@ -40,7 +40,7 @@ function withAfter(reply: ScanReply, request: ScanRequest, after: AfterBatch | u
   try {
     reply.after = after(reply.results, request.after, setup);
   } catch (err) {
-    reply.afterError = err instanceof Error ? err.stack ?? err.message : String(err);
+    reply.afterError = err instanceof Error ? (err.stack ?? err.message) : String(err);
   }
   return reply;
 }
@@ -53,7 +53,14 @@ export function serveScans(setup: ScanSetup, after?: AfterBatch): void {
   port.on('message', (request: ScanRequest) => {
     ready.then(
       () => port.postMessage(withAfter(scanBatch(request, ctx), request, after, setup)),
-      (err: unknown) => port.postMessage({ id: request.id, results: [], candidates: [], stamps: new Float64Array(0), error: `parser failed to load: ${String(err)}` } satisfies ScanReply),
+      (err: unknown) =>
+        port.postMessage({
+          id: request.id,
+          results: [],
+          candidates: [],
+          stamps: new Float64Array(0),
+          error: `parser failed to load: ${String(err)}`,
+        } satisfies ScanReply),
     );
   });
 }

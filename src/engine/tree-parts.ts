@@ -49,7 +49,12 @@ export function splitByDirectory(tree: TreeFacts, count: number): TreeFacts[] {
   for (const f of tree.files) if (f.facts.length || f.functions.length) dirs.set(dirOf(f.file), (dirs.get(dirOf(f.file)) ?? 0) + fileCost(f));
   const names = [...dirs.keys()].sort();
   const partOf = new Map<string, number>();
-  balanceByCost(names.map((d) => dirs.get(d)!), count).forEach((part, i) => { for (const d of part) partOf.set(names[d]!, i); });
+  balanceByCost(
+    names.map((d) => dirs.get(d)!),
+    count,
+  ).forEach((part, i) => {
+    for (const d of part) partOf.set(names[d]!, i);
+  });
   const parts = Math.max(1, Math.min(count, names.length));
   return Array.from({ length: parts }, (_, i) => ({ ...tree, files: tree.files.filter((f) => partOf.get(dirOf(f.file)) === i) }));
 }

@@ -42,7 +42,11 @@ async function pickLayout(title: string): Promise<LayoutSetting | undefined> {
 async function simulate(ctx: ExtensionCtx, deviceArg?: unknown, layoutArg?: unknown): Promise<number | undefined> {
   const device = typeof deviceArg === 'string' ? deviceArg : (await pickDevice(ctx))?.key;
   if (!device) return undefined;
-  const layoutChoice = isLayoutSetting(layoutArg) ? layoutArg : typeof deviceArg === 'string' ? readConfig().layout : await pickLayout('IRQ Lens: Simulate Allocation (2/2)');
+  const layoutChoice = isLayoutSetting(layoutArg)
+    ? layoutArg
+    : typeof deviceArg === 'string'
+      ? readConfig().layout
+      : await pickLayout('IRQ Lens: Simulate Allocation (2/2)');
   if (!layoutChoice) return undefined;
   const layout: Layout | undefined = layoutChoice === 'auto' ? undefined : layoutChoice;
   const result = await ctx.request('irqlens/simulate', { device, ...(layout ? { layout } : {}) });
@@ -76,10 +80,17 @@ function relativeToWorkspace(uri: vscode.Uri): string {
 }
 
 async function loadTopology(_ctx: ExtensionCtx, uriArg?: unknown): Promise<string | undefined> {
-  const uri = uriArg instanceof vscode.Uri ? uriArg : (await vscode.window.showOpenDialog({
-    title: 'IRQ Lens: Load Topology', canSelectMany: false, openLabel: 'Load',
-    filters: { 'Topology (lspci -D -vvnn output or JSON)': ['json', 'txt', 'lspci'], 'All files': ['*'] },
-  }))?.[0];
+  const uri =
+    uriArg instanceof vscode.Uri
+      ? uriArg
+      : (
+          await vscode.window.showOpenDialog({
+            title: 'IRQ Lens: Load Topology',
+            canSelectMany: false,
+            openLabel: 'Load',
+            filters: { 'Topology (lspci -D -vvnn output or JSON)': ['json', 'txt', 'lspci'], 'All files': ['*'] },
+          })
+        )?.[0];
   if (!uri) return undefined;
   const setting = relativeToWorkspace(uri);
   await updateSetting('topology', setting);

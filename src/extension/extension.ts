@@ -4,7 +4,14 @@
 import * as vscode from 'vscode';
 import { isRecord } from '../protocol/untrusted';
 import { State, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
-import { IrqlensNotification, IrqlensServerCommand, type MapResult, type ShowMapParams, type SimulationResultWithRoot, type StatusNotification } from '../protocol/requests';
+import {
+  IrqlensNotification,
+  IrqlensServerCommand,
+  type MapResult,
+  type ShowMapParams,
+  type SimulationResultWithRoot,
+  type StatusNotification,
+} from '../protocol/requests';
 import { registerCommands } from './commands';
 import { onConfigChange, requestLayout } from './config';
 import { makeRequester, type ExtensionCtx } from './context';
@@ -35,7 +42,8 @@ function showMapParams(x: unknown): ShowMapParams {
   if (typeof x.device === 'string') out.device = x.device;
   if (typeof x.scope === 'string') out.scope = x.scope;
   const f = x.focus;
-  if (isRecord(f) && typeof f.uri === 'string' && typeof f.line === 'number' && typeof f.column === 'number') out.focus = { uri: f.uri, line: f.line, column: f.column };
+  if (isRecord(f) && typeof f.uri === 'string' && typeof f.line === 'number' && typeof f.column === 'number')
+    out.focus = { uri: f.uri, line: f.line, column: f.column };
   return out;
 }
 
@@ -58,13 +66,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Irqlen
   const errorHandler = new RestartingErrorHandler();
   const status = new ConflictStatus();
   let ctx: ExtensionCtx | undefined;
-  const lc = createClient(context, errorHandler, middleware(context.extensionUri, () => ctx as ExtensionCtx));
+  const lc = createClient(
+    context,
+    errorHandler,
+    middleware(context.extensionUri, () => ctx as ExtensionCtx),
+  );
   client = lc;
   ctx = { extensionUri: context.extensionUri, storageUri: context.storageUri ?? context.globalStorageUri, client: lc, request: makeRequester(lc) };
   const c = ctx;
 
   context.subscriptions.push(
-    log(), status, errorHandler.onRestart,
+    log(),
+    status,
+    errorHandler.onRestart,
     ...registerCommands(c),
     registerMapSerializer(context.extensionUri, (p) => c.request('irqlens/map', p)),
     lc.onNotification(IrqlensNotification.status, (s: StatusNotification) => status.update(s)),

@@ -37,7 +37,12 @@ export class MapPanel {
   private state: MapViewState;
   private readonly disposables: vscode.Disposable[] = [];
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly source: MapSource, state: MapViewState) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly source: MapSource,
+    state: MapViewState,
+  ) {
     this.state = state;
     panel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(extensionUri) };
     panel.webview.html = mapHtml(panel.webview, extensionUri);
@@ -46,15 +51,24 @@ export class MapPanel {
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       panel.onDidDispose(() => this.dispose()),
       // a hidden webview is torn down (no retainContextWhenHidden): wait for its next 'ready'
-      panel.onDidChangeViewState((e) => { if (!e.webviewPanel.visible) this.ready = false; }),
+      panel.onDidChangeViewState((e) => {
+        if (!e.webviewPanel.visible) this.ready = false;
+      }),
     );
   }
 
   static async show(extensionUri: vscode.Uri, source: MapSource, params: ShowMapParams, preset?: MapResult): Promise<MapPanel> {
     if (!MapPanel.current) {
-      const panel = vscode.window.createWebviewPanel(mapViewType, 'MSI Map', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true, retainContextWhenHidden: false, localResourceRoots: localResourceRoots(extensionUri),
-      });
+      const panel = vscode.window.createWebviewPanel(
+        mapViewType,
+        'MSI Map',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          retainContextWhenHidden: false,
+          localResourceRoots: localResourceRoots(extensionUri),
+        },
+      );
       MapPanel.current = new MapPanel(panel, extensionUri, source, { ...initialMapViewState });
     } else {
       MapPanel.current.panel.reveal(undefined, true);

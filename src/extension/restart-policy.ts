@@ -11,7 +11,10 @@ export interface RestartDecision {
 export class RestartPolicy {
   private readonly deaths: number[] = [];
 
-  constructor(readonly limit = 5, readonly windowMs = 3 * 60_000) {}
+  constructor(
+    readonly limit = 5,
+    readonly windowMs = 3 * 60_000,
+  ) {}
 
   /** Record a death at `now` (ms) and decide. */
   onDeath(now: number): RestartDecision {

@@ -23,7 +23,10 @@ function formatPatch(cwd: string, range: string): Promise<string> {
 
 async function pickTarget(): Promise<vscode.Uri | string | undefined> {
   const choice = await vscode.window.showQuickPick(
-    [{ label: 'Patch file…', id: 'file' }, { label: 'Git range…', id: 'range', detail: vscode.workspace.isTrusted ? undefined : 'Needs a trusted workspace (runs git)' }],
+    [
+      { label: 'Patch file…', id: 'file' },
+      { label: 'Git range…', id: 'range', detail: vscode.workspace.isTrusted ? undefined : 'Needs a trusted workspace (runs git)' },
+    ],
     { title: 'IRQ Lens: Review Patch', placeHolder: 'What to review' },
   );
   if (choice?.id === 'file') {
@@ -31,13 +34,18 @@ async function pickTarget(): Promise<vscode.Uri | string | undefined> {
     return picked?.[0];
   }
   if (choice?.id === 'range') {
-    return vscode.window.showInputBox({ title: 'IRQ Lens: Review Patch', prompt: 'Git range, e.g. origin/master..HEAD or HEAD~3..', validateInput: (v) => (gitRangePattern.test(v.trim()) ? undefined : 'Not a git revision range') });
+    return vscode.window.showInputBox({
+      title: 'IRQ Lens: Review Patch',
+      prompt: 'Git range, e.g. origin/master..HEAD or HEAD~3..',
+      validateInput: (v) => (gitRangePattern.test(v.trim()) ? undefined : 'Not a git revision range'),
+    });
   }
   return undefined;
 }
 
 async function rangeDocument(ctx: ExtensionCtx, range: string): Promise<vscode.TextDocument> {
-  if (!vscode.workspace.isTrusted) throw new Error('Reviewing a git range runs git, which needs a trusted workspace. Review a patch file instead, or trust the workspace.');
+  if (!vscode.workspace.isTrusted)
+    throw new Error('Reviewing a git range runs git, which needs a trusted workspace. Review a patch file instead, or trust the workspace.');
   if (!gitRangePattern.test(range)) throw new Error(`"${range}" is not a git revision range.`);
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') throw new Error('Reviewing a git range needs a workspace folder on disk.');

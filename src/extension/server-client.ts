@@ -4,8 +4,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, TransportKind,
-  type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type Middleware, type ServerOptions,
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
 } from 'vscode-languageclient/node';
 import { log } from './log';
 import { RestartPolicy } from './restart-policy';
@@ -15,7 +23,6 @@ export const documentSelector = ['c', 'cpp', 'diff'].flatMap((language) => [
   { scheme: 'file', language },
   { scheme: 'untitled', language },
 ]);
-
 
 /** Restart on close, and count restarts so tests and the status bar can tell. */
 export class RestartingErrorHandler implements ErrorHandler {

@@ -33,7 +33,9 @@ export class SimulationSession {
     const s = new SimulationSession(result);
     SimulationSession.current = s;
     await vscode.commands.executeCommand('setContext', 'irqlens.simulating', true);
-    log().info(`Simulation of ${result.device} (${result.layout} layout, ${result.order} order${result.entry ? ` from ${result.entry}` : ''}): ${result.steps.length} operations.`);
+    log().info(
+      `Simulation of ${result.device} (${result.layout} layout, ${result.order} order${result.entry ? ` from ${result.entry}` : ''}): ${result.steps.length} operations.`,
+    );
     // the map beside the editor shows the store after each step
     await vscode.commands.executeCommand('irqlens.showMap', result.device);
     await s.go(0);

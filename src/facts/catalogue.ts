@@ -96,12 +96,35 @@ export const catalogue: readonly ApiRow[] = [
   row('msi_create_device_irq_domain', 'create-domain', [v62(['device', 'domid', 'other', 'hwsize', 'other', 'other'])]),
   row('msi_remove_device_irq_domain', 'remove-domain', [v62(['device', 'domid'])]),
   // Parent (global) domains: no device store; 7.x replaced the PCI one with the MSI-parent model.
-  row('msi_create_parent_irq_domain', 'parent-domain', [any(['other', 'other'])], { lifetime: { added: '7.x', header: msiH, instead: 'an MSI parent domain made with irq_domain_create_*() and IRQ_DOMAIN_FLAG_MSI_PARENT, msi_parent_ops set by the driver' } }),
-  row('pci_msi_create_irq_domain', 'parent-domain', [any(['other', 'other', 'other'])], { lifetime: { removed: '7.x', header: msiH, instead: 'an MSI parent domain (kernel/irq/msi.c:msi_create_parent_irq_domain with msi_parent_ops); PCI devices then get per-device MSI/MSI-X domains' } }),
+  row('msi_create_parent_irq_domain', 'parent-domain', [any(['other', 'other'])], {
+    lifetime: {
+      added: '7.x',
+      header: msiH,
+      instead: 'an MSI parent domain made with irq_domain_create_*() and IRQ_DOMAIN_FLAG_MSI_PARENT, msi_parent_ops set by the driver',
+    },
+  }),
+  row('pci_msi_create_irq_domain', 'parent-domain', [any(['other', 'other', 'other'])], {
+    lifetime: {
+      removed: '7.x',
+      header: msiH,
+      instead: 'an MSI parent domain (kernel/irq/msi.c:msi_create_parent_irq_domain with msi_parent_ops); PCI devices then get per-device MSI/MSI-X domains',
+    },
+  }),
   // The descriptor mutex: a lock/unlock pair until 6.x, a lock guard in 7.x (kernel/irq/msi.c:__msi_lock_descs).
-  row('msi_lock_descs', 'lock', [any(['device'], D)], { lifetime: { removed: '7.x', header: msiH, instead: 'guard(msi_descs_lock)(dev) or scoped_guard(msi_descs_lock, dev) (include/linux/msi.h: DEFINE_LOCK_GUARD_1 over __msi_lock_descs)' } }),
-  row('msi_unlock_descs', 'unlock', [any(['device'], D)], { lifetime: { removed: '7.x', header: msiH, instead: 'the end of the guard(msi_descs_lock) scope (__msi_unlock_descs is internal)' } }),
-  row('msi_descs_lock', 'lock', [any(['device'], D)], { lockGuard: true, lifetime: { added: '7.x', header: msiH, instead: 'msi_lock_descs(dev) ... msi_unlock_descs(dev)' } }),
+  row('msi_lock_descs', 'lock', [any(['device'], D)], {
+    lifetime: {
+      removed: '7.x',
+      header: msiH,
+      instead: 'guard(msi_descs_lock)(dev) or scoped_guard(msi_descs_lock, dev) (include/linux/msi.h: DEFINE_LOCK_GUARD_1 over __msi_lock_descs)',
+    },
+  }),
+  row('msi_unlock_descs', 'unlock', [any(['device'], D)], {
+    lifetime: { removed: '7.x', header: msiH, instead: 'the end of the guard(msi_descs_lock) scope (__msi_unlock_descs is internal)' },
+  }),
+  row('msi_descs_lock', 'lock', [any(['device'], D)], {
+    lockGuard: true,
+    lifetime: { added: '7.x', header: msiH, instead: 'msi_lock_descs(dev) ... msi_unlock_descs(dev)' },
+  }),
   // Descriptor insertion
   row('msi_insert_msi_desc', 'insert', [v62(['device', 'desc'], D)]),
   row('msi_domain_insert_msi_desc', 'insert', [v62(['device', 'domid', 'desc'])]),

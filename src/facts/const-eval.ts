@@ -19,18 +19,77 @@ export interface EvalResult {
 }
 
 const limits: Record<string, number> = {
-  UINT_MAX: 0xffffffff, U32_MAX: 0xffffffff, INT_MAX: 0x7fffffff, USHRT_MAX: 0xffff, U16_MAX: 0xffff,
-  U8_MAX: 0xff, UCHAR_MAX: 0xff, SHRT_MAX: 0x7fff, S32_MAX: 0x7fffffff,
+  UINT_MAX: 0xffffffff,
+  U32_MAX: 0xffffffff,
+  INT_MAX: 0x7fffffff,
+  USHRT_MAX: 0xffff,
+  U16_MAX: 0xffff,
+  U8_MAX: 0xff,
+  UCHAR_MAX: 0xff,
+  SHRT_MAX: 0x7fff,
+  S32_MAX: 0x7fffffff,
 };
 
-const typeWords = new Set(['unsigned', 'signed', 'int', 'long', 'short', 'char', 'const', 'volatile', 'struct', 'enum', 'void',
-  'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', '__u8', '__u16', '__u32', '__u64', 'size_t', 'ssize_t', 'bool',
-  'uint8_t', 'uint16_t', 'uint32_t', 'uint64_t', 'int8_t', 'int16_t', 'int32_t', 'int64_t', 'irq_hw_number_t', 'resource_size_t']);
+const typeWords = new Set([
+  'unsigned',
+  'signed',
+  'int',
+  'long',
+  'short',
+  'char',
+  'const',
+  'volatile',
+  'struct',
+  'enum',
+  'void',
+  'u8',
+  'u16',
+  'u32',
+  'u64',
+  's8',
+  's16',
+  's32',
+  's64',
+  '__u8',
+  '__u16',
+  '__u32',
+  '__u64',
+  'size_t',
+  'ssize_t',
+  'bool',
+  'uint8_t',
+  'uint16_t',
+  'uint32_t',
+  'uint64_t',
+  'int8_t',
+  'int16_t',
+  'int32_t',
+  'int64_t',
+  'irq_hw_number_t',
+  'resource_size_t',
+]);
 
 const MAX_EXPANSIONS = 400;
 /** Names the evaluator implements itself: never looked up as macros. */
-const evaluatorBuiltins = new Set(['BIT', 'BIT_ULL', 'BIT_U32', 'GENMASK', 'GENMASK_ULL', 'min', 'max', 'min_t', 'max_t', 'umin', 'umax',
-  'clamp', 'clamp_t', 'ARRAY_SIZE', 'DIV_ROUND_UP', 'sizeof', ...Object.keys(limits)]);
+const evaluatorBuiltins = new Set([
+  'BIT',
+  'BIT_ULL',
+  'BIT_U32',
+  'GENMASK',
+  'GENMASK_ULL',
+  'min',
+  'max',
+  'min_t',
+  'max_t',
+  'umin',
+  'umax',
+  'clamp',
+  'clamp_t',
+  'ARRAY_SIZE',
+  'DIV_ROUND_UP',
+  'sizeof',
+  ...Object.keys(limits),
+]);
 
 class Expander {
   chain: string[] = [];
@@ -49,14 +108,26 @@ class Expander {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       // `min`/`max` without `(` are variables (a local `int min = 17;`), not the helpers.
-      if (t.k !== 'id' || active.has(t.v)) { out.push(t); continue; }
-      if (evaluatorBuiltins.has(t.v) && (Object.hasOwn(limits, t.v) || (toks[i + 1]?.k === 'op' && toks[i + 1]!.v === '('))) { out.push(t); continue; }
+      if (t.k !== 'id' || active.has(t.v)) {
+        out.push(t);
+        continue;
+      }
+      if (evaluatorBuiltins.has(t.v) && (Object.hasOwn(limits, t.v) || (toks[i + 1]?.k === 'op' && toks[i + 1]!.v === '('))) {
+        out.push(t);
+        continue;
+      }
       if (t.v === 'MSI_ANY_INDEX') this.anyIndex = true;
       const def = this.env.lookup(t.v);
-      if (!def || def.kind === 'array') { out.push(t); continue; }
+      if (!def || def.kind === 'array') {
+        out.push(t);
+        continue;
+      }
       if (--this.budget < 0) return undefined;
       if (def.kind === 'function') {
-        if (toks[i + 1]?.k !== 'op' || toks[i + 1]!.v !== '(') { out.push(t); continue; }
+        if (toks[i + 1]?.k !== 'op' || toks[i + 1]!.v !== '(') {
+          out.push(t);
+          continue;
+        }
         const { args, end } = readArgs(toks, i + 1);
         if (end < 0) return undefined;
         const body = tokenize(def.body);
@@ -76,7 +147,10 @@ class Expander {
         continue;
       }
       const body = tokenize(def.body);
-      if (!body || body.length === 0) { out.push(t); continue; }
+      if (!body || body.length === 0) {
+        out.push(t);
+        continue;
+      }
       this.chain.push(`${t.v} -> ${def.body}`);
       const inner = this.expand(body, new Set([...active, t.v]));
       if (!inner) return undefined;
@@ -92,21 +166,43 @@ function readArgs(toks: Tok[], open: number): { args: Tok[][]; end: number } {
   let depth = 0;
   for (let i = open; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.k === 'op' && (t.v === '(' || t.v === '[' || t.v === '{')) { if (depth++ > 0) args[args.length - 1]!.push(t); continue; }
+    if (t.k === 'op' && (t.v === '(' || t.v === '[' || t.v === '{')) {
+      if (depth++ > 0) args[args.length - 1]!.push(t);
+      continue;
+    }
     if (t.k === 'op' && (t.v === ')' || t.v === ']' || t.v === '}')) {
       if (--depth === 0) return { args, end: i };
       args[args.length - 1]!.push(t);
       continue;
     }
-    if (t.k === 'op' && t.v === ',' && depth === 1) { args.push([]); continue; }
+    if (t.k === 'op' && t.v === ',' && depth === 1) {
+      args.push([]);
+      continue;
+    }
     args[args.length - 1]!.push(t);
   }
   return { args, end: -1 };
 }
 
 const binPrec: Record<string, number> = {
-  '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
-  '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10,
+  '||': 1,
+  '&&': 2,
+  '|': 3,
+  '^': 4,
+  '&': 5,
+  '==': 6,
+  '!=': 6,
+  '<': 7,
+  '>': 7,
+  '<=': 7,
+  '>=': 7,
+  '<<': 8,
+  '>>': 8,
+  '+': 9,
+  '-': 9,
+  '*': 10,
+  '/': 10,
+  '%': 10,
 };
 
 /** Above every binary operator: expr(unaryPrec) parses one operand, as unary() does, but counts the nesting. */
@@ -119,25 +215,44 @@ function applyBin(op: string, a: number, b: number): number | undefined {
   // A literal beyond 2^53 reads as NaN (literalValue): the whole expression has no value.
   if (!Number.isFinite(a) || !Number.isFinite(b)) return undefined;
   switch (op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    case '/': return b === 0 ? undefined : Math.trunc(a / b);
-    case '%': return b === 0 ? undefined : a % b;
-    case '<<': return b < 0 || b > 63 ? undefined : unbig(BigInt.asUintN(64, big(a) << BigInt(b)));
-    case '>>': return b < 0 || b > 63 ? undefined : unbig(big(a) >> BigInt(b));
-    case '&': return unbig(big(a) & big(b));
-    case '|': return unbig(big(a) | big(b));
-    case '^': return unbig(big(a) ^ big(b));
-    case '<': return a < b ? 1 : 0;
-    case '>': return a > b ? 1 : 0;
-    case '<=': return a <= b ? 1 : 0;
-    case '>=': return a >= b ? 1 : 0;
-    case '==': return a === b ? 1 : 0;
-    case '!=': return a !== b ? 1 : 0;
-    case '&&': return a && b ? 1 : 0;
-    case '||': return a || b ? 1 : 0;
-    default: return undefined;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return b === 0 ? undefined : Math.trunc(a / b);
+    case '%':
+      return b === 0 ? undefined : a % b;
+    case '<<':
+      return b < 0 || b > 63 ? undefined : unbig(BigInt.asUintN(64, big(a) << BigInt(b)));
+    case '>>':
+      return b < 0 || b > 63 ? undefined : unbig(big(a) >> BigInt(b));
+    case '&':
+      return unbig(big(a) & big(b));
+    case '|':
+      return unbig(big(a) | big(b));
+    case '^':
+      return unbig(big(a) ^ big(b));
+    case '<':
+      return a < b ? 1 : 0;
+    case '>':
+      return a > b ? 1 : 0;
+    case '<=':
+      return a <= b ? 1 : 0;
+    case '>=':
+      return a >= b ? 1 : 0;
+    case '==':
+      return a === b ? 1 : 0;
+    case '!=':
+      return a !== b ? 1 : 0;
+    case '&&':
+      return a && b ? 1 : 0;
+    case '||':
+      return a || b ? 1 : 0;
+    default:
+      return undefined;
   }
 }
 
@@ -163,15 +278,23 @@ export function nestingDepth(text: string): number {
 class ConstParser {
   private i = 0;
   private nesting = 0;
-  constructor(private readonly toks: Tok[], private readonly ev: Evaluator) {}
+  constructor(
+    private readonly toks: Tok[],
+    private readonly ev: Evaluator,
+  ) {}
 
   parseAll(): number | undefined {
     const v = this.expr(0);
     return this.i === this.toks.length ? v : undefined;
   }
 
-  private peek(): Tok | undefined { return this.toks[this.i]; }
-  private isOp(v: string): boolean { const t = this.peek(); return t?.k === 'op' && t.v === v; }
+  private peek(): Tok | undefined {
+    return this.toks[this.i];
+  }
+  private isOp(v: string): boolean {
+    const t = this.peek();
+    return t?.k === 'op' && t.v === v;
+  }
 
   private expr(minPrec: number): number | undefined {
     if (this.nesting >= MAX_CONST_NESTING) {
@@ -227,8 +350,15 @@ class ConstParser {
     let sawType = false;
     while (j < this.toks.length) {
       const t = this.toks[j]!;
-      if (t.k === 'id' && (typeWords.has(t.v) || /_t$/.test(t.v) || this.toks[j - 1]?.v === 'struct')) { sawType = true; j++; continue; }
-      if (t.k === 'op' && t.v === '*') { j++; continue; }
+      if (t.k === 'id' && (typeWords.has(t.v) || /_t$/.test(t.v) || this.toks[j - 1]?.v === 'struct')) {
+        sawType = true;
+        j++;
+        continue;
+      }
+      if (t.k === 'op' && t.v === '*') {
+        j++;
+        continue;
+      }
       break;
     }
     const close = this.toks[j];
@@ -277,7 +407,10 @@ class ConstParser {
 
 class Evaluator {
   readonly symbols = new Set<string>();
-  constructor(readonly expander: Expander, private readonly depth: number) {}
+  constructor(
+    readonly expander: Expander,
+    private readonly depth: number,
+  ) {}
 
   evalToks(toks: Tok[]): number | undefined {
     if (this.depth > 8) return undefined;
@@ -292,18 +425,31 @@ class Evaluator {
   builtin(name: string, args: Tok[][]): number | undefined {
     const n = args.map((a) => a);
     switch (name) {
-      case 'BIT': case 'BIT_ULL': case 'BIT_U32': { const b = this.arg(n[0]); return b === undefined ? undefined : 2 ** b; }
-      case 'GENMASK': case 'GENMASK_ULL': {
-        const h = this.arg(n[0]); const l = this.arg(n[1]);
+      case 'BIT':
+      case 'BIT_ULL':
+      case 'BIT_U32': {
+        const b = this.arg(n[0]);
+        return b === undefined ? undefined : 2 ** b;
+      }
+      case 'GENMASK':
+      case 'GENMASK_ULL': {
+        const h = this.arg(n[0]);
+        const l = this.arg(n[1]);
         return h === undefined || l === undefined ? undefined : 2 ** (h + 1) - 2 ** l;
       }
-      case 'min': case 'max': case 'min_t': case 'max_t': case 'umin': case 'umax': {
+      case 'min':
+      case 'max':
+      case 'min_t':
+      case 'max_t':
+      case 'umin':
+      case 'umax': {
         const vals = (name.endsWith('_t') ? n.slice(1) : n).map((a) => this.arg(a));
         if (vals.length < 2 || vals.some((v) => v === undefined)) return undefined;
         const nums = vals as number[];
         return name.startsWith('min') || name === 'umin' ? Math.min(...nums) : Math.max(...nums);
       }
-      case 'clamp': case 'clamp_t': {
+      case 'clamp':
+      case 'clamp_t': {
         const vals = (name === 'clamp_t' ? n.slice(1) : n).map((a) => this.arg(a));
         if (vals.some((v) => v === undefined)) return undefined;
         const [v, lo, hi] = vals as number[];
@@ -315,7 +461,8 @@ class Evaluator {
         return this.arrayLength(a[0]!.v);
       }
       case 'DIV_ROUND_UP': {
-        const a = this.arg(n[0]); const b = this.arg(n[1]);
+        const a = this.arg(n[0]);
+        const b = this.arg(n[1]);
         return a === undefined || !b ? undefined : Math.ceil(a / b);
       }
       default: {
@@ -346,7 +493,10 @@ export function evaluate(text: string, env: ConstEnv): EvalResult {
   const sizes = (name: string): MacroDef | undefined => env.lookup(`array:${name}`);
   const rewritten = text
     .replace(sizeofPairRe, 'ARRAY_SIZE($1)')
-    .replace(sizeofDerefRe, (m, name: string) => { const d = sizes(name); return d?.elementSize !== undefined ? String(d.elementSize) : m; })
+    .replace(sizeofDerefRe, (m, name: string) => {
+      const d = sizes(name);
+      return d?.elementSize !== undefined ? String(d.elementSize) : m;
+    })
     .replace(sizeofArrayRe, (m, open: string | undefined, name: string, elem: string | undefined, close: string | undefined) => {
       if (Boolean(open) !== Boolean(close)) return m;
       const d = sizes(name);

@@ -12,7 +12,10 @@ export function tokenize(text: string): Tok[] | undefined {
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if (/\s/.test(ch)) { i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
     if (/[0-9]/.test(ch)) {
       const m = numRe.exec(text.slice(i, i + 40));
       if (!m) return undefined;

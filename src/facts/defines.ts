@@ -33,7 +33,7 @@ function isLineTerminator(c: number): boolean {
  * scanning for `^` itself visits every line and was most of the cost of reading a file's defines.
  */
 export function* directiveMatches(clean: string, re: RegExp): Generator<RegExpExecArray> {
-  for (let hash = clean.indexOf('#'); hash !== -1;) {
+  for (let hash = clean.indexOf('#'); hash !== -1; ) {
     let start = hash;
     while (start > 0 && (clean.charCodeAt(start - 1) === 32 || clean.charCodeAt(start - 1) === 9)) start--;
     re.lastIndex = start;
@@ -49,9 +49,19 @@ function collectMacros(clean: string, file: string, starts: number[], out: Defin
     if (Object.hasOwn(out, name)) continue; // first definition wins (#ifdef alternatives usually agree)
     const body = m[4]!.replace(/\\\r?\n/g, ' ').trim();
     const line = lineOf(starts, m.index);
-    out[name] = m[2] !== undefined
-      ? { kind: 'function', body, params: m[3]!.split(',').map((p) => p.trim()).filter(Boolean), file, line }
-      : { kind: 'object', body, file, line };
+    out[name] =
+      m[2] !== undefined
+        ? {
+            kind: 'function',
+            body,
+            params: m[3]!
+              .split(',')
+              .map((p) => p.trim())
+              .filter(Boolean),
+            file,
+            line,
+          }
+        : { kind: 'object', body, file, line };
   }
 }
 
@@ -112,8 +122,10 @@ function collectArrays(clean: string, file: string, starts: number[], out: Defin
 
 /** Sizes of the element types whose size does not depend on the architecture. */
 const elementSizes: [RegExp, number][] = [
-  [/\b(u8|s8|__u8|uint8_t|int8_t|char)$/, 1], [/\b(u16|s16|__u16|__le16|__be16|uint16_t|int16_t|short)$/, 2],
-  [/\b(u32|s32|__u32|__le32|__be32|uint32_t|int32_t|int|unsigned)$/, 4], [/\b(u64|s64|__u64|__le64|__be64|uint64_t|int64_t)$/, 8],
+  [/\b(u8|s8|__u8|uint8_t|int8_t|char)$/, 1],
+  [/\b(u16|s16|__u16|__le16|__be16|uint16_t|int16_t|short)$/, 2],
+  [/\b(u32|s32|__u32|__le32|__be32|uint32_t|int32_t|int|unsigned)$/, 4],
+  [/\b(u64|s64|__u64|__le64|__be64|uint64_t|int64_t)$/, 8],
   // struct msix_entry { u32 vector; u16 entry; } (include/linux/pci.h): 8 bytes with padding.
   [/\bstruct\s+msix_entry$/, 8],
 ];

@@ -6,8 +6,14 @@ import { structNameOf, type TypeScope } from './scope';
 import type { DeviceClass, DeviceRef } from './types';
 
 const classOfStruct: Record<string, DeviceClass> = {
-  pci_dev: 'pci', mdev_device: 'mdev', auxiliary_device: 'auxiliary', platform_device: 'platform',
-  ntb_dev: 'ntb', fsl_mc_device: 'fsl-mc', cdx_device: 'cdx', device: 'device',
+  pci_dev: 'pci',
+  mdev_device: 'mdev',
+  auxiliary_device: 'auxiliary',
+  platform_device: 'platform',
+  ntb_dev: 'ntb',
+  fsl_mc_device: 'fsl-mc',
+  cdx_device: 'cdx',
+  device: 'device',
 };
 
 /**
@@ -18,7 +24,12 @@ const classOfStruct: Record<string, DeviceClass> = {
  */
 type Relation = 'embedded' | 'container' | 'same';
 
-interface Accessor { input: DeviceClass; output: DeviceClass; relation: Relation; type: string }
+interface Accessor {
+  input: DeviceClass;
+  output: DeviceClass;
+  relation: Relation;
+  type: string;
+}
 
 /** Device accessors of include/linux/*.h: one row each, name -> argument and result. */
 const accessors: Record<string, Accessor> = {
@@ -70,8 +81,14 @@ function strip(text: string): string {
   let t = text.trim();
   for (;;) {
     const cast = /^\(\s*(?:const\s+)?struct\s+\w+\s*\*\s*\)\s*/.exec(t);
-    if (cast) { t = t.slice(cast[0].length); continue; }
-    if (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) { t = t.slice(1, -1).trim(); continue; }
+    if (cast) {
+      t = t.slice(cast[0].length);
+      continue;
+    }
+    if (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) {
+      t = t.slice(1, -1).trim();
+      continue;
+    }
     return t;
   }
 }
@@ -85,7 +102,11 @@ function balanced(t: string): boolean {
   return d === 0;
 }
 
-interface PathExpr { addressOf: boolean; root: string; steps: string[] }
+interface PathExpr {
+  addressOf: boolean;
+  root: string;
+  steps: string[];
+}
 
 /** `&a->b.c[i]` -> { addressOf, root: "a", steps: ["->b", ".c", "[i]"] }; undefined if not a path. */
 function parsePath(text: string): PathExpr | undefined {
@@ -123,7 +144,10 @@ function followSteps(type: string | undefined, steps: string[], scope: TypeScope
   let t = type;
   for (const step of steps) {
     if (t === undefined) return undefined;
-    if (step.startsWith('[')) { t = t.replace(/\s*\*$/, ''); continue; }
+    if (step.startsWith('[')) {
+      t = t.replace(/\s*\*$/, '');
+      continue;
+    }
     const field = step.replace(/^(->|\.)/, '');
     const s = structNameOf(t);
     t = s ? scope.fieldType(s, field) : undefined;
@@ -181,7 +205,14 @@ export function classifyDevice(rawText: string, role: 'device' | 'pci', fnText: 
     return { ...via, text, path: [text, ...via.path] };
   }
   const path = parsePath(strip(text));
-  if (!path) return { text, class: role === 'pci' ? 'pci' : 'unknown', key: text.replace(/\s+/g, ''), path: [text], ...(role === 'pci' ? { declaredType: 'struct pci_dev *' } : {}) };
+  if (!path)
+    return {
+      text,
+      class: role === 'pci' ? 'pci' : 'unknown',
+      key: text.replace(/\s+/g, ''),
+      path: [text],
+      ...(role === 'pci' ? { declaredType: 'struct pci_dev *' } : {}),
+    };
   const acc = accessorCall(path.root);
   // An accessor's result is the same device object as its argument: it takes the argument's key.
   const inner = acc && depth < MAX_ACCESSOR_DEPTH ? classifyDevice(acc.arg, 'device', fnText, scope, false, depth + 1) : undefined;

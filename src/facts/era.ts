@@ -54,21 +54,38 @@ export function detectEra(readFile: (relPath: string) => string | undefined): Er
     const found = sevenX.filter((c) => c.test(raw));
     const rest = { maxDeviceIrqDomains: max, domainIds, intxFlag: intxFlagOf(pciH, 'PCI_IRQ_INTX'), ...declaredApis(raw) };
     if (found.length > 0) {
-      const source = found.map((c) => c.header).filter((h, i, a) => a.indexOf(h) === i).join(', ');
+      const source = found
+        .map((c) => c.header)
+        .filter((h, i, a) => a.indexOf(h) === i)
+        .join(', ');
       const generation = found.length === sevenX.length ? { generation: '7.x' as const } : {};
       return { era: 'per-domain', label: sevenXLabel(found, max), source, ...generation, ...rest };
     }
-    const label = 'MSI_SECONDARY_DOMAIN' in ids
-      ? `6.2–6.11-like per-domain (MSI_MAX_DEVICE_IRQDOMAINS = ${max})`
-      : `6.12-like per-domain (MSI_MAX_DEVICE_IRQDOMAINS = ${max})`;
+    const label =
+      'MSI_SECONDARY_DOMAIN' in ids
+        ? `6.2–6.11-like per-domain (MSI_MAX_DEVICE_IRQDOMAINS = ${max})`
+        : `6.12-like per-domain (MSI_MAX_DEVICE_IRQDOMAINS = ${max})`;
     return { era: 'per-domain', label, source: 'include/linux/msi_api.h', ...rest };
   }
   if (msiH === undefined) return undefined;
   if (/struct\s+xarray\s+__store\b/.test(msiH) || /\bmsi_add_msi_desc\s*\(/.test(msiH)) {
-    return { era: 'xarray', label: '6.1-like xarray (one store per device, no domain ids)', source: 'include/linux/msi.h', domainIds: {}, intxFlag: intxFlagOf(pciH, 'PCI_IRQ_LEGACY'), ...declaredApis(raw) };
+    return {
+      era: 'xarray',
+      label: '6.1-like xarray (one store per device, no domain ids)',
+      source: 'include/linux/msi.h',
+      domainIds: {},
+      intxFlag: intxFlagOf(pciH, 'PCI_IRQ_LEGACY'),
+      ...declaredApis(raw),
+    };
   }
   if (/\bfor_each_msi_entry\b/.test(msiH) || /\bdev_to_msi_list\b/.test(msiH)) {
-    return { era: 'list', label: '≤5.16-like list (no central index)', source: 'include/linux/msi.h', domainIds: {}, intxFlag: intxFlagOf(pciH, 'PCI_IRQ_LEGACY') };
+    return {
+      era: 'list',
+      label: '≤5.16-like list (no central index)',
+      source: 'include/linux/msi.h',
+      domainIds: {},
+      intxFlag: intxFlagOf(pciH, 'PCI_IRQ_LEGACY'),
+    };
   }
   return undefined;
 }
@@ -85,14 +102,18 @@ function declaredApis(raw: (relPath: string) => string | undefined): { apis?: Re
 
 /** The 7.x era as the scenarios and signature inference name it (no tree headers to read). */
 export const sevenXEra: EraInfo = {
-  ...defaultEra, generation: '7.x', label: sevenXLabel(sevenX, 1), source: 'era marker',
+  ...defaultEra,
+  generation: '7.x',
+  label: sevenXLabel(sevenX, 1),
+  source: 'era marker',
 };
 
 /** An era by name, for an `era:` marker: '7.x', '6.12' or '6.1'. */
 export function namedEra(name: string): EraInfo | undefined {
   if (name === '7.x') return sevenXEra;
   if (name === '6.12') return { ...defaultEra, source: 'era marker' };
-  if (name === '6.1') return { era: 'xarray', label: '6.1-like xarray (one store per device, no domain ids)', source: 'era marker', domainIds: {}, intxFlag: 'PCI_IRQ_LEGACY' };
+  if (name === '6.1')
+    return { era: 'xarray', label: '6.1-like xarray (one store per device, no domain ids)', source: 'era marker', domainIds: {}, intxFlag: 'PCI_IRQ_LEGACY' };
   return undefined;
 }
 

@@ -18,7 +18,6 @@ export interface ExprEnv {
 const MAX_DEPTH = 8;
 const errnoName = /^E[A-Z0-9]+$/;
 
-
 function intLiteral(text: string): number | undefined {
   // tree-sitter-c reads `-5` in `ret = -5` as one number literal.
   const neg = text.startsWith('-');
@@ -58,8 +57,11 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0, flag = fal
       const v = intLiteral(n.text);
       return v !== undefined ? { t: 'int', value: v } : other();
     }
-    case 'true': return { t: 'int', value: 1 };
-    case 'false': case 'null': return { t: 'int', value: 0 };
+    case 'true':
+      return { t: 'int', value: 1 };
+    case 'false':
+    case 'null':
+      return { t: 'int', value: 0 };
     case 'identifier': {
       if (n.text === 'NULL') return { t: 'int', value: 0 };
       const v = env.constant(n.text) ?? (flag ? env.flagConstant?.(n.text) : undefined);
@@ -96,7 +98,12 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0, flag = fal
       return { t: 'binary', op, left, right };
     }
     case 'conditional_expression':
-      return { t: 'ternary', test: sub(n.childForFieldName('condition')), then: sub(n.childForFieldName('consequence')), else: sub(n.childForFieldName('alternative')) };
+      return {
+        t: 'ternary',
+        test: sub(n.childForFieldName('condition')),
+        then: sub(n.childForFieldName('consequence')),
+        else: sub(n.childForFieldName('alternative')),
+      };
     case 'call_expression': {
       const fn = n.childForFieldName('function');
       const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
@@ -117,7 +124,19 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0, flag = fal
 }
 
 /** Argument node types the replay reads from calls it does not know (locations, constants). */
-const shallowArg = new Set(['identifier', 'field_expression', 'binary_expression', 'pointer_expression', 'number_literal', 'unary_expression', 'parenthesized_expression', 'cast_expression', 'true', 'false', 'null']);
+const shallowArg = new Set([
+  'identifier',
+  'field_expression',
+  'binary_expression',
+  'pointer_expression',
+  'number_literal',
+  'unary_expression',
+  'parenthesized_expression',
+  'cast_expression',
+  'true',
+  'false',
+  'null',
+]);
 
 /** The IR of an argument of a call that is not an MSI fact: full for what the replay reads, else `other`. */
 export function buildArgExpr(node: Node, env: ExprEnv, flag = false): Expr {

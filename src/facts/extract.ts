@@ -83,7 +83,10 @@ function relevantBlocks(ctx: FileContext, withFacts: Set<TopBlock>, callbacks: s
     const re = names.size <= 64 ? new RegExp(String.raw`\b(?:${[...names].join('|')})\b`) : undefined;
     const added = pending.filter((p) => mentions(p, re));
     if (added.length === 0) break;
-    for (const { b } of added) { chosen.add(b); names.add(b.functionName!); }
+    for (const { b } of added) {
+      chosen.add(b);
+      names.add(b.functionName!);
+    }
     pending = pending.filter((p) => !chosen.has(p.b));
   }
   return [...chosen].sort((a, b) => a.start - b.start);
@@ -95,7 +98,11 @@ function includedRanges(ctx: FileContext, blocks: TopBlock[]): TsRange[] {
     const start = declStart(ctx, b);
     const end = Math.min(b.close + 1, ctx.input.text.length);
     const prev = ranges[ranges.length - 1];
-    if (prev && start <= prev.endIndex) { prev.endIndex = Math.max(prev.endIndex, end); prev.endPosition = point(ctx, prev.endIndex); continue; }
+    if (prev && start <= prev.endIndex) {
+      prev.endIndex = Math.max(prev.endIndex, end);
+      prev.endPosition = point(ctx, prev.endIndex);
+      continue;
+    }
     ranges.push({ startIndex: start, endIndex: end, startPosition: point(ctx, start), endPosition: point(ctx, end) });
   }
   return ranges;
@@ -121,11 +128,19 @@ function siteFor(ctx: FileContext, tree: Tree, c: Candidate): ScopedSite | 'decl
   const block = blockOf(ctx, c.offset);
   // The lexical block name is cheap and right for real code; the tree decides only where it has none.
   const fnName = block?.functionName ?? functionNameOf(node) ?? '';
-  const args = splitOffsets(ctx.code, open + 1, close).map(([s, e]) => normalise(sourceText(ctx, s, e))).filter((a, i, all) => !(all.length === 1 && a === '' && i === 0));
+  const args = splitOffsets(ctx.code, open + 1, close)
+    .map(([s, e]) => normalise(sourceText(ctx, s, e)))
+    .filter((a, i, all) => !(all.length === 1 && a === '' && i === 0));
   const fnStart = block ? declStart(ctx, block) : 0;
   return {
-    name: c.name, offset: c.offset, close, args, node: treeCall ? parent : node, functionName: fnName,
-    fnCode: block ? ctx.code.slice(fnStart, block.close + 1) : undefined, fnStart,
+    name: c.name,
+    offset: c.offset,
+    close,
+    args,
+    node: treeCall ? parent : node,
+    functionName: fnName,
+    fnCode: block ? ctx.code.slice(fnStart, block.close + 1) : undefined,
+    fnStart,
     nodeAt: (o) => tree.rootNode.descendantForIndex(o, o + 1),
   };
 }
@@ -137,7 +152,9 @@ function guardCallSite(ctx: FileContext, tree: Tree, c: Candidate): ScopedSite |
   const block = blockOf(ctx, c.offset);
   const fnStart = block ? declStart(ctx, block) : 0;
   const g = guardSite(tree, ctx.code, c, {
-    functionName: block?.functionName ?? '', fnCode: block ? ctx.code.slice(fnStart, block.close + 1) : undefined, fnStart,
+    functionName: block?.functionName ?? '',
+    fnCode: block ? ctx.code.slice(fnStart, block.close + 1) : undefined,
+    fnStart,
     nodeAt: (o) => tree.rootNode.descendantForIndex(o, o + 1),
   });
   // A guard the tree cannot place (a macro body, an ERROR node) is left out rather than guessed.
@@ -153,7 +170,10 @@ function splitOffsets(code: string, from: number, to: number): [number, number][
     const ch = code[i];
     if (ch === '(' || ch === '[' || ch === '{') depth++;
     else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    else if (ch === ',' && depth === 0) { out.push([start, i]); start = i + 1; }
+    else if (ch === ',' && depth === 0) {
+      out.push([start, i]);
+      start = i + 1;
+    }
   }
   out.push([start, to]);
   return out;
@@ -170,10 +190,12 @@ function functionInfo(ctx: FileContext, tree: Tree, b: TopBlock, builder: Skelet
 
   builder.truncated = undefined;
   const info: FunctionInfo = {
-    name: b.functionName!, file: ctx.input.file,
+    name: b.functionName!,
+    file: ctx.input.file,
     range: offsetRange(ctx.starts, nameAt, nameAt + b.functionName!.length),
     bodyRange: offsetRange(ctx.starts, declStart(ctx, b), b.close + 1),
-    isStatic: /\bstatic\b/.test(header), params,
+    isStatic: /\bstatic\b/.test(header),
+    params,
     body: body ? builder.functionBody(body) : builder.callsIn(tree.rootNode, b.open, b.close + 1),
   };
   if (builder.truncated) info.truncated = builder.truncated;
@@ -183,7 +205,13 @@ function functionInfo(ctx: FileContext, tree: Tree, b: TopBlock, builder: Skelet
 /** A function whose skeleton was cut: said at the first dropped statement (check caps its findings). */
 function truncationProblem(fn: FunctionInfo): FileProblem {
   const at = fn.truncated!;
-  return { file: fn.file, line: at.line, column: at.column, severity: 'warning', message: `${fn.name}: statements nested more than ${MAX_DEPTH} deep are not modelled from here on; findings in ${fn.name}() are at most warnings` };
+  return {
+    file: fn.file,
+    line: at.line,
+    column: at.column,
+    severity: 'warning',
+    message: `${fn.name}: statements nested more than ${MAX_DEPTH} deep are not modelled from here on; findings in ${fn.name}() are at most warnings`,
+  };
 }
 
 export interface ExtractOptions {
@@ -200,7 +228,13 @@ export interface ExtractOptions {
 export function extractFileFacts(input: ExtractInput, options: ExtractOptions = {}): FileFacts {
   const out: FileFacts = { file: input.file, facts: [], functions: [], pciIds: [], drivers: [], problems: [] };
   if (input.text.length > MAX_PARSE_BYTES) {
-    out.problems.push({ file: input.file, line: 1, column: 1, severity: 'warning', message: `file is ${(input.text.length / 1048576).toFixed(1)} MB, over the ${MAX_PARSE_BYTES / 1048576} MB parse limit: not analysed` });
+    out.problems.push({
+      file: input.file,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      message: `file is ${(input.text.length / 1048576).toFixed(1)} MB, over the ${MAX_PARSE_BYTES / 1048576} MB parse limit: not analysed`,
+    });
     return out;
   }
   if (input.text.slice(0, 65536).includes('\u0000')) {
@@ -235,7 +269,10 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
       factAt: (o) => byStart.get(o),
       // Expression constants: the file's (headers are read for call arguments, and for flag bits).
       // (A lower-case name that the file does not define is a variable: skip the evaluator.)
-      constant: (t) => ((/^(?!true$|false$)[a-z_][a-z0-9_]*$/.test(t) && !ctx.visible.localEnv.lookup(t)) || t.includes('->') ? undefined : evaluate(t, ctx.visible.localEnv).value),
+      constant: (t) =>
+        (/^(?!true$|false$)[a-z_][a-z0-9_]*$/.test(t) && !ctx.visible.localEnv.lookup(t)) || t.includes('->')
+          ? undefined
+          : evaluate(t, ctx.visible.localEnv).value,
       // A flag bit (`x & FLAG`, `|= FLAG`, set_bit(FLAG, ...)) may come from the driver's own header.
       flagConstant: (t) => (/^[A-Z][A-Z0-9_]*$/.test(t) ? evaluate(t, ctx.visible.env).value : undefined),
       isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
@@ -281,6 +318,14 @@ function collectFacts(ctx: FileContext, tree: Tree, out: FileFacts, only?: TopBl
     out.facts.push(fact);
     if (p) out.problems.push(problem(ctx, c.offset, 'info', p));
     const depth = Math.max(0, ...site.args.map(nestingDepth));
-    if (depth > MAX_CONST_NESTING) out.problems.push(problem(ctx, c.offset, 'warning', `${c.name}: an argument nests ${depth} levels deep (the limit is ${MAX_CONST_NESTING}): its value is not evaluated and taken as unknown`));
+    if (depth > MAX_CONST_NESTING)
+      out.problems.push(
+        problem(
+          ctx,
+          c.offset,
+          'warning',
+          `${c.name}: an argument nests ${depth} levels deep (the limit is ${MAX_CONST_NESTING}): its value is not evaluated and taken as unknown`,
+        ),
+      );
   }
 }

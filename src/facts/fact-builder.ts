@@ -15,7 +15,13 @@ import type { MsiFact, Value } from './types';
 
 export type { CallSite };
 
-const flagBits: [number, string][] = [[1, 'INTX'], [2, 'PCI_IRQ_MSI'], [4, 'PCI_IRQ_MSIX'], [8, 'PCI_IRQ_AFFINITY'], [16, 'PCI_IRQ_VIRTUAL']];
+const flagBits: [number, string][] = [
+  [1, 'INTX'],
+  [2, 'PCI_IRQ_MSI'],
+  [4, 'PCI_IRQ_MSIX'],
+  [8, 'PCI_IRQ_AFFINITY'],
+  [16, 'PCI_IRQ_VIRTUAL'],
+];
 
 /** Chooses the signature by argument count, then by what the first argument is, then by era. */
 function pickSignature(row: ApiRow, args: string[], ctx: FileContext, site: CallSite): ApiSignature | undefined {
@@ -43,7 +49,11 @@ function makeValue(text: string, ctx: FileContext, at: Node | null, fnCode?: str
   if (r.value !== undefined) return v;
   // A local holding one of several constants: their range.
   const local = /^[a-z_]\w*$/.test(v.text) ? localValues(v.text, fnCode, ctx.visible.env) : undefined;
-  if (local) { v.min = Math.min(...local.values); v.max = Math.max(...local.values); v.chain = [`${v.text} = ${local.texts.join(' or ')}`]; }
+  if (local) {
+    v.min = Math.min(...local.values);
+    v.max = Math.max(...local.values);
+    v.chain = [`${v.text} = ${local.texts.join(' or ')}`];
+  }
   for (const sym of r.symbols) {
     const lb = loopBoundOf(at, sym);
     if (!lb) continue;
@@ -77,7 +87,15 @@ function flagsOf(text: string, ctx: FileContext, fnCode: string | undefined): { 
   if (r.value !== undefined) return { flags: flagNames(r.value, text, ctx), partial: false };
   // A local assigned only constants: the union of every value it may hold.
   const local = localValues(text.trim(), fnCode, ctx.visible.env);
-  if (local) return { flags: flagNames(local.values.reduce((a, b) => a | b, 0), local.texts.join(' | '), ctx), partial: false };
+  if (local)
+    return {
+      flags: flagNames(
+        local.values.reduce((a, b) => a | b, 0),
+        local.texts.join(' | '),
+        ctx,
+      ),
+      partial: false,
+    };
   const seen = [...new Set(text.match(/\bPCI_IRQ_\w+/g) ?? [])];
   return seen.length > 0 ? { flags: seen, partial: true } : { partial: true };
 }
@@ -117,17 +135,29 @@ function descIndex(text: string, ctx: FileContext, site: CallSite): Value {
 }
 
 const valueRoles: Partial<Record<ArgRole, 'domain' | 'index' | 'first' | 'last' | 'count' | 'min' | 'max' | 'hwsize'>> = {
-  domid: 'domain', index: 'index', first: 'first', last: 'last', count: 'count', min: 'min', max: 'max', hwsize: 'hwsize',
+  domid: 'domain',
+  index: 'index',
+  first: 'first',
+  last: 'last',
+  count: 'count',
+  min: 'min',
+  max: 'max',
+  hwsize: 'hwsize',
 };
 
 export function buildFact(id: number, site: CallSite, ctx: FileContext): { fact: MsiFact; problem?: string } {
   const row = catalogueRow(site.name)!;
   const sig = pickSignature(row, site.args, ctx, site);
   const fact: MsiFact = {
-    id, file: ctx.input.file, api: site.name, kind: row.kind, signature: sig?.era ?? 'any',
+    id,
+    file: ctx.input.file,
+    api: site.name,
+    kind: row.kind,
+    signature: sig?.era ?? 'any',
     range: offsetRange(ctx.starts, site.offset, site.offset + site.name.length),
     callRange: offsetRange(ctx.starts, site.offset, site.close + 1),
-    function: site.functionName, args: site.args.map(normalise),
+    function: site.functionName,
+    args: site.args.map(normalise),
   };
   const result = resultOf(ctx.code, site.offset);
   if (result) fact.result = result;
@@ -143,8 +173,8 @@ export function buildFact(id: number, site: CallSite, ctx: FileContext): { fact:
       const f = flagsOf(text, ctx, site.fnCode);
       if (f.flags) fact.flags = f.flags;
       if (f.partial) fact.flagsPartial = true;
-    }
-    else if (role === 'entries' && site.fnCode !== undefined) fact.entries = msixEntries(text, site.fnCode, site.fnStart, ctx.code, ctx.visible.env, site.nodeAt, (t, at) => makeValue(t, ctx, at, site.fnCode));
+    } else if (role === 'entries' && site.fnCode !== undefined)
+      fact.entries = msixEntries(text, site.fnCode, site.fnStart, ctx.code, ctx.visible.env, site.nodeAt, (t, at) => makeValue(t, ctx, at, site.fnCode));
     else if (role === 'entries') fact.entries = { array: normalise(text), indices: null };
     else if (role === 'map') fact.index = makeValue(`${memberBase(text)}.index`, ctx, site.node, site.fnCode);
     else if (role === 'desc' && row.kind === 'insert') fact.index = descIndex(text, ctx, site);
@@ -153,7 +183,10 @@ export function buildFact(id: number, site: CallSite, ctx: FileContext): { fact:
       if (field) fact[field] = makeValue(text, ctx, site.node, site.fnCode);
     }
   });
-  if (fact.domain === undefined) { const d = impliedDomain(sig, ctx); if (d) fact.domain = d; }
+  if (fact.domain === undefined) {
+    const d = impliedDomain(sig, ctx);
+    if (d) fact.domain = d;
+  }
   if (!fact.flags && row.impliedFlags) fact.flags = [...row.impliedFlags];
   if (!fact.index && row.impliedAnyIndex) fact.index = { text: 'MSI_ANY_INDEX (implied)', value: 0xffffffff, anyIndex: true, chain: [] };
   if (!fact.count && row.impliedCount !== undefined) fact.count = { text: `${row.impliedCount} (implied)`, value: row.impliedCount, chain: [] };

@@ -47,7 +47,13 @@ const guardClasses = catalogue.filter((r) => r.lockGuard).map((r) => r.name);
 
 /** Every `api_name (` and lock guard in code (comments, strings and #define bodies already blanked). */
 export function findCandidates(code: string): Candidate[] {
-  candidateRe ??= new RegExp(String.raw`\b(${catalogueNames().filter((n) => !guardClasses.includes(n)).sort((a, b) => b.length - a.length).join('|')})\s*\(`, 'g');
+  candidateRe ??= new RegExp(
+    String.raw`\b(${catalogueNames()
+      .filter((n) => !guardClasses.includes(n))
+      .sort((a, b) => b.length - a.length)
+      .join('|')})\s*\(`,
+    'g',
+  );
   const out: Candidate[] = [];
   candidateRe.lastIndex = 0;
   for (let m = candidateRe.exec(code); m; m = candidateRe.exec(code)) out.push({ name: m[1]!, offset: m.index });
@@ -75,7 +81,15 @@ function conditionals(input: ExtractInput, noComments: string): PreprocResult {
   // A name taken as undefined may come from a kernel header: searching them costs (they are
   // read only then), so only where that would drop an MSI call, and the walk is then redone.
   if (first.assumedUndefined.size === 0 || !first.blank.some(([s, e]) => findCandidates(noComments.slice(s, e)).length > 0)) return first;
-  const headers = makeVisible({ file: input.file, text: input.text, clean: '', era: input.era, defines: {}, headerDefines: input.headerDefines, readInclude: read });
+  const headers = makeVisible({
+    file: input.file,
+    text: input.text,
+    clean: '',
+    era: input.era,
+    defines: {},
+    headerDefines: input.headerDefines,
+    readInclude: read,
+  });
   const fromHeaders = new Set([...first.assumedUndefined].filter((name) => headers.env.lookup(name) !== undefined));
   return fromHeaders.size === 0 ? first : preprocess(noComments, input.text, { ...readLocal, external: (name) => inMakefile(name) || fromHeaders.has(name) });
 }
@@ -90,10 +104,25 @@ export function prepareFile(original: ExtractInput): FileContext {
   // Blanking keeps every newline: one set of line starts serves the text and both blanked copies.
   const starts = lineStarts(input.text);
   const defines = collectDefinesBlanked(noComments, input.file, starts);
-  const visible = makeVisible({ file: input.file, text: input.text, clean: code, era: input.era, defines, headerDefines: input.headerDefines, readInclude: input.readInclude });
+  const visible = makeVisible({
+    file: input.file,
+    text: input.text,
+    clean: code,
+    era: input.era,
+    defines,
+    headerDefines: input.headerDefines,
+    readInclude: input.readInclude,
+  });
   return {
-    input, noComments, code, starts, blocks: topLevelBlocks(code),
-    candidates: findCandidates(code), visible, scope: makeScope(code, (name) => visible.struct(name)), preproc,
+    input,
+    noComments,
+    code,
+    starts,
+    blocks: topLevelBlocks(code),
+    candidates: findCandidates(code),
+    visible,
+    scope: makeScope(code, (name) => visible.struct(name)),
+    preproc,
   };
 }
 

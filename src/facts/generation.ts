@@ -11,7 +11,10 @@ export interface CoreChange {
   test: (raw: (relPath: string) => string | undefined) => boolean;
 }
 
-const has = (header: string, re: RegExp) => (raw: (relPath: string) => string | undefined): boolean => re.test(raw(header) ?? '');
+const has =
+  (header: string, re: RegExp) =>
+  (raw: (relPath: string) => string | undefined): boolean =>
+    re.test(raw(header) ?? '');
 
 export const sevenX: readonly CoreChange[] = [
   // msi_lock_descs()/msi_unlock_descs() became __msi_lock_descs() behind a lock guard.
@@ -19,7 +22,11 @@ export const sevenX: readonly CoreChange[] = [
   // msi_create_device_irq_domain() runs msi_prepare with hwsize and keeps the result (info->alloc_data).
   { name: 'device domains prepared at creation', header: 'include/linux/msi.h', test: has('include/linux/msi.h', /\bmsi_alloc_info_t\s*\*\s*alloc_data\s*;/) },
   // __pci_enable_msi_range() passes the MSI vector count to pci_setup_msi_device_domain().
-  { name: 'PCI/MSI domain hwsize = vector count', header: 'drivers/pci/msi/msi.h', test: has('drivers/pci/msi/msi.h', /\bpci_setup_msi_device_domain\s*\(\s*struct\s+pci_dev\s*\*\s*\w+\s*,\s*unsigned\s+int\s+hwsize\s*\)/) },
+  {
+    name: 'PCI/MSI domain hwsize = vector count',
+    header: 'drivers/pci/msi/msi.h',
+    test: has('drivers/pci/msi/msi.h', /\bpci_setup_msi_device_domain\s*\(\s*struct\s+pci_dev\s*\*\s*\w+\s*,\s*unsigned\s+int\s+hwsize\s*\)/),
+  },
 ];
 
 export function sevenXLabel(found: readonly CoreChange[], maxDomains: number): string {

@@ -20,7 +20,10 @@ export interface TextEdit {
   newText: string;
 }
 
-interface Pos { line: number; column: number }
+interface Pos {
+  line: number;
+  column: number;
+}
 
 /** Characters whose insertion or removal can change comments, strings or directives. */
 const lexical = /["'/*#\\]/;
@@ -28,7 +31,10 @@ const braces = /[{}]/;
 
 /** Shifts every Range inside `value` (facts, skeletons) that lies after the edit. */
 function shiftRanges(value: unknown, oldEnd: Pos, newEnd: Pos): void {
-  if (Array.isArray(value)) { for (const v of value) shiftRanges(v, oldEnd, newEnd); return; }
+  if (Array.isArray(value)) {
+    for (const v of value) shiftRanges(v, oldEnd, newEnd);
+    return;
+  }
   if (typeof value !== 'object' || value === null) return;
   const r = value as Record<string, unknown>;
   if (typeof r['line'] === 'number' && typeof r['endLine'] === 'number') {
@@ -38,7 +44,10 @@ function shiftRanges(value: unknown, oldEnd: Pos, newEnd: Pos): void {
     };
     const a = move(r['line'] as number, r['column'] as number);
     const b = move(r['endLine'] as number, r['endColumn'] as number);
-    r['line'] = a.line; r['column'] = a.column; r['endLine'] = b.line; r['endColumn'] = b.column;
+    r['line'] = a.line;
+    r['column'] = a.column;
+    r['endLine'] = b.line;
+    r['endColumn'] = b.column;
   }
   for (const v of Object.values(r)) if (typeof v === 'object') shiftRanges(v, oldEnd, newEnd);
 }
@@ -58,7 +67,12 @@ export class IncrementalDocument {
   /** How the last edit was handled, for measurements and tests. */
   lastEdit: 'function' | 'full' | 'none' = 'none';
 
-  constructor(readonly file: string, text: string, readonly era: EraInfo, readonly readInclude?: ReadInclude) {
+  constructor(
+    readonly file: string,
+    text: string,
+    readonly era: EraInfo,
+    readonly readInclude?: ReadInclude,
+  ) {
     this.text = text;
     this.current = this.full();
   }
@@ -73,14 +87,21 @@ export class IncrementalDocument {
 
   applyEdit(edit: TextEdit): void {
     const { startOffset: start, oldEndOffset: oldEnd, newText } = edit;
-    if (start < 0 || oldEnd < start || oldEnd > this.text.length) throw new RangeError(`edit ${start}..${oldEnd} outside the document (length ${this.text.length})`);
+    if (start < 0 || oldEnd < start || oldEnd > this.text.length)
+      throw new RangeError(`edit ${start}..${oldEnd} outside the document (length ${this.text.length})`);
     const removed = this.text.slice(start, oldEnd);
     const oldText = this.text;
     this.text = oldText.slice(0, start) + newText + oldText.slice(oldEnd);
     const block = this.ctx ? blockAt(this.ctx.blocks, start) : undefined;
-    const local = this.ctx && block?.functionName !== undefined && start > block.open && oldEnd <= block.close
-      && !lexical.test(removed) && !lexical.test(newText) && !touchesBlank(this.ctx.preproc, start, oldEnd)
-      && (!(braces.test(removed) || braces.test(newText)) || this.sameBlock(this.ctx, block, start, oldEnd, newText));
+    const local =
+      this.ctx &&
+      block?.functionName !== undefined &&
+      start > block.open &&
+      oldEnd <= block.close &&
+      !lexical.test(removed) &&
+      !lexical.test(newText) &&
+      !touchesBlank(this.ctx.preproc, start, oldEnd) &&
+      (!(braces.test(removed) || braces.test(newText)) || this.sameBlock(this.ctx, block, start, oldEnd, newText));
     if (!local || !this.ctx || !block) {
       this.current = this.full();
       this.lastEdit = 'full';
@@ -116,7 +137,11 @@ export class IncrementalDocument {
   private full(): FileFacts {
     const input = { file: this.file, text: this.text, era: this.era, ...(this.readInclude ? { readInclude: this.readInclude } : {}) };
     this.ctx = undefined;
-    return extractFileFacts(input, { onContext: (ctx) => { this.ctx = ctx; } });
+    return extractFileFacts(input, {
+      onContext: (ctx) => {
+        this.ctx = ctx;
+      },
+    });
   }
 
   private reextractFunction(old: FileContext, block: TopBlock, start: number, oldEnd: number, newText: string): FileFacts {
@@ -132,9 +157,14 @@ export class IncrementalDocument {
     ];
     const ctx: FileContext = {
       // The text keeps its dead branches blanked (an edit touching one re-extracts the file).
-      ...old, input: { ...old.input, text: splice(old.input.text) }, noComments: splice(old.noComments), code: splice(old.code), starts,
+      ...old,
+      input: { ...old.input, text: splice(old.input.text) },
+      noComments: splice(old.noComments),
+      code: splice(old.code),
+      starts,
       preproc: shiftPreproc(old.preproc, oldEnd, delta),
-      blocks: old.blocks.map((b) => (b === block ? edited : shiftBlock(b, oldEnd, delta))), candidates,
+      blocks: old.blocks.map((b) => (b === block ? edited : shiftBlock(b, oldEnd, delta))),
+      candidates,
     };
     this.ctx = ctx;
     // Keep what lies outside the function, moved to its new place.
@@ -147,7 +177,8 @@ export class IncrementalDocument {
       file: prev.file,
       facts: prev.facts.filter((f) => !inBlock(offsetOfFact(f))),
       functions: prev.functions.filter((fn) => fn.name !== block.functionName),
-      pciIds: prev.pciIds, drivers: prev.drivers,
+      pciIds: prev.pciIds,
+      drivers: prev.drivers,
       problems: prev.problems.filter((p) => !inBlock(oldStarts[p.line - 1]! + p.column - 1)),
     });
     shiftRanges([kept.facts, kept.functions, kept.pciIds, kept.drivers], oldEndPos, newEndPos);
@@ -156,10 +187,14 @@ export class IncrementalDocument {
     }
     let from = edited.start;
     while (from < edited.open && /\s/.test(ctx.code[from]!)) from++;
-    const tree = parseC(ctx.input.text, null, [{
-      startIndex: from, endIndex: edited.close + 1,
-      startPosition: toPoint(position(starts, from)), endPosition: toPoint(position(starts, edited.close + 1)),
-    }]);
+    const tree = parseC(ctx.input.text, null, [
+      {
+        startIndex: from,
+        endIndex: edited.close + 1,
+        startPosition: toPoint(position(starts, from)),
+        endPosition: toPoint(position(starts, edited.close + 1)),
+      },
+    ]);
     try {
       const out = extractWithContext(ctx, kept, { onlyBlocks: [edited], tree });
       if (!this.stillRelevant(ctx, edited, prev, out)) out.functions = out.functions.filter((fn) => fn.name !== edited.functionName);

@@ -28,8 +28,9 @@ function expressionAt(body: string, from: number): string | undefined {
   for (let i = from; i < body.length; i++) {
     const ch = body[i];
     if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') { if (--depth < 0) return body.slice(from, i).trim(); }
-    else if ((ch === ';' || ch === ',') && depth === 0) return body.slice(from, i).trim();
+    else if (ch === ')' || ch === ']' || ch === '}') {
+      if (--depth < 0) return body.slice(from, i).trim();
+    } else if ((ch === ';' || ch === ',') && depth === 0) return body.slice(from, i).trim();
   }
   return undefined;
 }
@@ -43,7 +44,12 @@ export function localStores(name: string, fnCode: string | undefined): LocalStor
   const open = fnCode.indexOf('{');
   if (open < 0 || new RegExp(String.raw`\b${name}\b`).test(fnCode.slice(0, open))) return undefined; // a parameter
   const body = fnCode.slice(open);
-  if (!new RegExp(String.raw`\b(?:int|long|short|char|unsigned|signed|u8|u16|u32|u64|s8|s16|s32|s64|size_t|__u\d+)\b[\w\s,*=()]*?(?<![\w.]|->)${name}\s*(?:[=;,\[])`).test(body)) return undefined; // not declared here
+  if (
+    !new RegExp(
+      String.raw`\b(?:int|long|short|char|unsigned|signed|u8|u16|u32|u64|s8|s16|s32|s64|size_t|__u\d+)\b[\w\s,*=()]*?(?<![\w.]|->)${name}\s*(?:[=;,\[])`,
+    ).test(body)
+  )
+    return undefined; // not declared here
   const stores: LocalStores['stores'] = [];
   for (const at of occurrences(body, name)) {
     const before = body.slice(Math.max(0, at - 2), at);

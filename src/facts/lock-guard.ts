@@ -72,11 +72,17 @@ export function guardSite(tree: Tree, code: string, c: Candidate, base: Omit<Cal
     const scope = stmt ? blockScope(stmt) : undefined;
     if (!args || !scope) return undefined;
     const open = args.startIndex;
-    return { site: { ...base, name: c.name, offset: c.offset, close: matchBracket(code, open), args: args.namedChildren.map((a) => normalise(a.text)), node: outer }, scope };
+    return {
+      site: { ...base, name: c.name, offset: c.offset, close: matchBracket(code, open), args: args.namedChildren.map((a) => normalise(a.text)), node: outer },
+      scope,
+    };
   }
   const named = innerArgs?.namedChildren ?? [];
   const stmt = statementOf(inner);
   const scope = stmt ? headedScope(stmt) : undefined;
   if (!innerArgs || named.length < 2 || !scope) return undefined;
-  return { site: { ...base, name: c.name, offset: c.offset, close: innerArgs.endIndex - 1, args: named.slice(1).map((a) => normalise(a.text)), node: inner }, scope };
+  return {
+    site: { ...base, name: c.name, offset: c.offset, close: innerArgs.endIndex - 1, args: named.slice(1).map((a) => normalise(a.text)), node: inner },
+    scope,
+  };
 }

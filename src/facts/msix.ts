@@ -7,7 +7,10 @@ import { loopBoundOf } from './loop-bounds';
 import type { MsixEntries, Value } from './types';
 
 function pathRegex(base: string): string {
-  return base.split(/(->|\.)/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
+  return base
+    .split(/(->|\.)/)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s*');
 }
 
 function fromInitialiser(name: string, text: string, env: ConstEnv): number[] | null | undefined {
@@ -20,16 +23,27 @@ function fromInitialiser(name: string, text: string, env: ConstEnv): number[] | 
   for (const item of splitTopLevel(text.slice(open + 1, close)).filter(Boolean)) {
     const inner = item.replace(/^\{\s*/, '').replace(/\s*\}$/, '');
     const named = /\.entry\s*=\s*([^,]+)/.exec(inner);
-    const v = evaluate(named ? named[1]! : splitTopLevel(inner)[0] ?? '', env).value;
+    const v = evaluate(named ? named[1]! : (splitTopLevel(inner)[0] ?? ''), env).value;
     if (v === undefined) return null;
     out.push(v);
   }
   return out;
 }
 
-export function msixEntries(arg: string, fnCode: string, fnStart: number, fileCode: string, env: ConstEnv, nodeAt: (offset: number) => Node | null, makeValue: (text: string, at: Node | null) => Value): MsixEntries {
+export function msixEntries(
+  arg: string,
+  fnCode: string,
+  fnStart: number,
+  fileCode: string,
+  env: ConstEnv,
+  nodeAt: (offset: number) => Node | null,
+  makeValue: (text: string, at: Node | null) => Value,
+): MsixEntries {
   const array = normalise(arg);
-  const base = array.replace(/^&\s*/, '').replace(/\s*\[\s*0\s*\]$/, '').replace(/\s+/g, '');
+  const base = array
+    .replace(/^&\s*/, '')
+    .replace(/\s*\[\s*0\s*\]$/, '')
+    .replace(/\s+/g, '');
   const result: MsixEntries = { array, indices: null };
   if (!/^[A-Za-z_][\w>.-]*$/.test(base)) return result;
   const init = fromInitialiser(base, fnCode, env) ?? fromInitialiser(base, fileCode, env);
@@ -48,9 +62,13 @@ export function msixEntries(arg: string, fnCode: string, fnStart: number, fileCo
     }
     const i = evaluate(idx, env).value;
     const v = evaluate(val, env).value;
-    if (i === undefined || v === undefined || i < 0 || i > 4096) { constantOnly = false; continue; }
+    if (i === undefined || v === undefined || i < 0 || i > 4096) {
+      constantOnly = false;
+      continue;
+    }
     slots[i] = v;
   }
-  if (constantOnly && slots.length > 0 && !slots.includes(undefined) && [...slots.keys()].every((k) => slots[k] !== undefined)) result.indices = slots as number[];
+  if (constantOnly && slots.length > 0 && !slots.includes(undefined) && [...slots.keys()].every((k) => slots[k] !== undefined))
+    result.indices = slots as number[];
   return result;
 }

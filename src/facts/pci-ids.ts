@@ -33,8 +33,8 @@ function entryIds(entry: string, env: ConstEnv): { vendor: number; device: numbe
     const v = /\.vendor\s*=\s*([^,}]+)/.exec(inner);
     const d = /\.device\s*=\s*([^,}]+)/.exec(inner);
     const pos = splitTopLevel(inner);
-    vendor = constant(v ? v[1]! : pos[0] ?? '', env);
-    device = constant(d ? d[1]! : pos[1] ?? '', env);
+    vendor = constant(v ? v[1]! : (pos[0] ?? ''), env);
+    device = constant(d ? d[1]! : (pos[1] ?? ''), env);
   }
   return vendor !== undefined && device !== undefined && vendor !== 0 ? { vendor, device } : undefined;
 }
@@ -64,8 +64,12 @@ export function pciIdTables(clean: string, env: ConstEnv, starts?: number[]): Pc
 }
 
 const driverTypes: Record<string, DriverInfo['bus']> = {
-  pci_driver: 'pci', platform_driver: 'platform', auxiliary_driver: 'auxiliary', mdev_driver: 'mdev',
-  fsl_mc_driver: 'fsl-mc', cdx_driver: 'cdx',
+  pci_driver: 'pci',
+  platform_driver: 'platform',
+  auxiliary_driver: 'auxiliary',
+  mdev_driver: 'mdev',
+  fsl_mc_driver: 'fsl-mc',
+  cdx_driver: 'cdx',
 };
 const driverRe = /\bstruct\s+(pci_driver|platform_driver|auxiliary_driver|mdev_driver|fsl_mc_driver|cdx_driver)\s+(\w+)\s*(?:__\w+\s*)*=\s*\{/g;
 

@@ -11,7 +11,17 @@ import { directivesOf, headerDirectives, type Directive } from './directives';
 import type { Conditional } from './types';
 
 /** Names kbuild, the compiler or arch headers the facts layer never reads decide. */
-const externalNames = new Set(['MODULE', 'DEBUG', 'VERBOSE_DEBUG', 'LINUX_VERSION_CODE', 'BITS_PER_LONG', 'PAGE_SIZE', 'PAGE_SHIFT', 'L1_CACHE_BYTES', 'NR_CPUS']);
+const externalNames = new Set([
+  'MODULE',
+  'DEBUG',
+  'VERBOSE_DEBUG',
+  'LINUX_VERSION_CODE',
+  'BITS_PER_LONG',
+  'PAGE_SIZE',
+  'PAGE_SHIFT',
+  'L1_CACHE_BYTES',
+  'NR_CPUS',
+]);
 const externalPrefixes = ['CONFIG_', 'KBUILD_', 'ARCH_', 'HAVE_', 'CC_'];
 
 /** A name the preprocessor walk cannot decide from the driver's own text. */
@@ -108,16 +118,35 @@ class Walk {
       const { region, cond } = here();
       const line = { start, end, hash };
       switch (name) {
-        case 'if': case 'ifdef': case 'ifndef': {
+        case 'if':
+        case 'ifdef':
+        case 'ifndef': {
           const test = region === 'dead' ? { value: 'no' as Tri, cond: undefined } : this.test(name, rest);
-          stack.push({ outer: region, outerCond: cond, taken: test.value, branch: test.value, cond: test.cond, decider: test.cond, from: end, directives: [{ ...line, branch: test.value, cond: test.cond }] });
+          stack.push({
+            outer: region,
+            outerCond: cond,
+            taken: test.value,
+            branch: test.value,
+            cond: test.cond,
+            decider: test.cond,
+            from: end,
+            directives: [{ ...line, branch: test.value, cond: test.cond }],
+          });
           break;
         }
-        case 'elif': case 'elifdef': case 'elifndef': case 'else': {
+        case 'elif':
+        case 'elifdef':
+        case 'elifndef':
+        case 'else': {
           const g = stack[stack.length - 1];
           if (!g) break;
           closeBranch(g, start);
-          const test = name === 'else' ? { value: 'yes' as Tri, cond: undefined } : g.outer === 'dead' ? { value: 'no' as Tri, cond: undefined } : this.test(name.replace('el', '') as 'if', rest);
+          const test =
+            name === 'else'
+              ? { value: 'yes' as Tri, cond: undefined }
+              : g.outer === 'dead'
+                ? { value: 'no' as Tri, cond: undefined }
+                : this.test(name.replace('el', '') as 'if', rest);
           g.decider ??= test.cond;
           const elseOf = (t: Tri): Tri => (g.taken === 'yes' ? 'no' : g.taken === 'no' ? t : t === 'no' ? 'no' : 'maybe');
           g.branch = elseOf(test.value);
@@ -135,7 +164,8 @@ class Walk {
           if (record && g.outer !== 'dead') this.recordDirectives(g, line);
           break;
         }
-        case 'define': case 'undef':
+        case 'define':
+        case 'undef':
           if (region !== 'dead') this.define(name, rest, region, start);
           break;
         case 'include':
@@ -165,9 +195,19 @@ class Walk {
     const m = /^([A-Za-z_]\w*)(\(([^)]*)\))?\s*([\s\S]*)$/.exec(rest);
     if (!m) return;
     const name = m[1]!;
-    const def: MacroDef = m[2] !== undefined
-      ? { kind: 'function', body: m[4]!.trim(), params: m[3]!.split(',').map((p) => p.trim()).filter(Boolean), file: '', line: at }
-      : { kind: 'object', body: m[4]!.trim(), file: '', line: at };
+    const def: MacroDef =
+      m[2] !== undefined
+        ? {
+            kind: 'function',
+            body: m[4]!.trim(),
+            params: m[3]!
+              .split(',')
+              .map((p) => p.trim())
+              .filter(Boolean),
+            file: '',
+            line: at,
+          }
+        : { kind: 'object', body: m[4]!.trim(), file: '', line: at };
     const after: Macro = kind === 'undef' ? { state: 'undef' } : { state: 'def', def };
     // In some configurations only: known afterwards only when it changes nothing (an #undef of
     // a macro nobody defined, as in `#if !defined CONFIG_PCI_MSI / #undef DRV_MSI`).
@@ -214,10 +254,17 @@ class Walk {
       return ` __pp_atom${i} `;
     };
     const text = expr
-      .replace(/\bdefined\s*(?:\(\s*([A-Za-z_]\w*)\s*\)|([A-Za-z_]\w*))/g, (_, a: string | undefined, b: string | undefined) => atom((a ?? b)!, (m) => (m.state === 'def' ? '1' : '0')))
+      .replace(/\bdefined\s*(?:\(\s*([A-Za-z_]\w*)\s*\)|([A-Za-z_]\w*))/g, (_, a: string | undefined, b: string | undefined) =>
+        atom((a ?? b)!, (m) => (m.state === 'def' ? '1' : '0')),
+      )
       .replace(/\bIS_(ENABLED|BUILTIN|MODULE|REACHABLE)\s*\(\s*([A-Za-z_]\w*)\s*\)/g, (_, which: string, name: string) =>
-        atom(name, (m) => (which !== 'MODULE' && m.state === 'def' && m.def.body === '1' ? '1' : '0')));
-    for (const id of text.match(/\b[A-Za-z_]\w*/g) ?? []) if (!id.startsWith('__pp_atom') && this.macro(id).state === 'unknown') { firstUnknown ??= id; break; }
+        atom(name, (m) => (which !== 'MODULE' && m.state === 'def' && m.def.body === '1' ? '1' : '0')),
+      );
+    for (const id of text.match(/\b[A-Za-z_]\w*/g) ?? [])
+      if (!id.startsWith('__pp_atom') && this.macro(id).state === 'unknown') {
+        firstUnknown ??= id;
+        break;
+      }
     if (atoms.length > MAX_ATOMS) return { value: 'maybe', unknown: firstUnknown };
     let seen: Tri | undefined;
     for (let bits = 0; bits < 1 << atoms.length; bits++) {

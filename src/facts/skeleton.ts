@@ -61,12 +61,22 @@ export class SkeletonBuilder {
     if (depth > MAX_DEPTH) return ((this.truncated ??= nodeRange(node)), []);
     const r = nodeRange(node);
     switch (node.type) {
-      case 'compound_statement': return this.block(node, depth + 1);
+      case 'compound_statement':
+        return this.block(node, depth + 1);
       case 'if_statement': {
         const cond = node.childForFieldName('condition');
         const alt = node.childForFieldName('alternative');
         const elseBody = alt ? (alt.type === 'else_clause' ? alt.namedChild(0) : alt) : null;
-        return [...this.calls(cond, depth), { t: 'if', cond: this.cond(cond), then: this.block(node.childForFieldName('consequence'), depth + 1), else: elseBody ? this.block(elseBody, depth + 1) : [], range: r }];
+        return [
+          ...this.calls(cond, depth),
+          {
+            t: 'if',
+            cond: this.cond(cond),
+            then: this.block(node.childForFieldName('consequence'), depth + 1),
+            else: elseBody ? this.block(elseBody, depth + 1) : [],
+            range: r,
+          },
+        ];
       }
       case 'switch_statement': {
         const subject = node.childForFieldName('condition');
@@ -90,7 +100,8 @@ export class SkeletonBuilder {
         const loop: Stmt = cond ? { t: 'loop', cond: this.cond(cond), body, range: r } : { t: 'loop', body, range: r };
         return [...(init ? this.stmt(init, depth) : []), loop];
       }
-      case 'while_statement': case 'do_statement': {
+      case 'while_statement':
+      case 'do_statement': {
         const cond = node.childForFieldName('condition');
         return [{ t: 'loop', cond: this.cond(cond), body: [...this.block(node.childForFieldName('body'), depth + 1), ...this.calls(cond, depth)], range: r }];
       }
@@ -98,16 +109,23 @@ export class SkeletonBuilder {
         const v = node.namedChild(0);
         return [...this.calls(v, depth), v ? { t: 'return', value: normalise(v.text), expr: this.expr(v), range: r } : { t: 'return', range: r }];
       }
-      case 'goto_statement': return [{ t: 'goto', label: node.childForFieldName('label')?.text ?? '', range: r }];
+      case 'goto_statement':
+        return [{ t: 'goto', label: node.childForFieldName('label')?.text ?? '', range: r }];
       case 'labeled_statement': {
         const label = node.childForFieldName('label');
         return [{ t: 'label', name: label?.text ?? '', range: r }, ...node.namedChildren.filter((k) => k !== label).flatMap((k) => this.stmt(k, depth + 1))];
       }
-      case 'break_statement': return [{ t: 'break', range: r }];
-      case 'continue_statement': return [{ t: 'continue', range: r }];
-      case 'comment': return [];
-      case 'preproc_if': case 'preproc_ifdef': return this.preprocIf(node, depth);
-      default: return this.exprStmts(node, depth);
+      case 'break_statement':
+        return [{ t: 'break', range: r }];
+      case 'continue_statement':
+        return [{ t: 'continue', range: r }];
+      case 'comment':
+        return [];
+      case 'preproc_if':
+      case 'preproc_ifdef':
+        return this.preprocIf(node, depth);
+      default:
+        return this.exprStmts(node, depth);
     }
   }
 
@@ -121,7 +139,10 @@ export class SkeletonBuilder {
       const test = n.childForFieldName('condition') ?? n.childForFieldName('name');
       const alt = n.childForFieldName('alternative');
       const body = n.namedChildren.filter((k) => k.id !== test?.id && k.id !== alt?.id);
-      if (n.type === 'preproc_else') { branches.push({ body, node: n }); break; }
+      if (n.type === 'preproc_else') {
+        branches.push({ body, node: n });
+        break;
+      }
       const negated = n.children.some((k) => k.type === '#ifndef' || k.type === '#elifndef');
       const text = n.type === 'preproc_ifdef' || n.type === 'preproc_elifdef' ? `defined(${test?.text ?? ''})` : normalise(test?.text ?? '');
       const opaque: Cond = { t: 'opaque', text, facts: [] };
@@ -132,7 +153,10 @@ export class SkeletonBuilder {
       const known = this.env.preprocBranch?.(b.node.startIndex);
       if (known?.state === 'dead') continue;
       const body = this.sequence(b.body, depth + 1);
-      if (!b.cond) { out = body; continue; }
+      if (!b.cond) {
+        out = body;
+        continue;
+      }
       const stmt: Stmt = { t: 'if', cond: b.cond, then: body, else: out, range: nodeRange(b.node) };
       if (known) stmt.conditional = known.cond;
       out = [stmt];
@@ -164,18 +188,54 @@ export class SkeletonBuilder {
         // `priv->pdev = to_pci_dev(dev)` copies a device, as `priv->pdev = pdev` does: an alias of
         // the accessor's argument. Any other call's result is bound by its call statement.
         const copied = this.env.accessorDevice?.(source.text);
-        return copied === undefined ? [] : [{ t: 'assign', target: normalise(target.text), source: copied, range: nodeRange(n), op, lvalue: this.expr(target), value: { t: 'var', name: copied } }];
+        return copied === undefined
+          ? []
+          : [
+              {
+                t: 'assign',
+                target: normalise(target.text),
+                source: copied,
+                range: nodeRange(n),
+                op,
+                lvalue: this.expr(target),
+                value: { t: 'var', name: copied },
+              },
+            ];
       }
       const flag = op === '|=' || op === '&=';
-      return [{ t: 'assign', target: normalise(target.text), source: normalise(source.text), range: nodeRange(n), op, lvalue: this.expr(target), value: buildExpr(source, this.env, 0, flag) }];
+      return [
+        {
+          t: 'assign',
+          target: normalise(target.text),
+          source: normalise(source.text),
+          range: nodeRange(n),
+          op,
+          lvalue: this.expr(target),
+          value: buildExpr(source, this.env, 0, flag),
+        },
+      ];
     };
     if (n.type === 'assignment_expression') return one(n.childForFieldName('left'), n.childForFieldName('right'), n.childForFieldName('operator')?.type ?? '=');
     if (n.type === 'update_expression') {
       const arg = n.childForFieldName('argument');
-      return arg ? [{ t: 'assign', target: normalise(arg.text), source: '1', range: nodeRange(n), op: n.childForFieldName('operator')?.type === '--' ? '-=' : '+=', lvalue: this.expr(arg), value: { t: 'int', value: 1 } }] : [];
+      return arg
+        ? [
+            {
+              t: 'assign',
+              target: normalise(arg.text),
+              source: '1',
+              range: nodeRange(n),
+              op: n.childForFieldName('operator')?.type === '--' ? '-=' : '+=',
+              lvalue: this.expr(arg),
+              value: { t: 'int', value: 1 },
+            },
+          ]
+        : [];
     }
     if (n.type !== 'declaration') return [];
-    return n.namedChildren.filter((k) => k.type === 'init_declarator').flatMap((d) => one(declaredName(d.childForFieldName('declarator')) ?? null, d.childForFieldName('value'), '='));
+    return n.namedChildren
+      .filter((k) => k.type === 'init_declarator')
+      .flatMap((d) => one(declaredName(d.childForFieldName('declarator')) ?? null, d.childForFieldName('value'), '='));
   }
 
   /** The IR of an expression node. */
@@ -230,11 +290,18 @@ export class SkeletonBuilder {
       const bitOp = fn?.type === 'identifier' && /^(?:__)?(?:set|clear|test)_bit$/.test(fn.text);
       const argExprs = argNodes.map((a, i) => (fact !== undefined ? this.expr(a) : buildArgExpr(a, this.env, bitOp && i === 0)));
       const lvalue = resultNode(c);
-      if (fact !== undefined) { out.push(lvalue ? { t: 'fact', id: fact, lvalue: this.expr(lvalue), argExprs } : { t: 'fact', id: fact, argExprs }); continue; }
+      if (fact !== undefined) {
+        out.push(lvalue ? { t: 'fact', id: fact, lvalue: this.expr(lvalue), argExprs } : { t: 'fact', id: fact, argExprs });
+        continue;
+      }
       if (!fn) continue;
       const args = argNodes.map((a) => normalise(a.text));
       const name = fn.type === 'identifier' ? fn.text : normalise(fn.text);
-      out.push(lvalue ? { t: 'call', name, range: nodeRange(c), args, argExprs, result: normalise(lvalue.text), lvalue: this.expr(lvalue) } : { t: 'call', name, range: nodeRange(c), args, argExprs });
+      out.push(
+        lvalue
+          ? { t: 'call', name, range: nodeRange(c), args, argExprs, result: normalise(lvalue.text), lvalue: this.expr(lvalue) }
+          : { t: 'call', name, range: nodeRange(c), args, argExprs },
+      );
     }
     return out;
   }
@@ -252,7 +319,10 @@ export class SkeletonBuilder {
     }
     if (n.type === 'unary_expression' && n.childForFieldName('operator')?.type === '!') return { t: 'not', a: this.cond(n.childForFieldName('argument')) };
     if (n.type === 'ERROR' || n.hasError) {
-      const facts = n.descendantsOfType('call_expression').map((c) => this.env.factAt(c.startIndex)).filter((f): f is number => f !== undefined);
+      const facts = n
+        .descendantsOfType('call_expression')
+        .map((c) => this.env.factAt(c.startIndex))
+        .filter((f): f is number => f !== undefined);
       return { t: 'opaque', text: normalise(n.text), facts };
     }
     return { t: 'truth', operand: this.operand(n) };

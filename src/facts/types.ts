@@ -141,7 +141,7 @@ export type Expr =
   | { t: 'field'; base: Expr; name: string }
   | { t: 'index'; base: Expr; index: Expr }
   | { t: 'addr' | 'deref'; a: Expr }
-  | { t: 'call'; name: string; args: Expr[]; /** The call's range, as in its `call` statement (links the two). */ at: Range; fact?: number }
+  | { t: 'call'; name: string; args: Expr[] /** The call's range, as in its `call` statement (links the two). */; at: Range; fact?: number }
   | { t: 'err-ptr'; a: Expr }
   | { t: 'unary'; op: '!' | '-' | '~'; a: Expr }
   | { t: 'binary'; op: string; left: Expr; right: Expr }
@@ -161,10 +161,10 @@ export interface Operand {
 
 /** Control-flow skeleton of a function: only what the model needs to order and separate calls. */
 export type Stmt =
-  | { t: 'fact'; id: number; /** `x = f(...)`: the lvalue x. */ lvalue?: Expr; argExprs: Expr[] }
-  | { t: 'call'; name: string; range: Range; args: string[]; argExprs: Expr[]; /** `x = f(...)`: the lvalue x. */ result?: string; lvalue?: Expr }
-  | { t: 'assign'; target: string; source: string; range: Range; /** `=`, `|=`, `++`, ... */ op: string; lvalue: Expr; value: Expr }
-  | { t: 'if'; cond: Cond; then: Stmt[]; else: Stmt[]; range: Range; /** An undecided `#if` (cond is opaque). */ conditional?: Conditional }
+  | { t: 'fact'; id: number /** `x = f(...)`: the lvalue x. */; lvalue?: Expr; argExprs: Expr[] }
+  | { t: 'call'; name: string; range: Range; args: string[]; argExprs: Expr[] /** `x = f(...)`: the lvalue x. */; result?: string; lvalue?: Expr }
+  | { t: 'assign'; target: string; source: string; range: Range /** `=`, `|=`, `++`, ... */; op: string; lvalue: Expr; value: Expr }
+  | { t: 'if'; cond: Cond; then: Stmt[]; else: Stmt[]; range: Range /** An undecided `#if` (cond is opaque). */; conditional?: Conditional }
   | { t: 'switch'; subject: string; cases: { labels: string[]; body: Stmt[] }[]; range: Range }
   | { t: 'loop'; cond?: Cond; body: Stmt[]; range: Range }
   | { t: 'return'; value?: string; expr?: Expr; range: Range }

@@ -14,7 +14,10 @@ import type { EraInfo } from './types';
 
 export type ReadInclude = (fromFile: string, spec: string, quoted: boolean) => string | undefined;
 
-interface Include { spec: string; quoted: boolean }
+interface Include {
+  spec: string;
+  quoted: boolean;
+}
 
 /**
  * One header's text; its tables are built on the first name it may hold. Defines and struct
@@ -28,7 +31,10 @@ class Header {
   private includeList?: Include[];
   /** Answers per name: most drivers include the same kernel headers and ask for the same names. */
   private readonly answers = new Map<string, MacroDef | null>();
-  constructor(readonly file: string, readonly text: string) {}
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {}
 
   /** Only local headers are followed further: <...> headers never need theirs scanned. */
   get includes(): Include[] {
@@ -127,7 +133,10 @@ class LazyHeaders {
     while (!this.done) {
       const h = this.pull();
       if (h === undefined) this.done = true;
-      else if (h) { this.loaded.push(h); return true; }
+      else if (h) {
+        this.loaded.push(h);
+        return true;
+      }
     }
     return false;
   }
@@ -165,8 +174,13 @@ function kernelHeaders(file: string, includes: Include[], read: ReadInclude | un
 }
 
 export function makeVisible(opts: {
-  file: string; text: string; clean: string; era: EraInfo; defines: DefineTable;
-  headerDefines?: DefineTable; readInclude?: ReadInclude;
+  file: string;
+  text: string;
+  clean: string;
+  era: EraInfo;
+  defines: DefineTable;
+  headerDefines?: DefineTable;
+  readInclude?: ReadInclude;
 }): Visible {
   const builtins = builtinDefines(opts.era);
   let locals: LazyHeaders | undefined;

@@ -21,7 +21,7 @@ export function blankDirectives(clean: string): string {
   // instead of 32 ms; the same output on them and on 2,100 kernel headers).
   const parts: string[] = [];
   let last = 0;
-  for (let hash = clean.indexOf('#'); hash !== -1;) {
+  for (let hash = clean.indexOf('#'); hash !== -1; ) {
     let start = hash;
     while (start > 0 && (clean.charCodeAt(start - 1) === 32 || clean.charCodeAt(start - 1) === 9)) start--;
     if (start > 0 && !isLineTerminator(clean.charCodeAt(start - 1))) {
@@ -78,7 +78,8 @@ function scanBraces(code: string, onBlock: (declStart: number, open: number, clo
       depth++;
     } else {
       nextClose = code.indexOf('}', brace + 1);
-      if (depth === 0) declStart = brace + 1; // stray brace: resynchronise
+      if (depth === 0)
+        declStart = brace + 1; // stray brace: resynchronise
       else if (--depth === 0) {
         onBlock(declStart, open, brace);
         declStart = brace + 1;

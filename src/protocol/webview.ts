@@ -39,14 +39,17 @@ function isRangeLike(x: unknown): boolean {
 }
 
 function isSite(x: unknown): x is SourceSite {
-  return isRecord(x) && typeof x.file === 'string' && typeof x.function === 'string'
-    && typeof x.api === 'string' && isRangeLike(x.range);
+  return isRecord(x) && typeof x.file === 'string' && typeof x.function === 'string' && typeof x.api === 'string' && isRangeLike(x.range);
 }
 
 export function isMapViewState(x: unknown): x is MapViewState {
-  return isRecord(x) && (x.mode === 'map' || x.mode === 'table') && isRecord(x.zoom)
-    && (x.device === undefined || typeof x.device === 'string')
-    && (x.focus === undefined || typeof x.focus === 'string');
+  return (
+    isRecord(x) &&
+    (x.mode === 'map' || x.mode === 'table') &&
+    isRecord(x.zoom) &&
+    (x.device === undefined || typeof x.device === 'string') &&
+    (x.focus === undefined || typeof x.focus === 'string')
+  );
 }
 
 /** The host checks every message: a webview is a browser page and its messages are untrusted input. */

@@ -53,7 +53,12 @@ function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: Apply
     return void out.touched.push(fp.oldPath);
   }
   // `diff -N` without the epoch stamp: a -0,0 hunk against a file the tree lacks creates it (GNU patch).
-  const creates = fp.oldPath !== null && fp.hunks.length === 1 && fp.hunks[0]!.oldLines === 0 && overlay.read(fp.oldPath) === undefined && overlay.refusal(fp.oldPath) === undefined;
+  const creates =
+    fp.oldPath !== null &&
+    fp.hunks.length === 1 &&
+    fp.hunks[0]!.oldLines === 0 &&
+    overlay.read(fp.oldPath) === undefined &&
+    overlay.refusal(fp.oldPath) === undefined;
   const source = fp.oldPath === null || creates ? '' : overlay.read(fp.oldPath);
   if (source === undefined) {
     const why = fp.oldPath === null ? undefined : overlay.refusal(fp.oldPath);
@@ -65,7 +70,9 @@ function applyOne(overlay: Overlay, fp: FilePatch, patchFile: string, out: Apply
   if (result === false) {
     const k = firstFailingHunk(source, fp);
     const h = fp.hunks[k];
-    return void out.problems.push(`${patchFile}:${h.headerLine}: hunk ${k + 1} of ${name} (@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@) does not apply to the tree`);
+    return void out.problems.push(
+      `${patchFile}:${h.headerLine}: hunk ${k + 1} of ${name} (@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@) does not apply to the tree`,
+    );
   }
   if (fp.change === 'renamed' && fp.oldPath !== null) {
     overlay.write(fp.oldPath, null);

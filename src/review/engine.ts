@@ -6,7 +6,6 @@ import type { EraInfo, FileFacts, TreeFacts } from '../facts/types';
 
 export type { CheckResult };
 
-
 export interface ExtractInput {
   /** Path as the facts carry it (relative to cwd). */
   file: string;

@@ -15,7 +15,10 @@ export interface FindingDiff {
 
 /** Whitespace-insensitive text of a source line, without a trailing comment. */
 export function normaliseLine(text: string): string {
-  const words = text.replace(/\/\*.*?\*\/|\/\/.*$/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = text
+    .replace(/\/\*.*?\*\/|\/\/.*$/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return words.replace(/ ?([^\w ]) ?/g, '$1');
 }
 
@@ -54,7 +57,13 @@ export function verdictKey(f: Finding, text: string, rename: (file: string) => s
 }
 
 /** Matches `after` against `before` by key, as multisets; returns what stays unmatched on each side. */
-function match(before: Finding[], after: Finding[], keyBefore: (f: Finding) => string, keyAfter: (f: Finding) => string, out: FindingDiff): { before: Finding[]; after: Finding[] } {
+function match(
+  before: Finding[],
+  after: Finding[],
+  keyBefore: (f: Finding) => string,
+  keyAfter: (f: Finding) => string,
+  out: FindingDiff,
+): { before: Finding[]; after: Finding[] } {
   const old = groupByKey(before, keyBefore);
   const left: Finding[] = [];
   for (const [key, group] of groupByKey(after, keyAfter)) {
@@ -70,16 +79,22 @@ function match(before: Finding[], after: Finding[], keyBefore: (f: Finding) => s
  * First by the line's text; what is left by the verdict itself, so an edit elsewhere on the line
  * (a renamed local, a reformatted call) does not turn one finding into a "fixed" and an "introduced".
  */
-export function diffFindings(
-  before: Finding[],
-  after: Finding[],
-  textBefore: LineText,
-  textAfter: LineText,
-  rename?: (file: string) => string,
-): FindingDiff {
+export function diffFindings(before: Finding[], after: Finding[], textBefore: LineText, textAfter: LineText, rename?: (file: string) => string): FindingDiff {
   const out: FindingDiff = { introduced: [], fixed: [], unchanged: [] };
-  const byLine = match(before, after, (f) => findingKey(f, textBefore(f), rename), (f) => findingKey(f, textAfter(f)), out);
-  const byVerdict = match(byLine.before, byLine.after, (f) => verdictKey(f, textBefore(f), rename), (f) => verdictKey(f, textAfter(f)), out);
+  const byLine = match(
+    before,
+    after,
+    (f) => findingKey(f, textBefore(f), rename),
+    (f) => findingKey(f, textAfter(f)),
+    out,
+  );
+  const byVerdict = match(
+    byLine.before,
+    byLine.after,
+    (f) => verdictKey(f, textBefore(f), rename),
+    (f) => verdictKey(f, textAfter(f)),
+    out,
+  );
   out.fixed.push(...byVerdict.before);
   out.introduced.push(...byVerdict.after);
   return out;

@@ -36,7 +36,10 @@ function outsideLines(found: ReviewFinding[], series: boolean): string[] {
   return [...byCode].flatMap(([code, list]) => {
     if (list.length <= shownOutside) return list.map((x) => findingLine(x, series));
     const files = new Set(list.map((x) => x.finding.file)).size;
-    return [...list.slice(0, shownOutside).map((x) => findingLine(x, series)), `  ... and ${list.length - shownOutside} more [${code}] (${list.length} in ${files} files this patch does not touch; --format json lists all)`];
+    return [
+      ...list.slice(0, shownOutside).map((x) => findingLine(x, series)),
+      `  ... and ${list.length - shownOutside} more [${code}] (${list.length} in ${files} files this patch does not touch; --format json lists all)`,
+    ];
   });
 }
 
@@ -45,7 +48,13 @@ const shownOutside = 5;
 function body(r: Omit<PatchReview, 'patch'>, options: TextOptions, series: boolean): string[] {
   const of = (kind: ReviewFinding['kind']) => {
     const found = r.findings.filter((x) => x.kind === kind);
-    return [...found.filter((x) => !x.outside).map((x) => findingLine(x, series)), ...outsideLines(found.filter((x) => x.outside), series)];
+    return [
+      ...found.filter((x) => !x.outside).map((x) => findingLine(x, series)),
+      ...outsideLines(
+        found.filter((x) => x.outside),
+        series,
+      ),
+    ];
   };
   const changes = (list: MapChange[]) => list.map((c) => `  ${c.text}`);
   const lines = [
@@ -54,7 +63,10 @@ function body(r: Omit<PatchReview, 'patch'>, options: TextOptions, series: boole
     ...section('Fixes', of('fixed')),
     ...section('Map changes', changes(r.mapChanges)),
     ...(options.showUnchanged ? section('Unchanged', of('unchanged')) : []),
-    ...section('Could not review', r.problems.map((p) => `  ${p}`)),
+    ...section(
+      'Could not review',
+      r.problems.map((p) => `  ${p}`),
+    ),
   ];
   return lines.length > 0 ? lines : ['No change in MSI findings or allocations.'];
 }
@@ -66,7 +78,8 @@ export function formatReviewText(result: ReviewResult, options: TextOptions): st
     const head = `[${p.patch.index}/${result.patches.length}] ${p.patch.subject} (${where})`;
     return [head, ...p.patch.notes.map((n) => `Note: ${n}`), ...body(p, options, false)].join('\n');
   });
-  if (result.patches.length > 1) blocks.push([`Whole series (${result.patches.length} patches) against ${result.tree}`, ...body(result.cumulative, options, true)].join('\n'));
+  if (result.patches.length > 1)
+    blocks.push([`Whole series (${result.patches.length} patches) against ${result.tree}`, ...body(result.cumulative, options, true)].join('\n'));
   return blocks.join('\n\n') + '\n';
 }
 

@@ -49,6 +49,7 @@ export async function readGitRange(repo: string, range: string): Promise<GitSeri
   const head = (await run(repo, ['rev-parse', 'HEAD'], label)).trim();
   // --verify: without it git before 2.43 echoes "--end-of-options" as if it were a revision.
   const tip = (await run(repo, ['rev-parse', '--verify', '--end-of-options', to || 'HEAD'], label)).trim();
-  const notes = head === tip ? [] : [`the working copy is at ${head.slice(0, 12)}, not at ${to || 'HEAD'}: files outside the range are read from the working copy`];
+  const notes =
+    head === tip ? [] : [`the working copy is at ${head.slice(0, 12)}, not at ${to || 'HEAD'}: files outside the range are read from the working copy`];
   return { patches, baseline, notes };
 }

@@ -22,7 +22,10 @@ export interface MailHeaders {
 
 /** Group members flattened; entries without an address dropped. */
 function mailboxes(list: PostalMime.Address[] | undefined): Mailbox[] {
-  return (list ?? []).flatMap((a) => (a.group ? a.group : [a])).filter((m) => m.address !== '').map((m) => ({ name: m.name, address: m.address }));
+  return (list ?? [])
+    .flatMap((a) => (a.group ? a.group : [a]))
+    .filter((m) => m.address !== '')
+    .map((m) => ({ name: m.name, address: m.address }));
 }
 
 function messageIds(value: string | undefined): string[] {

@@ -20,8 +20,10 @@ export function visible(text: string, keepTabs = false): string {
 export function wrap(text: string, width = 72, indent = ''): string[] {
   const out: string[] = [];
   let line = '';
-  for (const word of visible(text).split(/\s+/).filter((w) => w !== '')) {
-    if (line !== '' && indent.length + line.length + 1 + word.length > width) (out.push(indent + line), (line = ''));
+  for (const word of visible(text)
+    .split(/\s+/)
+    .filter((w) => w !== '')) {
+    if (line !== '' && indent.length + line.length + 1 + word.length > width) out.push(indent + line), (line = '');
     line = line === '' ? word : `${line} ${word}`;
   }
   if (line !== '') out.push(indent + line);
@@ -37,7 +39,7 @@ export function headerWords(text: string): string {
   const words: string[] = [];
   let chunk = '';
   for (const ch of safe) {
-    if (Buffer.byteLength(chunk + ch) > base64Chunk) (words.push(chunk), (chunk = ''));
+    if (Buffer.byteLength(chunk + ch) > base64Chunk) words.push(chunk), (chunk = '');
     chunk += ch;
   }
   if (chunk !== '') words.push(chunk);

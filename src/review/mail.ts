@@ -11,7 +11,10 @@ import { PatchError, type ParsedPatch, type Trailer } from './types';
 /** Subject without "[PATCH v2 3/7]" / "[RFC PATCH]" prefixes, plus the patch number when given. */
 export function cleanSubject(subject: string): { title: string; number?: number; total?: number } {
   const prefix = /^\s*((?:\[[^\]]*\]\s*)+)/.exec(subject);
-  const title = subject.slice(prefix ? prefix[0].length : 0).replace(/\s+/g, ' ').trim();
+  const title = subject
+    .slice(prefix ? prefix[0].length : 0)
+    .replace(/\s+/g, ' ')
+    .trim();
   const n = prefix ? /(\d+)\/(\d+)\s*\]/.exec(prefix[1]) : null;
   return n ? { title, number: Number(n[1]), total: Number(n[2]) } : { title };
 }

@@ -29,7 +29,8 @@ function placements(d: DeviceMap): Placed[] {
 
 /** Indices as kernel people write them: small ones in decimal, window-sized ones in hex. */
 const num = (n: number) => (n >= 0x1000 ? `0x${n.toString(16)}` : String(n));
-const fmt = (p: Placed) => `domain ${p.domain} ${p.first === p.last ? `index ${num(p.first)}` : `${num(p.first)}..${num(p.last)}`}${p.certainty === 'possible' ? ' (possible)' : ''}`;
+const fmt = (p: Placed) =>
+  `domain ${p.domain} ${p.first === p.last ? `index ${num(p.first)}` : `${num(p.first)}..${num(p.last)}`}${p.certainty === 'possible' ? ' (possible)' : ''}`;
 const same = (a: Placed, b: Placed) => a.domain === b.domain && a.first === b.first && a.last === b.last && a.certainty === b.certainty;
 
 function byApi(list: Placed[]): Map<string, Placed[]> {

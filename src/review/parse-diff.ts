@@ -95,11 +95,15 @@ function skipHunk(lines: string[], at: number, file: string, lineOf: LineOf): nu
   while (old < wantOld || neu < wantNew) {
     const line = lines[i];
     const op = line === undefined ? undefined : line === '' && i < lines.length - 1 ? ' ' : line[0];
-    if (op === ' ') (old++, neu++);
+    if (op === ' ') old++, neu++;
     else if (op === '-') old++;
     else if (op === '+') neu++;
     else if (op !== '\\')
-      throw new PatchError(file, lineOf(Math.min(i, lines.length - 1)), `${where()} declares ${wantOld} old and ${wantNew} new lines but ends after ${old} old and ${neu} new lines`);
+      throw new PatchError(
+        file,
+        lineOf(Math.min(i, lines.length - 1)),
+        `${where()} declares ${wantOld} old and ${wantNew} new lines but ends after ${old} old and ${neu} new lines`,
+      );
     i++;
   }
   if (old > wantOld || neu > wantNew)
@@ -115,7 +119,10 @@ function skipHunk(lines: string[], at: number, file: string, lineOf: LineOf): nu
 export function treePath(name: string | undefined, strip: number): string | null {
   if (name === undefined || name === '/dev/null') return null;
   const clean = name.replace(/^"|"$/g, '');
-  return clean.split('/').slice(Math.min(strip, clean.split('/').length - 1)).join('/');
+  return clean
+    .split('/')
+    .slice(Math.min(strip, clean.split('/').length - 1))
+    .join('/');
 }
 
 const epoch = /^(1970-01-01 00:00:00|Thu Jan {1,2}1 00:00:00(\.0+)? 1970)/;

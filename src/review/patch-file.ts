@@ -45,7 +45,10 @@ export async function findingsOnPatchFile(
   const result = await reviewSeries({ tree: treeDir, cwd: opts.cwd, patches, engine: opts.engine });
   const problems = result.patches.flatMap((r) => [...r.problems, ...r.patch.notes]);
   const introduced = result.patches.flatMap((r) => r.findings.filter((x) => x.kind === 'introduced').map((x) => ({ x, patch: r.patch })));
-  const shown = capOutside(introduced.map(({ x }) => x), problems);
+  const shown = capOutside(
+    introduced.map(({ x }) => x),
+    problems,
+  );
   const findings = introduced.filter(({ x }) => shown.has(x)).map(({ x, patch }) => onPatchLine(x, patchPath, patch));
   return { findings, problems, mail: mboxText(replyDrafts(result, { showUnchanged: false, cwd: opts.cwd })) };
 }

@@ -54,10 +54,21 @@ function headersOf(review: PatchReview): [string, string][] {
     if (mail.messageId) {
       headers.push(['In-Reply-To', `In-Reply-To: ${visible(mail.messageId)}`]);
       const chain = [...mail.references.filter((r) => r !== mail.messageId), mail.messageId];
-      headers.push(['References', foldedHeader('References', chain.map((r) => visible(r)), '')]);
+      headers.push([
+        'References',
+        foldedHeader(
+          'References',
+          chain.map((r) => visible(r)),
+          '',
+        ),
+      ]);
     }
   }
-  headers.push(['MIME-Version', 'MIME-Version: 1.0'], ['Content-Type', 'Content-Type: text/plain; charset=utf-8'], ['Content-Transfer-Encoding', 'Content-Transfer-Encoding: 8bit']);
+  headers.push(
+    ['MIME-Version', 'MIME-Version: 1.0'],
+    ['Content-Type', 'Content-Type: text/plain; charset=utf-8'],
+    ['Content-Transfer-Encoding', 'Content-Transfer-Encoding: 8bit'],
+  );
   return headers;
 }
 
@@ -114,7 +125,10 @@ function seriesFixes(result: ReviewResult, shown: ShownPath): string[] {
   const n = result.patches.length;
   const fixed = result.cumulative.findings.filter((x) => x.kind === 'fixed');
   const title = n === 1 ? 'This patch fixes:' : 'The series fixes:';
-  return listSection(title, fixed.map((x) => findingItem(x.finding, shown, n > 1 && x.patchIndex !== undefined ? `, patch ${x.patchIndex}/${n}` : '')));
+  return listSection(
+    title,
+    fixed.map((x) => findingItem(x.finding, shown, n > 1 && x.patchIndex !== undefined ? `, patch ${x.patchIndex}/${n}` : '')),
+  );
 }
 
 function bodyOf(result: ReviewResult, review: PatchReview, options: ReplyOptions, shown: ShownPath, tree: (file: string) => string): string[] {
@@ -129,7 +143,17 @@ function bodyOf(result: ReviewResult, review: PatchReview, options: ReplyOptions
     else unplaced.push(group);
   }
   const fixes = seriesFixes(result, shown);
-  const items = (kind: ReviewFinding['kind']) => unplaced.filter((g) => g[0].kind === kind).map((g) => findingItem(g[0].finding, shown, '', g.map((x) => x.finding)));
+  const items = (kind: ReviewFinding['kind']) =>
+    unplaced
+      .filter((g) => g[0].kind === kind)
+      .map((g) =>
+        findingItem(
+          g[0].finding,
+          shown,
+          '',
+          g.map((x) => x.finding),
+        ),
+      );
   return [
     ...attribution(review),
     ...quotedRemarks(review.patch, remarks),

@@ -23,7 +23,10 @@ const namedPlaces = 5;
 
 /** "a.c:1, b.c:2 and 3 more files" */
 export function placesOf(found: Finding[], shown: ShownPath): string {
-  const named = found.slice(0, namedPlaces).map((f) => `${shown(f.file)}:${f.range.line}`).join(', ');
+  const named = found
+    .slice(0, namedPlaces)
+    .map((f) => `${shown(f.file)}:${f.range.line}`)
+    .join(', ');
   const rest = found.length - namedPlaces;
   return rest > 0 ? `${named} and ${rest} more file${rest === 1 ? '' : 's'}` : named;
 }

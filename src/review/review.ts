@@ -75,7 +75,17 @@ function chainRenames(series: Map<string, string>, patch: Map<string, string>): 
 }
 
 /** Findings of both states over `scope`, diffed, each introduced/fixed one placed on the patch. */
-function compare(checks: DirectoryChecks, paths: Paths, before: TreeState, after: TreeState, scope: Scope, touched: Set<string>, maps: PatchMaps | undefined, renames: Map<string, string>, patchIndex?: number) {
+function compare(
+  checks: DirectoryChecks,
+  paths: Paths,
+  before: TreeState,
+  after: TreeState,
+  scope: Scope,
+  touched: Set<string>,
+  maps: PatchMaps | undefined,
+  renames: Map<string, string>,
+  patchIndex?: number,
+) {
   const cb = checks.check(before, scope);
   const ca = checks.check(after, scope);
   const rename = (file: string) => {
@@ -86,8 +96,12 @@ function compare(checks: DirectoryChecks, paths: Paths, before: TreeState, after
   for (const list of [d.introduced, d.fixed, d.unchanged]) list.sort(compareFindings);
   const outside = (f: Finding) => (touched.has(paths.toTree(f.file)) ? {} : { outside: true });
   const findings: ReviewFinding[] = [
-    ...d.introduced.map((finding): ReviewFinding => ({ kind: 'introduced', finding, patchIndex, patchLine: maps && placeIntroduced(paths, maps, finding), ...outside(finding) })),
-    ...d.fixed.map((finding): ReviewFinding => ({ kind: 'fixed', finding, patchIndex, patchLine: maps && placeFixed(paths, maps, finding), ...outside(finding) })),
+    ...d.introduced.map(
+      (finding): ReviewFinding => ({ kind: 'introduced', finding, patchIndex, patchLine: maps && placeIntroduced(paths, maps, finding), ...outside(finding) }),
+    ),
+    ...d.fixed.map(
+      (finding): ReviewFinding => ({ kind: 'fixed', finding, patchIndex, patchLine: maps && placeFixed(paths, maps, finding), ...outside(finding) }),
+    ),
     ...d.unchanged.map((finding): ReviewFinding => ({ kind: 'unchanged', finding })),
   ];
   return { findings, mapChanges: diffMaps(cb.map, ca.map, rename), eraBefore: cb.era, eraAfter: ca.era };
@@ -108,7 +122,7 @@ function attribute(paths: Paths, cumulative: ReviewFinding[], steps: DoneStep[],
     const key = findingKey(rf.finding, lineText(paths, rf.kind === 'introduced' ? last : start)(rf.finding));
     for (const step of steps) {
       const hit = step.review.findings.find((x) => x.kind === rf.kind && findingKey(x.finding, lineText(paths, image(step))(x.finding)) === key);
-      if (hit) ((rf.patchIndex = hit.patchIndex), (rf.patchLine = hit.patchLine));
+      if (hit) (rf.patchIndex = hit.patchIndex), (rf.patchLine = hit.patchLine);
     }
   }
 }
@@ -146,13 +160,18 @@ export async function reviewSeries(input: ReviewInput): Promise<ReviewResult> {
     const touched = new Set(patch.files.flatMap((f) => [f.oldPath, f.newPath]).filter((p): p is string => p !== null));
     touched.forEach((p) => touchedAll.add(p));
     const result = compare(checks, paths, state, step.state, step.scope, touched, maps, maps.renames, patch.index);
-    const review: PatchReview = { patch: { ...patch, notes: [...patch.notes, ...applied.notes] }, problems: [...(patch.unread ?? []), ...applied.problems, ...step.problems], ...result };
+    const review: PatchReview = {
+      patch: { ...patch, notes: [...patch.notes, ...applied.notes] },
+      problems: [...(patch.unread ?? []), ...applied.problems, ...step.problems],
+      ...result,
+    };
     done.push({ review, before: state.overlay, after: overlay });
     scope = unionScope(scope, step.scope);
     state = step.state;
     input.onProgress?.(done.length, patches.length);
   }
-  if (reverted && done.length > 0) done[0].review.patch.notes.unshift(`the tree already contains this series: it was reviewed against the tree with the series reverted in memory`);
+  if (reverted && done.length > 0)
+    done[0].review.patch.notes.unshift(`the tree already contains this series: it was reviewed against the tree with the series reverted in memory`);
   const cumulative = compare(checks, paths, first, state, scope, touchedAll, undefined, renames);
   attribute(paths, cumulative.findings, done, first.overlay);
   return { tree: input.tree, patches: done.map((d) => d.review), cumulative: { ...cumulative, problems: done.flatMap((d) => d.review.problems) } };

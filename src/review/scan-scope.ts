@@ -13,9 +13,7 @@ const shared = /^(include\/|arch\/[^/]+\/include\/|kernel\/irq\/)/;
 
 /** Tree-relative directories to analyse ([] when no C file is touched), or undefined for the whole tree. */
 export function scanScope(root: string, patches: ParsedPatch[]): string[] | undefined {
-  const paths = patches
-    .flatMap((p) => p.files.flatMap((f) => [f.oldPath, f.newPath]))
-    .filter((p): p is string => p !== null && !namedOutsideTree(p));
+  const paths = patches.flatMap((p) => p.files.flatMap((f) => [f.oldPath, f.newPath])).filter((p): p is string => p !== null && !namedOutsideTree(p));
   if (paths.some((p) => shared.test(p))) return undefined;
   const dirs = [...new Set(paths.filter((p) => /\.[ch]$/.test(p)).map((p) => posix.dirname(p)))];
   if (dirs.includes('.')) return undefined;

@@ -18,7 +18,10 @@ export function parsePlainDiff(text: string, source: string, index: number): Par
     source,
     index,
     subject: basename(source),
-    message: lines.slice(0, start < 0 ? lines.length : start).join('\n').trim(),
+    message: lines
+      .slice(0, start < 0 ? lines.length : start)
+      .join('\n')
+      .trim(),
     trailers: [],
     diffstat: [],
     files: diff.files,
@@ -41,7 +44,8 @@ function inSeriesOrder(mails: MailPatch[]): MailPatch[] {
 /** Every patch in one text: an mbox of mails, one mail, or a bare diff. */
 export async function parsePatchText(text: string, source: string): Promise<ParsedPatch[]> {
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) throw new PatchError(source, lineAt(text, nul), 'NUL bytes: binary data or UTF-16 text without a byte-order mark; patches are read as UTF-8 text');
+  if (nul >= 0)
+    throw new PatchError(source, lineAt(text, nul), 'NUL bytes: binary data or UTF-16 text without a byte-order mark; patches are read as UTF-8 text');
   if (!looksLikeMail(text)) {
     const plain = parsePlainDiff(text, source, 1);
     if (plain.files.length === 0) throw new PatchError(source, 1, 'no diff in this file (no diff --git, ---/+++ or @@ lines)');
@@ -76,7 +80,9 @@ const maxPatchBytes = 64 * 1024 * 1024;
 /** Files to read for one argument: a directory means its NNNN-*.patch files in name order. */
 function expand(path: string): { files: string[]; bounds?: TreeBounds } {
   if (!statSync(path).isDirectory()) return { files: [path] };
-  const names = readdirSync(path).filter((n) => patchName.test(n)).sort();
+  const names = readdirSync(path)
+    .filter((n) => patchName.test(n))
+    .sort();
   const numbered = names.filter((n) => /^\d{4}-/.test(n) && !/^0000-cover-letter/.test(n));
   return { files: (numbered.length > 0 ? numbered : names).map((n) => join(path, n)), bounds: new TreeBounds([path]) };
 }

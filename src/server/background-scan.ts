@@ -78,7 +78,9 @@ export class BackgroundScan {
       const groups = this.state.groups();
       const { cached, fromScan } = await this.checker.checkGroups(groups, controller.signal, cache, checks);
       const total = Math.round(performance.now() - started);
-      this.config.log(`irqlens: scanned ${files.length} files with MSI calls in ${total} ms (facts ${Math.round(factsMs)} ms, checks ${total - Math.round(factsMs)} ms, ${cached}/${groups.length} directories from the check cache, ${fromScan} checked by the scan workers)`);
+      this.config.log(
+        `irqlens: scanned ${files.length} files with MSI calls in ${total} ms (facts ${Math.round(factsMs)} ms, checks ${total - Math.round(factsMs)} ms, ${cached}/${groups.length} directories from the check cache, ${fromScan} checked by the scan workers)`,
+      );
       void this.connection.sendNotification(IrqlensNotification.status, this.checker.status());
       // Every diagnostic is out: the progress ends before the caches are written. (The message
       // writer sends from a promise chain: one event-loop turn lets it go before the writes.)

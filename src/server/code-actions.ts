@@ -101,7 +101,8 @@ export function codeActions(params: CodeActionParams, ctx: CodeActionContext): C
   const onLines = factsOnLines(facts, params.range.start.line, params.range.end.line);
   const actions: CodeAction[] = [];
   for (const fact of onLines) {
-    const unallocated = diagnosticOn(params.context.diagnostics, 'msi/index-from-requested', fact) ?? diagnosticOn(params.context.diagnostics, 'msi/vector-unallocated', fact);
+    const unallocated =
+      diagnosticOn(params.context.diagnostics, 'msi/index-from-requested', fact) ?? diagnosticOn(params.context.diagnostics, 'msi/vector-unallocated', fact);
     const loopFix = unallocated && boundLoopFix(doc, facts, fact, unallocated);
     if (loopFix) actions.push(loopFix);
     const dyn = diagnosticOn(params.context.diagnostics, 'msi/dynamic-msix-unsupported', fact);

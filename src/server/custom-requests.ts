@@ -35,8 +35,6 @@ export interface RequestContext {
   checkOptions: AnalysisSettings;
 }
 
-
-
 /** Params are untrusted JSON: check each field, name the bad one. */
 function readScope(raw: unknown, state: AnalysisState): string | null {
   if (raw === undefined || raw === null) return null;
@@ -51,7 +49,6 @@ function readLayout(raw: unknown): Layout | undefined {
   if (typeof raw !== 'string' || !isLayout(raw)) throw invalid(`layout: expected one of ${layouts.join(', ')}`);
   return raw;
 }
-
 
 /**
  * The map of the scope. In the configured layout it is assembled from the per-directory results
@@ -121,10 +118,22 @@ async function rescan(ctx: RequestContext): Promise<RescanResult> {
 }
 
 export function registerCustomRequests(connection: Connection, context: () => RequestContext, log: (m: string) => void): void {
-  connection.onRequest(IrqlensRequest.map, guard(log, (p: unknown) => mapRequest(p, context())));
-  connection.onRequest(IrqlensRequest.simulate, guard(log, (p: unknown) => simulateRequest(p, context())));
-  connection.onRequest(IrqlensRequest.devices, guard(log, (p: unknown) => devicesRequest(p, context())));
-  connection.onRequest(IrqlensRequest.reviewPatch, guard(log, (p: unknown) => reviewPatchRequest(p, context())));
+  connection.onRequest(
+    IrqlensRequest.map,
+    guard(log, (p: unknown) => mapRequest(p, context())),
+  );
+  connection.onRequest(
+    IrqlensRequest.simulate,
+    guard(log, (p: unknown) => simulateRequest(p, context())),
+  );
+  connection.onRequest(
+    IrqlensRequest.devices,
+    guard(log, (p: unknown) => devicesRequest(p, context())),
+  );
+  connection.onRequest(
+    IrqlensRequest.reviewPatch,
+    guard(log, (p: unknown) => reviewPatchRequest(p, context())),
+  );
   // By method name, not onExecuteCommand: that reads params.workDoneToken before any check.
   connection.onRequest(
     ExecuteCommandRequest.method,

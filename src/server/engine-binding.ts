@@ -25,7 +25,6 @@ import type { Attribution, AnalysisSettings, CheckResult, Engine, LiveDocument, 
 /** Fewer directories than this to check are checked on the main thread alone. */
 const minGroupsForWorker = 16;
 
-
 export function createEngine(log: (message: string) => void = () => {}): Engine {
   const nameRe = new RegExp(`\\b(${catalogueNames().join('|')})\\b`);
   let root = process.cwd();
@@ -88,7 +87,12 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
       // A worker only pays off for a workspace scan's worth of directories.
       const helper = groups.length >= minGroupsForWorker && !options.topology ? PartWorker.start() : undefined;
       try {
-        await checkEach(groups.map((files) => tree(era, files)), options, { ...(helper ? { helper } : {}), ...(signal ? { signal } : {}) }, onResult);
+        await checkEach(
+          groups.map((files) => tree(era, files)),
+          options,
+          { ...(helper ? { helper } : {}), ...(signal ? { signal } : {}) },
+          onResult,
+        );
       } finally {
         await helper?.close();
       }

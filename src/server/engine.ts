@@ -18,7 +18,6 @@ export interface AnalysisSettings {
   topology: string | null;
 }
 
-
 /** An open editor buffer whose facts are re-extracted per edited function. */
 export interface LiveDocument {
   /** Brings the facts to `text`, through `edits` (offsets in the previous text) when given. */
@@ -62,7 +61,13 @@ export interface Engine {
   check(files: FileFacts[], era: EraInfo, opts: AnalysisSettings): CheckResult;
   /** check() of many directory groups, about half in a worker thread; results arrive in no fixed
    *  order, the ones computed here one per event-loop turn. Stops early when `signal` aborts. */
-  checkEach(groups: FileFacts[][], era: EraInfo, opts: AnalysisSettings, signal: AbortSignal | undefined, onResult: (index: number, output: CheckResult) => void): Promise<void>;
+  checkEach(
+    groups: FileFacts[][],
+    era: EraInfo,
+    opts: AnalysisSettings,
+    signal: AbortSignal | undefined,
+    onResult: (index: number, output: CheckResult) => void,
+  ): Promise<void>;
   /** No steps when the device has no operations or does not exist. */
   simulate(files: FileFacts[], era: EraInfo, device: string, opts: AnalysisSettings): SimulationResult;
   /** Facts of every relevant file under root (worker threads, disk cache), and the era they imply;
@@ -70,5 +75,11 @@ export interface Engine {
   scan(root: string, opts: ScanOptions): Promise<{ era: EraInfo; files: FileFacts[]; writeCache: () => void; checks: ScanChecks }>;
   attribute(fact: MsiFact, files: FileFacts[], era: EraInfo, opts: AnalysisSettings): Attribution | null;
   /** Findings a patch (series) introduces in the tree at root, placed on the patch file's lines. */
-  reviewPatch(patchText: string, patchRel: string, root: string, opts: AnalysisSettings, cacheDir: string | null): Promise<{ findings: Finding[]; problems: string[]; mail: string }>;
+  reviewPatch(
+    patchText: string,
+    patchRel: string,
+    root: string,
+    opts: AnalysisSettings,
+    cacheDir: string | null,
+  ): Promise<{ findings: Finding[]; problems: string[]; mail: string }>;
 }

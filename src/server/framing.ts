@@ -18,7 +18,14 @@ const maxJunk = 64 * 1024;
 function nextHeader(buf: Buffer, from: number): number {
   for (let i = buf.indexOf(':', from + headerName.length - 1); i !== -1; i = buf.indexOf(':', i + 1)) {
     const at = i - (headerName.length - 1);
-    if (at >= from && buf.subarray(at, i + 1).toString('latin1').toLowerCase() === 'content-length:') return at;
+    if (
+      at >= from &&
+      buf
+        .subarray(at, i + 1)
+        .toString('latin1')
+        .toLowerCase() === 'content-length:'
+    )
+      return at;
   }
   return -1;
 }
@@ -31,7 +38,10 @@ function lengthIn(block: Buffer): number | undefined {
 
 /** True when `body` ends with the start of a `Content-Length:` header. */
 function endsInHeaderPrefix(body: Buffer): boolean {
-  const tail = body.subarray(Math.max(0, body.length - headerName.length)).toString('latin1').toLowerCase();
+  const tail = body
+    .subarray(Math.max(0, body.length - headerName.length))
+    .toString('latin1')
+    .toLowerCase();
   for (let k = Math.min(tail.length, headerName.length); k >= 1; k--) if (tail.endsWith('content-length:'.slice(0, k))) return true;
   return false;
 }
@@ -90,7 +100,13 @@ export class ResyncingFramer extends Transform {
       }
       const complete = bodyStart + length <= this.buf.length;
       // A body ending in "Content-Le…" (no JSON text ends so) is cut by the next header: wait for it.
-      if (complete && inner === -1 && this.buf.length < bodyStart + length + headerName.length && endsInHeaderPrefix(this.buf.subarray(bodyStart, bodyStart + length))) return;
+      if (
+        complete &&
+        inner === -1 &&
+        this.buf.length < bodyStart + length + headerName.length &&
+        endsInHeaderPrefix(this.buf.subarray(bodyStart, bodyStart + length))
+      )
+        return;
       if (this.buf.length < bodyStart + length) return;
       this.push(this.buf.subarray(0, bodyStart + length));
       this.buf = this.buf.subarray(bodyStart + length);

@@ -82,12 +82,18 @@ export class GroupChecker {
       } else todo.push({ group, files, ...(key !== undefined ? { key } : {}), generation: this.generation(group) });
     }
     if (signal?.aborted || todo.length === 0) return { cached, fromScan: checkedInScan };
-    await this.engine.checkEach(todo.map((t) => t.files), era, options, signal, (i, output) => {
-      const t = todo[i]!;
-      if (this.generation(t.group) !== t.generation || this.options !== options) return; // checked again meanwhile
-      this.store(t.group, t.files, output);
-      if (cache) cache.set(t.group, keyOf(t.files, t.key), output);
-    });
+    await this.engine.checkEach(
+      todo.map((t) => t.files),
+      era,
+      options,
+      signal,
+      (i, output) => {
+        const t = todo[i]!;
+        if (this.generation(t.group) !== t.generation || this.options !== options) return; // checked again meanwhile
+        this.store(t.group, t.files, output);
+        if (cache) cache.set(t.group, keyOf(t.files, t.key), output);
+      },
+    );
     return { cached, fromScan: checkedInScan };
   }
 

@@ -96,13 +96,8 @@ function findingLines(findings: Finding[]): string[] {
 export function renderHover(input: HoverInput): string {
   const { fact } = input;
   const head = `${code(`${fact.api}(${fact.args.join(', ')})`)} — ${fact.kind}, ${fact.signature === 'any' ? 'all eras' : `${fact.signature} signature`}`;
-  const sections = [
-    [head],
-    argumentLines(fact),
-    [touchedLine(input)],
-    stateLines(input.before),
-    ownerLines(input),
-    findingLines(input.findings),
-  ].filter((s) => s.length > 0);
+  const sections = [[head], argumentLines(fact), [touchedLine(input)], stateLines(input.before), ownerLines(input), findingLines(input.findings)].filter(
+    (s) => s.length > 0,
+  );
   return sections.map((s) => s.join('\n')).join('\n\n');
 }

@@ -132,11 +132,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.listen(connection, () => session?.live);
   // By method name, not onHover & co.: those read params.workDoneToken before any check, so null
   // params answered an internal error. The checks answer -32602 naming the field instead.
-  connection.onRequest(HoverRequest.method, guard(log, (p: unknown) => hoverAt(checkPositionParams(p as HoverParams), { documents, engine, ...ready() }), null));
-  connection.onRequest(CodeActionRequest.method, guard(log, (p: unknown) => codeActions(checkCodeActionParams(p as CodeActionParams), { documents, ...ready() }), []));
-  connection.onRequest(CodeLensRequest.method, guard(log, (p: unknown) => {
-    const checked = checkDocumentParams(p as CodeLensParams);
-    return settings.codeLens.enable ? codeLenses(checked, ready()) : [];
-  }, []));
+  connection.onRequest(
+    HoverRequest.method,
+    guard(log, (p: unknown) => hoverAt(checkPositionParams(p as HoverParams), { documents, engine, ...ready() }), null),
+  );
+  connection.onRequest(
+    CodeActionRequest.method,
+    guard(log, (p: unknown) => codeActions(checkCodeActionParams(p as CodeActionParams), { documents, ...ready() }), []),
+  );
+  connection.onRequest(
+    CodeLensRequest.method,
+    guard(
+      log,
+      (p: unknown) => {
+        const checked = checkDocumentParams(p as CodeLensParams);
+        return settings.codeLens.enable ? codeLenses(checked, ready()) : [];
+      },
+      [],
+    ),
+  );
   registerCustomRequests(connection, () => ({ engine, settings, checkOptions: checkOptions(), documents, ...ready() }), log);
 }

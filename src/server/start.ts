@@ -20,7 +20,9 @@ export function startLanguageServer(kind: TransportKind): void {
   if (kind === 'stdio') {
     // Streams (not readers) so vscode-languageserver exits when the editor closes stdin (the
     // framer ends with it); the framer resynchronises after a wrong Content-Length.
-    const framer = new ResyncingFramer((bytes, why) => process.stderr.write(`irqlens lsp: skipped ${bytes} bytes of input (${why}); resynchronised on the next header\n`));
+    const framer = new ResyncingFramer((bytes, why) =>
+      process.stderr.write(`irqlens lsp: skipped ${bytes} bytes of input (${why}); resynchronised on the next header\n`),
+    );
     process.stdin.pipe(framer);
     connection = createConnection(ProposedFeatures.all, framer, process.stdout);
     redirectConsole(connection);

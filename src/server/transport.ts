@@ -1,7 +1,14 @@
 // Chooses the JSON-RPC transport from the command line: `--stdio` (every editor) or
 // `--node-ipc` (vscode-languageclient's TransportKind.ipc). vscode-languageclient also appends
 // `--clientProcessId=N`, which is accepted and ignored here (initialize carries the same id).
-import { IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import {
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
 
 export type TransportKind = 'stdio' | 'node-ipc';
 

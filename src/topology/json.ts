@@ -25,7 +25,7 @@ function lineAt(text: string, offset: number): number {
 function positionAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) (line++, (lineStart = i + 1));
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++, (lineStart = i + 1);
   return { line, column: Math.min(offset, text.length) - lineStart + 1 };
 }
 
@@ -146,7 +146,8 @@ export function parseJsonTopology(text: string, source: string): ImportResult {
     const sub: Subdevice = { name: s.name, class: s.class, line: lineOfItem(text, 'subdevices', 'name', i) };
     if (s.parent) {
       const b = s.parent.includes(':') ? parseBdf(s.parent) : undefined;
-      if (s.parent.includes(':') && !b) problems.add(sub.line, 'error', `subdevice ${s.name}: parent "${s.parent}" is not a valid bus:slot.fn; parent left unknown`);
+      if (s.parent.includes(':') && !b)
+        problems.add(sub.line, 'error', `subdevice ${s.name}: parent "${s.parent}" is not a valid bus:slot.fn; parent left unknown`);
       else sub.parent = b ? formatBdf(b) : s.parent;
     }
     if (s.iommu !== undefined) sub.iommu = s.iommu;

@@ -51,7 +51,18 @@ export const topologySchema = {
           name: { type: 'string' },
           pcie: {
             description: 'PCI Express device/port type, or "conventional" for a device without an Express capability',
-            enum: ['endpoint', 'legacy-endpoint', 'root-port', 'upstream', 'downstream', 'pcie-to-pci', 'pci-to-pcie', 'rc-endpoint', 'rc-event-collector', 'conventional'],
+            enum: [
+              'endpoint',
+              'legacy-endpoint',
+              'root-port',
+              'upstream',
+              'downstream',
+              'pcie-to-pci',
+              'pci-to-pcie',
+              'rc-endpoint',
+              'rc-event-collector',
+              'conventional',
+            ],
           },
           bus: {
             type: 'object',

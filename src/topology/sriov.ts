@@ -21,8 +21,18 @@ export function linkVirtualFunctions(functions: PciFunction[]): void {
         continue;
       }
       const made: PciFunction = {
-        bdf, domain: pf.domain, bus, devfn, vendor: pf.vendor, device: s.vfDevice, pcie: 'endpoint',
-        capsReadable: pf.capsReadable, physfn: pf.bdf, synthesized: true, line: 0, name: `VF ${k} of ${pf.bdf}`,
+        bdf,
+        domain: pf.domain,
+        bus,
+        devfn,
+        vendor: pf.vendor,
+        device: s.vfDevice,
+        pcie: 'endpoint',
+        capsReadable: pf.capsReadable,
+        physfn: pf.bdf,
+        synthesized: true,
+        line: 0,
+        name: `VF ${k} of ${pf.bdf}`,
       };
       functions.push(made);
       byBdf.set(bdf, made);

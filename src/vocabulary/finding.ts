@@ -64,10 +64,5 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 
 /** Stable order for output: file, line, column, code. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.file.localeCompare(b.file) ||
-    a.range.line - b.range.line ||
-    a.range.column - b.range.column ||
-    a.code.localeCompare(b.code)
-  );
+  return a.file.localeCompare(b.file) || a.range.line - b.range.line || a.range.column - b.range.column || a.code.localeCompare(b.code);
 }

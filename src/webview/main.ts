@@ -154,10 +154,22 @@ function onMessage(event: MessageEvent<unknown>): void {
 
 function wireToolbar(): void {
   const actions: Record<string, () => void> = {
-    'zoom-in': () => { const t = focusedTrack(); if (t) setWindow(t, zoomWindow(t.window, t.space, 0.5)); },
-    'zoom-out': () => { const t = focusedTrack(); if (t) setWindow(t, zoomWindow(t.window, t.space, 2)); },
-    fit: () => { const t = focusedTrack(); if (t) resetZoom(t); },
-    whole: () => { const t = focusedTrack(); if (t) setWindow(t, t.space); },
+    'zoom-in': () => {
+      const t = focusedTrack();
+      if (t) setWindow(t, zoomWindow(t.window, t.space, 0.5));
+    },
+    'zoom-out': () => {
+      const t = focusedTrack();
+      if (t) setWindow(t, zoomWindow(t.window, t.space, 2));
+    },
+    fit: () => {
+      const t = focusedTrack();
+      if (t) resetZoom(t);
+    },
+    whole: () => {
+      const t = focusedTrack();
+      if (t) setWindow(t, t.space);
+    },
     table: () => toggleMode(),
     refresh: () => post({ type: 'refresh' }),
   };

@@ -154,7 +154,11 @@ function allocationBlock(a: AllocationBlock, base: number, colours: Map<string, 
   const pos = place(first, last, window);
   if (!pos) return undefined;
   return {
-    id, kind: 'allocation', first, last, ...pos,
+    id,
+    kind: 'allocation',
+    first,
+    last,
+    ...pos,
     colour: colours.get(siteKey(a.site)) ?? 1,
     pattern: a.certainty === 'definite' ? 'solid' : 'hatched',
     label: a.label,
@@ -169,7 +173,12 @@ function conflictBlock(c: ConflictMark, base: number, id: string, window: IndexW
   const pos = place(first, last, window);
   if (!pos) return undefined;
   return {
-    id, kind: 'conflict', first, last, ...pos, colour: 0,
+    id,
+    kind: 'conflict',
+    first,
+    last,
+    ...pos,
+    colour: 0,
     pattern: c.severity === 'error' ? 'solid' : 'hatched',
     label: c.code,
     description: `${c.severity} ${c.code} at ${formatRange(first, last)}: ${c.message} (${siteText(c.site)})`,
@@ -187,7 +196,12 @@ export const defaultWindowSize = 0x10000;
 export function effectivePartitions(snapshot: MapSnapshot): Partition[] {
   if (snapshot.partitions.length > 0) return snapshot.partitions;
   const maxDomain = Math.max(1, ...snapshot.devices.flatMap((d) => d.domains.map((m) => m.domain)));
-  return Array.from({ length: maxDomain + 1 }, (_, d) => ({ name: `window ${d} (domain ${d})`, domain: d, first: d * defaultWindowSize, last: (d + 1) * defaultWindowSize - 1 }));
+  return Array.from({ length: maxDomain + 1 }, (_, d) => ({
+    name: `window ${d} (domain ${d})`,
+    domain: d,
+    first: d * defaultWindowSize,
+    last: (d + 1) * defaultWindowSize - 1,
+  }));
 }
 
 interface TrackSource {
@@ -227,9 +241,8 @@ function usedExtent(src: TrackSource): IndexWindow | undefined {
 
 function buildTrack(src: TrackSource, colours: Map<string, number>, state: MapViewState): TrackView {
   const saved = state.zoom[src.id];
-  const window = saved && saved.first >= src.space.first && saved.last <= src.space.last && saved.first <= saved.last
-    ? saved
-    : fitWindow(usedExtent(src), src.space);
+  const window =
+    saved && saved.first >= src.space.first && saved.last <= src.space.last && saved.first <= saved.last ? saved : fitWindow(usedExtent(src), src.space);
   const blocks: BlockView[] = [];
   src.parts.forEach((p, pi) => {
     p.domain.allocations.forEach((a, i) => {
@@ -280,10 +293,24 @@ function table(device: DeviceMap, snapshot: MapSnapshot): TableRow[] {
   for (const d of device.domains) {
     const base = windows.find((w) => w.domain === d.domain)?.first ?? 0;
     for (const a of d.allocations) {
-      rows.push({ track: domainName(d), range: formatRange(base + a.first, base + a.last), what: a.label, certainty: a.certainty, where: siteText(a.site), site: a.site });
+      rows.push({
+        track: domainName(d),
+        range: formatRange(base + a.first, base + a.last),
+        what: a.label,
+        certainty: a.certainty,
+        where: siteText(a.site),
+        site: a.site,
+      });
     }
     for (const c of d.conflicts) {
-      rows.push({ track: domainName(d), range: formatRange(base + c.first, base + c.last), what: `${c.code}: ${c.message}`, certainty: c.severity, where: siteText(c.site), site: c.site });
+      rows.push({
+        track: domainName(d),
+        range: formatRange(base + c.first, base + c.last),
+        what: `${c.code}: ${c.message}`,
+        certainty: c.severity,
+        where: siteText(c.site),
+        site: c.site,
+      });
     }
   }
   return rows;
@@ -316,10 +343,23 @@ export function buildStepView(step: SimulationStep, position: number, total: num
   const windows = new Map(effectivePartitions(snapshot).map((p) => [p.domain, p.first]));
   const partitioned = snapshot.layout === 'partitioned';
   const map: DeviceMap = {
-    key: `${device}@step`, label: device, class: 'unknown', files: [],
+    key: `${device}@step`,
+    label: device,
+    class: 'unknown',
+    files: [],
     domains: step.state.map((d) => ({
-      domain: d.domain, hwsize: d.hwsize, hwsizeSource: 'as simulated', base: partitioned ? windows.get(d.domain) ?? 0 : 0, mode: d.mode,
-      allocations: d.occupied.map((o) => ({ first: o.first, last: o.last, certainty: o.certainty, site: o.site, label: `${o.site.api}() at ${siteText(o.site)}` })),
+      domain: d.domain,
+      hwsize: d.hwsize,
+      hwsizeSource: 'as simulated',
+      base: partitioned ? (windows.get(d.domain) ?? 0) : 0,
+      mode: d.mode,
+      allocations: d.occupied.map((o) => ({
+        first: o.first,
+        last: o.last,
+        certainty: o.certainty,
+        site: o.site,
+        label: `${o.site.api}() at ${siteText(o.site)}`,
+      })),
       conflicts: [],
     })),
   };

@@ -120,7 +120,7 @@ export function tableElement(rows: TableRow[], h: RenderHandlers): HTMLElement {
 function deviceElement(d: DeviceView, view: MapView, mode: 'map' | 'table', h: RenderHandlers): HTMLElement {
   const box = el('article', { class: 'device', 'data-device': d.key });
   const head = el('h2', {}, d.label);
-  const sim = el('button', { class: 'simulate', title: 'Step through this device\'s operations in the editor' }, 'Simulate…');
+  const sim = el('button', { class: 'simulate', title: "Step through this device's operations in the editor" }, 'Simulate…');
   sim.addEventListener('click', () => h.simulate(d.key));
   head.appendChild(sim);
   box.appendChild(head);

@@ -43,7 +43,14 @@ function listingProblem(dir: string, err: unknown, shown: (abs: string) => strin
  * are listed too, so the read reports them instead of skipping them without a word; so is a
  * directory that cannot be listed.
  */
-function crawlInPieces(dir: string, signal: AbortSignal | undefined, onPiece: (files: string[]) => void, onProblem: (p: FileProblem) => void, shown: (abs: string) => string, depth = 0): void {
+function crawlInPieces(
+  dir: string,
+  signal: AbortSignal | undefined,
+  onPiece: (files: string[]) => void,
+  onProblem: (p: FileProblem) => void,
+  shown: (abs: string) => string,
+  depth = 0,
+): void {
   if (signal?.aborted) return;
   let entries: Dirent[];
   try {
@@ -104,7 +111,14 @@ export function discoverFiles(paths: readonly string[], cwd: string, signal?: Ab
       continue;
     }
     if (!stats.isDirectory()) add([abs]);
-    else crawlInPieces(abs, signal, add, (p) => problems.push(p), (a) => toOutputPath(a, cwd));
+    else
+      crawlInPieces(
+        abs,
+        signal,
+        add,
+        (p) => problems.push(p),
+        (a) => toOutputPath(a, cwd),
+      );
   }
   return { files: [...found].sort(), problems };
 }

@@ -16,8 +16,15 @@ export function toOutputPath(absPath: string, cwd: string): string {
   // A tree scan names 60,000 files under cwd: a plain prefix cut is what relative() would give
   // for a normalised path below a normalised cwd, at a tenth of the cost. (Only the part below
   // cwd is checked for `.` segments: trees often live under ~/.cache or similar.)
-  if (sep === '/' && absPath.charCodeAt(cwd.length) === 47 && absPath.length > cwd.length + 1 && absPath.startsWith(cwd)
-    && normalCwd(cwd) && absPath.indexOf('/.', cwd.length) === -1 && absPath.indexOf('//', cwd.length) === -1) {
+  if (
+    sep === '/' &&
+    absPath.charCodeAt(cwd.length) === 47 &&
+    absPath.length > cwd.length + 1 &&
+    absPath.startsWith(cwd) &&
+    normalCwd(cwd) &&
+    absPath.indexOf('/.', cwd.length) === -1 &&
+    absPath.indexOf('//', cwd.length) === -1
+  ) {
     return absPath.slice(cwd.length + 1);
   }
   const rel = relative(cwd, absPath) || '.';

@@ -57,7 +57,9 @@ export class TreeBounds {
   private beyondLink(absPath: string): string {
     const abs = resolve(absPath);
     const root = this.roots.find((r) => within(abs, resolve(r))) ?? dirname(abs);
-    const parts = relative(root, abs).split(sep).filter((p) => p !== '');
+    const parts = relative(root, abs)
+      .split(sep)
+      .filter((p) => p !== '');
     let at = resolve(root);
     for (const part of parts) {
       at = resolve(at, part);

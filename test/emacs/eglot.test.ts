@@ -21,7 +21,10 @@ test('eglot in a real Emacs: diagnostics, hover and a server command from irqlen
     spawnSync('git', ['init', '-q'], { cwd: work });
     const home = join(work, '.home');
     const r = spawnSync('emacs', ['-Q', '--batch', '-l', script, join(work, 'hdrv_main.c')], {
-      cwd: work, encoding: 'utf8', timeout: 80_000, killSignal: 'SIGKILL',
+      cwd: work,
+      encoding: 'utf8',
+      timeout: 80_000,
+      killSignal: 'SIGKILL',
       env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: join(home, 'cache'), IRQLENS_CMD: `${process.execPath} ${cli}` },
     });
     assert.equal(r.error, undefined, `emacs could not run (test/emacs/setup.sh installs it): ${String(r.error)}`);

@@ -55,7 +55,10 @@ export class Tally {
   silentSkips: string[] = [];
 
   /** Watched from here until the test ends. */
-  constructor(readonly face: string, t: TestContext) {
+  constructor(
+    readonly face: string,
+    t: TestContext,
+  ) {
     watchdog(face, this.counter);
     t.after(() => Atomics.store(this.counter, 0, -1));
   }
@@ -127,17 +130,84 @@ export function params(face: Face, numRuns = 1_000_000): fc.Parameters<unknown> 
 
 /** Tokens that break C, diffs, mail and JSON in interesting ways. */
 export const hostileTokens = [
-  '(', ')', '{', '}', '[', ']', ';', ',', '#if X\n', '#endif\n', '#define PCI_IRQ_MSIX 7\n', '\\\n', '"', "'", '/*', '*/', '//',
-  '\u001b', '\u001bc', '\u001b[31m', '\r', '\u0000', '\u202e', '\u009b', '\ufeff', '\ud800', '\u00e9', '\t',
-  '('.repeat(300), ')'.repeat(300), '{'.repeat(250), '}'.repeat(250), 'x'.repeat(5000), '-'.repeat(400),
-  '0xffffffffffffffff', '9007199254740993', 'BIT(63)', 'MSI_ANY_INDEX', '-1', '0x7fffffff',
-  'pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);', 'pci_enable_msi(', 'pci_free_irq_vectors(pdev);', 'goto err;', 'err:',
-  'return ', 'if (', 'else ', 'for (i = 0; i < n; i++) ', 'switch (x) { case 1: ', 'while (1) ',
-  '--- a/', '+++ b/', '@@ -1,1 +1,1 @@\n', '@@@ -1,1 -1,1 +1,1 @@@\n', 'diff --git a/x b/x\n', 'GIT binary patch\n',
-  '../', '/etc/passwd', '"a/..\\057x"', 'a/../../x', '\n-- \n', 'From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n',
-  'Content-Transfer-Encoding: base64\n', 'Content-Type: multipart/mixed; boundary="b"\n', '--b\n', '!!!=',
-  'null', '[]', '12', '{"functions": 5}', '"bdf": "zz:zz.9"', '"tableSize": -1', '"tableSize": 1e999',
-  'Capabilities: [b0] MSI-X: Enable+ Count=0 Masked-\n', '\tCapabilities: <access denied>\n', '00:00.0 ', 'ff:1f.7 ',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  ';',
+  ',',
+  '#if X\n',
+  '#endif\n',
+  '#define PCI_IRQ_MSIX 7\n',
+  '\\\n',
+  '"',
+  "'",
+  '/*',
+  '*/',
+  '//',
+  '\u001b',
+  '\u001bc',
+  '\u001b[31m',
+  '\r',
+  '\u0000',
+  '\u202e',
+  '\u009b',
+  '\ufeff',
+  '\ud800',
+  '\u00e9',
+  '\t',
+  '('.repeat(300),
+  ')'.repeat(300),
+  '{'.repeat(250),
+  '}'.repeat(250),
+  'x'.repeat(5000),
+  '-'.repeat(400),
+  '0xffffffffffffffff',
+  '9007199254740993',
+  'BIT(63)',
+  'MSI_ANY_INDEX',
+  '-1',
+  '0x7fffffff',
+  'pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);',
+  'pci_enable_msi(',
+  'pci_free_irq_vectors(pdev);',
+  'goto err;',
+  'err:',
+  'return ',
+  'if (',
+  'else ',
+  'for (i = 0; i < n; i++) ',
+  'switch (x) { case 1: ',
+  'while (1) ',
+  '--- a/',
+  '+++ b/',
+  '@@ -1,1 +1,1 @@\n',
+  '@@@ -1,1 -1,1 +1,1 @@@\n',
+  'diff --git a/x b/x\n',
+  'GIT binary patch\n',
+  '../',
+  '/etc/passwd',
+  '"a/..\\057x"',
+  'a/../../x',
+  '\n-- \n',
+  'From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n',
+  'Content-Transfer-Encoding: base64\n',
+  'Content-Type: multipart/mixed; boundary="b"\n',
+  '--b\n',
+  '!!!=',
+  'null',
+  '[]',
+  '12',
+  '{"functions": 5}',
+  '"bdf": "zz:zz.9"',
+  '"tableSize": -1',
+  '"tableSize": 1e999',
+  'Capabilities: [b0] MSI-X: Enable+ Count=0 Masked-\n',
+  '\tCapabilities: <access denied>\n',
+  '00:00.0 ',
+  'ff:1f.7 ',
 ];
 
 export type Mutation = { at: number; kind: 'insert' | 'delete' | 'duplicate' | 'replace' | 'truncate'; len: number; token: number };
@@ -156,11 +226,21 @@ export function mutate(text: string, ms: readonly Mutation[]): string {
     const at = s.length === 0 ? 0 : m.at % (s.length + 1);
     const token = hostileTokens[m.token]!;
     switch (m.kind) {
-      case 'insert': s = s.slice(0, at) + token + s.slice(at); break;
-      case 'delete': s = s.slice(0, at) + s.slice(at + m.len); break;
-      case 'duplicate': s = s.slice(0, at + m.len) + s.slice(at, at + m.len) + s.slice(at + m.len); break;
-      case 'replace': s = s.slice(0, at) + token + s.slice(at + Math.min(m.len, token.length)); break;
-      case 'truncate': s = s.slice(0, at); break;
+      case 'insert':
+        s = s.slice(0, at) + token + s.slice(at);
+        break;
+      case 'delete':
+        s = s.slice(0, at) + s.slice(at + m.len);
+        break;
+      case 'duplicate':
+        s = s.slice(0, at + m.len) + s.slice(at, at + m.len) + s.slice(at + m.len);
+        break;
+      case 'replace':
+        s = s.slice(0, at) + token + s.slice(at + Math.min(m.len, token.length));
+        break;
+      case 'truncate':
+        s = s.slice(0, at);
+        break;
     }
   }
   return s;
@@ -168,5 +248,7 @@ export function mutate(text: string, ms: readonly Mutation[]): string {
 
 /** One to six mutations of one seed text. */
 export function mutantOf(seeds: readonly string[]): fc.Arbitrary<{ seedIndex: number; text: string }> {
-  return fc.tuple(fc.nat(seeds.length - 1), fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([k, ms]) => ({ seedIndex: k, text: mutate(seeds[k]!, ms) }));
+  return fc
+    .tuple(fc.nat(seeds.length - 1), fc.array(mutation, { minLength: 1, maxLength: 6 }))
+    .map(([k, ms]) => ({ seedIndex: k, text: mutate(seeds[k]!, ms) }));
 }

@@ -15,7 +15,15 @@ const repo = join(__dirname, '..', '..', '..');
 const scenarioDir = join(repo, 'test', 'scenarios', 'c');
 const kernel = join(process.env['KERNEL_SRC_DIR'] || join(homedir(), '.cache', 'kernel-src'), 'linux-source-6.12');
 /** Real files that call the MSI API, 8 to 60 kB. */
-const realFiles = ['drivers/pci/msi/api.c', 'drivers/vfio/pci/vfio_pci_intrs.c', 'drivers/misc/pci_endpoint_test.c', 'drivers/crypto/ccp/sp-pci.c', 'drivers/dma/idxd/init.c', 'drivers/infiniband/hw/hfi1/msix.c', 'drivers/net/ethernet/intel/ice/ice_irq.c'];
+const realFiles = [
+  'drivers/pci/msi/api.c',
+  'drivers/vfio/pci/vfio_pci_intrs.c',
+  'drivers/misc/pci_endpoint_test.c',
+  'drivers/crypto/ccp/sp-pci.c',
+  'drivers/dma/idxd/init.c',
+  'drivers/infiniband/hw/hfi1/msix.c',
+  'drivers/net/ethernet/intel/ice/ice_irq.c',
+];
 
 before(() => initParser());
 
@@ -30,7 +38,10 @@ function malformed(f: FileFacts, lines: number): string | undefined {
 }
 
 test('fuzz facts and check: mutants of C snippets and real MSI files', (t) => {
-  const seeds = readdirSync(scenarioDir).filter((n) => n.endsWith('.c')).sort().map((n) => readFileSync(join(scenarioDir, n), 'utf8'));
+  const seeds = readdirSync(scenarioDir)
+    .filter((n) => n.endsWith('.c'))
+    .sort()
+    .map((n) => readFileSync(join(scenarioDir, n), 'utf8'));
   const real = realFiles.map((f) => join(kernel, f)).filter((p) => existsSync(p));
   if (real.length === 0) t.diagnostic(`no kernel tree at ${kernel}: real-file seeds skipped`);
   seeds.push(...real.map((p) => readFileSync(p, 'utf8')));

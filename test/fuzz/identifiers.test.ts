@@ -41,21 +41,38 @@ test('fuzz text faces: hostile file names, identifiers and subjects through chec
   const dir = mkdtempSync(join(tmpdir(), 'irqlens-fuzz-names-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const deadline = Date.now() + secondsFor('identifiers') * 800;
-  const cases = fc.sample(fc.tuple(nasty.filter((s) => !s.includes('/') && s !== '.' && s !== '..'), nasty, nasty), { seed, numRuns: 200 });
+  const cases = fc.sample(
+    fc.tuple(
+      nasty.filter((s) => !s.includes('/') && s !== '.' && s !== '..'),
+      nasty,
+      nasty,
+    ),
+    { seed, numRuns: 200 },
+  );
   for (const [k, [name, ident, subject]] of cases.entries()) {
     if (Date.now() > deadline) break;
     const tree = join(dir, `t${k}`);
     mkdirSync(join(tree, 'drivers/foo'), { recursive: true });
     const file = `${name.replace(/\u0000/g, '')}.c`;
     const fn = `foo_${ident}_probe`;
-    writeFileSync(join(tree, 'drivers/foo', file), `#include <linux/pci.h>\nstatic int ${fn}(struct pci_dev *pdev)\n{\n\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n\treturn pci_enable_msi(pdev);\n}\n`);
+    writeFileSync(
+      join(tree, 'drivers/foo', file),
+      `#include <linux/pci.h>\nstatic int ${fn}(struct pci_dev *pdev)\n{\n\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n\treturn pci_enable_msi(pdev);\n}\n`,
+    );
     writeFileSync(join(tree, 'drivers/foo/a.c'), '#include <linux/pci.h>\n');
     const mail = `From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\nFrom: ${subject} <a@example.org>\nSubject: [PATCH] ${subject}\n\nm\n---\n--- a/drivers/foo/a.c\n+++ b/drivers/foo/a.c\n@@ -1 +1,2 @@\n #include <linux/pci.h>\n+int ${ident};\n`;
     writeFileSync(join(dir, `p${k}.mbox`), mail);
-    for (const argv of [['check', `t${k}`, '--jobs', '0'], ['facts', `t${k}`, '--jobs', '0'], ['simulate', `t${k}`, '--device', 'pdev'], ['review', '--tree', `t${k}`, '--mbox', `p${k}.mbox`, '--jobs', '0'], ['check', `t${k}`, '--jobs', '0', '--format', 'json']]) {
+    for (const argv of [
+      ['check', `t${k}`, '--jobs', '0'],
+      ['facts', `t${k}`, '--jobs', '0'],
+      ['simulate', `t${k}`, '--device', 'pdev'],
+      ['review', '--tree', `t${k}`, '--mbox', `p${k}.mbox`, '--jobs', '0'],
+      ['check', `t${k}`, '--jobs', '0', '--format', 'json'],
+    ]) {
       await tally.runAsync(`${argv[0]} ${JSON.stringify([name, ident, subject])}`, 10_000, async () => {
         const r = await run(argv, dir);
-        if (unsafe.test(r.out) || unsafe.test(r.err)) tally.silent(`${argv.join(' ')} printed a raw control character for ${JSON.stringify([name, ident, subject])}`);
+        if (unsafe.test(r.out) || unsafe.test(r.err))
+          tally.silent(`${argv.join(' ')} printed a raw control character for ${JSON.stringify([name, ident, subject])}`);
         if (argv.includes('json')) JSON.parse(r.out);
       });
     }

@@ -20,8 +20,14 @@ const noHeader = (s: string) => !/content-length/i.test(s);
 
 const part: fc.Arbitrary<Part> = fc.oneof(
   fc.json({ maxDepth: 3 }).map((body): Part => ({ kind: 'good', body })),
-  fc.string({ unit: 'binary', maxLength: 60 }).filter(noHeader).map((bytes): Part => ({ kind: 'junk', bytes })),
-  fc.tuple(fc.json({ maxDepth: 2 }), fc.integer({ min: -40, max: 400 })).filter(([, d]) => d !== 0).map(([body, delta]): Part => ({ kind: 'wrong', body, delta })),
+  fc
+    .string({ unit: 'binary', maxLength: 60 })
+    .filter(noHeader)
+    .map((bytes): Part => ({ kind: 'junk', bytes })),
+  fc
+    .tuple(fc.json({ maxDepth: 2 }), fc.integer({ min: -40, max: 400 }))
+    .filter(([, d]) => d !== 0)
+    .map(([body, delta]): Part => ({ kind: 'wrong', body, delta })),
 );
 
 function encode(p: Part): Buffer {
@@ -72,7 +78,8 @@ test('fuzz lsp framing: good frames survive junk and wrong Content-Lengths, cut 
         const mustArrive = all.slice(lastWrong + 1).filter((p) => p.kind === 'good').length;
         const arrivedTail = bodies.slice(-mustArrive);
         const wantTail = good.slice(-mustArrive);
-        if (JSON.stringify(arrivedTail) !== JSON.stringify(wantTail)) tally.silent(`good frames lost: want ${JSON.stringify(wantTail).slice(0, 200)}, got ${JSON.stringify(arrivedTail).slice(0, 200)}`);
+        if (JSON.stringify(arrivedTail) !== JSON.stringify(wantTail))
+          tally.silent(`good frames lost: want ${JSON.stringify(wantTail).slice(0, 200)}, got ${JSON.stringify(arrivedTail).slice(0, 200)}`);
       });
     }),
     { ...params('lsp'), interruptAfterTimeLimit: secondsFor('lsp') * 300 },
@@ -80,7 +87,17 @@ test('fuzz lsp framing: good frames survive junk and wrong Content-Lengths, cut 
   tally.report(t);
 });
 
-const methods = ['irqlens/map', 'irqlens/simulate', 'irqlens/devices', 'irqlens/reviewPatch', 'textDocument/hover', 'textDocument/codeAction', 'textDocument/codeLens', 'workspace/executeCommand', 'irqlens/nonsense'];
+const methods = [
+  'irqlens/map',
+  'irqlens/simulate',
+  'irqlens/devices',
+  'irqlens/reviewPatch',
+  'textDocument/hover',
+  'textDocument/codeAction',
+  'textDocument/codeLens',
+  'workspace/executeCommand',
+  'irqlens/nonsense',
+];
 const notifications = ['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'workspace/didChangeConfiguration', '$/cancelRequest'];
 
 function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
@@ -100,17 +117,32 @@ test('fuzz lsp server: malformed framing and parameters of any shape to a live s
   await client.initialize(root);
   const uri = `file://${root}/qdrv_irq.c`;
   const known = fc.constantFrom(uri, `file://${root}/patches/0001-qdrv-enable-more.patch`, `file://${root}/nope.c`, 'untitled:x', 'file:///etc/passwd');
-  const shaped = fc.oneof(fc.anything({ maxDepth: 3 }), fc.record({ textDocument: fc.record({ uri: known, version: fc.anything() }), position: fc.anything(), range: fc.anything(), context: fc.anything() }, { requiredKeys: [] }), fc.record({ uri: known, device: fc.anything(), scope: fc.oneof(known, fc.anything()), layout: fc.anything() }, { requiredKeys: [] }));
+  const shaped = fc.oneof(
+    fc.anything({ maxDepth: 3 }),
+    fc.record(
+      { textDocument: fc.record({ uri: known, version: fc.anything() }), position: fc.anything(), range: fc.anything(), context: fc.anything() },
+      { requiredKeys: [] },
+    ),
+    fc.record({ uri: known, device: fc.anything(), scope: fc.oneof(known, fc.anything()), layout: fc.anything() }, { requiredKeys: [] }),
+  );
   const message = fc.oneof(
     fc.tuple(fc.constant('request' as const), fc.constantFrom(...methods), shaped),
     fc.tuple(fc.constant('notify' as const), fc.constantFrom(...notifications), shaped),
-    fc.tuple(fc.constant('raw' as const), fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }).filter(noHeader), fc.tuple(fc.json({ maxDepth: 2 }), fc.integer({ min: -30, max: 300 })).map(([b, d]) => `${header(Math.max(0, Buffer.byteLength(b) + d))}${b}`)), fc.constant(null)),
+    fc.tuple(
+      fc.constant('raw' as const),
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 80 }).filter(noHeader),
+        fc.tuple(fc.json({ maxDepth: 2 }), fc.integer({ min: -30, max: 300 })).map(([b, d]) => `${header(Math.max(0, Buffer.byteLength(b) + d))}${b}`),
+      ),
+      fc.constant(null),
+    ),
   );
   const tally = new Tally('lsp server', t);
   const deadline = Date.now() + secondsFor('lsp') * 700;
   // Batches drawn 25 at a time (seed, seed + 1, ...) until the face's time is spent.
   const batches = function* () {
-    for (let round = 0; round === 0 || Date.now() < deadline; round++) yield* fc.sample(fc.array(message, { minLength: 5, maxLength: 20 }), { seed: seed + round, numRuns: 25 });
+    for (let round = 0; round === 0 || Date.now() < deadline; round++)
+      yield* fc.sample(fc.array(message, { minLength: 5, maxLength: 20 }), { seed: seed + round, numRuns: 25 });
   };
   for (const batch of batches()) {
     if (Date.now() > deadline) break;
@@ -123,7 +155,10 @@ test('fuzz lsp server: malformed framing and parameters of any shape to a live s
         client.notify(method, p);
       } else {
         await tally.runAsync(`${method} ${JSON.stringify(p)?.slice(0, 200)}`, 20_000, async () => {
-          const r = await within(client.request(method, p).catch((e: { code?: number; message?: string }) => e), 15_000);
+          const r = await within(
+            client.request(method, p).catch((e: { code?: number; message?: string }) => e),
+            15_000,
+          );
           if (r === 'timeout') throw new Error(`no answer to ${method}`);
           if (r && typeof r === 'object' && (r as { code?: number }).code === -32603) throw new Error(`internal error: ${(r as { message?: string }).message}`);
         });
@@ -139,7 +174,9 @@ test('fuzz lsp server: malformed framing and parameters of any shape to a live s
     if (probe === 'timeout') break;
   }
   // A handler that threw: our guard's "request failed" or vscode-jsonrpc's "... failed with message".
-  const traces = client.notifications.filter((n) => n.method === 'window/logMessage' && /request failed|handler .* failed|failed with message/i.test(JSON.stringify(n.params)));
+  const traces = client.notifications.filter(
+    (n) => n.method === 'window/logMessage' && /request failed|handler .* failed|failed with message/i.test(JSON.stringify(n.params)),
+  );
   for (const n of traces.slice(0, 3)) tally.crashes.push(`logged: ${JSON.stringify(n.params).slice(0, 400)}`);
   tally.report(t);
 });

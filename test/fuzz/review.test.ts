@@ -38,7 +38,9 @@ function spied(root: string, read: string[]): TreeReader {
 function fixtures(): { seeds: string[]; trees: string[] } {
   const seeds: string[] = [];
   const trees: string[] = [];
-  for (const d of readdirSync(scenarios).filter((x) => /^\d\d-/.test(x) && existsSync(join(scenarios, x, 'series'))).sort()) {
+  for (const d of readdirSync(scenarios)
+    .filter((x) => /^\d\d-/.test(x) && existsSync(join(scenarios, x, 'series')))
+    .sort()) {
     for (const n of readdirSync(join(scenarios, d, 'series')).sort()) {
       seeds.push(readFileSync(join(scenarios, d, 'series', n), 'utf8'));
       trees.push(join(scenarios, d, 'tree'));
@@ -75,7 +77,8 @@ test('fuzz review: mutants of patch and mail fixtures', async (t) => {
           if (p.files.length === 0 && (p.unread ?? []).length === 0) tally.silent(`${what}: patch ${p.index} read without a diff and without a word`);
           const placed = placeInTree(tree, p);
           const out = applyToOverlay(new Overlay(tree), placed);
-          for (const m of [...out.problems, ...out.notes, ...(p.unread ?? [])]) if (!located('fz.patch').test(m)) tally.silent(`${what}: message without file:line: ${m}`);
+          for (const m of [...out.problems, ...out.notes, ...(p.unread ?? [])])
+            if (!located('fz.patch').test(m)) tally.silent(`${what}: message without file:line: ${m}`);
         }
         asked.push(...(scanScope(trees[seedIndex]!, patches) ?? []));
         const outside = asked.filter(namedOutsideTree);

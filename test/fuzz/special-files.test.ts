@@ -62,10 +62,15 @@ test('fuzz special files: check, topology and review never hang, crash or skip o
     for (const n of names) if (!r.stderr.includes(n)) tally.silent(`${what}: ${n} not named (status ${r.status}): ${r.stderr.slice(0, 300)}`);
   };
   // check lists them all in one run; the empty file has nothing to say, the others must be named.
-  judge('check', run(['check', 'tree', '--jobs', '0'], dir), cNames.filter((n) => !/^(empty|dir)\./.test(n)));
+  judge(
+    'check',
+    run(['check', 'tree', '--jobs', '0'], dir),
+    cNames.filter((n) => !/^(empty|dir)\./.test(n)),
+  );
   judge('topology', run(['topology', ...jsonNames], dir), jsonNames);
   for (const n of patchNames) judge(`review --patch ${n}`, run(['review', '--tree', 'tree', '--patch', n], dir), [n]);
   // --mbox reads through the same reader: the kinds that block or stream are enough there.
-  for (const n of patchNames.filter((x) => /^(fifo|socket|device|sparse)\./.test(x))) judge(`review --mbox ${n}`, run(['review', '--tree', 'tree', '--mbox', n], dir), [n]);
+  for (const n of patchNames.filter((x) => /^(fifo|socket|device|sparse)\./.test(x)))
+    judge(`review --mbox ${n}`, run(['review', '--tree', 'tree', '--mbox', n], dir), [n]);
   tally.report(t);
 });

@@ -15,9 +15,23 @@ function seedTexts(): string[] {
   const sysfs = join(repo, 'test', 'fixtures', 'topology', 'sysfs');
   const attr = join(repo, 'test', 'scenarios', 'attr');
   return [
-    ...readdirSync(lspci).filter((n) => n.endsWith('.txt')).sort().slice(0, 6).map((n) => readFileSync(join(lspci, n), 'utf8')),
-    ...readdirSync(sysfs).sort().map((n) => readFileSync(join(sysfs, n), 'utf8')),
-    ...readdirSync(attr).sort().flatMap((d) => { try { return [readFileSync(join(attr, d, 'topology.json'), 'utf8')]; } catch { return []; } }),
+    ...readdirSync(lspci)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()
+      .slice(0, 6)
+      .map((n) => readFileSync(join(lspci, n), 'utf8')),
+    ...readdirSync(sysfs)
+      .sort()
+      .map((n) => readFileSync(join(sysfs, n), 'utf8')),
+    ...readdirSync(attr)
+      .sort()
+      .flatMap((d) => {
+        try {
+          return [readFileSync(join(attr, d, 'topology.json'), 'utf8')];
+        } catch {
+          return [];
+        }
+      }),
   ];
 }
 
@@ -30,8 +44,14 @@ test('fuzz topology: mutants of lspci, sysfs and JSON topologies', (t) => {
       tally.run(what, 5000, () => {
         const { topology, problems } = importTopology({ text, ...(path ? { path } : {}) });
         const lines = text.split('\n').length;
-        for (const p of problems) if (!(p.line >= 1 && p.line <= lines + 1 && p.column >= 1)) tally.silent(`${what}: problem at ${p.line}:${p.column}: ${p.message}`);
-        if (topology.functions.length === 0 && !problems.some((p) => p.severity === 'error') && text.trim() !== '' && !/^\s*\{[\s\S]*"functions"\s*:\s*\[\s*\]/.test(text)) {
+        for (const p of problems)
+          if (!(p.line >= 1 && p.line <= lines + 1 && p.column >= 1)) tally.silent(`${what}: problem at ${p.line}:${p.column}: ${p.message}`);
+        if (
+          topology.functions.length === 0 &&
+          !problems.some((p) => p.severity === 'error') &&
+          text.trim() !== '' &&
+          !/^\s*\{[\s\S]*"functions"\s*:\s*\[\s*\]/.test(text)
+        ) {
           tally.silent(`${what}: no PCI function and no error`);
         }
       });

@@ -27,14 +27,19 @@ function documentedConfig(): string {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 class Terminal {
-  constructor(private readonly socket: string, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly socket: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
 
   tmux(...args: string[]): { status: number | null; stdout: string; stderr: string } {
     return spawnSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8', env: this.env });
   }
 
   screen(): string[] {
-    return this.tmux('capture-pane', '-p', '-t', 'hx').stdout.split('\n').map((l) => l.trimEnd());
+    return this.tmux('capture-pane', '-p', '-t', 'hx')
+      .stdout.split('\n')
+      .map((l) => l.trimEnd());
   }
 
   keys(...keys: string[]): void {
@@ -79,14 +84,21 @@ function pickerRows(lines: string[]): string[] | undefined {
   return lines.flatMap((l) => /\b(ERROR|WARN|INFO|HINT)\s+(msi\/[\w-]+)/.exec(l)?.slice(1, 3).join(' ') ?? []);
 }
 
-interface RpcMessage { id?: number; method?: string; params?: { command?: string }; result?: unknown }
+interface RpcMessage {
+  id?: number;
+  method?: string;
+  params?: { command?: string };
+  result?: unknown;
+}
 
 /** The server's answer to the first request Helix sent that matches, from Helix's -v log of the traffic. */
 function answerTo(log: string, sent: (m: RpcMessage) => boolean): { result: unknown } | undefined {
-  const messages = readFileSync(log, 'utf8').split('\n').flatMap((l) => {
-    const m = / irqlens (->|<-) (\{.*\})$/.exec(l);
-    return m ? [{ out: m[1] === '->', msg: JSON.parse(m[2]!) as RpcMessage }] : [];
-  });
+  const messages = readFileSync(log, 'utf8')
+    .split('\n')
+    .flatMap((l) => {
+      const m = / irqlens (->|<-) (\{.*\})$/.exec(l);
+      return m ? [{ out: m[1] === '->', msg: JSON.parse(m[2]!) as RpcMessage }] : [];
+    });
   const request = messages.find((m) => m.out && m.msg.id !== undefined && sent(m.msg));
   const answer = request && messages.find((m) => !m.out && m.msg.id === request.msg.id && !m.msg.method && 'result' in m.msg);
   return answer && { result: answer.msg.result };
@@ -110,8 +122,12 @@ test('Helix with the documented languages.toml: diagnostics, hover, a code actio
   const conf = join(work, 'tmux.conf');
   writeFileSync(conf, 'set -s escape-time 0\n'); // tmux itself must not hold an Escape back
   const env = {
-    ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'),
-    PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`, TERM: 'xterm-256color',
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+    TERM: 'xterm-256color',
   };
   const term = new Terminal(join(work, 'tmux.sock'), env);
   try {
@@ -129,9 +145,18 @@ test('Helix with the documented languages.toml: diagnostics, hover, a code actio
     term.type('/pci_alloc_irq_vectors');
     term.keys('Enter', 'Space', 'k');
     const hover = await term.waitFor('the hover', (s) => (s.some((l) => l.includes('Allocates 0 (definite)')) ? s : undefined));
-    assert.ok(hover.some((l) => l.endsWith('pci_alloc_irq_vectors(pdev, 1, HDRV_QUEUES, PCI_IRQ_MSIX) — alloc, all eras')), hover.join('\n'));
-    assert.ok(hover.some((l) => l.includes('- max: HDRV_QUEUES = 4 ← HDRV_QUEUES -> 4')), hover.join('\n'));
-    assert.ok(hover.some((l) => l.endsWith('Allocates 0 (definite), 1..3 (possible) in domain 0 (MSI_DEFAULT_DOMAIN), per-domain layout (6.12-like per-domain')), hover.join('\n'));
+    assert.ok(
+      hover.some((l) => l.endsWith('pci_alloc_irq_vectors(pdev, 1, HDRV_QUEUES, PCI_IRQ_MSIX) — alloc, all eras')),
+      hover.join('\n'),
+    );
+    assert.ok(
+      hover.some((l) => l.includes('- max: HDRV_QUEUES = 4 ← HDRV_QUEUES -> 4')),
+      hover.join('\n'),
+    );
+    assert.ok(
+      hover.some((l) => l.endsWith('Allocates 0 (definite), 1..3 (possible) in domain 0 (MSI_DEFAULT_DOMAIN), per-domain layout (6.12-like per-domain')),
+      hover.join('\n'),
+    );
     await term.escape('the hover', (s) => s.some((l) => l.includes('Allocates 0 (definite)')));
 
     // Code actions (space a) on pci_irq_vector in the loop; the first bounds the loop by nvec.
@@ -147,27 +172,37 @@ test('Helix with the documented languages.toml: diagnostics, hover, a code actio
     await term.waitFor('the edit', (s) => (s.some((l) => /^\s+23\s+for \(i = 0; i < nvec; i\+\+\) \{$/.test(l)) ? true : undefined));
     assert.deepEqual(await term.waitFor('the warning to go', (s) => (markedLines(s).length === 1 ? markedLines(s) : undefined)), [29]);
     term.keys('Space', 'd');
-    assert.deepEqual(await term.waitFor('the diagnostics picker after the edit', (s) => {
-      const rows = pickerRows(s);
-      return rows?.length === 1 ? rows : undefined;
-    }), ['ERROR msi/index-conflict']);
+    assert.deepEqual(
+      await term.waitFor('the diagnostics picker after the edit', (s) => {
+        const rows = pickerRows(s);
+        return rows?.length === 1 ? rows : undefined;
+      }),
+      ['ERROR msi/index-conflict'],
+    );
     await term.escape('the diagnostics picker', (s) => pickerRows(s) !== undefined);
 
     // A server command, as docs/editors.md says: Helix sends it, the server answers with its devices.
     term.type(':lsp-workspace-command irqlens.server.devices');
     term.keys('Enter');
-    const devices = await term.waitFor('the devices command\'s answer', () => answerTo(log, (m) => m.method === 'workspace/executeCommand' && m.params?.command === 'irqlens.server.devices'));
+    const devices = await term.waitFor("the devices command's answer", () =>
+      answerTo(log, (m) => m.method === 'workspace/executeCommand' && m.params?.command === 'irqlens.server.devices'),
+    );
     assert.deepEqual(devices.result, [{ key: 'hdrv_main.c:pdev', label: 'pdev', class: 'pci', files: ['hdrv_main.c'] }]);
 
     // Debian's hx ships without tree-sitter grammars (Helix logs each one it misses); any other error
     // counts. Read before quitting: Helix logs the server's stderr closing if it sees it before it exits.
-    const errors = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('[ERROR]') && !/helix_core::syntax \[ERROR\] Failed to load tree-sitter parser/.test(l));
+    const errors = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('[ERROR]') && !/helix_core::syntax \[ERROR\] Failed to load tree-sitter parser/.test(l));
     assert.deepEqual(errors, []);
 
     term.type(':q!');
     term.keys('Enter');
     await term.waitFor('Helix to exit', () => (term.alive() ? undefined : true), 10_000);
-    assert.deepEqual(answerTo(log, (m) => m.method === 'shutdown'), { result: null });
+    assert.deepEqual(
+      answerTo(log, (m) => m.method === 'shutdown'),
+      { result: null },
+    );
   } finally {
     term.tmux('kill-server');
     rmSync(work, { recursive: true, force: true });

@@ -78,10 +78,23 @@ test('Neovim 0.7 shows the diagnostics, hover, code actions and the re-check aft
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
 
     assert.deepEqual(report.diagnostics.map(withoutMessage), [
-      { line: 24, col: 38, endLine: 24, endCol: 52, severity: 'WARN', code: 'msi/index-from-requested', source: 'irqlens', href: `${docs}msi-index-from-requested.md`, related: [{ file: 'hdrv_main.c', line: 20, message: 'pci_alloc_irq_vectors() requested up to HDRV_QUEUES here' }] },
+      {
+        line: 24,
+        col: 38,
+        endLine: 24,
+        endCol: 52,
+        severity: 'WARN',
+        code: 'msi/index-from-requested',
+        source: 'irqlens',
+        href: `${docs}msi-index-from-requested.md`,
+        related: [{ file: 'hdrv_main.c', line: 20, message: 'pci_alloc_irq_vectors() requested up to HDRV_QUEUES here' }],
+      },
       conflict,
     ]);
-    assert.match(report.diagnostics[0]!.message, /^pci_irq_vector\(\) on 'pdev': the loop bound HDRV_QUEUES is the count requested from pci_alloc_irq_vectors\(\) at hdrv_main\.c:20/);
+    assert.match(
+      report.diagnostics[0]!.message,
+      /^pci_irq_vector\(\) on 'pdev': the loop bound HDRV_QUEUES is the count requested from pci_alloc_irq_vectors\(\) at hdrv_main\.c:20/,
+    );
     assert.match(report.diagnostics[1]!.message, /^pci_alloc_irq_vectors\(\) on 'pdev', domain 0: MSI-X is already enabled/);
 
     const hover = report.hover.split('\n');

@@ -27,15 +27,26 @@ interface CountsTable {
 function expectedCounts(doc: string): CountsTable {
   const lines = doc.split('\n');
   const start = lines.findIndex((l) => l.startsWith('<!-- counts:'));
-  const cells = (l: string): string[] => l.split('|').slice(1, -1).map((c) => c.trim());
+  const cells = (l: string): string[] =>
+    l
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
   const header = cells(lines[start + 1] ?? '').slice(2);
   const tags = header.map((h) => /^(\S+)\s+\((\S+)\)$/.exec(h));
   const table: CountsTable = { measuredOn: new Map(), counts: new Map() };
-  for (const m of tags) if (m) { table.measuredOn.set(m[1]!, m[2]!); table.counts.set(m[1]!, new Map()); }
+  for (const m of tags)
+    if (m) {
+      table.measuredOn.set(m[1]!, m[2]!);
+      table.counts.set(m[1]!, new Map());
+    }
   for (const line of lines.slice(start + 3)) {
     if (!line.startsWith('|')) break;
     const [rule, severity, ...numbers] = cells(line);
-    numbers.forEach((n, i) => { const tag = tags[i]?.[1]; if (tag && Number(n) > 0) table.counts.get(tag)!.set(`${rule} ${severity}`, Number(n)); });
+    numbers.forEach((n, i) => {
+      const tag = tags[i]?.[1];
+      if (tag && Number(n) > 0) table.counts.get(tag)!.set(`${rule} ${severity}`, Number(n));
+    });
   }
   return table;
 }
@@ -53,15 +64,31 @@ for (const { tag } of realTrees) {
     const got = new Map<string, number>();
     for (const f of result.findings) got.set(`${f.code} ${f.severity}`, (got.get(`${f.code} ${f.severity}`) ?? 0) + 1);
     for (const key of new Set([...got.keys(), ...want.keys()])) {
-      if (got.get(key) !== want.get(key)) t.diagnostic(`changed in ${version}: ${key}: ${got.get(key) ?? 0} findings, the table says ${want.get(key) ?? 0} (measured on ${table.measuredOn.get(tag)})`);
+      if (got.get(key) !== want.get(key))
+        t.diagnostic(
+          `changed in ${version}: ${key}: ${got.get(key) ?? 0} findings, the table says ${want.get(key) ?? 0} (measured on ${table.measuredOn.get(tag)})`,
+        );
     }
     const show = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
-    assert.deepEqual(show(got), show(want), result.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.range.line}: ${f.message}`).join('\n'));
+    assert.deepEqual(
+      show(got),
+      show(want),
+      result.findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => `${f.file}:${f.range.line}: ${f.message}`)
+        .join('\n'),
+    );
 
     const listed = readListed(doc).filter((r) => r.tree === tag);
     const named = namedFindings(tree, tag, result.findings).map((f) => ({ ...f, rule: f.code }));
-    const reported = named.filter((f) => f.severity !== 'info').map(listKey).sort();
-    const audited = listed.filter((r) => r.severity !== 'info').map(listKey).sort();
+    const reported = named
+      .filter((f) => f.severity !== 'info')
+      .map(listKey)
+      .sort();
+    const audited = listed
+      .filter((r) => r.severity !== 'info')
+      .map(listKey)
+      .sort();
     const real = listed.filter((r) => r.severity !== 'info' && r.verdict !== 'false positive').length;
     t.diagnostic(`${tag}: ${audited.length} warnings and errors audited, ${real} real (bug or hardening); ${listed.length - audited.length} infos listed`);
     assert.deepEqual(reported, audited, 'every warning and error must be listed, with its verdict, in docs/real-tree-findings.md');
@@ -70,9 +97,15 @@ for (const { tag } of realTrees) {
 
     // Recall: every known real bug of this tree is reported, at least at the severity its row names.
     const bugs = readKnownBugs().filter((b) => b.tree === tag);
-    const missed = bugs.filter((b) => !named.some((f) => f.code === b.rule && f.file === b.file && f.function === b.function && atLeast(f.severity, b.atLeast)));
+    const missed = bugs.filter(
+      (b) => !named.some((f) => f.code === b.rule && f.file === b.file && f.function === b.function && atLeast(f.severity, b.atLeast)),
+    );
     t.diagnostic(`${tag}: ${bugs.length - missed.length} of ${bugs.length} known real bugs reported`);
     for (const b of missed) t.diagnostic(`changed in ${version}: the known bug ${b.rule} in ${b.file}: ${b.function}() is no longer reported (${b.what})`);
-    assert.deepEqual(missed.map((b) => `${b.file}: ${b.function}`), [], 'known real bugs no longer reported');
+    assert.deepEqual(
+      missed.map((b) => `${b.file}: ${b.function}`),
+      [],
+      'known real bugs no longer reported',
+    );
   });
 }

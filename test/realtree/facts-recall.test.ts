@@ -48,7 +48,9 @@ for (const { tag, era } of realTrees) {
     const missed = minus(truth.sites, found);
     const recall = (truth.sites.length - missed.length) / truth.sites.length;
     const moved = found.length - notCalls.length - truth.sites.filter((s) => found.some((f) => siteKey(f) === siteKey(s) && f.line === s.line)).length;
-    t.diagnostic(`linux-source-${tag} is ${version} (ground truth measured on ${truth.measuredOn}): ${found.length} facts, ${truth.sites.length} calls in the ground truth, recall ${(recall * 100).toFixed(2)}%, ${moved} calls on other lines than when measured`);
+    t.diagnostic(
+      `linux-source-${tag} is ${version} (ground truth measured on ${truth.measuredOn}): ${found.length} facts, ${truth.sites.length} calls in the ground truth, recall ${(recall * 100).toFixed(2)}%, ${moved} calls on other lines than when measured`,
+    );
     for (const s of missed) t.diagnostic(`changed in ${version}: no call at ${where(s)} (line ${s.line} in ${truth.measuredOn})`);
     for (const s of notCalls) t.diagnostic(`changed in ${version}: a fact the ground truth does not hold at ${where(s)}, line ${s.line}`);
     assert.deepEqual(notCalls.map(where), [], 'facts that the reviewed ground truth does not hold as calls');

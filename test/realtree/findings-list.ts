@@ -35,9 +35,21 @@ export function readListed(doc: string): ListedFinding[] {
   const out: ListedFinding[] = [];
   for (const line of lines.slice(start + 3)) {
     if (!line.startsWith('|')) break;
-    const [tree, rule, severity, file, fn, verdict, why] = line.split('|').slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, ''));
-    if (!verdicts.includes(verdict as Verdict)) throw new Error(`docs/real-tree-findings.md: verdict '${verdict}' is not one of ${verdicts.join(', ')}: ${line}`);
-    out.push({ tree: tree!, rule: rule!, severity: severity!, file: file!, function: fn === '(file scope)' ? '' : fn!, verdict: verdict as Verdict, why: why! });
+    const [tree, rule, severity, file, fn, verdict, why] = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim().replace(/^`|`$/g, ''));
+    if (!verdicts.includes(verdict as Verdict))
+      throw new Error(`docs/real-tree-findings.md: verdict '${verdict}' is not one of ${verdicts.join(', ')}: ${line}`);
+    out.push({
+      tree: tree!,
+      rule: rule!,
+      severity: severity!,
+      file: file!,
+      function: fn === '(file scope)' ? '' : fn!,
+      verdict: verdict as Verdict,
+      why: why!,
+    });
   }
   return out;
 }
@@ -80,7 +92,12 @@ async function main(): Promise<void> {
   const result = await checkPaths(['.'], { cwd: tree, layout: 'auto' });
   const named = namedFindings(tree, tag, result.findings);
   for (const f of named.filter((x) => x.severity !== 'info')) process.stdout.write(row(f, '?') + '\n');
-  for (const f of sample(named.filter((x) => x.severity === 'info'), opt('--sample', 0), opt('--seed', 1))) process.stdout.write(row(f, '?') + '\n');
+  for (const f of sample(
+    named.filter((x) => x.severity === 'info'),
+    opt('--sample', 0),
+    opt('--seed', 1),
+  ))
+    process.stdout.write(row(f, '?') + '\n');
 }
 
 if (require.main === module) void main();

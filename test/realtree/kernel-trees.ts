@@ -27,7 +27,11 @@ export function treeVersion(tree: string): string {
   const makefile = join(tree, 'Makefile');
   if (!existsSync(makefile)) return 'unknown';
   const text = readFileSync(makefile, 'utf8').split('\n').slice(0, 12);
-  const field = (name: string): string | undefined => text.map((l) => l.split('=')).find(([k]) => k?.trim() === name)?.[1]?.trim();
+  const field = (name: string): string | undefined =>
+    text
+      .map((l) => l.split('='))
+      .find(([k]) => k?.trim() === name)?.[1]
+      ?.trim();
   const parts = [field('VERSION'), field('PATCHLEVEL'), field('SUBLEVEL')].filter((p): p is string => p !== undefined && p !== '');
   return parts.length ? parts.join('.') : 'unknown';
 }

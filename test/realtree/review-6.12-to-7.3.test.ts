@@ -18,11 +18,26 @@ const skip = skipRealTrees;
 const old = skip ? '' : requireTree('6.12');
 const neu = skip ? '' : requireTree('7.3');
 
-const core = ['kernel/irq/msi.c', 'include/linux/msi.h', 'include/linux/msi_api.h', 'include/linux/pci.h',
-  'drivers/pci/msi/api.c', 'drivers/pci/msi/irqdomain.c', 'drivers/pci/msi/msi.c', 'drivers/pci/msi/msi.h', 'drivers/pci/msi/pcidev_msi.c'];
+const core = [
+  'kernel/irq/msi.c',
+  'include/linux/msi.h',
+  'include/linux/msi_api.h',
+  'include/linux/pci.h',
+  'drivers/pci/msi/api.c',
+  'drivers/pci/msi/irqdomain.c',
+  'drivers/pci/msi/msi.c',
+  'drivers/pci/msi/msi.h',
+  'drivers/pci/msi/pcidev_msi.c',
+];
 /** Drivers whose MSI calls changed between the trees (lock guards, parent domains, reworked set-up). */
-const drivers = ['drivers/ntb/msi.c', 'drivers/soc/ti/ti_sci_inta_msi.c', 'drivers/pci/controller/pci-hyperv.c',
-  'drivers/gpu/drm/hisilicon/hibmc/hibmc_drm_drv.c', 'drivers/ufs/host/ufs-qcom.c', 'drivers/thunderbolt/nhi.c'];
+const drivers = [
+  'drivers/ntb/msi.c',
+  'drivers/soc/ti/ti_sci_inta_msi.c',
+  'drivers/pci/controller/pci-hyperv.c',
+  'drivers/gpu/drm/hisilicon/hibmc/hibmc_drm_drv.c',
+  'drivers/ufs/host/ufs-qcom.c',
+  'drivers/thunderbolt/nhi.c',
+];
 
 const key = (f: Finding) => `${f.file}:${f.range.line}:${f.range.column} ${f.severity} ${f.code} ${f.message}`;
 
@@ -42,9 +57,15 @@ test('6.12 -> 7.3 diffs: the 7.x era reported, findings equal `check` on 7.3 for
   // What the maintainer reads: one line naming the era change.
   const text = formatReviewText(result, { showUnchanged: false });
   assert.ok(text.includes(`Model: era changes from ${review.eraBefore.label} to ${review.eraAfter.label}`), text);
-  const after = result.cumulative.findings.filter((f) => f.kind !== 'fixed' && drivers.includes(f.finding.file)).map((f) => key(f.finding)).sort();
+  const after = result.cumulative.findings
+    .filter((f) => f.kind !== 'fixed' && drivers.includes(f.finding.file))
+    .map((f) => key(f.finding))
+    .sort();
   const check = await checkPaths([...new Set(drivers.map(dirname))], { cwd: neu, layout: 'auto', jobs: 2 });
-  const expected = check.findings.filter((f) => drivers.includes(f.file)).map(key).sort();
+  const expected = check.findings
+    .filter((f) => drivers.includes(f.file))
+    .map(key)
+    .sort();
   t.diagnostic(`${expected.length} findings in the patched drivers on 7.3`);
   assert.deepEqual(after, expected);
 });

@@ -17,7 +17,10 @@ const skip = skipRealTrees;
 const tree = skip ? '' : requireTree('6.12');
 
 function series(): ParsedPatch[] {
-  const files = execFileSync('grep', ['-rlw', '--include=*.c', 'pci_alloc_irq_vectors', 'drivers'], { cwd: tree, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+  const files = execFileSync('grep', ['-rlw', '--include=*.c', 'pci_alloc_irq_vectors', 'drivers'], { cwd: tree, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .sort();
   const out: ParsedPatch[] = [];
   for (const f of files) {
     if (out.length === 30) break;
@@ -35,10 +38,18 @@ test('30 comment-only patches on real drivers: no finding introduced or fixed', 
   const patches = series();
   assert.equal(patches.length, 30);
   const result = await reviewSeries({ tree: '.', cwd: tree, patches, engine: defaultEngine({ check: { layout: 'auto' }, jobs: 2 }) });
-  const changed = result.patches.flatMap((p) => p.findings.filter((f) => f.kind !== 'unchanged').map((f) => `${p.patch.source}: ${f.kind} ${f.finding.code} ${f.finding.file}:${f.finding.range.line}`));
+  const changed = result.patches.flatMap((p) =>
+    p.findings.filter((f) => f.kind !== 'unchanged').map((f) => `${p.patch.source}: ${f.kind} ${f.finding.code} ${f.finding.file}:${f.finding.range.line}`),
+  );
   assert.deepEqual(changed, []);
-  assert.deepEqual(result.patches.flatMap((p) => p.problems), []);
-  assert.deepEqual(result.cumulative.findings.filter((f) => f.kind !== 'unchanged'), []);
+  assert.deepEqual(
+    result.patches.flatMap((p) => p.problems),
+    [],
+  );
+  assert.deepEqual(
+    result.cumulative.findings.filter((f) => f.kind !== 'unchanged'),
+    [],
+  );
   assert.ok(result.cumulative.findings.length > 0, 'the drivers have findings, so the matching was exercised');
 });
 
@@ -51,8 +62,9 @@ test('an off-by-one on a real driver: exactly one error, on the + line', { skip,
   const patch = parsePlainDiff(patchText, 'off-by-one.patch', 1);
   const result = await reviewSeries({ tree: '.', cwd: tree, patches: [patch], engine: defaultEngine({ check: { layout: 'auto' }, jobs: 1 }) });
   const changed = result.patches[0].findings.filter((x) => x.kind !== 'unchanged');
-  assert.deepEqual(changed.map((x) => [x.kind, x.finding.code, x.finding.severity, `${x.finding.file}:${x.finding.range.line}`]), [
-    ['introduced', 'msi/vector-unallocated', 'error', `${f}:${text.split('\n').findIndex((l) => l.includes(from)) + 1}`],
-  ]);
+  assert.deepEqual(
+    changed.map((x) => [x.kind, x.finding.code, x.finding.severity, `${x.finding.file}:${x.finding.range.line}`]),
+    [['introduced', 'msi/vector-unallocated', 'error', `${f}:${text.split('\n').findIndex((l) => l.includes(from)) + 1}`]],
+  );
   assert.equal(patchText.split('\n')[(changed[0].patchLine ?? 0) - 1], `+\t${from.replace('0)', '1)')}`);
 });

@@ -7,7 +7,15 @@ import { join } from 'node:path';
 export function treeDiff(oldTree: string, newTree: string, path: string): string {
   const a = join(oldTree, path);
   const b = join(newTree, path);
-  const args = ['-u', '--label', existsSync(a) ? `a/${path}` : '/dev/null', '--label', existsSync(b) ? `b/${path}` : '/dev/null', existsSync(a) ? a : '/dev/null', existsSync(b) ? b : '/dev/null'];
+  const args = [
+    '-u',
+    '--label',
+    existsSync(a) ? `a/${path}` : '/dev/null',
+    '--label',
+    existsSync(b) ? `b/${path}` : '/dev/null',
+    existsSync(a) ? a : '/dev/null',
+    existsSync(b) ? b : '/dev/null',
+  ];
   try {
     return execFileSync('diff', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   } catch (err) {

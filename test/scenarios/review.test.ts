@@ -30,7 +30,10 @@ function summarise(r: Omit<PatchReview, 'patch'>, withPatchLine: boolean): Summa
   const line = (kind: string) =>
     r.findings
       .filter((f) => f.kind === kind)
-      .map((f) => `${f.finding.code} ${f.finding.severity} ${f.finding.file}:${f.finding.range.line}${withPatchLine && f.patchLine !== undefined ? ` @${f.patchLine}` : ''}${f.patchIndex !== undefined && !withPatchLine ? ` #${f.patchIndex}` : ''}`)
+      .map(
+        (f) =>
+          `${f.finding.code} ${f.finding.severity} ${f.finding.file}:${f.finding.range.line}${withPatchLine && f.patchLine !== undefined ? ` @${f.patchLine}` : ''}${f.patchIndex !== undefined && !withPatchLine ? ` #${f.patchIndex}` : ''}`,
+      )
       .sort();
   const s: Summary = { introduced: line('introduced'), fixed: line('fixed') };
   if (r.mapChanges.length) s.mapChanges = r.mapChanges.map((c) => c.text);
@@ -46,7 +49,9 @@ async function review(dir: string, layout: Layout | undefined): Promise<ReviewRe
   return reviewSeries({ tree: 'tree', cwd: dir, patches, engine });
 }
 
-const scenarios = readdirSync(root).filter((n) => /^\d\d-/.test(n)).sort();
+const scenarios = readdirSync(root)
+  .filter((n) => /^\d\d-/.test(n))
+  .sort();
 
 test('there are at least 15 review scenarios', () => assert.ok(scenarios.length >= 15, String(scenarios.length)));
 

@@ -65,7 +65,9 @@ function expectations(text: string, file: string): Expectation {
   return { layout, ...(era ? { era } : {}), findings: findings.sort() };
 }
 
-const files = readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.c'))
+  .sort();
 
 test('the suite has at least 40 scenarios, at least 15 of them finding-free', () => {
   const none = files.filter((f) => /expect: none/.test(readFileSync(join(dir, f), 'utf8')));

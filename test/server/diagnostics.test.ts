@@ -21,12 +21,23 @@ test('didOpen publishes exact diagnostics for the file, then for the other files
     assert.equal(d.source, 'irqlens');
     assert.equal(d.codeDescription?.href, `${docBase}${String(d.code).replace('/', '-')}.md`);
   }
-  assert.match(diags[0]!.message, /^pci_irq_vector\(\) on 'pdev': the loop bound QDRV_MAX_VECS is the count requested from pci_alloc_irq_vectors\(\) at qdrv_main\.c:20, which may grant as few as 1/);
+  assert.match(
+    diags[0]!.message,
+    /^pci_irq_vector\(\) on 'pdev': the loop bound QDRV_MAX_VECS is the count requested from pci_alloc_irq_vectors\(\) at qdrv_main\.c:20, which may grant as few as 1/,
+  );
   assert.match(diags[1]!.message, /^pci_msix_alloc_irq_at\(\) on 'pdev': not guarded by pci_msix_can_alloc_dyn\(\)/);
-  assert.deepEqual(diags.map((d) => d.relatedInformation), [
-    [{ location: { uri: main, range: { start: { line: 19, character: 8 }, end: { line: 19, character: 29 } } }, message: 'pci_alloc_irq_vectors() requested up to QDRV_MAX_VECS here' }],
-    undefined,
-  ]);
+  assert.deepEqual(
+    diags.map((d) => d.relatedInformation),
+    [
+      [
+        {
+          location: { uri: main, range: { start: { line: 19, character: 8 }, end: { line: 19, character: 29 } } },
+          message: 'pci_alloc_irq_vectors() requested up to QDRV_MAX_VECS here',
+        },
+      ],
+      undefined,
+    ],
+  );
   // The other file of the directory: the probe order reaches qdrv_enable_events() in qdrv_irq.c.
   const irq = s.uri('qdrv_irq.c');
   const irqDiags = await s.client.waitForDiagnostics(irq);
@@ -66,10 +77,16 @@ test('an edit of one file re-publishes the other file of the driver when its fin
   // Line 19 (0-based): "\tnvec = pci_alloc_irq_vectors(pdev, 1, QDRV_MAX_VECS, PCI_IRQ_MSIX);" -> no MSI-X at all.
   s.client.notify('textDocument/didChange', change(main, 2, [19, 0], [20, 0], '\tnvec = 1;\n'));
   await s.client.waitForDiagnostics(main, 2);
-  const irqAfter = await s.client.waitFor(() => {
-    const later = s.client.notifications.slice(before).filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === irq);
-    return later.length > 0 ? (later[later.length - 1]!.params as { diagnostics: Parameters<typeof brief>[0] }).diagnostics : undefined;
-  }, 5000, 'qdrv_irq.c re-published');
+  const irqAfter = await s.client.waitFor(
+    () => {
+      const later = s.client.notifications
+        .slice(before)
+        .filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === irq);
+      return later.length > 0 ? (later[later.length - 1]!.params as { diagnostics: Parameters<typeof brief>[0] }).diagnostics : undefined;
+    },
+    5000,
+    'qdrv_irq.c re-published',
+  );
   assert.deepEqual(brief(irqAfter), ['25:8-25:29 1 msi/index-conflict']);
   // With nothing enabled the loop's pci_irq_vector(pdev, 1..8) fails too (drivers/pci/msi/api.c:pci_irq_vector).
   assert.deepEqual(brief(s.client.diagnosticsFor(main, 2)!.diagnostics), ['23:20-23:34 1 msi/vector-unallocated', '27:7-27:28 1 msi/dynamic-msix-unsupported']);
@@ -108,9 +125,13 @@ test('closing an edited buffer re-checks the file as it is on disk', async (t) =
   assert.deepEqual(brief(await s.client.waitForDiagnostics(main, 2)), ['27:7-27:28 2 msi/dynamic-msix-unsupported']);
   const count = s.client.notifications.length;
   s.client.notify('textDocument/didClose', { textDocument: { uri: main } });
-  const after = await s.client.waitFor(() => {
-    const n = s.client.notifications.slice(count).find((x) => x.method === 'textDocument/publishDiagnostics' && (x.params as { uri: string }).uri === main);
-    return n ? (n.params as { diagnostics: Parameters<typeof brief>[0] }).diagnostics : undefined;
-  }, 5000, 'publication after close');
+  const after = await s.client.waitFor(
+    () => {
+      const n = s.client.notifications.slice(count).find((x) => x.method === 'textDocument/publishDiagnostics' && (x.params as { uri: string }).uri === main);
+      return n ? (n.params as { diagnostics: Parameters<typeof brief>[0] }).diagnostics : undefined;
+    },
+    5000,
+    'publication after close',
+  );
   assert.deepEqual(brief(after), ['23:20-23:34 2 msi/index-from-requested', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
 });

@@ -94,9 +94,19 @@ test('the unguarded dynamic MSI-X allocation gets the pci_msix_can_alloc_dyn gua
     range: warning.range,
     context: { diagnostics: [warning] },
   });
-  assert.deepEqual(actions.map((a) => a.title), ['Return -EOPNOTSUPP unless pci_msix_can_alloc_dyn(pdev)', 'Show in MSI map']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Return -EOPNOTSUPP unless pci_msix_can_alloc_dyn(pdev)', 'Show in MSI map'],
+  );
   assert.deepEqual(actions[0]!.edit, {
-    changes: { [main]: [{ range: { start: { line: 27, character: 0 }, end: { line: 27, character: 0 } }, newText: '\tif (!pci_msix_can_alloc_dyn(pdev))\n\t\treturn -EOPNOTSUPP;\n' }] },
+    changes: {
+      [main]: [
+        {
+          range: { start: { line: 27, character: 0 }, end: { line: 27, character: 0 } },
+          newText: '\tif (!pci_msix_can_alloc_dyn(pdev))\n\t\treturn -EOPNOTSUPP;\n',
+        },
+      ],
+    },
   });
 });
 
@@ -107,7 +117,10 @@ test('code actions filtered by context.only keep only quick fixes', async () => 
     range: warning.range,
     context: { diagnostics: [warning], only: ['quickfix'] },
   });
-  assert.deepEqual(actions.map((a) => a.title), ['Bound the loop by the allocated count: i < nvec']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Bound the loop by the allocated count: i < nvec'],
+  );
 });
 
 test('irqlens/devices lists the driver device with its files', async () => {
@@ -118,44 +131,68 @@ test('irqlens/devices lists the driver device with its files', async () => {
 });
 
 test('irqlens/simulate replays the probe order; executeCommand gives the same result', async () => {
-  const sim = await s.client.request<{ device: string; order: string; entry: string; rootUri: string; steps: { site: { api: string; file: string; range: { line: number } }; outcome: string }[] }>(
-    'irqlens/simulate',
-    { device: 'qdrv_main.c:pdev' },
-  );
+  const sim = await s.client.request<{
+    device: string;
+    order: string;
+    entry: string;
+    rootUri: string;
+    steps: { site: { api: string; file: string; range: { line: number } }; outcome: string }[];
+  }>('irqlens/simulate', { device: 'qdrv_main.c:pdev' });
   assert.equal(sim.device, 'qdrv_main.c:pdev');
   assert.equal(sim.order, 'probe');
   assert.equal(sim.entry, 'qdrv_probe');
   assert.equal(sim.rootUri, `file://${s.root}`);
-  assert.deepEqual(sim.steps.map((st) => `${st.site.file}:${st.site.range.line} ${st.site.api} ${st.outcome}`), [
-    'qdrv_main.c:20 pci_alloc_irq_vectors ok',
-    'qdrv_main.c:24 pci_irq_vector possible-error',
-    'qdrv_main.c:28 pci_msix_alloc_irq_at ok',
-    'qdrv_irq.c:9 pci_enable_msi error',
-  ]);
+  assert.deepEqual(
+    sim.steps.map((st) => `${st.site.file}:${st.site.range.line} ${st.site.api} ${st.outcome}`),
+    [
+      'qdrv_main.c:20 pci_alloc_irq_vectors ok',
+      'qdrv_main.c:24 pci_irq_vector possible-error',
+      'qdrv_main.c:28 pci_msix_alloc_irq_at ok',
+      'qdrv_irq.c:9 pci_enable_msi error',
+    ],
+  );
   // pci_enable_msi() always fails here (MSI-X is on) and probe returns its errno: remove never runs.
   const viaCommand = await s.client.request('workspace/executeCommand', { command: 'irqlens.server.simulate', arguments: [{ device: 'qdrv_main.c:pdev' }] });
   assert.deepEqual(viaCommand, sim);
   const oneFunction = await s.client.request<typeof sim>('irqlens/simulate', { device: 'qdrv_main.c:pdev', function: 'qdrv_enable_events' });
-  assert.deepEqual(oneFunction.steps.map((st) => st.site.api), ['pci_enable_msi']);
+  assert.deepEqual(
+    oneFunction.steps.map((st) => st.site.api),
+    ['pci_enable_msi'],
+  );
 });
 
 test('irqlens/simulate of an unknown device is an LSP error naming it', async () => {
-  await assert.rejects(s.client.request('irqlens/simulate', { device: 'nope.c:x' }), { code: -32001, message: "unknown device 'nope.c:x' (see irqlens/devices)" });
+  await assert.rejects(s.client.request('irqlens/simulate', { device: 'nope.c:x' }), {
+    code: -32001,
+    message: "unknown device 'nope.c:x' (see irqlens/devices)",
+  });
 });
 
 test('irqlens/map draws the device with definite and possible blocks; showMap returns the same map', async () => {
-  type Map = { layout: string; rootUri: string; devices: { key: string; domains: { domain: number; allocations: { first: number; last: number; certainty: string; site: { api: string } }[]; conflicts: { code: string }[] }[] }[] };
+  type Map = {
+    layout: string;
+    rootUri: string;
+    devices: {
+      key: string;
+      domains: { domain: number; allocations: { first: number; last: number; certainty: string; site: { api: string } }[]; conflicts: { code: string }[] }[];
+    }[];
+  };
   const map = await s.client.request<Map>('irqlens/map', {});
   assert.equal(map.layout, 'per-domain');
   assert.equal(map.rootUri, `file://${s.root}`);
-  assert.deepEqual(map.devices.map((d) => d.key), ['qdrv_irq.c:pdev', 'qdrv_main.c:pdev']);
+  assert.deepEqual(
+    map.devices.map((d) => d.key),
+    ['qdrv_irq.c:pdev', 'qdrv_main.c:pdev'],
+  );
   const dom = map.devices[1]!.domains[0]!;
-  assert.deepEqual(dom.allocations.map((a) => `${a.first}..${a.last} ${a.certainty} ${a.site.api}`), [
-    '0..0 definite pci_alloc_irq_vectors',
-    '1..8 possible pci_alloc_irq_vectors',
-    '1..1 possible pci_msix_alloc_irq_at',
-  ]);
-  assert.deepEqual(dom.conflicts.map((c) => c.code), ['msi/index-from-requested', 'msi/dynamic-msix-unsupported', 'msi/msi-msix-exclusive']);
+  assert.deepEqual(
+    dom.allocations.map((a) => `${a.first}..${a.last} ${a.certainty} ${a.site.api}`),
+    ['0..0 definite pci_alloc_irq_vectors', '1..8 possible pci_alloc_irq_vectors', '1..1 possible pci_msix_alloc_irq_at'],
+  );
+  assert.deepEqual(
+    dom.conflicts.map((c) => c.code),
+    ['msi/index-from-requested', 'msi/dynamic-msix-unsupported', 'msi/msi-msix-exclusive'],
+  );
   const shown = await s.client.request('workspace/executeCommand', { command: 'irqlens.server.showMap', arguments: [{ scope: main }] });
   assert.deepEqual(shown, map);
   const partitioned = await s.client.request<Map>('irqlens/map', { layout: 'partitioned' });
@@ -168,7 +205,9 @@ test('code lens is off by default and lists "Simulate (N operations)" once enabl
   s.client.notify('workspace/didChangeConfiguration', { settings: null });
   let titles: string[] = [];
   for (let i = 0; i < 50 && titles.length === 0; i++) {
-    const got = await s.client.request<{ command: { title: string; arguments: unknown[] }; range: { start: { line: number } } }[]>('textDocument/codeLens', { textDocument: { uri: main } });
+    const got = await s.client.request<{ command: { title: string; arguments: unknown[] }; range: { start: { line: number } } }[]>('textDocument/codeLens', {
+      textDocument: { uri: main },
+    });
     titles = got.map((l) => `${l.range.start.line} ${l.command.title} ${JSON.stringify(l.command.arguments)}`);
     if (titles.length === 0) await new Promise((r) => setTimeout(r, 20));
   }

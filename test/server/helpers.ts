@@ -50,6 +50,8 @@ export function change(uri: string, version: number, from: [number, number], to:
 }
 
 /** Diagnostics reduced to what a test compares: line:col-line:col severity code. */
-export function brief(diags: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity?: number; code?: string | number }[]): string[] {
+export function brief(
+  diags: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity?: number; code?: string | number }[],
+): string[] {
   return diags.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code}`);
 }

@@ -27,27 +27,63 @@ test('a frame with a Content-Length too long or too short: the server resynchron
   // Too short: the rest of the body sits where a header should start.
   s.client.writeRaw(`Content-Length: 10\r\n\r\n${body}`);
   assert.ok(Array.isArray(await s.client.request('irqlens/devices', {})), 'answered after a too-short frame');
-  await s.client.waitFor(() => (s.client.stderr.join('').split('\n').filter((l) => l.includes('resynchronised')).length >= 2 ? true : undefined), 5000, 'two resync notes');
-  assert.match(s.client.stderr.join(''), /^irqlens lsp: skipped \d+ bytes of input \(a frame whose Content-Length runs into the next header\); resynchronised on the next header$/m);
-  assert.match(s.client.stderr.join(''), /^irqlens lsp: skipped \d+ bytes of input \(bytes where a Content-Length header was expected\); resynchronised on the next header$/m);
+  await s.client.waitFor(
+    () =>
+      s.client.stderr
+        .join('')
+        .split('\n')
+        .filter((l) => l.includes('resynchronised')).length >= 2
+        ? true
+        : undefined,
+    5000,
+    'two resync notes',
+  );
+  assert.match(
+    s.client.stderr.join(''),
+    /^irqlens lsp: skipped \d+ bytes of input \(a frame whose Content-Length runs into the next header\); resynchronised on the next header$/m,
+  );
+  assert.match(
+    s.client.stderr.join(''),
+    /^irqlens lsp: skipped \d+ bytes of input \(bytes where a Content-Length header was expected\); resynchronised on the next header$/m,
+  );
 });
 
 test('wrong parameter types on hover, code actions and code lenses answer -32602 naming the field', async (t) => {
   const s = await startSession('qdrv');
   t.after(() => s.dispose());
   const uri = s.open('qdrv_irq.c');
-  await assert.rejects(s.client.request('textDocument/hover', { textDocument: { uri }, position: 'x' }), { code: -32602, message: 'position: expected { line, character } as whole numbers >= 0' });
-  await assert.rejects(s.client.request('textDocument/hover', { textDocument: 5, position: { line: 0, character: 0 } }), { code: -32602, message: 'textDocument.uri: expected a URI string' });
-  await assert.rejects(s.client.request('textDocument/codeAction', { textDocument: { uri }, range: 5, context: { diagnostics: [] } }), { code: -32602, message: 'range: expected { start, end }' });
+  await assert.rejects(s.client.request('textDocument/hover', { textDocument: { uri }, position: 'x' }), {
+    code: -32602,
+    message: 'position: expected { line, character } as whole numbers >= 0',
+  });
+  await assert.rejects(s.client.request('textDocument/hover', { textDocument: 5, position: { line: 0, character: 0 } }), {
+    code: -32602,
+    message: 'textDocument.uri: expected a URI string',
+  });
+  await assert.rejects(s.client.request('textDocument/codeAction', { textDocument: { uri }, range: 5, context: { diagnostics: [] } }), {
+    code: -32602,
+    message: 'range: expected { start, end }',
+  });
   await assert.rejects(
-    s.client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: 5 } }),
+    s.client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: 5 },
+    }),
     { code: -32602, message: 'context.diagnostics: expected an array' },
   );
   // Found by the fuzz suite: null params reached vscode-languageserver's workDoneToken read first.
   for (const method of ['textDocument/hover', 'textDocument/codeAction', 'textDocument/codeLens', 'workspace/executeCommand']) {
-    await assert.rejects(s.client.request(method, null), { code: -32602, message: method === 'workspace/executeCommand' ? "unknown command 'undefined'" : 'textDocument.uri: expected a URI string' }, method);
+    await assert.rejects(
+      s.client.request(method, null),
+      { code: -32602, message: method === 'workspace/executeCommand' ? "unknown command 'undefined'" : 'textDocument.uri: expected a URI string' },
+      method,
+    );
   }
-  await assert.rejects(s.client.request('workspace/executeCommand', { command: 'irqlens.server.devices', arguments: 'x' }), { code: -32602, message: 'arguments: expected an array' });
+  await assert.rejects(s.client.request('workspace/executeCommand', { command: 'irqlens.server.devices', arguments: 'x' }), {
+    code: -32602,
+    message: 'arguments: expected an array',
+  });
   // Found by the fuzz suite: a scope vscode-uri cannot parse threw UriError (an internal error).
   await assert.rejects(s.client.request('irqlens/devices', { scope: '":Is' }), { code: -32602, message: 'scope: not a file: URI: ":Is' });
   // Found by the fuzz suite: notifications with null or partial params threw inside their handlers.
@@ -57,13 +93,23 @@ test('wrong parameter types on hover, code actions and code lenses answer -32602
   s.client.notify('workspace/didChangeConfiguration', null);
   assert.ok(Array.isArray(await s.client.request('irqlens/devices', {})));
   const logs = s.client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
-  assert.deepEqual(logs.filter((m) => /failed with message/.test(m)), []);
-  assert.deepEqual(logs.filter((m) => / ignored: /.test(m)), [
-    'irqlens: textDocument/didOpen ignored: textDocument.uri: expected a URI string',
-    'irqlens: textDocument/didChange ignored: contentChanges[0].range.start: expected { line, character } as whole numbers >= 0',
-    'irqlens: textDocument/didClose ignored: textDocument.uri: expected a URI string',
-  ]);
-  assert.equal(s.client.notifications.filter((n) => n.method === 'window/logMessage' && /request failed/.test(JSON.stringify(n.params))).length, 0, 'no stack trace logged');
+  assert.deepEqual(
+    logs.filter((m) => /failed with message/.test(m)),
+    [],
+  );
+  assert.deepEqual(
+    logs.filter((m) => / ignored: /.test(m)),
+    [
+      'irqlens: textDocument/didOpen ignored: textDocument.uri: expected a URI string',
+      'irqlens: textDocument/didChange ignored: contentChanges[0].range.start: expected { line, character } as whole numbers >= 0',
+      'irqlens: textDocument/didClose ignored: textDocument.uri: expected a URI string',
+    ],
+  );
+  assert.equal(
+    s.client.notifications.filter((n) => n.method === 'window/logMessage' && /request failed/.test(JSON.stringify(n.params))).length,
+    0,
+    'no stack trace logged',
+  );
 });
 
 test('a didChange whose range is reversed is normalised: the version is analysed like the same edit written forwards', async (t) => {
@@ -76,7 +122,10 @@ test('a didChange whose range is reversed is normalised: the version is analysed
   const forwards = await s.client.waitForDiagnostics(uri, 2, 15000);
   s.client.notify('textDocument/didChange', change(uri, 3, [1, 0], [0, 0], ''));
   const reversed = await s.client.waitForDiagnostics(uri, 3, 15000);
-  assert.deepEqual(forwards.map((d) => d.range.start.line), first.map((d) => d.range.start.line + 1));
+  assert.deepEqual(
+    forwards.map((d) => d.range.start.line),
+    first.map((d) => d.range.start.line + 1),
+  );
   assert.deepEqual(reversed, first, 'removing the line again by a reversed range restores the first analysis');
 });
 
@@ -84,7 +133,8 @@ test('hover Markdown and diagnostics never carry raw control characters from fil
   const s = await startSession('qdrv');
   t.after(() => s.dispose());
   const name = 'x\u001bc\u001b[31m.c';
-  const text = '#include <linux/pci.h>\nstatic int foo_probe(struct pci_dev *pdev)\n{\n\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n\treturn pci_enable_msi(pdev);\n}\n';
+  const text =
+    '#include <linux/pci.h>\nstatic int foo_probe(struct pci_dev *pdev)\n{\n\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n\treturn pci_enable_msi(pdev);\n}\n';
   const uri = s.uri(name);
   s.client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version: 1, text } });
   const diags = await s.client.waitForDiagnostics(uri, 1, 15000);

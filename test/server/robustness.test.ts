@@ -17,13 +17,29 @@ test('unknown methods, malformed JSON and invalid params get LSP errors; the ser
   s.client.writeRaw('Content-Length: 9\r\n\r\n{"id": 1,');
   await assert.rejects(s.client.request('irqlens/simulate', [1, 2]), { code: -32602, message: 'params: expected an object' });
   await assert.rejects(s.client.request('irqlens/simulate', { device: 7 }), { code: -32602, message: 'device: expected a device key (see irqlens/devices)' });
-  await assert.rejects(s.client.request('irqlens/map', { layout: 'tree' }), { code: -32602, message: 'layout: expected one of list, xarray, partitioned, per-domain' });
-  await assert.rejects(s.client.request('irqlens/devices', { scope: 'untitled:Untitled-1' }), { code: -32602, message: 'scope: not a file: URI: untitled:Untitled-1' });
-  await assert.rejects(s.client.request('workspace/executeCommand', { command: 'irqlens.server.format' }), { code: -32602, message: "unknown command 'irqlens.server.format'" });
+  await assert.rejects(s.client.request('irqlens/map', { layout: 'tree' }), {
+    code: -32602,
+    message: 'layout: expected one of list, xarray, partitioned, per-domain',
+  });
+  await assert.rejects(s.client.request('irqlens/devices', { scope: 'untitled:Untitled-1' }), {
+    code: -32602,
+    message: 'scope: not a file: URI: untitled:Untitled-1',
+  });
+  await assert.rejects(s.client.request('workspace/executeCommand', { command: 'irqlens.server.format' }), {
+    code: -32602,
+    message: "unknown command 'irqlens.server.format'",
+  });
   // Requests about documents the server never saw: empty answers, not errors.
   const ghost = pathToFileURL(join(s.root, 'ghost.c')).href;
   assert.equal(await s.client.request('textDocument/hover', { textDocument: { uri: ghost }, position: { line: 0, character: 0 } }), null);
-  assert.deepEqual(await s.client.request('textDocument/codeAction', { textDocument: { uri: ghost }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
+  assert.deepEqual(
+    await s.client.request('textDocument/codeAction', {
+      textDocument: { uri: ghost },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    }),
+    [],
+  );
   s.client.notify('textDocument/didChange', { textDocument: { uri: ghost, version: 2 }, contentChanges: [{ text: 'x' }] });
   assert.deepEqual(await s.client.request('irqlens/devices', {}), await s.client.request('irqlens/devices', {}));
   assert.equal(s.client.proc.exitCode, null);
@@ -83,7 +99,9 @@ test('a bad transport option is a usage error with status 2, for both entries', 
 });
 
 test('dist/server.js speaks node IPC as vscode-languageclient starts it', async (t) => {
-  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), '--node-ipc', `--clientProcessId=${process.pid}`], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), '--node-ipc', `--clientProcessId=${process.pid}`], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   t.after(() => child.kill('SIGKILL'));
   const reply = new Promise<{ id?: number; result?: { serverInfo?: { name: string } } }>((resolve) => {
     child.on('message', (m: { id?: number }) => {
@@ -95,7 +113,7 @@ test('dist/server.js speaks node IPC as vscode-languageclient starts it', async 
   assert.deepEqual((await reply).result?.serverInfo, { name: 'irqlens', version: '0.1.0' });
 });
 
-test('a buffer with NUL bytes gets the facts layer\'s problem as a diagnostic on line 1', async (t) => {
+test("a buffer with NUL bytes gets the facts layer's problem as a diagnostic on line 1", async (t) => {
   const s = await startSession('qdrv');
   t.after(() => s.dispose());
   const uri = pathToFileURL(join(s.root, 'blob.c')).href;

@@ -27,7 +27,10 @@ test('the scan reports progress, publishes diagnostics of unopened files and fil
   assert.deepEqual(values[0], { kind: 'begin', title: 'IRQ Lens: scanning workspace', cancellable: true, message: 'finding MSI calls', percentage: 0 });
   assert.equal(values[values.length - 1]!.kind, 'end');
   assert.deepEqual(s.client.serverRequests.filter((r) => r.method === 'window/workDoneProgress/create').length, 1);
-  assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_main.c'))), ['23:20-23:34 2 msi/index-from-requested', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
+  assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_main.c'))), [
+    '23:20-23:34 2 msi/index-from-requested',
+    '27:7-27:28 2 msi/dynamic-msix-unsupported',
+  ]);
   assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_irq.c'))), ['8:8-8:22 1 msi/msi-msix-exclusive', '25:8-25:29 1 msi/index-conflict']);
   const cacheRoot = join(s.root, '..', 'cache', 'irqlens');
   // Both caches are written just after the progress ends (the diagnostics go first), in either order.
@@ -51,11 +54,19 @@ test('the scan does not wait for the client to create its progress: an end asked
   s.client.notify('workspace/didChangeConfiguration', { settings: null });
   // The scan ends (its diagnostics are out) while the progress token is still being created.
   assert.deepEqual(brief(await s.client.waitForDiagnostics(s.uri('qdrv_irq.c'))), ['8:8-8:22 1 msi/msi-msix-exclusive', '25:8-25:29 1 msi/index-conflict']);
-  await s.client.waitFor(() => s.client.notifications.find((n) => n.method === 'window/logMessage' && String((n.params as { message: string }).message).startsWith('irqlens: scanned')), 15000, 'scan end');
+  await s.client.waitFor(
+    () =>
+      s.client.notifications.find((n) => n.method === 'window/logMessage' && String((n.params as { message: string }).message).startsWith('irqlens: scanned')),
+    15000,
+    'scan end',
+  );
   assert.deepEqual(progress(s.client), []);
   s.client.release('window/workDoneProgress/create');
   await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'end') ? true : undefined), 5000, 'progress end');
-  assert.deepEqual(progress(s.client).map((p) => p.kind), ['begin', 'end']);
+  assert.deepEqual(
+    progress(s.client).map((p) => p.kind),
+    ['begin', 'end'],
+  );
 });
 
 test('cancelling the progress stops the scan before it publishes anything', async (t) => {
@@ -108,7 +119,11 @@ test('a buffer opened while the scan runs gets its diagnostics before the scan e
   await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'begin') ? true : undefined), 5000, 'progress begin');
   const main = s.open('qdrv_main.c');
   await s.client.waitForDiagnostics(main, 1);
-  assert.equal(progress(s.client).some((p) => p.kind === 'end'), false, 'the scan had already ended: the tree is too small to show the order');
+  assert.equal(
+    progress(s.client).some((p) => p.kind === 'end'),
+    false,
+    'the scan had already ended: the tree is too small to show the order',
+  );
   await s.client.waitFor(() => (progress(s.client).some((p) => p.kind === 'end') ? true : undefined), 30000, 'progress end');
 });
 
@@ -134,13 +149,22 @@ test('a reopened tree publishes the same diagnostics from the disk caches; a cor
   const scanned = (logs: string[]): string | undefined => logs.find((m) => m.startsWith('irqlens: scanned'))?.replace(/[0-9]+ ms/g, 'N ms');
   const reopened = await reopen();
   assert.deepEqual(reopened.diags, first);
-  assert.equal(scanned(reopened.logs), 'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 1/1 directories from the check cache, 0 checked by the scan workers)');
+  assert.equal(
+    scanned(reopened.logs),
+    'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 1/1 directories from the check cache, 0 checked by the scan workers)',
+  );
   const hashDir = join(cacheHome, 'irqlens', readdirSync(join(cacheHome, 'irqlens'))[0]!);
   writeFileSync(join(hashDir, 'checks.json'), '{"format": 1, "tool"');
   const again = await reopen();
   assert.deepEqual(again.diags, first);
-  assert.equal(scanned(again.logs), 'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 0/1 directories from the check cache, 0 checked by the scan workers)');
-  assert.ok(again.logs.some((m) => m.startsWith(`irqlens: ignoring a corrupt check cache ${join(hashDir, 'checks.json')}: `)), again.logs.join('\n'));
+  assert.equal(
+    scanned(again.logs),
+    'irqlens: scanned 2 files with MSI calls in N ms (facts N ms, checks N ms, 0/1 directories from the check cache, 0 checked by the scan workers)',
+  );
+  assert.ok(
+    again.logs.some((m) => m.startsWith(`irqlens: ignoring a corrupt check cache ${join(hashDir, 'checks.json')}: `)),
+    again.logs.join('\n'),
+  );
   assert.equal(JSON.parse(readFileSync(join(hashDir, 'checks.json'), 'utf8')).format, 2);
 });
 
@@ -160,12 +184,16 @@ test('in a kernel tree the scan workers check each directory as they scan it, wi
   await c.initialize(root);
   await c.waitFor(() => (progress(c).some((p) => p.kind === 'end') ? true : undefined), 15000, 'scan end');
   const logs = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
-  assert.equal(logs.find((m) => m.startsWith('irqlens: scanned'))?.replace(/[0-9]+ ms/g, 'N ms'),
-    'irqlens: scanned 3 files with MSI calls in N ms (facts N ms, checks N ms, 0/2 directories from the check cache, 2 checked by the scan workers)');
+  assert.equal(
+    logs.find((m) => m.startsWith('irqlens: scanned'))?.replace(/[0-9]+ ms/g, 'N ms'),
+    'irqlens: scanned 3 files with MSI calls in N ms (facts N ms, checks N ms, 0/2 directories from the check cache, 2 checked by the scan workers)',
+  );
   const uri = (name: string): string => pathToFileURL(join(root, 'drivers', 'net', 'qdrv', name)).href;
   const scanned = brief(await c.waitForDiagnostics(uri('qdrv_irq.c')));
   assert.deepEqual(scanned, ['8:8-8:22 1 msi/msi-msix-exclusive', '25:8-25:29 1 msi/index-conflict']);
   // Opening the file checks its directory on the main thread: the same diagnostics.
-  c.notify('textDocument/didOpen', { textDocument: { uri: uri('qdrv_irq.c'), languageId: 'c', version: 7, text: readFileSync(join(root, 'drivers', 'net', 'qdrv', 'qdrv_irq.c'), 'utf8') } });
+  c.notify('textDocument/didOpen', {
+    textDocument: { uri: uri('qdrv_irq.c'), languageId: 'c', version: 7, text: readFileSync(join(root, 'drivers', 'net', 'qdrv', 'qdrv_irq.c'), 'utf8') },
+  });
   assert.deepEqual(brief(await c.waitForDiagnostics(uri('qdrv_irq.c'), 7)), scanned);
 });

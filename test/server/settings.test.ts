@@ -12,10 +12,16 @@ test('irqlens.severity turns a rule off or changes its severity, and the open fi
   const count = s.client.notifications.length;
   s.client.settings = { backgroundScan: false, severity: { 'msi/index-from-requested': 'off', 'msi/dynamic-msix-unsupported': 'error' } };
   s.client.notify('workspace/didChangeConfiguration', { settings: null });
-  const republished = await s.client.waitFor(() => {
-    const later = s.client.notifications.slice(count).filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === main);
-    return later[0] ? (later[0].params as { diagnostics: Parameters<typeof brief>[0] }).diagnostics : undefined;
-  }, 5000, 'main re-published');
+  const republished = await s.client.waitFor(
+    () => {
+      const later = s.client.notifications
+        .slice(count)
+        .filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === main);
+      return later[0] ? (later[0].params as { diagnostics: Parameters<typeof brief>[0] }).diagnostics : undefined;
+    },
+    5000,
+    'main re-published',
+  );
   assert.deepEqual(brief(republished), ['27:7-27:28 1 msi/dynamic-msix-unsupported']);
 });
 
@@ -33,10 +39,14 @@ test('irqlens.layout is the default layout of irqlens/map; unknown values are lo
   assert.equal(map.layout, 'xarray');
   s.client.settings = { backgroundScan: false, layout: 'tree', partitions: [{ name: 'x', domain: 0, first: 9, last: 1 }] };
   s.client.notify('workspace/didChangeConfiguration', { settings: null });
-  const logged = await s.client.waitFor(() => {
-    const logs = s.client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
-    return logs.some((m) => m.startsWith('irqlens.partitions')) ? logs.filter((m) => m.startsWith('irqlens.')) : undefined;
-  }, 5000, 'settings warnings');
+  const logged = await s.client.waitFor(
+    () => {
+      const logs = s.client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+      return logs.some((m) => m.startsWith('irqlens.partitions')) ? logs.filter((m) => m.startsWith('irqlens.')) : undefined;
+    },
+    5000,
+    'settings warnings',
+  );
   assert.deepEqual(logged, [
     "irqlens.layout: unknown layout 'tree' (expected auto, list, xarray, partitioned, per-domain)",
     'irqlens.partitions: ignored {"name":"x","domain":0,"first":9,"last":1} (expected {name, domain, first, last} with first <= last)',

@@ -33,5 +33,8 @@ test('without a topology the requester ID is unknown; an unreadable topology is 
   assert.deepEqual((await hoverLines(null)).lines, ['**Owner**: pdev (pci)', '**Requester ID**: unknown (no topology)']);
   const { lines, logs } = await hoverLines({ backgroundScan: false, topology: 'missing.json' });
   assert.deepEqual(lines, ['**Owner**: pdev (pci)', '**Requester ID**: unknown (no topology)']);
-  assert.ok(logs.some((m) => m.includes('missing.json')), logs.join('\n'));
+  assert.ok(
+    logs.some((m) => m.includes('missing.json')),
+    logs.join('\n'),
+  );
 });

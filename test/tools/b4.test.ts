@@ -16,17 +16,31 @@ const fixture = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'review-ma
 
 function isolatedEnv(home: string): NodeJS.ProcessEnv {
   return {
-    PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8',
-    XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache'), XDG_DATA_HOME: join(home, '.local', 'share'),
-    GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
+    PATH: process.env.PATH,
+    HOME: home,
+    LANG: 'C.UTF-8',
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
     // b4 am reads user.name and user.email from git even when it adds no Signed-off-by.
-    GIT_CONFIG_COUNT: '2', GIT_CONFIG_KEY_0: 'user.name', GIT_CONFIG_VALUE_0: 'IRQ Lens Test', GIT_CONFIG_KEY_1: 'user.email', GIT_CONFIG_VALUE_1: 'test@example.org',
+    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_KEY_0: 'user.name',
+    GIT_CONFIG_VALUE_0: 'IRQ Lens Test',
+    GIT_CONFIG_KEY_1: 'user.email',
+    GIT_CONFIG_VALUE_1: 'test@example.org',
   };
 }
 
 async function review(mbx: string): Promise<{ code: number; out: string }> {
   let out = '';
-  const code = await main(['review', '--tree', join(fixture, 'tree'), '--mbox', mbx, '--format', 'mail'], { stdout: (t) => void (out += t), stderr: () => undefined, cwd: fixture, interactive: false });
+  const code = await main(['review', '--tree', join(fixture, 'tree'), '--mbox', mbx, '--format', 'mail'], {
+    stdout: (t) => void (out += t),
+    stderr: () => undefined,
+    cwd: fixture,
+    interactive: false,
+  });
   return { code, out };
 }
 
@@ -34,11 +48,11 @@ function b4Version(): string {
   try {
     return execFileSync('b4', ['--version'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('b4 is not installed: run bash scripts/setup-review-tools.sh (the README\'s test command does)');
+    throw new Error("b4 is not installed: run bash scripts/setup-review-tools.sh (the README's test command does)");
   }
 }
 
-test('b4 is at least 0.12 (Debian bookworm\'s, whose am flags this suite uses)', () => {
+test("b4 is at least 0.12 (Debian bookworm's, whose am flags this suite uses)", () => {
   const [major, minor] = b4Version().split('.').map(Number);
   assert.ok(major > 0 || minor >= 12, `b4 ${b4Version()}`);
 });
@@ -50,10 +64,17 @@ test('b4 am -m on a local v2 series: trailers collected, and the .mbx reviewed i
     mkdirSync(home);
     mkdirSync(join(dir, 'out')); // b4 0.12 writes into -o DIR but does not create it
     // -t applies the cover letter's Reviewed-by to every patch; -C skips b4's cache; --no-cover: the .mbx only.
-    execFileSync('b4', ['am', '-m', join(fixture, 'series-v2.mbox'), '-o', join(dir, 'out'), '-n', 'qux', '-t', '-C', '--no-cover'], { cwd: dir, env: isolatedEnv(home), stdio: 'pipe' });
+    execFileSync('b4', ['am', '-m', join(fixture, 'series-v2.mbox'), '-o', join(dir, 'out'), '-n', 'qux', '-t', '-C', '--no-cover'], {
+      cwd: dir,
+      env: isolatedEnv(home),
+      stdio: 'pipe',
+    });
     assert.deepEqual(readdirSync(join(dir, 'out')), ['qux.mbx']);
     const mbx = readFileSync(join(dir, 'out', 'qux.mbx'), 'utf8');
-    const trailers = (n: number) => splitMbox(mbx)[n].text.split('\n').filter((l) => /^(Fixes|Signed-off-by|Reviewed-by): /.test(l));
+    const trailers = (n: number) =>
+      splitMbox(mbx)
+        [n].text.split('\n')
+        .filter((l) => /^(Fixes|Signed-off-by|Reviewed-by): /.test(l));
     assert.deepEqual(trailers(0), [
       'Fixes: 1234567890ab ("qux: add the event interrupt")',
       'Signed-off-by: Ada Dev <ada@example.org>',

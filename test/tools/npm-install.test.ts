@@ -15,7 +15,12 @@ const fixtureTree = join(root, 'test', 'fixtures', 'review-mail', 'tree');
 
 /** npm with a private HOME and cache, and none of the runner's npm_config_* settings. */
 function npmEnv(dir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: join(dir, 'home'), npm_config_cache: join(dir, 'npm-cache'), npm_config_update_notifier: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: join(dir, 'home'),
+    npm_config_cache: join(dir, 'npm-cache'),
+    npm_config_update_notifier: 'false',
+  };
   return env;
 }
 
@@ -34,15 +39,31 @@ test('npm pack, then npm install -g --offline into a temporary prefix: irqlens c
   const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies?: object; private?: boolean };
   assert.deepEqual([manifest.dependencies, manifest.private], [undefined, undefined], 'no runtime dependencies, not private');
   assert.equal(existsSync(join(installed, 'node_modules')), false, 'nothing else installed');
-  assert.deepEqual(['src', 'test', 'out'].filter((d) => existsSync(join(installed, d))), [], 'no sources or tests');
-  assert.deepEqual(readdirSync(join(installed, 'dist')).filter((n) => n.endsWith('.map')), [], 'no source maps');
+  assert.deepEqual(
+    ['src', 'test', 'out'].filter((d) => existsSync(join(installed, d))),
+    [],
+    'no sources or tests',
+  );
+  assert.deepEqual(
+    readdirSync(join(installed, 'dist')).filter((n) => n.endsWith('.map')),
+    [],
+    'no source maps',
+  );
 
   const path = `${join(prefix, 'bin')}:${process.env.PATH ?? ''}`;
   const check = spawnSync('irqlens', ['check', '.', '--format', 'sarif'], { cwd: fixtureTree, env: { PATH: path, HOME: env.HOME }, encoding: 'utf8' });
   assert.equal(check.status, 1, check.stderr);
-  const sarif = JSON.parse(check.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[]; tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[] };
+  const sarif = JSON.parse(check.stdout) as {
+    runs: {
+      results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+      tool: { driver: { rules: { id: string; helpUri?: string }[] } };
+    }[];
+  };
   const run = sarif.runs[0];
-  assert.deepEqual(run.results.map((r) => [r.ruleId, r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine]), [['msi/vector-unallocated', 'drivers/misc/qux/qux.c', 13]]);
+  assert.deepEqual(
+    run.results.map((r) => [r.ruleId, r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine]),
+    [['msi/vector-unallocated', 'drivers/misc/qux/qux.c', 13]],
+  );
   // rule pages link to the installed copy
   assert.equal(run.tool.driver.rules.find((r) => r.id === 'msi/leak')?.helpUri, pathToFileURL(join(installed, 'docs', 'rules', 'msi-leak.md')).href);
 
@@ -51,8 +72,13 @@ test('npm pack, then npm install -g --offline into a temporary prefix: irqlens c
   const init = await client.initialize(fixtureTree);
   assert.equal(init.serverInfo?.name, 'irqlens');
   const uri = pathToFileURL(join(fixtureTree, 'drivers', 'misc', 'qux', 'qux.c')).href;
-  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version: 1, text: readFileSync(join(fixtureTree, 'drivers', 'misc', 'qux', 'qux.c'), 'utf8') } });
+  client.notify('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'c', version: 1, text: readFileSync(join(fixtureTree, 'drivers', 'misc', 'qux', 'qux.c'), 'utf8') },
+  });
   const diagnostics = await client.waitForDiagnostics(uri, 1, 15000);
-  assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.code]), [[12, 'msi/vector-unallocated']]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.range.start.line, d.code]),
+    [[12, 'msi/vector-unallocated']],
+  );
   assert.deepEqual(await client.shutdown(), { code: 0, signal: null });
 });

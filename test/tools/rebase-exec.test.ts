@@ -10,14 +10,22 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
 const fixture = join(root, 'test', 'fixtures', 'review-mail');
-const exec = "irqlens review --git HEAD~1..HEAD --fail-on error";
+const exec = 'irqlens review --git HEAD~1..HEAD --fail-on error';
 
 function repoEnv(dir: string): NodeJS.ProcessEnv {
   return {
-    PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}`, HOME: join(dir, 'home'), LANG: 'C.UTF-8',
-    GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_EDITOR: 'true',
-    GIT_AUTHOR_NAME: 'Ada Dev', GIT_AUTHOR_EMAIL: 'ada@example.org', GIT_COMMITTER_NAME: 'Ada Dev', GIT_COMMITTER_EMAIL: 'ada@example.org',
-    GIT_AUTHOR_DATE: '2025-06-03T10:00:00Z', GIT_COMMITTER_DATE: '2025-06-03T10:00:00Z',
+    PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}`,
+    HOME: join(dir, 'home'),
+    LANG: 'C.UTF-8',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_EDITOR: 'true',
+    GIT_AUTHOR_NAME: 'Ada Dev',
+    GIT_AUTHOR_EMAIL: 'ada@example.org',
+    GIT_COMMITTER_NAME: 'Ada Dev',
+    GIT_COMMITTER_EMAIL: 'ada@example.org',
+    GIT_AUTHOR_DATE: '2025-06-03T10:00:00Z',
+    GIT_COMMITTER_DATE: '2025-06-03T10:00:00Z',
   };
 }
 
@@ -42,7 +50,11 @@ function makeRepo(dir: string): { git: (...args: string[]) => string; commits: s
   git('commit', '-qm', 'base');
   const commits = [
     edit('pci_irq_vector(pdev, 6)', 'pci_irq_vector(pdev, 3)', 'qux: look up vector 3, not 6'),
-    edit('\t\treturn ret;\n\tret = pci_irq_vector', '\t\treturn ret;\n\tret = pci_enable_msi(pdev);\n\tif (ret)\n\t\treturn ret;\n\tret = pci_irq_vector', 'qux: enable MSI for link events'),
+    edit(
+      '\t\treturn ret;\n\tret = pci_irq_vector',
+      '\t\treturn ret;\n\tret = pci_enable_msi(pdev);\n\tif (ret)\n\t\treturn ret;\n\tret = pci_irq_vector',
+      'qux: enable MSI for link events',
+    ),
     edit('.name = "qux",', '.name = "qux-pci",', 'qux: rename the driver'),
   ];
   return { git, commits };
@@ -59,16 +71,19 @@ test('git rebase -x stops at the commit that introduces an error, with the findi
     const r = rebase(dir, 'HEAD~3');
     assert.notEqual(r.status, 0);
     const layout = '[per-domain layout, MSI_MAX_DEVICE_IRQDOMAINS = 1]';
-    assert.equal(r.stdout, [
-      '[1/1] qux: look up vector 3, not 6 (git:HEAD~1..HEAD)',
-      'Fixes:',
-      `  drivers/misc/qux/qux.c:13: error: pci_irq_vector() on 'pdev': index 6 has no associated descriptor in domain 0 (-EINVAL) ${layout} [msi/vector-unallocated]`,
-      '[1/1] qux: enable MSI for link events (git:HEAD~1..HEAD)',
-      'Introduces:',
-      `  drivers/misc/qux/qux.c:13: error: pci_enable_msi() on 'pdev': can't enable MSI (MSI-X already enabled) (-EINVAL); MSI-X was enabled by pci_alloc_irq_vectors() at qux.c:10 ${layout} [msi/msi-msix-exclusive]`,
-      `  drivers/misc/qux/qux.c:15: error: pci_alloc_irq_vectors() at qux.c:10 leaves indices 0..3 allocated on 'pdev' when qux_probe() fails at the return on line 15; no pci_free_irq_vectors() on that path; msi_device_data_release() WARNs at detach and the next probe's enable fails ${layout} [msi/leak]`,
-      '',
-    ].join('\n'));
+    assert.equal(
+      r.stdout,
+      [
+        '[1/1] qux: look up vector 3, not 6 (git:HEAD~1..HEAD)',
+        'Fixes:',
+        `  drivers/misc/qux/qux.c:13: error: pci_irq_vector() on 'pdev': index 6 has no associated descriptor in domain 0 (-EINVAL) ${layout} [msi/vector-unallocated]`,
+        '[1/1] qux: enable MSI for link events (git:HEAD~1..HEAD)',
+        'Introduces:',
+        `  drivers/misc/qux/qux.c:13: error: pci_enable_msi() on 'pdev': can't enable MSI (MSI-X already enabled) (-EINVAL); MSI-X was enabled by pci_alloc_irq_vectors() at qux.c:10 ${layout} [msi/msi-msix-exclusive]`,
+        `  drivers/misc/qux/qux.c:15: error: pci_alloc_irq_vectors() at qux.c:10 leaves indices 0..3 allocated on 'pdev' when qux_probe() fails at the return on line 15; no pci_free_irq_vectors() on that path; msi_device_data_release() WARNs at detach and the next probe's enable fails ${layout} [msi/leak]`,
+        '',
+      ].join('\n'),
+    );
     assert.doesNotMatch(r.stdout, /rename the driver/, 'the third commit is not reached');
     assert.match(r.stderr, /execution failed: irqlens review --git HEAD~1\.\.HEAD --fail-on error/i);
     assert.doesNotMatch(r.stderr, /note: the working copy/, 'HEAD is the end of the range');

@@ -38,7 +38,11 @@ const editorPackages: Record<string, readonly string[]> = {
 
 /** Folder-level rules that are narrower than the table. */
 const fileRules: { from: RegExp; to: RegExp; why: string }[] = [
-  { from: /^src\/model\/replay\/walk\.ts$/, to: /^src\/(check|engine|facts\/catalogue|model\/store|model\/replay\/(interpret|api-ops))\b/, why: 'the walker knows no MSI: it walks statements, the interpreter gives them meaning' },
+  {
+    from: /^src\/model\/replay\/walk\.ts$/,
+    to: /^src\/(check|engine|facts\/catalogue|model\/store|model\/replay\/(interpret|api-ops))\b/,
+    why: 'the walker knows no MSI: it walks statements, the interpreter gives them meaning',
+  },
 ];
 
 interface Arrow {
@@ -153,5 +157,11 @@ test('architecture: the checks themselves catch a forbidden arrow, an editor lib
     { from: 'src/model/replay/walk.ts', to: 'src/facts/catalogue.ts' },
   ];
   assert.equal(forbiddenArrows(bad).length, 4);
-  assert.deepEqual(importCycles([{ from: 'src/a/x.ts', to: 'src/a/y.ts' }, { from: 'src/a/y.ts', to: 'src/a/x.ts' }]), [['src/a/x.ts', 'src/a/y.ts']]);
+  assert.deepEqual(
+    importCycles([
+      { from: 'src/a/x.ts', to: 'src/a/y.ts' },
+      { from: 'src/a/y.ts', to: 'src/a/x.ts' },
+    ]),
+    [['src/a/x.ts', 'src/a/y.ts']],
+  );
 });

@@ -50,7 +50,10 @@ test('check: a clean file exits 0 with empty stdout', async () => {
 test('check: json and sarif formats parse', async () => {
   const dir = dirWith({ 'bad.c': conflict });
   const j = JSON.parse((await run(['check', 'bad.c', '--jobs', '0', '--format', 'json'], dir)).out) as { findings: { code: string; line: number }[] };
-  assert.deepEqual(j.findings.map((f) => `${f.code}@${f.line}`), ['msi/index-conflict@8']);
+  assert.deepEqual(
+    j.findings.map((f) => `${f.code}@${f.line}`),
+    ['msi/index-conflict@8'],
+  );
   const s = JSON.parse((await run(['check', 'bad.c', '--jobs', '0', '--format', 'sarif'], dir)).out) as { version: string; runs: { results: unknown[] }[] };
   assert.equal(s.version, '2.1.0');
   assert.equal(s.runs[0]!.results.length, 1);
@@ -108,7 +111,10 @@ static struct platform_driver p_driver = {
   const seven = await run(['check', 'p.c', '--jobs', '0', '--era', '7.x', '--format', 'json'], dir);
   const parsed = JSON.parse(seven.out) as { era: string; findings: { code: string; line: number }[] };
   assert.match(parsed.era, /^7\.x per-domain/);
-  assert.deepEqual(parsed.findings.map((f) => `${f.code}@${f.line}`), ['msi/api-not-in-era@5', 'msi/api-not-in-era@7']);
+  assert.deepEqual(
+    parsed.findings.map((f) => `${f.code}@${f.line}`),
+    ['msi/api-not-in-era@5', 'msi/api-not-in-era@7'],
+  );
   assert.equal((await run(['check', 'p.c', '--jobs', '0', '--era', '6.12'], dir)).out, '');
   assert.equal((await run(['check', 'p.c', '--jobs', '0'], dir)).out, '');
   const bad = await run(['check', 'p.c', '--era', '7.2'], dir);

@@ -34,13 +34,23 @@ test('a *_locked call reached from probe with no lock: one warning naming the pa
   const got = descsLockFindings({ ...tree, era: namedEra('7.x')! });
   assert.deepEqual(lines(got), ['msi/descs-unlocked@4']);
   assert.equal(got[0]!.severity, 'warning');
-  assert.match(got[0]!.message, /^msi_domain_alloc_irqs_range_locked\(\) on 'dev' without the MSI descriptor lock: on the path from the driver entry d_probe\(\) -> d_setup\(\) no guard\(msi_descs_lock\) is held, but the core expects the caller to hold dev->msi.data->mutex \(kernel\/irq\/msi.c:msi_ctrl_valid -> msi_get_device_domain: lockdep_assert_held\)/);
-  assert.deepEqual(got[0]!.related.map((r) => [r.range.line, r.message]), [[9, 'd_probe() calls here without the descriptor lock']]);
+  assert.match(
+    got[0]!.message,
+    /^msi_domain_alloc_irqs_range_locked\(\) on 'dev' without the MSI descriptor lock: on the path from the driver entry d_probe\(\) -> d_setup\(\) no guard\(msi_descs_lock\) is held, but the core expects the caller to hold dev->msi.data->mutex \(kernel\/irq\/msi.c:msi_ctrl_valid -> msi_get_device_domain: lockdep_assert_held\)/,
+  );
+  assert.deepEqual(
+    got[0]!.related.map((r) => [r.range.line, r.message]),
+    [[9, 'd_probe() calls here without the descriptor lock']],
+  );
   assert.match(descsLockFindings(tree)[0]!.message, /no msi_lock_descs\(\) is held/);
 });
 
 test('held: a guard, scoped_guard, msi_lock_descs() before it, or a lock in the caller', async () => {
-  for (const setup of [`\tguard(msi_descs_lock)(dev);\n${locked}`, `\tscoped_guard (msi_descs_lock, dev)\n\t${locked}\n\treturn 0;`, `\tint r;\n\tmsi_lock_descs(dev);\n\tr = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 0, 3);\n\tmsi_unlock_descs(dev);\n\treturn r;`]) {
+  for (const setup of [
+    `\tguard(msi_descs_lock)(dev);\n${locked}`,
+    `\tscoped_guard (msi_descs_lock, dev)\n\t${locked}\n\treturn 0;`,
+    `\tint r;\n\tmsi_lock_descs(dev);\n\tr = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 0, 3);\n\tmsi_unlock_descs(dev);\n\treturn r;`,
+  ]) {
     assert.deepEqual(lines(descsLockFindings(await treeOf({ 'd.c': driver(setup) }))), [], setup);
   }
   const inCaller = driver(locked).replace('\treturn d_setup(&pdev->dev);', '\tguard(msi_descs_lock)(&pdev->dev);\n\treturn d_setup(&pdev->dev);');
@@ -53,14 +63,24 @@ test('a non-static helper with no driver entry above it stays silent; a driver i
   assert.deepEqual(lines(descsLockFindings(await treeOf({ 'lib.c': helper }))), []);
   const user = `static int u_probe(struct platform_device *pdev)\n{\n\tif (!msi_get_virq(&pdev->dev, 0))\n\t\treturn lib_setup(&pdev->dev);\n\treturn 0;\n}\n\nstatic struct platform_driver u_driver = {\n\t.probe = u_probe,\n};\n`;
   const both = descsLockFindings(await treeOf({ 'lib.c': helper, 'user.c': user }));
-  assert.deepEqual(both.map((f) => `${f.file}:${f.range.line}`), ['lib.c:3']);
+  assert.deepEqual(
+    both.map((f) => `${f.file}:${f.range.line}`),
+    ['lib.c:3'],
+  );
 });
 
 test('lifetime APIs: msi_lock_descs() in a 7.x tree and the guard in a 6.12 tree are reported; each in its own era is not', async () => {
-  const pair = await treeOf({ 'p.c': driver(`\tint r;\n\tmsi_lock_descs(dev);\n\tr = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 0, 3);\n\tmsi_unlock_descs(dev);\n\treturn r;`) });
+  const pair = await treeOf({
+    'p.c': driver(
+      `\tint r;\n\tmsi_lock_descs(dev);\n\tr = msi_domain_alloc_irqs_range_locked(dev, MSI_DEFAULT_DOMAIN, 0, 3);\n\tmsi_unlock_descs(dev);\n\treturn r;`,
+    ),
+  });
   const in7 = eraApiFindings({ ...pair, era: namedEra('7.x')! });
   assert.deepEqual(lines(in7), ['msi/api-not-in-era@5', 'msi/api-not-in-era@7']);
-  assert.equal(in7[0]!.message, 'msi_lock_descs() does not exist in a 7.x per-domain (MSI_MAX_DEVICE_IRQDOMAINS = 1; guard(msi_descs_lock), device domains prepared at creation, PCI/MSI domain hwsize = vector count) tree (removed in 7.x): it offers guard(msi_descs_lock)(dev) or scoped_guard(msi_descs_lock, dev) (include/linux/msi.h: DEFINE_LOCK_GUARD_1 over __msi_lock_descs)');
+  assert.equal(
+    in7[0]!.message,
+    'msi_lock_descs() does not exist in a 7.x per-domain (MSI_MAX_DEVICE_IRQDOMAINS = 1; guard(msi_descs_lock), device domains prepared at creation, PCI/MSI domain hwsize = vector count) tree (removed in 7.x): it offers guard(msi_descs_lock)(dev) or scoped_guard(msi_descs_lock, dev) (include/linux/msi.h: DEFINE_LOCK_GUARD_1 over __msi_lock_descs)',
+  );
   assert.deepEqual(lines(eraApiFindings({ ...pair, era: namedEra('6.12')! })), []);
   const guard = await treeOf({ 'g.c': driver(`\tguard(msi_descs_lock)(dev);\n${locked}`) });
   assert.deepEqual(lines(eraApiFindings({ ...guard, era: namedEra('6.12')! })), ['msi/api-not-in-era@4']);

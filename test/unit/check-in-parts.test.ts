@@ -20,11 +20,14 @@ const scenarios = join(__dirname, '..', '..', '..', 'test', 'scenarios', 'c');
 /** The scenario drivers, five to a directory (a tree of `scenarioDirs` directories). */
 async function scenarioTree(): Promise<{ tree: TreeFacts; dispose: () => void }> {
   const root = mkdtempSync(join(tmpdir(), 'irqlens-parts-'));
-  readdirSync(scenarios).filter((f) => f.endsWith('.c')).sort().forEach((f, i) => {
-    const dir = join(root, `d${String(Math.floor(i / 5)).padStart(2, '0')}`);
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(join(scenarios, f), join(dir, f));
-  });
+  readdirSync(scenarios)
+    .filter((f) => f.endsWith('.c'))
+    .sort()
+    .forEach((f, i) => {
+      const dir = join(root, `d${String(Math.floor(i / 5)).padStart(2, '0')}`);
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(join(scenarios, f), join(dir, f));
+    });
   const tree = await analyzeTree(['.'], { cwd: root, jobs: 0 });
   return { tree, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
@@ -36,9 +39,19 @@ test('splitByDirectory keeps each directory whole, in tree order, and loses no f
     assert.equal(parts.length, 2);
     const dirs = parts.map((p) => new Set(p.files.map((f) => dirOf(f.file))));
     for (const d of dirs[0]!) assert.equal(dirs[1]!.has(d), false, `${d} is in both parts`);
-    for (const p of parts) assert.deepEqual(p.files.map((f) => f.file), [...p.files.map((f) => f.file)].sort());
-    assert.deepEqual(parts.flatMap((p) => p.files.map((f) => f.file)).sort(), tree.files.filter((f) => f.facts.length || f.functions.length).map((f) => f.file));
-    assert.ok(parts.every((p) => p.files.length >= 20), 'the parts are balanced');
+    for (const p of parts)
+      assert.deepEqual(
+        p.files.map((f) => f.file),
+        [...p.files.map((f) => f.file)].sort(),
+      );
+    assert.deepEqual(
+      parts.flatMap((p) => p.files.map((f) => f.file)).sort(),
+      tree.files.filter((f) => f.facts.length || f.functions.length).map((f) => f.file),
+    );
+    assert.ok(
+      parts.every((p) => p.files.length >= 20),
+      'the parts are balanced',
+    );
   } finally {
     dispose();
   }
@@ -57,20 +70,25 @@ async function withWorker(gone: boolean, body: (tree: TreeFacts, helper: PartWor
   }
 }
 
-test('checkInParts with a worker gives checkTree\'s exact result', () => withWorker(false, async (tree, helper) => {
-  const whole = checkTree(tree, { layout: 'auto' });
-  const split = await checkInParts(tree, { layout: 'auto' }, helper, 1);
-  assert.equal(helper.answered, 1);
-  assert.ok(whole.findings.length > 20);
-  assert.deepEqual(split, whole);
-}));
+test("checkInParts with a worker gives checkTree's exact result", () =>
+  withWorker(false, async (tree, helper) => {
+    const whole = checkTree(tree, { layout: 'auto' });
+    const split = await checkInParts(tree, { layout: 'auto' }, helper, 1);
+    assert.equal(helper.answered, 1);
+    assert.ok(whole.findings.length > 20);
+    assert.deepEqual(split, whole);
+  }));
 
-test('checkInParts replays the part of a worker that is gone on the main thread', () => withWorker(true, async (tree, helper) => {
-  const split = await checkInParts(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }, helper, 1);
-  assert.equal(helper.answered, 0);
-  assert.deepEqual(split, checkTree(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }));
-  assert.equal(split.findings.some((f) => f.code === 'msi/leak'), false);
-}));
+test('checkInParts replays the part of a worker that is gone on the main thread', () =>
+  withWorker(true, async (tree, helper) => {
+    const split = await checkInParts(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }, helper, 1);
+    assert.equal(helper.answered, 0);
+    assert.deepEqual(split, checkTree(tree, { layout: 'auto', severity: { 'msi/leak': 'off' } }));
+    assert.equal(
+      split.findings.some((f) => f.code === 'msi/leak'),
+      false,
+    );
+  }));
 
 /** The scenario tree's directories as separate trees (the language server's groups). */
 function groups(tree: TreeFacts): TreeFacts[] {
@@ -78,30 +96,41 @@ function groups(tree: TreeFacts): TreeFacts[] {
   return dirs.map((d) => ({ ...tree, files: tree.files.filter((f) => dirOf(f.file) === d) }));
 }
 
-test('checkEach checks every tree as checkTree does, part of them in the worker', () => withWorker(false, async (tree, helper) => {
-  const trees = groups(tree);
-  assert.equal(trees.length, scenarioDirs());
-  const got = new Map<number, unknown>();
-  await checkEach(trees, { layout: 'auto' }, { helper }, (i, r) => {
-    assert.equal(got.has(i), false, `tree ${i} answered twice`);
-    got.set(i, r);
-  });
-  assert.equal(helper.answered, 1);
-  assert.deepEqual([...got.keys()].sort((a, b) => a - b), trees.map((_, i) => i));
-  trees.forEach((t, i) => assert.deepEqual(got.get(i), checkTree(t, { layout: 'auto' })));
-}));
+test('checkEach checks every tree as checkTree does, part of them in the worker', () =>
+  withWorker(false, async (tree, helper) => {
+    const trees = groups(tree);
+    assert.equal(trees.length, scenarioDirs());
+    const got = new Map<number, unknown>();
+    await checkEach(trees, { layout: 'auto' }, { helper }, (i, r) => {
+      assert.equal(got.has(i), false, `tree ${i} answered twice`);
+      got.set(i, r);
+    });
+    assert.equal(helper.answered, 1);
+    assert.deepEqual(
+      [...got.keys()].sort((a, b) => a - b),
+      trees.map((_, i) => i),
+    );
+    trees.forEach((t, i) => assert.deepEqual(got.get(i), checkTree(t, { layout: 'auto' })));
+  }));
 
-test('checkEach: an aborted signal stops it; a closed worker leaves every tree to the main thread', () => withWorker(true, async (tree, helper) => {
-  const trees = groups(tree);
-  const controller = new AbortController();
-  let calls = 0;
-  await checkEach(trees, { layout: 'auto' }, { helper, signal: controller.signal }, () => { calls++; controller.abort(); });
-  assert.equal(calls, 1);
-  const got: number[] = [];
-  await checkEach(trees, { layout: 'auto' }, { helper }, (i) => got.push(i));
-  assert.deepEqual(got.sort((a, b) => a - b), trees.map((_, i) => i));
-  assert.equal(helper.answered, 0);
-}));
+test('checkEach: an aborted signal stops it; a closed worker leaves every tree to the main thread', () =>
+  withWorker(true, async (tree, helper) => {
+    const trees = groups(tree);
+    const controller = new AbortController();
+    let calls = 0;
+    await checkEach(trees, { layout: 'auto' }, { helper, signal: controller.signal }, () => {
+      calls++;
+      controller.abort();
+    });
+    assert.equal(calls, 1);
+    const got: number[] = [];
+    await checkEach(trees, { layout: 'auto' }, { helper }, (i) => got.push(i));
+    assert.deepEqual(
+      got.sort((a, b) => a - b),
+      trees.map((_, i) => i),
+    );
+    assert.equal(helper.answered, 0);
+  }));
 
 /** How many directories of five the scenario files fill. */
 function scenarioDirs(): number {
@@ -113,20 +142,24 @@ function kernelTree(): { root: string; dispose: () => void } {
   const tmp = mkdtempSync(join(tmpdir(), 'irqlens-kparts-'));
   const root = join(tmp, 'linux');
   cpSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace', 'mini-kernel'), root, { recursive: true });
-  readdirSync(scenarios).filter((f) => f.endsWith('.c')).sort().forEach((f, i) => {
-    const dir = join(root, 'drivers', `d${String(Math.floor(i / 5)).padStart(2, '0')}`);
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(join(scenarios, f), join(dir, f));
-  });
+  readdirSync(scenarios)
+    .filter((f) => f.endsWith('.c'))
+    .sort()
+    .forEach((f, i) => {
+      const dir = join(root, 'drivers', `d${String(Math.floor(i / 5)).padStart(2, '0')}`);
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(join(scenarios, f), join(dir, f));
+    });
   return { root, dispose: () => rmSync(tmp, { recursive: true, force: true }) };
 }
 
-test('the scan workers check every directory of a kernel tree as they scan it: checkTree\'s exact result', async () => {
+test("the scan workers check every directory of a kernel tree as they scan it: checkTree's exact result", async () => {
   const { root, dispose } = kernelTree();
   try {
     const parts: DirectoryPart[] = [];
     const tree = await analyzeTree(['.'], {
-      cwd: root, jobs: 2,
+      cwd: root,
+      jobs: 2,
       afterBatch: {
         script: join(__dirname, '..', '..', 'src', 'engine', 'scan-check-worker.js'),
         payload: { tree: '.', options: { layout: 'auto' } } satisfies ScanCheckPayload,
@@ -136,9 +169,15 @@ test('the scan workers check every directory of a kernel tree as they scan it: c
     });
     const { accepted, rest } = acceptParts(tree, parts);
     // The scenario directories (five files each) and the mini kernel's demo driver, every one checked by a worker.
-    assert.deepEqual([...directoriesOf(tree.files).keys()].filter((d) => !/^drivers\/d\d\d$/.test(d)), ['drivers/net/demo']);
+    assert.deepEqual(
+      [...directoriesOf(tree.files).keys()].filter((d) => !/^drivers\/d\d\d$/.test(d)),
+      ['drivers/net/demo'],
+    );
     assert.equal(accepted.length, scenarioDirs() + 1);
-    assert.deepEqual(rest.files.filter((f) => f.facts.length || f.functions.length), []);
+    assert.deepEqual(
+      rest.files.filter((f) => f.facts.length || f.functions.length),
+      [],
+    );
     const whole = checkTree(tree, { layout: 'auto' });
     assert.ok(whole.findings.length > 20);
     assert.deepEqual(mergeParts(tree, { layout: 'auto' }, [...accepted, checkPart(rest, { layout: 'auto' })]), whole);

@@ -16,12 +16,16 @@ const probe = (depth: number) => `static int foo_probe(struct pci_dev *pdev)
 
 test('statements nested more than 200 deep: a problem at the first dropped one, and the error becomes a warning', async () => {
   const tree = await treeOf({ 'd.c': probe(210) });
-  assert.deepEqual(tree.files[0]!.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`), [
-    'd.c:4:203 warning foo_probe: statements nested more than 200 deep are not modelled from here on; findings in foo_probe() are at most warnings',
-  ]);
+  assert.deepEqual(
+    tree.files[0]!.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`),
+    ['d.c:4:203 warning foo_probe: statements nested more than 200 deep are not modelled from here on; findings in foo_probe() are at most warnings'],
+  );
   const result = checkTree(tree, { layout: 'auto' });
   // The dropped free leaves MSI-X on: the enable fails and probe returns with the vectors; both at most warnings.
-  assert.deepEqual(result.findings.map((f) => `${f.code}@${f.range.line} ${f.severity}`), ['msi/leak@5 warning', 'msi/msi-msix-exclusive@5 warning']);
+  assert.deepEqual(
+    result.findings.map((f) => `${f.code}@${f.range.line} ${f.severity}`),
+    ['msi/leak@5 warning', 'msi/msi-msix-exclusive@5 warning'],
+  );
   for (const f of result.findings) assert.match(f.assumptions[0]!, /^foo_probe\(\) has statements nested deeper than the model follows \(from d\.c:4\)/);
 });
 

@@ -34,7 +34,8 @@ test('check, facts, simulate and review print hostile file names, identifiers an
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const name = `x${hostile}.c`;
   mkdirSync(join(dir, 'tree/drivers/foo'), { recursive: true });
-  const driver = (fn: string) => `#include <linux/pci.h>\nstatic int ${fn}(struct pci_dev *pdev)\n{\n\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n\treturn pci_enable_msi(pdev);\n}\n`;
+  const driver = (fn: string) =>
+    `#include <linux/pci.h>\nstatic int ${fn}(struct pci_dev *pdev)\n{\n\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n\treturn pci_enable_msi(pdev);\n}\n`;
   writeFileSync(join(dir, 'tree/drivers/foo', name), driver('foo_probe'));
   writeFileSync(join(dir, 'tree/drivers/foo/a.c'), '#include <linux/pci.h>\n');
   const check = await run(['check', 'tree', '--jobs', '0'], dir);
@@ -44,7 +45,13 @@ test('check, facts, simulate and review print hostile file names, identifiers an
   const simulate = await run(['simulate', 'tree', '--device', 'pdev'], dir);
   const json = await run(['check', 'tree', '--jobs', '0', '--format', 'json'], dir);
   assert.equal((JSON.parse(json.out) as { findings: { file: string }[] }).findings[0]!.file, `tree/drivers/foo/${name}`, 'JSON decodes to the real name');
-  const patch = `From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\nFrom: A <a@example.org>\nSubject: [PATCH] foo: ${hostile} subject\n\nm\n---\n--- a/drivers/foo/a.c\n+++ b/drivers/foo/a.c\n@@ -1 +1,6 @@\n #include <linux/pci.h>\n${driver(`bar${ESC}c_probe`).split('\n').slice(1, -1).map((l) => `+${l}`).join('\n')}\n`;
+  const patch = `From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\nFrom: A <a@example.org>\nSubject: [PATCH] foo: ${hostile} subject\n\nm\n---\n--- a/drivers/foo/a.c\n+++ b/drivers/foo/a.c\n@@ -1 +1,6 @@\n #include <linux/pci.h>\n${driver(
+    `bar${ESC}c_probe`,
+  )
+    .split('\n')
+    .slice(1, -1)
+    .map((l) => `+${l}`)
+    .join('\n')}\n`;
   writeFileSync(join(dir, 'p.mbox'), patch);
   const review = await run(['review', '--tree', 'tree', '--mbox', 'p.mbox', '--jobs', '0'], dir);
   assert.match(review.out, /^\[1\/1\] foo: \\u001bc\\u001b\[31m \\u009b\\u202e subject \(p\.mbox\)\n/);

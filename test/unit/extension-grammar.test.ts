@@ -35,8 +35,12 @@ test('near misses and non-calls are not accented', () => {
 });
 
 test('constants are accented, look-alikes are not', () => {
-  assert.deepEqual(matches(constRe, 'PCI_IRQ_MSIX | PCI_IRQ_MSI, MSI_DEFAULT_DOMAIN, MSI_FLAG_PCI_MSIX_ALLOC_DYN, MY_PCI_IRQ_MSIX, PCI_IRQ_MSIXX'),
-    ['PCI_IRQ_MSIX', 'PCI_IRQ_MSI', 'MSI_DEFAULT_DOMAIN', 'MSI_FLAG_PCI_MSIX_ALLOC_DYN']);
+  assert.deepEqual(matches(constRe, 'PCI_IRQ_MSIX | PCI_IRQ_MSI, MSI_DEFAULT_DOMAIN, MSI_FLAG_PCI_MSIX_ALLOC_DYN, MY_PCI_IRQ_MSIX, PCI_IRQ_MSIXX'), [
+    'PCI_IRQ_MSIX',
+    'PCI_IRQ_MSI',
+    'MSI_DEFAULT_DOMAIN',
+    'MSI_FLAG_PCI_MSIX_ALLOC_DYN',
+  ]);
 });
 
 test('the grammars inject into C, C++ and diff, never replacing them', () => {
@@ -44,14 +48,28 @@ test('the grammars inject into C, C++ and diff, never replacing them', () => {
   assert.equal(grammar('msi-api-diff.injection.tmLanguage.json').injectionSelector, 'L:source.diff');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { grammars: { language?: string; injectTo: string[] }[] } };
   assert.ok(pkg.contributes.grammars.every((g) => g.language === undefined));
-  assert.deepEqual(pkg.contributes.grammars.map((g) => g.injectTo), [['source.c', 'source.cpp'], ['source.diff']]);
+  assert.deepEqual(
+    pkg.contributes.grammars.map((g) => g.injectTo),
+    [['source.c', 'source.cpp'], ['source.diff']],
+  );
 });
 
 test('in diffs, added and removed lines are re-matched (so calls inside get accented), headers are not', () => {
-  const diff = JSON.parse(readFileSync(join(root, 'syntaxes', 'msi-api-diff.injection.tmLanguage.json'), 'utf8')) as { patterns: { name: string; begin?: string; match?: string }[] };
+  const diff = JSON.parse(readFileSync(join(root, 'syntaxes', 'msi-api-diff.injection.tmLanguage.json'), 'utf8')) as {
+    patterns: { name: string; begin?: string; match?: string }[];
+  };
   const [inserted, deleted, trailer] = diff.patterns;
   const re = (s: string | undefined): RegExp => new RegExp(s ?? '$^');
-  assert.deepEqual(['+\tret = pci_enable_msi(pdev);', '+++ b/drivers/foo/foo.c', '+'].map((l) => re(inserted?.begin).test(l)), [true, false, true]);
-  assert.deepEqual(['-\tpci_disable_msi(pdev);', '--- a/drivers/foo/foo.c', '---'].map((l) => re(deleted?.begin).test(l)), [true, false, false]);
-  assert.deepEqual(['Signed-off-by: A <a@b>', 'Fixes: 0123456789ab ("x")', 'Signed-off-by:A'].map((l) => re(trailer?.match).test(l)), [true, true, false]);
+  assert.deepEqual(
+    ['+\tret = pci_enable_msi(pdev);', '+++ b/drivers/foo/foo.c', '+'].map((l) => re(inserted?.begin).test(l)),
+    [true, false, true],
+  );
+  assert.deepEqual(
+    ['-\tpci_disable_msi(pdev);', '--- a/drivers/foo/foo.c', '---'].map((l) => re(deleted?.begin).test(l)),
+    [true, false, false],
+  );
+  assert.deepEqual(
+    ['Signed-off-by: A <a@b>', 'Fixes: 0123456789ab ("x")', 'Signed-off-by:A'].map((l) => re(trailer?.match).test(l)),
+    [true, true, false],
+  );
 });

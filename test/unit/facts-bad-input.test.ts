@@ -26,7 +26,10 @@ test('random bytes: no crash; random bytes around a call still find it', () => {
 
 test('NUL bytes: a problem naming the file, no facts', () => {
   const r = extract('int a;\u0000\u0001 pci_disable_msi(p);');
-  assert.deepEqual(r.problems.map((p) => [p.file, p.line, p.severity]), [['bad.c', 1, 'warning']]);
+  assert.deepEqual(
+    r.problems.map((p) => [p.file, p.line, p.severity]),
+    [['bad.c', 1, 'warning']],
+  );
   assert.match(r.problems[0]!.message, /NUL bytes/);
   assert.equal(r.facts.length, 0);
 });
@@ -35,14 +38,25 @@ test('truncated file: the call before the cut is found; a call cut mid-argument 
   const full = 'static int f(struct pci_dev *pdev)\n{\n\tpci_disable_msix(pdev);\n\treturn pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n}\n';
   const cut = full.slice(0, full.indexOf('1, 4'));
   const r = extract(cut);
-  assert.deepEqual(r.facts.map((f) => f.api), ['pci_disable_msix']);
-  assert.deepEqual(r.problems.map((p) => [p.line, p.column, p.message]), [[4, 9, 'pci_alloc_irq_vectors: unbalanced parentheses after the call; arguments not read']]);
+  assert.deepEqual(
+    r.facts.map((f) => f.api),
+    ['pci_disable_msix'],
+  );
+  assert.deepEqual(
+    r.problems.map((p) => [p.line, p.column, p.message]),
+    [[4, 9, 'pci_alloc_irq_vectors: unbalanced parentheses after the call; arguments not read']],
+  );
 });
 
 test('unbalanced braces and macros everywhere: partial result in bounded time', () => {
   const lines: string[] = [];
   for (let i = 0; i < 4000; i++) {
-    lines.push(`DEFINE_FOO(bar${i}) {{ MACRO_${i}(x) ) } #if X`, `static int f${i}(struct pci_dev *pdev) { if (x) { pci_irq_vector(pdev, ${i % 7});`, '#endif', '}}}');
+    lines.push(
+      `DEFINE_FOO(bar${i}) {{ MACRO_${i}(x) ) } #if X`,
+      `static int f${i}(struct pci_dev *pdev) { if (x) { pci_irq_vector(pdev, ${i % 7});`,
+      '#endif',
+      '}}}',
+    );
   }
   const t0 = Date.now();
   const r = extract(lines.join('\n'));
@@ -77,19 +91,25 @@ int pci_irq_vector(struct pci_dev *dev, unsigned int nr)
 }
 EXPORT_SYMBOL(pci_irq_vector);
 `);
-  assert.deepEqual(r.facts.map((f) => [f.api, f.range.line, f.function]), [['msi_get_virq', 12, 'pci_irq_vector']]);
+  assert.deepEqual(
+    r.facts.map((f) => [f.api, f.range.line, f.function]),
+    [['msi_get_virq', 12, 'pci_irq_vector']],
+  );
 });
 
 test('3,000 and 20,000 nested parentheses in an argument: a warning naming the depth, no stack overflow', () => {
   for (const n of [3000, 20_000]) {
     const text = `static int foo_probe(struct pci_dev *pdev)\n{\n\treturn pci_alloc_irq_vectors(pdev, 1, ${'('.repeat(n)}4${')'.repeat(n)}, PCI_IRQ_MSIX);\n}\n`;
     const r = extract(text);
-    assert.deepEqual(r.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`), [
-      `3:9 warning pci_alloc_irq_vectors: an argument nests ${n} levels deep (the limit is 256): its value is not evaluated and taken as unknown`,
-    ]);
+    assert.deepEqual(
+      r.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`),
+      [`3:9 warning pci_alloc_irq_vectors: an argument nests ${n} levels deep (the limit is 256): its value is not evaluated and taken as unknown`],
+    );
     assert.equal(r.facts[0]!.max?.value, undefined);
   }
   // Under the limit the value is read as before.
-  const ok = extract(`static int f(struct pci_dev *pdev)\n{\n\treturn pci_alloc_irq_vectors(pdev, 1, ${'('.repeat(200)}4${')'.repeat(200)}, PCI_IRQ_MSIX);\n}\n`);
+  const ok = extract(
+    `static int f(struct pci_dev *pdev)\n{\n\treturn pci_alloc_irq_vectors(pdev, 1, ${'('.repeat(200)}4${')'.repeat(200)}, PCI_IRQ_MSIX);\n}\n`,
+  );
   assert.deepEqual([ok.problems, ok.facts[0]!.max?.value], [[], 4]);
 });

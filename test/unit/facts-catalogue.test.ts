@@ -12,15 +12,56 @@ function factsOf(body: string, era: EraInfo = defaultEra): MsiFact[] {
 
 test('catalogue names cover every API of the issue', () => {
   const names = new Set(catalogueNames());
-  for (const n of ['msi_domain_alloc_irqs', 'msi_domain_alloc_irqs_range', 'msi_domain_alloc_irqs_range_locked', 'msi_domain_alloc_irqs_all_locked',
-    'msi_domain_alloc_irqs_descs_locked', 'msi_domain_alloc_irq_at', 'msi_domain_free_irqs', 'msi_domain_free_irqs_range', 'msi_domain_free_irqs_range_locked',
-    'msi_domain_free_irqs_all', 'msi_domain_free_irqs_all_locked', 'msi_domain_free_irqs_descs_locked', 'msi_create_device_irq_domain', 'msi_insert_msi_desc',
-    'msi_domain_insert_msi_desc', 'msi_add_msi_desc', 'msi_free_msi_descs', 'msi_free_msi_descs_range', 'msi_domain_free_msi_descs_range', 'msi_get_virq',
-    'msi_domain_get_virq', 'msi_for_each_desc', 'msi_domain_for_each_desc', 'msi_first_desc', 'msi_domain_first_desc', 'msi_next_desc',
-    'pci_alloc_irq_vectors', 'pci_alloc_irq_vectors_affinity', 'pci_enable_msi', 'pci_enable_msi_range', 'pci_enable_msix_range', 'pci_enable_msix_exact',
-    'pci_msix_alloc_irq_at', 'pci_msix_free_irq', 'pci_msix_can_alloc_dyn', 'pci_irq_vector', 'pci_free_irq_vectors', 'pci_disable_msi', 'pci_disable_msix',
-    'pci_create_ims_domain', 'pci_ims_alloc_irq', 'pci_ims_free_irq', 'platform_device_msi_init_and_alloc_irqs', 'platform_device_msi_free_irqs_all',
-    'platform_msi_domain_alloc_irqs', 'platform_msi_domain_free_irqs', 'fsl_mc_msi_domain_alloc_irqs', 'ti_sci_inta_msi_domain_alloc_irqs']) {
+  for (const n of [
+    'msi_domain_alloc_irqs',
+    'msi_domain_alloc_irqs_range',
+    'msi_domain_alloc_irqs_range_locked',
+    'msi_domain_alloc_irqs_all_locked',
+    'msi_domain_alloc_irqs_descs_locked',
+    'msi_domain_alloc_irq_at',
+    'msi_domain_free_irqs',
+    'msi_domain_free_irqs_range',
+    'msi_domain_free_irqs_range_locked',
+    'msi_domain_free_irqs_all',
+    'msi_domain_free_irqs_all_locked',
+    'msi_domain_free_irqs_descs_locked',
+    'msi_create_device_irq_domain',
+    'msi_insert_msi_desc',
+    'msi_domain_insert_msi_desc',
+    'msi_add_msi_desc',
+    'msi_free_msi_descs',
+    'msi_free_msi_descs_range',
+    'msi_domain_free_msi_descs_range',
+    'msi_get_virq',
+    'msi_domain_get_virq',
+    'msi_for_each_desc',
+    'msi_domain_for_each_desc',
+    'msi_first_desc',
+    'msi_domain_first_desc',
+    'msi_next_desc',
+    'pci_alloc_irq_vectors',
+    'pci_alloc_irq_vectors_affinity',
+    'pci_enable_msi',
+    'pci_enable_msi_range',
+    'pci_enable_msix_range',
+    'pci_enable_msix_exact',
+    'pci_msix_alloc_irq_at',
+    'pci_msix_free_irq',
+    'pci_msix_can_alloc_dyn',
+    'pci_irq_vector',
+    'pci_free_irq_vectors',
+    'pci_disable_msi',
+    'pci_disable_msix',
+    'pci_create_ims_domain',
+    'pci_ims_alloc_irq',
+    'pci_ims_free_irq',
+    'platform_device_msi_init_and_alloc_irqs',
+    'platform_device_msi_free_irqs_all',
+    'platform_msi_domain_alloc_irqs',
+    'platform_msi_domain_free_irqs',
+    'fsl_mc_msi_domain_alloc_irqs',
+    'ti_sci_inta_msi_domain_alloc_irqs',
+  ]) {
     assert.ok(names.has(n), n);
   }
   assert.equal(names.size, catalogue.length);
@@ -75,7 +116,15 @@ test('kinds, implied domains and implied flags', () => {
 	pci_disable_msix(pdev);
 	return msi_create_device_irq_domain(&pdev->dev, 0, NULL, 64, NULL, NULL);
 }`);
-  assert.deepEqual(facts.map((f) => [f.api, f.kind]), [['pci_enable_msi', 'alloc'], ['pci_ims_alloc_irq', 'alloc'], ['pci_disable_msix', 'free'], ['msi_create_device_irq_domain', 'create-domain']]);
+  assert.deepEqual(
+    facts.map((f) => [f.api, f.kind]),
+    [
+      ['pci_enable_msi', 'alloc'],
+      ['pci_ims_alloc_irq', 'alloc'],
+      ['pci_disable_msix', 'free'],
+      ['msi_create_device_irq_domain', 'create-domain'],
+    ],
+  );
   assert.deepEqual(facts[0]!.flags, ['PCI_IRQ_MSI']);
   assert.equal(facts[0]!.count!.value, 1);
   assert.equal(facts[0]!.result, 'n');
@@ -105,12 +154,15 @@ test('derived indices: msi_map arguments, caller-built descriptors, IMS at MSI_A
 	pci_msix_free_irq(pdev, dma->err_map);
 	pci_ims_alloc_irq(pdev, NULL, NULL);
 }`);
-  assert.deepEqual(facts.map((f) => [f.api, f.index!.text, f.index!.value]), [
-    ['msi_insert_msi_desc', 'desc.msi_index', 3],
-    ['msi_domain_insert_msi_desc', 'd->msi_index', undefined],
-    ['pci_msix_free_irq', 'dma->err_map.index', undefined],
-    ['pci_ims_alloc_irq', 'MSI_ANY_INDEX (implied)', 0xffffffff],
-  ]);
+  assert.deepEqual(
+    facts.map((f) => [f.api, f.index!.text, f.index!.value]),
+    [
+      ['msi_insert_msi_desc', 'desc.msi_index', 3],
+      ['msi_domain_insert_msi_desc', 'd->msi_index', undefined],
+      ['pci_msix_free_irq', 'dma->err_map.index', undefined],
+      ['pci_ims_alloc_irq', 'MSI_ANY_INDEX (implied)', 0xffffffff],
+    ],
+  );
   assert.deepEqual(facts[0]!.index!.chain, ['desc.msi_index = 3']);
   assert.equal(facts[3]!.index!.anyIndex, true);
 });

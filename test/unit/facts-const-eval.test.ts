@@ -10,7 +10,8 @@ const env = (text: string) => {
 };
 
 test('collectDefines: object-like, function-like, continued lines, enums, arrays; comments ignored', () => {
-  const t = collectDefines(`#define A 4 /* four */
+  const t = collectDefines(
+    `#define A 4 /* four */
 #define B(x) ((x) * 2)
 #define C \\
 	(A + 1)
@@ -18,7 +19,9 @@ test('collectDefines: object-like, function-like, continued lines, enums, arrays
 enum e { E0, E1 = 5, E2, };
 static const int tab[] = { 1, 2, 3 };
 static int fixed[A];
-`, 'd.h');
+`,
+    'd.h',
+  );
   assert.deepEqual(t['A'], { kind: 'object', body: '4', file: 'd.h', line: 1 });
   assert.deepEqual(t['B'], { kind: 'function', body: '((x) * 2)', params: ['x'], file: 'd.h', line: 2 });
   assert.equal(t['C']!.body, '(A + 1)');
@@ -77,7 +80,12 @@ test('evaluate: non-constants stay symbolic, cycles terminate, MSI_ANY_INDEX fla
 });
 
 function factsOf(text: string): MsiFact[] {
-  return extractFileFacts({ file: 'drivers/x/x.c', text, era: defaultEra, readInclude: (_from, spec, quoted) => (quoted && spec === 'x.h' ? '#define X_BASE 2\n#define X_VECS (X_BASE * 3)\n' : undefined) }).facts;
+  return extractFileFacts({
+    file: 'drivers/x/x.c',
+    text,
+    era: defaultEra,
+    readInclude: (_from, spec, quoted) => (quoted && spec === 'x.h' ? '#define X_BASE 2\n#define X_VECS (X_BASE * 3)\n' : undefined),
+  }).facts;
 }
 
 test('arguments resolve through local headers read with readInclude, MSI_ANY_INDEX', () => {
@@ -100,7 +108,11 @@ static int f(struct pci_dev *pdev)
 test('flags: PCI_IRQ_LEGACY == PCI_IRQ_INTX, named as the era names it; source order kept', () => {
   const [a] = factsOf('void f(struct pci_dev *p) { pci_alloc_irq_vectors(p, 1, 1, PCI_IRQ_LEGACY); }');
   assert.deepEqual(a!.flags, ['PCI_IRQ_INTX']);
-  const [b] = extractFileFacts({ file: 'y.c', text: 'void f(struct pci_dev *p) { pci_alloc_irq_vectors(p, 1, 8, PCI_IRQ_MSIX | PCI_IRQ_MSI | PCI_IRQ_INTX); }', era: { ...defaultEra, intxFlag: 'PCI_IRQ_LEGACY' } }).facts;
+  const [b] = extractFileFacts({
+    file: 'y.c',
+    text: 'void f(struct pci_dev *p) { pci_alloc_irq_vectors(p, 1, 8, PCI_IRQ_MSIX | PCI_IRQ_MSI | PCI_IRQ_INTX); }',
+    era: { ...defaultEra, intxFlag: 'PCI_IRQ_LEGACY' },
+  }).facts;
   assert.deepEqual(b!.flags, ['PCI_IRQ_MSIX', 'PCI_IRQ_MSI', 'PCI_IRQ_LEGACY']);
   const [c] = factsOf('void f(struct pci_dev *p, unsigned int fl) { pci_alloc_irq_vectors(p, 1, 8, fl | PCI_IRQ_AFFINITY); }');
   assert.deepEqual(c!.flags, ['PCI_IRQ_AFFINITY']);
@@ -132,7 +144,10 @@ static int f(struct pci_dev *pdev, int n) { return pci_alloc_irq_vectors(pdev, n
 `;
   const r = extractFileFacts({ file: 'drivers/k/k.c', text, era: defaultEra, readInclude });
   assert.equal(r.facts[0]!.max!.value, 6);
-  assert.deepEqual(r.pciIds.map((e) => [e.vendor, e.device]), [[0x1e5e, 0x77]]);
+  assert.deepEqual(
+    r.pciIds.map((e) => [e.vendor, e.device]),
+    [[0x1e5e, 0x77]],
+  );
   // `n` is lower case: never looked up in headers. Each header is read at most once.
   assert.deepEqual([...new Set(reads)].sort(), ['a:linux/lensk.h', 'a:linux/pci_ids.h']);
 });
@@ -141,7 +156,13 @@ test('headerDefines supplied by the caller resolve before any header is read', (
   const headerDefines = collectDefines('#define TREE_NVEC (2 * 8)\n', 'include/tree.h');
   let reads = 0;
   const r = extractFileFacts({
-    file: 'h.c', era: defaultEra, headerDefines, readInclude: () => { reads++; return undefined; },
+    file: 'h.c',
+    era: defaultEra,
+    headerDefines,
+    readInclude: () => {
+      reads++;
+      return undefined;
+    },
     text: '#include "tree.h"\nvoid f(struct pci_dev *p) { pci_alloc_irq_vectors(p, 1, TREE_NVEC, PCI_IRQ_MSI); }\n',
   });
   assert.equal(r.facts[0]!.max!.value, 16);

@@ -37,21 +37,43 @@ static void f(struct pci_dev *pdev, struct foo_adapter *adapter, struct auxiliar
 	msi_get_virq(mystery(), 0);
 }
 `);
-  assert.deepEqual(d.map((x) => [x.class, x.key]), [
-    ['pci', 'pdev'], ['pci', 'adapter->pdev'], ['auxiliary', 'adev'], ['mdev', 'm'], ['device', 'dev'],
-    ['pci', 'adapter->ntb->pdev'], ['ntb', 'adapter->ntb'], ['platform', 'adapter->plat'], ['fsl-mc', 'mc'], ['cdx', 'cdx'],
-    ['pci', 'dev'], ['device', 'dev->parent'], ['unknown', 'mystery()'],
-  ]);
+  assert.deepEqual(
+    d.map((x) => [x.class, x.key]),
+    [
+      ['pci', 'pdev'],
+      ['pci', 'adapter->pdev'],
+      ['auxiliary', 'adev'],
+      ['mdev', 'm'],
+      ['device', 'dev'],
+      ['pci', 'adapter->ntb->pdev'],
+      ['ntb', 'adapter->ntb'],
+      ['platform', 'adapter->plat'],
+      ['fsl-mc', 'mc'],
+      ['cdx', 'cdx'],
+      ['pci', 'dev'],
+      ['device', 'dev->parent'],
+      ['unknown', 'mystery()'],
+    ],
+  );
   assert.deepEqual(d[1]!.path, ['adapter', '->pdev', '->dev', '&']);
   assert.equal(d[1]!.declaredType, 'struct pci_dev *');
   assert.equal(d[0]!.text, '&pdev->dev');
 });
 
 test('struct fields from a local header read through readInclude', () => {
-  const d = devices(`#include "foo.h"
+  const d = devices(
+    `#include "foo.h"
 static int g(struct foo_adapter *a) { return pci_alloc_irq_vectors(a->pdev, 1, 2, PCI_IRQ_MSI) + msi_get_virq(&a->plat->dev, 1); }
-`, (_f, spec, quoted) => (quoted && spec === 'foo.h' ? header : undefined));
-  assert.deepEqual(d.map((x) => [x.class, x.key]), [['pci', 'a->pdev'], ['platform', 'a->plat']]);
+`,
+    (_f, spec, quoted) => (quoted && spec === 'foo.h' ? header : undefined),
+  );
+  assert.deepEqual(
+    d.map((x) => [x.class, x.key]),
+    [
+      ['pci', 'a->pdev'],
+      ['platform', 'a->plat'],
+    ],
+  );
 });
 
 test('a struct device * local assigned once from &X->dev groups with X', () => {
@@ -63,7 +85,14 @@ test('a struct device * local assigned once from &X->dev groups with X', () => {
 }
 static void g(struct pci_dev *pdev, struct device *dev) { if (x) dev = &pdev->dev; else dev = other; msi_get_virq(dev, 0); }
 `);
-  assert.deepEqual(d.map((x) => [x.class, x.key, x.text]), [['pci', 'pdev', 'dev'], ['pci', 'pdev', 'pdev'], ['device', 'dev', 'dev']]);
+  assert.deepEqual(
+    d.map((x) => [x.class, x.key, x.text]),
+    [
+      ['pci', 'pdev', 'dev'],
+      ['pci', 'pdev', 'pdev'],
+      ['device', 'dev', 'dev'],
+    ],
+  );
   assert.deepEqual(d[0]!.path, ['dev', 'pdev', '->dev', '&']);
 });
 
@@ -78,10 +107,13 @@ static void a(struct foo_adapter *adapter) { struct pci_dev *pdev = adapter->pde
 static void b(struct foo_adapter *adapter) { pci_free_irq_vectors(adapter->pdev); }
 static void c(struct foo_adapter *adapter, struct pci_dev *pdev) { pdev = adapter->pdev; if (x) pdev = other; pci_free_irq_vectors(pdev); }
 `);
-  assert.deepEqual(d.map((x) => x.key), ['adapter->pdev', 'adapter->pdev', 'pdev']);
+  assert.deepEqual(
+    d.map((x) => x.key),
+    ['adapter->pdev', 'adapter->pdev', 'pdev'],
+  );
 });
 
-test('device accessors: the result is the same device as the argument (one key), of the accessor\'s class', () => {
+test("device accessors: the result is the same device as the argument (one key), of the accessor's class", () => {
   const d = devices(`static void f(struct pci_dev *pdev, struct auxiliary_device *adev, struct mdev_device *m)
 {
 	struct device *dev = &pdev->dev;
@@ -100,10 +132,22 @@ test('device accessors: the result is the same device as the argument (one key),
 	msi_get_virq(container_of(dev, struct platform_device, dev), 0);
 }
 `);
-  assert.deepEqual(d.map((x) => [x.class, x.key]), [
-    ['pci', 'pdev'], ['pci', 'pdev'], ['pci', 'pdev'], ['pci', 'pdev'], ['pci', 'pdev'], ['pci', 'pdev'], ['pci', 'pdev'],
-    ['auxiliary', 'adev'], ['mdev', 'm'], ['mdev', 'm'], ['platform', 'pdev'],
-  ]);
+  assert.deepEqual(
+    d.map((x) => [x.class, x.key]),
+    [
+      ['pci', 'pdev'],
+      ['pci', 'pdev'],
+      ['pci', 'pdev'],
+      ['pci', 'pdev'],
+      ['pci', 'pdev'],
+      ['pci', 'pdev'],
+      ['pci', 'pdev'],
+      ['auxiliary', 'adev'],
+      ['mdev', 'm'],
+      ['mdev', 'm'],
+      ['platform', 'pdev'],
+    ],
+  );
 });
 
 test('device accessors: to_pci_dev() of a plain struct device * groups with that device; a local assigned twice does not alias', () => {
@@ -119,5 +163,12 @@ test('device accessors: to_pci_dev() of a plain struct device * groups with that
 	pci_irq_vector(p2, 0);
 }
 `);
-  assert.deepEqual(d.map((x) => [x.class, x.key]), [['pci', 'dev'], ['device', 'dev'], ['pci', 'p2']]);
+  assert.deepEqual(
+    d.map((x) => [x.class, x.key]),
+    [
+      ['pci', 'dev'],
+      ['device', 'dev'],
+      ['pci', 'p2'],
+    ],
+  );
 });

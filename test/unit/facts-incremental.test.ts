@@ -22,7 +22,7 @@ static void teardown(struct pci_dev *pdev)
 /** Everything but fact ids, which an incremental update may renumber. */
 function comparable(f: FileFacts): unknown {
   const ids = new Map(f.facts.map((x, i) => [x.id, i]));
-  return JSON.parse(JSON.stringify(f, (k, v: unknown) => ((k === 'id' || k === 'fact') && typeof v === 'number' ? ids.get(v) ?? v : v)));
+  return JSON.parse(JSON.stringify(f, (k, v: unknown) => ((k === 'id' || k === 'fact') && typeof v === 'number' ? (ids.get(v) ?? v) : v)));
 }
 
 function full(t: string, file = 'a.c'): FileFacts {
@@ -40,9 +40,14 @@ test('an edit inside a function re-extracts that function only and equals a full
   const nl = doc.getText().indexOf('\treturn 0;');
   doc.applyEdit({ startOffset: nl, oldEndOffset: nl, newText: '\tpci_irq_vector(pdev, 0);\n' });
   assert.equal(doc.lastEdit, 'function');
-  assert.deepEqual(doc.facts().facts.map((f) => [f.api, f.range.line, f.range.column]), [
-    ['pci_alloc_irq_vectors', 4, 12], ['pci_irq_vector', 7, 2], ['pci_free_irq_vectors', 13, 2],
-  ]);
+  assert.deepEqual(
+    doc.facts().facts.map((f) => [f.api, f.range.line, f.range.column]),
+    [
+      ['pci_alloc_irq_vectors', 4, 12],
+      ['pci_irq_vector', 7, 2],
+      ['pci_free_irq_vectors', 13, 2],
+    ],
+  );
   assert.deepEqual(comparable(doc.facts()), comparable(full(doc.getText())));
   doc.dispose();
 });
@@ -64,7 +69,10 @@ test('edits that can change structure fall back to a full extraction', () => {
   const at = text.indexOf('static void');
   doc.applyEdit({ startOffset: at, oldEndOffset: at, newText: 'static void extra(struct pci_dev *p) { pci_disable_msi(p); }\n' });
   assert.equal(doc.lastEdit, 'full');
-  assert.deepEqual(doc.facts().facts.map((f) => f.api), ['pci_alloc_irq_vectors', 'pci_disable_msi', 'pci_free_irq_vectors']);
+  assert.deepEqual(
+    doc.facts().facts.map((f) => f.api),
+    ['pci_alloc_irq_vectors', 'pci_disable_msi', 'pci_free_irq_vectors'],
+  );
   const c = doc.getText().indexOf('return ret;');
   doc.applyEdit({ startOffset: c, oldEndOffset: c, newText: '/* ' });
   assert.equal(doc.lastEdit, 'full');
@@ -76,7 +84,10 @@ test('random edits inside function bodies of the examples always equal a full ex
   const { join } = require('node:path') as typeof import('node:path');
   const dir = join(__dirname, '..', '..', '..', 'examples');
   let seed = 11;
-  const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
   let functionEdits = 0;
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.c'))) {
     const original = readFileSync(join(dir, name), 'utf8');
@@ -114,7 +125,13 @@ test('conditionals: an edit in a function with #ifdef blocks equals a full extra
   const at = src.indexOf('1, 4');
   doc.applyEdit({ startOffset: at, oldEndOffset: at, newText: '1 + ' });
   assert.equal(doc.lastEdit, 'function');
-  assert.deepEqual(doc.facts().facts.map((f) => [f.api, f.range.line, f.conditional?.macro]), [['pci_alloc_irq_vectors', 3, undefined], ['pci_irq_vector', 11, undefined]]);
+  assert.deepEqual(
+    doc.facts().facts.map((f) => [f.api, f.range.line, f.conditional?.macro]),
+    [
+      ['pci_alloc_irq_vectors', 3, undefined],
+      ['pci_irq_vector', 11, undefined],
+    ],
+  );
   assert.deepEqual(comparable(doc.facts()), comparable(full(doc.getText())));
   const dead = doc.getText().indexOf('pci_enable_msi');
   doc.applyEdit({ startOffset: dead, oldEndOffset: dead, newText: 'x' });

@@ -6,7 +6,8 @@ before(() => initParser());
 
 test('pci_device_id tables: PCI_DEVICE, PCI_VDEVICE, PCI_DEVICE_DATA, designated and positional entries', () => {
   const r = extractFileFacts({
-    file: 'drv.c', era: defaultEra,
+    file: 'drv.c',
+    era: defaultEra,
     text: `#define MY_VENDOR 0x1e5e
 #define PCI_DEVICE_ID_INTEL_FOO 0x1234
 static const struct pci_device_id ids[] = {
@@ -21,14 +22,22 @@ static const struct pci_device_id ids[] = {
 MODULE_DEVICE_TABLE(pci, ids);
 `,
   });
-  assert.deepEqual(r.pciIds.map((e) => [e.vendor, e.device, e.table, e.range.line]), [
-    [0x1e5e, 1, 'ids', 4], [0x8086, 2, 'ids', 5], [0x8086, 0x1234, 'ids', 6], [0x15b3, 0x101b, 'ids', 7], [0x8086, 3, 'ids', 8],
-  ]);
+  assert.deepEqual(
+    r.pciIds.map((e) => [e.vendor, e.device, e.table, e.range.line]),
+    [
+      [0x1e5e, 1, 'ids', 4],
+      [0x8086, 2, 'ids', 5],
+      [0x8086, 0x1234, 'ids', 6],
+      [0x15b3, 0x101b, 'ids', 7],
+      [0x8086, 3, 'ids', 8],
+    ],
+  );
 });
 
 test('driver structs: pci, platform (nested .driver), auxiliary; remove_new accepted', () => {
   const r = extractFileFacts({
-    file: 'drv.c', era: defaultEra,
+    file: 'drv.c',
+    era: defaultEra,
     text: `static struct pci_driver foo_driver = {
 	.name = "foo",
 	.id_table = foo_ids,
@@ -43,16 +52,20 @@ static struct platform_driver bar_driver = {
 static struct auxiliary_driver baz_driver = { .probe = baz_probe, .id_table = baz_ids };
 `,
   });
-  assert.deepEqual(r.drivers.map(({ range, ...d }) => ({ ...d, line: range.line })), [
-    { name: 'foo_driver', bus: 'pci', probe: 'foo_probe', remove: 'foo_remove', idTable: 'foo_ids', line: 1 },
-    { name: 'bar_driver', bus: 'platform', probe: 'bar_probe', remove: 'bar_remove', line: 7 },
-    { name: 'baz_driver', bus: 'auxiliary', probe: 'baz_probe', idTable: 'baz_ids', line: 12 },
-  ]);
+  assert.deepEqual(
+    r.drivers.map(({ range, ...d }) => ({ ...d, line: range.line })),
+    [
+      { name: 'foo_driver', bus: 'pci', probe: 'foo_probe', remove: 'foo_remove', idTable: 'foo_ids', line: 1 },
+      { name: 'bar_driver', bus: 'platform', probe: 'bar_probe', remove: 'bar_remove', line: 7 },
+      { name: 'baz_driver', bus: 'auxiliary', probe: 'baz_probe', idTable: 'baz_ids', line: 12 },
+    ],
+  );
 });
 
 test('msix_entry arrays: initialisers, constant assignments, identity loops', () => {
   const r = extractFileFacts({
-    file: 'm.c', era: defaultEra,
+    file: 'm.c',
+    era: defaultEra,
     text: `#define NV 3
 static struct msix_entry fixed[] = { { .entry = 0 }, { .entry = 4 }, { .entry = NV } };
 static int a(struct pci_dev *pdev) { return pci_enable_msix_exact(pdev, fixed, ARRAY_SIZE(fixed)); }

@@ -68,12 +68,21 @@ err:
   assert.deepEqual([fn.name, fn.isStatic, fn.params], ['probe', true, ['struct pci_dev *pdev']]);
   assert.deepEqual(shape(fn.body), [
     { t: 'fact', id: 0 },
-    { t: 'if', cond: { t: 'cmp', op: '<', left: { text: 'ret', variable: 'ret' }, right: { text: '0', value: 0 } }, then: [{ t: 'return', value: 'ret' }], else: [] },
+    {
+      t: 'if',
+      cond: { t: 'cmp', op: '<', left: { text: 'ret', variable: 'ret' }, right: { text: '0', value: 0 } },
+      then: [{ t: 'return', value: 'ret' }],
+      else: [],
+    },
     { t: 'assign', target: 'nvec', source: 'ret', op: '=' },
     { t: 'fact', id: 1 },
     {
       t: 'if',
-      cond: { t: 'or', a: { t: 'not', a: { t: 'truth', operand: { text: 'pci_msix_can_alloc_dyn(pdev)', fact: 1 } } }, b: { t: 'cmp', op: '==', left: { text: 'nvec', variable: 'nvec' }, right: { text: '8', value: 8 } } },
+      cond: {
+        t: 'or',
+        a: { t: 'not', a: { t: 'truth', operand: { text: 'pci_msix_can_alloc_dyn(pdev)', fact: 1 } } },
+        b: { t: 'cmp', op: '==', left: { text: 'nvec', variable: 'nvec' }, right: { text: '8', value: 8 } },
+      },
       then: [{ t: 'call', name: 'setup', args: ['pdev', 'nvec'] }],
       else: [{ t: 'goto', label: 'err' }],
     },
@@ -111,11 +120,31 @@ test('skeleton: IS_ERR, map.index < 0, switch, loops, for-each macros', () => {
 `);
   const body = shape(r.functions[0]!.body);
   assert.deepEqual(body[0], { t: 'fact', id: 0 });
-  assert.deepEqual(body[1], { t: 'if', cond: { t: 'cmp', op: '<', left: { text: 'map.index', variable: 'map' }, right: { text: '0', value: 0 } }, then: [{ t: 'return', value: 'map.index' }], else: [] });
+  assert.deepEqual(body[1], {
+    t: 'if',
+    cond: { t: 'cmp', op: '<', left: { text: 'map.index', variable: 'map' }, right: { text: '0', value: 0 } },
+    then: [{ t: 'return', value: 'map.index' }],
+    else: [],
+  });
   // Calls inside a condition run before the branch: they are listed before the `if`.
   assert.deepEqual(body[2], { t: 'call', name: 'IS_ERR', args: ['ptr'] });
-  assert.deepEqual(body[3], { t: 'if', cond: { t: 'truth', operand: { text: 'IS_ERR(ptr)', variable: 'ptr' } }, then: [{ t: 'call', name: 'PTR_ERR', args: ['ptr'] }, { t: 'return', value: 'PTR_ERR(ptr)' }], else: [] });
-  assert.deepEqual(body[4], { t: 'switch', subject: 'mode', cases: [{ labels: ['1', '2'], body: [{ t: 'fact', id: 1 }, { t: 'break' }] }, { labels: ['default'], body: [{ t: 'return', value: '-EINVAL' }] }] });
+  assert.deepEqual(body[3], {
+    t: 'if',
+    cond: { t: 'truth', operand: { text: 'IS_ERR(ptr)', variable: 'ptr' } },
+    then: [
+      { t: 'call', name: 'PTR_ERR', args: ['ptr'] },
+      { t: 'return', value: 'PTR_ERR(ptr)' },
+    ],
+    else: [],
+  });
+  assert.deepEqual(body[4], {
+    t: 'switch',
+    subject: 'mode',
+    cases: [
+      { labels: ['1', '2'], body: [{ t: 'fact', id: 1 }, { t: 'break' }] },
+      { labels: ['default'], body: [{ t: 'return', value: '-EINVAL' }] },
+    ],
+  });
   assert.deepEqual(body[5], { t: 'fact', id: 2 });
   assert.deepEqual(body[6], { t: 'loop', body: [{ t: 'call', name: 'use', args: ['desc'] }] });
   assert.equal(r.facts[0]!.result, 'map');
@@ -130,8 +159,14 @@ static void unrelated(void) { }
 static void remove(struct pci_dev *pdev) { }
 static struct pci_driver drv = { .probe = probe, .remove = remove };
 `);
-  assert.deepEqual(r.functions.map((f) => f.name), ['setup', 'middle', 'probe', 'remove']);
-  assert.deepEqual(shape(r.functions[2]!.body), [{ t: 'call', name: 'middle', args: ['pdev'] }, { t: 'return', value: 'middle(pdev)' }]);
+  assert.deepEqual(
+    r.functions.map((f) => f.name),
+    ['setup', 'middle', 'probe', 'remove'],
+  );
+  assert.deepEqual(shape(r.functions[2]!.body), [
+    { t: 'call', name: 'middle', args: ['pdev'] },
+    { t: 'return', value: 'middle(pdev)' },
+  ]);
 });
 
 test('expression IR: locations, bit tests, errnos, ERR_PTR, the count-to-errno idiom, calls with their fact', () => {
@@ -150,20 +185,49 @@ static int f(struct pci_dev *pdev, struct ad *ad)
 }
 `);
   const body = r.functions[0]!.body;
-  assert.deepEqual(ir(body[0]), { t: 'assign', target: 'min', source: '17', op: '=', lvalue: { t: 'var', name: 'min' }, value: { t: 'int', value: 17 }, range: (body[0] as Extract<Stmt, { t: 'assign' }>).range });
-  assert.deepEqual(ir((body[1] as Extract<Stmt, { t: 'fact' }>).argExprs), [{ t: 'var', name: 'pdev' }, { t: 'var', name: 'min' }, { t: 'int', value: 32 }, { t: 'int', value: 4 }]);
+  assert.deepEqual(ir(body[0]), {
+    t: 'assign',
+    target: 'min',
+    source: '17',
+    op: '=',
+    lvalue: { t: 'var', name: 'min' },
+    value: { t: 'int', value: 17 },
+    range: (body[0] as Extract<Stmt, { t: 'assign' }>).range,
+  });
+  assert.deepEqual(ir((body[1] as Extract<Stmt, { t: 'fact' }>).argExprs), [
+    { t: 'var', name: 'pdev' },
+    { t: 'var', name: 'min' },
+    { t: 'int', value: 32 },
+    { t: 'int', value: 4 },
+  ]);
   assert.deepEqual((body[1] as Extract<Stmt, { t: 'fact' }>).lvalue, { t: 'var', name: 'n' });
   const cond = (body[2] as Extract<Stmt, { t: 'if' }>).cond;
   assert.equal(cond.t, 'and');
   if (cond.t !== 'and' || cond.b.t !== 'truth' || cond.a.t !== 'cmp') throw new Error('shape');
   assert.deepEqual(cond.a.left.expr, { t: 'var', name: 'n' });
-  assert.deepEqual(cond.b.operand.expr, { t: 'binary', op: '&', left: { t: 'field', base: { t: 'var', name: 'ad' }, name: 'flags' }, right: { t: 'int', value: 4 } });
+  assert.deepEqual(cond.b.operand.expr, {
+    t: 'binary',
+    op: '&',
+    left: { t: 'field', base: { t: 'var', name: 'ad' }, name: 'flags' },
+    right: { t: 'int', value: 4 },
+  });
   const set = (body[2] as Extract<Stmt, { t: 'if' }>).then[0] as Extract<Stmt, { t: 'assign' }>;
   assert.deepEqual([set.op, set.lvalue, set.value], ['|=', { t: 'field', base: { t: 'var', name: 'ad' }, name: 'flags' }, { t: 'int', value: 4 }]);
   const early = (body[3] as Extract<Stmt, { t: 'if' }>).then.at(-1) as Extract<Stmt, { t: 'return' }>;
   assert.deepEqual(ir(early.expr), { t: 'call', name: 'PTR_ERR', args: [{ t: 'err-ptr', a: { t: 'errno', name: 'ENOSPC' } }] });
-  assert.deepEqual(ir(body[4]), { t: 'assign', target: 'n', source: '1', op: '+=', lvalue: { t: 'var', name: 'n' }, value: { t: 'int', value: 1 }, range: (body[4] as Extract<Stmt, { t: 'assign' }>).range });
+  assert.deepEqual(ir(body[4]), {
+    t: 'assign',
+    target: 'n',
+    source: '1',
+    op: '+=',
+    lvalue: { t: 'var', name: 'n' },
+    value: { t: 'int', value: 1 },
+    range: (body[4] as Extract<Stmt, { t: 'assign' }>).range,
+  });
   assert.deepEqual((body[5] as Extract<Stmt, { t: 'return' }>).expr, {
-    t: 'ternary', test: { t: 'binary', op: '<', left: { t: 'var', name: 'n' }, right: { t: 'int', value: 0 } }, then: { t: 'var', name: 'n' }, else: { t: 'int', value: 0 },
+    t: 'ternary',
+    test: { t: 'binary', op: '<', left: { t: 'var', name: 'n' }, right: { t: 'int', value: 0 } },
+    then: { t: 'var', name: 'n' },
+    else: { t: 'int', value: 0 },
   });
 });

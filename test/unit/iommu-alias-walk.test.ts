@@ -24,7 +24,11 @@ test('PCIe-to-PCI bridge aliases to (secondary bus, 00.0); conventional bridge b
     { bdf: '03:04.0', pcie: 'conventional', bus: { secondary: 4, subordinate: 4 } },
     { bdf: '04:02.0', pcie: 'conventional' },
   ]);
-  assert.deepEqual(pairs(t, '04:02.0'), [['04:02.0', '0410'], ['03:04.0', '0320'], ['02:00.0', '0300']]);
+  assert.deepEqual(pairs(t, '04:02.0'), [
+    ['04:02.0', '0410'],
+    ['03:04.0', '0320'],
+    ['02:00.0', '0300'],
+  ]);
 });
 
 test('conventional bridge with the BRIDGE_FLAG quirk (ASM1083) aliases to (secondary, 00.0); without it, to itself', () => {
@@ -35,10 +39,19 @@ test('conventional bridge with the BRIDGE_FLAG quirk (ASM1083) aliases to (secon
     { bdf: '04:01.0', pcie: 'conventional', msi: { count: 1 } },
   ];
   const asm = topo(fns('1b21:1080'));
-  assert.deepEqual(pairs(asm, '04:00.0'), [['04:00.0', '0400'], ['03:00.0', '0400']]);
-  assert.deepEqual(pairs(asm, '04:01.0'), [['04:01.0', '0408'], ['03:00.0', '0400']]);
+  assert.deepEqual(pairs(asm, '04:00.0'), [
+    ['04:00.0', '0400'],
+    ['03:00.0', '0400'],
+  ]);
+  assert.deepEqual(pairs(asm, '04:01.0'), [
+    ['04:01.0', '0408'],
+    ['03:00.0', '0400'],
+  ]);
   const plain = topo(fns('1234:5678'));
-  assert.deepEqual(pairs(plain, '04:01.0'), [['04:01.0', '0408'], ['03:00.0', '0300']]);
+  assert.deepEqual(pairs(plain, '04:01.0'), [
+    ['04:01.0', '0408'],
+    ['03:00.0', '0300'],
+  ]);
 });
 
 test('BRIDGE_FLAG is not set when the upstream bridge is itself a PCIe-to-PCI bridge', () => {
@@ -48,7 +61,11 @@ test('BRIDGE_FLAG is not set when the upstream bridge is itself a PCIe-to-PCI br
     { bdf: '03:01.0', pcie: 'conventional', id: '8086:244e', bus: { secondary: 4, subordinate: 4 } },
     { bdf: '04:00.0', pcie: 'conventional' },
   ]);
-  assert.deepEqual(pairs(t, '04:00.0'), [['04:00.0', '0400'], ['03:01.0', '0308'], ['02:00.0', '0300']]);
+  assert.deepEqual(pairs(t, '04:00.0'), [
+    ['04:00.0', '0400'],
+    ['03:01.0', '0308'],
+    ['02:00.0', '0300'],
+  ]);
 });
 
 test('reverse (PCI-to-PCIe) bridge emits its own RID', () => {
@@ -57,7 +74,11 @@ test('reverse (PCI-to-PCIe) bridge emits its own RID', () => {
     { bdf: '05:00.0', pcie: 'pci-to-pcie', bus: { secondary: 6, subordinate: 6 } },
     { bdf: '06:00.0', pcie: 'endpoint' },
   ]);
-  assert.deepEqual(pairs(t, '06:00.0'), [['06:00.0', '0600'], ['05:00.0', '0500'], ['00:1e.0', '00f0']]);
+  assert.deepEqual(pairs(t, '06:00.0'), [
+    ['06:00.0', '0600'],
+    ['05:00.0', '0500'],
+    ['00:1e.0', '00f0'],
+  ]);
 });
 
 test('XLATE_ROOT bridge (ThunderX2 14e4:9000) stops the walk before it is emitted', () => {
@@ -66,9 +87,15 @@ test('XLATE_ROOT bridge (ThunderX2 14e4:9000) stops the walk before it is emitte
     { bdf: '01:00.0', pcie: 'endpoint' },
   ];
   const stop = resolveRequesterIds(topo(fns('14e4:9000')), '01:00.0')!;
-  assert.deepEqual(stop.pairs.map((p) => p.alias), [0x0100]);
+  assert.deepEqual(
+    stop.pairs.map((p) => p.alias),
+    [0x0100],
+  );
   assert.equal(stop.stoppedAt, '0000:00:00.0');
-  assert.deepEqual(pairs(topo(fns('14e4:1234')), '01:00.0'), [['01:00.0', '0100'], ['00:00.0', '0000']]);
+  assert.deepEqual(pairs(topo(fns('14e4:1234')), '01:00.0'), [
+    ['01:00.0', '0100'],
+    ['00:00.0', '0000'],
+  ]);
 });
 
 test('VFs: own RID on the PF bus; on a virtual bus (no self) the walk continues at the PF bus', () => {
@@ -80,7 +107,11 @@ test('VFs: own RID on the PF bus; on a virtual bus (no self) the walk continues 
     { bdf: '05:00.0', pcie: 'pci-to-pcie', bus: { secondary: 6, subordinate: 7 } },
     { bdf: '06:00.0', pcie: 'endpoint', sriov: { numVfs: 1, offset: 256, stride: 1 } },
   ]);
-  assert.deepEqual(pairs(virt, '07:00.0'), [['07:00.0', '0700'], ['05:00.0', '0500'], ['00:1e.0', '00f0']]);
+  assert.deepEqual(pairs(virt, '07:00.0'), [
+    ['07:00.0', '0700'],
+    ['05:00.0', '0500'],
+    ['00:1e.0', '00f0'],
+  ]);
 });
 
 test('dma_alias_mask quirks: FUNC0, FUNC1, FIXED (with subsystem), MIC, VCA, ALL256', () => {
@@ -96,13 +127,27 @@ test('dma_alias_mask quirks: FUNC0, FUNC1, FIXED (with subsystem), MIC, VCA, ALL
     { bdf: '0a:00.0', pcie: 'endpoint', id: '8086:2954' },
     { bdf: '0b:00.0', pcie: 'endpoint', id: '10b5:87b0' },
   ]);
-  assert.deepEqual(pairs(t, '0d:00.3'), [['0d:00.3', '0d03'], ['0d:00.3', '0d00']]);
+  assert.deepEqual(pairs(t, '0d:00.3'), [
+    ['0d:00.3', '0d03'],
+    ['0d:00.3', '0d00'],
+  ]);
   assert.deepEqual(pairs(t, '0d:00.0'), [['0d:00.0', '0d00']]);
-  assert.deepEqual(pairs(t, '05:00.0'), [['05:00.0', '0500'], ['05:00.0', '0501']]);
+  assert.deepEqual(pairs(t, '05:00.0'), [
+    ['05:00.0', '0500'],
+    ['05:00.0', '0501'],
+  ]);
   assert.deepEqual(pairs(t, '05:00.1'), [['05:00.1', '0501']], 'FUNC1 adds nothing on function 1');
-  assert.deepEqual(pairs(t, '07:0e.0'), [['07:0e.0', '0770'], ['07:0e.0', '0708']]);
+  assert.deepEqual(pairs(t, '07:0e.0'), [
+    ['07:0e.0', '0770'],
+    ['07:0e.0', '0708'],
+  ]);
   assert.deepEqual(pairs(t, '08:0e.0'), [['08:0e.0', '0870']], 'FIXED needs the subsystem match');
-  assert.deepEqual(pairs(t, '09:00.0'), [['09:00.0', '0900'], ['09:00.0', '0980'], ['09:00.0', '0988'], ['09:00.0', '0993']]);
+  assert.deepEqual(pairs(t, '09:00.0'), [
+    ['09:00.0', '0900'],
+    ['09:00.0', '0980'],
+    ['09:00.0', '0988'],
+    ['09:00.0', '0993'],
+  ]);
   assert.equal(resolveRequesterIds(t, '0a:00.0')!.pairs.length, 1 + 160);
   const plx = resolveRequesterIds(t, '0b:00.0')!;
   assert.equal(plx.pairs.length, 1 + 256);
@@ -122,13 +167,19 @@ test('Switchtec HWTABLE quirk: aliases unknown (class 0680 only)', () => {
 
 test('declared aliases (JSON dmaAliases, e.g. AMD IVRS) join the mask; unknown bdf gives undefined', () => {
   const t = topo([{ bdf: '02:00.0', pcie: 'endpoint', dmaAliases: ['00.4'] }]);
-  assert.deepEqual(pairs(t, '02:00.0'), [['02:00.0', '0200'], ['02:00.0', '0204']]);
+  assert.deepEqual(pairs(t, '02:00.0'), [
+    ['02:00.0', '0200'],
+    ['02:00.0', '0204'],
+  ]);
   assert.equal(resolveRequesterIds(t, '02:00.1'), undefined);
   assert.equal(resolveRequesterIds(t, 'not-a-bdf'), undefined);
 });
 
 test('unreadable capabilities on a bridge are an explicit assumption, not a silent guess', () => {
-  const t = topo([{ bdf: '00:1c.0', pcie: 'root-port', bus: { secondary: 1, subordinate: 1 } }, { bdf: '01:00.0', pcie: 'endpoint' }]);
+  const t = topo([
+    { bdf: '00:1c.0', pcie: 'root-port', bus: { secondary: 1, subordinate: 1 } },
+    { bdf: '01:00.0', pcie: 'endpoint' },
+  ]);
   t.functions[0]!.capsReadable = false;
   const w = resolveRequesterIds(t, '01:00.0')!;
   assert.deepEqual(w.assumptions, ['0000:00:1c.0: capabilities not readable, PCIe type unknown; assumed a PCIe port (emits nothing)']);
@@ -142,7 +193,10 @@ test('Intel VMD: devices in domain 10000 walk from the VMD endpoint (pci_real_dm
   ];
   const t = topo(fns);
   const w = resolveRequesterIds(t, '10000:01:00.0')!;
-  assert.deepEqual(w.pairs.map((p) => [p.pdev, p.alias, p.step]), [['0000:00:0e.0', 0x0070, 'VMD endpoint 0000:00:0e.0 (pci_real_dma_dev)']]);
+  assert.deepEqual(
+    w.pairs.map((p) => [p.pdev, p.alias, p.step]),
+    [['0000:00:0e.0', 0x0070, 'VMD endpoint 0000:00:0e.0 (pci_real_dma_dev)']],
+  );
   assert.equal(w.realDmaDev, '0000:00:0e.0');
   assert.deepEqual([w.intelIr.case, w.intelIr.sid], [4, 0x0070]);
   assert.equal(w.its.rid, 0x0070);

@@ -67,8 +67,17 @@ test('unbound driver with a topology: a note asks for --bind', () => {
 
 test('capabilityFor: sizes of the bound function (0 = absent, missing = unknown); undefined when unbound', () => {
   const ids = (device: number) => [{ vendor: 0x1797, device, table: 'ids', range: r }];
-  assert.deepEqual(capabilityFor(t, {}, { file: 'cap.c', pciIds: ids(0x6801) }), { how: 'pci_device_id table matches 1797:6801', msixTableSize: 8, bdf: '0000:04:01.0', msiCount: 4 });
-  assert.deepEqual(capabilityFor(t, { cap: '04:00.0' }, 'cap.c'), { how: '--bind cap=04:00.0', msixTableSize: 0, msiCount: 1, bdf: '0000:04:00.0' }, '0: no MSI-X capability');
+  assert.deepEqual(capabilityFor(t, {}, { file: 'cap.c', pciIds: ids(0x6801) }), {
+    how: 'pci_device_id table matches 1797:6801',
+    msixTableSize: 8,
+    bdf: '0000:04:01.0',
+    msiCount: 4,
+  });
+  assert.deepEqual(
+    capabilityFor(t, { cap: '04:00.0' }, 'cap.c'),
+    { how: '--bind cap=04:00.0', msixTableSize: 0, msiCount: 1, bdf: '0000:04:00.0' },
+    '0: no MSI-X capability',
+  );
   const unreadable = topo([{ bdf: '05:00.0', pcie: 'endpoint', msix: { tableSize: 8 } }]);
   unreadable.functions[0]!.capsReadable = false;
   assert.deepEqual(capabilityFor(unreadable, { cap: '05:00.0' }, 'cap.c'), { how: '--bind cap=05:00.0', bdf: '0000:05:00.0' }, 'unknown sizes stay unknown');
@@ -76,16 +85,15 @@ test('capabilityFor: sizes of the bound function (0 = absent, missing = unknown)
   assert.equal(capabilityFor(undefined, {}, 'cap.c'), undefined);
 });
 
-test('subdevice owner bound through the topology\'s subdevices (by driver, through a parent chain)', () => {
-  const ts = topo(
-    [rootPort('00:01.0', 1), { bdf: '01:00.0', pcie: 'endpoint', id: '15b3:1017' }, { bdf: '01:00.1', pcie: 'endpoint', id: '15b3:1017' }],
-    { subdevices: [
+test("subdevice owner bound through the topology's subdevices (by driver, through a parent chain)", () => {
+  const ts = topo([rootPort('00:01.0', 1), { bdf: '01:00.0', pcie: 'endpoint', id: '15b3:1017' }, { bdf: '01:00.1', pcie: 'endpoint', id: '15b3:1017' }], {
+    subdevices: [
       { name: 'mlx5_core.sf.1', class: 'auxiliary', parent: '01:00.1', driver: 'sf' },
       { name: 'mlx5_core.eth.0', class: 'auxiliary', parent: '01:00.0', driver: 'eth' },
       { name: 'mdev-parent', class: 'device', parent: '01:00.0' },
       { name: 'vgpu0', class: 'mdev', parent: 'mdev-parent' },
-    ] },
-  );
+    ],
+  });
   const f = fact('drivers/x/sf.c', aux);
   const a = attributeFact(f, { topology: ts, tree: tree([{ file: 'drivers/x/sf.c', facts: [f] }]) });
   assert.equal(a.originatingFunction, '0000:01:00.1');
@@ -93,17 +101,31 @@ test('subdevice owner bound through the topology\'s subdevices (by driver, throu
   const m = fact('drivers/x/vgpu.c', { text: 'mdev_dev(m)', class: 'mdev', key: 'mdev:m', path: [] });
   assert.equal(attributeFact(m, { topology: ts, tree: tree([{ file: 'drivers/x/vgpu.c', facts: [m] }]) }).originatingFunction, '0000:01:00.0');
   const other = fact('drivers/x/other.c', aux);
-  assert.equal(attributeFact(other, { topology: ts, tree: tree([{ file: 'drivers/x/other.c', facts: [other] }]) }).originatingFunction, 'the PCI function reached through dev.parent', 'two auxiliary devices, neither named: no guess');
+  assert.equal(
+    attributeFact(other, { topology: ts, tree: tree([{ file: 'drivers/x/other.c', facts: [other] }]) }).originatingFunction,
+    'the PCI function reached through dev.parent',
+    'two auxiliary devices, neither named: no guess',
+  );
 });
 
 test('multi-file driver: a file without its own id table binds through the one PCI driver file of its directory', () => {
   const ids = [{ vendor: 0x1797, device: 0x6801, table: 'ids', range: r }];
   const drv = { name: 'cap_pci_driver', bus: 'pci' as const, range: r };
   const f = fact('drivers/media/cap/irq.c', pdev);
-  const one = tree([{ file: 'drivers/media/cap/irq.c', facts: [f] }, { file: 'drivers/media/cap/main.c', pciIds: ids, drivers: [drv] }]);
+  const one = tree([
+    { file: 'drivers/media/cap/irq.c', facts: [f] },
+    { file: 'drivers/media/cap/main.c', pciIds: ids, drivers: [drv] },
+  ]);
   const a = attributeFact(f, { topology: t, tree: one });
   assert.equal(a.chain[1], 'P = 0000:04:01.0 (pci_device_id table matches 1797:6801, via drivers/media/cap/main.c, the PCI driver of this directory)');
-  const two = tree([...one.files, { file: 'drivers/media/cap/other.c', pciIds: [{ vendor: 0x10ec, device: 0x8169, table: 'ids2', range: r }], drivers: [{ ...drv, name: 'other_pci_driver' }] }]);
+  const two = tree([
+    ...one.files,
+    {
+      file: 'drivers/media/cap/other.c',
+      pciIds: [{ vendor: 0x10ec, device: 0x8169, table: 'ids2', range: r }],
+      drivers: [{ ...drv, name: 'other_pci_driver' }],
+    },
+  ]);
   assert.equal(attributeFact(f, { topology: t, tree: two }).originatingFunction, undefined, 'two PCI drivers in the directory: no guess');
 });
 

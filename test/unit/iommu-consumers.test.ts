@@ -20,7 +20,12 @@ test('Intel IR case 1: bridge alias on another bus -> verify bus range (ASM1083,
 
 test('Intel IR case 2: same-bus quirk alias -> bus only (Marvell FUNC1, Ex 4)', () => {
   const t = topo([rootPort('00:1c.0', 5), { bdf: '05:00.0', pcie: 'endpoint', id: '1b4b:9128' }]);
-  assert.deepEqual(resolveRequesterIds(t, '05:00.0')!.intelIr, { case: 2, mode: 'verify-bus', busRange: [5, 5], text: 'SVT_VERIFY_BUS 05..05 (2 same-bus aliases)' });
+  assert.deepEqual(resolveRequesterIds(t, '05:00.0')!.intelIr, {
+    case: 2,
+    mode: 'verify-bus',
+    busRange: [5, 5],
+    text: 'SVT_VERIFY_BUS 05..05 (2 same-bus aliases)',
+  });
 });
 
 test('Intel IR case 3: conventional bridge without the flag -> SID of the bridge (Ex 2b)', () => {
@@ -63,7 +68,9 @@ test('ITS rid through a PCIe-to-PCI bridge and a conventional bridge below it (E
 });
 
 test('msi-map translation gives the ITS DeviceID', () => {
-  const t = topo([rootPort('00:01.0', 1), { bdf: '01:00.0', pcie: 'endpoint' }], { platform: { arch: 'arm64', msiController: 'its', msiMap: [{ ridBase: 0x100, deviceIdBase: 0, length: 0x100 }] } });
+  const t = topo([rootPort('00:01.0', 1), { bdf: '01:00.0', pcie: 'endpoint' }], {
+    platform: { arch: 'arm64', msiController: 'its', msiMap: [{ ridBase: 0x100, deviceIdBase: 0, length: 0x100 }] },
+  });
   assert.equal(resolveRequesterIds(t, '01:00.0')!.its.deviceId, 0);
 });
 

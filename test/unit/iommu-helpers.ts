@@ -11,5 +11,9 @@ export function topo(functions: Fn[], extra: Record<string, unknown> = {}): Topo
 }
 
 export const rootPort = (bdf: string, secondary: number, subordinate = secondary, acs = true): Fn => ({
-  bdf, pcie: 'root-port', id: '8086:1e10', bus: { secondary, subordinate }, acs,
+  bdf,
+  pcie: 'root-port',
+  id: '8086:1e10',
+  bus: { secondary, subordinate },
+  acs,
 });

@@ -15,12 +15,23 @@ const countKinds = (rows: readonly { kind: string }[]) => rows.reduce<Record<str
 test('built-in table: 141 registrations, 142 rows, counts per kind as in msi-semantics §4.3', () => {
   assert.equal(builtinQuirks.length, 142);
   assert.equal(new Set(builtinQuirks.map((q) => q.line)).size, 141);
-  assert.deepEqual(countKinds(builtinQuirks), { FUNC0: 4, FUNC1: 19, FIXED_01_0: 2, BRIDGE_FLAG: 5, MIC3: 2, VCA160: 6, XLATE_STOP: 2, HWTABLE: 100, ALL256: 2 });
+  assert.deepEqual(countKinds(builtinQuirks), {
+    FUNC0: 4,
+    FUNC1: 19,
+    FIXED_01_0: 2,
+    BRIDGE_FLAG: 5,
+    MIC3: 2,
+    VCA160: 6,
+    XLATE_STOP: 2,
+    HWTABLE: 100,
+    ALL256: 2,
+  });
   assert.equal(builtinQuirks.filter((q) => q.phase === 'FINAL').length, 100);
 });
 
 test('reader: DECLARE_PCI_FIXUP_* with macros and comments, the fixed-alias table, Switchtec wrappers', () => {
-  const ids = '#define PCI_VENDOR_ID_ACME\t0x1abc\n#define PCI_DEVICE_ID_ACME_X 0x0042\n#define PCI_VENDOR_ID_SWT 0x11f8\n#define PCI_CLASS_BRIDGE_OTHER 0x0680\n';
+  const ids =
+    '#define PCI_VENDOR_ID_ACME\t0x1abc\n#define PCI_DEVICE_ID_ACME_X 0x0042\n#define PCI_VENDOR_ID_SWT 0x11f8\n#define PCI_CLASS_BRIDGE_OTHER 0x0680\n';
   const c = [
     'DECLARE_PCI_FIXUP_HEADER(PCI_VENDOR_ID_ACME, PCI_DEVICE_ID_ACME_X, quirk_dma_func1_alias);',
     'DECLARE_PCI_FIXUP_HEADER(0x1c28, /* Lite-On */',
@@ -39,9 +50,15 @@ test('reader: DECLARE_PCI_FIXUP_* with macros and comments, the fixed-alias tabl
     'DECLARE_PCI_FIXUP_HEADER(PCI_VENDOR_ID_NOPE, 0x1, quirk_dma_func0_alias);',
   ].join('\n');
   const r = parseQuirkSource(c, ids);
-  assert.deepEqual(r.rows.map((q) => [q.vendor, q.device, q.kind, q.line]), [
-    [0x1abc, 0x42, 'FUNC1', 1], [0x1c28, 0x122, 'FUNC1', 2], [0x1abc, 0x285, 'FIXED_01_0', 10], [0x11f8, 0x8531, 'HWTABLE', 14],
-  ]);
+  assert.deepEqual(
+    r.rows.map((q) => [q.vendor, q.device, q.kind, q.line]),
+    [
+      [0x1abc, 0x42, 'FUNC1', 1],
+      [0x1c28, 0x122, 'FUNC1', 2],
+      [0x1abc, 0x285, 'FIXED_01_0', 10],
+      [0x11f8, 0x8531, 'HWTABLE', 14],
+    ],
+  );
   assert.deepEqual(r.rows[2]!.subsystem, { vendor: 0x1abc, device: 0x2bb });
   assert.equal(r.rows[3]!.classMatch, 0x0680);
   assert.deepEqual(r.problems, [{ line: 15, message: 'cannot resolve PCI_VENDOR_ID_NOPE, 0x1 for quirk_dma_func0_alias' }]);
@@ -69,14 +86,18 @@ test('built-in table equals, by content, the reader run on the real 6.12 quirks.
   assert.deepEqual(r.problems, []);
   const read = r.rows.map(rowContent);
   const builtin = builtinQuirks.map(rowContent);
-  const moved = r.rows.filter((q, i) => builtinQuirks[i] !== undefined && rowContent(builtinQuirks[i]!) === read[i] && builtinQuirks[i]!.line !== q.line).length;
+  const moved = r.rows.filter(
+    (q, i) => builtinQuirks[i] !== undefined && rowContent(builtinQuirks[i]!) === read[i] && builtinQuirks[i]!.line !== q.line,
+  ).length;
   t.diagnostic(`linux-source-6.12 is ${treeVersion(tree)}: ${r.rows.length} rows read, ${moved} on other lines than in the built-in table`);
-  for (const q of r.rows.filter((_, i) => !builtin.includes(read[i]!))) t.diagnostic(`changed in ${treeVersion(tree)}: quirks.c:${q.line} has a row the built-in table lacks: ${rowContent(q)}`);
-  for (const q of builtinQuirks.filter((_, i) => !read.includes(builtin[i]!))) t.diagnostic(`changed in ${treeVersion(tree)}: the built-in row of 6.12 quirks.c:${q.line} is gone: ${rowContent(q)}`);
+  for (const q of r.rows.filter((_, i) => !builtin.includes(read[i]!)))
+    t.diagnostic(`changed in ${treeVersion(tree)}: quirks.c:${q.line} has a row the built-in table lacks: ${rowContent(q)}`);
+  for (const q of builtinQuirks.filter((_, i) => !read.includes(builtin[i]!)))
+    t.diagnostic(`changed in ${treeVersion(tree)}: the built-in row of 6.12 quirks.c:${q.line} is gone: ${rowContent(q)}`);
   assert.deepEqual(read, builtin);
 });
 
-test('a kernel tree\'s own quirks.c replaces the built-in table (found from a path inside it)', () => {
+test("a kernel tree's own quirks.c replaces the built-in table (found from a path inside it)", () => {
   const root = mkdtempSync(join(tmpdir(), 'irqlens-kernel-'));
   mkdirSync(join(root, 'drivers', 'pci'), { recursive: true });
   mkdirSync(join(root, 'include', 'linux'), { recursive: true });
@@ -84,9 +105,15 @@ test('a kernel tree\'s own quirks.c replaces the built-in table (found from a pa
   writeFileSync(join(root, 'include', 'linux', 'pci_ids.h'), '#define PCI_VENDOR_ID_NEWCO 0x1e99\n');
   writeFileSync(join(root, 'drivers', 'pci', 'quirks.c'), 'DECLARE_PCI_FIXUP_HEADER(PCI_VENDOR_ID_NEWCO, 0x0007, quirk_dma_func0_alias);\n');
   const q = quirksOfTree(join(root, 'drivers', 'net'))!;
-  assert.deepEqual(q.rows.map((r) => [r.vendor, r.device, r.kind]), [[0x1e99, 7, 'FUNC0']]);
+  assert.deepEqual(
+    q.rows.map((r) => [r.vendor, r.device, r.kind]),
+    [[0x1e99, 7, 'FUNC0']],
+  );
   assert.equal(quirksOfTree(tmpdir()), undefined);
-  const t = topo([{ bdf: '02:00.2', pcie: 'endpoint', id: '1e99:0007' }, { bdf: '03:00.3', pcie: 'endpoint', id: '1180:e832' }]);
+  const t = topo([
+    { bdf: '02:00.2', pcie: 'endpoint', id: '1e99:0007' },
+    { bdf: '03:00.3', pcie: 'endpoint', id: '1180:e832' },
+  ]);
   useQuirks(t, q.rows, 'test tree');
   assert.deepEqual(resolveRequesterIds(t, '02:00.2')!.requesterIds, ['0x0202', '0x0200']);
   assert.deepEqual(resolveRequesterIds(t, '03:00.3')!.requesterIds, ['0x0303'], 'the built-in Ricoh row is not in this tree');

@@ -35,7 +35,10 @@ static const struct bar b = { .x = 1 };
 int baz(void) { }
 `);
   const blocks = topLevelBlocks(code);
-  assert.deepEqual(blocks.map((b) => b.functionName ?? null), ['foo_init', null, 'baz']);
+  assert.deepEqual(
+    blocks.map((b) => b.functionName ?? null),
+    ['foo_init', null, 'baz'],
+  );
   assert.equal(blockAt(blocks, code.indexOf('y()'))!.functionName, 'foo_init');
   assert.equal(blockAt(blocks, code.indexOf('#define')), undefined);
 });

@@ -11,7 +11,15 @@ const r: Range = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 const v = (name: string): Expr => ({ t: 'var', name });
 const int = (value: number): Expr => ({ t: 'int', value });
 const truth = (name: string): Cond => ({ t: 'truth', operand: { expr: v(name), text: name } });
-const set = (name: string, value: number): Stmt => ({ t: 'assign', target: name, source: String(value), range: r, op: '=', lvalue: v(name), value: int(value) });
+const set = (name: string, value: number): Stmt => ({
+  t: 'assign',
+  target: name,
+  source: String(value),
+  range: r,
+  op: '=',
+  lvalue: v(name),
+  value: int(value),
+});
 const call = (name: string): Stmt => ({ t: 'call', name, range: r, args: [], argExprs: [] });
 const ret = (value: number): Stmt => ({ t: 'return', value: String(value), expr: int(value), range: r });
 const fn = (name: string, body: Stmt[]): FunctionInfo => ({ name, file: 'toy.c', range: r, bodyRange: r, isStatic: true, params: [], body });
@@ -25,47 +33,80 @@ interface Toy {
 class ToyInterpreter implements Interpreter<Toy> {
   ends: { trace: string; how: string }[] = [];
   frames: number[] = [];
-  fork(s: Toy): Toy { return { trace: [...s.trace], ...(s.x === undefined ? {} : { x: s.x }) }; }
-  key(s: Toy): string { return `${s.x}`; }
-  fact(s: Toy, st: Extract<Stmt, { t: 'fact' }>): void { s.trace.push(`fact${st.id}`); }
-  enter(s: Toy, st: Extract<Stmt, { t: 'call' }>, callee: Frame): void { s.trace.push(`enter ${st.name}`); this.frames.push(callee.id); }
-  call(s: Toy, st: Extract<Stmt, { t: 'call' }>, _f: Frame, callee?: Frame): void { s.trace.push(callee ? `back ${st.name}` : `call ${st.name}`); }
-  unseen(s: Toy, name: string): void { s.trace.push(`unseen ${name}`); }
-  assign(s: Toy, st: Extract<Stmt, { t: 'assign' }>): void { if (st.target === 'x' && st.value.t === 'int') s.x = st.value.value; }
-  havoc(s: Toy, lvalues: Expr[]): void { if (lvalues.some((e) => e.t === 'var' && e.name === 'x')) delete s.x; }
+  fork(s: Toy): Toy {
+    return { trace: [...s.trace], ...(s.x === undefined ? {} : { x: s.x }) };
+  }
+  key(s: Toy): string {
+    return `${s.x}`;
+  }
+  fact(s: Toy, st: Extract<Stmt, { t: 'fact' }>): void {
+    s.trace.push(`fact${st.id}`);
+  }
+  enter(s: Toy, st: Extract<Stmt, { t: 'call' }>, callee: Frame): void {
+    s.trace.push(`enter ${st.name}`);
+    this.frames.push(callee.id);
+  }
+  call(s: Toy, st: Extract<Stmt, { t: 'call' }>, _f: Frame, callee?: Frame): void {
+    s.trace.push(callee ? `back ${st.name}` : `call ${st.name}`);
+  }
+  unseen(s: Toy, name: string): void {
+    s.trace.push(`unseen ${name}`);
+  }
+  assign(s: Toy, st: Extract<Stmt, { t: 'assign' }>): void {
+    if (st.target === 'x' && st.value.t === 'int') s.x = st.value.value;
+  }
+  havoc(s: Toy, lvalues: Expr[]): void {
+    if (lvalues.some((e) => e.t === 'var' && e.name === 'x')) delete s.x;
+  }
   read(): void {}
   assume(s: Toy, cond: Cond, branch: boolean): { states: Toy[]; read: boolean } {
     const known = cond.t === 'truth' && cond.operand.expr.t === 'var' && cond.operand.expr.name === 'x' && s.x !== undefined;
     if (!known) return { states: [s], read: false };
     return { states: (s.x !== 0) === branch ? [s] : [], read: true };
   }
-  goto(s: Toy, st: Extract<Stmt, { t: 'goto' }>): void { s.trace.push(`goto ${st.label}`); }
-  returned(s: Toy): void { s.trace.push('returned'); }
-  end(s: Toy, st: Extract<Stmt, { t: 'return' }> | undefined): void { this.ends.push({ trace: s.trace.join(','), how: st?.value ?? 'fell off' }); }
+  goto(s: Toy, st: Extract<Stmt, { t: 'goto' }>): void {
+    s.trace.push(`goto ${st.label}`);
+  }
+  returned(s: Toy): void {
+    s.trace.push('returned');
+  }
+  end(s: Toy, st: Extract<Stmt, { t: 'return' }> | undefined): void {
+    this.ends.push({ trace: s.trace.join(','), how: st?.value ?? 'fell off' });
+  }
 }
 
 const opts = (fns: FunctionInfo[] = []) => ({ callee: (name: string) => fns.find((f) => f.name === name), maxStates: 12, maxDepth: 4 });
 
 test('walk: an unknown condition forks, a known one does not; equal keys merge after the branch', () => {
   const toy = new ToyInterpreter();
-  walkFunction(fn('f', [
-    { t: 'if', cond: truth('y'), then: [{ t: 'fact', id: 1, argExprs: [] }], else: [{ t: 'fact', id: 2, argExprs: [] }], range: r },
-    set('x', 0),
-    { t: 'if', cond: truth('x'), then: [{ t: 'fact', id: 3, argExprs: [] }], else: [], range: r },
-    ret(0),
-  ]), [{ trace: [] }], toy, opts());
+  walkFunction(
+    fn('f', [
+      { t: 'if', cond: truth('y'), then: [{ t: 'fact', id: 1, argExprs: [] }], else: [{ t: 'fact', id: 2, argExprs: [] }], range: r },
+      set('x', 0),
+      { t: 'if', cond: truth('x'), then: [{ t: 'fact', id: 3, argExprs: [] }], else: [], range: r },
+      ret(0),
+    ]),
+    [{ trace: [] }],
+    toy,
+    opts(),
+  );
   // Both branches of `y` end with x = 0: one key, merged into one path; `x` is 0, fact 3 never runs.
   assert.deepEqual(toy.ends, [{ trace: 'fact1', how: '0' }]);
 });
 
 test('walk: paths with different keys stay apart; goto reaches its label; a loop runs zero or one time', () => {
   const toy = new ToyInterpreter();
-  walkFunction(fn('f', [
-    { t: 'if', cond: truth('y'), then: [set('x', 1), { t: 'goto', label: 'out', range: r }], else: [set('x', 2)], range: r },
-    { t: 'loop', body: [{ t: 'fact', id: 7, argExprs: [] }, set('x', 3)], range: r },
-    { t: 'label', name: 'out', range: r },
-    ret(1),
-  ]), [{ trace: [] }], toy, opts());
+  walkFunction(
+    fn('f', [
+      { t: 'if', cond: truth('y'), then: [set('x', 1), { t: 'goto', label: 'out', range: r }], else: [set('x', 2)], range: r },
+      { t: 'loop', body: [{ t: 'fact', id: 7, argExprs: [] }, set('x', 3)], range: r },
+      { t: 'label', name: 'out', range: r },
+      ret(1),
+    ]),
+    [{ trace: [] }],
+    toy,
+    opts(),
+  );
   // The loop head forgets x (the body assigns it): the path that skipped the loop and the one
   // that ran it once (x = 3) differ, and the goto path arrives at `out` with x = 1.
   assert.deepEqual(toy.ends.map((e) => e.trace).sort(), ['', 'fact7', 'goto out']);
@@ -74,11 +115,12 @@ test('walk: paths with different keys stay apart; goto reaches its label; a loop
 test('walk: a followed call runs in a new activation and comes back; an unknown one is a plain call; a skipped branch reports its calls', () => {
   const toy = new ToyInterpreter();
   const helper = fn('helper', [{ t: 'fact', id: 9, argExprs: [] }, ret(0)]);
-  walkFunction(fn('f', [
-    call('helper'),
-    call('outside'),
-    { t: 'if', cond: truth('y'), then: [call('log')], else: [], range: r },
-  ]), [{ trace: [] }], toy, opts([helper]));
+  walkFunction(
+    fn('f', [call('helper'), call('outside'), { t: 'if', cond: truth('y'), then: [call('log')], else: [], range: r }]),
+    [{ trace: [] }],
+    toy,
+    opts([helper]),
+  );
   assert.deepEqual(toy.ends, [{ trace: 'enter helper,fact9,returned,back helper,call outside,unseen log', how: 'fell off' }]);
   assert.equal(toy.frames.length, 1);
 });

@@ -24,7 +24,10 @@ test('review text: one paste-ready block, post-image file:line, code, exit 1 on 
   const lines = r.out.split('\n');
   assert.equal(lines[0], '[1/1] foo: enable MSI too (series/0001-foo-enable-MSI-too.patch)');
   assert.equal(lines[1], 'Introduces:');
-  assert.match(lines[2], /^ {2}tree\/drivers\/misc\/foo\/foo\.c:13: error: pci_enable_msi\(\) on 'pdev': can't enable MSI \(MSI-X already enabled\) \(-EINVAL\); MSI-X was enabled by pci_alloc_irq_vectors\(\) at foo\.c:10 .*\[msi\/msi-msix-exclusive\]$/);
+  assert.match(
+    lines[2],
+    /^ {2}tree\/drivers\/misc\/foo\/foo\.c:13: error: pci_enable_msi\(\) on 'pdev': can't enable MSI \(MSI-X already enabled\) \(-EINVAL\); MSI-X was enabled by pci_alloc_irq_vectors\(\) at foo\.c:10 .*\[msi\/msi-msix-exclusive\]$/,
+  );
   assert.match(lines[3], /^ {2}tree\/drivers\/misc\/foo\/foo\.c:15: error: .*\[msi\/leak\]$/);
   assert.equal((await run(['review', '--tree', 'tree', '--patch', 'series', '--fail-on', 'never'], dir)).code, 0);
 });
@@ -37,8 +40,20 @@ test('a patch that changes nothing MSI-related says so and exits 0', async () =>
 
 test('review sarif: introduced results are "new" with a second location on the patch line', async () => {
   const r = await run(['review', '--tree', 'tree', '--mbox', 'series.mbx', '--format', 'sarif'], join(scenarios, '16-two-drivers-one-series'));
-  const log = JSON.parse(r.out) as { runs: { results: { ruleId: string; baselineState: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
-  const results = log.runs[0].results.map((x) => [x.ruleId, x.baselineState, x.locations.map((l) => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`).join(' ')]);
+  const log = JSON.parse(r.out) as {
+    runs: {
+      results: {
+        ruleId: string;
+        baselineState: string;
+        locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+      }[];
+    }[];
+  };
+  const results = log.runs[0].results.map((x) => [
+    x.ruleId,
+    x.baselineState,
+    x.locations.map((l) => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`).join(' '),
+  ]);
   assert.deepEqual(results, [
     ['msi/msi-msix-exclusive', 'new', 'tree/drivers/misc/foo/foo.c:13 series.mbx:50'],
     ['msi/leak', 'new', 'tree/drivers/misc/foo/foo.c:15 series.mbx:52'],
@@ -66,14 +81,18 @@ test('--git A..B reviews the commits of a range like the same patches given as f
   try {
     const src = join(scenarios, '16-two-drivers-one-series');
     cpSync(join(src, 'tree'), dir, { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=T', '-c', 'user.email=t@example.org', '-c', 'core.hooksPath=/dev/null', ...args], { encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, '-c', 'user.name=T', '-c', 'user.email=t@example.org', '-c', 'core.hooksPath=/dev/null', ...args], { encoding: 'utf8' });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'base');
     git('am', '-q', join(src, 'series.mbx'));
     const viaGit = await run(['review', '--tree', '.', '--git', 'HEAD~2..HEAD', '--format', 'json'], dir);
     const viaMbox = await run(['review', '--tree', 'tree', '--mbox', 'series.mbx', '--format', 'json'], src);
-    const codes = (out: string) => (JSON.parse(out) as { cumulative: { findings: { kind: string; finding: { code: string; range: { line: number } } }[] } }).cumulative.findings.map((f) => `${f.kind} ${f.finding.code} ${f.finding.range.line}`);
+    const codes = (out: string) =>
+      (JSON.parse(out) as { cumulative: { findings: { kind: string; finding: { code: string; range: { line: number } } }[] } }).cumulative.findings.map(
+        (f) => `${f.kind} ${f.finding.code} ${f.finding.range.line}`,
+      );
     assert.deepEqual(codes(viaGit.out), codes(viaMbox.out));
     assert.equal(viaGit.code, 1);
     const unsafe = await run(['review', '--tree', '.', '--git', '--output=/tmp/x..HEAD'], dir);
@@ -89,9 +108,10 @@ test('findingsOnPatchFile puts introduced findings on the + line of the open pat
   const text = readFileSync(join(dir, patchPath), 'utf8');
   const r = await findingsOnPatchFile(text, patchPath, 'tree', { cwd: dir, engine: defaultEngine({ check: { layout: 'auto' }, jobs: 0 }) });
   assert.deepEqual(r.problems, []);
-  assert.deepEqual(r.findings.map((f) => [f.code, f.file, f.range.line, f.related[0].file, f.related[0].range.line]), [
-    ['msi/vector-unallocated', patchPath, 21, 'tree/drivers/misc/foo/foo.c', 13],
-  ]);
+  assert.deepEqual(
+    r.findings.map((f) => [f.code, f.file, f.range.line, f.related[0].file, f.related[0].range.line]),
+    [['msi/vector-unallocated', patchPath, 21, 'tree/drivers/misc/foo/foo.c', 13]],
+  );
   assert.equal(text.split('\n')[20], '+\tret = pci_irq_vector(pdev, 9);');
 });
 
@@ -104,7 +124,10 @@ test('a series already applied to the tree is reviewed against the tree with it 
     execFileSync('patch', ['-s', '-p1', '-d', join(dir, 'tree'), '-i', join(src, patchPath)]);
     const text = readFileSync(join(src, patchPath), 'utf8');
     const r = await findingsOnPatchFile(text, patchPath, 'tree', { cwd: dir, engine: defaultEngine({ check: { layout: 'auto' }, jobs: 0 }) });
-    assert.deepEqual(r.findings.map((f) => [f.code, f.range.line]), [['msi/vector-unallocated', 21]]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.code, f.range.line]),
+      [['msi/vector-unallocated', 21]],
+    );
     assert.deepEqual(r.problems, ['the tree already contains this series: it was reviewed against the tree with the series reverted in memory']);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -38,8 +38,14 @@ test('one reply, to the patch with findings only: threaded under it, to its auth
   assert.equal(reply.subject, 'Re: [PATCH v2 2/2] qux: enable MSI for link events on older firmware');
   assert.equal(reply.inReplyTo, '<20250603100002.v2.2-ada@example.org>');
   assert.equal(reply.references, '<cover.v2.qux.20250603@example.org> <20250603100002.v2.2-ada@example.org>');
-  assert.deepEqual(reply.to?.map((a) => a.address), ['ada@example.org']);
-  assert.deepEqual(reply.cc?.map((a) => a.address), ['tm@example.org', 'linux-pci@lists.example.org', 'br@example.org']);
+  assert.deepEqual(
+    reply.to?.map((a) => a.address),
+    ['ada@example.org'],
+  );
+  assert.deepEqual(
+    reply.cc?.map((a) => a.address),
+    ['tm@example.org', 'linux-pci@lists.example.org', 'br@example.org'],
+  );
   // Quotes only what it discusses: the @@ line, 3 lines above the first finding's line, the next two.
   const quoted = (reply.text ?? '').split('\n').filter((l) => l.startsWith('>'));
   assert.equal(quoted.length, 1 + 4 + 2);
@@ -51,7 +57,10 @@ test('the reply says where the finding sits right below the quoted line, and whi
   const at = text.indexOf('> +\tret = pci_enable_msi(pdev);');
   assert.deepEqual(text.slice(at + 1, at + 3), ['', "pci_enable_msi() on 'pdev': can't enable MSI (MSI-X already enabled)"]);
   assert.ok(text.includes('  drivers/misc/qux/qux.c:10: pci_alloc_irq_vectors() enabled MSI-X here'), 'the other half of the conflict, with file:line');
-  assert.ok(text.some((l) => l.startsWith('Assuming order: from probe qux_probe()')), 'the assumption it rests on');
+  assert.ok(
+    text.some((l) => l.startsWith('Assuming order: from probe qux_probe()')),
+    'the assumption it rests on',
+  );
   assert.ok(text.includes('  MSI_MAX_DEVICE_IRQDOMAINS = 1]. (msi/vector-unallocated, patch 1/2)'), 'the fix of the series');
 });
 
@@ -59,9 +68,18 @@ test('nothing from the patch reaches the terminal as a control character, and no
   const dir = mkdtempSync(join(tmpdir(), 'irqlens-mail-'));
   try {
     const evil = readFileSync(join(fixture, 'series-v2.mbox'), 'utf8')
-      .replace('Subject: [PATCH v2 2/2] qux: enable MSI for link events on older firmware', `Subject: =?UTF-8?B?${Buffer.from('[PATCH v2 2/2] qux:\x1b[31m red\nBcc: evil@example.org').toString('base64')}?=`)
-      .replace('From: Ada Dev <ada@example.org>\nDate: Tue, 3 Jun 2025 10:00:02', 'From: =?UTF-8?Q?J=C3=B6rg_=07Dev?= <ada@example.org>\nDate: Tue, 3 Jun 2025 10:00:02')
-      .replace('+\t * enable it as well so that the link handler is called.', '+\t * enable it as well \x1b]0;owned\x07\u202e so that the link handler is called.');
+      .replace(
+        'Subject: [PATCH v2 2/2] qux: enable MSI for link events on older firmware',
+        `Subject: =?UTF-8?B?${Buffer.from('[PATCH v2 2/2] qux:\x1b[31m red\nBcc: evil@example.org').toString('base64')}?=`,
+      )
+      .replace(
+        'From: Ada Dev <ada@example.org>\nDate: Tue, 3 Jun 2025 10:00:02',
+        'From: =?UTF-8?Q?J=C3=B6rg_=07Dev?= <ada@example.org>\nDate: Tue, 3 Jun 2025 10:00:02',
+      )
+      .replace(
+        '+\t * enable it as well so that the link handler is called.',
+        '+\t * enable it as well \x1b]0;owned\x07\u202e so that the link handler is called.',
+      );
     writeFileSync(join(dir, 'evil.mbox'), evil);
     const r = await run(['review', '--tree', join(fixture, 'tree'), '--mbox', 'evil.mbox', '--format', 'mail'], dir);
     assert.equal(r.code, 1);
@@ -107,7 +125,10 @@ test('a finding a later patch takes back says so; a header change that breaks un
     const header = join(dir, 'tree', 'include', 'linux', 'msi_api.h');
     writeFileSync(header, readFileSync(header, 'utf8').replace('\tMSI_DEFAULT_DOMAIN,\n', '\tMSI_DEFAULT_DOMAIN,\n\tMSI_SECONDARY_DOMAIN,\n'));
     const patch = readFileSync(join(src, 'series', '0001-genirq-msi-add-a-secondary-device-domain.patch'), 'utf8');
-    writeFileSync(join(dir, 'remove.patch'), patch.replace('+\tMSI_SECONDARY_DOMAIN,', '-\tMSI_SECONDARY_DOMAIN,').replace('@@ -2,6 +2,7 @@', '@@ -2,7 +2,6 @@'));
+    writeFileSync(
+      join(dir, 'remove.patch'),
+      patch.replace('+\tMSI_SECONDARY_DOMAIN,', '-\tMSI_SECONDARY_DOMAIN,').replace('@@ -2,6 +2,7 @@', '@@ -2,7 +2,6 @@'),
+    );
     const r = await run(['review', '--tree', 'tree', '--patch', 'remove.patch', '--format', 'mail'], dir);
     const body = bodyLines(r.out);
     assert.deepEqual(body.slice(1, 9), [
@@ -131,16 +152,19 @@ test('a patch without findings gets no reply; with --show-unchanged one that sti
   assert.deepEqual([none.code, none.out], [0, '']);
   const dir = mkdtempSync(join(tmpdir(), 'irqlens-mail-unchanged-'));
   try {
-    writeFileSync(join(dir, 'comment.patch'), [
-      '--- a/drivers/misc/qux/qux.c',
-      '+++ b/drivers/misc/qux/qux.c',
-      '@@ -11,3 +11,4 @@ static int qux_probe(struct pci_dev *pdev, const struct pci_device_id *id)',
-      ' \tif (ret < 0)',
-      ' \t\treturn ret;',
-      '+\t/* the event interrupt */',
-      ' \tret = pci_irq_vector(pdev, 6);',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'comment.patch'),
+      [
+        '--- a/drivers/misc/qux/qux.c',
+        '+++ b/drivers/misc/qux/qux.c',
+        '@@ -11,3 +11,4 @@ static int qux_probe(struct pci_dev *pdev, const struct pci_device_id *id)',
+        ' \tif (ret < 0)',
+        ' \t\treturn ret;',
+        '+\t/* the event interrupt */',
+        ' \tret = pci_irq_vector(pdev, 6);',
+        '',
+      ].join('\n'),
+    );
     const args = ['review', '--tree', join(fixture, 'tree'), '--patch', 'comment.patch', '--format', 'mail'];
     assert.equal((await run(args, dir)).out, '');
     const r = await run([...args, '--show-unchanged'], dir);

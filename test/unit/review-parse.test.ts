@@ -39,7 +39,13 @@ test('mail: subject, trailers, diffstat and diff are told apart, lines map to th
   const [p] = await parsePatchText(mail, 'x.patch');
   assert.equal(p.subject, 'foo: allocate the queue vectors');
   assert.equal(p.message, 'Allocate the queue vectors with pci_alloc_irq_vectors().');
-  assert.deepEqual(p.trailers.map((t) => [t.key, t.line]), [['Fixes', 8], ['Signed-off-by', 9]]);
+  assert.deepEqual(
+    p.trailers.map((t) => [t.key, t.line]),
+    [
+      ['Fixes', 8],
+      ['Signed-off-by', 9],
+    ],
+  );
   assert.deepEqual(p.diffstat, [' drivers/foo/foo.c | 2 +-', ' 1 file changed, 1 insertion(+), 1 deletion(-)']);
   assert.equal(p.files.length, 1);
   const f = p.files[0];
@@ -139,23 +145,37 @@ test('a hunk with too few lines for its header is an error naming file, line and
   const text = ['--- a/f.c', '+++ b/f.c', '@@ -1,3 +1,3 @@', ' a', '-b', '+c', 'diff --git a/g.c b/g.c', ''].join('\n');
   assert.throws(
     () => parsePlainDiff(text, 'bad.diff', 1),
-    (e: unknown) => e instanceof PatchError && e.file === 'bad.diff' && e.line === 7 && /hunk "@@ -1,3 \+1,3 @@" at line 3 declares 3 old and 3 new lines but ends after 2 old and 2 new/.test(e.message),
+    (e: unknown) =>
+      e instanceof PatchError &&
+      e.file === 'bad.diff' &&
+      e.line === 7 &&
+      /hunk "@@ -1,3 \+1,3 @@" at line 3 declares 3 old and 3 new lines but ends after 2 old and 2 new/.test(e.message),
   );
 });
 
 test('a hunk with more lines than its header declares is an error', () => {
   const text = ['--- a/f.c', '+++ b/f.c', '@@ -1,2 +1,2 @@', ' a', '-b', '+c', '+d', ''].join('\n');
-  assert.throws(() => parsePlainDiff(text, 'long.diff', 1), (e: unknown) => e instanceof PatchError && e.line === 7 && /but its body has more/.test(e.message));
+  assert.throws(
+    () => parsePlainDiff(text, 'long.diff', 1),
+    (e: unknown) => e instanceof PatchError && e.line === 7 && /but its body has more/.test(e.message),
+  );
 });
 
 test('mbox: split on From lines only, cover letter skipped, series ordered by [PATCH n/m]', async () => {
   const msg = (n: number, body: string) =>
     [`From 000000000000000000000000000000000000000${n} Mon Sep 17 00:00:00 2001`, 'From: A <a@b.c>', `Subject: [PATCH ${n}/2] s${n}`, '', body, ''].join('\n');
-  const diff = (n: number) => ['Msg.', 'From a quoted line that is not a separator', '---', `--- a/f${n}.c`, `+++ b/f${n}.c`, '@@ -1 +1 @@', '-x', '+y', ''].join('\n');
+  const diff = (n: number) =>
+    ['Msg.', 'From a quoted line that is not a separator', '---', `--- a/f${n}.c`, `+++ b/f${n}.c`, '@@ -1 +1 @@', '-x', '+y', ''].join('\n');
   const mbox = [msg(2, diff(2)), msg(0, 'Cover letter text.'), msg(1, diff(1))].join('\n');
   assert.equal(splitMbox(mbox).length, 3);
   const series = await parsePatchText(mbox, 's.mbx');
-  assert.deepEqual(series.map((p) => [p.index, p.subject, p.files[0].newPath]), [[1, 's1', 'f1.c'], [2, 's2', 'f2.c']]);
+  assert.deepEqual(
+    series.map((p) => [p.index, p.subject, p.files[0].newPath]),
+    [
+      [1, 's1', 'f1.c'],
+      [2, 's2', 'f2.c'],
+    ],
+  );
   assert.match(series[0].notes[0], /^s\.mbx:\d+: "s0" has no diff \(cover letter or reply\): skipped$/);
   assert.equal(series[1].files[0].hunks[0].headerLine, 10);
 });
@@ -171,8 +191,15 @@ test('bad input names the file: missing file, empty directory, text without a di
   try {
     mkdirSync(join(dir, 'empty'));
     writeFileSync(join(dir, 'prose.patch'), 'Just some words.\nNo diff here.\n');
-    writeFileSync(join(dir, 'cover.mbx'), 'From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\nFrom: a@b.c\nSubject: [PATCH 0/3] cover\n\nHello.\n');
-    const message = async (p: string) => readSeriesFiles([p], dir).then(() => 'no error', (e: unknown) => (e instanceof PatchError ? e.message : String(e)));
+    writeFileSync(
+      join(dir, 'cover.mbx'),
+      'From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\nFrom: a@b.c\nSubject: [PATCH 0/3] cover\n\nHello.\n',
+    );
+    const message = async (p: string) =>
+      readSeriesFiles([p], dir).then(
+        () => 'no error',
+        (e: unknown) => (e instanceof PatchError ? e.message : String(e)),
+      );
     assert.equal(await message('missing.patch'), 'missing.patch:1: no such file or directory');
     assert.equal(await message('empty'), 'empty:1: no .patch, .diff, .mbx or .mbox files in this directory');
     assert.equal(await message('prose.patch'), 'prose.patch:1: no diff in this file (no diff --git, ---/+++ or @@ lines)');
@@ -183,49 +210,76 @@ test('bad input names the file: missing file, empty directory, text without a di
 });
 
 test('b4 .mbx: "From git@z" separators, Link trailers, patch numbers', async () => {
-  const msg = (n: number) => [
-    'From git@z Thu Jan  1 00:00:00 1970',
-    `Subject: [PATCH v3 ${n}/2] foo: step ${n}`,
-    'From: Ada Dev <ada@example.org>',
-    'Date: Tue, 03 Jun 2025 10:00:00 +0000',
-    `Message-Id: <20250603-foo-v3-${n}@example.org>`,
-    '',
-    `Step ${n}.`,
-    '',
-    'Signed-off-by: Ada Dev <ada@example.org>',
-    `Link: https://lore.example.org/r/20250603-foo-v3-${n}@example.org`,
-    '---',
-    ` f${n}.c | 2 +-`,
-    '',
-    `diff --git a/f${n}.c b/f${n}.c`,
-    `--- a/f${n}.c`,
-    `+++ b/f${n}.c`,
-    '@@ -1 +1 @@',
-    '-a',
-    '+b',
-    '',
-    '-- ',
-    'b4 0.14.2',
-    '',
-  ].join('\n');
+  const msg = (n: number) =>
+    [
+      'From git@z Thu Jan  1 00:00:00 1970',
+      `Subject: [PATCH v3 ${n}/2] foo: step ${n}`,
+      'From: Ada Dev <ada@example.org>',
+      'Date: Tue, 03 Jun 2025 10:00:00 +0000',
+      `Message-Id: <20250603-foo-v3-${n}@example.org>`,
+      '',
+      `Step ${n}.`,
+      '',
+      'Signed-off-by: Ada Dev <ada@example.org>',
+      `Link: https://lore.example.org/r/20250603-foo-v3-${n}@example.org`,
+      '---',
+      ` f${n}.c | 2 +-`,
+      '',
+      `diff --git a/f${n}.c b/f${n}.c`,
+      `--- a/f${n}.c`,
+      `+++ b/f${n}.c`,
+      '@@ -1 +1 @@',
+      '-a',
+      '+b',
+      '',
+      '-- ',
+      'b4 0.14.2',
+      '',
+    ].join('\n');
   const series = await parsePatchText(msg(1) + '\n' + msg(2), 'v3.mbx');
-  assert.deepEqual(series.map((p) => [p.index, p.subject, p.messageId, p.trailers.map((t) => t.key).join(',')]), [
-    [1, 'foo: step 1', '<20250603-foo-v3-1@example.org>', 'Signed-off-by,Link'],
-    [2, 'foo: step 2', '<20250603-foo-v3-2@example.org>', 'Signed-off-by,Link'],
-  ]);
+  assert.deepEqual(
+    series.map((p) => [p.index, p.subject, p.messageId, p.trailers.map((t) => t.key).join(',')]),
+    [
+      [1, 'foo: step 1', '<20250603-foo-v3-1@example.org>', 'Signed-off-by,Link'],
+      [2, 'foo: step 2', '<20250603-foo-v3-2@example.org>', 'Signed-off-by,Link'],
+    ],
+  );
   assert.equal(series[1].firstLine, 25);
   assert.equal(series[1].files[0].hunks[0].headerLine, 40);
 });
 
 test('base64 and multipart mails: the diff is decoded; lines found in a text part keep their place', async () => {
   const body = ['Fix it.', '---', '--- a/f.c', '+++ b/f.c', '@@ -1 +1 @@', '-a', '+b', ''].join('\n');
-  const b64 = ['From: A <a@b.c>', 'Subject: [PATCH] b64', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '',
-    Buffer.from(body).toString('base64'), ''].join('\n');
+  const b64 = [
+    'From: A <a@b.c>',
+    'Subject: [PATCH] b64',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from(body).toString('base64'),
+    '',
+  ].join('\n');
   const [p] = await parsePatchText(b64, 'b64.patch');
   assert.deepEqual(p.files[0].hunks[0].lines, ['-a', '+b']);
   assert.equal(p.message, 'Fix it.');
-  const multi = ['From: A <a@b.c>', 'Subject: [PATCH] multi', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="XX"', '',
-    '--XX', 'Content-Type: text/plain; charset=utf-8', '', body, '--XX', 'Content-Type: text/plain; name="x.txt"', 'Content-Disposition: attachment; filename="x.txt"', '', 'unrelated', '--XX--', ''].join('\n');
+  const multi = [
+    'From: A <a@b.c>',
+    'Subject: [PATCH] multi',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="XX"',
+    '',
+    '--XX',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    body,
+    '--XX',
+    'Content-Type: text/plain; name="x.txt"',
+    'Content-Disposition: attachment; filename="x.txt"',
+    '',
+    'unrelated',
+    '--XX--',
+    '',
+  ].join('\n');
   const [m] = await parsePatchText(multi, 'multi.patch');
   assert.deepEqual(m.files[0].hunks[0].lines, ['-a', '+b']);
   assert.equal(m.files[0].hunks[0].headerLine, 13);
@@ -242,7 +296,13 @@ test('a directory of patches: NNNN- files in order, a cover letter without a dif
     writeFileSync(join(dir, '0000-intro.patch'), mail(0, 'About this series.'));
     writeFileSync(join(dir, 'notes.txt'), 'not a patch');
     const series = await readSeriesFiles(['.'], dir);
-    assert.deepEqual(series.map((p) => [p.index, p.source, p.subject]), [[1, '0001-s1.patch', 's1'], [2, '0002-s2.patch', 's2']]);
+    assert.deepEqual(
+      series.map((p) => [p.index, p.source, p.subject]),
+      [
+        [1, '0001-s1.patch', 's1'],
+        [2, '0002-s2.patch', 's2'],
+      ],
+    );
     assert.deepEqual(series[0].notes, ['0000-intro.patch: no diff (cover letter or notes): skipped']);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,10 @@ function touching(...paths: string[]) {
 }
 
 test('a driver-only series scans only the existing driver directories', () => {
-  assert.deepEqual(scanScope(tree, touching('drivers/misc/foo/foo.c', 'drivers/misc/bar/bar.c', 'drivers/misc/new/new.c')), ['drivers/misc/bar', 'drivers/misc/foo']);
+  assert.deepEqual(scanScope(tree, touching('drivers/misc/foo/foo.c', 'drivers/misc/bar/bar.c', 'drivers/misc/new/new.c')), [
+    'drivers/misc/bar',
+    'drivers/misc/foo',
+  ]);
 });
 
 test('a shared header or the MSI core needs the whole tree; no C file needs nothing', () => {

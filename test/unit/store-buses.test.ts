@@ -120,7 +120,10 @@ test('6.12 msi_insert_desc: index past a platform domain hwsize -ERANGE, MSI_ANY
   assert.deepEqual([b.errno, codes(b)], ['-EBUSY', ['msi/index-conflict:definite']]);
   const r = s612();
   apply(r, { op: 'platform-alloc', device: 'p', site: site(1), nvec: between(1, null) });
-  assert.deepEqual(codes(apply(r, { op: 'alloc-at', device: 'p', site: site(2), domain: exact(0), index: exact(4) })), ['msi/index-out-of-range:possible', 'msi/index-conflict:possible']);
+  assert.deepEqual(codes(apply(r, { op: 'alloc-at', device: 'p', site: site(2), domain: exact(0), index: exact(4) })), [
+    'msi/index-out-of-range:possible',
+    'msi/index-conflict:possible',
+  ]);
 });
 
 test('6.1 platform_msi_domain_alloc_irqs: nvec > MAX_DEV_MSIS (2048) gives -EINVAL; a second call -EBUSY', () => {
@@ -138,7 +141,10 @@ test('6.12 fsl_mc_msi_domain_alloc_irqs: a second call gives -EBUSY and erases 0
   apply(s, { op: 'fsl-mc-alloc', device: 'mc', site: site(1), count: exact(4) });
   const o = apply(s, { op: 'fsl-mc-alloc', device: 'mc', site: site(2), count: exact(4) });
   assert.deepEqual([o.errno, o.warn], ['-EBUSY', true]);
-  assert.deepEqual(o.erased.map((e) => [e.first, e.last, e.irqsLeaked]), [[0, 3, true]]);
+  assert.deepEqual(
+    o.erased.map((e) => [e.first, e.last, e.irqsLeaked]),
+    [[0, 3, true]],
+  );
   assert.match(o.note, /collateral/);
   assert.deepEqual(describeDevice(s, 'mc'), ['domain 0 (hwsize 65536): empty']);
 });
@@ -153,7 +159,15 @@ test('6.1 fsl_mc_msi_domain_alloc_irqs: descriptors exist, -EINVAL and the store
 
 test('6.12 ti_sci_inta_msi_alloc_descs: sparse firmware ranges are the indices', () => {
   const s = s612();
-  const o = apply(s, { op: 'ti-sci-alloc', device: 'inta', site: site(1), ranges: [{ first: exact(20), count: exact(8) }, { first: exact(100), count: exact(4) }] });
+  const o = apply(s, {
+    op: 'ti-sci-alloc',
+    device: 'inta',
+    site: site(1),
+    ranges: [
+      { first: exact(20), count: exact(8) },
+      { first: exact(100), count: exact(4) },
+    ],
+  });
   assert.equal(o.status, 'ok');
   assert.deepEqual(describeDevice(s, 'inta'), ['domain 0 (hwsize 65536): 20..27 definite, 100..103 definite']);
   assert.equal(apply(s, { op: 'get-virq', device: 'inta', site: site(2), index: exact(100) }).status, 'ok');
@@ -161,7 +175,15 @@ test('6.12 ti_sci_inta_msi_alloc_descs: sparse firmware ranges are the indices',
 
 test('6.12 ti_sci_inta_msi_alloc_descs: an overlapping range is reported as -ENOMEM and drops everything', () => {
   const s = s612();
-  const o = apply(s, { op: 'ti-sci-alloc', device: 'inta', site: site(1), ranges: [{ first: exact(20), count: exact(8) }, { first: exact(24), count: exact(4) }] });
+  const o = apply(s, {
+    op: 'ti-sci-alloc',
+    device: 'inta',
+    site: site(1),
+    ranges: [
+      { first: exact(20), count: exact(8) },
+      { first: exact(24), count: exact(4) },
+    ],
+  });
   assert.deepEqual([o.status, o.errno, codes(o)], ['error', '-ENOMEM', ['msi/index-conflict:definite']]);
   assert.deepEqual(describeDevice(s, 'inta'), ['domain 0 (hwsize 65536): empty']);
 });

@@ -29,7 +29,10 @@ test('6.1 msi_add_simple_msi_descs: a conflict frees only unassociated descripto
   apply(s, { op: 'insert', device: dev, site: site(2), index: exact(3) }); // unassociated 3
   const o = apply(s, { op: 'alloc-count', device: dev, site: site(3), count: exact(4) });
   assert.deepEqual([o.status, o.errno, o.warn], ['error', '-EBUSY', false]);
-  assert.deepEqual(o.erased.map((e) => [e.first, e.last, e.owner.range.line]), [[3, 3, 2]]);
+  assert.deepEqual(
+    o.erased.map((e) => [e.first, e.last, e.owner.range.line]),
+    [[3, 3, 2]],
+  );
   assert.deepEqual(describeDevice(s, dev), ['domain 0 (hwsize 65536): 0..1 definite']);
 });
 
@@ -38,7 +41,13 @@ test('6.1 __msi_domain_alloc_irqs: success associates every unassociated descrip
   apply(s, { op: 'insert', device: dev, site: site(1), index: exact(10) });
   apply(s, { op: 'alloc-count', device: dev, site: site(2), count: exact(2) });
   const blocks = s.devices[dev]!.domains[0]!.blocks;
-  assert.deepEqual(blocks.map((b) => [b.first, b.associated]), [[0, true], [10, true]]);
+  assert.deepEqual(
+    blocks.map((b) => [b.first, b.associated]),
+    [
+      [0, true],
+      [10, true],
+    ],
+  );
 });
 
 test('6.1 xarray: domain ids do not exist, every flow shares one index space', () => {
@@ -61,7 +70,10 @@ test('6.1 msi_free_msi_descs_range: erases descriptors without checking associat
   apply(s, { op: 'alloc-count', device: dev, site: site(1), count: exact(4) });
   const o = apply(s, { op: 'free-descs', device: dev, site: site(2), first: exact(1), last: exact(2) });
   assert.equal(o.warn, false);
-  assert.deepEqual(o.erased.map((e) => [e.first, e.last, e.irqsLeaked]), [[1, 2, true]]);
+  assert.deepEqual(
+    o.erased.map((e) => [e.first, e.last, e.irqsLeaked]),
+    [[1, 2, true]],
+  );
   assert.deepEqual(describeDevice(s, dev), ['domain 0 (hwsize 65536): 0 definite, 3 definite']);
 });
 
@@ -93,7 +105,10 @@ test('list (≤ 5.16): the core appends duplicates, no -EBUSY', () => {
   const o = apply(s, { op: 'alloc-count', device: dev, site: site(2), count: exact(4) });
   assert.deepEqual([o.status, o.errno, o.collisions.length], ['ok', null, 0]);
   assert.equal(s.devices[dev]!.domains[0]!.blocks.length, 2);
-  assert.equal(o.citations.some((c) => c.tree === 'history'), true);
+  assert.equal(
+    o.citations.some((c) => c.tree === 'history'),
+    true,
+  );
 });
 
 test('list (≤ 5.16): the PCI front-end still rejects duplicate msix_entry values with -EINVAL', () => {

@@ -53,7 +53,10 @@ test('6.12 msi_insert_desc: MSI_ANY_INDEX on a full domain gives -EBUSY (xa_allo
   const o = apply(s, { op: 'alloc-at', device: dev, site: site(3), domain: exact(0), index: 'any' });
   assert.equal(o.errno, '-EBUSY');
   assert.deepEqual(codes(o), ['msi/index-conflict:definite']);
-  assert.deepEqual(o.collisions.map((c) => [c.first, c.last]), [[0, 1]]);
+  assert.deepEqual(
+    o.collisions.map((c) => [c.first, c.last]),
+    [[0, 1]],
+  );
 });
 
 test('6.12 msi_ctrl_valid: domid >= MSI_MAX_DEVICE_IRQDOMAINS WARNs and allocation returns -EINVAL', () => {
@@ -163,7 +166,13 @@ test('6.12 msi_domain_free_descs: on a 65536 domain erases all; associated ones 
   apply(s, { op: 'insert', device: dev, site: site(3), domain: exact(0), index: exact(5) });
   const o = apply(s, { op: 'free-descs', device: dev, site: site(4) });
   assert.equal(o.warn, true);
-  assert.deepEqual(o.erased.map((e) => [e.first, e.last, e.irqsLeaked]), [[0, 1, true], [5, 5, false]]);
+  assert.deepEqual(
+    o.erased.map((e) => [e.first, e.last, e.irqsLeaked]),
+    [
+      [0, 1, true],
+      [5, 5, false],
+    ],
+  );
   assert.deepEqual(describeDevice(s, dev), ['domain 0 (hwsize 65536): empty']);
 });
 

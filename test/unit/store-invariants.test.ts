@@ -23,8 +23,17 @@ const site = (line: number): SourceSite => ({ file: 'fuzz.c', range: { line, col
 function randomOp(r: () => number, line: number): StoreOp {
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
   const small = (): number => pick([-1, 0, 1, 2, 3, 4, 7, 8, 16, 31, 32, 33, 64, 2048, 65535, 65536, 70000]);
-  const iv = (): Interval => (r() < 0.7 ? { min: small(), max: null } : (() => { const a = Math.max(0, small()); return { min: a, max: r() < 0.5 ? a : a + Math.floor(r() * 8) }; })());
-  const ex = (): Interval => { const n = small(); return { min: n, max: n }; };
+  const iv = (): Interval =>
+    r() < 0.7
+      ? { min: small(), max: null }
+      : (() => {
+          const a = Math.max(0, small());
+          return { min: a, max: r() < 0.5 ? a : a + Math.floor(r() * 8) };
+        })();
+  const ex = (): Interval => {
+    const n = small();
+    return { min: n, max: n };
+  };
   const device = pick(['a', 'b']);
   const s = site(line);
   const domain = pick([ex(), { min: 0, max: 0 }, { min: 1, max: 1 }]);
@@ -40,7 +49,14 @@ function randomOp(r: () => number, line: number): StoreOp {
     { op: 'remove-domain', device, site: s, domain },
     { op: 'get-virq', device, site: s, index: iv() },
     { op: 'pci-managed', device, site: s },
-    { op: 'pci-alloc-vectors', device, site: s, min: ex(), max: iv(), flags: pick([['PCI_IRQ_MSIX'], ['PCI_IRQ_MSI'], ['PCI_IRQ_MSIX', 'PCI_IRQ_MSI', 'PCI_IRQ_INTX'], ['PCI_IRQ_MSIX', 'PCI_IRQ_VIRTUAL']]) },
+    {
+      op: 'pci-alloc-vectors',
+      device,
+      site: s,
+      min: ex(),
+      max: iv(),
+      flags: pick([['PCI_IRQ_MSIX'], ['PCI_IRQ_MSI'], ['PCI_IRQ_MSIX', 'PCI_IRQ_MSI', 'PCI_IRQ_INTX'], ['PCI_IRQ_MSIX', 'PCI_IRQ_VIRTUAL']]),
+    },
     { op: 'pci-enable-msi', device, site: s, min: ex(), max: iv() },
     { op: 'pci-enable-msix', device, site: s, min: ex(), max: iv(), entries: r() < 0.5 ? null : [small(), small(), small()].map((n) => Math.max(0, n)) },
     { op: 'pci-disable', device, site: s, mode: pick(['msi', 'msix', 'all'] as const) },
@@ -67,7 +83,10 @@ function checkInvariants(s: StoreState, context: string): void {
       const definite = d.blocks.filter((b) => b.certainty === 'definite');
       for (let i = 0; i < definite.length; i++)
         for (let j = i + 1; j < definite.length; j++)
-          assert.ok(definite[i]!.last < definite[j]!.first || definite[j]!.last < definite[i]!.first, `${context}: definite overlap in domain ${d.domain} of ${dev.key}`);
+          assert.ok(
+            definite[i]!.last < definite[j]!.first || definite[j]!.last < definite[i]!.first,
+            `${context}: definite overlap in domain ${d.domain} of ${dev.key}`,
+          );
     }
   }
 }
@@ -102,7 +121,13 @@ for (const config of configs) {
         }
         const out = apply(s, op);
         assert.ok(['ok', 'error', 'possible-error', 'no-op'].includes(out.status), context);
-        if (out.status === 'ok' && op.op !== 'pci-alloc-vectors') assert.ok(out.problems.every((p) => p.certainty !== 'definite' || ['msi/range-inverted', 'msi/index-conflict', 'msi/dynamic-msix-unsupported'].includes(p.code)), `${context}: ok with a definite ${out.problems.map((p) => p.code).join(',')}`);
+        if (out.status === 'ok' && op.op !== 'pci-alloc-vectors')
+          assert.ok(
+            out.problems.every(
+              (p) => p.certainty !== 'definite' || ['msi/range-inverted', 'msi/index-conflict', 'msi/dynamic-msix-unsupported'].includes(p.code),
+            ),
+            `${context}: ok with a definite ${out.problems.map((p) => p.code).join(',')}`,
+          );
         checkInvariants(s, context);
       }
       assert.deepEqual(JSON.parse(JSON.stringify(s)), s);

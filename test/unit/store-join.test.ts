@@ -2,13 +2,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SourceSite } from '../../src/vocabulary/source-site';
-import { apply, createStore, describeDevice, describeOp, exact, fork, join, joinAll, leftAtDetach, toDomainStates, toDomainMaps, type StoreOp, type StoreState } from '../../src/model/store';
+import {
+  apply,
+  createStore,
+  describeDevice,
+  describeOp,
+  exact,
+  fork,
+  join,
+  joinAll,
+  leftAtDetach,
+  toDomainStates,
+  toDomainMaps,
+  type StoreOp,
+  type StoreState,
+} from '../../src/model/store';
 
 const site = (line: number): SourceSite => ({ file: 'drv.c', range: { line, column: 2, endLine: line, endColumn: 20 }, function: 'probe', api: 'x' });
 const pdev = 'pdev';
 const codes = (o: { problems: { code: string; certainty: string }[] }): string[] => o.problems.map((p) => `${p.code}:${p.certainty}`);
 const s612 = (): StoreState => createStore({ layout: 'per-domain', tree: '6.12' });
-const msix = (line: number, n: number): StoreOp => ({ op: 'pci-alloc-vectors', device: pdev, site: site(line), min: exact(n), max: exact(n), flags: ['PCI_IRQ_MSIX'] });
+const msix = (line: number, n: number): StoreOp => ({
+  op: 'pci-alloc-vectors',
+  device: pdev,
+  site: site(line),
+  min: exact(n),
+  max: exact(n),
+  flags: ['PCI_IRQ_MSIX'],
+});
 
 test('fork: a branch copy does not change the original', () => {
   const s = s612();
@@ -55,7 +76,10 @@ test('join: a free on one branch leaves the allocation possible at detach', () =
   const freed = fork(s);
   apply(freed, { op: 'pci-disable', device: pdev, site: site(3), mode: 'all' });
   const j = join(s, freed);
-  assert.deepEqual(leftAtDetach(j, pdev).map((b) => [b.first, b.last, b.certainty]), [[0, 1, 'possible']]);
+  assert.deepEqual(
+    leftAtDetach(j, pdev).map((b) => [b.first, b.last, b.certainty]),
+    [[0, 1, 'possible']],
+  );
 });
 
 test('joinAll: three switch cases, an index only some cases allocate is possible', () => {
@@ -96,14 +120,19 @@ test('toDomainStates / toDomainMaps: plain snapshot data', () => {
     },
   ]);
   const map = toDomainMaps(s, pdev, { MSI_DEFAULT_DOMAIN: 0 });
-  assert.deepEqual([map[0]!.name, map[0]!.base, map[0]!.hwsizeSource, map[0]!.allocations[0]!.label], ['MSI_DEFAULT_DOMAIN', 0, 'MSI-X table size (pci_msix_vec_count)', 'pci_alloc_irq_vectors(2, 4, PCI_IRQ_MSIX)']);
+  assert.deepEqual(
+    [map[0]!.name, map[0]!.base, map[0]!.hwsizeSource, map[0]!.allocations[0]!.label],
+    ['MSI_DEFAULT_DOMAIN', 0, 'MSI-X table size (pci_msix_vec_count)', 'pci_alloc_irq_vectors(2, 4, PCI_IRQ_MSIX)'],
+  );
   assert.deepEqual(toDomainStates(s, 'nobody'), []);
 });
 
 test('the model is deterministic and its state is JSON data', () => {
   const run = (): { s: StoreState; outs: unknown[] } => {
     const s = s612();
-    const outs = [msix(1, 4), { op: 'pci-msix-alloc-at', device: pdev, site: site(2), index: 'any', guarded: true } as StoreOp, msix(3, 2)].map((op) => apply(s, op));
+    const outs = [msix(1, 4), { op: 'pci-msix-alloc-at', device: pdev, site: site(2), index: 'any', guarded: true } as StoreOp, msix(3, 2)].map((op) =>
+      apply(s, op),
+    );
     return { s, outs };
   };
   const a = run();
@@ -115,6 +144,9 @@ test('the model is deterministic and its state is JSON data', () => {
 test('describeOp: one line per operation for simulation steps', () => {
   assert.equal(describeOp(msix(1, 8)), 'allocate 8 vectors (PCI_IRQ_MSIX)');
   assert.equal(describeOp({ op: 'alloc-at', device: 'd', site: site(1), domain: exact(0), index: 'any' }), 'allocate MSI_ANY_INDEX in domain 0');
-  assert.equal(describeOp({ op: 'pci-enable-msix', device: 'd', site: site(1), min: exact(3), max: exact(3), entries: [0, 4, 9] }), 'enable MSI-X with 3 vectors at slots 0, 4, 9');
+  assert.equal(
+    describeOp({ op: 'pci-enable-msix', device: 'd', site: site(1), min: exact(3), max: exact(3), entries: [0, 4, 9] }),
+    'enable MSI-X with 3 vectors at slots 0, 4, 9',
+  );
   assert.equal(describeOp({ op: 'pci-disable', device: 'd', site: site(1), mode: 'all' }), 'free all PCI vectors (pci_free_irq_vectors)');
 });

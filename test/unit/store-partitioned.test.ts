@@ -20,7 +20,13 @@ test('partitioned §1.8: the same local index in windows 0 and 1 does not confli
   apply(s, { op: 'alloc-range', device: dev, site: site(3), domain: exact(0), first: exact(0), last: exact(7) });
   const o = apply(s, { op: 'alloc-at', device: dev, site: site(4), domain: exact(1), index: 'any' });
   assert.deepEqual([o.status, o.returns], ['ok', exact(0)]);
-  assert.deepEqual(toDomainMaps(s, dev).map((m) => [m.domain, m.base, m.name]), [[0, 0, 'MSI_DEFAULT_DOMAIN'], [1, 0x10000, 'MSI_SECONDARY_DOMAIN']]);
+  assert.deepEqual(
+    toDomainMaps(s, dev).map((m) => [m.domain, m.base, m.name]),
+    [
+      [0, 0, 'MSI_DEFAULT_DOMAIN'],
+      [1, 0x10000, 'MSI_SECONDARY_DOMAIN'],
+    ],
+  );
 });
 
 test('partitioned §1.8: a range leaving its window is rejected whole and names the neighbour window indices', () => {
@@ -91,7 +97,13 @@ test('partitioned §1.8: domain-less msi_free_msi_descs applies to window 0 only
 });
 
 test('partitioned §1.8: MSI_ANY_INDEX on a full window gives -EBUSY', () => {
-  const s = createStore({ layout: 'partitioned', partitions: [{ name: 'pci', domain: 0, first: 0, last: 1 }, { name: 'ntb', domain: 1, first: 2, last: 9 }] });
+  const s = createStore({
+    layout: 'partitioned',
+    partitions: [
+      { name: 'pci', domain: 0, first: 0, last: 1 },
+      { name: 'ntb', domain: 1, first: 2, last: 9 },
+    ],
+  });
   apply(s, { op: 'create-domain', device: dev, site: site(1), domain: exact(0), hwsize: exact(0) });
   apply(s, { op: 'alloc-range', device: dev, site: site(2), domain: exact(0), first: exact(0), last: exact(1) });
   const o = apply(s, { op: 'alloc-at', device: dev, site: site(3), domain: exact(0), index: 'any' });
@@ -100,7 +112,14 @@ test('partitioned §1.8: MSI_ANY_INDEX on a full window gives -EBUSY', () => {
 
 test('partitioned §1.8: overlapping windows are a configuration error naming both', () => {
   assert.throws(
-    () => createStore({ layout: 'partitioned', partitions: [{ name: 'a', domain: 0, first: 0, last: 10 }, { name: 'b', domain: 1, first: 5, last: 20 }] }),
+    () =>
+      createStore({
+        layout: 'partitioned',
+        partitions: [
+          { name: 'a', domain: 0, first: 0, last: 10 },
+          { name: 'b', domain: 1, first: 5, last: 20 },
+        ],
+      }),
     { message: 'partitions a and b overlap' },
   );
 });

@@ -61,7 +61,10 @@ test('6.12 __pci_enable_msi_range: MSI already enabled WARNs and gives -EINVAL',
 test('6.12 pci_msix_validate_entries: duplicate entries give -EINVAL', () => {
   const o = apply(s612(), { op: 'pci-enable-msix', device: pdev, site: site(1), min: exact(3), max: exact(3), entries: [0, 5, 5] });
   assert.deepEqual([o.errno, codes(o)], ['-EINVAL', ['msi/index-conflict:definite']]);
-  assert.equal(o.citations.some((c) => c.fn === 'pci_msix_validate_entries'), true);
+  assert.equal(
+    o.citations.some((c) => c.fn === 'pci_msix_validate_entries'),
+    true,
+  );
 });
 
 test('6.12 msix_setup_msi_descs: sparse msix_entry slots are the store indices', () => {
@@ -133,7 +136,10 @@ test('6.12 msi_setup_msi_desc: multi-MSI is one descriptor at index 0 with nvec_
   const s = s612();
   vectors(s, 1, 1, 8, ['PCI_IRQ_MSI']);
   const blocks = s.devices[pdev]!.domains[0]!.blocks;
-  assert.deepEqual(blocks.map((b) => [b.first, b.last, b.mode, b.nvecUsed]), [[0, 0, 'msi', between(1, 8)]]);
+  assert.deepEqual(
+    blocks.map((b) => [b.first, b.last, b.mode, b.nvecUsed]),
+    [[0, 0, 'msi', between(1, 8)]],
+  );
   assert.equal(s.devices[pdev]!.domains[0]!.hwsize, 1);
   const ok = apply(s, { op: 'pci-irq-vector', device: pdev, site: site(2), nr: exact(0) });
   const maybe = apply(s, { op: 'pci-irq-vector', device: pdev, site: site(3), nr: exact(5) });
@@ -158,7 +164,13 @@ test('6.12 pci_alloc_irq_vectors: a second PCI_IRQ_ALL_TYPES call while MSI-X is
   const o = vectors(s, 2, 1, 8, ALL);
   assert.deepEqual([o.status, o.returns, o.warn], ['ok', exact(1), true]);
   assert.deepEqual(codes(o), ['msi/index-conflict:definite']);
-  assert.deepEqual(o.collisions.map((c) => [c.first, c.last, c.certainty]), [[0, 0, 'definite'], [1, 7, 'possible']]);
+  assert.deepEqual(
+    o.collisions.map((c) => [c.first, c.last, c.certainty]),
+    [
+      [0, 0, 'definite'],
+      [1, 7, 'possible'],
+    ],
+  );
   assert.deepEqual(s.devices[pdev]!.pciModes, ['msix']);
   const v = apply(s, { op: 'pci-irq-vector', device: pdev, site: site(3), nr: exact(0) });
   assert.equal(v.status, 'ok');
@@ -197,7 +209,10 @@ test('6.12 pci_disable_msi: on an MSI-X device it is a no-op and the vectors sta
   vectors(s, 1, 4, 4, ['PCI_IRQ_MSIX']);
   const o = apply(s, { op: 'pci-disable', device: pdev, site: site(2), mode: 'msi' });
   assert.deepEqual([o.status, codes(o)], ['no-op', ['msi/free-unallocated:definite']]);
-  assert.deepEqual(leftAtDetach(s, pdev).map((b) => [b.first, b.last]), [[0, 3]]);
+  assert.deepEqual(
+    leftAtDetach(s, pdev).map((b) => [b.first, b.last]),
+    [[0, 3]],
+  );
 });
 
 test('6.12 pci_free_irq_vectors: idempotent, no problem with nothing allocated', () => {
@@ -240,7 +255,13 @@ test('6.12 pcim_setup_msi_release: managed at allocation time frees at detach; m
   const late = s612();
   vectors(late, 1, 1, 8, ALL);
   apply(late, { op: 'pci-managed', device: pdev, site: site(2) });
-  assert.deepEqual(leftAtDetach(late, pdev).map((b) => [b.first, b.last, b.certainty]), [[0, 0, 'definite'], [1, 7, 'possible']]);
+  assert.deepEqual(
+    leftAtDetach(late, pdev).map((b) => [b.first, b.last, b.certainty]),
+    [
+      [0, 0, 'definite'],
+      [1, 7, 'possible'],
+    ],
+  );
 });
 
 test('6.12 msi_domain_get_virq via pci_irq_vector: nr > 65535 WARNs and gives -EINVAL', () => {

@@ -4,7 +4,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SourceSite } from '../../src/vocabulary/source-site';
-import { apply, createStore, describeDevice, exact, between, fork, join, leftAtDetach, setCaps, type StoreConfig, type StoreState, type PciIrqFlag } from '../../src/model/store';
+import {
+  apply,
+  createStore,
+  describeDevice,
+  exact,
+  between,
+  fork,
+  join,
+  leftAtDetach,
+  setCaps,
+  type StoreConfig,
+  type StoreState,
+  type PciIrqFlag,
+} from '../../src/model/store';
 
 const site = (line: number): SourceSite => ({ file: 'drv.c', range: { line, column: 2, endLine: line, endColumn: 20 }, function: 'probe', api: 'x' });
 const pdev = 'pdev';
@@ -83,7 +96,13 @@ test('§5 scenarios 30 and 31: unmanaged vectors left at detach are a leak namin
   const s = s612();
   vectors(s, 7, 1, 8, ['PCI_IRQ_MSIX']);
   const left = leftAtDetach(s, pdev);
-  assert.deepEqual(left.map((b) => [b.first, b.last, b.certainty, b.site.range.line]), [[0, 0, 'definite', 7], [1, 7, 'possible', 7]]);
+  assert.deepEqual(
+    left.map((b) => [b.first, b.last, b.certainty, b.site.range.line]),
+    [
+      [0, 0, 'definite', 7],
+      [1, 7, 'possible', 7],
+    ],
+  );
 });
 
 test('§5 scenario 39 (6.2-6.11): domid 1 is valid but without a created domain it is missing', () => {
@@ -140,5 +159,8 @@ test('§5 scenario 12 with a join: either prior mode still owns index 0', () => 
   const j = join(a, b);
   const o = vectors(j, 3, 1, 8, ALL);
   assert.deepEqual([o.status, o.returns], ['ok', exact(1)]);
-  assert.equal(codes(o).every((c) => c.startsWith('msi/index-conflict') || c.startsWith('msi/msi-msix-exclusive')), true);
+  assert.equal(
+    codes(o).every((c) => c.startsWith('msi/index-conflict') || c.startsWith('msi/msi-msix-exclusive')),
+    true,
+  );
 });

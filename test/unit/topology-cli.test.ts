@@ -35,8 +35,14 @@ test('json: nested tree with requester IDs and capabilities', async () => {
   assert.equal(r.code, 0);
   const rep = JSON.parse(r.out) as { functions: number; roots: { bdf: string; children: { bdf: string; msix?: number; requesterIds: string[] }[] }[] };
   assert.equal(rep.functions, 6);
-  assert.deepEqual(rep.roots.map((d) => d.bdf), ['0000:00:00.0', '0000:30:00.0', '0000:90:00.0']);
-  assert.deepEqual(rep.roots[2]!.children.map((c) => [c.bdf, c.msix, c.requesterIds]), [['0000:91:00.0', 33, ['0x9100']]]);
+  assert.deepEqual(
+    rep.roots.map((d) => d.bdf),
+    ['0000:00:00.0', '0000:30:00.0', '0000:90:00.0'],
+  );
+  assert.deepEqual(
+    rep.roots[2]!.children.map((c) => [c.bdf, c.msix, c.requesterIds]),
+    [['0000:91:00.0', 33, ['0x9100']]],
+  );
 });
 
 test('bad input: problems on stderr with file and line, exit 1; bad option: usage, exit 2', async () => {
@@ -52,34 +58,48 @@ test('several files: a JSON array of reports, one per importable file', async ()
   const r = await run('--format', 'json', 'test/fixtures/topology/lspci/board-ppc-freescale-p2020-domains.txt', 'test/fixtures/topology/sysfs/groups-ls-d.txt');
   assert.equal(r.code, 0);
   const reps = JSON.parse(r.out) as { format: string; functions: number }[];
-  assert.deepEqual(reps.map((x) => [x.format, x.functions]), [['lspci', 6], ['sysfs', 3]]);
+  assert.deepEqual(
+    reps.map((x) => [x.format, x.functions]),
+    [
+      ['lspci', 6],
+      ['sysfs', 3],
+    ],
+  );
 });
 
-test('--device: one function\'s walk and every consumer\'s selection; unknown BDF is a usage error', async () => {
+test("--device: one function's walk and every consumer's selection; unknown BDF is a usage error", async () => {
   const r = await run('test/fixtures/topology/lspci/laptop-fujitsu-p8010-ich8m-pci-cardbus-bridge.txt', '--device', '1d:00.0');
   assert.equal(r.code, 0);
-  assert.equal(r.out, [
-    '0000:1d:00.0: pci_for_each_dma_alias emits',
-    '  1. (0000:1d:00.0, 0x1d00) own RID',
-    '  2. (0000:1c:03.0, 0x1c18) conventional PCI bridge 0000:1c:03.0 (bridge RID)',
-    '  3. (0000:00:1e.0, 0x00f0) conventional PCI bridge 0000:00:1e.0 (bridge RID)',
-    'IOMMU group: 6 (derived; the walk ends at 0000:00:1e.0)',
-    'Intel IR (set_msi_sid case 3): SVT_VERIFY_SID_SQ SID 0x00f0 (bridge RID)',
-    'ITS: rid 0x00f0; proxy device 0000:00:1e.0, alias count 0',
-    'AMD IRT installed at: 0x1d00, 0x1c18, 0x00f0',
-    'SMMU stream IDs (before iommu-map): 0x1d00, 0x1c18, 0x00f0',
-    '',
-  ].join('\n'));
+  assert.equal(
+    r.out,
+    [
+      '0000:1d:00.0: pci_for_each_dma_alias emits',
+      '  1. (0000:1d:00.0, 0x1d00) own RID',
+      '  2. (0000:1c:03.0, 0x1c18) conventional PCI bridge 0000:1c:03.0 (bridge RID)',
+      '  3. (0000:00:1e.0, 0x00f0) conventional PCI bridge 0000:00:1e.0 (bridge RID)',
+      'IOMMU group: 6 (derived; the walk ends at 0000:00:1e.0)',
+      'Intel IR (set_msi_sid case 3): SVT_VERIFY_SID_SQ SID 0x00f0 (bridge RID)',
+      'ITS: rid 0x00f0; proxy device 0000:00:1e.0, alias count 0',
+      'AMD IRT installed at: 0x1d00, 0x1c18, 0x00f0',
+      'SMMU stream IDs (before iommu-map): 0x1d00, 0x1c18, 0x00f0',
+      '',
+    ].join('\n'),
+  );
   assert.equal((await run('test/fixtures/topology/lspci/laptop-fujitsu-p8010-ich8m-pci-cardbus-bridge.txt', '--device', '1e:00.0')).code, 2);
 });
 
-test('bridges that loop over each other\'s buses: every function still printed, no hang', async () => {
+test("bridges that loop over each other's buses: every function still printed, no hang", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'irqlens-loop-'));
   const path = join(dir, 'loop.json');
-  writeFileSync(path, JSON.stringify({ functions: [
-    { bdf: '01:00.0', pcie: 'conventional', bus: { secondary: 2, subordinate: 2 } },
-    { bdf: '02:00.0', pcie: 'conventional', bus: { secondary: 1, subordinate: 1 } },
-  ] }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      functions: [
+        { bdf: '01:00.0', pcie: 'conventional', bus: { secondary: 2, subordinate: 2 } },
+        { bdf: '02:00.0', pcie: 'conventional', bus: { secondary: 1, subordinate: 1 } },
+      ],
+    }),
+  );
   const r = await run(path);
   assert.equal(r.code, 0);
   assert.match(r.out, /note: bus 0000:0\d loops back on itself in the input; walk stopped/);

@@ -15,11 +15,21 @@ const tmp = mkdtempSync(join(tmpdir(), 'irqlens-topo-'));
 test('sysfs ls -l listing: groups, bridge chain from the symlink targets, unknown line reported', () => {
   const { topology, problems } = loadTopology({ path: join(fixtures, 'sysfs', 'groups-ls-l.txt') });
   assert.equal(topology.format, 'sysfs');
-  assert.deepEqual(topology.functions.map((f) => [f.bdf, f.iommuGroup]), [
-    ['0000:00:00.0', 0], ['0000:00:1c.0', 5], ['0000:00:1f.3', 7], ['0000:01:00.0', 5], ['0000:02:00.0', 5],
-  ]);
+  assert.deepEqual(
+    topology.functions.map((f) => [f.bdf, f.iommuGroup]),
+    [
+      ['0000:00:00.0', 0],
+      ['0000:00:1c.0', 5],
+      ['0000:00:1f.3', 7],
+      ['0000:01:00.0', 5],
+      ['0000:02:00.0', 5],
+    ],
+  );
   assert.deepEqual([topology.functions[1]!.secondary, topology.functions[1]!.subordinate], [1, 2]);
-  assert.deepEqual(problems.map((p) => [p.line, p.severity]), [[5, 'warning']]);
+  assert.deepEqual(
+    problems.map((p) => [p.line, p.severity]),
+    [[5, 'warning']],
+  );
   const w = resolveRequesterIds(topology, '02:00.0')!;
   assert.deepEqual(w.group, { id: 5, source: 'dump', anchor: '0000:02:00.0' });
   assert.equal(w.assumptions.length, 2, 'both bridges have unknown PCIe types in sysfs');
@@ -28,14 +38,21 @@ test('sysfs ls -l listing: groups, bridge chain from the symlink targets, unknow
 test('sysfs ls -d listing: groups only', () => {
   const { topology, problems } = loadTopology({ path: join(fixtures, 'sysfs', 'groups-ls-d.txt') });
   assert.deepEqual(problems, []);
-  assert.deepEqual(topology.functions.map((f) => f.iommuGroup), [1, 2, 2]);
+  assert.deepEqual(
+    topology.functions.map((f) => f.iommuGroup),
+    [1, 2, 2],
+  );
 });
 
 test('JSON: schema file equals the schema module; schema errors name the entry line and skip it', () => {
   assert.deepEqual(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'topology.schema.json'), 'utf8')), topologySchema);
-  const text = '{\n "functions": [\n  { "bdf": "00:1c.0", "pcie": "root-port" },\n  { "bdf": "01:00.0", "pcie": "endpointt" },\n  { "bdf": "01:00.1", "pcie": "endpoint", "msi": { "count": 3 } }\n ]\n}\n';
+  const text =
+    '{\n "functions": [\n  { "bdf": "00:1c.0", "pcie": "root-port" },\n  { "bdf": "01:00.0", "pcie": "endpointt" },\n  { "bdf": "01:00.1", "pcie": "endpoint", "msi": { "count": 3 } }\n ]\n}\n';
   const { topology, problems } = loadTopology({ text, format: 'json' });
-  assert.deepEqual(topology.functions.map((f) => f.bdf), ['0000:00:1c.0']);
+  assert.deepEqual(
+    topology.functions.map((f) => f.bdf),
+    ['0000:00:1c.0'],
+  );
   assert.deepEqual([...new Set(problems.map((p) => p.line))], [4, 5]);
   assert.ok(problems.every((p) => p.severity === 'error'));
 });
@@ -58,7 +75,10 @@ test('truncated lspci dump: functions before the cut kept, the cut reported at t
   const cut = full.slice(0, Math.floor(full.length / 2));
   const { topology, problems } = loadTopology({ text: cut, format: 'lspci' });
   assert.ok(topology.functions.length > 3 && topology.functions.length < 14);
-  assert.deepEqual(problems.map((p) => [p.line, p.severity]), [[cut.split('\n').length, 'warning']]);
+  assert.deepEqual(
+    problems.map((p) => [p.line, p.severity]),
+    [[cut.split('\n').length, 'warning']],
+  );
   assert.match(problems[0]!.message, /truncated/);
 });
 
@@ -89,16 +109,31 @@ test('text that is not lspci: each unknown line reported (capped), then "no PCI 
   const text = Array.from({ length: 300 }, (_, i) => `hello ${i}`).join('\n') + '\n';
   const { problems } = loadTopology({ text, format: 'lspci' });
   assert.equal(problems.length, 102);
-  assert.deepEqual(problems[0], { file: '<text>', line: 1, column: 1, severity: 'warning', message: 'unrecognised line (expected a "bus:slot.fn class: name" header): hello 0' });
+  assert.deepEqual(problems[0], {
+    file: '<text>',
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    message: 'unrecognised line (expected a "bus:slot.fn class: name" header): hello 0',
+  });
   assert.deepEqual([problems[100]!.severity, problems[100]!.message], ['error', 'no PCI function headers found: not `lspci -vv` output']);
   assert.equal(problems[101]!.message, '200 more problems not shown');
 });
 
 test('malformed capability lines are reported with the function and line, the rest is kept', () => {
-  const text = '00:1c.0 PCI bridge [0604]: X [8086:1e10]\n\tBus: primary=00, secondary=zz, subordinate=01, sec-latency=0\n\tCapabilities: [80] MSI: Enable+ Count=1/3 Maskable- 64bit+\n00:1c.0 PCI bridge [0604]: X [8086:1e10]\n';
+  const text =
+    '00:1c.0 PCI bridge [0604]: X [8086:1e10]\n\tBus: primary=00, secondary=zz, subordinate=01, sec-latency=0\n\tCapabilities: [80] MSI: Enable+ Count=1/3 Maskable- 64bit+\n00:1c.0 PCI bridge [0604]: X [8086:1e10]\n';
   const { topology, problems } = loadTopology({ text });
   assert.equal(topology.functions.length, 1);
-  assert.deepEqual(problems.map((p) => [p.line, p.severity]), [[2, 'warning'], [3, 'warning'], [4, 'error'], [1, 'warning']]);
+  assert.deepEqual(
+    problems.map((p) => [p.line, p.severity]),
+    [
+      [2, 'warning'],
+      [3, 'warning'],
+      [4, 'error'],
+      [1, 'warning'],
+    ],
+  );
 });
 
 test('missing file: an error, no throw', () => {
@@ -128,7 +163,10 @@ test('mutated corpus dumps (seeded): import, walks and the report never throw; p
         else m[i] = l.replace(/[0-9a-f]/, 'z');
       }
       const { topology, problems } = loadTopology({ text: m.join('\n'), format: 'lspci' });
-      assert.ok(problems.every((p) => p.line >= 1 && p.line <= m.length + 1), f);
+      assert.ok(
+        problems.every((p) => p.line >= 1 && p.line <= m.length + 1),
+        f,
+      );
       topologyReport(topology);
     }
   }
@@ -149,12 +187,25 @@ test('JSON topologies: a byte-order mark is accepted; null, [] and 12 get a JSON
   };
   const bom = load('bom.json', '\ufeff{"functions": [{"bdf": "00:01.0", "pcie": "root-port"}]}');
   assert.deepEqual([bom.problems, bom.topology.functions.map((f) => f.bdf)], [[], ['0000:00:01.0']]);
-  for (const [text, shape] of [['null', 'null'], ['[]', 'an array'], ['12', 'a number']] as const) {
+  for (const [text, shape] of [
+    ['null', 'null'],
+    ['[]', 'an array'],
+    ['12', 'a number'],
+  ] as const) {
     const r = load('shape.json', text);
-    assert.deepEqual(r.problems.map((p) => `${p.line}:${p.column} ${p.message}`), [`1:1 a JSON topology is an object with a "functions" array (schemas/topology.schema.json); this file holds ${shape}`]);
+    assert.deepEqual(
+      r.problems.map((p) => `${p.line}:${p.column} ${p.message}`),
+      [`1:1 a JSON topology is an object with a "functions" array (schemas/topology.schema.json); this file holds ${shape}`],
+    );
   }
   const bad = load('bad.json', '{\n  "functions": [\n    {"bdf": "00:01.0",, "pcie": "root-port"}\n  ]\n}\n');
-  assert.deepEqual(bad.problems.map((p) => `${p.line}:${p.column} ${p.message}`), ['3:23 not valid JSON: Expected double-quoted property name']);
+  assert.deepEqual(
+    bad.problems.map((p) => `${p.line}:${p.column} ${p.message}`),
+    ['3:23 not valid JSON: Expected double-quoted property name'],
+  );
   const cut = load('cut.json', '{\n  "functions": [\n');
-  assert.deepEqual(cut.problems.map((p) => `${p.line}:${p.column}`), ['3:1']);
+  assert.deepEqual(
+    cut.problems.map((p) => `${p.line}:${p.column}`),
+    ['3:1'],
+  );
 });

@@ -30,12 +30,18 @@ const expected: Record<string, [number, number]> = {
 };
 
 test('every corpus dump imports with no error or warning, in under 1 s in total', () => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   assert.deepEqual(files, Object.keys(expected).sort());
   const t0 = performance.now();
   for (const f of files) {
     const { topology, problems } = load(f);
-    assert.deepEqual(problems.filter((p) => p.severity !== 'info'), [], f);
+    assert.deepEqual(
+      problems.filter((p) => p.severity !== 'info'),
+      [],
+      f,
+    );
     const fns = topology.functions.filter((x) => !x.synthesized);
     assert.equal(fns.length, expected[f]![0], `${f}: functions`);
     assert.equal(Math.max(0, ...fns.map((x) => x.msix?.tableSize ?? 0)), expected[f]![1], `${f}: largest MSI-X table`);
@@ -44,16 +50,25 @@ test('every corpus dump imports with no error or warning, in under 1 s in total'
 });
 
 test('info problems name the line: all-ones function (E6430) and the -vv dump without -nn (HPE)', () => {
-  assert.deepEqual(load('laptop-dell-latitude-e6430-nvidia-dgpu-off.txt').problems.map((p) => [p.line, p.severity]), [[594, 'info']]);
+  assert.deepEqual(
+    load('laptop-dell-latitude-e6430-nvidia-dgpu-off.txt').problems.map((p) => [p.line, p.severity]),
+    [[594, 'info']],
+  );
   const hpe = load('x86-server-hpe-dl-skylake-sp-connectx5-sriov-vv-no-nn.txt');
   assert.equal(hpe.topology.idsMissing, true);
-  assert.deepEqual(hpe.problems.map((p) => [p.line, p.severity]), [[1, 'info']]);
+  assert.deepEqual(
+    hpe.problems.map((p) => [p.line, p.severity]),
+    [[1, 'info']],
+  );
 });
 
 test('Ampere Altra: AST1150 PCIe-to-PCI bridge aliases the VGA to (bus 02, 00.0); NVMe MSI-X 16/17; 6 domains', () => {
   const f = 'arm64-server-ampere-altra-devplatform-ast1150.txt';
   assert.equal(fn(f, '0004:01:00.0').pcie, 'pcie-to-pci');
-  assert.deepEqual(rids(f, '0004:02:00.0'), [['0004:02:00.0', 0x0200], ['0004:01:00.0', 0x0200]]);
+  assert.deepEqual(rids(f, '0004:02:00.0'), [
+    ['0004:02:00.0', 0x0200],
+    ['0004:01:00.0', 0x0200],
+  ]);
   const w = resolveRequesterIds(load(f).topology, '0004:02:00.0')!;
   assert.equal(w.intelIr.case, 1);
   assert.deepEqual([w.its.proxy, w.its.aliasDev], [true, '0004:01:00.0']);
@@ -65,14 +80,21 @@ test('Ampere Altra: AST1150 PCIe-to-PCI bridge aliases the VGA to (bus 02, 00.0)
 
 test('Fujitsu P8010: CardBus device behind two conventional bridges emits both bridge RIDs', () => {
   const f = 'laptop-fujitsu-p8010-ich8m-pci-cardbus-bridge.txt';
-  assert.deepEqual(rids(f, '0000:1d:00.0'), [['0000:1d:00.0', 0x1d00], ['0000:1c:03.0', 0x1c18], ['0000:00:1e.0', 0x00f0]]);
+  assert.deepEqual(rids(f, '0000:1d:00.0'), [
+    ['0000:1d:00.0', 0x1d00],
+    ['0000:1c:03.0', 0x1c18],
+    ['0000:00:1e.0', 0x00f0],
+  ]);
   assert.equal(resolveRequesterIds(load(f).topology, '0000:1d:00.0')!.intelIr.text, 'SVT_VERIFY_SID_SQ SID 0x00f0 (bridge RID)');
 });
 
 test('Dell R710: Matrox behind the 82801 bridge on the root bus (no BRIDGE_FLAG there) aliases to 00:1e.0', () => {
   const f = 'x86-server-dell-r710-xeon5500-ich9-pci-bridge.txt';
   assert.equal(fn(f, '0000:00:1e.0').device, 0x244e);
-  assert.deepEqual(rids(f, '0000:08:03.0'), [['0000:08:03.0', 0x0818], ['0000:00:1e.0', 0x00f0]]);
+  assert.deepEqual(rids(f, '0000:08:03.0'), [
+    ['0000:08:03.0', 0x0818],
+    ['0000:00:1e.0', 0x00f0],
+  ]);
   assert.equal(fn(f, '0000:01:00.0').msix?.tableSize, 9);
 });
 
@@ -87,7 +109,11 @@ test('HPE: ConnectX-5 VFs are linked to their PFs by SR-IOV offset/stride; XXV71
 test('IBM pSeries: PCI-X bridges in 5 domains; devices two bridges down', () => {
   const f = 'ppc64-server-ibm-pseries-pcix-bridges-domains.txt';
   assert.equal(new Set(real(f).map((x) => x.domain)).size, 5);
-  assert.deepEqual(rids(f, '0002:42:03.0'), [['0002:42:03.0', 0x4218], ['0002:41:01.0', 0x4108], ['0002:00:02.4', 0x0014]]);
+  assert.deepEqual(rids(f, '0002:42:03.0'), [
+    ['0002:42:03.0', 0x4218],
+    ['0002:41:01.0', 0x4108],
+    ['0002:00:02.4', 0x0014],
+  ]);
 });
 
 test('Radxa Orion O6: three root buses in one domain; NVMe MSI-X 33, RTL8126 MSI-X 32', () => {
@@ -100,7 +126,10 @@ test('Radxa Orion O6: three root buses in one domain; NVMe MSI-X 33, RTL8126 MSI
 test('DH77DF: multi-message MSI capability read as count 8', () => {
   const fns = real('desktop-intel-dh77df-ivybridge.txt');
   assert.deepEqual(fns.filter((x) => x.msi?.maxCount === 8).length, 1);
-  assert.equal(fns.some((x) => x.msix), false);
+  assert.equal(
+    fns.some((x) => x.msix),
+    false,
+  );
 });
 
 test('bridges that emit aliases for the devices behind them, per dump (INDEX bridges_to_pci; Fujitsu adds its CardBus bridge)', () => {
@@ -124,7 +153,10 @@ test('derived IOMMU groups equal the groups lspci printed (Dell R710: 31 groups 
     for (const [bdf, g] of m) if (g !== undefined) by.set(g, [...(by.get(g) ?? []), bdf]);
     return [...by.values()].map((a) => a.sort().join(' ')).sort();
   };
-  for (const [f, count] of [['x86-server-dell-r710-xeon5500-ich9-pci-bridge.txt', 31], ['arm64-board-radxa-orion-o6-cix-p1.txt', 3]] as const) {
+  for (const [f, count] of [
+    ['x86-server-dell-r710-xeon5500-ich9-pci-bridge.txt', 31],
+    ['arm64-board-radxa-orion-o6-cix-p1.txt', 3],
+  ] as const) {
     const { topology } = load(f);
     const dump = new Map(topology.functions.map((x) => [x.bdf, x.iommuGroup]));
     for (const x of topology.functions) delete x.iommuGroup;

@@ -23,7 +23,8 @@ function readableBundle(): string {
   return join(dir, 'cli.js');
 }
 const driver = '#include <linux/pci.h>\nstatic int foo_probe(struct pci_dev *pdev)\n{\n\treturn pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n}\n';
-const leak = '#include <linux/pci.h>\nstatic int foo_probe(struct pci_dev *pdev)\n{\n\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n\treturn pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSI);\n}\n';
+const leak =
+  '#include <linux/pci.h>\nstatic int foo_probe(struct pci_dev *pdev)\n{\n\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n\treturn pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSI);\n}\n';
 
 /** A scratch directory: tree/ with one driver, secret/ and outside/ next to it (never to be read). */
 function scratch(): string {
@@ -46,7 +47,8 @@ function irqlens(args: string[], cwd: string): { status: number | null; stdout: 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.error !== undefined };
 }
 
-const patchOf = (from: string, to: string) => `--- ${from}\n+++ ${to}\n@@ -4,1 +4,1 @@\n-\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n+\tpci_alloc_irq_vectors(pdev, 1, 8, PCI_IRQ_MSIX);\n`;
+const patchOf = (from: string, to: string) =>
+  `--- ${from}\n+++ ${to}\n@@ -4,1 +4,1 @@\n-\tpci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX);\n+\tpci_alloc_irq_vectors(pdev, 1, 8, PCI_IRQ_MSIX);\n`;
 
 test('readUserText: a FIFO, a directory, an oversized file and UTF-16 are refused with a reason; a UTF-8 BOM is dropped', (t) => {
   const dir = scratch();
@@ -54,7 +56,11 @@ test('readUserText: a FIFO, a directory, an oversized file and UTF-16 are refuse
   mkfifo(join(dir, 'pipe.c'));
   assert.deepEqual(readUserText(join(dir, 'pipe.c')), { ok: false, kind: 'not-regular', message: 'not a regular file (device, FIFO or socket): skipped' });
   assert.equal(readUserText(join(dir, 'tree')).ok, false);
-  assert.deepEqual(readUserText(join(dir, 'secret/key.c'), { maxBytes: 10 }), { ok: false, kind: 'too-large', message: 'file is 0.0 MB, over the 0.0 MB read limit: skipped' });
+  assert.deepEqual(readUserText(join(dir, 'secret/key.c'), { maxBytes: 10 }), {
+    ok: false,
+    kind: 'too-large',
+    message: 'file is 0.0 MB, over the 0.0 MB read limit: skipped',
+  });
   writeFileSync(join(dir, 'u16.txt'), Buffer.from('\ufeffhello', 'utf16le'));
   const u16 = readUserText(join(dir, 'u16.txt'));
   assert.equal(u16.ok ? 'read' : u16.kind, 'not-utf8');
@@ -69,7 +75,11 @@ test('TreeBounds: a symbolic link inside the tree that leads outside is refused,
   symlinkSync('foo', join(dir, 'tree/drivers/same'));
   const bounds = new TreeBounds([join(dir, 'tree')], (abs) => abs.slice(dir.length + 1));
   const out = readUserText(join(dir, 'tree/link/o.c'), { bounds });
-  assert.deepEqual(out, { ok: false, kind: 'outside', message: 'beyond a symbolic link: tree/link -> ../outside leads outside the tree; tree/link/o.c not read' });
+  assert.deepEqual(out, {
+    ok: false,
+    kind: 'outside',
+    message: 'beyond a symbolic link: tree/link -> ../outside leads outside the tree; tree/link/o.c not read',
+  });
   assert.equal(readUserText(join(dir, 'tree/drivers/same/a.c'), { bounds }).ok, true);
   assert.equal(bounds.refusalOfPath(join(dir, 'tree/drivers')), undefined);
 });
@@ -77,7 +87,11 @@ test('TreeBounds: a symbolic link inside the tree that leads outside is refused,
 test('review: a/../secret/key.c, a/../../x and "a/..\\057x" are refused and nothing outside --tree is listed or read', (t) => {
   const dir = scratch();
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const names = [['a/../secret/key.c', 'b/../secret/key.c'], ['a/../../x.c', 'b/../../x.c'], ['"a/..\\057secret/key.c"', '"b/..\\057secret/key.c"']];
+  const names = [
+    ['a/../secret/key.c', 'b/../secret/key.c'],
+    ['a/../../x.c', 'b/../../x.c'],
+    ['"a/..\\057secret/key.c"', '"b/..\\057secret/key.c"'],
+  ];
   names.forEach(([from, to], k) => writeFileSync(join(dir, `p${k}.patch`), patchOf(from!, to!)));
   const mbox = `From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\nFrom: A <a@example.org>\nSubject: [PATCH] foo: outside\n\nmessage\n---\n${patchOf('a/../secret/key.c', 'b/../secret/key.c')}`;
   writeFileSync(join(dir, 'm.mbox'), mbox);
@@ -115,7 +129,10 @@ test('review: a patch through a symbolic link out of the tree is refused naming 
   symlinkSync('../outside', join(dir, 'tree/link'));
   writeFileSync(join(dir, 'l.patch'), patchOf('a/link/o.c', 'b/link/o.c'));
   const r = irqlens(['review', '--tree', 'tree', '--patch', 'l.patch', '--show-unchanged'], dir);
-  assert.equal(r.stdout, '[1/1] l.patch (l.patch)\nCould not review:\n  l.patch:1: beyond a symbolic link: tree/link -> ../outside leads outside the tree; tree/link/o.c not read\n');
+  assert.equal(
+    r.stdout,
+    '[1/1] l.patch (l.patch)\nCould not review:\n  l.patch:1: beyond a symbolic link: tree/link -> ../outside leads outside the tree; tree/link/o.c not read\n',
+  );
   assert.equal(r.status, 0);
 });
 
@@ -131,7 +148,10 @@ test('FIFOs never hang a reader: topology, check --topology, review --patch/--mb
   const check = irqlens(['check', 'tree', '--topology', 'fifo'], dir);
   assert.equal(check.timedOut, false);
   assert.match(check.stderr, /^fifo:1:1: error: not a regular file \(device, FIFO or socket\): skipped\n/);
-  for (const args of [['--patch', 'fifo'], ['--mbox', 'fifo']]) {
+  for (const args of [
+    ['--patch', 'fifo'],
+    ['--mbox', 'fifo'],
+  ]) {
     const r = irqlens(['review', '--tree', 'tree', ...args], dir);
     assert.deepEqual([r.timedOut, r.status, r.stderr], [false, 2, `irqlens review: fifo:1: ${fifo}\n`]);
   }
@@ -146,7 +166,10 @@ test('check: a C file that is a symbolic link out of the tree is refused naming 
   const r = irqlens(['check', 'tree', '--jobs', '0', '--format', 'json'], dir);
   const json = JSON.parse(r.stdout) as { findings: { file: string }[] };
   assert.deepEqual(json.findings, []);
-  assert.equal(r.stderr, 'tree/drivers/foo/key.c:1:1: error: beyond a symbolic link: tree/drivers/foo/key.c -> ../../../secret/key.c leads outside the tree; tree/drivers/foo/key.c not read\n');
+  assert.equal(
+    r.stderr,
+    'tree/drivers/foo/key.c:1:1: error: beyond a symbolic link: tree/drivers/foo/key.c -> ../../../secret/key.c leads outside the tree; tree/drivers/foo/key.c not read\n',
+  );
 });
 
 test('check: a FIFO named x.c and a directory it cannot list are each named, not skipped in silence', (t) => {
@@ -204,6 +227,10 @@ test("a FIFO named drivers/pci/quirks.c does not hang the tree's quirk reader", 
   writeFileSync(join(dir, 'tree/include/linux/pci_ids.h'), '#define PCI_VENDOR_ID_X 0x1234\n');
   mkfifo(join(dir, 'tree/drivers/pci/quirks.c'));
   const module = join(__dirname, '..', '..', 'src', 'model', 'iommu', 'tree-quirks.js');
-  const r = spawnSync(process.execPath, ['-e', `console.log(String(require(${JSON.stringify(module)}).quirksOfTree(process.argv[1])))`, join(dir, 'tree/drivers/foo')], { encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(
+    process.execPath,
+    ['-e', `console.log(String(require(${JSON.stringify(module)}).quirksOfTree(process.argv[1])))`, join(dir, 'tree/drivers/foo')],
+    { encoding: 'utf8', timeout: 20_000 },
+  );
   assert.deepEqual([r.error, r.stdout], [undefined, 'undefined\n']);
 });

@@ -15,7 +15,10 @@ function calls(t: TreeFacts): string[] {
 test('analyzeTree inside a kernel tree: era from its headers, paths relative to cwd, sorted', async () => {
   const progress: [number, number][] = [];
   const t = await analyzeTree(['mini-kernel/drivers'], { cwd: fixtures, jobs: 2, onProgress: (d, n) => progress.push([d, n]) });
-  assert.deepEqual(t.files.flatMap((f) => f.problems), []);
+  assert.deepEqual(
+    t.files.flatMap((f) => f.problems),
+    [],
+  );
   assert.equal(t.tree, 'mini-kernel/drivers');
   assert.equal(t.era.source, 'include/linux/msi_api.h');
   assert.equal(t.era.era, 'per-domain');
@@ -25,13 +28,19 @@ test('analyzeTree inside a kernel tree: era from its headers, paths relative to 
     'mini-kernel/drivers/net/demo/demo_main.c:20:2:pci_free_irq_vectors',
   ]);
   // demo_stats.c names no MSI API: the prefilter drops it, so it is not in the output.
-  assert.deepEqual(t.files.map((f) => f.file), ['mini-kernel/drivers/net/demo/demo_main.c']);
+  assert.deepEqual(
+    t.files.map((f) => f.file),
+    ['mini-kernel/drivers/net/demo/demo_main.c'],
+  );
   assert.deepEqual(progress.at(-1), [3, 3]); // demo_main.c, demo_stats.c, demo.h
 });
 
 test('analyzeTree resolves a #define from a quoted header next to the file', async () => {
   const t = await analyzeTree(['drivers'], { cwd: join(fixtures, 'mini-kernel'), jobs: 1 });
-  assert.deepEqual(t.files.flatMap((f) => f.problems), []);
+  assert.deepEqual(
+    t.files.flatMap((f) => f.problems),
+    [],
+  );
   const alloc = t.files[0]!.facts.find((f) => f.api === 'pci_alloc_irq_vectors')!;
   assert.equal(alloc.max?.value, 5);
   assert.deepEqual(alloc.flags, ['PCI_IRQ_MSIX']);

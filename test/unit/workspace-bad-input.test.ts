@@ -19,7 +19,9 @@ function noise(length: number, seed = 0x9e3779b9): Buffer {
   const out = Buffer.alloc(length);
   let x = seed;
   for (let i = 0; i < length; i++) {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     out[i] = x & 0xff;
   }
   return out;
@@ -30,7 +32,10 @@ function makeBadTree(): string {
   chmodSync(root, 0o755);
   writeFileSync(join(root, 'good.c'), goodDriver);
   writeFileSync(join(root, 'random.c'), Buffer.concat([Buffer.from('pci_irq_vector(pdev, 0);\n'), noise(4096)]));
-  writeFileSync(join(root, 'truncated.c'), `${goodDriver}static void cut(struct pci_dev *pdev)\n{\n\tpci_free_irq_vectors(pdev);\n\tif (pdev->msi_enabled) {\n\t\tpci_disable_m`);
+  writeFileSync(
+    join(root, 'truncated.c'),
+    `${goodDriver}static void cut(struct pci_dev *pdev)\n{\n\tpci_free_irq_vectors(pdev);\n\tif (pdev->msi_enabled) {\n\t\tpci_disable_m`,
+  );
   const filler = '/* padding line of a generated file, not C that anyone wrote by hand */\n';
   writeFileSync(join(root, 'huge.c'), goodDriver + filler.repeat(Math.ceil((20 * 1024 * 1024) / filler.length)));
   writeFileSync(join(root, 'secret.c'), goodDriver);
@@ -67,7 +72,13 @@ async function scanAsUnprivileged(root: string): Promise<TreeFacts> {
   if (process.getuid?.() !== 0) return analyzeTree(paths, { cwd: root, jobs: 2 });
   const code = readableCopy();
   try {
-    const r = spawnSync(process.execPath, ['-e', script(code), root, JSON.stringify(paths)], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+    const r = spawnSync(process.execPath, ['-e', script(code), root, JSON.stringify(paths)], {
+      uid: 65534,
+      gid: 65534,
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 64 << 20,
+    });
     assert.equal(r.status, 0, r.stderr);
     return JSON.parse(r.stdout) as TreeFacts;
   } finally {
@@ -82,12 +93,30 @@ test('bad input: every bad file gets a clear problem naming it, good files still
     const problems: FileProblem[] = tree.files.flatMap((f) => f.problems);
     const byFile = new Map(problems.map((p) => [p.file, p]));
     assert.deepEqual(byFile.get('missing-dir'), { file: 'missing-dir', line: 1, column: 1, severity: 'error', message: 'no such file or directory' });
-    assert.deepEqual(byFile.get('dangling.c'), { file: 'dangling.c', line: 1, column: 1, severity: 'error', message: 'dangling symbolic link: its target does not exist' });
+    assert.deepEqual(byFile.get('dangling.c'), {
+      file: 'dangling.c',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: 'dangling symbolic link: its target does not exist',
+    });
     assert.deepEqual(byFile.get('secret.c'), { file: 'secret.c', line: 1, column: 1, severity: 'error', message: 'cannot read: permission denied' });
-    assert.deepEqual(byFile.get('pipe.c'), { file: 'pipe.c', line: 1, column: 1, severity: 'error', message: 'not a regular file (device, FIFO or socket): skipped' });
+    assert.deepEqual(byFile.get('pipe.c'), {
+      file: 'pipe.c',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: 'not a regular file (device, FIFO or socket): skipped',
+    });
     assert.equal(byFile.get('random.c')?.severity, 'warning');
     assert.match(byFile.get('random.c')!.message, /^binary content \(NUL byte at offset \d+\): not C source, skipped$/);
-    assert.deepEqual(byFile.get('huge.c'), { file: 'huge.c', line: 4, column: 1, severity: 'warning', message: 'file is 20.0 MB, over the 8.0 MB parse limit: not parsed (it names pci_alloc_irq_vectors)' });
+    assert.deepEqual(byFile.get('huge.c'), {
+      file: 'huge.c',
+      line: 4,
+      column: 1,
+      severity: 'warning',
+      message: 'file is 20.0 MB, over the 8.0 MB parse limit: not parsed (it names pci_alloc_irq_vectors)',
+    });
     const calls = tree.files.flatMap((f) => f.facts.map((x) => `${x.file}:${x.range.line}:${x.api}`));
     assert.deepEqual(calls, ['good.c:4:pci_alloc_irq_vectors', 'truncated.c:4:pci_alloc_irq_vectors', 'truncated.c:8:pci_free_irq_vectors']);
   } finally {

@@ -23,8 +23,13 @@ test('a second scan with the cache returns the same facts and re-reads only chan
     const cacheFile = new FactsCache(s.cache, s.tree, first.era.label, () => undefined).path;
     const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown[]> };
     assert.deepEqual(Object.keys(stored.entries).sort(), [
-      'arch/x86/include/asm/demo_arch.h', 'drivers/net/demo/demo.h', 'drivers/net/demo/demo_main.c',
-      'drivers/net/demo/demo_stats.c', 'include/linux/msi.h', 'include/linux/msi_api.h', 'include/linux/pci.h',
+      'arch/x86/include/asm/demo_arch.h',
+      'drivers/net/demo/demo.h',
+      'drivers/net/demo/demo_main.c',
+      'drivers/net/demo/demo_stats.c',
+      'include/linux/msi.h',
+      'include/linux/msi_api.h',
+      'include/linux/pci.h',
     ]);
     assert.equal(stored.entries['drivers/net/demo/demo_stats.c']![2], null);
     const second = await analyzeTree(['.'], { cwd: s.tree, jobs: 1, cacheDir: s.cache });
@@ -32,7 +37,10 @@ test('a second scan with the cache returns the same facts and re-reads only chan
     appendFileSync(join(s.tree, 'drivers/net/demo/demo_stats.c'), 'void x(struct pci_dev *p) { pci_disable_msix(p); }\n');
     const third = await analyzeTree(['.'], { cwd: s.tree, jobs: 1, cacheDir: s.cache });
     const apis = third.files.flatMap((f) => f.facts.map((x) => `${x.file}:${x.api}`));
-    assert.deepEqual(apis.filter((a) => a.includes('demo_stats')), ['drivers/net/demo/demo_stats.c:pci_disable_msix']);
+    assert.deepEqual(
+      apis.filter((a) => a.includes('demo_stats')),
+      ['drivers/net/demo/demo_stats.c:pci_disable_msix'],
+    );
   } finally {
     s.done();
   }
@@ -46,7 +54,11 @@ function oddTree(): { tree: string; cache: string; done: () => void } {
   return s;
 }
 
-function cacheFileOf(cacheDir: string, tree: string, era: string): { format: number; tool: string; era: string; entries: Record<string, [number, number, unknown]> } {
+function cacheFileOf(
+  cacheDir: string,
+  tree: string,
+  era: string,
+): { format: number; tool: string; era: string; entries: Record<string, [number, number, unknown]> } {
   return JSON.parse(readFileSync(new FactsCache(cacheDir, tree, era, () => undefined).path, 'utf8'));
 }
 
@@ -63,13 +75,21 @@ test('a cold cache is filled from the streaming scan with the entries a stat-fir
     const written = cacheFileOf(join(s.cache, 'streamed'), s.tree, era);
     assert.deepEqual(written, cacheFileOf(join(s.cache, 'stat-first'), s.tree, era));
     assert.deepEqual(Object.keys(written.entries), [
-      'arch/x86/include/asm/demo_arch.h', 'drivers/net/demo/blob.c', 'drivers/net/demo/demo.h',
-      'drivers/net/demo/demo_main.c', 'drivers/net/demo/demo_stats.c', 'include/linux/msi.h',
-      'include/linux/msi_api.h', 'include/linux/pci.h',
+      'arch/x86/include/asm/demo_arch.h',
+      'drivers/net/demo/blob.c',
+      'drivers/net/demo/demo.h',
+      'drivers/net/demo/demo_main.c',
+      'drivers/net/demo/demo_stats.c',
+      'include/linux/msi.h',
+      'include/linux/msi_api.h',
+      'include/linux/pci.h',
     ]);
     const main = statSync(join(s.tree, 'drivers/net/demo/demo_main.c'));
     assert.deepEqual(written.entries['drivers/net/demo/demo_main.c']!.slice(0, 2), [main.size, main.mtimeMs]);
-    assert.deepEqual(written.entries['drivers/net/demo/blob.c']![2], streamed.files.find((f) => f.file === 'drivers/net/demo/blob.c'));
+    assert.deepEqual(
+      written.entries['drivers/net/demo/blob.c']![2],
+      streamed.files.find((f) => f.file === 'drivers/net/demo/blob.c'),
+    );
   } finally {
     lookups.mock.restore();
     s.done();
@@ -85,7 +105,10 @@ test('after a cold streaming scan, the next scan is served from the cache and re
       const warm = await analyzeTree(['.'], { cwd: s.tree, jobs: 2, cacheDir: s.cache });
       assert.deepEqual(warm, cold);
       // Every readable file hits; the dangling link has no stat, so it is not looked up.
-      assert.deepEqual(lookups.mock.calls.map((c) => c.result !== undefined), Array<boolean>(8).fill(true));
+      assert.deepEqual(
+        lookups.mock.calls.map((c) => c.result !== undefined),
+        Array<boolean>(8).fill(true),
+      );
       lookups.mock.resetCalls();
       appendFileSync(join(s.tree, 'drivers/net/demo/demo_stats.c'), 'void x(struct pci_dev *p) { pci_disable_msix(p); }\n');
       const progress: [number, number][] = [];
@@ -93,8 +116,14 @@ test('after a cold streaming scan, the next scan is served from the cache and re
       const misses = lookups.mock.calls.filter((c) => c.result === undefined).map((c) => c.arguments[0]);
       assert.deepEqual(misses, ['drivers/net/demo/demo_stats.c']);
       // Read again: the changed file and the dangling link (no stat, never cached); 9 files in all.
-      assert.deepEqual(progress, [[0, 2], [9, 9]]);
-      assert.deepEqual(changed.files.find((f) => f.file === 'drivers/net/demo/demo_stats.c')!.facts.map((f) => f.api), ['pci_disable_msix']);
+      assert.deepEqual(progress, [
+        [0, 2],
+        [9, 9],
+      ]);
+      assert.deepEqual(
+        changed.files.find((f) => f.file === 'drivers/net/demo/demo_stats.c')!.facts.map((f) => f.api),
+        ['pci_disable_msix'],
+      );
     } finally {
       lookups.mock.restore();
     }
@@ -111,7 +140,9 @@ test('a corrupt cache file is reported once as a warning, ignored and rebuilt', 
     writeFileSync(cacheFile, '{"format": 1, "entr');
     const problems: FileProblem[] = [];
     const again = await analyzeTree(['.'], { cwd: s.tree, jobs: 0, cacheDir: s.cache, onProblem: (p) => problems.push(p) });
-    assert.deepEqual(problems, [{ file: cacheFile, line: 1, column: 1, severity: 'warning', message: 'cache file is corrupt (not JSON): ignored, it will be rebuilt' }]);
+    assert.deepEqual(problems, [
+      { file: cacheFile, line: 1, column: 1, severity: 'warning', message: 'cache file is corrupt (not JSON): ignored, it will be rebuilt' },
+    ]);
     assert.deepEqual(again, first);
     assert.doesNotThrow(() => JSON.parse(readFileSync(cacheFile, 'utf8')));
   } finally {
@@ -134,7 +165,10 @@ test('corrupt entries are dropped with a count, good entries are kept', () => {
     assert.equal(reopened.get('a.c', 10, 20), null);
     assert.equal(reopened.get('a.c', 11, 20), undefined);
     assert.equal(reopened.get('b.c', 10, 20), undefined);
-    assert.deepEqual(problems.map((p) => p.message), ['2 corrupt cache entries ignored']);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      ['2 corrupt cache entries ignored'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -144,7 +178,14 @@ test('deferCacheWrite: nothing is written until the caller runs the write it was
   const s = scratch();
   try {
     let write: (() => void) | undefined;
-    const first = await analyzeTree(['.'], { cwd: s.tree, jobs: 2, cacheDir: s.cache, deferCacheWrite: (w) => { write = w; } });
+    const first = await analyzeTree(['.'], {
+      cwd: s.tree,
+      jobs: 2,
+      cacheDir: s.cache,
+      deferCacheWrite: (w) => {
+        write = w;
+      },
+    });
     const cacheFile = new FactsCache(s.cache, s.tree, first.era.label, () => undefined).path;
     assert.throws(() => statSync(cacheFile), /ENOENT/);
     assert.ok(write);

@@ -10,9 +10,15 @@ import { toOutputPath } from '../../src/workspace/paths';
 function makeTree(): string {
   const root = mkdtempSync(join(tmpdir(), 'irqlens-discover-'));
   const files: Record<string, string> = {
-    'a.c': '', 'b.h': '', 'notes.txt': '', 'Makefile': '',
-    'sub/c.c': '', 'sub/deep/d.h': '',
-    '.git/objects/e.c': '', '.pc/patch/f.c': '', 'node_modules/x/g.c': '',
+    'a.c': '',
+    'b.h': '',
+    'notes.txt': '',
+    Makefile: '',
+    'sub/c.c': '',
+    'sub/deep/d.h': '',
+    '.git/objects/e.c': '',
+    '.pc/patch/f.c': '',
+    'node_modules/x/g.c': '',
   };
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(join(root, rel, '..'), { recursive: true });
@@ -27,7 +33,10 @@ test('discoverFiles lists .c/.h files sorted, skips dot-directories and node_mod
   const root = makeTree();
   try {
     const d = discoverFiles(['.'], root);
-    assert.deepEqual(d.files, ['a.c', 'b.h', 'dangling.c', 'sub/c.c', 'sub/deep/d.h'].map((f) => join(root, f)));
+    assert.deepEqual(
+      d.files,
+      ['a.c', 'b.h', 'dangling.c', 'sub/c.c', 'sub/deep/d.h'].map((f) => join(root, f)),
+    );
     assert.deepEqual(d.problems, []);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -76,7 +85,10 @@ test('discoverFiles lists the same files in pieces as in one crawl: FIFOs at eve
     const pieces: string[][] = [];
     const streamed = discoverFiles(['.'], root, undefined, (files) => pieces.push(files));
     const whole = discoverFiles(['.'], root);
-    assert.deepEqual(whole.files, ['drivers/net/alias.c', 'drivers/net/deep.c', 'drivers/net/nic.c', 'drivers/pipe.h', 'pipe.c', 'top.c'].map((f) => join(root, f)));
+    assert.deepEqual(
+      whole.files,
+      ['drivers/net/alias.c', 'drivers/net/deep.c', 'drivers/net/nic.c', 'drivers/pipe.h', 'pipe.c', 'top.c'].map((f) => join(root, f)),
+    );
     assert.deepEqual(streamed.files, whole.files);
     assert.deepEqual(pieces.flat().sort(), whole.files);
   } finally {

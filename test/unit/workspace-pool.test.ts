@@ -39,7 +39,8 @@ test('a task stuck past the watchdog fails alone; the task queued behind it stil
     } finally {
       await pool.close();
     }
-  }));
+  }),
+);
 
 test('a worker that exits fails its own task and is replaced', { timeout: 30_000 }, () =>
   withWorker(async (script) => {
@@ -50,4 +51,5 @@ test('a worker that exits fails its own task and is replaced', { timeout: 30_000
     } finally {
       await pool.close();
     }
-  }));
+  }),
+);

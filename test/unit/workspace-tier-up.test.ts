@@ -16,6 +16,8 @@ test('tuneTierUpForScans sets its budget when the user set none', () => {
 test('the flag is accepted by this node without a warning', () => {
   // V8 prints an unknown flag's error to stdout, which would corrupt `irqlens lsp --stdio` and
   // JSON output; V8 renames flags between releases.
-  const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('../../src/workspace/tier-up'))}).tuneTierUpForScans()`], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('../../src/workspace/tier-up'))}).tuneTierUpForScans()`], {
+    encoding: 'utf8',
+  });
   assert.deepEqual([r.status, r.stdout, r.stderr], [0, '', '']);
 });

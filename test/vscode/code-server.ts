@@ -37,7 +37,15 @@ export interface Run {
 export function newRun(): Run {
   const dir = mkdtempSync(join(tmpdir(), 'irqlens-vscode-'));
   const run = { dir, userData: join(dir, 'user-data'), extensions: join(dir, 'extensions'), workspace: join(dir, 'workspace') };
-  for (const d of [join(run.userData, 'User'), run.extensions, join(dir, 'xdg', 'config'), join(dir, 'xdg', 'data'), join(dir, 'xdg', 'cache'), join(dir, 'tmp')]) mkdirSync(d, { recursive: true });
+  for (const d of [
+    join(run.userData, 'User'),
+    run.extensions,
+    join(dir, 'xdg', 'config'),
+    join(dir, 'xdg', 'data'),
+    join(dir, 'xdg', 'cache'),
+    join(dir, 'tmp'),
+  ])
+    mkdirSync(d, { recursive: true });
   cpSync(join(repoRoot, 'test', 'vscode', 'settings.json'), join(run.userData, 'User', 'settings.json'));
   writeFileSync(join(dir, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   cpSync(join(repoRoot, 'test', 'vscode', 'workspace'), run.workspace, { recursive: true });
@@ -79,7 +87,10 @@ function freePort(): Promise<number> {
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const c = createConnection({ port, host: '127.0.0.1' });
-    c.once('connect', () => { c.destroy(); resolve(true); });
+    c.once('connect', () => {
+      c.destroy();
+      resolve(true);
+    });
     c.once('error', () => resolve(false));
   });
 }
@@ -94,19 +105,42 @@ export async function startCodeServer(run: Run, env: Record<string, string> = {}
   const port = await freePort();
   const logFile = join(run.dir, 'code-server.log');
   const out = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(csBin, [
-    ...baseArgs(run), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override',
-  ], { env: runEnv(run, env), detached: true, stdio: ['ignore', out, out] });
+  const child: ChildProcess = spawn(
+    csBin,
+    [
+      ...baseArgs(run),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+    ],
+    { env: runEnv(run, env), detached: true, stdio: ['ignore', out, out] },
+  );
   const pgid = child.pid;
   const stop = async (): Promise<void> => {
     if (pgid === undefined) return;
-    try { process.kill(-pgid, 'SIGTERM'); } catch { return; }
+    try {
+      process.kill(-pgid, 'SIGTERM');
+    } catch {
+      return;
+    }
     for (let i = 0; i < 50; i++) {
-      try { process.kill(-pgid, 0); } catch { return; }
+      try {
+        process.kill(-pgid, 0);
+      } catch {
+        return;
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
-    try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   };
   for (let i = 0; i < 300; i++) {
     if (await canConnect(port)) return { url: `http://127.0.0.1:${port}`, stop, log: () => readFileSync(logFile, 'utf8') };
@@ -126,8 +160,19 @@ export interface Browser {
 export async function launchBrowser(run: Run): Promise<Browser> {
   const udd = join(run.dir, 'chromium');
   const context = await chromium.launchPersistentContext(udd, {
-    executablePath: chromiumBin, headless: true, viewport: { width: 1600, height: 1000 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-breakpad'],
+    executablePath: chromiumBin,
+    headless: true,
+    viewport: { width: 1600, height: 1000 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-breakpad',
+    ],
     env: { ...process.env, XDG_CONFIG_HOME: udd, XDG_CACHE_HOME: udd },
   });
   const page = context.pages()[0] ?? (await context.newPage());

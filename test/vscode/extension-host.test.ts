@@ -10,9 +10,14 @@ import { format } from 'node:util';
 import { launchBrowser, missingPrerequisite, newRun, removeRun, repoRoot, screenshotDir, startCodeServer } from './code-server';
 
 const timeoutMs = Number(process.env.TEST_TIMEOUT_MS ?? 100_000);
-const noise = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|\[Service Worker\]|ChatSessionStore)|ENOTFOUND open-vsx\.org/;
+const noise =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|\[Service Worker\]|ChatSessionStore)|ENOTFOUND open-vsx\.org/;
 
-interface Results { passes: string[]; failures: { title: string; error: string }[]; summary: string }
+interface Results {
+  passes: string[];
+  failures: { title: string; error: string }[];
+  summary: string;
+}
 
 test('extension-host suite passes inside a real VS Code (code-server 1.100.3)', { timeout: timeoutMs + 30_000 }, async () => {
   const missing = missingPrerequisite();
@@ -26,12 +31,17 @@ test('extension-host suite passes inside a real VS Code (code-server 1.100.3)', 
     const remote = (p: string): string => `vscode-remote://${authority}${p}`;
     const url = new URL(server.url);
     url.searchParams.set('folder', run.workspace);
-    url.searchParams.set('payload', JSON.stringify([
-      ['extensionDevelopmentPath', remote(repoRoot)],
-      ['extensionTestsPath', remote(join(repoRoot, 'out', 'test', 'vscode', 'suite', 'index.js'))],
-    ]));
+    url.searchParams.set(
+      'payload',
+      JSON.stringify([
+        ['extensionDevelopmentPath', remote(repoRoot)],
+        ['extensionTestsPath', remote(join(repoRoot, 'out', 'test', 'vscode', 'suite', 'index.js'))],
+      ]),
+    );
     let finish: (code: number | 'timeout') => void = () => {};
-    const finished = new Promise<number | 'timeout'>((r) => { finish = r; });
+    const finished = new Promise<number | 'timeout'>((r) => {
+      finish = r;
+    });
     // the workbench's automation hooks: every log line (incl. the extension host's console) and the runner's exit code
     await browser.page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
       const line = format(...(Array.isArray(args) ? args : [args]));

@@ -9,11 +9,21 @@ import { csDir, repoRoot } from './code-server';
 
 const vs = join(csDir, 'node_modules', 'code-server', 'lib', 'vscode');
 
-interface Token { startIndex: number; endIndex: number; scopes: string[] }
-interface Grammar { tokenizeLine(line: string, stack: unknown): { tokens: Token[]; ruleStack: unknown } }
+interface Token {
+  startIndex: number;
+  endIndex: number;
+  scopes: string[];
+}
+interface Grammar {
+  tokenizeLine(line: string, stack: unknown): { tokens: Token[]; ruleStack: unknown };
+}
 interface Textmate {
   INITIAL: unknown;
-  Registry: new (options: { onigLib: Promise<unknown>; loadGrammar(scope: string): Promise<unknown>; getInjections(scope: string): string[] }) => { loadGrammar(scope: string): Promise<Grammar | null> };
+  Registry: new (options: {
+    onigLib: Promise<unknown>;
+    loadGrammar(scope: string): Promise<unknown>;
+    getInjections(scope: string): string[];
+  }) => { loadGrammar(scope: string): Promise<Grammar | null> };
   parseRawGrammar(content: string, path: string): unknown;
 }
 interface Oniguruma {
@@ -35,7 +45,9 @@ async function grammar(scope: string): Promise<Grammar> {
   const tm = require(join(vs, 'node_modules', 'vscode-textmate')) as Textmate;
   const onig = require(join(vs, 'node_modules', 'vscode-oniguruma')) as Oniguruma;
   const wasm = readFileSync(join(vs, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
-  const onigLib = onig.loadWASM(wasm).then(() => ({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (s: string) => new onig.OnigString(s) }));
+  const onigLib = onig
+    .loadWASM(wasm)
+    .then(() => ({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (s: string) => new onig.OnigString(s) }));
   const registry = new tm.Registry({
     onigLib,
     loadGrammar: async (s) => {
@@ -60,25 +72,39 @@ function tokens(g: Grammar, text: string): [string, string][][] {
 }
 
 function scopeOf(lines: [string, string][][], word: string): string[] {
-  return lines.flat().filter(([text]) => text === word).map(([, scope]) => scope);
+  return lines
+    .flat()
+    .filter(([text]) => text === word)
+    .map(([, scope]) => scope);
 }
 
 test('C: API calls and constants are accented; comments, strings and look-alikes are not', async () => {
-  const lines = tokens(await grammar('source.c'), [
-    'static int probe(struct pci_dev *pdev)',
-    '{',
-    '\tint ret = pci_alloc_irq_vectors(pdev, 1, 8, PCI_IRQ_MSIX | PCI_IRQ_MSI);',
-    '\t/* pci_enable_msi(pdev) in a comment */',
-    '\tpr_info("pci_disable_msi(%d)", ret);',
-    '\treturn my_pci_irq_vector(pdev, 0) + pci_irq_vector(pdev, 0);',
-    '}',
-  ].join('\n'));
+  const lines = tokens(
+    await grammar('source.c'),
+    [
+      'static int probe(struct pci_dev *pdev)',
+      '{',
+      '\tint ret = pci_alloc_irq_vectors(pdev, 1, 8, PCI_IRQ_MSIX | PCI_IRQ_MSI);',
+      '\t/* pci_enable_msi(pdev) in a comment */',
+      '\tpr_info("pci_disable_msi(%d)", ret);',
+      '\treturn my_pci_irq_vector(pdev, 0) + pci_irq_vector(pdev, 0);',
+      '}',
+    ].join('\n'),
+  );
   assert.deepEqual(scopeOf(lines, 'pci_alloc_irq_vectors'), ['support.function.msi-api.irqlens']);
   assert.deepEqual(scopeOf(lines, 'PCI_IRQ_MSIX'), ['support.constant.msi-api.irqlens']);
   assert.deepEqual(scopeOf(lines, 'pci_irq_vector'), ['support.function.msi-api.irqlens']);
   assert.deepEqual(scopeOf(lines, 'my_pci_irq_vector'), ['entity.name.function.c']);
-  assert.equal(lines[3]?.some(([, s]) => s.includes('irqlens')), false, 'not inside a comment');
-  assert.equal(lines[4]?.some(([, s]) => s.includes('irqlens')), false, 'not inside a string');
+  assert.equal(
+    lines[3]?.some(([, s]) => s.includes('irqlens')),
+    false,
+    'not inside a comment',
+  );
+  assert.equal(
+    lines[4]?.some(([, s]) => s.includes('irqlens')),
+    false,
+    'not inside a string',
+  );
 });
 
 test('diff: calls in added and removed lines are accented and keep the diff scopes; headers stay headers', async () => {
@@ -103,6 +129,14 @@ test('diff: calls in added and removed lines are accented and keep the diff scop
   assert.deepEqual(find(5, 'pci_alloc_irq_vectors'), ['source.diff', 'markup.inserted.diff', 'support.function.msi-api.irqlens']);
   assert.deepEqual(find(5, 'PCI_IRQ_MSI'), ['source.diff', 'markup.inserted.diff', 'support.constant.msi-api.irqlens']);
   assert.deepEqual(find(0, 'Signed-off-by:'), ['source.diff', 'keyword.other.trailer.irqlens']);
-  assert.equal(full[1]?.some((t) => t.scopes.includes('markup.deleted.diff')), false, '--- is a header');
-  assert.equal(full[2]?.some((t) => t.scopes.includes('markup.inserted.diff')), false, '+++ is a header');
+  assert.equal(
+    full[1]?.some((t) => t.scopes.includes('markup.deleted.diff')),
+    false,
+    '--- is a header',
+  );
+  assert.equal(
+    full[2]?.some((t) => t.scopes.includes('markup.inserted.diff')),
+    false,
+    '+++ is a header',
+  );
 });

@@ -8,7 +8,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { installExtension, launchBrowser, missingPrerequisite, newRun, removeRun, repoRoot, screenshotDir, startCodeServer, type Browser, type CodeServer, type Run } from './code-server';
+import {
+  installExtension,
+  launchBrowser,
+  missingPrerequisite,
+  newRun,
+  removeRun,
+  repoRoot,
+  screenshotDir,
+  startCodeServer,
+  type Browser,
+  type CodeServer,
+  type Run,
+} from './code-server';
 
 const T = { timeout: 30_000 };
 const conflictLine = 34;
@@ -41,7 +53,10 @@ async function palette(title: string, pick = title): Promise<void> {
       if (i === 2) throw e;
     }
   }
-  await p.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor({ state: 'visible', ...T });
+  await p
+    .locator('.quick-input-list .monaco-list-row', { hasText: pick })
+    .first()
+    .waitFor({ state: 'visible', ...T });
   await input.press('Enter');
 }
 
@@ -57,7 +72,10 @@ async function openFile(name: string): Promise<void> {
       if (i === 2) throw e; // the palette closed under a focus change: open it again
     }
   }
-  await p.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', ...T });
+  await p
+    .locator('.quick-input-list .monaco-list-row', { hasText: name })
+    .first()
+    .waitFor({ state: 'visible', ...T });
   await input.press('Enter');
   await p.locator('.tab.active', { hasText: name }).waitFor(T);
 }
@@ -67,7 +85,11 @@ before(async () => {
   assert.equal(missing, undefined, missing);
   run = newRun();
   const vsix = join(run.dir, 'irqlens.vsix');
-  execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: repoRoot, stdio: 'pipe', input: 'y\n', timeout: 120_000 });
+  execFileSync(
+    join(repoRoot, 'node_modules', '.bin', 'vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix],
+    { cwd: repoRoot, stdio: 'pipe', input: 'y\n', timeout: 120_000 },
+  );
   installExtension(run, vsix);
   server = await startCodeServer(run);
   browser = await launchBrowser(run);
@@ -81,11 +103,29 @@ after(async () => {
 
 test('the VSIX holds the server, its worker, the wasm and the webview, and no sources', () => {
   const files = execFileSync(join(repoRoot, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 })
-    .split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/worker.js', 'dist/check-worker.js', 'dist/scan-check-worker.js', 'dist/webview.js', 'dist/tree-sitter-c.wasm', 'dist/web-tree-sitter.wasm', 'media/map.css', 'syntaxes/msi-api-c.injection.tmLanguage.json', 'schemas/topology.schema.json']) {
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  for (const f of [
+    'package.json',
+    'dist/extension.js',
+    'dist/server.js',
+    'dist/worker.js',
+    'dist/check-worker.js',
+    'dist/scan-check-worker.js',
+    'dist/webview.js',
+    'dist/tree-sitter-c.wasm',
+    'dist/web-tree-sitter.wasm',
+    'media/map.css',
+    'syntaxes/msi-api-c.injection.tmLanguage.json',
+    'schemas/topology.schema.json',
+  ]) {
     assert.ok(files.includes(f), `${f} is packaged`);
   }
-  assert.deepEqual(files.filter((f) => /^(node_modules|src|test|out|bench|scripts)\/|\.map$|\.ts$/.test(f)), []);
+  assert.deepEqual(
+    files.filter((f) => /^(node_modules|src|test|out|bench|scripts)\/|\.map$|\.ts$/.test(f)),
+    [],
+  );
 });
 
 test('the workbench opens the fixture workspace', async () => {
@@ -111,7 +151,9 @@ test('the hover on the call shows the resolved range', async () => {
   await palette('Go to Line/Column');
   await page().locator('.quick-input-widget input').fill(`:${conflictLine}`);
   await page().locator('.quick-input-widget input').press('Enter');
-  const word = page().locator('.monaco-editor .view-lines span', { hasText: /^pci_msix_alloc_irq_at$/ }).first();
+  const word = page()
+    .locator('.monaco-editor .view-lines span', { hasText: /^pci_msix_alloc_irq_at$/ })
+    .first();
   await word.waitFor(T);
   const hover = page().locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'index 4' });
   for (let i = 0; ; i++) {
@@ -138,11 +180,13 @@ test('"IRQ Lens: Show MSI Map" from the palette draws the conflict', async () =>
   const conflict = view.locator('.block.conflict');
   await conflict.first().waitFor(T);
   assert.match((await conflict.first().getAttribute('aria-label')) ?? '', /^error msi\/index-conflict at index 4: /);
-  assert.equal(await view.locator('.block.allocation.solid').count() >= 1, true);
+  assert.equal((await view.locator('.block.allocation.solid').count()) >= 1, true);
   const csp = (await view.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
   assert.match(csp, /^default-src 'none'; style-src [^;]+; img-src [^;]+; font-src [^;]+; script-src 'nonce-[A-Za-z0-9+/=]{24}'$/);
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-  assert.deepEqual(await view.locator('script[src$="/dist/webview.js"]').evaluateAll((els) => els.map((e) => (e as unknown as { nonce: string }).nonce)), [nonce]);
+  assert.deepEqual(await view.locator('script[src$="/dist/webview.js"]').evaluateAll((els) => els.map((e) => (e as unknown as { nonce: string }).nonce)), [
+    nonce,
+  ]);
   await shot('3-map');
 });
 
@@ -164,7 +208,10 @@ test('the table fallback (key T) survives the webview being hidden and shown aga
   const rows = await view().locator('table.fallback tbody tr').allInnerTexts();
   assert.equal(rows.length, 2, rows.join('\n'));
   assert.equal(rows[0], 'domain 0\t0..7\tpci_alloc_irq_vectors(8, 8, PCI_IRQ_MSIX)\tdefinite\tdrivers/foo/foo_main.c:29 in foo_probe()');
-  assert.match(rows[1] ?? '', /^domain 0\tindex 4\tmsi\/index-conflict: pci_msix_alloc_irq_at\(\) on 'pdev', domain 0: index 4 of domain 0 already holds a descriptor \(-EBUSY\).*\terror\tdrivers\/foo\/foo_main\.c:34 in foo_probe\(\)$/);
+  assert.match(
+    rows[1] ?? '',
+    /^domain 0\tindex 4\tmsi\/index-conflict: pci_msix_alloc_irq_at\(\) on 'pdev', domain 0: index 4 of domain 0 already holds a descriptor \(-EBUSY\).*\terror\tdrivers\/foo\/foo_main\.c:34 in foo_probe\(\)$/,
+  );
   await shot('5-table');
   // another editor in the map's group hides the webview, which is torn down (no retainContextWhenHidden);
   // showing it again reloads it from its saved state. (A window reload cannot be tested here: code-server
@@ -210,7 +257,10 @@ test('Simulate Allocation… picks the device and layout, then steps with the ed
   await p.locator('.monaco-editor .line-numbers.active-line-number', { hasText: /^29$/ }).waitFor(T);
   await p.keyboard.press('Alt+BracketRight');
   await view.locator('#step h2', { hasText: 'step 2/' }).waitFor(T);
-  await p.locator('[id="status.editor.selection"]').filter({ hasText: `Ln ${conflictLine},` }).waitFor(T);
+  await p
+    .locator('[id="status.editor.selection"]')
+    .filter({ hasText: `Ln ${conflictLine},` })
+    .waitFor(T);
   assert.match(await view.locator('#step .outcome').innerText(), /msi\/index-conflict/);
   await shot('7-simulation');
 });
@@ -229,13 +279,15 @@ test('Choose Store Layout → partitioned redraws the map as one store with its 
   assert.equal(await view.locator('#map h3').first().innerText(), 'single store, partitioned');
   await view.locator('#map .block').first().press('w');
   await view.locator('#map .band').nth(1).waitFor(T);
-  assert.deepEqual(await view.locator('#map .band').evaluateAll((els) => els.map((e) => e.getAttribute('title'))),
-    ['window 0 (domain 0): 0..65535', 'window 1 (domain 1): 65536..131071']);
+  assert.deepEqual(await view.locator('#map .band').evaluateAll((els) => els.map((e) => e.getAttribute('title'))), [
+    'window 0 (domain 0): 0..65535',
+    'window 1 (domain 1): 65536..131071',
+  ]);
   await view.locator('#map .block.conflict').first().waitFor(T);
   await shot('8-partitioned');
 });
 
-test('the map\'s Simulate… button starts a simulation of its device', async () => {
+test("the map's Simulate… button starts a simulation of its device", async () => {
   const view = page().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   await view.locator('#map button.simulate').click();
   await view.locator('#step h2', { hasText: 'step 1/' }).waitFor(T);

@@ -25,10 +25,17 @@ function annotateMap(tree: TreeFacts, ctx: AttributionContext, map: MapSnapshot)
   const { topology } = asTopology(ctx.topology);
   for (const d of map.devices) {
     if (d.attribution) continue;
-    const fact = tree.files.filter((f) => d.files.includes(f.file)).flatMap((f) => f.facts).find((x) => x.device && (d.key === `${x.file}:${x.device.key}` || d.key === x.device.key));
+    const fact = tree.files
+      .filter((f) => d.files.includes(f.file))
+      .flatMap((f) => f.facts)
+      .find((x) => x.device && (d.key === `${x.file}:${x.device.key}` || d.key === x.device.key));
     if (!fact) continue;
     const a = attributeFact(fact, { tree, ...(topology ? { topology } : {}), bindings: ctx.bindings });
-    d.attribution = { owner: `${a.owner.text} (${a.owner.class}${a.originatingFunction ? `, written by ${a.originatingFunction}` : ''})`, requesterIds: a.requesterIds, chain: a.chain };
+    d.attribution = {
+      owner: `${a.owner.text} (${a.owner.class}${a.originatingFunction ? `, written by ${a.originatingFunction}` : ''})`,
+      requesterIds: a.requesterIds,
+      chain: a.chain,
+    };
   }
 }
 

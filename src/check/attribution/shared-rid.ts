@@ -33,7 +33,10 @@ function intelOverlap(a: AliasWalk, b: AliasWalk): boolean {
 function shared(a: AliasWalk, b: AliasWalk, consumers: Consumer[]): { consumer: Consumer; id: string }[] {
   const out: { consumer: Consumer; id: string }[] = [];
   if (consumers.includes('its') && (a.its.deviceId ?? a.its.rid) === (b.its.deviceId ?? b.its.rid)) {
-    out.push({ consumer: 'its', id: a.its.deviceId !== undefined ? `${a.its.deviceId}, msi-map of rid ${formatRid(a.its.rid)}` : `rid ${formatRid(a.its.rid)}` });
+    out.push({
+      consumer: 'its',
+      id: a.its.deviceId !== undefined ? `${a.its.deviceId}, msi-map of rid ${formatRid(a.its.rid)}` : `rid ${formatRid(a.its.rid)}`,
+    });
   }
   const amd = a.amdIrt.find((r) => b.amdIrt.includes(r));
   if (consumers.includes('amd') && amd !== undefined) out.push({ consumer: 'amd', id: formatRid(amd) });
@@ -63,7 +66,10 @@ function users(tree: TreeFacts, topology: Topology, ctx: AttrContext): Map<strin
 const usesMsi = (fn: PciFunction, bound: Map<string, User>): boolean => bound.has(fn.bdf) || fn.msi?.enabled === true || fn.msix?.enabled === true;
 
 function consequence(c: Consumer, id: string, walk: AliasWalk, all: string): string {
-  if (c === 'intel') return walk.intelIr.mode === 'verify-bus' ? `Intel IR can only verify the source bus: ${walk.intelIr.text}` : `Intel IR verifies one source ID for ${all}: ${walk.intelIr.text}`;
+  if (c === 'intel')
+    return walk.intelIr.mode === 'verify-bus'
+      ? `Intel IR can only verify the source bus: ${walk.intelIr.text}`
+      : `Intel IR verifies one source ID for ${all}: ${walk.intelIr.text}`;
   if (c === 'amd') return `AMD-Vi installs one IRT at ${id} for ${all}, and whichever allocates second may re-point it (IVRS- and order-dependent)`;
   return `the ITS gives ${all} one DeviceID (${id}) and one ITT`;
 }
@@ -82,9 +88,16 @@ function proxyFinding(u: User, walk: AliasWalk, target: Target): Finding | undef
   if (ghosts.length === 0 && !walk.unknownAliases) return undefined;
   const ntb = walk.unknownAliases || maskPairs.some((p) => [...ntbKinds].some((k) => p.step.includes(k)));
   const severity: Severity = ntb && (target === 'its' || target === 'unknown') ? 'warning' : 'info';
-  const what = walk.unknownAliases ? 'proxy requester IDs read from the Switchtec table at boot' : `alias requester ID${ghosts.length > 1 ? 's' : ''} ${ghosts.slice(0, 4).join(', ')}${ghosts.length > 4 ? ', …' : ''}`;
+  const what = walk.unknownAliases
+    ? 'proxy requester IDs read from the Switchtec table at boot'
+    : `alias requester ID${ghosts.length > 1 ? 's' : ''} ${ghosts.slice(0, 4).join(', ')}${ghosts.length > 4 ? ', …' : ''}`;
   return {
-    code: 'attr/shared-requester-id', severity, file: u.fact.file, range: u.fact.range, related: [], device: u.fact.device?.key,
+    code: 'attr/shared-requester-id',
+    severity,
+    file: u.fact.file,
+    range: u.fact.range,
+    related: [],
+    device: u.fact.device?.key,
     message: `${node.bdf} also issues ${what} (DMA-alias quirk): Intel IR can only verify its bus, AMD-Vi installs its IRT on every alias, and the ITS ignores same-bus aliases (DeviceID stays ${formatRid(walk.its.rid)}).`,
     assumptions: walk.pairs.slice(0, 6).map((p) => `${p.pdev} -> ${formatRid(p.alias)}: ${p.step}`),
   };
@@ -120,17 +133,30 @@ export function sharedRequesterIdFindings(tree: TreeFacts, ctx: AttrContext): Fi
     const others = sharers.filter((s) => usesMsi(s.fn, bound));
     const byConsumer = new Map<Consumer, string>();
     for (const s of sharers) for (const h of s.how) if (!byConsumer.has(h.consumer)) byConsumer.set(h.consumer, h.id);
-    const names = sharers.slice(0, 4).map((s) => s.fn.bdf).join(', ') + (sharers.length > 4 ? `, … (${sharers.length})` : '');
+    const names =
+      sharers
+        .slice(0, 4)
+        .map((s) => s.fn.bdf)
+        .join(', ') + (sharers.length > 4 ? `, … (${sharers.length})` : '');
     const related = others.flatMap((s) => {
       const ou = bound.get(s.fn.bdf);
       return ou ? [{ file: ou.fact.file, range: ou.fact.range, message: `${s.fn.bdf} allocates here` }] : [];
     });
     const era = itsEra(tree.era);
-    const exhausted = target === 'its' && !walk.its.proxy && byConsumer.has('its')
-      ? others.map((s) => bound.get(s.fn.bdf)).flatMap((o) => (o ? [definiteIttExhaustion(u, o, walk.its.deviceId ?? walk.its.rid, era)] : [])).find((x) => x !== undefined)
-      : undefined;
+    const exhausted =
+      target === 'its' && !walk.its.proxy && byConsumer.has('its')
+        ? others
+            .map((s) => bound.get(s.fn.bdf))
+            .flatMap((o) => (o ? [definiteIttExhaustion(u, o, walk.its.deviceId ?? walk.its.rid, era)] : []))
+            .find((x) => x !== undefined)
+        : undefined;
     out.push({
-      code: 'attr/shared-requester-id', severity: exhausted ? 'error' : severityFor(target, others.length, walk), file: u.fact.file, range: u.fact.range, related, device: u.fact.device?.key,
+      code: 'attr/shared-requester-id',
+      severity: exhausted ? 'error' : severityFor(target, others.length, walk),
+      file: u.fact.file,
+      range: u.fact.range,
+      related,
+      device: u.fact.device?.key,
       message: `${exhausted ? `${exhausted} (-ENOSPC). ` : ''}${u.fn.bdf} shares its interrupt requester ID with ${names} after DMA aliasing (final RID ${formatRid(walk.finalRid)}): ${[...byConsumer].map(([c, id]) => consequence(c, id, walk, sharers.length > 1 ? 'all of them' : 'both')).join('; ')}. ${others.length === 0 ? 'Only this function uses MSI there.' : `${others.length} other function${others.length > 1 ? 's use' : ' uses'} MSI: no source isolation between them.`}`,
       assumptions: [`target: ${target}`, ...walk.pairs.map((p) => `${p.pdev} -> ${formatRid(p.alias)}: ${p.step}`), ...walk.assumptions],
     });

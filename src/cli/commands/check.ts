@@ -43,11 +43,19 @@ function oneOf<T extends string>(v: string | undefined, allowed: readonly T[], d
 function parse(argv: string[]) {
   try {
     return parseArgs({
-      args: argv, allowPositionals: true, strict: true,
+      args: argv,
+      allowPositionals: true,
+      strict: true,
       options: {
-        layout: { type: 'string' }, partition: { type: 'string', multiple: true }, format: { type: 'string' },
-        'fail-on': { type: 'string' }, topology: { type: 'string' }, bind: { type: 'string', multiple: true },
-        jobs: { type: 'string' }, era: { type: 'string' }, speculative: { type: 'boolean' },
+        layout: { type: 'string' },
+        partition: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        topology: { type: 'string' },
+        bind: { type: 'string', multiple: true },
+        jobs: { type: 'string' },
+        era: { type: 'string' },
+        speculative: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -87,9 +95,17 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (partitionSpecs.length && layout !== 'partitioned') throw new UsageError('--partition needs --layout partitioned');
   // NAME is a domain number (or takes the next one): domain names need the tree, parsed later.
   const partitions = parsePartitions(partitionSpecs, {});
-  const engine = new Engine({ layout, bindings, ...(values.speculative ? { speculative: true } : {}), ...(topology ? { topology } : {}), ...(jobs !== undefined ? { jobs } : {}), ...(partitions.length ? { partitions } : {}) });
+  const engine = new Engine({
+    layout,
+    bindings,
+    ...(values.speculative ? { speculative: true } : {}),
+    ...(topology ? { topology } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+    ...(partitions.length ? { partitions } : {}),
+  });
   const result = await engine.checkPaths(positionals, {
-    cwd: io.cwd, ...era,
+    cwd: io.cwd,
+    ...era,
     onProblem: (p) => io.stderr(problemLine(p)),
     ...(io.interactive ? { onProgress: (done: number, total: number) => io.progress?.(`\rirqlens: ${done}/${total} files`) } : {}),
   });

@@ -21,7 +21,12 @@ options:
 
 function parse(argv: string[]) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { format: { type: 'string' }, jobs: { type: 'string' }, era: { type: 'string' } } });
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string' }, jobs: { type: 'string' }, era: { type: 'string' } },
+    });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
@@ -51,7 +56,10 @@ export function factLine(f: MsiFact): string {
     if (v && !(k === 'domain' && v.text.endsWith('(implied)'))) parts.push(`${k}=${showValue(v)}`);
   }
   if (f.flags) parts.push(`flags=${f.flags.map((n) => n.replace(/^PCI_IRQ_/, '')).join('|')}`);
-  if (f.entries) parts.push(`entries=${f.entries.indices ? `[${f.entries.indices.join(',')}]` : f.entries.identityUpTo ? `0..${showValue(f.entries.identityUpTo)}` : f.entries.array}`);
+  if (f.entries)
+    parts.push(
+      `entries=${f.entries.indices ? `[${f.entries.indices.join(',')}]` : f.entries.identityUpTo ? `0..${showValue(f.entries.identityUpTo)}` : f.entries.array}`,
+    );
   if (f.result) parts.push(`-> ${f.result}`);
   if (f.function) parts.push(`in ${f.function}()`);
   return parts.join(' ');
@@ -84,12 +92,20 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     progressShown = false;
   };
   const onProgress = io.interactive
-    ? (done: number, total: number): void => { io.progress?.(`\rirqlens facts: ${done}/${total} files`); progressShown = true; }
+    ? (done: number, total: number): void => {
+        io.progress?.(`\rirqlens facts: ${done}/${total} files`);
+        progressShown = true;
+      }
     : undefined;
   const engine = new Engine(jobs !== undefined ? { jobs } : {});
   const tree = await engine.analyze(positionals, {
-    cwd: io.cwd, ...parseEra(values.era), ...(onProgress ? { onProgress } : {}),
-    onProblem: (p) => { clearProgress(); io.stderr(problemLine(p)); },
+    cwd: io.cwd,
+    ...parseEra(values.era),
+    ...(onProgress ? { onProgress } : {}),
+    onProblem: (p) => {
+      clearProgress();
+      io.stderr(problemLine(p));
+    },
   });
   clearProgress();
   if (format === 'json') io.stdout(factsJson(tree));

@@ -50,9 +50,17 @@ function parse(argv: string[]) {
     return parseArgs({
       args: argv,
       options: {
-        tree: { type: 'string' }, patch: { type: 'string', multiple: true }, mbox: { type: 'string' }, git: { type: 'string' },
-        format: { type: 'string' }, 'fail-on': { type: 'string' }, 'show-unchanged': { type: 'boolean' }, layout: { type: 'string' },
-        cache: { type: 'boolean' }, jobs: { type: 'string' }, out: { type: 'string' },
+        tree: { type: 'string' },
+        patch: { type: 'string', multiple: true },
+        mbox: { type: 'string' },
+        git: { type: 'string' },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        'show-unchanged': { type: 'boolean' },
+        layout: { type: 'string' },
+        cache: { type: 'boolean' },
+        jobs: { type: 'string' },
+        out: { type: 'string' },
       },
       allowPositionals: false,
     }).values;
@@ -71,7 +79,11 @@ async function readSeries(v: ReturnType<typeof parse>, tree: string, io: CliIO):
 /** check's SARIF (same rules and fingerprints), plus baselineState and a second location on the patch line. */
 function reviewSarif(result: ReviewResult, showUnchanged: boolean): string {
   const shown = result.cumulative.findings.filter((rf) => showUnchanged || rf.kind !== 'unchanged');
-  const log = toSarif(shown.map((rf) => rf.finding), (f) => f, '0.1.0');
+  const log = toSarif(
+    shown.map((rf) => rf.finding),
+    (f) => f,
+    '0.1.0',
+  );
   const state = { introduced: 'new', fixed: 'absent', unchanged: 'unchanged' } as const;
   log.runs[0].results?.forEach((r, k) => {
     const rf = shown[k];
@@ -87,7 +99,10 @@ function render(result: ReviewResult, format: (typeof formats)[number], showUnch
   if (format === 'mail') return replyMbox(replyDrafts(result, { showUnchanged, cwd }));
   if (format === 'sarif') return reviewSarif(result, showUnchanged);
   if (format === 'json') {
-    const keep = <T extends { findings: { kind: string }[] }>(r: T): T => ({ ...r, findings: r.findings.filter((f) => showUnchanged || f.kind !== 'unchanged') });
+    const keep = <T extends { findings: { kind: string }[] }>(r: T): T => ({
+      ...r,
+      findings: r.findings.filter((f) => showUnchanged || f.kind !== 'unchanged'),
+    });
     const patches = result.patches.map((p) => keep({ ...p, patch: { ...p.patch, files: p.patch.files.map(({ structured: _s, ...f }) => f) } }));
     return JSON.stringify({ ...result, patches, cumulative: keep(result.cumulative) }, null, 2) + '\n';
   }
@@ -135,7 +150,9 @@ export const reviewCommand: Command = {
     if (io.interactive) io.progress?.('\r\x1b[K');
     const showUnchanged = v['show-unchanged'] === true;
     if (v.out === undefined) io.stdout(render(result, format, showUnchanged, io.cwd));
-    else for (const path of writeReplyFiles(replyDrafts(result, { showUnchanged, cwd: io.cwd }), resolve(io.cwd, v.out))) io.stderr(`irqlens review: wrote ${path}\n`);
+    else
+      for (const path of writeReplyFiles(replyDrafts(result, { showUnchanged, cwd: io.cwd }), resolve(io.cwd, v.out)))
+        io.stderr(`irqlens review: wrote ${path}\n`);
     if (failOn === 'never') return 0;
     return introducedFindings(result).some((x) => atLeast(x.finding.severity, failOn as Severity)) ? 1 : 0;
   },

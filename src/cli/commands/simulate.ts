@@ -41,7 +41,9 @@ export function formatSimulation(sim: SimulationResult): string {
   const lines = [head];
   for (const s of sim.steps) {
     const errno = s.errno ? ` ${s.errno}` : '';
-    lines.push(`[${s.index}] ${s.site.file}:${s.site.range.line}:${s.site.range.column} ${s.site.api}(): ${s.operation} -> ${s.outcome}${errno}${s.note ? ` (${s.note})` : ''}`);
+    lines.push(
+      `[${s.index}] ${s.site.file}:${s.site.range.line}:${s.site.range.column} ${s.site.api}(): ${s.operation} -> ${s.outcome}${errno}${s.note ? ` (${s.note})` : ''}`,
+    );
     for (const f of s.findings) lines.push(`    ${f.severity}: ${f.message} [${f.code}]`);
     lines.push(...domainLines(s.state));
   }
@@ -52,7 +54,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
+      args: argv,
+      allowPositionals: true,
+      strict: true,
       options: { device: { type: 'string' }, layout: { type: 'string' }, format: { type: 'string' } },
     });
   } catch (err) {

@@ -19,8 +19,14 @@ export interface JsonFinding {
 
 export function toJsonFinding(f: Finding, rel: (file: string) => string): JsonFinding {
   const out: JsonFinding = {
-    code: f.code, severity: f.severity, message: f.message, file: rel(f.file),
-    line: f.range.line, column: f.range.column, endLine: f.range.endLine, endColumn: f.range.endColumn,
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    file: rel(f.file),
+    line: f.range.line,
+    column: f.range.column,
+    endLine: f.range.endLine,
+    endColumn: f.range.endColumn,
     related: f.related.map((r) => ({ file: rel(r.file), line: r.range.line, column: r.range.column, message: r.message })),
     assumptions: f.assumptions,
   };

@@ -11,8 +11,11 @@ const level: Record<Severity, Result.level> = { error: 'error', warning: 'warnin
 function descriptor(code: (typeof allRuleCodes)[number]): ReportingDescriptor {
   const r = rules.get(code)!;
   return {
-    id: code, name: code.replace(/^\w+\//, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
-    shortDescription: { text: r.title }, fullDescription: { text: r.summary }, helpUri: ruleHelpUri(code),
+    id: code,
+    name: code.replace(/^\w+\//, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.summary },
+    helpUri: ruleHelpUri(code),
     defaultConfiguration: { level: level[r.defaultSeverity] },
   };
 }
@@ -20,7 +23,10 @@ function descriptor(code: (typeof allRuleCodes)[number]): ReportingDescriptor {
 /** Line-independent identity: code + file + message with numbers of lines stripped. */
 export function fingerprint(f: Finding, rel: (file: string) => string): string {
   const msg = f.message.replace(/:\d+\b/g, ':*');
-  return createHash('sha256').update(`${f.code}\0${rel(f.file)}\0${msg}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${f.code}\0${rel(f.file)}\0${msg}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function region(r: Finding['range']) {
@@ -36,7 +42,8 @@ export function toSarif(findings: Finding[], rel: (file: string) => string, vers
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: rel(f.file), uriBaseId: 'SRCROOT' }, region: region(f.range) } }],
     relatedLocations: f.related.map((r, i) => ({
-      id: i + 1, message: { text: r.message },
+      id: i + 1,
+      message: { text: r.message },
       physicalLocation: { artifactLocation: { uri: rel(r.file), uriBaseId: 'SRCROOT' }, region: region(r.range) },
     })),
     partialFingerprints: { 'irqlensFinding/v1': fingerprint(f, rel) },
@@ -45,11 +52,13 @@ export function toSarif(findings: Finding[], rel: (file: string) => string, vers
   return {
     version: '2.1.0',
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [{
-      tool: { driver: { name: 'irqlens', version, rules: allRuleCodes.map(descriptor) } },
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'irqlens', version, rules: allRuleCodes.map(descriptor) } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
 }
 

@@ -65,7 +65,10 @@ export function walkDmaAliases(graph: DeviceGraph, bdf: string): RawWalk | undef
   const real = graph.realDmaDev.get(bdf);
   const d = real ? graph.devices.get(real)! : dev;
   const walk: RawWalk = { device: bdf, pairs: [], unknownAliases: d.aliasesUnknown, assumptions: [], ...(real ? { realDmaDev: real } : {}) };
-  if (dev.fn.domain >= 0x10000 && !real) walk.assumptions.push(`domain ${dev.fn.domain.toString(16)} is an Intel VMD domain: the kernel walks from the VMD endpoint (pci_real_dma_dev), which this topology does not identify`);
+  if (dev.fn.domain >= 0x10000 && !real)
+    walk.assumptions.push(
+      `domain ${dev.fn.domain.toString(16)} is an Intel VMD domain: the kernel walks from the VMD endpoint (pci_real_dma_dev), which this topology does not identify`,
+    );
   walk.pairs.push({ pdev: d.fn.bdf, alias: rid(d.fn.bus, d.fn.devfn), step: real ? `VMD endpoint ${real} (pci_real_dma_dev)` : 'own RID' });
   for (const devfn of d.aliasDevfns) walk.pairs.push({ pdev: d.fn.bdf, alias: rid(d.fn.bus, devfn), step: maskStep(d) });
   const seen = new Set<string>();

@@ -81,7 +81,11 @@ function bindSubdevice(topology: Topology, cls: DeviceClass, names: string[]): B
   for (let parent = sub.parent; parent && !seen.has(parent); ) {
     seen.add(parent);
     const fn = topology.functions.find((f) => f.bdf === parent);
-    if (fn) return { functions: [fn], how: `topology subdevice ${sub.name}${named.length === 1 ? ` (driver ${sub.driver})` : ', the only ' + cls + ' device there'} has parent ${fn.bdf}` };
+    if (fn)
+      return {
+        functions: [fn],
+        how: `topology subdevice ${sub.name}${named.length === 1 ? ` (driver ${sub.driver})` : ', the only ' + cls + ' device there'} has parent ${fn.bdf}`,
+      };
     parent = topology.subdevices.find((s) => s.name === parent)?.parent;
   }
   return undefined;
@@ -91,9 +95,19 @@ export function attributeFact(fact: MsiFact, ctx: AttributionContext): Attributi
   const dev = fact.device;
   const owner = { class: dev?.class ?? 'unknown', key: dev?.key ?? '', text: dev?.text ?? '' } as const;
   const info = ownerClasses[owner.class];
-  const a: Attribution = { owner: { ...owner }, requesterIds: [], chain: [], notes: [], subdevice: info.subdevice, iommuContext: info.iommuContext, functions: [], walks: [] };
+  const a: Attribution = {
+    owner: { ...owner },
+    requesterIds: [],
+    chain: [],
+    notes: [],
+    subdevice: info.subdevice,
+    iommuContext: info.iommuContext,
+    functions: [],
+    walks: [],
+  };
   a.chain.push(`owner O = ${owner.text || '(no device argument)'}: ${owner.class} device; the descriptors live in its msi.data`);
-  if (info.subdevice) a.chain.push(`O is on the ${info.bus} bus, which is not in iommu_buses[]: it has no IOMMU group, and the write comes from its parent function`);
+  if (info.subdevice)
+    a.chain.push(`O is on the ${info.bus} bus, which is not in iommu_buses[]: it has no IOMMU group, and the write comes from its parent function`);
   const binding = bindingFor(fact, ctx);
   if (!binding) {
     if (info.subdevice) a.originatingFunction = 'the PCI function reached through dev.parent';

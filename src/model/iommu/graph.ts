@@ -151,7 +151,9 @@ function linkVmdDomains(graph: DeviceGraph): void {
   if (domains.length === 0) return;
   const vmds = fns.filter((f) => f.vendor === 0x8086 && f.device !== undefined && vmdDeviceIds.has(f.device) && f.domain < 0x10000);
   if (vmds.length !== domains.length) {
-    graph.notes.push(`${domains.length} VMD domain(s) but ${vmds.length} VMD endpoint(s): devices behind VMD are not linked to their endpoint (pci_real_dma_dev)`);
+    graph.notes.push(
+      `${domains.length} VMD domain(s) but ${vmds.length} VMD endpoint(s): devices behind VMD are not linked to their endpoint (pci_real_dma_dev)`,
+    );
     return;
   }
   if (vmds.length > 1) graph.notes.push('several VMD endpoints: paired with the VMD domains in enumeration order');

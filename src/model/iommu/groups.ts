@@ -56,22 +56,54 @@ const acsQuirks: readonly { vendor: number; pcie: string; devices?: IdRanges; ho
   // Intel RCiEPs may only do peer-to-peer on translated addresses (VT-d r3.1 sec 3.16).
   { vendor: 0x8086, pcie: 'rc-endpoint', hook: 'pci_quirk_rciep_acs' },
   {
-    vendor: 0x8086, pcie: 'root-port', hook: 'pci_quirk_intel_pch_acs',
+    vendor: 0x8086,
+    pcie: 'root-port',
+    hook: 'pci_quirk_intel_pch_acs',
     devices: each([
-      ...span(0x3b42, 16), ...span(0x1c10, 16), ...span(0x1e10, 16), ...span(0x8c10, 16), ...span(0x9c10, 12),
-      ...span(0x9c90, 12), 0x1d10, 0x1d12, 0x1d14, 0x1d16, 0x1d18, 0x1d1a, 0x1d1c, 0x1d1e, ...span(0x8d10, 15),
-      0x8c90, 0x8c92, 0x8c94, 0x8c96, 0x8c98, 0x8c9a, 0x8c9c, 0x8c9e,
+      ...span(0x3b42, 16),
+      ...span(0x1c10, 16),
+      ...span(0x1e10, 16),
+      ...span(0x8c10, 16),
+      ...span(0x9c10, 12),
+      ...span(0x9c90, 12),
+      0x1d10,
+      0x1d12,
+      0x1d14,
+      0x1d16,
+      0x1d18,
+      0x1d1a,
+      0x1d1c,
+      0x1d1e,
+      ...span(0x8d10, 15),
+      0x8c90,
+      0x8c92,
+      0x8c94,
+      0x8c96,
+      0x8c98,
+      0x8c9a,
+      0x8c9c,
+      0x8c9e,
     ]),
   },
   {
-    vendor: 0x8086, pcie: 'root-port', hook: 'pci_quirk_intel_spt_pch_acs',
-    devices: [[0xa110, 0xa11f], [0xa167, 0xa16a], [0xa290, 0xa29f], [0xa2e7, 0xa2ee], [0x9d10, 0x9d1b]],
+    vendor: 0x8086,
+    pcie: 'root-port',
+    hook: 'pci_quirk_intel_spt_pch_acs',
+    devices: [
+      [0xa110, 0xa11f],
+      [0xa167, 0xa16a],
+      [0xa290, 0xa29f],
+      [0xa2e7, 0xa2ee],
+      [0x9d10, 0x9d1b],
+    ],
   },
 ];
 
 function acsQuirkFor(d: DeviceNode): string | undefined {
   const dev = d.fn.device;
-  const hit = acsQuirks.find((q) => q.vendor === d.fn.vendor && q.pcie === d.fn.pcie && (!q.devices || (dev !== undefined && q.devices.some(([a, b]) => dev >= a && dev <= b))));
+  const hit = acsQuirks.find(
+    (q) => q.vendor === d.fn.vendor && q.pcie === d.fn.pcie && (!q.devices || (dev !== undefined && q.devices.some(([a, b]) => dev >= a && dev <= b))),
+  );
   return hit?.hook;
 }
 
@@ -142,5 +174,9 @@ export function computeGroups(graph: DeviceGraph): GroupResult {
     if (!numbers.has(root)) numbers.set(root, numbers.size);
     groupOf.set(d.fn.bdf, numbers.get(root)!);
   }
-  return { groupOf, source: 'derived', notes: ['groups derived from the topology (pci_device_group simplification; ACS quirks only for Intel RCiEPs and PCH root ports)'] };
+  return {
+    groupOf,
+    source: 'derived',
+    notes: ['groups derived from the topology (pci_device_group simplification; ACS quirks only for Intel RCiEPs and PCH root ports)'],
+  };
 }

@@ -2,16 +2,7 @@
 // matches (6.12 and 6.1 hooks are identical). One row per hook; the rows that name devices live
 // in quirk-table.ts (built-in) or come from quirk-source.ts (the workspace's own quirks.c).
 
-export type QuirkKind =
-  | 'FUNC0'
-  | 'FUNC1'
-  | 'FIXED_01_0'
-  | 'BRIDGE_FLAG'
-  | 'MIC3'
-  | 'VCA160'
-  | 'XLATE_STOP'
-  | 'ALL256'
-  | 'HWTABLE';
+export type QuirkKind = 'FUNC0' | 'FUNC1' | 'FIXED_01_0' | 'BRIDGE_FLAG' | 'MIC3' | 'VCA160' | 'XLATE_STOP' | 'ALL256' | 'HWTABLE';
 
 export interface QuirkRow {
   vendor: number;

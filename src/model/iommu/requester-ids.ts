@@ -39,7 +39,9 @@ export function modelFor(topology: Topology): Model {
   if (!m) {
     const q = quirkTables.get(topology);
     const graph = buildGraph(topology, q?.rows);
-    graph.notes.push(q ? `DMA-alias quirks from ${q.source} (${q.rows.length} rows)` : 'DMA-alias quirks: built-in table from 6.12 drivers/pci/quirks.c (142 rows)');
+    graph.notes.push(
+      q ? `DMA-alias quirks from ${q.source} (${q.rows.length} rows)` : 'DMA-alias quirks: built-in table from 6.12 drivers/pci/quirks.c (142 rows)',
+    );
     m = { graph, groups: computeGroups(graph) };
     models.set(topology, m);
   }

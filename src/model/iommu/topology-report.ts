@@ -46,10 +46,15 @@ function report(graph: DeviceGraph, node: DeviceNode): DeviceReport {
   const fn = node.fn;
   const w = resolveRequesterIds(graph.topology, fn.bdf)!;
   const r: DeviceReport = {
-    bdf: fn.bdf, type: typeOf(fn), requesterIds: w.requesterIds,
+    bdf: fn.bdf,
+    type: typeOf(fn),
+    requesterIds: w.requesterIds,
     aliases: w.pairs.slice(1).map((p) => ({ pdev: p.pdev, alias: formatRid(p.alias), step: p.step })),
-    intelIr: w.intelIr.text, itsRid: formatRid(w.its.rid), quirks: [...new Set(node.quirks.map((q) => q.kind))],
-    notes: [...node.notes, ...w.assumptions, ...(w.unknownAliases ? ['aliases read from the Switchtec requester-ID table at boot: unknown'] : [])], children: [],
+    intelIr: w.intelIr.text,
+    itsRid: formatRid(w.its.rid),
+    quirks: [...new Set(node.quirks.map((q) => q.kind))],
+    notes: [...node.notes, ...w.assumptions, ...(w.unknownAliases ? ['aliases read from the Switchtec requester-ID table at boot: unknown'] : [])],
+    children: [],
   };
   if (fn.vendor !== undefined && fn.device !== undefined) r.id = `${hex4(fn.vendor)}:${hex4(fn.device)}`;
   if (fn.name) r.name = fn.name;
@@ -87,7 +92,14 @@ export function topologyReport(topology: Topology): TopologyReport {
     d.children = [];
     roots.push(d);
   }
-  return { source: topology.source, format: topology.format, functions: topology.functions.length, groupSource: groups.source, notes: [...graph.notes, ...groups.notes], roots };
+  return {
+    source: topology.source,
+    format: topology.format,
+    functions: topology.functions.length,
+    groupSource: groups.source,
+    notes: [...graph.notes, ...groups.notes],
+    roots,
+  };
 }
 
 function line(d: DeviceReport): string {
@@ -108,7 +120,13 @@ export function formatTopologyText(r: TopologyReport): string {
   const walk = (d: DeviceReport, depth: number): void => {
     const pad = '  '.repeat(depth);
     out.push(pad + line(d));
-    if (d.aliases.length) out.push(`${pad}    aliases: ${d.aliases.map((a) => `${a.alias} via ${a.pdev} (${a.step})`).slice(0, 4).join('; ')}${d.aliases.length > 4 ? `; … ${d.aliases.length} in all` : ''}`);
+    if (d.aliases.length)
+      out.push(
+        `${pad}    aliases: ${d.aliases
+          .map((a) => `${a.alias} via ${a.pdev} (${a.step})`)
+          .slice(0, 4)
+          .join('; ')}${d.aliases.length > 4 ? `; … ${d.aliases.length} in all` : ''}`,
+      );
     if (d.aliases.length) out.push(`${pad}    Intel IR: ${d.intelIr}; ITS rid ${d.itsRid}`);
     for (const n of d.notes) out.push(`${pad}    note: ${n}`);
     d.children.forEach((c) => walk(c, depth + 1));

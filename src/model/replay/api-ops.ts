@@ -97,9 +97,17 @@ export function apiOp(api: string): ApiOp {
 /** Operations that put descriptors into a store (their results decide success paths). */
 export function isAllocation(op: OpKind): boolean {
   return (
-    op === 'pci-alloc' || op === 'pci-enable-msi' || op === 'pci-enable-msix' || op === 'msix-alloc-at' ||
-    op === 'domain-alloc-range' || op === 'domain-alloc-at' || op === 'platform-alloc' || op === 'fslmc-alloc' ||
-    op === 'ims-alloc' || op === 'create-domain' || op === 'ims-create'
+    op === 'pci-alloc' ||
+    op === 'pci-enable-msi' ||
+    op === 'pci-enable-msix' ||
+    op === 'msix-alloc-at' ||
+    op === 'domain-alloc-range' ||
+    op === 'domain-alloc-at' ||
+    op === 'platform-alloc' ||
+    op === 'fslmc-alloc' ||
+    op === 'ims-alloc' ||
+    op === 'create-domain' ||
+    op === 'ims-create'
   );
 }
 

@@ -9,11 +9,16 @@ export function resultValue(fact: MsiFact, id: number): Val | undefined {
   const file = fact.file;
   const ok = (lo: number, hi: number): Val => ({ fact: id, file, ok: num(lo, hi), failed: errnoRange });
   switch (apiOp(fact.api).returns) {
-    case 'count': return ok(Math.max(1, fact.min?.value ?? fact.min?.min ?? 1), fact.max?.value ?? fact.max?.max ?? BIG);
-    case 'zero': return ok(0, 0);
-    case 'bool': return { fact: id, file, ok: num(1), failed: num(0) };
-    case 'map': return { fact: id, file, ok: top, failed: top, fields: { index: { ok: num(0, 65535), failed: errnoRange }, virq: { ok: num(1, BIG), failed: num(0) } } };
-    default: return undefined;
+    case 'count':
+      return ok(Math.max(1, fact.min?.value ?? fact.min?.min ?? 1), fact.max?.value ?? fact.max?.max ?? BIG);
+    case 'zero':
+      return ok(0, 0);
+    case 'bool':
+      return { fact: id, file, ok: num(1), failed: num(0) };
+    case 'map':
+      return { fact: id, file, ok: top, failed: top, fields: { index: { ok: num(0, 65535), failed: errnoRange }, virq: { ok: num(1, BIG), failed: num(0) } } };
+    default:
+      return undefined;
   }
 }
 

@@ -9,7 +9,12 @@ export function paramName(decl: string): string | undefined {
 
 /** `&pdev->dev`, `pdev` -> the facts layer's device key form ("pdev"). */
 export function deviceKeyOf(text: string): string {
-  return text.trim().replace(/^&\s*/, '').replace(/(?:->|\.)dev$/, '').replace(/^to_pci_dev\((.*)\)$/, '$1').replace(/^\((.*)\)$/, '$1');
+  return text
+    .trim()
+    .replace(/^&\s*/, '')
+    .replace(/(?:->|\.)dev$/, '')
+    .replace(/^to_pci_dev\((.*)\)$/, '$1')
+    .replace(/^\((.*)\)$/, '$1');
 }
 
 /** Rewrites the root variable of a device expression through a frame's parameter map. */

@@ -5,7 +5,29 @@ import type { Cond, Expr, Range } from '../../facts/types';
 import type { Outcome } from './outcome';
 import type { PathState } from './replay-state';
 import type { Frame } from './walk';
-import { BIG, arith, bitTest, compare, constOf, errnoRange, flipOp, hull, isRes, isTop, negateOp, num, refine, refineBits, top, truth, under, type Num, type Res, type Tri, type Val } from './values';
+import {
+  BIG,
+  arith,
+  bitTest,
+  compare,
+  constOf,
+  errnoRange,
+  flipOp,
+  hull,
+  isRes,
+  isTop,
+  negateOp,
+  num,
+  refine,
+  refineBits,
+  top,
+  truth,
+  under,
+  type Num,
+  type Res,
+  type Tri,
+  type Val,
+} from './values';
 
 export interface EvalHooks {
   /** `pdev->msix_enabled`: the bit as the store knows it for that device, if it does. */
@@ -19,21 +41,34 @@ export interface EvalHooks {
 /** The location an object expression names: `priv` (or what a parameter points at), `priv.sub`. */
 function baseLoc(e: Expr, frame: Frame): string | undefined {
   switch (e.t) {
-    case 'var': return frame.roots.get(e.name) ?? `${frame.id}:${e.name}`;
-    case 'addr': return locOf(e.a, frame);
-    case 'deref': return baseLoc(e.a, frame);
-    case 'field': return locOf(e, frame);
-    default: return undefined;
+    case 'var':
+      return frame.roots.get(e.name) ?? `${frame.id}:${e.name}`;
+    case 'addr':
+      return locOf(e.a, frame);
+    case 'deref':
+      return baseLoc(e.a, frame);
+    case 'field':
+      return locOf(e, frame);
+    default:
+      return undefined;
   }
 }
 
 /** The location an lvalue names, scoped to its activation: `3:ret`, `1:priv.flags`. */
 export function locOf(e: Expr, frame: Frame): string | undefined {
   switch (e.t) {
-    case 'var': return `${frame.id}:${e.name}`;
-    case 'field': { const b = baseLoc(e.base, frame); return b === undefined ? undefined : `${b}.${e.name}`; }
-    case 'deref': { const b = baseLoc(e.a, frame); return b === undefined ? undefined : `${b}.*`; }
-    default: return undefined;
+    case 'var':
+      return `${frame.id}:${e.name}`;
+    case 'field': {
+      const b = baseLoc(e.base, frame);
+      return b === undefined ? undefined : `${b}.${e.name}`;
+    }
+    case 'deref': {
+      const b = baseLoc(e.a, frame);
+      return b === undefined ? undefined : `${b}.*`;
+    }
+    default:
+      return undefined;
   }
 }
 
@@ -89,15 +124,27 @@ export class Evaluator {
 
   private valueOf(e: Expr): Val {
     switch (e.t) {
-      case 'int': return num(e.value);
-      case 'errno': return errnoRange;
-      case 'err-ptr': return this.value(e.a);
-      case 'var': case 'field': case 'deref': return this.read(e);
-      case 'addr': return num(1, BIG);
-      case 'index': case 'other': return top;
-      case 'call': return this.call(e);
-      case 'unary': return this.lift([this.value(e.a)], ([a]) => (e.op === '!' ? triNum(not(truth(a!))) : e.op === '-' ? negated(a!) : top));
-      case 'binary': return this.binary(e.op, e.left, e.right);
+      case 'int':
+        return num(e.value);
+      case 'errno':
+        return errnoRange;
+      case 'err-ptr':
+        return this.value(e.a);
+      case 'var':
+      case 'field':
+      case 'deref':
+        return this.read(e);
+      case 'addr':
+        return num(1, BIG);
+      case 'index':
+      case 'other':
+        return top;
+      case 'call':
+        return this.call(e);
+      case 'unary':
+        return this.lift([this.value(e.a)], ([a]) => (e.op === '!' ? triNum(not(truth(a!))) : e.op === '-' ? negated(a!) : top));
+      case 'binary':
+        return this.binary(e.op, e.left, e.right);
       case 'ternary':
         return this.lift([this.value(e.test), this.value(e.then), this.value(e.else)], ([t, a, b]) => {
           const c = truth(t!);
@@ -109,15 +156,34 @@ export class Evaluator {
   private binary(op: string, left: Expr, right: Expr): Val {
     const l = this.value(left);
     const r = this.value(right);
-    const exact = op === '==' || op === '!=' ? this.exactTest(l, right) ?? this.exactTest(r, left) : undefined;
+    const exact = op === '==' || op === '!=' ? (this.exactTest(l, right) ?? this.exactTest(r, left)) : undefined;
     if (exact) return op === '==' ? exact : { ...exact, ok: num(0), failed: num(1) };
     switch (op) {
-      case '&&': return this.lift([l, r], ([a, b]) => { const x = truth(a!); const y = truth(b!); return triNum(x === false || y === false ? false : x && y ? true : undefined); });
-      case '||': return this.lift([l, r], ([a, b]) => { const x = truth(a!); const y = truth(b!); return triNum(x === true || y === true ? true : x === false && y === false ? false : undefined); });
-      case '<': case '<=': case '>': case '>=': case '==': case '!=':
+      case '&&':
+        return this.lift([l, r], ([a, b]) => {
+          const x = truth(a!);
+          const y = truth(b!);
+          return triNum(x === false || y === false ? false : x && y ? true : undefined);
+        });
+      case '||':
+        return this.lift([l, r], ([a, b]) => {
+          const x = truth(a!);
+          const y = truth(b!);
+          return triNum(x === true || y === true ? true : x === false && y === false ? false : undefined);
+        });
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+      case '==':
+      case '!=':
         return this.lift([l, r], ([a, b]) => triNum(compare(op, a!, b!)));
       case '&':
-        return this.lift([l, r], ([a, b]) => { const m = constOf(b!); const t = m === undefined ? undefined : bitTest(a!, m); return t === false ? num(0) : arith('&', a!, b!); });
+        return this.lift([l, r], ([a, b]) => {
+          const m = constOf(b!);
+          const t = m === undefined ? undefined : bitTest(a!, m);
+          return t === false ? num(0) : arith('&', a!, b!);
+        });
       default:
         return this.lift([l, r], ([a, b]) => arith(op, a!, b!));
     }
@@ -134,7 +200,9 @@ export class Evaluator {
     const bit = bitArgs(e);
     if (bit && e.name.endsWith('test_bit')) return this.lift([this.value(bit.word)], ([a]) => triNum(bitTest(a!, bit.mask)));
     if ((e.name === 'IS_ERR' || e.name === 'IS_ERR_OR_NULL') && e.args[0]) {
-      return this.lift([this.value(e.args[0])], ([a]) => (a!.lo >= -4095 && a!.hi < 0 ? num(1) : a!.lo >= 0 && (e.name === 'IS_ERR' || a!.lo > 0) ? num(0) : num(0, 1)));
+      return this.lift([this.value(e.args[0])], ([a]) =>
+        a!.lo >= -4095 && a!.hi < 0 ? num(1) : a!.lo >= 0 && (e.name === 'IS_ERR' || a!.lo > 0) ? num(0) : num(0, 1),
+      );
     }
     return this.s.calls[callSlot(this.frame, e.at)] ?? top;
   }
@@ -171,29 +239,49 @@ export class Evaluator {
   /** The condition's truth on this path (undefined: it depends on what the path does not know). */
   cond(c: Cond): Tri {
     switch (c.t) {
-      case 'not': return not(this.cond(c.a));
-      case 'and': { const a = this.cond(c.a); const b = this.cond(c.b); return a === false || b === false ? false : a && b ? true : undefined; }
-      case 'or': { const a = this.cond(c.a); const b = this.cond(c.b); return a === true || b === true ? true : a === false && b === false ? false : undefined; }
-      case 'truth': return truth(this.num(this.value(c.operand.expr)));
+      case 'not':
+        return not(this.cond(c.a));
+      case 'and': {
+        const a = this.cond(c.a);
+        const b = this.cond(c.b);
+        return a === false || b === false ? false : a && b ? true : undefined;
+      }
+      case 'or': {
+        const a = this.cond(c.a);
+        const b = this.cond(c.b);
+        return a === true || b === true ? true : a === false && b === false ? false : undefined;
+      }
+      case 'truth':
+        return truth(this.num(this.value(c.operand.expr)));
       case 'cmp': {
         const l = this.value(c.left.expr);
         const r = this.value(c.right.expr);
-        const exact = c.op === '==' || c.op === '!=' ? this.exactTest(l, c.right.expr) ?? this.exactTest(r, c.left.expr) : undefined;
-        if (exact) { const t = truth(this.num(exact)); return c.op === '==' ? t : not(t); }
+        const exact = c.op === '==' || c.op === '!=' ? (this.exactTest(l, c.right.expr) ?? this.exactTest(r, c.left.expr)) : undefined;
+        if (exact) {
+          const t = truth(this.num(exact));
+          return c.op === '==' ? t : not(t);
+        }
         return compare(c.op, this.num(l), this.num(r));
       }
-      case 'opaque': return undefined;
+      case 'opaque':
+        return undefined;
     }
   }
 
   /** The first open allocation outcome a condition depends on. */
   openFact(c: Cond): number | undefined {
     switch (c.t) {
-      case 'not': return this.openFact(c.a);
-      case 'and': case 'or': return this.openFact(c.a) ?? this.openFact(c.b);
-      case 'truth': return this.open(this.value(c.operand.expr));
-      case 'cmp': return this.open(this.value(c.left.expr)) ?? this.open(this.value(c.right.expr));
-      case 'opaque': return undefined;
+      case 'not':
+        return this.openFact(c.a);
+      case 'and':
+      case 'or':
+        return this.openFact(c.a) ?? this.openFact(c.b);
+      case 'truth':
+        return this.open(this.value(c.operand.expr));
+      case 'cmp':
+        return this.open(this.value(c.left.expr)) ?? this.open(this.value(c.right.expr));
+      case 'opaque':
+        return undefined;
     }
   }
 }
@@ -214,11 +302,15 @@ export interface Refinement {
 /** The narrowing of locations that `c` being `branch` implies (what can be told without splitting). */
 export function refinement(ev: Evaluator, c: Cond, branch: boolean, frame: Frame, out: Refinement = { binds: [], granted: [], infeasible: false }): Refinement {
   switch (c.t) {
-    case 'not': return refinement(ev, c.a, !branch, frame, out);
-    case 'and': case 'or': {
+    case 'not':
+      return refinement(ev, c.a, !branch, frame, out);
+    case 'and':
+    case 'or': {
       const all = (c.t === 'and') === branch;
-      if (all) { refinement(ev, c.a, branch, frame, out); refinement(ev, c.b, branch, frame, out); }
-      else {
+      if (all) {
+        refinement(ev, c.a, branch, frame, out);
+        refinement(ev, c.b, branch, frame, out);
+      } else {
         // `a && b` false: when a holds, b is false (and the other way round).
         const a = ev.cond(c.a);
         const b = ev.cond(c.b);
@@ -227,7 +319,9 @@ export function refinement(ev: Evaluator, c: Cond, branch: boolean, frame: Frame
       }
       return out;
     }
-    case 'truth': truthRefinement(ev, c.operand.expr, branch, frame, out); return out;
+    case 'truth':
+      truthRefinement(ev, c.operand.expr, branch, frame, out);
+      return out;
     case 'cmp': {
       const r = ev.num(ev.value(c.right.expr));
       const l = ev.num(ev.value(c.left.expr));
@@ -236,7 +330,8 @@ export function refinement(ev: Evaluator, c: Cond, branch: boolean, frame: Frame
       else if (constOf(l) !== undefined) narrow(ev, c.right.expr, flipOp(op), constOf(l)!, frame, out);
       return out;
     }
-    case 'opaque': return out;
+    case 'opaque':
+      return out;
   }
 }
 

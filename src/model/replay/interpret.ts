@@ -44,7 +44,27 @@ const limit = 0x7fffffff;
 const valueFields = ['min', 'max', 'count', 'index', 'first', 'last', 'hwsize', 'domain'] as const;
 
 export function newPathState(store: StoreState): PathState {
-  return { store, env: {}, requests: {}, zeroed: [], aliases: {}, calls: {}, settled: {}, status: {}, returns: {}, before: {}, decisions: {}, errorPath: false, cleanup: '', dyn: [], known: [], unfollowed: false, seq: 0, ownsStore: true, owned: -1 };
+  return {
+    store,
+    env: {},
+    requests: {},
+    zeroed: [],
+    aliases: {},
+    calls: {},
+    settled: {},
+    status: {},
+    returns: {},
+    before: {},
+    decisions: {},
+    errorPath: false,
+    cleanup: '',
+    dyn: [],
+    known: [],
+    unfollowed: false,
+    seq: 0,
+    ownsStore: true,
+    owned: -1,
+  };
 }
 
 /** `if (!ret)` after pci_alloc_irq_vectors(): true for no value the call returns. */
@@ -69,7 +89,10 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   /** Per `if` site: a test no outcome passed on a path, and whether some path may pass it. */
   private readonly tests = new Map<string, { test?: ImpossibleTest; passable: boolean }>();
 
-  constructor(private readonly hooks: ReplayHooks, private readonly opts: InterpreterOptions) {}
+  constructor(
+    private readonly hooks: ReplayHooks,
+    private readonly opts: InterpreterOptions,
+  ) {}
 
   fork(s: PathState): PathState {
     return forkPath(s);
@@ -92,7 +115,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   private evaluator(s: PathState, frame: Frame, assumed: Record<number, Outcome> = {}): Evaluator {
     const hooks: EvalHooks = {
-      modeBit: (base, field) => this.modeBit(s, base, field, frame), inherited: this.opts.inherited,
+      modeBit: (base, field) => this.modeBit(s, base, field, frame),
+      inherited: this.opts.inherited,
       used: (res) => void this.usedResults.add(`${res.file}#${res.fact}`),
     };
     return new Evaluator(s, frame, hooks, assumed);
@@ -128,7 +152,10 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   /** The path's own copy of the store (copied on its first write after a fork), unsigned. */
   private writableStore(s: PathState): StoreState {
-    if (!s.ownsStore) { s.store = cloneStore(s.store); s.ownsStore = true; }
+    if (!s.ownsStore) {
+      s.store = cloneStore(s.store);
+      s.ownsStore = true;
+    }
     storeSigs.delete(s.store);
     return s.store;
   }
@@ -146,7 +173,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       const n = ev.num(ev.value(e));
       // Only what the path pins down: a constant, or a small interval (not a count's 1..max).
       if (n.lo !== n.hi && (n.lo < -limit || n.hi > limit)) continue;
-      const known: Value = n.lo === n.hi ? { ...v, value: n.lo } : { ...v, min: Math.max(n.lo, v.min ?? -BIG), ...(n.hi < BIG ? { max: Math.min(n.hi, v.max ?? BIG) } : {}) };
+      const known: Value =
+        n.lo === n.hi ? { ...v, value: n.lo } : { ...v, min: Math.max(n.lo, v.min ?? -BIG), ...(n.hi < BIG ? { max: Math.min(n.hi, v.max ?? BIG) } : {}) };
       out = { ...out, [f]: known };
     }
     return out;
@@ -219,15 +247,30 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (target) this.bind(s, target, result);
     if (resets && !s.known.includes(dev.key)) own(s, 'known').push(dev.key);
     this.hooks.sink({
-      kind: 'op', fact, device: dev.key, deviceText: dev.text, op, outcome, phase: this.hooks.phase, known, pristine, unknownCond,
-      boundByResult, ...(boundByRequest ? { boundByRequest } : {}), wholeTable: s.env[wholeTableKey(dev.key)] !== undefined, state: deviceOnly(s.store, dev.key),
+      kind: 'op',
+      fact,
+      device: dev.key,
+      deviceText: dev.text,
+      op,
+      outcome,
+      phase: this.hooks.phase,
+      known,
+      pristine,
+      unknownCond,
+      boundByResult,
+      ...(boundByRequest ? { boundByRequest } : {}),
+      wholeTable: s.env[wholeTableKey(dev.key)] !== undefined,
+      state: deviceOnly(s.store, dev.key),
     });
   }
 
   /** min_vecs and max_vecs the same unknown location: the result remembers it (see Res.exactOf). */
   private exactResult(v: Val, fact: MsiFact, st: Of<'fact'>, frame: Frame): Val {
     if (!isRes(v) || apiOp(fact.api).returns !== 'count' || !fact.min || !fact.max || fact.min.value !== undefined) return v;
-    const at = (t: string): Expr | undefined => { const i = fact.args.indexOf(t); return i >= 0 ? st.argExprs[i] : undefined; };
+    const at = (t: string): Expr | undefined => {
+      const i = fact.args.indexOf(t);
+      return i >= 0 ? st.argExprs[i] : undefined;
+    };
     const lo = at(fact.min.text);
     const key = lo ? locOf(lo, frame) : undefined;
     const hi = at(fact.max.text);
@@ -380,7 +423,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     // devm_add_action(dev, fn, data) whose fn frees vectors: they are released at detach.
     if (name.startsWith('devm_add_action') && args && args[1] && this.hooks.mayFree?.(args[1].replace(/^&/, '').trim(), frame.fn) === true) s.released = true;
     // A function whose body the tree shows and that frees nothing is neutral, whatever its name.
-    if (!indirect && args && !s.cleanup && this.hooks.mayFree?.(name, frame.fn) !== false && isCleanupCall(name) && this.reachesDevice(s, args, frame)) s.cleanup = name;
+    if (!indirect && args && !s.cleanup && this.hooks.mayFree?.(name, frame.fn) !== false && isCleanupCall(name) && this.reachesDevice(s, args, frame))
+      s.cleanup = name;
     if (indirect || !isKernelHelper(name)) s.unfollowed = true;
   }
 
@@ -388,7 +432,12 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   private reachesDevice(s: PathState, args: string[], frame: Frame): boolean {
     const devices = Object.keys(s.store.devices).map((q) => q.slice(q.lastIndexOf(':') + 1));
     // Paths that lead to a device: its key, and fields a device was stored in (`priv->pdev`).
-    const paths = [...devices, ...Object.entries(s.aliases).filter(([, to]) => devices.includes(to)).map(([from]) => from)];
+    const paths = [
+      ...devices,
+      ...Object.entries(s.aliases)
+        .filter(([, to]) => devices.includes(to))
+        .map(([from]) => from),
+    ];
     return args.some((text) => {
       const a = canonical(renameRoot(deviceKeyOf(text), frame.rename), s.aliases);
       return paths.some((p) => p === a || p.startsWith(`${a}->`) || p.startsWith(`${a}.`));
@@ -442,7 +491,14 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       // the store sees as a failure; so success takes this branch only through the call's side.
       const shortSide = (cond.t === 'and' && !branch) || (cond.t === 'or' && branch);
       const onlyRight = shortSide && (cond.t === 'and' || cond.t === 'or') && ev.openFact(cond.a) !== fact;
-      const tOk = onlyRight && (cond.t === 'and' || cond.t === 'or') ? (on('ok', cond.b) === branch ? branch : on('ok', cond.b) === undefined ? undefined : !branch) : on('ok');
+      const tOk =
+        onlyRight && (cond.t === 'and' || cond.t === 'or')
+          ? on('ok', cond.b) === branch
+            ? branch
+            : on('ok', cond.b) === undefined
+              ? undefined
+              : !branch
+          : on('ok');
       const tFail = on('failed');
       const outs = (['ok', 'failed'] as const).filter((o) => (o === 'ok' ? tOk : tFail) !== !branch);
       if (outs.length === 2 && tOk === undefined && tFail === undefined) return this.refined(s, cond, branch, frame, true);
@@ -481,14 +537,18 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (seen.passable || ev.cond(cond) === false) return;
     {
       // Passable here unless this very path shows that no outcome passes it.
-      const leaves = cond.t === 'truth' ? [cond.operand] : cond.t === 'cmp' ? [cond.left, cond.right] : cond.t === 'not' && cond.a.t === 'truth' ? [cond.a.operand] : [];
+      const leaves =
+        cond.t === 'truth' ? [cond.operand] : cond.t === 'cmp' ? [cond.left, cond.right] : cond.t === 'not' && cond.a.t === 'truth' ? [cond.a.operand] : [];
       for (const leaf of leaves) {
         const v = ev.value(leaf.expr);
         if (!isRes(v) || ev.outcome(v.fact) !== undefined) continue;
         const fact = this.hooks.factById(v.file, v.fact);
         if (!fact || apiOp(fact.api).returns !== 'count') continue;
         const never = (['ok', 'failed'] as const).every((o) => this.evaluator(s, frame, { [v.fact]: o }).cond(cond) === false);
-        if (never) { seen.test ??= { fact, file: frame.fn.file, range: site, test: condKey(cond) }; return; }
+        if (never) {
+          seen.test ??= { fact, file: frame.fn.file, range: site, test: condKey(cond) };
+          return;
+        }
       }
       seen.passable = true;
     }
@@ -591,11 +651,24 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const exit = s.exit ?? (st ? { range: st.range } : undefined);
     const fn = frame.fn;
     this.hooks.sink({
-      kind: 'end', phase: this.hooks.phase, errorPath, cleanup: s.cleanup, released: s.released ?? false, guessed: s.guessed ?? false, inBranch, file: fn.file,
-      range: st?.range ?? { line: fn.bodyRange.endLine, column: Math.max(1, fn.bodyRange.endColumn - 1), endLine: fn.bodyRange.endLine, endColumn: fn.bodyRange.endColumn },
+      kind: 'end',
+      phase: this.hooks.phase,
+      errorPath,
+      cleanup: s.cleanup,
+      released: s.released ?? false,
+      guessed: s.guessed ?? false,
+      inBranch,
+      file: fn.file,
+      range: st?.range ?? {
+        line: fn.bodyRange.endLine,
+        column: Math.max(1, fn.bodyRange.endColumn - 1),
+        endLine: fn.bodyRange.endLine,
+        endColumn: fn.bodyRange.endColumn,
+      },
       ...(exit ? { exit } : {}),
       ...(assumed ? { assumed } : {}),
-      function: fn.name, state: s.store,
+      function: fn.name,
+      state: s.store,
     });
   }
 }

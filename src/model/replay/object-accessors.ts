@@ -8,15 +8,21 @@ import type { Frame } from './walk';
 
 /** The object slot each getter reads (drvdata of a device, the private area of a net_device). */
 const getters: Record<string, string> = {
-  pci_get_drvdata: 'drvdata', dev_get_drvdata: 'drvdata', platform_get_drvdata: 'drvdata',
-  auxiliary_get_drvdata: 'drvdata', spi_get_drvdata: 'drvdata', i2c_get_clientdata: 'drvdata',
+  pci_get_drvdata: 'drvdata',
+  dev_get_drvdata: 'drvdata',
+  platform_get_drvdata: 'drvdata',
+  auxiliary_get_drvdata: 'drvdata',
+  spi_get_drvdata: 'drvdata',
+  i2c_get_clientdata: 'drvdata',
   netdev_priv: 'netdev_priv',
 };
 
 /** Setters: slot and the argument index of the object stored. */
 const setters: Record<string, { slot: string; object: number }> = {
-  pci_set_drvdata: { slot: 'drvdata', object: 1 }, dev_set_drvdata: { slot: 'drvdata', object: 1 },
-  platform_set_drvdata: { slot: 'drvdata', object: 1 }, auxiliary_set_drvdata: { slot: 'drvdata', object: 1 },
+  pci_set_drvdata: { slot: 'drvdata', object: 1 },
+  dev_set_drvdata: { slot: 'drvdata', object: 1 },
+  platform_set_drvdata: { slot: 'drvdata', object: 1 },
+  auxiliary_set_drvdata: { slot: 'drvdata', object: 1 },
 };
 
 /** What a device argument points at: `&pdev->dev` is pdev's embedded device, so pdev's object. */

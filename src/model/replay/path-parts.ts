@@ -8,7 +8,18 @@ import { resetValueIds, valuesText } from './record-text';
 export type RecordPart = 'env' | 'aliases' | 'calls' | 'settled' | 'status' | 'returns' | 'before' | 'decisions' | 'dyn' | 'known' | 'zeroed' | 'requests';
 
 const bits: Record<RecordPart, number> = {
-  env: 1, aliases: 2, calls: 4, settled: 8, status: 16, returns: 32, before: 64, decisions: 128, dyn: 256, known: 512, zeroed: 1024, requests: 2048,
+  env: 1,
+  aliases: 2,
+  calls: 4,
+  settled: 8,
+  status: 16,
+  returns: 32,
+  before: 64,
+  decisions: 128,
+  dyn: 256,
+  known: 512,
+  zeroed: 1024,
+  requests: 2048,
 };
 
 /** Records' encodings; an owned record loses its entry when written (writable). */
@@ -66,14 +77,20 @@ export class SignatureTable {
 
   text(json: string): number {
     let id = this.byText.get(json);
-    if (id === undefined) { id = this.byText.size; this.byText.set(json, id); }
+    if (id === undefined) {
+      id = this.byText.size;
+      this.byText.set(json, id);
+    }
     return id;
   }
 
   /** The id of a record's JSON (or of a text that stands for it: record-text.ts). */
   record<T extends object>(value: T, encode: (v: T) => string = JSON.stringify): number {
     let text = encodings.get(value);
-    if (text === undefined) { text = encode(value); encodings.set(value, text); }
+    if (text === undefined) {
+      text = encode(value);
+      encodings.set(value, text);
+    }
     return this.text(text);
   }
 }
@@ -83,8 +100,21 @@ export function pathSignature(s: PathState, table: SignatureTable, storeJson: st
   if (s.sig !== undefined) return s.sig;
   const r = (v: object): number => table.record(v);
   s.sig = [
-    table.text(storeJson), r(s.aliases), table.record(s.env, valuesText), r(s.zeroed), r(s.settled), s.ret === undefined ? '' : JSON.stringify(s.ret),
-    r(s.returns), r(s.decisions), s.errorPath ? 1 : 0, s.released ? 1 : 0, s.cleanup, r(s.dyn), r(s.known), r(s.requests), Object.keys(s.before).join(' '),
+    table.text(storeJson),
+    r(s.aliases),
+    table.record(s.env, valuesText),
+    r(s.zeroed),
+    r(s.settled),
+    s.ret === undefined ? '' : JSON.stringify(s.ret),
+    r(s.returns),
+    r(s.decisions),
+    s.errorPath ? 1 : 0,
+    s.released ? 1 : 0,
+    s.cleanup,
+    r(s.dyn),
+    r(s.known),
+    r(s.requests),
+    Object.keys(s.before).join(' '),
   ].join('|');
   return s.sig;
 }

@@ -5,8 +5,10 @@ import type { Block, StoreState } from '../store/types';
 import { copyDevice } from '../store/state';
 
 /** Kernel helpers whose names sound like cleanup but never free MSI vectors. */
-const notVectorCleanup = /^(?:pci_(?!free_irq_vectors)|free_irq|devm_free_irq|mfd_remove_devices|kv?free|kfree_|vfree|iounmap|dma_|mutex_|spin_|del_timer|cancel_|flush_|destroy_workqueue|release_firmware|free_netdev|put_device|kobject_|debugfs_|sysfs_|device_|dev_|netif_|napi_|tasklet_|clk_|regulator_|reset_control_|devm_kfree|mempool_|idr_|ida_|bitmap_|free_page|__free_page|iommu_|pm_runtime_|of_node_put|fwnode_|platform_device_put|unregister_netdev|misc_deregister|cdev_|class_|ida_free|irq_domain_remove|free_percpu|skb_|dev_kfree_skb|kthread_stop|synchronize_|list_del|release_region|release_mem_region|pcim_)/;
-const cleanupName = /(?:free|release|disable|cleanup|clean_up|teardown|tear_down|remove|destroy|deinit|uninit|unregister|shutdown|stop|exit|devm_add_action|put)/i;
+const notVectorCleanup =
+  /^(?:pci_(?!free_irq_vectors)|free_irq|devm_free_irq|mfd_remove_devices|kv?free|kfree_|vfree|iounmap|dma_|mutex_|spin_|del_timer|cancel_|flush_|destroy_workqueue|release_firmware|free_netdev|put_device|kobject_|debugfs_|sysfs_|device_|dev_|netif_|napi_|tasklet_|clk_|regulator_|reset_control_|devm_kfree|mempool_|idr_|ida_|bitmap_|free_page|__free_page|iommu_|pm_runtime_|of_node_put|fwnode_|platform_device_put|unregister_netdev|misc_deregister|cdev_|class_|ida_free|irq_domain_remove|free_percpu|skb_|dev_kfree_skb|kthread_stop|synchronize_|list_del|release_region|release_mem_region|pcim_)/;
+const cleanupName =
+  /(?:free|release|disable|cleanup|clean_up|teardown|tear_down|remove|destroy|deinit|uninit|unregister|shutdown|stop|exit|devm_add_action|put)/i;
 
 export function constOf(text: string): number | undefined {
   const t = text.trim();
@@ -27,7 +29,10 @@ export function canonical(key: string, aliases: Record<string, string>): string 
 export const storeSigs = new WeakMap<StoreState, string>();
 export function storeSignature(store: StoreState): string {
   let sig = storeSigs.get(store);
-  if (sig === undefined) { sig = JSON.stringify(store.devices); storeSigs.set(store, sig); }
+  if (sig === undefined) {
+    sig = JSON.stringify(store.devices);
+    storeSigs.set(store, sig);
+  }
   return sig;
 }
 
@@ -53,16 +58,32 @@ export function decidedValue(decisions: Record<string, boolean>, v: string): num
 export function constDecision(c: Cond, consts: Record<string, number>): boolean | undefined {
   const val = (o: { text: string; value?: number }): number | undefined => o.value ?? consts[o.text.trim()];
   switch (c.t) {
-    case 'not': { const a = constDecision(c.a, consts); return a === undefined ? undefined : !a; }
-    case 'and': { const a = constDecision(c.a, consts); const b = constDecision(c.b, consts); return a === false || b === false ? false : a && b ? true : undefined; }
-    case 'or': { const a = constDecision(c.a, consts); const b = constDecision(c.b, consts); return a === true || b === true ? true : a === false && b === false ? false : undefined; }
-    case 'truth': { const v = consts[c.operand.text.trim()]; return v === undefined ? undefined : v !== 0; }
+    case 'not': {
+      const a = constDecision(c.a, consts);
+      return a === undefined ? undefined : !a;
+    }
+    case 'and': {
+      const a = constDecision(c.a, consts);
+      const b = constDecision(c.b, consts);
+      return a === false || b === false ? false : a && b ? true : undefined;
+    }
+    case 'or': {
+      const a = constDecision(c.a, consts);
+      const b = constDecision(c.b, consts);
+      return a === true || b === true ? true : a === false && b === false ? false : undefined;
+    }
+    case 'truth': {
+      const v = consts[c.operand.text.trim()];
+      return v === undefined ? undefined : v !== 0;
+    }
     case 'cmp': {
-      const l = val(c.left); const r = val(c.right);
+      const l = val(c.left);
+      const r = val(c.right);
       if (l === undefined || r === undefined || (c.left.value !== undefined && c.right.value !== undefined)) return undefined;
       return { '<': l < r, '<=': l <= r, '>': l > r, '>=': l >= r, '==': l === r, '!=': l !== r }[c.op];
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -45,7 +45,10 @@ const calledCache = new WeakMap<Stmt[], ReadonlySet<string>>();
  *  asks again for the same bodies, so the answer is kept per body. */
 export function calledNames(body: Stmt[]): ReadonlySet<string> {
   let names = calledCache.get(body);
-  if (!names) { names = collectCalls(body, new Set<string>()); calledCache.set(body, names); }
+  if (!names) {
+    names = collectCalls(body, new Set<string>());
+    calledCache.set(body, names);
+  }
   return names;
 }
 
@@ -56,24 +59,40 @@ function collectCalls(body: Stmt[], acc: Set<string>): Set<string> {
   };
   for (const s of body) {
     switch (s.t) {
-      case 'call': acc.add(s.name); break;
-      case 'assign': fromText(s.source); break;
-      case 'return': fromText(s.value); break;
-      case 'if': collectCalls(s.then, acc); collectCalls(s.else, acc); break;
-      case 'switch': for (const c of s.cases) collectCalls(c.body, acc); break;
-      case 'loop': collectCalls(s.body, acc); break;
-      default: break;
+      case 'call':
+        acc.add(s.name);
+        break;
+      case 'assign':
+        fromText(s.source);
+        break;
+      case 'return':
+        fromText(s.value);
+        break;
+      case 'if':
+        collectCalls(s.then, acc);
+        collectCalls(s.else, acc);
+        break;
+      case 'switch':
+        for (const c of s.cases) collectCalls(c.body, acc);
+        break;
+      case 'loop':
+        collectCalls(s.body, acc);
+        break;
+      default:
+        break;
     }
   }
   return acc;
 }
 
 export function hasFactWhere(body: Stmt[], pred: (id: number) => boolean): boolean {
-  return body.some((s) =>
-    (s.t === 'fact' && pred(s.id)) ||
-    (s.t === 'if' && (hasFactWhere(s.then, pred) || hasFactWhere(s.else, pred))) ||
-    (s.t === 'switch' && s.cases.some((c) => hasFactWhere(c.body, pred))) ||
-    (s.t === 'loop' && hasFactWhere(s.body, pred)));
+  return body.some(
+    (s) =>
+      (s.t === 'fact' && pred(s.id)) ||
+      (s.t === 'if' && (hasFactWhere(s.then, pred) || hasFactWhere(s.else, pred))) ||
+      (s.t === 'switch' && s.cases.some((c) => hasFactWhere(c.body, pred))) ||
+      (s.t === 'loop' && hasFactWhere(s.body, pred)),
+  );
 }
 
 function hasFacts(body: Stmt[]): boolean {
@@ -89,7 +108,10 @@ export function reachable(fn: FunctionInfo, index: FunctionIndex, maxDepth: numb
     for (const f of frontier) {
       for (const name of calledNames(f.body)) {
         const g = index.lookup(name, f);
-        if (g && !seen.has(g)) { seen.add(g); next.push(g); }
+        if (g && !seen.has(g)) {
+          seen.add(g);
+          next.push(g);
+        }
       }
     }
     frontier = next;

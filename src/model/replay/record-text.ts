@@ -19,13 +19,19 @@ function valueId(v: unknown): string | undefined {
     return json === undefined ? undefined : idOf(json);
   }
   let id = valueIds.get(v);
-  if (id === undefined) { id = idOf(JSON.stringify(v)); valueIds.set(v, id); }
+  if (id === undefined) {
+    id = idOf(JSON.stringify(v));
+    valueIds.set(v, id);
+  }
   return id;
 }
 
 function idOf(json: string): string {
   let id = idsByJson.get(json);
-  if (id === undefined) { id = idsByJson.size.toString(36); idsByJson.set(json, id); }
+  if (id === undefined) {
+    id = idsByJson.size.toString(36);
+    idsByJson.set(json, id);
+  }
   return id;
 }
 

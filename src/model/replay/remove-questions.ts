@@ -6,10 +6,16 @@ import type { Cond, Expr } from '../../facts/types';
 export function removesOwn(cond: Cond): boolean {
   const own = (e: Expr): boolean => e.t === 'call' || e.t === 'var';
   switch (cond.t) {
-    case 'and': case 'or': return removesOwn(cond.a) && removesOwn(cond.b);
-    case 'not': return removesOwn(cond.a);
-    case 'cmp': return cond.left.expr.t === 'call' || cond.right.expr.t === 'call' || (own(cond.left.expr) && cond.right.expr.t === 'int');
-    case 'truth': return own(cond.operand.expr);
-    default: return false;
+    case 'and':
+    case 'or':
+      return removesOwn(cond.a) && removesOwn(cond.b);
+    case 'not':
+      return removesOwn(cond.a);
+    case 'cmp':
+      return cond.left.expr.t === 'call' || cond.right.expr.t === 'call' || (own(cond.left.expr) && cond.right.expr.t === 'int');
+    case 'truth':
+      return own(cond.operand.expr);
+    default:
+      return false;
   }
 }

@@ -85,7 +85,10 @@ function inheritedFields(s: PathState): Record<string, Val> {
   for (const [k, val] of Object.entries(s.env)) {
     const v = isRes(val) ? under(val, s.settled[val.fact]) : val;
     // What the path noted about a device (`#whole-table:...`) stays as it is.
-    if (k.startsWith('#')) { out[k] = v; continue; }
+    if (k.startsWith('#')) {
+      out[k] = v;
+      continue;
+    }
     const dot = k.indexOf('.');
     if (dot < 0) continue;
     const key = `*${k.slice(dot)}`;
@@ -131,7 +134,8 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       maxStates: opts.maxStates ?? 24,
       // Calls through pointers (`ops->free(x)`) are not cleanup evidence: only named calls are.
       // Flag words set with set_bit() are mode flags the walk must see.
-      significantCall: (name) => name === 'pcim_enable_device' || /^(?:__)?(?:set|clear)_bit$/.test(name) || (/^[A-Za-z_]\w*$/.test(name) && isCleanupCall(name)),
+      significantCall: (name) =>
+        name === 'pcim_enable_device' || /^(?:__)?(?:set|clear)_bit$/.test(name) || (/^[A-Za-z_]\w*$/.test(name) && isCleanupCall(name)),
       maxDepth,
     };
     const qualify = opts.deviceKey ?? qualifiedDevice;
@@ -163,7 +167,18 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     if (walk.remove && successes.length) {
       const interp = new ReplayInterpreter(hooks('remove'), { keepDecision, inherited: true });
       interps.push(interp);
-      const starts = successes.map((s): PathState => ({ ...interp.fork(s), errorPath: false, env: { ...s.env, ...inheritedFields(s) }, requests: {}, calls: {}, before: {}, exit: undefined, ret: undefined }));
+      const starts = successes.map(
+        (s): PathState => ({
+          ...interp.fork(s),
+          errorPath: false,
+          env: { ...s.env, ...inheritedFields(s) },
+          requests: {},
+          calls: {},
+          before: {},
+          exit: undefined,
+          ret: undefined,
+        }),
+      );
       // remove(struct pci_dev *dev) acts on the device probe(struct pci_dev *pdev) was handed.
       const removeParam = pciParam(walk.remove);
       const rename = new Map(probeDevice && removeParam && removeParam !== probeDevice ? [[removeParam, probeDevice]] : []);
@@ -195,5 +210,13 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
  */
 function sharesResult(fact: MsiFact, events: ReplayEvent[]): boolean {
   if (!fact.result) return false;
-  return events.some((e) => e.kind === 'op' && e.fact !== fact && e.fact.file === fact.file && e.fact.function === fact.function && e.fact.result === fact.result && isAllocation(apiOp(e.fact.api).op));
+  return events.some(
+    (e) =>
+      e.kind === 'op' &&
+      e.fact !== fact &&
+      e.fact.file === fact.file &&
+      e.fact.function === fact.function &&
+      e.fact.result === fact.result &&
+      isAllocation(apiOp(e.fact.api).op),
+  );
 }

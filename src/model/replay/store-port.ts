@@ -53,7 +53,10 @@ export function constrainGranted(s: StoreState, site: SourceSite, lo: number, hi
     for (const dom of dev.domains) {
       const blocks: Block[] = [];
       for (const b of dom.blocks) {
-        if (!sameSite(b.site, site)) { blocks.push(b); continue; }
+        if (!sameSite(b.site, site)) {
+          blocks.push(b);
+          continue;
+        }
         if (b.nvecUsed) {
           const min = Math.max(b.nvecUsed.min, lo);
           const max = b.nvecUsed.max === null ? (hi < Number.MAX_SAFE_INTEGER ? hi : null) : Math.min(b.nvecUsed.max, hi);

@@ -64,7 +64,10 @@ export function toStoreOp(fact: MsiFact, c: OpContext): StoreOp | undefined {
         : { ...base, op: 'pci-enable-msi', min: atLeastOne(toInterval(fact.min ?? count)), max: toInterval(fact.max ?? count) };
     case 'pci-enable-msix':
       return {
-        ...base, op: 'pci-enable-msix', min: atLeastOne(toInterval(fact.min ?? count)), max: toInterval(fact.max ?? count),
+        ...base,
+        op: 'pci-enable-msix',
+        min: atLeastOne(toInterval(fact.min ?? count)),
+        max: toInterval(fact.max ?? count),
         entries: fact.entries?.indices ?? null,
       };
     case 'msix-alloc-at':
@@ -115,8 +118,6 @@ export function toStoreOp(fact: MsiFact, c: OpContext): StoreOp | undefined {
     case 'managed':
       return { ...base, op: 'pci-managed' };
     default:
-      return fact.api === 'ti_sci_inta_msi_domain_alloc_irqs'
-        ? { ...base, op: 'ti-sci-alloc', ranges: [] }
-        : undefined;
+      return fact.api === 'ti_sci_inta_msi_domain_alloc_irqs' ? { ...base, op: 'ti-sci-alloc', ranges: [] } : undefined;
   }
 }

@@ -71,10 +71,14 @@ function bitsOf(v: Num): { set: number; clear: number } {
 /** `a OP b` on intervals: true/false when every pair agrees. */
 export function compare(op: string, a: Num, b: Num): Tri {
   switch (op) {
-    case '<': return a.hi < b.lo ? true : a.lo >= b.hi ? false : undefined;
-    case '<=': return a.hi <= b.lo ? true : a.lo > b.hi ? false : undefined;
-    case '>': return compare('<', b, a);
-    case '>=': return compare('<=', b, a);
+    case '<':
+      return a.hi < b.lo ? true : a.lo >= b.hi ? false : undefined;
+    case '<=':
+      return a.hi <= b.lo ? true : a.lo > b.hi ? false : undefined;
+    case '>':
+      return compare('<', b, a);
+    case '>=':
+      return compare('<=', b, a);
     case '==': {
       if (a.lo === a.hi && b.lo === b.hi) return a.lo === b.lo;
       if (a.hi < b.lo || b.hi < a.lo) return false;
@@ -87,8 +91,12 @@ export function compare(op: string, a: Num, b: Num): Tri {
       }
       return undefined;
     }
-    case '!=': { const eq = compare('==', a, b); return eq === undefined ? undefined : !eq; }
-    default: return undefined;
+    case '!=': {
+      const eq = compare('==', a, b);
+      return eq === undefined ? undefined : !eq;
+    }
+    default:
+      return undefined;
   }
 }
 
@@ -109,16 +117,28 @@ export function bitTest(a: Num, mask: number): Tri {
 export function refine(a: Num, op: string, c: number): Num | undefined {
   let { lo, hi } = a;
   switch (op) {
-    case '<': hi = Math.min(hi, c - 1); break;
-    case '<=': hi = Math.min(hi, c); break;
-    case '>': lo = Math.max(lo, c + 1); break;
-    case '>=': lo = Math.max(lo, c); break;
-    case '==': lo = Math.max(lo, c); hi = Math.min(hi, c); break;
+    case '<':
+      hi = Math.min(hi, c - 1);
+      break;
+    case '<=':
+      hi = Math.min(hi, c);
+      break;
+    case '>':
+      lo = Math.max(lo, c + 1);
+      break;
+    case '>=':
+      lo = Math.max(lo, c);
+      break;
+    case '==':
+      lo = Math.max(lo, c);
+      hi = Math.min(hi, c);
+      break;
     case '!=':
       if (lo === c) lo++;
       if (hi === c) hi--;
       break;
-    default: return a;
+    default:
+      return a;
   }
   if (lo > hi) return undefined;
   const out: Num = { lo, hi };
@@ -139,8 +159,10 @@ export function refineBits(a: Num, mask: number, set: boolean): Num | undefined 
   if (t !== undefined) return t === set ? a : undefined;
   if (set && (mask & (mask - 1)) !== 0) return a; // several bits: which one is unknown
   const out: Num = { ...a };
-  if (set) { out.set = (a.set ?? 0) | mask; if (out.lo < 1) out.lo = 1; }
-  else out.clear = (a.clear ?? 0) | mask;
+  if (set) {
+    out.set = (a.set ?? 0) | mask;
+    if (out.lo < 1) out.lo = 1;
+  } else out.clear = (a.clear ?? 0) | mask;
   return out;
 }
 
@@ -154,12 +176,27 @@ export function arith(op: string, a: Num, b: Num): Num {
   const ca = constOf(a);
   const cb = constOf(b);
   if (ca !== undefined && cb !== undefined) {
-    const r = ({ '+': ca + cb, '-': ca - cb, '*': ca * cb, '/': cb !== 0 ? Math.trunc(ca / cb) : NaN, '%': cb !== 0 ? ca % cb : NaN, '|': ca | cb, '&': ca & cb, '^': ca ^ cb, '<<': ca << cb, '>>': ca >> cb } as Record<string, number>)[op];
+    const r = (
+      {
+        '+': ca + cb,
+        '-': ca - cb,
+        '*': ca * cb,
+        '/': cb !== 0 ? Math.trunc(ca / cb) : NaN,
+        '%': cb !== 0 ? ca % cb : NaN,
+        '|': ca | cb,
+        '&': ca & cb,
+        '^': ca ^ cb,
+        '<<': ca << cb,
+        '>>': ca >> cb,
+      } as Record<string, number>
+    )[op];
     return r === undefined || !Number.isSafeInteger(r) ? top : num(r);
   }
   switch (op) {
-    case '+': return bounded(a.lo + b.lo, a.hi + b.hi);
-    case '-': return bounded(a.lo - b.hi, a.hi - b.lo);
+    case '+':
+      return bounded(a.lo + b.lo, a.hi + b.hi);
+    case '-':
+      return bounded(a.lo - b.hi, a.hi - b.lo);
     case '|': {
       if (cb === undefined || cb < 0) return top;
       const out: Num = { ...(a.lo >= 0 ? { lo: Math.max(a.lo, cb), hi: BIG } : top), set: (a.set ?? 0) | cb };
@@ -176,10 +213,14 @@ export function arith(op: string, a: Num, b: Num): Num {
     case '&': {
       if (cb === undefined || cb < 0) return top;
       const out: Num = { lo: 0, hi: cb, clear: (a.clear ?? 0) | (~cb & 0x7fffffff) };
-      if (a.set && a.set & cb) { out.set = a.set & cb; out.lo = 1; }
+      if (a.set && a.set & cb) {
+        out.set = a.set & cb;
+        out.lo = 1;
+      }
       return out;
     }
-    default: return top;
+    default:
+      return top;
   }
 }
 

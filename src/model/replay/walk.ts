@@ -90,8 +90,11 @@ interface Ctx<S> {
 /** Every condition key in a body (for counting which tests repeat). */
 export function condKeys(body: Stmt[], acc: string[] = []): string[] {
   for (const st of body) {
-    if (st.t === 'if') { acc.push(condKey(st.cond)); condKeys(st.then, acc); condKeys(st.else, acc); }
-    else if (st.t === 'loop') condKeys(st.body, acc);
+    if (st.t === 'if') {
+      acc.push(condKey(st.cond));
+      condKeys(st.then, acc);
+      condKeys(st.else, acc);
+    } else if (st.t === 'loop') condKeys(st.body, acc);
     else if (st.t === 'switch') for (const c of st.cases) condKeys(c.body, acc);
   }
   return acc;
@@ -123,7 +126,10 @@ function merge<S>(ctx: Ctx<S>, ...lists: S[][]): S[] {
     for (const s of list) {
       const sig = ctx.interp.key(s);
       const kept = seen.get(sig);
-      if (kept !== undefined) { if (kept !== s) ctx.interp.join?.(kept, s); continue; }
+      if (kept !== undefined) {
+        if (kept !== s) ctx.interp.join?.(kept, s);
+        continue;
+      }
       seen.set(sig, s);
       if (out.length >= ctx.opts.maxStates) {
         ctx.truncated.value = true;
@@ -144,7 +150,12 @@ function relevant<S>(ctx: Ctx<S>, body: Stmt[]): boolean {
   relevantCache.set(body, false); // recursion guard
   const r = body.some((s) => {
     switch (s.t) {
-      case 'fact': case 'return': case 'goto': case 'label': case 'break': case 'continue':
+      case 'fact':
+      case 'return':
+      case 'goto':
+      case 'label':
+      case 'break':
+      case 'continue':
         return true;
       case 'assign':
         return s.value.t !== 'other';
@@ -187,10 +198,15 @@ function unseenCalls<S>(ctx: Ctx<S>, body: Stmt[], depth = 0): Unseen[] {
       if (st.t === 'call') {
         const fn = depth < ctx.opts.maxDepth ? ctx.opts.callee(st.name, ctx.frame) : undefined;
         // Arguments of a deeper call are in the callee's names: only its name travels up.
-        if (fn) for (const n of unseenCalls(ctx, fn.body, depth + 1)) { if (!out.has(n.name)) out.set(n.name, { name: n.name }); }
+        if (fn)
+          for (const n of unseenCalls(ctx, fn.body, depth + 1)) {
+            if (!out.has(n.name)) out.set(n.name, { name: n.name });
+          }
         else if (!out.get(st.name)?.args) out.set(st.name, { name: st.name, args: st.args });
-      } else if (st.t === 'if') { visit(st.then); visit(st.else); }
-      else if (st.t === 'loop') visit(st.body);
+      } else if (st.t === 'if') {
+        visit(st.then);
+        visit(st.else);
+      } else if (st.t === 'loop') visit(st.body);
       else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
     }
   };
@@ -211,8 +227,10 @@ export function written(body: Stmt[]): Expr[] {
     for (const st of list) {
       if (st.t === 'assign') acc.push(st.lvalue);
       else if ((st.t === 'call' || st.t === 'fact') && st.lvalue) acc.push(st.lvalue);
-      else if (st.t === 'if') { visit(st.then); visit(st.else); }
-      else if (st.t === 'loop') visit(st.body);
+      else if (st.t === 'if') {
+        visit(st.then);
+        visit(st.else);
+      } else if (st.t === 'loop') visit(st.body);
       else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
     }
   };
@@ -271,13 +289,26 @@ function walkIf<S>(ctx: Ctx<S>, s: Of<'if'>, states: S[]): Flow<S> {
 }
 
 function walkSwitch<S>(ctx: Ctx<S>, s: Of<'switch'>, states: S[]): Flow<S> {
-  if (!s.cases.some((c) => relevant(ctx, c.body))) return { fall: skip(ctx, s.cases.map((c) => c.body), states), breaks: [], continues: [] };
+  if (!s.cases.some((c) => relevant(ctx, c.body)))
+    return {
+      fall: skip(
+        ctx,
+        s.cases.map((c) => c.body),
+        states,
+      ),
+      breaks: [],
+      continues: [],
+    };
   const outs: S[][] = [];
   const continues: S[] = [];
   const hasDefault = s.cases.some((c) => c.labels.includes('default'));
   if (!hasDefault) outs.push(states);
   for (const c of s.cases) {
-    const f = walkBlock({ ...ctx, inBranch: true, unknownCond: true }, c.body, states.map((x) => ctx.interp.fork(x)));
+    const f = walkBlock(
+      { ...ctx, inBranch: true, unknownCond: true },
+      c.body,
+      states.map((x) => ctx.interp.fork(x)),
+    );
     outs.push(f.fall, f.breaks);
     continues.push(...f.continues);
   }
@@ -289,7 +320,11 @@ function walkLoop<S>(ctx: Ctx<S>, s: Of<'loop'>, states: S[]): Flow<S> {
   // The body runs zero or one time: what it assigns has no single value at the loop head.
   const lvalues = written(s.body);
   if (lvalues.length) for (const st of states) ctx.interp.havoc(st, lvalues, ctx.frame);
-  const f = walkBlock({ ...ctx, inBranch: true }, s.body, states.map((x) => ctx.interp.fork(x)));
+  const f = walkBlock(
+    { ...ctx, inBranch: true },
+    s.body,
+    states.map((x) => ctx.interp.fork(x)),
+  );
   return { fall: merge(ctx, states, f.fall, f.breaks, f.continues), breaks: [], continues: [] };
 }
 
@@ -332,7 +367,10 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
   for (const s of body) {
     if (s.t === 'label') {
       const pending = ctx.gotos.get(s.name);
-      if (pending) { ctx.gotos.delete(s.name); states = merge(ctx, states, pending); }
+      if (pending) {
+        ctx.gotos.delete(s.name);
+        states = merge(ctx, states, pending);
+      }
       continue;
     }
     if (states.length === 0) continue;
@@ -350,12 +388,15 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
       }
       case 'if': {
         const f = walkIf(ctx, s, states);
-        states = f.fall; breaks.push(...f.breaks); continues.push(...f.continues);
+        states = f.fall;
+        breaks.push(...f.breaks);
+        continues.push(...f.continues);
         break;
       }
       case 'switch': {
         const f = walkSwitch(ctx, s, states);
-        states = f.fall; continues.push(...f.continues);
+        states = f.fall;
+        continues.push(...f.continues);
         break;
       }
       case 'loop':
@@ -371,10 +412,12 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
         states = [];
         break;
       case 'break':
-        breaks.push(...states); states = [];
+        breaks.push(...states);
+        states = [];
         break;
       case 'continue':
-        continues.push(...states); states = [];
+        continues.push(...states);
+        states = [];
         break;
     }
   }
@@ -382,7 +425,14 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
 }
 
 /** Walks one function from the given states; returns whether paths were dropped at the cap. */
-export function walkFunction<S>(fn: FunctionInfo, start: S[], interp: Interpreter<S>, opts: WalkOptions, rename = new Map<string, string>(), roots = new Map<string, string>()): { truncated: boolean; frame: Frame } {
+export function walkFunction<S>(
+  fn: FunctionInfo,
+  start: S[],
+  interp: Interpreter<S>,
+  opts: WalkOptions,
+  rename = new Map<string, string>(),
+  roots = new Map<string, string>(),
+): { truncated: boolean; frame: Frame } {
   const frame: Frame = { fn, id: ++activations, rename, roots, depth: 0 };
   const ctx: Ctx<S> = { interp, opts, frame, gotos: new Map(), returns: [], outer: true, inBranch: false, unknownCond: false, truncated: { value: false } };
   const f = walkBlock(ctx, fn.body, merge(ctx, start));

@@ -30,13 +30,7 @@ export function spanOf(first: Interval, last: Interval, cap: number): Span {
 }
 
 /** Resolve the domain id; records domain-id-invalid / domain-missing and returns null on a definite failure. */
-export function target(
-  state: StoreState,
-  dev: DeviceStoreState,
-  domainArg: Interval | undefined,
-  out: Outcome,
-  need: DomainNeed,
-): Target | null {
+export function target(state: StoreState, dev: DeviceStoreState, domainArg: Interval | undefined, out: Outcome, need: DomainNeed): Target | null {
   const d = domainArg?.min ?? 0;
   if (singleStore(state)) return { domain: 0, slot: slot(state, dev, 0), window: MSI_MAX_INDEX + 1 };
   const layout = state.config.layout;
@@ -88,14 +82,21 @@ export function checkBounds(
     const base = baseOf(state, t.domain);
     const glob = `global ${hex(base + Math.max(span.first, t.window))}..${hex(base + span.lastMax)}`;
     const named = hit.length ? `; it would hit occupied ${hit.map((c) => `${showSpan(c.first, c.last)} of domain ${c.domain}`).join(', ')}` : '';
-    fail(out, { errno: effect.errno, certainty, code: 'msi/partition-crossing', detail: `indices ${glob} leave the window of domain ${t.domain}${named}`, warn: effect.warn });
+    fail(out, {
+      errno: effect.errno,
+      certainty,
+      code: 'msi/partition-crossing',
+      detail: `indices ${glob} leave the window of domain ${t.domain}${named}`,
+      warn: effect.warn,
+    });
     cited(out, state, 'partition');
     if (certainty === 'definite') return false;
   }
   const s = t.slot;
   const limit = s.hwsize ?? s.hwsizeMin;
   // Indices past the window were reported as crossing above; hwsize concerns those inside it.
-  const inside = state.config.layout === 'partitioned' ? { ...span, lastMax: Math.min(span.lastMax, t.window - 1), lastDef: Math.min(span.lastDef, t.window - 1) } : span;
+  const inside =
+    state.config.layout === 'partitioned' ? { ...span, lastMax: Math.min(span.lastMax, t.window - 1), lastDef: Math.min(span.lastDef, t.window - 1) } : span;
   if (inside.lastMax < limit) return true;
   // Unknown table size (§5 scenario 7), or 7.x MSI vector count: the driver cannot know it either; no finding.
   if (s.hwsize === null && (s.kind === 'pci-msix' || s.kind === 'pci-msi')) return true;

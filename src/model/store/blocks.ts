@@ -5,22 +5,11 @@ import type { SourceSite } from '../../vocabulary/source-site';
 import type { Block, Certainty, Collision, Erasure } from './types';
 
 export function sameSite(a: SourceSite, b: SourceSite): boolean {
-  return (
-    a.file === b.file &&
-    a.range.line === b.range.line &&
-    a.range.column === b.range.column &&
-    a.api === b.api
-  );
+  return a.file === b.file && a.range.line === b.range.line && a.range.column === b.range.column && a.api === b.api;
 }
 
 /** Parts of existing blocks inside [first, last]; `definiteUpTo` bounds what the request surely covers. */
-export function collisions(
-  blocks: Block[],
-  domain: number,
-  first: number,
-  last: number,
-  definiteUpTo: number,
-): Collision[] {
+export function collisions(blocks: Block[], domain: number, first: number, last: number, definiteUpTo: number): Collision[] {
   const out: Collision[] = [];
   for (const b of blocks) {
     const lo = Math.max(b.first, first);
@@ -44,13 +33,7 @@ export function anyDefinite(cs: { certainty: Certainty }[]): boolean {
  * Remove [first, last] from the blocks. `certainty` 'possible' keeps them but downgrades the
  * erased part to possible (the erase happens only for some run-time values).
  */
-export function erase(
-  blocks: Block[],
-  domain: number,
-  first: number,
-  last: number,
-  certainty: Certainty = 'definite',
-): { blocks: Block[]; erased: Erasure[] } {
+export function erase(blocks: Block[], domain: number, first: number, last: number, certainty: Certainty = 'definite'): { blocks: Block[]; erased: Erasure[] } {
   const kept: Block[] = [];
   const erased: Erasure[] = [];
   for (const b of blocks) {
@@ -140,6 +123,10 @@ function covers(runs: [number, number][], lo: number, hi: number): boolean {
 /** For a lookup over [lo, hi]: is some index held by nothing, and is some index held only possibly? */
 export function coverage(blocks: Block[], lo: number, hi: number): { uncovered: boolean; onlyPossible: boolean } {
   const any = union(blocks, lo, hi);
-  const sure = union(blocks.filter((b) => b.certainty === 'definite'), lo, hi);
+  const sure = union(
+    blocks.filter((b) => b.certainty === 'definite'),
+    lo,
+    hi,
+  );
   return { uncovered: !covers(any, lo, hi), onlyPossible: !covers(sure, lo, hi) };
 }

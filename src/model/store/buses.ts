@@ -23,20 +23,45 @@ export function platformAlloc(state: StoreState, op: Op<'platform-alloc'>): Outc
 function platformAlloc612(state: StoreState, op: Op<'platform-alloc'> | Op<'fsl-mc-alloc'>, out = cited(begin(op.op), state, 'platformAlloc')): Outcome {
   const dev = device(state, op.device);
   const n = op.op === 'platform-alloc' ? op.nvec : op.count;
-  if (n.min > MSI_XA_DOMAIN_SIZE) return fail(out, { errno: '-ENODEV', certainty: 'definite', code: 'msi/index-out-of-range', detail: `nvec ${show(n)} > 65536: the domain cannot be created` });
+  if (n.min > MSI_XA_DOMAIN_SIZE)
+    return fail(out, {
+      errno: '-ENODEV',
+      certainty: 'definite',
+      code: 'msi/index-out-of-range',
+      detail: `nvec ${show(n)} > 65536: the domain cannot be created`,
+    });
   const s = slot(state, dev, 0);
   if (!singleStore(state) && s.exists !== 'no') {
     const certainty = s.exists === 'yes' ? 'definite' : 'possible';
     cited(out, state, 'createDomain');
     out.collisions.push(...s.blocks.map((b) => ({ domain: 0, first: b.first, last: b.last, certainty: b.certainty, owner: b.site })));
-    fail(out, { errno: '-ENODEV', certainty, code: 'msi/index-conflict', detail: 'the device already has an MSI domain (second init without free)', warn: true });
+    fail(out, {
+      errno: '-ENODEV',
+      certainty,
+      code: 'msi/index-conflict',
+      detail: 'the device already has an MSI domain (second init without free)',
+      warn: true,
+    });
     if (certainty === 'definite') return out;
   }
   if (!singleStore(state)) makeDomain(s, n, 'platform', `platform_device_msi_init_and_alloc_irqs nvec ${show(n)}`);
   if (n.max === 0) {
-    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: 'nvec == 0 gives last = UINT_MAX; the domain (hwsize 65536) is left behind', warn: true });
+    return fail(out, {
+      errno: '-EINVAL',
+      certainty: 'definite',
+      code: 'msi/range-inverted',
+      detail: 'nvec == 0 gives last = UINT_MAX; the domain (hwsize 65536) is left behind',
+      warn: true,
+    });
   }
-  const range = { op: 'alloc-range' as const, device: op.device, site: op.site, domain: exact(0), first: exact(0), last: { min: Math.max(n.min, 1) - 1, max: n.max === null ? null : n.max - 1 } };
+  const range = {
+    op: 'alloc-range' as const,
+    device: op.device,
+    site: op.site,
+    domain: exact(0),
+    first: exact(0),
+    last: { min: Math.max(n.min, 1) - 1, max: n.max === null ? null : n.max - 1 },
+  };
   // A run-time nvec: whatever it is (>= 1), 0..nvec-1 fits the domain made with hwsize nvec. (nvec 0
   // is range-inverted above when it is certain; a count that may be 0 is not read as out of range.)
   return merge(out, n.max !== 0 && !singleStore(state) ? withinOwnSize(state, s, range) : allocRange(state, range));
@@ -59,7 +84,8 @@ function platformAlloc61(state: StoreState, op: Op<'platform-alloc'>): Outcome {
   const dev = device(state, op.device);
   const n = op.nvec;
   if (n.max === 0) return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: 'nvec == 0' });
-  if (n.min > MAX_DEV_MSIS) return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/index-out-of-range', detail: `nvec ${show(n)} > MAX_DEV_MSIS (2048)` });
+  if (n.min > MAX_DEV_MSIS)
+    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/index-out-of-range', detail: `nvec ${show(n)} > MAX_DEV_MSIS (2048)` });
   if (dev.platformData !== 'no') {
     const certainty = dev.platformData === 'yes' ? 'definite' : 'possible';
     cited(out, state, 'platformPriv');
@@ -113,7 +139,14 @@ export function fslMcAlloc(state: StoreState, op: Op<'fsl-mc-alloc'>): Outcome {
   }
   const c = op.count;
   const inner = perDomainCore(state)
-    ? allocRange(state, { op: 'alloc-range', device: op.device, site: op.site, domain: exact(0), first: exact(0), last: { min: Math.max(c.min, 1) - 1, max: c.max === null ? null : c.max - 1 } })
+    ? allocRange(state, {
+        op: 'alloc-range',
+        device: op.device,
+        site: op.site,
+        domain: exact(0),
+        first: exact(0),
+        last: { min: Math.max(c.min, 1) - 1, max: c.max === null ? null : c.max - 1 },
+      })
     : allocCount(state, { op: 'alloc-count', device: op.device, site: op.site, count: c });
   return merge(out, inner);
 }
@@ -147,7 +180,10 @@ export function tiSciAlloc(state: StoreState, op: Op<'ti-sci-alloc'>): Outcome {
     if (lastMax < r.first.min) continue;
     const span = { first: r.first.min, lastDef: r.first.min + r.count.min - 1, lastMax };
     const fits = checkBounds(state, dev, t, span, out, { errno: '-ENOMEM', warn: false, behaviour: 'insert' });
-    if (!fits || insertSpan(state, t, span, { site: op.site, label: `TI SCI range ${show(r.first)}+${show(r.count)}`, associated: false }, 'new', out) === null) {
+    if (
+      !fits ||
+      insertSpan(state, t, span, { site: op.site, label: `TI SCI range ${show(r.first)}+${show(r.count)}`, associated: false }, 'new', out) === null
+    ) {
       s.blocks = []; // msi_free_msi_descs drops every descriptor (0..MSI_MAX_INDEX)
       out.erased.push(...saved.map((b) => ({ domain: 0, first: b.first, last: b.last, certainty: b.certainty, owner: b.site, irqsLeaked: b.associated })));
       out.errno = '-ENOMEM';
@@ -198,13 +234,25 @@ export function imsAlloc(state: StoreState, op: Op<'ims-alloc'>): Outcome {
 export function imsFree(state: StoreState, op: Op<'ims-free'>): Outcome {
   const out = cited(begin(op.op), state, 'ims');
   if (!validMap(op.index, op.virq, out)) return out;
-  const inner = freeRange(state, { op: 'free-range', device: op.device, site: op.site, domain: singleStore(state) ? exact(0) : exact(1), first: op.index, last: op.index });
+  const inner = freeRange(state, {
+    op: 'free-range',
+    device: op.device,
+    site: op.site,
+    domain: singleStore(state) ? exact(0) : exact(1),
+    first: op.index,
+    last: op.index,
+  });
   return merge(out, inner);
 }
 
 /** Fold an inner core outcome into the front-end's, keeping the front-end's op name and citations first. */
 function merge(out: Outcome, inner: Outcome): Outcome {
-  const status = out.status === 'error' || inner.status === 'error' ? 'error' : out.status === 'possible-error' || inner.status === 'possible-error' ? 'possible-error' : inner.status;
+  const status =
+    out.status === 'error' || inner.status === 'error'
+      ? 'error'
+      : out.status === 'possible-error' || inner.status === 'possible-error'
+        ? 'possible-error'
+        : inner.status;
   return {
     ...inner,
     op: out.op,

@@ -45,7 +45,10 @@ const table = {
   irqVector: { '6.12': 'drivers/pci/msi/api.c:pci_irq_vector', '6.1': 'drivers/pci/msi/msi.c:pci_irq_vector' },
   pcimRelease: { '6.12': 'drivers/pci/msi/msi.c:pcim_setup_msi_release', '6.1': 'drivers/pci/msi/msi.c:pcim_setup_msi_release' },
   dataRelease: { '6.12': 'kernel/irq/msi.c:msi_device_data_release', '6.1': 'kernel/irq/msi.c:msi_device_data_release' },
-  platformAlloc: { '6.12': 'drivers/base/platform-msi.c:platform_device_msi_init_and_alloc_irqs', '6.1': 'drivers/base/platform-msi.c:platform_msi_domain_alloc_irqs' },
+  platformAlloc: {
+    '6.12': 'drivers/base/platform-msi.c:platform_device_msi_init_and_alloc_irqs',
+    '6.1': 'drivers/base/platform-msi.c:platform_msi_domain_alloc_irqs',
+  },
   platformPriv: { '6.1': 'drivers/base/platform-msi.c:platform_msi_alloc_priv_data' },
   platformFree: { '6.12': 'drivers/base/platform-msi.c:platform_device_msi_free_irqs_all', '6.1': 'drivers/base/platform-msi.c:platform_msi_domain_free_irqs' },
   // 7.x: fsl_mc_msi_domain_alloc_irqs goes through platform_device_msi_init_and_alloc_irqs (a device domain of irq_count).
@@ -61,7 +64,7 @@ export type Behaviour = keyof typeof table;
 /** The citation of a behaviour in a tree; falls back to the other rows when the tree lacks it. */
 export function cite(behaviour: Behaviour, tree: Citation['tree']): Citation {
   const row: Row = table[behaviour];
-  const own = tree === '7.x' ? row['7.x'] ?? row['6.12'] : row[tree];
+  const own = tree === '7.x' ? (row['7.x'] ?? row['6.12']) : row[tree];
   const pick = own !== undefined ? tree : (['6.12', '6.1', '7.x', 'design', 'history'] as const).find((t) => row[t] !== undefined);
   const text = own ?? (pick ? (row[pick] ?? '') : '');
   const colon = text.lastIndexOf(':');
@@ -70,7 +73,9 @@ export function cite(behaviour: Behaviour, tree: Citation['tree']): Citation {
 
 /** Every 6.12 citation a 7.x tree inherits, as `file:function` (for checking against a 7.x tree). */
 export function inheritedBy7x(): string[] {
-  return Object.values(table as Record<string, Row>).filter((r) => r['7.x'] === undefined && r['6.12'] !== undefined).map((r) => r['6.12']!);
+  return Object.values(table as Record<string, Row>)
+    .filter((r) => r['7.x'] === undefined && r['6.12'] !== undefined)
+    .map((r) => r['6.12']!);
 }
 
 export function citationText(c: Citation): string {

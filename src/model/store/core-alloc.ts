@@ -12,7 +12,6 @@ import { MSI_MAX_INDEX } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
 
-
 /** msi_insert_msi_desc / msi_domain_insert_msi_desc (6.12), msi_add_msi_desc (6.1). */
 export function insertDesc(state: StoreState, op: Op<'insert'>): Outcome {
   const out = begin(op.op);
@@ -53,14 +52,7 @@ function noopOk(out: Outcome, text: string): Outcome {
   return out;
 }
 
-function allocSpan(
-  state: StoreState,
-  op: Op<'alloc-range'> | Op<'alloc-count'>,
-  first: Interval,
-  last: Interval,
-  out: Outcome,
-  label: string,
-): Outcome {
+function allocSpan(state: StoreState, op: Op<'alloc-range'> | Op<'alloc-count'>, first: Interval, last: Interval, out: Outcome, label: string): Outcome {
   const dev = device(state, op.device);
   const modern = perDomainStores(state);
   if (modern && last.max !== null && first.min > last.max) {
@@ -89,7 +81,10 @@ function allocSpan(
 function withoutSimpleDescs(t: Target, span: Span, out: Outcome): Outcome {
   out.returns = exact(0);
   out.status = 'no-op';
-  note(out, `domain ${t.domain} (${t.slot.kind}) has no simple descriptors: ${span.first}..${span.lastMax} inserts nothing, returns 0 (${domainFlags(t.slot.kind).source})`);
+  note(
+    out,
+    `domain ${t.domain} (${t.slot.kind}) has no simple descriptors: ${span.first}..${span.lastMax} inserts nothing, returns 0 (${domainFlags(t.slot.kind).source})`,
+  );
   return out;
 }
 
@@ -104,14 +99,7 @@ export function allocAt(state: StoreState, op: Op<'alloc-at'>): Outcome {
 }
 
 /** The insert of one descriptor at an index or MSI_ANY_INDEX, failing without collateral. */
-export function allocAtIndex(
-  state: StoreState,
-  deviceKey: string,
-  t: Target,
-  index: Interval | 'any',
-  out: Outcome,
-  descs: NewDescs,
-): Outcome {
+export function allocAtIndex(state: StoreState, deviceKey: string, t: Target, index: Interval | 'any', out: Outcome, descs: NewDescs): Outcome {
   const dev = device(state, deviceKey);
   if (index === 'any') return allocAny(state, t, out, descs);
   const span: Span = { first: index.min, lastDef: index.max === index.min ? index.min : index.min - 1, lastMax: index.max ?? MSI_MAX_INDEX };

@@ -91,21 +91,44 @@ export function getVirq(state: StoreState, op: Op<'get-virq'>): Outcome {
  * Shared by msi_get_virq and pci_irq_vector: is `index` backed by an associated descriptor?
  * For a miss msi_domain_get_virq() returns 0; pci_irq_vector() turns that 0 into -EINVAL.
  */
-export function lookupIndex(dev: DeviceStoreState, s: DomainSlotState, index: Interval, out: Outcome, defaultDomain: boolean, api: 'msi_get_virq' | 'pci_irq_vector'): Outcome {
+export function lookupIndex(
+  dev: DeviceStoreState,
+  s: DomainSlotState,
+  index: Interval,
+  out: Outcome,
+  defaultDomain: boolean,
+  api: 'msi_get_virq' | 'pci_irq_vector',
+): Outcome {
   const errno = api === 'pci_irq_vector' ? '-EINVAL' : null;
   const miss = api === 'pci_irq_vector' ? '' : ': msi_get_virq() returns 0 for it';
   const msi = defaultDomain && dev.pciModes.includes('msi') ? s.blocks.find((b) => b.mode === 'msi' && b.first === 0) : undefined;
   if (msi && dev.pciModes.every((m) => m === 'msi')) return lookupMsi(msi.nvecUsed ?? exact(1), msi.certainty, index, out);
   // Every index of the interval is looked up (a loop variable): one with no holder is a sure miss.
-  const cov = coverage(s.blocks.filter((b) => b.associated), index.min, index.max ?? MSI_MAX_INDEX);
+  const cov = coverage(
+    s.blocks.filter((b) => b.associated),
+    index.min,
+    index.max ?? MSI_MAX_INDEX,
+  );
   const definiteMissing = cov.uncovered && index.max !== null;
   const possibleMissing = cov.onlyPossible && !definiteMissing;
   if (definiteMissing) {
     out.returns = exact(0);
-    return fail(out, { errno, certainty: 'definite', code: 'msi/vector-unallocated', detail: `index ${show(index)} has no associated descriptor in domain ${s.domain}${miss}` });
+    return fail(out, {
+      errno,
+      certainty: 'definite',
+      code: 'msi/vector-unallocated',
+      detail: `index ${show(index)} has no associated descriptor in domain ${s.domain}${miss}`,
+    });
   }
   out.returns = possibleMissing ? { min: 0, max: 1 } : exact(1);
-  if (possibleMissing) fail(out, { errno, certainty: 'possible', code: 'msi/vector-unallocated', detail: `index ${show(index)} may be beyond what is allocated in domain ${s.domain}${miss}`, assumptions: ['the allocated count (run-time)'] });
+  if (possibleMissing)
+    fail(out, {
+      errno,
+      certainty: 'possible',
+      code: 'msi/vector-unallocated',
+      detail: `index ${show(index)} may be beyond what is allocated in domain ${s.domain}${miss}`,
+      assumptions: ['the allocated count (run-time)'],
+    });
   return out;
 }
 
@@ -118,7 +141,13 @@ function lookupMsi(nvecUsed: Interval, certainty: 'definite' | 'possible', nr: I
   }
   if (nrMax >= nvecUsed.min || certainty === 'possible') {
     out.returns = { min: 0, max: 1 };
-    return fail(out, { errno: '-EINVAL', certainty: 'possible', code: 'msi/vector-unallocated', detail: `MSI: nr ${show(nr)} may reach nvec_used ${show(nvecUsed)}`, assumptions: ['the MSI vector count (run-time)'] });
+    return fail(out, {
+      errno: '-EINVAL',
+      certainty: 'possible',
+      code: 'msi/vector-unallocated',
+      detail: `MSI: nr ${show(nr)} may reach nvec_used ${show(nvecUsed)}`,
+      assumptions: ['the MSI vector count (run-time)'],
+    });
   }
   out.returns = exact(1);
   note(out, `MSI: irq + ${show(nr)} (nvec_used ${show(nvecUsed)})`);

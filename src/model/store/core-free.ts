@@ -10,7 +10,6 @@ import { MSI_MAX_INDEX } from './types';
 
 type Op<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
 
-
 /** msi_domain_free_irqs_range(dev, domid, first, last): unallocated indices are skipped silently. */
 export function freeRange(state: StoreState, op: Op<'free-range'>): Outcome {
   const out = begin(op.op);
@@ -22,7 +21,13 @@ export function freeRange(state: StoreState, op: Op<'free-range'>): Outcome {
   const held = collisions(t.slot.blocks, t.domain, span.first, span.lastMax, span.lastDef);
   if (!held.length || !anyDefinite(held)) {
     const certainty = held.length ? 'possible' : 'definite';
-    problem(out, 'msi/free-unallocated', certainty, `nothing is allocated at ${showSpan(span.first, span.lastMax)} of domain ${t.domain}; the free is a silent no-op`, certainty === 'possible' ? ['the allocation count (run-time)'] : []);
+    problem(
+      out,
+      'msi/free-unallocated',
+      certainty,
+      `nothing is allocated at ${showSpan(span.first, span.lastMax)} of domain ${t.domain}; the free is a silent no-op`,
+      certainty === 'possible' ? ['the allocation count (run-time)'] : [],
+    );
     if (certainty === 'definite') return noop(out, 'no descriptor in range');
   }
   removeSpan(t, span, out, 'freed');
@@ -81,7 +86,13 @@ function gate(state: StoreState, dev: DeviceStoreState, domain: Interval | undef
 function gateCheck(state: StoreState, dev: DeviceStoreState, domain: Interval | undefined, first: Interval, last: Interval, out: Outcome): Target | null {
   const modern = perDomainStores(state);
   if (modern && last.max !== null && first.min > last.max) {
-    fail(out, { errno: null, certainty: 'definite', code: 'msi/range-inverted', detail: `first ${show(first)} > last ${show(last)}: nothing is freed`, warn: true });
+    fail(out, {
+      errno: null,
+      certainty: 'definite',
+      code: 'msi/range-inverted',
+      detail: `first ${show(first)} > last ${show(last)}: nothing is freed`,
+      warn: true,
+    });
     cited(out, state, 'ctrlValid');
     return null;
   }

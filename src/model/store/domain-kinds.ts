@@ -15,8 +15,16 @@ export interface DomainKindFlags {
 
 const kinds: Record<string, DomainKindFlags> = {
   'pci-msi': { simpleDescs: false, freeDescs: true, source: 'drivers/pci/msi/irqdomain.c:pci_msi_template (MSI_COMMON_FLAGS | MSI_FLAG_MULTI_PCI_MSI)' },
-  'pci-msix': { simpleDescs: false, freeDescs: true, source: 'drivers/pci/msi/irqdomain.c:pci_msix_template (MSI_COMMON_FLAGS | MSI_FLAG_PCI_MSIX | MSI_FLAG_PCI_MSIX_ALLOC_DYN)' },
-  'pci-global': { simpleDescs: false, freeDescs: true, source: 'drivers/pci/msi/irqdomain.c:pci_msi_create_irq_domain (PCI descriptors come from msi_setup_msi_desc / msix_setup_msi_descs)' },
+  'pci-msix': {
+    simpleDescs: false,
+    freeDescs: true,
+    source: 'drivers/pci/msi/irqdomain.c:pci_msix_template (MSI_COMMON_FLAGS | MSI_FLAG_PCI_MSIX | MSI_FLAG_PCI_MSIX_ALLOC_DYN)',
+  },
+  'pci-global': {
+    simpleDescs: false,
+    freeDescs: true,
+    source: 'drivers/pci/msi/irqdomain.c:pci_msi_create_irq_domain (PCI descriptors come from msi_setup_msi_desc / msix_setup_msi_descs)',
+  },
   platform: { simpleDescs: true, freeDescs: true, source: 'drivers/irqchip/irq-msi-lib.c:msi_lib_init_dev_msi_info (DOMAIN_BUS_DEVICE_MSI)' },
   'fsl-mc': { simpleDescs: true, freeDescs: true, source: 'drivers/bus/fsl-mc/fsl-mc-msi.c:fsl_mc_msi_create_irq_domain' },
   ims: { simpleDescs: true, freeDescs: true, source: 'drivers/irqchip/irq-msi-lib.c:msi_lib_init_dev_msi_info (IMS device domains, 6.2-6.11)' },

@@ -31,7 +31,13 @@ function joinDevice(x: DeviceStoreState | undefined, y: DeviceStoreState | undef
     managed: presence(a.managed, b.managed),
     pcimRelease: presence(a.pcimRelease, b.pcimRelease),
     platformData: presence(a.platformData, b.platformData),
-    domains: ids.map((id) => joinSlot(a.domains.find((d) => d.domain === id), b.domains.find((d) => d.domain === id), id)),
+    domains: ids.map((id) =>
+      joinSlot(
+        a.domains.find((d) => d.domain === id),
+        b.domains.find((d) => d.domain === id),
+        id,
+      ),
+    ),
   };
 }
 
@@ -76,7 +82,13 @@ function overlapWith(blk: Block, peers: Block[]): Block[] {
     const last = Math.min(blk.last, p.last);
     if (first > last) continue;
     const certainty = blk.certainty === 'definite' && p.certainty === 'definite' ? 'definite' : 'possible';
-    const nvecUsed = blk.nvecUsed && p.nvecUsed ? { min: Math.min(blk.nvecUsed.min, p.nvecUsed.min), max: blk.nvecUsed.max === null || p.nvecUsed.max === null ? null : Math.max(blk.nvecUsed.max, p.nvecUsed.max) } : blk.nvecUsed;
+    const nvecUsed =
+      blk.nvecUsed && p.nvecUsed
+        ? {
+            min: Math.min(blk.nvecUsed.min, p.nvecUsed.min),
+            max: blk.nvecUsed.max === null || p.nvecUsed.max === null ? null : Math.max(blk.nvecUsed.max, p.nvecUsed.max),
+          }
+        : blk.nvecUsed;
     out.push({ ...blk, first, last, certainty, associated: blk.associated || p.associated, ...(nvecUsed ? { nvecUsed } : {}) });
   }
   return out;

@@ -36,11 +36,20 @@ const showMax = (c: EnableCtx): string => (c.max === c.rawMax ? show(c.rawMax) :
 
 const checks = {
   /** maxvec < minvec: -ERANGE. */
-  inverted: (c) => c.max.max !== null && c.max.max < c.min.min && !!fail(c.out, { errno: '-ERANGE', certainty: 'definite', code: 'msi/range-inverted', detail: `maxvec ${showMax(c)} < minvec ${show(c.min)}` }),
+  inverted: (c) =>
+    c.max.max !== null &&
+    c.max.max < c.min.min &&
+    !!fail(c.out, { errno: '-ERANGE', certainty: 'definite', code: 'msi/range-inverted', detail: `maxvec ${showMax(c)} < minvec ${show(c.min)}` }),
   /** pci_msi_supported(dev, minvec) for MSI: nvec < 1 fails. */
-  minvecSupported: (c) => c.min.max !== null && c.min.max < 1 && !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `minvec ${show(c.min)} < 1: pci_msi_supported() fails` }),
+  minvecSupported: (c) =>
+    c.min.max !== null &&
+    c.min.max < 1 &&
+    !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `minvec ${show(c.min)} < 1: pci_msi_supported() fails` }),
   /** pci_msi_supported(dev, maxvec) for MSI-X. */
-  nvecSupported: (c) => c.max.max !== null && c.max.max < 1 && !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `nvec ${show(c.rawMax)} < 1: pci_msi_supported() fails` }),
+  nvecSupported: (c) =>
+    c.max.max !== null &&
+    c.max.max < 1 &&
+    !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `nvec ${show(c.rawMax)} < 1: pci_msi_supported() fails` }),
   /** MSI enabled while enabling MSI-X: "can't enable MSI-X (MSI already enabled)". */
   msiBlocksMsix: (c) => modeCheck(c, 'msi', 'msi/msi-msix-exclusive', "can't enable MSI-X (MSI already enabled)", false),
   /** MSI-X enabled while enabling MSI: "can't enable MSI (MSI-X already enabled)". */
@@ -57,13 +66,21 @@ const checks = {
     note(c.out, 'MSI or MSI-X is enabled on every path here');
     return true;
   },
-  noMsixCapability: (c) => c.dev.caps.msixTableSize === 0 && !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', detail: 'the device has no MSI-X capability' }),
+  noMsixCapability: (c) =>
+    c.dev.caps.msixTableSize === 0 && !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', detail: 'the device has no MSI-X capability' }),
   /** 6.12 pci_msix_validate_entries: duplicates over maxvec entries. */
   duplicatesOverMax: (c) => duplicate(c, c.entries),
   /** 6.1 __pci_enable_msix: duplicates over the current (clamped) nvec. */
   duplicatesOverNvec: (c) => duplicate(c, c.entries ? c.entries.slice(0, c.top) : null),
   /** nvec clamped to the table is below minvec: -ENOSPC. */
-  tableTooSmall: (c) => c.top < c.min.min && !!fail(c.out, { errno: '-ENOSPC', certainty: 'definite', code: 'msi/msix-table-overflow', detail: `the MSI-X table has ${c.table} entries, fewer than minvec ${show(c.min)}` }),
+  tableTooSmall: (c) =>
+    c.top < c.min.min &&
+    !!fail(c.out, {
+      errno: '-ENOSPC',
+      certainty: 'definite',
+      code: 'msi/msix-table-overflow',
+      detail: `the MSI-X table has ${c.table} entries, fewer than minvec ${show(c.min)}`,
+    }),
   /** 6.1 __pci_enable_msix: entry >= table size gives -EINVAL. */
   entryBeyondTable: (c) => {
     const t = c.table;
@@ -98,7 +115,15 @@ function modeCheck(c: EnableCtx, mode: 'msi' | 'msix', code: 'msi/msi-msix-exclu
   const held = slot(c.state, c.dev, 0).blocks.filter((b) => b.mode === mode);
   if (code === 'msi/msi-msix-exclusive') c.out.enabledBy = owners(held, mode, certainty);
   if (code === 'msi/index-conflict') {
-    c.out.collisions.push(...held.map((b) => ({ domain: 0, first: b.first, last: b.last, certainty: b.certainty === 'definite' && certainty === 'definite' ? ('definite' as const) : ('possible' as const), owner: b.site })));
+    c.out.collisions.push(
+      ...held.map((b) => ({
+        domain: 0,
+        first: b.first,
+        last: b.last,
+        certainty: b.certainty === 'definite' && certainty === 'definite' ? ('definite' as const) : ('possible' as const),
+        owner: b.site,
+      })),
+    );
   }
   fail(c.out, { errno: '-EINVAL', certainty, code, detail, warn });
   return certainty === 'definite';

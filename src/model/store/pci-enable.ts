@@ -51,10 +51,21 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
   }
   if (r.min.min > 1 && caps.multiMsi === false) {
     cited(out, state, 'msiCapInit');
-    return fail(out, { errno: '-ENOSPC', certainty: 'definite', code: 'msi/multi-msi-limit', detail: `minvec ${show(r.min)} > 1 but the platform lacks MSI_FLAG_MULTI_PCI_MSI` });
+    return fail(out, {
+      errno: '-ENOSPC',
+      certainty: 'definite',
+      code: 'msi/multi-msi-limit',
+      detail: `minvec ${show(r.min)} > 1 but the platform lacks MSI_FLAG_MULTI_PCI_MSI`,
+    });
   }
   if (r.min.min > 1 && (caps.msiCount === undefined || caps.multiMsi === undefined)) {
-    fail(out, { errno: '-ENOSPC', certainty: 'possible', code: 'msi/multi-msi-limit', detail: `minvec ${show(r.min)} needs multi-MSI`, assumptions: ["the device's Multiple Message Capable field", 'platform MSI_FLAG_MULTI_PCI_MSI support'] });
+    fail(out, {
+      errno: '-ENOSPC',
+      certainty: 'possible',
+      code: 'msi/multi-msi-limit',
+      detail: `minvec ${show(r.min)} needs multi-MSI`,
+      assumptions: ["the device's Multiple Message Capable field", 'platform MSI_FLAG_MULTI_PCI_MSI support'],
+    });
   }
   const top = caps.multiMsi === false ? 1 : Math.min(hw, max.max ?? hw);
   const count = between(Math.min(r.min.min, top), top);
@@ -97,7 +108,13 @@ export function enableMsix(state: StoreState, r: EnableRequest, out: Outcome): O
   const entries = ctx.entries;
   const count = between(r.min.min, top);
   const hwsize = r.virtual && knownTable !== null && top > knownTable ? exact(top) : knownTable === null ? null : exact(knownTable);
-  const t = pciDomain(state, dev, 'pci-msix', hwsize ?? { min: Math.max(1, r.min.min), max: null }, r.virtual ? 'MSI-X table size or PCI_IRQ_VIRTUAL nvec' : 'MSI-X table size (pci_msix_vec_count)');
+  const t = pciDomain(
+    state,
+    dev,
+    'pci-msix',
+    hwsize ?? { min: Math.max(1, r.min.min), max: null },
+    r.virtual ? 'MSI-X table size or PCI_IRQ_VIRTUAL nvec' : 'MSI-X table size (pci_msix_vec_count)',
+  );
   cited(out, state, 'msixDomain');
   dropPciBlocks(t);
   if (!placeMsix(state, t, r, entries, count, out)) return out;
@@ -122,7 +139,12 @@ function placeMsix(state: StoreState, t: Target, r: EnableRequest, entries: numb
   if (beyond !== undefined) {
     const sure = (idx ?? [defN - 1]).slice(0, defN).some((e) => e >= limit);
     cited(out, state, 'msixDescs');
-    fail(out, { errno: '-ERANGE', certainty: sure ? 'definite' : 'possible', code: 'msi/msix-table-overflow', detail: `MSI-X index ${beyond} >= hwsize ${hw} (${t.slot.hwsizeSource}); msi_insert_desc gives -ERANGE` });
+    fail(out, {
+      errno: '-ERANGE',
+      certainty: sure ? 'definite' : 'possible',
+      code: 'msi/msix-table-overflow',
+      detail: `MSI-X index ${beyond} >= hwsize ${hw} (${t.slot.hwsizeSource}); msi_insert_desc gives -ERANGE`,
+    });
     if (sure) return false;
   }
   const spans: Span[] = idx

@@ -43,7 +43,10 @@ export function allocVectors(state: StoreState, op: Op<'pci-alloc-vectors'>): Ou
   const virtual = flags.has('PCI_IRQ_VIRTUAL');
   const attempts: Outcome[] = [];
   let errno: Errno = '-ENOSPC';
-  const tries: ['msix' | 'msi', boolean][] = [['msix', flags.has('PCI_IRQ_MSIX')], ['msi', flags.has('PCI_IRQ_MSI')]];
+  const tries: ['msix' | 'msi', boolean][] = [
+    ['msix', flags.has('PCI_IRQ_MSIX')],
+    ['msi', flags.has('PCI_IRQ_MSI')],
+  ];
   for (const [mode, wanted] of tries) {
     if (!wanted) continue;
     const trial = forkDevice(state, op.device);
@@ -156,7 +159,12 @@ export function msixAllocAt(state: StoreState, op: Op<'pci-msix-alloc-at'>): Out
 function dynamicReady(dev: DeviceStoreState, out: Outcome, guarded: boolean): boolean {
   const on = dev.pciModes.includes('msix');
   if (!on || dev.pciModes.length > 1) {
-    fail(out, { errno: '-ENOTSUPP', certainty: on ? 'possible' : 'definite', code: 'msi/dynamic-msix-unsupported', detail: 'MSI-X is not enabled on this path (dev->msix_enabled is 0)' });
+    fail(out, {
+      errno: '-ENOTSUPP',
+      certainty: on ? 'possible' : 'definite',
+      code: 'msi/dynamic-msix-unsupported',
+      detail: 'MSI-X is not enabled on this path (dev->msix_enabled is 0)',
+    });
     if (!on) return false;
   }
   if (dev.caps.dynamicMsix === false) {
@@ -164,7 +172,9 @@ function dynamicReady(dev: DeviceStoreState, out: Outcome, guarded: boolean): bo
     return false;
   }
   if (dev.caps.dynamicMsix === undefined && !guarded) {
-    problem(out, 'msi/dynamic-msix-unsupported', 'possible', 'not guarded by pci_msix_can_alloc_dyn()', ['the platform MSI parent supports MSI_FLAG_PCI_MSIX_ALLOC_DYN']);
+    problem(out, 'msi/dynamic-msix-unsupported', 'possible', 'not guarded by pci_msix_can_alloc_dyn()', [
+      'the platform MSI parent supports MSI_FLAG_PCI_MSIX_ALLOC_DYN',
+    ]);
   }
   return true;
 }
@@ -253,7 +263,13 @@ function vectorIn(state: StoreState, dev: DeviceStoreState, mode: string, op: Op
   const out = begin(op.op);
   if ((mode === 'msi' || mode === 'msix') && perDomainCore(state) && op.nr.min > MSI_MAX_INDEX) {
     out.returns = exact(0);
-    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/index-out-of-range', detail: `nr ${show(op.nr)} > MSI_MAX_INDEX: msi_domain_get_virq WARNs and returns 0`, warn: true });
+    return fail(out, {
+      errno: '-EINVAL',
+      certainty: 'definite',
+      code: 'msi/index-out-of-range',
+      detail: `nr ${show(op.nr)} > MSI_MAX_INDEX: msi_domain_get_virq WARNs and returns 0`,
+      warn: true,
+    });
   }
   if (mode === 'msi' || mode === 'msix') return lookupIndex({ ...dev, pciModes: [mode] }, slot(state, dev, 0), op.nr, out, true, 'pci_irq_vector');
   if (op.nr.max === 0) {
@@ -265,8 +281,15 @@ function vectorIn(state: StoreState, dev: DeviceStoreState, mode: string, op: Op
   // Every index of a bounded interval is looked up (a loop), so one above 0 surely is; an
   // unbounded one reaches 1 only when the run-time bound does.
   const certainty = op.nr.min > 0 || (op.nr.max !== null && op.nr.max > 0) ? 'definite' : 'possible';
-  const detail = op.nr.min > 0
-    ? `neither MSI nor MSI-X is enabled: nr ${show(op.nr)} != 0 gives -EINVAL (only nr 0 returns dev->irq)`
-    : `neither MSI nor MSI-X is enabled: every nr above 0 of ${show(op.nr)} gives -EINVAL (only nr 0 returns dev->irq)`;
-  return fail(out, { errno: '-EINVAL', certainty, code: 'msi/vector-unallocated', detail, assumptions: certainty === 'possible' ? ['the index reaches 1 (run-time)'] : [] });
+  const detail =
+    op.nr.min > 0
+      ? `neither MSI nor MSI-X is enabled: nr ${show(op.nr)} != 0 gives -EINVAL (only nr 0 returns dev->irq)`
+      : `neither MSI nor MSI-X is enabled: every nr above 0 of ${show(op.nr)} gives -EINVAL (only nr 0 returns dev->irq)`;
+  return fail(out, {
+    errno: '-EINVAL',
+    certainty,
+    code: 'msi/vector-unallocated',
+    detail,
+    assumptions: certainty === 'possible' ? ['the index reaches 1 (run-time)'] : [],
+  });
 }

@@ -9,9 +9,7 @@ import * as vscode from 'vscode';
 import { api, codeOf, driverPath, irqlensDiagnostics, openDriver, summary, waitFor, workspaceUri } from './helpers';
 
 /** What the engine reports on the fixture: [code, line, severity]. */
-export const expectedDiagnostics: [string, number, string][] = [
-  ['msi/index-conflict', 34, 'Error'],
-];
+export const expectedDiagnostics: [string, number, string][] = [['msi/index-conflict', 34, 'Error']];
 /** The conflicting call: line 34, `pci_msix_alloc_irq_at` at index 4; the earlier allocation: line 29. */
 const conflictLine = 34;
 const allocLine = 29;
@@ -30,9 +28,12 @@ suite('IRQ Lens in a real VS Code', () => {
     assert.equal(typeof a.serverPid(), 'number');
   });
 
-  test('diagnostics appear with the engine\'s codes, severities and ranges', async () => {
+  test("diagnostics appear with the engine's codes, severities and ranges", async () => {
     const uri = editor.document.uri;
-    const ds = await waitFor('irqlens diagnostics', () => { const d = irqlensDiagnostics(uri); return d.length ? d : undefined; });
+    const ds = await waitFor('irqlens diagnostics', () => {
+      const d = irqlensDiagnostics(uri);
+      return d.length ? d : undefined;
+    });
     assert.deepEqual(summary(ds), expectedDiagnostics);
     const conflict = ds.find((d) => codeOf(d) === 'msi/index-conflict');
     assert.ok(conflict);
@@ -42,7 +43,10 @@ suite('IRQ Lens in a real VS Code', () => {
     const target = typeof conflict.code === 'object' ? conflict.code.target : undefined;
     assert.ok(target, 'the code links to the rule documentation');
     assert.match(target.toString(), /index-conflict/);
-    assert.ok((conflict.relatedInformation ?? []).some((r) => r.location.range.start.line === allocLine - 1), 'related information points at the earlier allocation');
+    assert.ok(
+      (conflict.relatedInformation ?? []).some((r) => r.location.range.start.line === allocLine - 1),
+      'related information points at the earlier allocation',
+    );
     const a = await api();
     await waitFor('the status bar count', () => a.statusText() === '$(error) 1 MSI conflict');
   });
@@ -58,7 +62,10 @@ suite('IRQ Lens in a real VS Code', () => {
 
   test('an edit that fixes the code removes the diagnostic, undo brings it back', async () => {
     const uri = editor.document.uri;
-    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('#define FOO_SPARE'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('#define FOO_SPARE'));
     assert.ok(line >= 0);
     const range = editor.document.lineAt(line).range;
     await editor.edit((b) => b.replace(range, '#define FOO_SPARE\tFOO_NVEC'));
@@ -97,7 +104,9 @@ suite('IRQ Lens in a real VS Code', () => {
     const doc = (await openDriver()).document;
     const at = new vscode.Range(conflictLine - 1, 10, conflictLine - 1, 10);
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, at);
-    const show = actions.map((x) => ('command' in x && typeof x.command === 'object' ? x.command : x as vscode.Command)).find((c) => c.title === 'Show in MSI map');
+    const show = actions
+      .map((x) => ('command' in x && typeof x.command === 'object' ? x.command : (x as vscode.Command)))
+      .find((c) => c.title === 'Show in MSI map');
     assert.ok(show, `code actions: ${actions.map((x) => x.title).join(', ')}`);
     const before = a.map.snapshotsSent;
     await vscode.commands.executeCommand(show.command, ...(show.arguments ?? []));
@@ -130,17 +139,29 @@ suite('IRQ Lens in a real VS Code', () => {
     const ed = await vscode.window.showTextDocument(doc);
     assert.deepEqual(vscode.languages.getDiagnostics(doc.uri), []);
     await ed.edit((b) => b.insert(new vscode.Position(1, 2), '"bogus": 1,\n  '));
-    const ds = await waitFor('a schema diagnostic', () => { const d = vscode.languages.getDiagnostics(doc.uri); return d.length ? d : undefined; });
-    assert.deepEqual(ds.map((d) => [d.message, d.range.start.line]), [['Property bogus is not allowed.', 1]]);
+    const ds = await waitFor('a schema diagnostic', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri);
+      return d.length ? d : undefined;
+    });
+    assert.deepEqual(
+      ds.map((d) => [d.message, d.range.start.line]),
+      [['Property bogus is not allowed.', 1]],
+    );
     await vscode.commands.executeCommand('undo');
     await waitFor('no diagnostics after the undo', () => vscode.languages.getDiagnostics(doc.uri).length === 0);
   });
 
   test('every contributed command runs', async () => {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { commands: { command: string }[] };
+    };
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
     const all = await vscode.commands.getCommands(true);
-    assert.deepEqual(contributed.filter((c) => !all.includes(c)), [], 'every contributed command is registered');
+    assert.deepEqual(
+      contributed.filter((c) => !all.includes(c)),
+      [],
+      'every contributed command is registered',
+    );
     await openDriver();
     const a = await api();
     const device = a.map.lastDevices[0];
@@ -153,7 +174,11 @@ suite('IRQ Lens in a real VS Code', () => {
     assert.equal(vscode.workspace.getConfiguration('irqlens').get('topology'), 'foo.irqlens-topology.json');
     results['irqlens.showMap'] = await vscode.commands.executeCommand('irqlens.showMap');
     assert.equal(a.map.lastLayout, 'partitioned', 'the map follows the chosen layout');
-    results['irqlens.showInMap'] = await vscode.commands.executeCommand('irqlens.showInMap', workspaceUri(...driverPath), new vscode.Position(conflictLine - 1, 10));
+    results['irqlens.showInMap'] = await vscode.commands.executeCommand(
+      'irqlens.showInMap',
+      workspaceUri(...driverPath),
+      new vscode.Position(conflictLine - 1, 10),
+    );
     const steps = await vscode.commands.executeCommand<number>('irqlens.simulate', device, 'per-domain');
     assert.ok(typeof steps === 'number' && steps >= 2, `simulation steps: ${String(steps)}`);
     assert.equal(a.simulationPosition(), 0);
@@ -163,26 +188,49 @@ suite('IRQ Lens in a real VS Code', () => {
     assert.equal(vscode.window.activeTextEditor?.selection.start.line, allocLine - 1, 'back on the first operation');
     await vscode.commands.executeCommand('irqlens.simulation.stop');
     assert.equal(a.simulationPosition(), undefined);
-    const review = await vscode.commands.executeCommand<{ findings: { code: string; range: { line: number } }[]; problems: string[] }>('irqlens.reviewPatch', workspaceUri('patches', '0001-foo-also-enable-msi.patch'));
+    const review = await vscode.commands.executeCommand<{ findings: { code: string; range: { line: number } }[]; problems: string[] }>(
+      'irqlens.reviewPatch',
+      workspaceUri('patches', '0001-foo-also-enable-msi.patch'),
+    );
     assert.ok(review, 'the review ran');
     // the patch adds pci_enable_msi() after MSI-X was enabled: line 20 of the patch file
     assert.deepEqual([review.findings.map((f) => [f.code, f.range.line]), review.problems], [[['msi/msi-msix-exclusive', 20]], []]);
     const draft = vscode.workspace.textDocuments.find((d) => d.isUntitled && d.getText().startsWith('From irqlens '));
-    assert.match(draft?.getText() ?? '', /^Subject: Re: .*\n[^]*^> \+\tret = pci_enable_msi\(pdev\);\n\npci_enable_msi\(\)/m, 'the reply draft opened as an untitled document');
+    assert.match(
+      draft?.getText() ?? '',
+      /^Subject: Re: .*\n[^]*^> \+\tret = pci_enable_msi\(pdev\);\n\npci_enable_msi\(\)/m,
+      'the reply draft opened as an untitled document',
+    );
     await vscode.commands.executeCommand('irqlens.showLog');
     await vscode.commands.executeCommand('irqlens.restartServer');
     await waitFor('the server after a restart', () => a.isRunning());
     results['irqlens.chooseLayout#reset'] = await vscode.commands.executeCommand('irqlens.chooseLayout', 'auto');
     await vscode.workspace.getConfiguration('irqlens').update('topology', undefined, vscode.ConfigurationTarget.Workspace);
-    assert.deepEqual([results['irqlens.chooseLayout'], results['irqlens.loadTopology'], results['irqlens.chooseLayout#reset']], ['partitioned', 'foo.irqlens-topology.json', 'auto']);
+    assert.deepEqual(
+      [results['irqlens.chooseLayout'], results['irqlens.loadTopology'], results['irqlens.chooseLayout#reset']],
+      ['partitioned', 'foo.irqlens-topology.json', 'auto'],
+    );
     assert.deepEqual(results['irqlens.showMap'], results['irqlens.showInMap']);
-    const ran = ['irqlens.chooseLayout', 'irqlens.loadTopology', 'irqlens.showMap', 'irqlens.showInMap', 'irqlens.simulate', 'irqlens.simulation.next', 'irqlens.simulation.previous', 'irqlens.simulation.stop', 'irqlens.reviewPatch', 'irqlens.showLog', 'irqlens.restartServer'].sort();
+    const ran = [
+      'irqlens.chooseLayout',
+      'irqlens.loadTopology',
+      'irqlens.showMap',
+      'irqlens.showInMap',
+      'irqlens.simulate',
+      'irqlens.simulation.next',
+      'irqlens.simulation.previous',
+      'irqlens.simulation.stop',
+      'irqlens.reviewPatch',
+      'irqlens.showLog',
+      'irqlens.restartServer',
+    ].sort();
     assert.deepEqual(ran, contributed, 'this test ran every contributed command');
   });
 
   test('Review Patch of a git range formats the range and reviews it (trusted workspace)', async () => {
     const root = workspaceUri().fsPath;
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=IRQ Lens Test', '-c', 'user.email=test@irqlens.invalid', ...args], { cwd: root, encoding: 'utf8' });
+    const git = (...args: string[]): string =>
+      execFileSync('git', ['-c', 'user.name=IRQ Lens Test', '-c', 'user.email=test@irqlens.invalid', ...args], { cwd: root, encoding: 'utf8' });
     git('init', '-q', '.');
     git('add', 'drivers');
     git('commit', '-q', '-m', 'base');
@@ -192,7 +240,10 @@ suite('IRQ Lens in a real VS Code', () => {
       const review = await vscode.commands.executeCommand<{ findings: { code: string }[]; problems: string[] }>('irqlens.reviewPatch', 'HEAD~1..HEAD');
       assert.ok(review, 'the review ran');
       // HEAD already holds the range's commit: the server reviews it against the tree with the series reverted in memory
-      assert.deepEqual([review.findings.map((f) => f.code), review.problems], [['msi/msi-msix-exclusive'], ['the tree already contains this series: it was reviewed against the tree with the series reverted in memory']]);
+      assert.deepEqual(
+        [review.findings.map((f) => f.code), review.problems],
+        [['msi/msi-msix-exclusive'], ['the tree already contains this series: it was reviewed against the tree with the series reverted in memory']],
+      );
       assert.equal(vscode.window.activeTextEditor?.document.languageId, 'diff');
       assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/reviews\/HEAD_1\.\.HEAD\.mbx$/);
       assert.equal(vscode.window.activeTextEditor?.document.uri.path.startsWith(workspaceUri().path), false, 'not written into the tree');

@@ -44,6 +44,7 @@ export function codeOf(d: vscode.Diagnostic): string {
 
 /** [code, 1-based line, severity name]: how the suites compare diagnostics. */
 export function summary(ds: readonly vscode.Diagnostic[]): [string, number, string][] {
-  return ds.map((d): [string, number, string] => [codeOf(d), d.range.start.line + 1, vscode.DiagnosticSeverity[d.severity]])
+  return ds
+    .map((d): [string, number, string] => [codeOf(d), d.range.start.line + 1, vscode.DiagnosticSeverity[d.severity]])
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
 }

@@ -8,7 +8,10 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
-  for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.itest.js')).sort()) mocha.addFile(join(__dirname, f));
+  for (const f of readdirSync(__dirname)
+    .filter((n) => n.endsWith('.itest.js'))
+    .sort())
+    mocha.addFile(join(__dirname, f));
   const results: { passes: string[]; failures: { title: string; error: string }[] } = { passes: [], failures: [] };
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
@@ -20,6 +23,8 @@ export function run(): Promise<void> {
       else resolve();
     });
     runner.on('pass', (t) => results.passes.push(t.fullTitle()));
-    runner.on('fail', (t, err: unknown) => results.failures.push({ title: t.fullTitle(), error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+    runner.on('fail', (t, err: unknown) =>
+      results.failures.push({ title: t.fullTitle(), error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+    );
   });
 }
