@@ -4,6 +4,7 @@
 import type { Cond, Expr, Range } from '../../facts/types';
 import type { Outcome } from './outcome';
 import type { PathState } from './replay-state';
+import { isFileGlobal } from './file-globals';
 import type { Frame } from './walk';
 import {
   BIG,
@@ -42,7 +43,7 @@ export interface EvalHooks {
 function baseLoc(e: Expr, frame: Frame): string | undefined {
   switch (e.t) {
     case 'var':
-      return frame.roots.get(e.name) ?? `${frame.id}:${e.name}`;
+      return frame.roots.get(e.name) ?? varLoc(e.name, frame);
     case 'addr':
       return locOf(e.a, frame);
     case 'deref':
@@ -55,10 +56,15 @@ function baseLoc(e: Expr, frame: Frame): string | undefined {
 }
 
 /** The location an lvalue names, scoped to its activation: `3:ret`, `1:priv.flags`. */
+/** A variable's location: per activation, or one for the file (see file-globals.ts). */
+function varLoc(name: string, frame: Frame): string {
+  return isFileGlobal(frame.fn, name) ? `::${frame.fn.file}:${name}` : `${frame.id}:${name}`;
+}
+
 export function locOf(e: Expr, frame: Frame): string | undefined {
   switch (e.t) {
     case 'var':
-      return `${frame.id}:${e.name}`;
+      return varLoc(e.name, frame);
     case 'field': {
       const b = baseLoc(e.base, frame);
       return b === undefined ? undefined : `${b}.${e.name}`;

@@ -1,6 +1,7 @@
 // Runs the planned walks over a tree and collects what happened: every applied operation
 // (with the store state after it) and every path end that matters for leaks.
 import { paramName } from './device-text';
+import { indexFileGlobals } from './file-globals';
 import type { FunctionInfo, MsiFact, TreeFacts } from '../../facts/types';
 import type { DeviceCaps, StoreConfig } from '../store/types';
 import { ReplayInterpreter, isCleanupCall, newPathState, type ImpossibleTest } from './interpret';
@@ -115,7 +116,10 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   const maxDepth = opts.maxDepth ?? 4;
   const index = indexFunctions(tree);
   const facts = new Map<string, Map<number, MsiFact>>();
-  for (const f of tree.files) facts.set(f.file, new Map(f.facts.map((x) => [x.id, x])));
+  for (const f of tree.files) {
+    facts.set(f.file, new Map(f.facts.map((x) => [x.id, x])));
+    indexFileGlobals(f);
+  }
   const reports: WalkReport[] = [];
   const creators = new Set(['create-domain', 'platform-alloc', 'ims-create']);
   const creates = (fn: FunctionInfo) => hasFactWhere(fn.body, (id) => creators.has(apiOp(facts.get(fn.file)?.get(id)?.api ?? '').op));
