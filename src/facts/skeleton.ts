@@ -80,17 +80,20 @@ export class SkeletonBuilder {
       }
       case 'switch_statement': {
         const subject = node.childForFieldName('condition');
-        const cases: { labels: string[]; body: Stmt[] }[] = [];
+        const cases: { labels: string[]; values: (number | null)[]; body: Stmt[] }[] = [];
         for (const c of node.childForFieldName('body')?.namedChildren ?? []) {
           if (c.type !== 'case_statement') continue;
           const value = c.childForFieldName('value');
           const label = value ? normalise(value.text) : 'default';
+          const constant = value ? buildExpr(value, this.env, 0, true) : undefined;
+          const v = constant?.t === 'int' ? constant.value : null;
           const body = c.namedChildren.filter((k) => k !== value).flatMap((k) => this.stmt(k, depth + 1));
           const prev = cases[cases.length - 1];
-          if (prev && prev.body.length === 0) prev.labels.push(label), (prev.body = body);
-          else cases.push({ labels: [label], body });
+          if (prev && prev.body.length === 0) prev.labels.push(label), prev.values.push(v), (prev.body = body);
+          else cases.push({ labels: [label], values: [v], body });
         }
-        return [...this.calls(subject, depth), { t: 'switch', subject: normalise(subject?.text ?? '').replace(/^\((.*)\)$/, '$1'), cases, range: r }];
+        const subjectText = normalise(subject?.text ?? '').replace(/^\((.*)\)$/, '$1');
+        return [...this.calls(subject, depth), { t: 'switch', subject: subjectText, subjectExpr: buildExpr(subject, this.env), cases, range: r }];
       }
       case 'for_statement': {
         const init = node.childForFieldName('initializer');
@@ -202,7 +205,9 @@ export class SkeletonBuilder {
               },
             ];
       }
-      const flag = op === '|=' || op === '&=';
+      // A mode constant stored whole (`ar_pci->oper_irq_mode = ATH10K_PCI_IRQ_MSI`) may come from the
+      // driver's header, as flag bits do; a later switch or test compares against it.
+      const flag = op === '|=' || op === '&=' || (op === '=' && source.type === 'identifier');
       return [
         {
           t: 'assign',
@@ -331,7 +336,9 @@ export class SkeletonBuilder {
   private operand(node: Node): Operand {
     let n = node;
     while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
-    const op: Operand = { expr: this.expr(n), text: normalise(n.text) };
+    // A compared constant may come from the driver's header (`x < STMMAC_MSI_VEC_MAX`), like the
+    // value stored into x: read both the same way.
+    const op: Operand = { expr: buildExpr(n, this.env, 0, true), text: normalise(n.text) };
     if (n.type === 'call_expression') {
       const fact = this.env.factAt(n.startIndex);
       if (fact !== undefined) op.fact = fact;

@@ -165,7 +165,14 @@ export type Stmt =
   | { t: 'call'; name: string; range: Range; args: string[]; argExprs: Expr[] /** `x = f(...)`: the lvalue x. */; result?: string; lvalue?: Expr }
   | { t: 'assign'; target: string; source: string; range: Range /** `=`, `|=`, `++`, ... */; op: string; lvalue: Expr; value: Expr }
   | { t: 'if'; cond: Cond; then: Stmt[]; else: Stmt[]; range: Range /** An undecided `#if` (cond is opaque). */; conditional?: Conditional }
-  | { t: 'switch'; subject: string; cases: { labels: string[]; body: Stmt[] }[]; range: Range }
+  | {
+      t: 'switch';
+      subject: string;
+      /** The subject as IR, and each label's constant (null: `default` or not a constant). */
+      subjectExpr?: Expr;
+      cases: { labels: string[]; values?: (number | null)[]; body: Stmt[] }[];
+      range: Range;
+    }
   | { t: 'loop'; cond?: Cond; body: Stmt[]; range: Range }
   | { t: 'return'; value?: string; expr?: Expr; range: Range }
   | { t: 'goto'; label: string; range: Range }

@@ -140,9 +140,10 @@ test('skeleton: IS_ERR, map.index < 0, switch, loops, for-each macros', () => {
   assert.deepEqual(body[4], {
     t: 'switch',
     subject: 'mode',
+    subjectExpr: { t: 'var', name: 'mode' },
     cases: [
-      { labels: ['1', '2'], body: [{ t: 'fact', id: 1 }, { t: 'break' }] },
-      { labels: ['default'], body: [{ t: 'return', value: '-EINVAL' }] },
+      { labels: ['1', '2'], values: [1, 2], body: [{ t: 'fact', id: 1 }, { t: 'break' }] },
+      { labels: ['default'], values: [null], body: [{ t: 'return', value: '-EINVAL' }] },
     ],
   });
   assert.deepEqual(body[5], { t: 'fact', id: 2 });

@@ -17,6 +17,18 @@ const getters: Record<string, string> = {
   netdev_priv: 'netdev_priv',
 };
 
+/**
+ * A driver's own getter, often a header inline the scan does not read (`ath10k_pci_priv(ar)`
+ * returns `(void *)ar->drv_priv`): by naming convention, the private area of its one argument.
+ */
+const getterSuffixes: [suffix: string, slot: string][] = [['_priv', 'priv']];
+
+function slotOf(name: string, args: Expr[]): string | undefined {
+  const known = getters[name];
+  if (known) return known;
+  return args.length === 1 ? getterSuffixes.find(([suffix]) => name.endsWith(suffix) && name.length > suffix.length)?.[1] : undefined;
+}
+
 /** Setters: slot and the argument index of the object stored. */
 const setters: Record<string, { slot: string; object: number }> = {
   pci_set_drvdata: { slot: 'drvdata', object: 1 },
@@ -40,7 +52,7 @@ const slotKey = (slot: string, of: string): string => `#obj:${slot}(${of})`;
  * there on this path, else a name shared by every call with the same argument.
  */
 export function objectOf(name: string, args: Expr[], frame: Frame, aliases: Record<string, string>): string | undefined {
-  const slot = getters[name];
+  const slot = slotOf(name, args);
   const of = slot ? holder(args[0], frame) : undefined;
   if (!slot || of === undefined) return undefined;
   return aliases[slotKey(slot, of)] ?? `${slot}(${of})`;

@@ -302,17 +302,51 @@ function walkSwitch<S>(ctx: Ctx<S>, s: Of<'switch'>, states: S[]): Flow<S> {
   const outs: S[][] = [];
   const continues: S[] = [];
   const hasDefault = s.cases.some((c) => c.labels.includes('default'));
-  if (!hasDefault) outs.push(states);
-  for (const c of s.cases) {
-    const f = walkBlock(
-      { ...ctx, inBranch: true, unknownCond: true },
-      c.body,
-      states.map((x) => ctx.interp.fork(x)),
-    );
+  const conds = caseConditions(s);
+  if (!hasDefault) outs.push(conds ? entering(ctx, states, conds.none).states : states);
+  s.cases.forEach((c, i) => {
+    // Labels the model can read enter their case only on the paths whose subject matches.
+    const entered = conds ? entering(ctx, states, conds.cases[i]!) : { states: states.map((x) => ctx.interp.fork(x)), read: false };
+    const f = walkBlock({ ...ctx, inBranch: true, unknownCond: ctx.unknownCond || !entered.read }, c.body, entered.states);
     outs.push(f.fall, f.breaks);
     continues.push(...f.continues);
-  }
+  });
   return { fall: merge(ctx, ...outs), breaks: [], continues };
+}
+
+/** The paths (copies) on which `cond` holds, and whether every one of them could read it. */
+function entering<S>(ctx: Ctx<S>, states: S[], cond: Cond): { states: S[]; read: boolean } {
+  let read = true;
+  const out: S[] = [];
+  for (const st of states) {
+    const r = ctx.interp.assume(ctx.interp.fork(st), cond, true, ctx.frame);
+    if (!r.read) read = false;
+    out.push(...r.states);
+  }
+  return { states: out, read };
+}
+
+/**
+ * `switch (x) { case A: case B: ... default: ... }` as conditions: each case's `x == A || x == B`
+ * (a default case also takes every value no label names), and `none` for no label at all. Only
+ * when every label is a constant; otherwise undefined (each case may run).
+ */
+function caseConditions(s: Of<'switch'>): { cases: Cond[]; none: Cond } | undefined {
+  const subject = s.subjectExpr;
+  if (!subject || s.cases.some((c) => !c.values || c.values.some((v, i) => v === null && c.labels[i] !== 'default'))) return undefined;
+  const operand = { expr: subject, text: s.subject };
+  const test = (op: '==' | '!=', v: number): Cond => ({ t: 'cmp', op, left: operand, right: { expr: { t: 'int', value: v }, text: String(v), value: v } });
+  const all = s.cases.flatMap((c) => c.values!.filter((v): v is number => v !== null));
+  const none = all.map((v) => test('!=', v)).reduce<Cond | undefined>((a, b) => (a ? { t: 'and', a, b } : b), undefined) ?? {
+    t: 'truth',
+    operand: { expr: { t: 'int', value: 1 }, text: '1', value: 1 },
+  };
+  const cases = s.cases.map((c) => {
+    const own = c.values!.filter((v): v is number => v !== null).map((v) => test('==', v));
+    const alts = c.labels.includes('default') ? [...own, none] : own;
+    return alts.reduce((a, b) => ({ t: 'or', a, b }));
+  });
+  return { cases, none };
 }
 
 function walkLoop<S>(ctx: Ctx<S>, s: Of<'loop'>, states: S[]): Flow<S> {
