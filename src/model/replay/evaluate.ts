@@ -203,6 +203,12 @@ export class Evaluator {
 
   private call(e: Extract<Expr, { t: 'call' }>): Val {
     if (e.name === 'PTR_ERR' && e.args[0]) return this.value(e.args[0]);
+    // include/linux/pci.h: pci_dev_msi_enabled(pdev) is msi_enabled || msix_enabled.
+    if (e.name === 'pci_dev_msi_enabled' && e.args[0]) {
+      const msi = this.hooks.modeBit?.(e.args[0], 'msi_enabled');
+      const msix = this.hooks.modeBit?.(e.args[0], 'msix_enabled');
+      if (msi && msix) return triNum(truth(msi) === true || truth(msix) === true ? true : truth(msi) === false && truth(msix) === false ? false : undefined);
+    }
     const bit = bitArgs(e);
     if (bit && e.name.endsWith('test_bit')) return this.lift([this.value(bit.word)], ([a]) => triNum(bitTest(a!, bit.mask)));
     if ((e.name === 'IS_ERR' || e.name === 'IS_ERR_OR_NULL') && e.args[0]) {

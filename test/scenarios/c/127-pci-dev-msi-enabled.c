@@ -1,0 +1,32 @@
+/* Remove disables MSI under pci_dev_msi_enabled() (amd ntb's ndev_deinit_isr), the kernel's own
+ * `msi_enabled || msix_enabled`: read from the modelled mode, so the path that enabled MSI frees
+ * it and the INTx path has nothing to free. Silent.
+ *
+ * expect: none
+ */
+static int nd_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+{
+	int rc;
+
+	rc = pci_enable_device(pdev);
+	if (rc)
+		return rc;
+	rc = pci_enable_msi(pdev);
+	if (rc)
+		pci_intx(pdev, 1);
+	return 0;
+}
+
+static void nd_remove(struct pci_dev *pdev)
+{
+	if (pci_dev_msi_enabled(pdev))
+		pci_disable_msi(pdev);
+	else
+		pci_intx(pdev, 0);
+	pci_disable_device(pdev);
+}
+
+static struct pci_driver nd_driver = {
+	.probe = nd_probe,
+	.remove = nd_remove,
+};
