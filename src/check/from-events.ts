@@ -3,7 +3,7 @@
 // the path end that leaves an allocation live. Problems that need the device's earlier state
 // are dropped when a function was walked alone (that state is unknown).
 import type { Range } from '../facts/types';
-import type { Block, Problem } from '../model/store/types';
+import type { Block } from '../model/store/types';
 import { liveAtDetach } from '../model/replay/interpret';
 import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
 import type { WalkReport } from '../model/replay/run';
@@ -11,6 +11,7 @@ import type { Finding, RelatedLocation, RuleCode, Severity } from '../vocabulary
 import { apiOp } from '../model/replay/api-ops';
 import { impossibleTestMessage, leakMessage, opMessage, requestedMessage, uncheckedMessage, type MessageContext } from './messages';
 import { capConditional, conditionalSites } from './conditional';
+import { ruled, type RuledProblem } from './problem-rules';
 
 /** At most one of these per call site, first in this order wins (msi-semantics §6). */
 export const siteOrder: RuleCode[] = [
@@ -120,9 +121,10 @@ function nothingEnabled(e: AppliedEvent): boolean {
   return modes.every((m) => m === 'none' || m === 'intx');
 }
 
-function lookupProblems(e: AppliedEvent): Problem[] {
-  if (!e.boundByResult) return e.outcome.problems;
-  const rest = e.outcome.problems.filter((p) => p.code !== 'msi/vector-unallocated');
+function lookupProblems(e: AppliedEvent): RuledProblem[] {
+  const problems = e.outcome.problems.map(ruled);
+  if (!e.boundByResult) return problems;
+  const rest = problems.filter((p) => p.code !== 'msi/vector-unallocated');
   if (!e.boundByResult.inclusive) return rest;
   const bound = e.fact.index?.loopBound?.bound ?? 'n';
   return [

@@ -2,7 +2,8 @@
 // expression, the domain (6.2+ layouts), the index or range, the layout, and the earlier site.
 import type { EraInfo, MsiFact } from '../facts/types';
 import type { Layout } from '../vocabulary/layout';
-import type { Block, Problem } from '../model/store/types';
+import type { Block } from '../model/store/types';
+import type { RuledProblem } from './problem-rules';
 import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
 import { apiOp, undoCall } from '../model/replay/api-ops';
 
@@ -35,7 +36,7 @@ function domainText(e: AppliedEvent, ctx: MessageContext): string {
   return n === undefined ? '' : `, domain ${n}`;
 }
 
-function earlier(e: AppliedEvent, p: Problem): string {
+function earlier(e: AppliedEvent, p: RuledProblem): string {
   const m = e.outcome.enabledBy?.[0];
   if (p.code === 'msi/msi-msix-exclusive' && m) {
     return `; ${m.mode === 'msix' ? 'MSI-X' : 'MSI'} ${m.certainty === 'definite' ? 'was' : 'may have been'} enabled by ${m.owner.api}() at ${base(m.owner.file)}:${m.owner.range.line}`;
@@ -53,7 +54,7 @@ function collateral(e: AppliedEvent): string {
   return `; the failed range allocation also erases ${x.first}..${x.last} from ${base(x.owner.file)}:${x.owner.range.line}${x.irqsLeaked ? ' and leaks their IRQs' : ''}`;
 }
 
-export function opMessage(e: AppliedEvent, p: Problem, ctx: MessageContext): string {
+export function opMessage(e: AppliedEvent, p: RuledProblem, ctx: MessageContext): string {
   const errno = e.outcome.errno && p.code !== 'msi/api-not-in-era' ? ` (${e.outcome.status === 'possible-error' ? 'may return ' : ''}${e.outcome.errno})` : '';
   const assumed = p.certainty === 'possible' && p.assumptions.length ? `, if ${p.assumptions.join(' and ')}` : '';
   return `${e.fact.api}() on '${e.deviceText}'${domainText(e, ctx)}: ${p.detail}${errno}${assumed}${earlier(e, p)}${collateral(e)} [${layoutText(ctx)}]`;

@@ -43,6 +43,11 @@ const fileRules: { from: RegExp; to: RegExp; why: string }[] = [
     to: /^src\/(check|engine|facts\/catalogue|model\/store|model\/replay\/(interpret|api-ops))\b/,
     why: 'the walker knows no MSI: it walks statements, the interpreter gives them meaning',
   },
+  {
+    from: /^src\/model\//,
+    to: /^src\/vocabulary\/finding\b/,
+    why: "the model never names a rule: rule codes, severities and findings are src/check's",
+  },
 ];
 
 interface Arrow {
@@ -60,10 +65,15 @@ function sources(dir: string): string[] {
 
 const specifier = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
+/** A file's text without its block comments and whole-line `//` comments. */
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+}
+
 /** Imports of one file: repo-relative .ts paths for relative specifiers, package names otherwise. */
 function importsOf(file: string, text: string): Arrow[] {
   const from = relative(repo, file);
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const code = withoutComments(text);
   return [...code.matchAll(specifier)].map((m) => {
     const spec = (m[1] ?? m[2])!;
     if (!spec.startsWith('.')) return { from, to: spec };
@@ -138,11 +148,39 @@ function importCycles(arrows: Arrow[]): string[][] {
   return cycles;
 }
 
-const arrows = sources(src).flatMap((f) => importsOf(f, readFileSync(f, 'utf8')));
+/** A rule code as a string literal ('msi/…', 'attr/…'), and the vocabulary's rule types. */
+const ruleLiteral = /(['"`])((?:msi|attr)\/[^'"`\s]*)/g;
+const ruleType = /\b(RuleCode|Severity|Finding|RelatedLocation)\b/g;
+
+/**
+ * Where a file of src/model names a rule, as "file: what": the model says what the kernel does
+ * (problem kinds, errno, state) and src/check maps that to rules (check/problem-rules.ts). The
+ * import arrows catch src/vocabulary/finding; this catches a rule type reached another way and a
+ * rule code written as a string.
+ */
+function ruleNames(path: string, text: string): string[] {
+  if (!path.startsWith('src/model/')) return [];
+  const code = withoutComments(text);
+  return [
+    ...[...code.matchAll(ruleLiteral)].map((m) => `${path}: the rule code '${m[2]}'`),
+    ...[...code.matchAll(ruleType)].map((m) => `${path}: the rule type ${m[1]}`),
+  ];
+}
+
+const files = sources(src).map((f) => ({ path: relative(repo, f), text: readFileSync(f, 'utf8') }));
+const arrows = files.flatMap((f) => importsOf(join(repo, f.path), f.text));
 
 test('architecture: every folder of src/ is in the layering table and imports only what it may', () => {
   assert.ok(arrows.length > 500, `read ${arrows.length} imports: the parser of import lines is broken`);
   assert.deepEqual(forbiddenArrows(arrows), []);
+});
+
+test('architecture: the model never names a rule (no rule code, no RuleCode, Severity or Finding)', () => {
+  assert.ok(files.filter((f) => f.path.startsWith('src/model/')).length > 50, 'src/model was not read');
+  assert.deepEqual(
+    files.flatMap((f) => ruleNames(f.path, f.text)),
+    [],
+  );
 });
 
 test('architecture: no import cycle between the files of src/', () => {
@@ -155,8 +193,17 @@ test('architecture: the checks themselves catch a forbidden arrow, an editor lib
     { from: 'src/engine/engine.ts', to: 'vscode-languageserver/node' },
     { from: 'src/webview/main.ts', to: 'src/vocabulary/snapshot.ts' },
     { from: 'src/model/replay/walk.ts', to: 'src/facts/catalogue.ts' },
+    { from: 'src/model/store/outcome.ts', to: 'src/vocabulary/finding.ts' },
   ];
-  assert.equal(forbiddenArrows(bad).length, 4);
+  assert.equal(forbiddenArrows(bad).length, 5);
+  assert.deepEqual(
+    [
+      ruleNames('src/model/store/pci-ops.ts', "// names msi/leak in a comment: fine\nproblem(out, 'msi/free-unallocated', 'definite', 'x');"),
+      ruleNames('src/model/replay/interpret.ts', "import type { Severity } from '../../vocabulary/x';"),
+      ruleNames('src/check/from-events.ts', "const c: RuleCode = 'msi/leak';"),
+    ],
+    [["src/model/store/pci-ops.ts: the rule code 'msi/free-unallocated'"], ['src/model/replay/interpret.ts: the rule type Severity'], []],
+  );
   assert.deepEqual(
     importCycles([
       { from: 'src/a/x.ts', to: 'src/a/y.ts' },

@@ -10,11 +10,14 @@ import type { SourceSite } from '../../src/vocabulary/source-site';
 import { apply, createStore, describeDevice, exact, setCaps, type StoreState } from '../../src/model/store';
 import { cite, inheritedBy7x } from '../../src/model/store/cite';
 import { ittEvents } from '../../src/model/iommu/index';
+import { ruleOfKind } from '../../src/check/problem-rules';
+import type { Problem } from '../../src/model/store/types';
 
 const site = (line: number): SourceSite => ({ file: 'drv.c', range: { line, column: 2, endLine: line, endColumn: 20 }, function: 'probe', api: 'x' });
 const s7 = (): StoreState => createStore({ layout: 'per-domain', tree: '7.x' });
 const s612 = (): StoreState => createStore({ layout: 'per-domain', tree: '6.12' });
-const codes = (o: { problems: { code: string; certainty: string }[] }): string[] => o.problems.map((p) => `${p.code}:${p.certainty}`);
+/** Each problem as the rule it evidences (src/check's table) and its certainty. */
+const codes = (o: { problems: Problem[] }): string[] => o.problems.map((p) => `${ruleOfKind[p.kind]}:${p.certainty}`);
 const fns = (o: { citations: { tree: string; file: string; fn: string }[] }): string[] => o.citations.map((c) => `${c.tree} ${c.file}:${c.fn}`);
 
 function msi(s: StoreState, min: number, max: number) {

@@ -3,10 +3,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SourceSite } from '../../src/vocabulary/source-site';
 import { apply, createStore, describeDevice, exact, toDomainMaps, type StoreState } from '../../src/model/store';
+import { ruleOfKind } from '../../src/check/problem-rules';
+import type { Problem } from '../../src/model/store/types';
 
 const site = (line: number): SourceSite => ({ file: 'drv.c', range: { line, column: 2, endLine: line, endColumn: 20 }, function: 'probe', api: 'x' });
 const dev = 'dev';
-const codes = (o: { problems: { code: string; certainty: string }[] }): string[] => o.problems.map((p) => `${p.code}:${p.certainty}`);
+/** Each problem as the rule it evidences (src/check's table) and its certainty. */
+const codes = (o: { problems: Problem[] }): string[] => o.problems.map((p) => `${ruleOfKind[p.kind]}:${p.certainty}`);
 
 function twoDomains(tree?: '6.1' | '6.12'): StoreState {
   const s = createStore({ layout: 'partitioned', ...(tree ? { tree } : {}) });

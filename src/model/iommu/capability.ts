@@ -1,5 +1,5 @@
 // capabilityFor: the real MSI / MSI-X capability sizes of the function(s) a driver binds to, for
-// msi/msix-table-overflow and msi/multi-msi-limit. 0 means the topology shows the capability is
+// the MSI-X table size and multi-MSI checks of the store. 0 means the topology shows the capability is
 // absent; undefined means unknown (capabilities not readable, e.g. lspci without root or a
 // sysfs listing). When one driver binds several functions the largest sizes are returned, so a
 // rule using them only fires when every function overflows.

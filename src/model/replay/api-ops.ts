@@ -39,7 +39,7 @@ export type ReturnKind = 'count' | 'zero' | 'map' | 'bool' | 'virq' | 'void' | '
 export interface ApiOp {
   op: OpKind;
   returns: ReturnKind;
-  /** Calls only this era has (others get msi/api-not-in-era). */
+  /** Calls only this era has (a tree of another era does not have the API). */
   onlyEra?: 'xarray' | 'per-domain';
 }
 

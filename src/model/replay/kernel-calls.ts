@@ -2,8 +2,8 @@
 // helpers (memory, locking, printing, PCI config and resources, net/IRQ plumbing). Anything
 // else it does not follow (a driver helper in another directory, a function pointer, a call
 // past the depth limit) may set up or free vectors out of sight, so after one the state of a
-// device the walk never allocated on is no longer known (msi-semantics §6 msi/vector-unallocated:
-// definite only when no allocation is possible on the path).
+// device the walk never allocated on is no longer known (msi-semantics §6, a lookup of an
+// unallocated vector: definite only when no allocation is possible on the path).
 
 const kernelPrefixes = [
   'pci_',

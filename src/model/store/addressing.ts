@@ -39,7 +39,7 @@ export function target(state: StoreState, dev: DeviceStoreState, domainArg: Inte
   if (invalid) {
     const max = layout === 'partitioned' ? `no window for domain ${d}` : `MSI_MAX_DEVICE_IRQDOMAINS is ${state.config.maxDeviceIrqDomains}`;
     const errno = need === 'enodev' ? '-ENODEV' : need === 'none' || need === 'warn-noop' ? null : '-EINVAL';
-    fail(out, { errno, certainty: 'definite', code: 'msi/domain-id-invalid', detail: `domain id ${d} is invalid: ${max}`, warn: true });
+    fail(out, { errno, certainty: 'definite', kind: 'domain-id-invalid', detail: `domain id ${d} is invalid: ${max}`, warn: true });
     cited(out, state, layout === 'partitioned' ? 'partition' : 'ctrlValid');
     return null;
   }
@@ -51,7 +51,7 @@ export function target(state: StoreState, dev: DeviceStoreState, domainArg: Inte
     fail(out, {
       errno,
       certainty,
-      code: 'msi/domain-missing',
+      kind: 'no-domain',
       detail: `no irq domain in slot ${d} of this device`,
       warn: need !== 'enodev',
       assumptions: certainty === 'possible' ? ['the domain is created on only some paths'] : [],
@@ -85,7 +85,7 @@ export function checkBounds(
     fail(out, {
       errno: effect.errno,
       certainty,
-      code: 'msi/partition-crossing',
+      kind: 'beyond-partition-window',
       detail: `indices ${glob} leave the window of domain ${t.domain}${named}`,
       warn: effect.warn,
     });
@@ -105,7 +105,7 @@ export function checkBounds(
   fail(out, {
     errno: effect.errno,
     certainty: definite ? 'definite' : 'possible',
-    code: 'msi/index-out-of-range',
+    kind: 'index-beyond-hwsize',
     detail: `index ${showSpan(lo, inside.lastMax)} >= hwsize ${s.hwsize ?? `(run time, at least ${s.hwsizeMin})`} of domain ${t.domain} (${s.hwsizeSource})`,
     warn: effect.warn,
     assumptions: definite ? [] : [s.hwsize === null ? `hwsize of domain ${t.domain} (${s.hwsizeSource})` : 'the requested count'],

@@ -27,7 +27,7 @@ function platformAlloc612(state: StoreState, op: Op<'platform-alloc'> | Op<'fsl-
     return fail(out, {
       errno: '-ENODEV',
       certainty: 'definite',
-      code: 'msi/index-out-of-range',
+      kind: 'hwsize-too-large',
       detail: `nvec ${show(n)} > 65536: the domain cannot be created`,
     });
   const s = slot(state, dev, 0);
@@ -38,7 +38,7 @@ function platformAlloc612(state: StoreState, op: Op<'platform-alloc'> | Op<'fsl-
     fail(out, {
       errno: '-ENODEV',
       certainty,
-      code: 'msi/index-conflict',
+      kind: 'domain-exists',
       detail: 'the device already has an MSI domain (second init without free)',
       warn: true,
     });
@@ -49,7 +49,7 @@ function platformAlloc612(state: StoreState, op: Op<'platform-alloc'> | Op<'fsl-
     return fail(out, {
       errno: '-EINVAL',
       certainty: 'definite',
-      code: 'msi/range-inverted',
+      kind: 'count-not-positive',
       detail: 'nvec == 0 gives last = UINT_MAX; the domain (hwsize 65536) is left behind',
       warn: true,
     });
@@ -83,13 +83,13 @@ function platformAlloc61(state: StoreState, op: Op<'platform-alloc'>): Outcome {
   const out = cited(begin(op.op), state, 'platformAlloc');
   const dev = device(state, op.device);
   const n = op.nvec;
-  if (n.max === 0) return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: 'nvec == 0' });
+  if (n.max === 0) return fail(out, { errno: '-EINVAL', certainty: 'definite', kind: 'count-not-positive', detail: 'nvec == 0' });
   if (n.min > MAX_DEV_MSIS)
-    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/index-out-of-range', detail: `nvec ${show(n)} > MAX_DEV_MSIS (2048)` });
+    return fail(out, { errno: '-EINVAL', certainty: 'definite', kind: 'count-too-large', detail: `nvec ${show(n)} > MAX_DEV_MSIS (2048)` });
   if (dev.platformData !== 'no') {
     const certainty = dev.platformData === 'yes' ? 'definite' : 'possible';
     cited(out, state, 'platformPriv');
-    fail(out, { errno: '-EBUSY', certainty, code: 'msi/index-conflict', detail: 'platform MSI data already set (second alloc without free)' });
+    fail(out, { errno: '-EBUSY', certainty, kind: 'platform-data-exists', detail: 'platform MSI data already set (second alloc without free)' });
     if (certainty === 'definite') return out;
   }
   const inner = allocCount(state, { op: 'alloc-count', device: op.device, site: op.site, count: n });
@@ -134,7 +134,7 @@ export function fslMcAlloc(state: StoreState, op: Op<'fsl-mc-alloc'>): Outcome {
   if (!perDomainCore(state) && s.blocks.length) {
     const certainty = s.blocks.some((b) => b.certainty === 'definite') ? 'definite' : 'possible';
     out.collisions.push(...s.blocks.map((b) => ({ domain: 0, first: b.first, last: b.last, certainty: b.certainty, owner: b.site })));
-    fail(out, { errno: '-EINVAL', certainty, code: 'msi/index-conflict', detail: 'descriptors already exist; the store is untouched' });
+    fail(out, { errno: '-EINVAL', certainty, kind: 'descriptors-exist', detail: 'descriptors already exist; the store is untouched' });
     if (certainty === 'definite') return out;
   }
   const c = op.count;
@@ -210,7 +210,7 @@ export function imsCreate(state: StoreState, op: Op<'ims-create'>): Outcome {
   }
   if (t.slot.exists === 'yes') {
     out.returns = exact(0);
-    return fail(out, { errno: null, certainty: 'definite', code: 'msi/index-conflict', detail: 'MSI_SECONDARY_DOMAIN already has a domain', warn: true });
+    return fail(out, { errno: null, certainty: 'definite', kind: 'domain-exists', detail: 'MSI_SECONDARY_DOMAIN already has a domain', warn: true });
   }
   makeDomain(t.slot, op.hwsize, 'ims', `pci_create_ims_domain hwsize ${show(op.hwsize)}`);
   out.returns = exact(1);

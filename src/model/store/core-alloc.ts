@@ -39,7 +39,7 @@ export function allocCount(state: StoreState, op: Op<'alloc-count'>): Outcome {
   if (c.max !== null && c.max <= 0) {
     if (!perDomainStores(state)) return cited(noopOk(out, `nvec ${show(c)}: nothing to insert`), state, 'allocLocked');
     const why = c.max === 0 ? 'nirqs == 0 gives last = UINT_MAX' : `nirqs ${show(c)} gives last = (unsigned)(nirqs - 1)`;
-    fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: why, warn: true });
+    fail(out, { errno: '-EINVAL', certainty: 'definite', kind: 'count-not-positive', detail: why, warn: true });
     return cited(out, state, 'ctrlValid');
   }
   const last: Interval = { min: Math.max(c.min, 1) - 1, max: c.max === null ? null : c.max - 1 };
@@ -56,7 +56,7 @@ function allocSpan(state: StoreState, op: Op<'alloc-range'> | Op<'alloc-count'>,
   const dev = device(state, op.device);
   const modern = perDomainStores(state);
   if (modern && last.max !== null && first.min > last.max) {
-    fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `first ${show(first)} > last ${show(last)}`, warn: true });
+    fail(out, { errno: '-EINVAL', certainty: 'definite', kind: 'first-after-last', detail: `first ${show(first)} > last ${show(last)}`, warn: true });
     return cited(out, state, 'ctrlValid');
   }
   const t = target(state, dev, op.domain, out, modern ? 'warn-einval' : 'none');
@@ -125,7 +125,7 @@ function allocAny(state: StoreState, t: Target, out: Outcome, descs: NewDescs): 
     fail(out, {
       errno: '-EBUSY',
       certainty,
-      code: 'msi/index-conflict',
+      kind: 'domain-full',
       detail: `MSI_ANY_INDEX: domain ${t.domain} is ${certainty === 'definite' ? '' : 'possibly '}full (hwsize ${s.hwsize ?? `at least ${s.hwsizeMin}`}); xa_alloc returns -EBUSY`,
       assumptions: certainty === 'possible' ? [`hwsize of domain ${t.domain} (${s.hwsizeSource})`] : [],
     });

@@ -25,13 +25,13 @@ export function createDomain(state: StoreState, op: Op<'create-domain'>, kind = 
   const h = op.hwsize;
   if (t.slot.exists !== 'no') {
     const certainty = t.slot.exists === 'yes' ? 'definite' : 'possible';
-    fail(out, { errno: null, certainty, code: 'msi/index-conflict', detail: `domain slot ${t.domain} is already occupied (${t.slot.kind})`, warn: true });
+    fail(out, { errno: null, certainty, kind: 'domain-exists', detail: `domain slot ${t.domain} is already occupied (${t.slot.kind})`, warn: true });
     out.returns = certainty === 'definite' ? exact(0) : { min: 0, max: 1 };
     if (certainty === 'definite') return out;
   }
   if (h.min > MSI_XA_DOMAIN_SIZE) {
     out.returns = exact(0);
-    fail(out, { errno: null, certainty: 'definite', code: 'msi/index-out-of-range', detail: `hwsize ${show(h)} > MSI_XA_DOMAIN_SIZE (65536): creation fails` });
+    fail(out, { errno: null, certainty: 'definite', kind: 'hwsize-too-large', detail: `hwsize ${show(h)} > MSI_XA_DOMAIN_SIZE (65536): creation fails` });
     return cited(out, state, 'createHwsize');
   }
   makeDomain(t.slot, h, kind, `${kind} domain created with hwsize ${show(h)}`);
@@ -80,8 +80,8 @@ export function getVirq(state: StoreState, op: Op<'get-virq'>): Outcome {
   const d = op.domain?.min ?? 0;
   if (modern && (op.index.min > MSI_MAX_INDEX || (state.config.layout === 'per-domain' && d >= state.config.maxDeviceIrqDomains))) {
     out.returns = exact(0);
-    const code = op.index.min > MSI_MAX_INDEX ? 'msi/index-out-of-range' : 'msi/domain-id-invalid';
-    return fail(out, { errno: null, certainty: 'definite', code, detail: `index ${show(op.index)} / domain ${d}: WARN and 0`, warn: true });
+    const kind = op.index.min > MSI_MAX_INDEX ? 'index-beyond-max' : 'domain-id-invalid';
+    return fail(out, { errno: null, certainty: 'definite', kind, detail: `index ${show(op.index)} / domain ${d}: WARN and 0`, warn: true });
   }
   const s = slot(state, dev, d);
   return lookupIndex(dev, s, op.index, out, d === 0, 'msi_get_virq');
@@ -116,7 +116,7 @@ export function lookupIndex(
     return fail(out, {
       errno,
       certainty: 'definite',
-      code: 'msi/vector-unallocated',
+      kind: 'lookup-empty-slot',
       detail: `index ${show(index)} has no associated descriptor in domain ${s.domain}${miss}`,
     });
   }
@@ -125,7 +125,7 @@ export function lookupIndex(
     fail(out, {
       errno,
       certainty: 'possible',
-      code: 'msi/vector-unallocated',
+      kind: 'lookup-empty-slot',
       detail: `index ${show(index)} may be beyond what is allocated in domain ${s.domain}${miss}`,
       assumptions: ['the allocated count (run-time)'],
     });
@@ -137,14 +137,19 @@ function lookupMsi(nvecUsed: Interval, certainty: 'definite' | 'possible', nr: I
   const nrMax = nr.max ?? MSI_MAX_INDEX;
   if (nr.min >= (nvecUsed.max ?? Number.MAX_SAFE_INTEGER)) {
     out.returns = exact(0);
-    return fail(out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/vector-unallocated', detail: `MSI: nr ${show(nr)} >= nvec_used ${show(nvecUsed)}` });
+    return fail(out, {
+      errno: '-EINVAL',
+      certainty: 'definite',
+      kind: 'lookup-beyond-nvec-used',
+      detail: `MSI: nr ${show(nr)} >= nvec_used ${show(nvecUsed)}`,
+    });
   }
   if (nrMax >= nvecUsed.min || certainty === 'possible') {
     out.returns = { min: 0, max: 1 };
     return fail(out, {
       errno: '-EINVAL',
       certainty: 'possible',
-      code: 'msi/vector-unallocated',
+      kind: 'lookup-beyond-nvec-used',
       detail: `MSI: nr ${show(nr)} may reach nvec_used ${show(nvecUsed)}`,
       assumptions: ['the MSI vector count (run-time)'],
     });

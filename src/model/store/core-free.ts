@@ -23,7 +23,7 @@ export function freeRange(state: StoreState, op: Op<'free-range'>): Outcome {
     const certainty = held.length ? 'possible' : 'definite';
     problem(
       out,
-      'msi/free-unallocated',
+      'nothing-to-free',
       certainty,
       `nothing is allocated at ${showSpan(span.first, span.lastMax)} of domain ${t.domain}; the free is a silent no-op`,
       certainty === 'possible' ? ['the allocation count (run-time)'] : [],
@@ -89,7 +89,7 @@ function gateCheck(state: StoreState, dev: DeviceStoreState, domain: Interval | 
     fail(out, {
       errno: null,
       certainty: 'definite',
-      code: 'msi/range-inverted',
+      kind: 'first-after-last',
       detail: `first ${show(first)} > last ${show(last)}: nothing is freed`,
       warn: true,
     });

@@ -45,7 +45,7 @@ export function insertSpan(
     fail(out, {
       errno: '-EBUSY',
       certainty: definite ? 'definite' : 'possible',
-      code: 'msi/index-conflict',
+      kind: 'slot-occupied',
       detail: `index ${where} of domain ${t.domain} already holds a descriptor`,
       assumptions: definite ? [] : ['the earlier or the new allocation count (run-time)'],
     });

@@ -1,6 +1,6 @@
 // Building Outcomes: a fresh ok outcome, then failures and problems recorded onto it.
-import type { RuleCode } from '../../vocabulary/finding';
 import { cite, type Behaviour } from './cite';
+import type { ProblemKind } from './problem-kind';
 import type { Certainty, Errno, OpName, Outcome, StoreState } from './types';
 
 export function begin(op: OpName): Outcome {
@@ -17,7 +17,7 @@ export function cited(out: Outcome, state: StoreState, behaviour: Behaviour): Ou
 export interface FailSpec {
   errno: Errno | null;
   certainty: Certainty;
-  code?: RuleCode;
+  kind?: ProblemKind;
   detail: string;
   warn?: boolean;
   assumptions?: string[];
@@ -31,13 +31,13 @@ export function fail(out: Outcome, f: FailSpec): Outcome {
     out.errno = f.errno;
   }
   if (f.warn) out.warn = definite ? true : out.warn === true ? true : 'possible';
-  if (f.code) problem(out, f.code, f.certainty, f.detail, f.assumptions ?? []);
+  if (f.kind) problem(out, f.kind, f.certainty, f.detail, f.assumptions ?? []);
   note(out, f.detail);
   return out;
 }
 
-export function problem(out: Outcome, code: RuleCode, certainty: Certainty, detail: string, assumptions: string[] = []): void {
-  out.problems.push({ code, certainty, detail, assumptions });
+export function problem(out: Outcome, kind: ProblemKind, certainty: Certainty, detail: string, assumptions: string[] = []): void {
+  out.problems.push({ kind, certainty, detail, assumptions });
 }
 
 export function note(out: Outcome, text: string): void {

@@ -39,25 +39,25 @@ const checks = {
   inverted: (c) =>
     c.max.max !== null &&
     c.max.max < c.min.min &&
-    !!fail(c.out, { errno: '-ERANGE', certainty: 'definite', code: 'msi/range-inverted', detail: `maxvec ${showMax(c)} < minvec ${show(c.min)}` }),
+    !!fail(c.out, { errno: '-ERANGE', certainty: 'definite', kind: 'maxvec-below-minvec', detail: `maxvec ${showMax(c)} < minvec ${show(c.min)}` }),
   /** pci_msi_supported(dev, minvec) for MSI: nvec < 1 fails. */
   minvecSupported: (c) =>
     c.min.max !== null &&
     c.min.max < 1 &&
-    !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `minvec ${show(c.min)} < 1: pci_msi_supported() fails` }),
+    !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', kind: 'count-not-positive', detail: `minvec ${show(c.min)} < 1: pci_msi_supported() fails` }),
   /** pci_msi_supported(dev, maxvec) for MSI-X. */
   nvecSupported: (c) =>
     c.max.max !== null &&
     c.max.max < 1 &&
-    !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/range-inverted', detail: `nvec ${show(c.rawMax)} < 1: pci_msi_supported() fails` }),
+    !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', kind: 'count-not-positive', detail: `nvec ${show(c.rawMax)} < 1: pci_msi_supported() fails` }),
   /** MSI enabled while enabling MSI-X: "can't enable MSI-X (MSI already enabled)". */
-  msiBlocksMsix: (c) => modeCheck(c, 'msi', 'msi/msi-msix-exclusive', "can't enable MSI-X (MSI already enabled)", false),
+  msiBlocksMsix: (c) => modeCheck(c, 'msi', 'other-mode-enabled', "can't enable MSI-X (MSI already enabled)", false),
   /** MSI-X enabled while enabling MSI: "can't enable MSI (MSI-X already enabled)". */
-  msixBlocksMsi: (c) => modeCheck(c, 'msix', 'msi/msi-msix-exclusive', "can't enable MSI (MSI-X already enabled)", false),
+  msixBlocksMsi: (c) => modeCheck(c, 'msix', 'other-mode-enabled', "can't enable MSI (MSI-X already enabled)", false),
   /** WARN_ON_ONCE(dev->msix_enabled): its slots are still allocated. */
-  msixAgain: (c) => modeCheck(c, 'msix', 'msi/index-conflict', 'MSI-X is already enabled: its slots are still allocated', true),
+  msixAgain: (c) => modeCheck(c, 'msix', 'mode-already-enabled', 'MSI-X is already enabled: its slots are still allocated', true),
   /** WARN_ON_ONCE(dev->msi_enabled): index 0 still holds its descriptor. */
-  msiAgain: (c) => modeCheck(c, 'msi', 'msi/index-conflict', 'MSI is already enabled: index 0 still holds its descriptor', true),
+  msiAgain: (c) => modeCheck(c, 'msi', 'mode-already-enabled', 'MSI is already enabled: index 0 still holds its descriptor', true),
   /** After a join every possible mode may block on its own: then the enable surely fails. */
   eitherMode: (c) => {
     if (!c.dev.pciModes.every((m) => m === 'msi' || m === 'msix')) return false;
@@ -78,7 +78,7 @@ const checks = {
     !!fail(c.out, {
       errno: '-ENOSPC',
       certainty: 'definite',
-      code: 'msi/msix-table-overflow',
+      kind: 'msix-table-too-small',
       detail: `the MSI-X table has ${c.table} entries, fewer than minvec ${show(c.min)}`,
     }),
   /** 6.1 __pci_enable_msix: entry >= table size gives -EINVAL. */
@@ -87,7 +87,7 @@ const checks = {
     const bad = t === null || !c.entries ? undefined : c.entries.slice(0, c.top).find((e) => e >= t);
     if (bad === undefined) return false;
     cited(c.out, c.state, 'validateEntries');
-    return !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/msix-table-overflow', detail: `msix_entry ${bad} >= table size ${t}` });
+    return !!fail(c.out, { errno: '-EINVAL', certainty: 'definite', kind: 'entry-beyond-msix-table', detail: `msix_entry ${bad} >= table size ${t}` });
   },
 } satisfies Record<string, Check>;
 
@@ -109,12 +109,12 @@ export function runChecks(order: CheckName[], c: EnableCtx): boolean {
   return order.some((name) => checks[name](c));
 }
 
-function modeCheck(c: EnableCtx, mode: 'msi' | 'msix', code: 'msi/msi-msix-exclusive' | 'msi/index-conflict', detail: string, warn: boolean): boolean {
+function modeCheck(c: EnableCtx, mode: 'msi' | 'msix', kind: 'other-mode-enabled' | 'mode-already-enabled', detail: string, warn: boolean): boolean {
   const certainty = modeCertainty(c.dev, mode);
   if (!certainty) return false;
   const held = slot(c.state, c.dev, 0).blocks.filter((b) => b.mode === mode);
-  if (code === 'msi/msi-msix-exclusive') c.out.enabledBy = owners(held, mode, certainty);
-  if (code === 'msi/index-conflict') {
+  if (kind === 'other-mode-enabled') c.out.enabledBy = owners(held, mode, certainty);
+  if (kind === 'mode-already-enabled') {
     c.out.collisions.push(
       ...held.map((b) => ({
         domain: 0,
@@ -125,7 +125,7 @@ function modeCheck(c: EnableCtx, mode: 'msi' | 'msix', code: 'msi/msi-msix-exclu
       })),
     );
   }
-  fail(c.out, { errno: '-EINVAL', certainty, code, detail, warn });
+  fail(c.out, { errno: '-EINVAL', certainty, kind, detail, warn });
   return certainty === 'definite';
 }
 
@@ -144,6 +144,6 @@ function duplicate(c: EnableCtx, entries: number[] | null): boolean {
   const dup = entries.find((e, i) => entries.indexOf(e) !== i);
   if (dup === undefined) return false;
   cited(c.out, c.state, 'validateEntries');
-  fail(c.out, { errno: '-EINVAL', certainty: 'definite', code: 'msi/index-conflict', detail: `msix_entry ${dup} appears twice` });
+  fail(c.out, { errno: '-EINVAL', certainty: 'definite', kind: 'duplicate-entry', detail: `msix_entry ${dup} appears twice` });
   return true;
 }

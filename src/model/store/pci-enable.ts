@@ -47,14 +47,14 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
   const hw = caps.msiCount ?? MSI_HW_MAX;
   if (r.min.min > hw) {
     const detail = `minvec ${show(r.min)} > ${caps.msiCount === undefined ? 'the MSI maximum of 32' : `the device's ${hw} MSI vectors`}`;
-    return fail(out, { errno: '-ENOSPC', certainty: 'definite', code: 'msi/multi-msi-limit', detail });
+    return fail(out, { errno: '-ENOSPC', certainty: 'definite', kind: 'minvec-beyond-msi-count', detail });
   }
   if (r.min.min > 1 && caps.multiMsi === false) {
     cited(out, state, 'msiCapInit');
     return fail(out, {
       errno: '-ENOSPC',
       certainty: 'definite',
-      code: 'msi/multi-msi-limit',
+      kind: 'multi-msi-unsupported',
       detail: `minvec ${show(r.min)} > 1 but the platform lacks MSI_FLAG_MULTI_PCI_MSI`,
     });
   }
@@ -62,7 +62,7 @@ export function enableMsi(state: StoreState, r: EnableRequest, out: Outcome): Ou
     fail(out, {
       errno: '-ENOSPC',
       certainty: 'possible',
-      code: 'msi/multi-msi-limit',
+      kind: 'multi-msi-unsupported',
       detail: `minvec ${show(r.min)} needs multi-MSI`,
       assumptions: ["the device's Multiple Message Capable field", 'platform MSI_FLAG_MULTI_PCI_MSI support'],
     });
@@ -142,7 +142,7 @@ function placeMsix(state: StoreState, t: Target, r: EnableRequest, entries: numb
     fail(out, {
       errno: '-ERANGE',
       certainty: sure ? 'definite' : 'possible',
-      code: 'msi/msix-table-overflow',
+      kind: 'index-beyond-msix-table',
       detail: `MSI-X index ${beyond} >= hwsize ${hw} (${t.slot.hwsizeSource}); msi_insert_desc gives -ERANGE`,
     });
     if (sure) return false;

@@ -1,5 +1,6 @@
 // PCI front-end operations: pci_alloc_irq_vectors and its fallback order, the MSI/MSI-X
 // enables, disables and frees, dynamic MSI-X, pci_irq_vector and pcim_enable_device.
+import { alreadyTaken } from './problem-kind';
 import type { Problem } from './types';
 import { clearDomain } from './core-free';
 import { lookupIndex } from './core-domain';
@@ -84,16 +85,16 @@ function forkDevice(state: StoreState, key: string): StoreState {
 /** Carry over the problems of failed attempts, minus the §6 exception (ALL_TYPES fallback). */
 function finish(state: StoreState, out: Outcome, attempts: Outcome[], op: Op<'pci-alloc-vectors'>): Outcome {
   cited(out, state, 'allocVectors');
-  const msixBusy = attempts.some((a) => a !== out && a.problems.some((p) => p.code === 'msi/index-conflict'));
+  const msixBusy = attempts.some((a) => a !== out && a.problems.some((p) => alreadyTaken.has(p.kind)));
   const seen = new Set<string>(out.problems.map(key));
   for (const a of attempts) {
     if (a === out) continue;
     for (const p of a.problems) {
-      if (msixBusy && p.code === 'msi/msi-msix-exclusive') continue;
+      if (msixBusy && p.kind === 'other-mode-enabled') continue;
       if (seen.has(key(p))) continue;
       seen.add(key(p));
       out.problems.push(p);
-      if (p.code === 'msi/msi-msix-exclusive' && a.enabledBy) out.enabledBy = [...(out.enabledBy ?? []), ...a.enabledBy];
+      if (p.kind === 'other-mode-enabled' && a.enabledBy) out.enabledBy = [...(out.enabledBy ?? []), ...a.enabledBy];
     }
     out.collisions.push(...a.collisions);
     if (a.warn === true) out.warn = true;
@@ -103,7 +104,7 @@ function finish(state: StoreState, out: Outcome, attempts: Outcome[], op: Op<'pc
   return out;
 }
 
-const key = (p: Problem): string => `${p.code}|${p.detail}`;
+const key = (p: Problem): string => `${p.kind}|${p.detail}`;
 
 /** pci_disable_msi / pci_disable_msix / pci_free_irq_vectors (msix then msi; idempotent). */
 export function disable(state: StoreState, op: Op<'pci-disable'>): Outcome {
@@ -121,7 +122,7 @@ export function disable(state: StoreState, op: Op<'pci-disable'>): Outcome {
     if (op.mode !== 'all') {
       const other = op.mode === 'msi' ? 'msix' : 'msi';
       const left = dev.pciModes.includes(other) ? `; ${other === 'msix' ? 'MSI-X' : 'MSI'} stays enabled and its vectors allocated` : '';
-      problem(out, 'msi/free-unallocated', 'definite', `${op.mode === 'msi' ? 'MSI' : 'MSI-X'} is not enabled: the disable is a no-op${left}`);
+      problem(out, 'mode-not-enabled', 'definite', `${op.mode === 'msi' ? 'MSI' : 'MSI-X'} is not enabled: the disable is a no-op${left}`);
     }
     return noop(out, 'nothing enabled in that mode');
   }
@@ -151,7 +152,8 @@ export function msixAllocAt(state: StoreState, op: Op<'pci-msix-alloc-at'>): Out
   if (!dynamicReady(dev, out, op.guarded === true)) return out;
   const t = { domain: 0, slot: slot(state, dev, 0), window: 65536 };
   allocAtIndex(state, op.device, t, op.index, out, { site: op.site, label: 'pci_msix_alloc_irq_at', associated: true, mode: 'msix' });
-  for (const p of out.problems) if (p.code === 'msi/index-out-of-range') p.code = 'msi/msix-table-overflow';
+  // Domain 0 is the PCI/MSI-X device domain: its hwsize is the MSI-X table size.
+  for (const p of out.problems) if (p.kind === 'index-beyond-hwsize') p.kind = 'index-beyond-msix-table';
   return out;
 }
 
@@ -162,19 +164,17 @@ function dynamicReady(dev: DeviceStoreState, out: Outcome, guarded: boolean): bo
     fail(out, {
       errno: '-ENOTSUPP',
       certainty: on ? 'possible' : 'definite',
-      code: 'msi/dynamic-msix-unsupported',
+      kind: 'dynamic-needs-msix',
       detail: 'MSI-X is not enabled on this path (dev->msix_enabled is 0)',
     });
     if (!on) return false;
   }
   if (dev.caps.dynamicMsix === false) {
-    fail(out, { errno: '-ENOTSUPP', certainty: 'definite', code: 'msi/dynamic-msix-unsupported', detail: 'the MSI parent lacks MSI_FLAG_PCI_MSIX_ALLOC_DYN' });
+    fail(out, { errno: '-ENOTSUPP', certainty: 'definite', kind: 'no-dynamic-msix', detail: 'the MSI parent lacks MSI_FLAG_PCI_MSIX_ALLOC_DYN' });
     return false;
   }
   if (dev.caps.dynamicMsix === undefined && !guarded) {
-    problem(out, 'msi/dynamic-msix-unsupported', 'possible', 'not guarded by pci_msix_can_alloc_dyn()', [
-      'the platform MSI parent supports MSI_FLAG_PCI_MSIX_ALLOC_DYN',
-    ]);
+    problem(out, 'no-dynamic-msix', 'possible', 'not guarded by pci_msix_can_alloc_dyn()', ['the platform MSI parent supports MSI_FLAG_PCI_MSIX_ALLOC_DYN']);
   }
   return true;
 }
@@ -192,7 +192,7 @@ export function msixFree(state: StoreState, op: Op<'pci-msix-free'>): Outcome {
   if (!validMap(op.index, op.virq, out)) return out;
   if (dev.caps.dynamicMsix === false) {
     out.warn = true;
-    problem(out, 'msi/dynamic-msix-unsupported', 'definite', 'the MSI parent lacks MSI_FLAG_PCI_MSIX_ALLOC_DYN: WARN and return');
+    problem(out, 'no-dynamic-msix', 'definite', 'the MSI parent lacks MSI_FLAG_PCI_MSIX_ALLOC_DYN: WARN and return');
     return noop(out, 'no dynamic MSI-X');
   }
   return freeSlot(slot(state, dev, 0), op.index, out);
@@ -203,13 +203,13 @@ export function validMap(index: Interval, virq: Interval | undefined, out: Outco
   const failed = (index.max !== null && index.max < 0) || (virq?.max !== null && virq?.max !== undefined && virq.max <= 0);
   if (failed) {
     out.warn = true;
-    problem(out, 'msi/free-unallocated', 'definite', `map.index ${show(index)}${virq ? `, map.virq ${show(virq)}` : ''}: a failed map, WARN and return`);
+    problem(out, 'map-failed', 'definite', `map.index ${show(index)}${virq ? `, map.virq ${show(virq)}` : ''}: a failed map, WARN and return`);
     noop(out, 'failed map');
     return false;
   }
   if (index.min < 0 || (virq !== undefined && virq.min <= 0)) {
     out.warn = 'possible';
-    problem(out, 'msi/free-unallocated', 'possible', 'the map may come from a failed allocation (result unchecked)', ['the allocation result']);
+    problem(out, 'map-failed', 'possible', 'the map may come from a failed allocation (result unchecked)', ['the allocation result']);
   }
   return true;
 }
@@ -220,7 +220,7 @@ function freeSlot(s: DomainSlotState, index: Interval, out: Outcome): Outcome {
   const hi = index.max ?? MSI_MAX_INDEX;
   const held = s.blocks.filter((b) => b.first <= hi && lo <= b.last);
   if (!held.length) {
-    problem(out, 'msi/free-unallocated', 'definite', `slot ${show(index)} holds no descriptor: silent no-op`);
+    problem(out, 'nothing-to-free', 'definite', `slot ${show(index)} holds no descriptor: silent no-op`);
     return noop(out, 'already free');
   }
   if (lo !== hi) return noop(out, `map.index ${show(index)} is a run-time value: no particular slot is assumed freed`);
@@ -239,7 +239,7 @@ function split<T extends { first: number; last: number }>(b: T, i: number): T[] 
 
 function notInEra(out: Outcome, api: string): Outcome {
   out.status = 'error';
-  problem(out, 'msi/api-not-in-era', 'definite', `${api} does not exist in 6.1`);
+  problem(out, 'api-absent', 'definite', `${api} does not exist in 6.1`);
   note(out, `${api} is 6.2+ only`);
   return out;
 }
@@ -266,7 +266,7 @@ function vectorIn(state: StoreState, dev: DeviceStoreState, mode: string, op: Op
     return fail(out, {
       errno: '-EINVAL',
       certainty: 'definite',
-      code: 'msi/index-out-of-range',
+      kind: 'index-beyond-max',
       detail: `nr ${show(op.nr)} > MSI_MAX_INDEX: msi_domain_get_virq WARNs and returns 0`,
       warn: true,
     });
@@ -288,7 +288,7 @@ function vectorIn(state: StoreState, dev: DeviceStoreState, mode: string, op: Op
   return fail(out, {
     errno: '-EINVAL',
     certainty,
-    code: 'msi/vector-unallocated',
+    kind: 'lookup-without-msi',
     detail,
     assumptions: certainty === 'possible' ? ['the index reaches 1 (run-time)'] : [],
   });

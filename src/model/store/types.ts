@@ -17,12 +17,12 @@
 // Negative constants for `unsigned int` parameters are converted as C does (-1 = UINT_MAX,
 // which is MSI_ANY_INDEX for alloc-at). An Outcome says what the kernel returns (errno, WARN), with which certainty,
 // which earlier sites own the indices that collided, what was erased as collateral (§2.6), and
-// the kernel function the prediction follows. `problems` classify the outcome by rule code so
-// the check layer can pick severity (definite -> error, possible -> warning) and wording.
-import type { RuleCode } from '../../vocabulary/finding';
+// the kernel function the prediction follows. `problems` say, by kind, which kernel check refused
+// the call; the check layer maps each kind to a rule and picks severity and wording.
 import type { Layout } from '../../vocabulary/layout';
 import type { Partition } from '../../vocabulary/partition';
 import type { SourceSite } from '../../vocabulary/source-site';
+import type { ProblemKind } from './problem-kind';
 
 export type Certainty = 'definite' | 'possible';
 
@@ -146,9 +146,9 @@ export interface ModeOwner {
   owner: SourceSite;
 }
 
-/** Why an outcome is a problem, classified by the rule it evidences. */
+/** Why an outcome is a problem, in the kernel's terms (src/check maps the kind to a rule). */
 export interface Problem {
-  code: RuleCode;
+  kind: ProblemKind;
   certainty: Certainty;
   /** One sentence of kernel behaviour, e.g. "index 4 >= hwsize 4 of domain 0". */
   detail: string;
@@ -168,7 +168,7 @@ export interface Outcome {
   warn: boolean | 'possible';
   collisions: Collision[];
   erased: Erasure[];
-  /** msi/msi-msix-exclusive: the enables of the other mode still live (the conflict's other half). */
+  /** other-mode-enabled: the enables of the other mode still live (the conflict's other half). */
   enabledBy?: ModeOwner[];
   problems: Problem[];
   /** First citation is the one that decides the errno. */
