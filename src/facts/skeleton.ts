@@ -54,7 +54,11 @@ export class SkeletonBuilder {
     if (node.type !== 'expression_statement') return undefined;
     const e = node.namedChild(0);
     const fn = e?.type === 'call_expression' ? e.childForFieldName('function') : null;
-    return fn?.type === 'identifier' && this.env.isLoopMacro(fn.text) ? e! : undefined;
+    // A call the parser closed with a real `;` is a plain call (device_for_each_child(...);
+    // is a function that returns), not a macro heading the next statement.
+    const last = node.lastChild;
+    const terminated = last?.type === ';' && !last.isMissing;
+    return !terminated && fn?.type === 'identifier' && this.env.isLoopMacro(fn.text) ? e! : undefined;
   }
 
   private stmt(node: Node, depth: number): Stmt[] {

@@ -351,15 +351,17 @@ function caseConditions(s: Of<'switch'>): { cases: Cond[]; none: Cond } | undefi
 
 function walkLoop<S>(ctx: Ctx<S>, s: Of<'loop'>, states: S[]): Flow<S> {
   if (!relevant(ctx, s.body)) return { fall: skip(ctx, [s.body], states), breaks: [], continues: [] };
-  // The body runs zero or one time: what it assigns has no single value at the loop head.
+  // Zero iterations leave the values as they were; one walk of the body stands for the last of
+  // any number of iterations, so it starts from a head where what the body assigns is unknown.
   const lvalues = written(s.body);
+  const zero = lvalues.length ? states.map((x) => ctx.interp.fork(x)) : states;
   if (lvalues.length) for (const st of states) ctx.interp.havoc(st, lvalues, ctx.frame);
   const f = walkBlock(
     { ...ctx, inBranch: true },
     s.body,
     states.map((x) => ctx.interp.fork(x)),
   );
-  return { fall: merge(ctx, states, f.fall, f.breaks, f.continues), breaks: [], continues: [] };
+  return { fall: merge(ctx, zero, f.fall, f.breaks, f.continues), breaks: [], continues: [] };
 }
 
 let activations = 0;
