@@ -30,7 +30,7 @@ export class Engine {
   }
 
   /** Facts of every MSI-relevant file under `paths` (worker threads, the facts cache when set). */
-  analyze(paths: string[], read: ReadOptions, more: Pick<AnalyzeOptions, 'afterBatch' | 'deferCacheWrite'> = {}): Promise<TreeFacts> {
+  analyze(paths: string[], read: ReadOptions, more: Pick<AnalyzeOptions, 'scanCheck' | 'deferCacheWrite'> = {}): Promise<TreeFacts> {
     const scan: AnalyzeOptions = { ...read, ...more };
     if (this.options.jobs !== undefined) scan.jobs = this.options.jobs;
     if (this.options.cacheDir !== undefined) scan.cacheDir = this.options.cacheDir;

@@ -5,7 +5,7 @@
 import { checkTree, simulate } from '../engine/check-tree';
 import { type Options as EngineCheckOptions } from '../engine/options';
 import { checkEach } from '../engine/check-each';
-import { PartWorker } from '../engine/part-worker-client';
+import { startCheckHelper } from '../engine/worker-pool';
 import { ScannedParts } from '../engine/scanned-parts';
 import { catalogueNames } from '../facts/catalogue';
 import { defaultEra, extractFileFacts, initParser } from '../facts/index';
@@ -85,7 +85,7 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
     async checkEach(groups, era, opts, signal, onResult) {
       const options = engineOptions(opts);
       // A worker only pays off for a workspace scan's worth of directories.
-      const helper = groups.length >= minGroupsForWorker && !options.topology ? PartWorker.start() : undefined;
+      const helper = groups.length >= minGroupsForWorker && !options.topology ? startCheckHelper() : undefined;
       try {
         await checkEach(
           groups.map((files) => tree(era, files)),
@@ -102,7 +102,7 @@ export function createEngine(log: (message: string) => void = () => {}): Engine 
       let writeCache = (): void => {};
       const scanned = new ScannedParts(engineOptions(opts.check));
       const result = await analyzeTree([scanRoot], {
-        ...scanned.afterBatch(scanRoot),
+        ...scanned.scanCheck(scanRoot),
         cwd: scanRoot,
         // As many workers as `irqlens check`: edits run on the main thread, which the workers
         // never block (the OS shares the cores), and the scan keeps pace with the CLI.

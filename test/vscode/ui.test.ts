@@ -111,8 +111,6 @@ test('the VSIX holds the server, its worker, the wasm and the webview, and no so
     'dist/extension.js',
     'dist/server.js',
     'dist/worker.js',
-    'dist/check-worker.js',
-    'dist/scan-check-worker.js',
     'dist/webview.js',
     'dist/tree-sitter-c.wasm',
     'dist/web-tree-sitter.wasm',
