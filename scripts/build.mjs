@@ -36,8 +36,7 @@ async function buildDist() {
   mkdirSync(join(root, 'dist'), { recursive: true });
   // A bundle no longer built (e.g. the retired check-worker.js) must not linger into the package.
   const outputs = new Set([...nodeBundles, ...browserBundles].flatMap((b) => [b.out, `${b.out}.map`]));
-  for (const name of readdirSync(join(root, 'dist')))
-    if (/\.js(\.map)?$/.test(name) && !outputs.has(`dist/${name}`)) rmSync(join(root, 'dist', name));
+  for (const name of readdirSync(join(root, 'dist'))) if (/\.js(\.map)?$/.test(name) && !outputs.has(`dist/${name}`)) rmSync(join(root, 'dist', name));
   const jobs = [];
   for (const b of nodeBundles) {
     if (!existsSync(join(root, b.entry))) continue;

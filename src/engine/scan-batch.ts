@@ -10,7 +10,10 @@ import { createScanContext } from '../workspace/scan-context';
 import { prefilterFile, scanFile, type ScanContext } from '../workspace/scan-file';
 import type { ScanSetup } from '../workspace/scan-setup';
 import type { ScanJob, ScanParams, ScanResult } from './rpc';
-import { checkScannedBatch } from './scan-check';
+import type { DirectoryPart, ScanCheckPayload } from './scan-check';
+
+/** checkScannedBatch of scan-check.ts (given by the worker, which loads the check code lazily). */
+export type CheckBatch = (results: FileFacts[], payload: ScanCheckPayload) => DirectoryPart[];
 
 function scanBatch(params: ScanParams, ctx: ScanContext): ScanResult {
   const results: FileFacts[] = [];
@@ -33,10 +36,10 @@ function scanBatch(params: ScanParams, ctx: ScanContext): ScanResult {
   return { results, candidates, stamps };
 }
 
-function withCheck(result: ScanResult, params: ScanParams, setup: ScanSetup): ScanResult {
+function withCheck(result: ScanResult, params: ScanParams, check: CheckBatch): ScanResult {
   if (params.check === undefined) return result;
   try {
-    result.parts = checkScannedBatch(result.results, params.check, setup);
+    result.parts = check(result.results, params.check);
   } catch (err) {
     result.checkError = err instanceof Error ? (err.stack ?? err.message) : String(err);
   }
@@ -44,7 +47,7 @@ function withCheck(result: ScanResult, params: ScanParams, setup: ScanSetup): Sc
 }
 
 /** The scan method of a worker started with `setup`; starts loading the parser now. */
-export function scanServer(setup: ScanSetup): (params: ScanParams) => Promise<ScanResult> {
+export function scanServer(setup: ScanSetup, check: CheckBatch): (params: ScanParams) => Promise<ScanResult> {
   const ctx = createScanContext(setup);
   const ready = initParser().then(
     () => undefined,
@@ -53,6 +56,6 @@ export function scanServer(setup: ScanSetup): (params: ScanParams) => Promise<Sc
   return async (params) => {
     const failed = await ready;
     if (failed) throw failed;
-    return withCheck(scanBatch(params, ctx), params, setup);
+    return withCheck(scanBatch(params, ctx), params, check);
   };
 }

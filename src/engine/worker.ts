@@ -4,20 +4,32 @@
 // when asked (scan-check.ts); started as a check helper it replays parts of trees it is sent
 // and never touches the disk.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { checkPart, checkTree } from './check-tree';
 import { serve, type WorkerSetup } from './rpc';
 import { scanServer } from './scan-batch';
+
+type CheckTree = typeof import('./check-tree');
+type ScanCheck = typeof import('./scan-check');
+
+/** The check code (rules, model, topology) is loaded on first use: a worker that only scans
+ *  starts as fast, and needs as little, as a scanner alone. */
+function lazy<T>(load: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= load());
+}
+const checks = lazy(() => require('./check-tree') as CheckTree);
+const scanChecks = lazy(() => require('./scan-check') as ScanCheck);
 
 const port = parentPort;
 if (!isMainThread && port) {
   const setup = (workerData ?? {}) as WorkerSetup;
-  const scan = setup.scan ? scanServer(setup.scan) : undefined;
+  const scanSetup = setup.scan;
+  const scan = scanSetup ? scanServer(scanSetup, (results, payload) => scanChecks().checkScannedBatch(results, payload, scanSetup)) : undefined;
   serve(port, {
     scan: (params) => {
       if (!scan) throw new Error('this worker was not started with a scan setup');
       return scan(params);
     },
-    checkPart: ({ tree, options }) => checkPart(tree, options),
-    checkEach: ({ trees, options }) => trees.map((t) => checkTree(t, options)),
+    checkPart: ({ tree, options }) => checks().checkPart(tree, options),
+    checkEach: ({ trees, options }) => trees.map((t) => checks().checkTree(t, options)),
   });
 }

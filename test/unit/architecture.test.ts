@@ -43,6 +43,11 @@ const fileRules: { from: RegExp; to: RegExp; why: string }[] = [
     to: /^src\/(check|engine|facts\/catalogue|model\/store|model\/replay\/(interpret|api-ops))\b/,
     why: 'the walker knows no MSI: it walks statements, the interpreter gives them meaning',
   },
+  {
+    from: /^src\/(server|review|cli)\//,
+    to: /^src\/engine\/(?!index\.ts$)/,
+    why: "a face imports only the engine's public surface, src/engine/index.ts",
+  },
 ];
 
 interface Arrow {
@@ -149,14 +154,17 @@ test('architecture: no import cycle between the files of src/', () => {
   assert.deepEqual(importCycles(arrows), []);
 });
 
-test('architecture: the checks themselves catch a forbidden arrow, an editor library below the faces and a cycle', () => {
+test('architecture: the checks themselves catch a forbidden arrow, an editor library below the faces, a deep import of the engine and a cycle', () => {
   const bad: Arrow[] = [
     { from: 'src/model/store/core.ts', to: 'src/check/rules.ts' },
     { from: 'src/engine/engine.ts', to: 'vscode-languageserver/node' },
     { from: 'src/webview/main.ts', to: 'src/vocabulary/snapshot.ts' },
     { from: 'src/model/replay/walk.ts', to: 'src/facts/catalogue.ts' },
+    { from: 'src/server/engine-binding.ts', to: 'src/engine/check-tree.ts' },
+    { from: 'src/review/default-engine.ts', to: 'src/engine/worker-pool.ts' },
   ];
-  assert.equal(forbiddenArrows(bad).length, 4);
+  assert.equal(forbiddenArrows(bad).length, 6);
+  assert.deepEqual(forbiddenArrows([{ from: 'src/server/engine-binding.ts', to: 'src/engine/index.ts' }]), []);
   assert.deepEqual(
     importCycles([
       { from: 'src/a/x.ts', to: 'src/a/y.ts' },
