@@ -124,6 +124,11 @@ test('the VSIX holds the server, its worker, the wasm and the webview, and no so
     files.filter((f) => /^(node_modules|src|test|out|bench|scripts)\/|\.map$|\.ts$/.test(f)),
     [],
   );
+  // One worker entry scans and checks: the retired check-worker.js and scan-check-worker.js are not left behind.
+  assert.deepEqual(
+    files.filter((f) => /^dist\/.*worker.*\.js$/.test(f)),
+    ['dist/worker.js'],
+  );
 });
 
 test('the workbench opens the fixture workspace', async () => {
