@@ -1,4 +1,4 @@
-// Builds the bundles in dist/ (CLI, worker, language server, VS Code extension, map webview)
+// Builds the bundles in dist/ (CLI, the engine's one worker, language server, VS Code extension, map webview)
 // and a plain transpile of src/ and test/ into out/ for node's test runner.
 // Entries whose source does not exist yet are skipped, so the build never blocks on an unbuilt layer.
 import { build } from 'esbuild';
@@ -17,8 +17,6 @@ const only = process.argv.includes('--out-only') ? 'out' : process.argv.includes
 const nodeBundles = [
   { entry: 'src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { entry: 'src/engine/worker.ts', out: 'dist/worker.js' },
-  { entry: 'src/engine/check-worker.ts', out: 'dist/check-worker.js' },
-  { entry: 'src/engine/scan-check-worker.ts', out: 'dist/scan-check-worker.js' },
   { entry: 'src/server/main.ts', out: 'dist/server.js' },
   { entry: 'src/extension/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
@@ -36,6 +34,9 @@ function walk(dir, acc = []) {
 
 async function buildDist() {
   mkdirSync(join(root, 'dist'), { recursive: true });
+  // A bundle no longer built (e.g. the retired check-worker.js) must not linger into the package.
+  const outputs = new Set([...nodeBundles, ...browserBundles].flatMap((b) => [b.out, `${b.out}.map`]));
+  for (const name of readdirSync(join(root, 'dist'))) if (/\.js(\.map)?$/.test(name) && !outputs.has(`dist/${name}`)) rmSync(join(root, 'dist', name));
   const jobs = [];
   for (const b of nodeBundles) {
     if (!existsSync(join(root, b.entry))) continue;

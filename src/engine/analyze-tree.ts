@@ -14,8 +14,10 @@ import { findKernelRoot } from '../workspace/kernel-root';
 import { byFileName, isDirectory, toAbsolute, toOutputPath } from '../workspace/paths';
 import { createScanContext } from '../workspace/scan-context';
 import { scanFile } from '../workspace/scan-file';
-import { ScanPool, scanWorkerScript } from './scan-pool';
-import type { ScanJob, ScanReply, ScanSetup } from './scan-protocol';
+import type { ScanJob, ScanResult } from './rpc';
+import type { DirectoryPart, ScanCheckPayload } from './scan-check';
+import { WorkerPool } from './worker-pool';
+import type { ScanSetup } from '../workspace/scan-setup';
 import { eraOfKernelTree } from '../workspace/tree-era';
 
 export interface AnalyzeOptions {
@@ -33,13 +35,13 @@ export interface AnalyzeOptions {
    *  caller with results to show first (the language server publishes, then writes). */
   deferCacheWrite?: (write: () => void) => void;
   /**
-   * More work for the scan workers on each batch once scanned, where its facts already are (the
-   * check layer replays directories there): a worker script whose AfterBatch does it, the payload
-   * it needs, and where its answers go. Only a streaming scan of a kernel tree (era known before
-   * the scan, no warm cache) does it; batches then hold whole directories. `onResult` may not be
-   * called for every batch (other scans, a worker that died): the caller covers what is missing.
+   * Also check each directory in the scan workers, once its batch is scanned, where its facts
+   * already are (scan-check.ts): the payload they need, and where their answers go. Only a
+   * streaming scan of a kernel tree (era known before the scan, no warm cache) does it; batches
+   * then hold whole directories. `onParts` may not be called for every batch (other scans, a
+   * worker that died): the caller covers what is missing.
    */
-  afterBatch?: { script: string; payload: unknown; onResult: (after: unknown) => void; onError: (message: string) => void };
+  scanCheck?: { payload: ScanCheckPayload; onParts: (parts: DirectoryPart[]) => void; onError: (message: string) => void };
   signal?: AbortSignal;
   /** The era when no kernel tree's headers decide it (a scenario's `era:` marker); else inferred from the calls. */
   era?: EraInfo;
@@ -54,6 +56,13 @@ interface Plan {
   stats: Map<string, FileStamp>;
   /** Workers' stamps not yet in `stats`: read when the cache is written, not during the scan. */
   stamps: [ScanJob[], Float64Array][];
+}
+
+/** The largest kernel file extracts in ~0.2 s: 60 s only trips on a real hang. */
+const scanTaskTimeoutMs = 60_000;
+
+function scanPool(size: number, setup: ScanSetup): WorkerPool {
+  return new WorkerPool({ name: 'scan worker', size, setup: { scan: setup }, taskTimeoutMs: scanTaskTimeoutMs, replace: true });
 }
 
 function batchSize(total: number, workers: number): number {
@@ -106,22 +115,22 @@ async function scanInline(jobs: ScanJob[], setup: ScanSetup, opts: AnalyzeOption
 /** Sends one batch as a 'scan' task; a batch whose worker died yields "not scanned" problems.
  *  With `stamps`, the size and mtime each file had when its worker read it are kept there. */
 function batchRunner(
-  pool: ScanPool,
+  pool: WorkerPool,
   opts: AnalyzeOptions,
   progress: { done: number; total: number },
   stamps?: Plan['stamps'],
-  after?: AnalyzeOptions['afterBatch'],
+  check?: AnalyzeOptions['scanCheck'],
 ) {
   return async (batch: ScanJob[]): Promise<FileFacts[]> => {
-    let reply: ScanReply;
+    let reply: ScanResult;
     try {
-      reply = await pool.run('scan', batch, after?.payload);
+      reply = await pool.call('scan', { stage: 'scan', jobs: batch, ...(check ? { check: check.payload } : {}) });
     } catch (err) {
       return failedBatch(batch, err, opts.signal);
     }
     stamps?.push([batch, reply.stamps]);
-    if (reply.afterError !== undefined) after?.onError(reply.afterError);
-    else if (reply.after !== undefined) after?.onResult(reply.after);
+    if (reply.checkError !== undefined) check?.onError(reply.checkError);
+    else if (reply.parts !== undefined) check?.onParts(reply.parts);
     progress.done += batch.length;
     opts.onProgress?.(progress.done, progress.total);
     return reply.results;
@@ -130,7 +139,7 @@ function batchRunner(
 
 /** Runs `feed` (which queues batches into its argument) and collects their results; the pool is
  *  closed either way, and batches already queued when feed throws are not left unhandled. */
-async function withPool(pool: ScanPool, opts: AnalyzeOptions, feed: (batches: Promise<FileFacts[]>[]) => void): Promise<FileFacts[]> {
+async function withPool(pool: WorkerPool, opts: AnalyzeOptions, feed: (batches: Promise<FileFacts[]>[]) => void): Promise<FileFacts[]> {
   const abort = (): void => void pool.close();
   opts.signal?.addEventListener('abort', abort, { once: true });
   const batches: Promise<FileFacts[]>[] = [];
@@ -149,7 +158,7 @@ async function withPool(pool: ScanPool, opts: AnalyzeOptions, feed: (batches: Pr
 }
 
 async function scanWithWorkers(p: Plan, workers: number, opts: AnalyzeOptions): Promise<FileFacts[]> {
-  const pool = new ScanPool(scanWorkerScript(), workers, p.setup);
+  const pool = scanPool(workers, p.setup);
   const size = batchSize(p.jobs.length, workers);
   const scan = batchRunner(pool, opts, { done: p.cached.length, total: p.cached.length + p.jobs.length });
   return withPool(pool, opts, (batches) => {
@@ -175,9 +184,9 @@ async function discoverAndScan(
   paths: string[],
   setup: ScanSetup,
   opts: AnalyzeOptions,
-  pool: ScanPool,
+  pool: WorkerPool,
   cache: FactsCache | undefined,
-  after: AnalyzeOptions['afterBatch'],
+  after: AnalyzeOptions['scanCheck'],
 ): Promise<Scan> {
   const p: Plan = { setup, jobs: [], cached: [], stats: new Map(), stamps: [], cache };
   const progress = { done: 0, total: 0 };
@@ -280,16 +289,10 @@ function storeInCache(p: Plan, scanned: FileFacts[], defer?: (write: () => void)
  * count decides first, so a warm cached rescan or a single file never starts a worker it does
  * not need.
  */
-function startPoolEarly(
-  paths: string[],
-  setup: ScanSetup,
-  opts: AnalyzeOptions,
-  cache: FactsCache | undefined,
-  after: AnalyzeOptions['afterBatch'],
-): ScanPool | undefined {
+function startPoolEarly(paths: string[], setup: ScanSetup, opts: AnalyzeOptions, cache: FactsCache | undefined): WorkerPool | undefined {
   const jobs = opts.jobs ?? availableParallelism();
   if (jobs <= 0 || (cache && !cache.isEmpty()) || !paths.some((path) => isDirectory(toAbsolute(path, opts.cwd)))) return undefined;
-  return new ScanPool(after?.script ?? scanWorkerScript(), jobs, setup);
+  return scanPool(jobs, setup);
 }
 
 export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promise<TreeFacts> {
@@ -303,8 +306,8 @@ export async function analyzeTree(paths: string[], opts: AnalyzeOptions): Promis
   // Opened before discovery: whether it is cold decides how the scan starts.
   const cache = opts.cacheDir ? new FactsCache(opts.cacheDir, kernelRoot ?? opts.cwd, setup.era.label, report) : undefined;
   // Work after each batch needs the era before the scan: outside a kernel tree it comes after.
-  const after = headerEra ? opts.afterBatch : undefined;
-  const early = startPoolEarly(paths, setup, opts, cache, after);
+  const after = headerEra ? opts.scanCheck : undefined;
+  const early = startPoolEarly(paths, setup, opts, cache);
   const scan = early ? await discoverAndScan(paths, setup, opts, early, cache, after) : await discoverThenScan(paths, setup, opts, cache);
   const { discovery, p, workers } = scan;
   let scanned = scan.scanned;

@@ -3,15 +3,15 @@
 // event-loop turn, so a server doing this keeps answering edits in between.
 import type { TreeFacts } from '../facts/types';
 import { checkTree } from './check-tree';
-import { type Options } from './options';
+import { type Options, partOptions } from './options';
 import { type CheckResult } from './result';
-import { partOptions } from './part-protocol';
-import { unlessGone, type PartWorker } from './part-worker-client';
+import { unlessGone } from './rpc';
+import type { WorkerPool } from './worker-pool';
 import { balanceByCost, treeCost } from './tree-parts';
 
 export interface EachOptions {
   /** Without one (or with a topology: the replay asks it as it goes) every tree is checked here. */
-  helper?: PartWorker;
+  helper?: WorkerPool;
   signal?: AbortSignal;
   /** Awaited after each tree checked here (default: one event-loop turn). */
   between?: () => Promise<void>;
@@ -28,10 +28,10 @@ export async function checkEach(trees: TreeFacts[], opts: Options, each: EachOpt
   const [mine = [], theirs = []] = split ? balanceByCost(trees.map(treeCost), 2) : [trees.map((_, i) => i)];
   const remote: Promise<CheckResult[] | undefined> = theirs.length
     ? unlessGone(
-        each.helper!.checkEach(
-          theirs.map((i) => trees[i]!),
-          partOptions(opts),
-        ),
+        each.helper!.call('checkEach', {
+          trees: theirs.map((i) => trees[i]!),
+          options: partOptions(opts),
+        }),
       )
     : Promise.resolve([]);
   const local = async (indices: number[]): Promise<void> => {

@@ -11,7 +11,7 @@ import { checkInParts } from './check-in-parts';
 import { checkPart, mergeParts } from './check-tree';
 import { type Options } from './options';
 import { type CheckResult } from './result';
-import { PartWorker } from './part-worker-client';
+import { startCheckHelper } from './worker-pool';
 import { acceptParts } from './scan-check';
 import { ScannedParts } from './scanned-parts';
 
@@ -32,11 +32,11 @@ export async function checkPaths(paths: string[], opts: CheckPathsOptions): Prom
   // With a topology the replay asks it about devices as it goes: that stays on this thread.
   const threads = (opts.jobs ?? availableParallelism()) > 1 && opts.topology === undefined && paths.some((p) => isDirectory(resolve(opts.cwd, p)));
   const scanned = threads ? new ScannedParts(opts) : undefined;
-  const tree = await analyzeTree(paths, { ...scan, ...scanned?.afterBatch(paths.join(' ')) });
+  const tree = await analyzeTree(paths, { ...scan, ...scanned?.scanCheck(paths.join(' ')) });
   if (scanned?.failure) throw new Error(`irqlens: checking in a scan worker failed: ${scanned.failure}`);
   const { accepted, rest } = acceptParts(tree, scanned?.whole() ?? []);
   if (accepted.length > 0) return mergeParts(tree, opts, [...accepted, checkPart(rest, opts)]);
-  const helper = threads ? PartWorker.start() : undefined;
+  const helper = threads ? startCheckHelper() : undefined;
   try {
     return await checkInParts(tree, opts, helper);
   } finally {

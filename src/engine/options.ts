@@ -1,6 +1,6 @@
 // The one set of options every face gives the engine (the CLI from its flags, the server from its
 // settings, review from both). Plain data but for the parsed topology, which stays on the thread
-// that loaded it (part-protocol.ts sends workers only what they need).
+// that loaded it (partOptions: what a worker is sent).
 import type { Topology } from '../topology/types';
 import type { RuleCode, Severity } from '../vocabulary/finding';
 import type { Layout } from '../vocabulary/layout';
@@ -21,4 +21,17 @@ export interface Options {
   jobs?: number;
   /** The on-disk facts cache's directory; no cache when absent. */
   cacheDir?: string;
+}
+
+/** The options a worker needs to check a part, and nothing that cannot be cloned (callbacks, a
+ *  topology: attribution needs the whole tree and runs on the main thread). */
+export type PartOptions = Pick<Options, 'layout' | 'partitions' | 'bindings'>;
+
+/** Only the fields PartOptions names, whatever else `opts` carries. */
+export function partOptions(opts: Options): PartOptions {
+  const out: PartOptions = {};
+  if (opts.layout !== undefined) out.layout = opts.layout;
+  if (opts.partitions !== undefined) out.partitions = opts.partitions;
+  if (opts.bindings !== undefined) out.bindings = opts.bindings;
+  return out;
 }

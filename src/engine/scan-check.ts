@@ -6,10 +6,10 @@
 import type { FileFacts, TreeFacts } from '../facts/types';
 import { dirOf } from '../facts/directory';
 import { byFileName } from '../workspace/paths';
-import type { ScanSetup } from './scan-protocol';
+import type { ScanSetup } from '../workspace/scan-setup';
 import { checkPart } from './check-tree';
 import { type PartResult } from './result';
-import type { PartOptions } from './part-protocol';
+import type { PartOptions } from './options';
 
 export interface ScanCheckPayload {
   tree: string;
@@ -36,7 +36,7 @@ export function directoriesOf(files: FileFacts[]): Map<string, FileFacts[]> {
   return dirs;
 }
 
-/** The AfterBatch of the scan-check worker. */
+/** What a worker asked to check a scan batch does with it (scan-batch.ts). */
 export function checkScannedBatch(results: FileFacts[], payload: ScanCheckPayload, setup: ScanSetup): DirectoryPart[] {
   const out: DirectoryPart[] = [];
   for (const [dir, files] of directoriesOf(results)) {

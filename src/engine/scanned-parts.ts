@@ -4,31 +4,28 @@
 // exactly those files, with the same options, is that result without a replay.
 import type { TreeFacts } from '../facts/types';
 import type { AnalyzeOptions } from './analyze-tree';
-import { resolveWorkerScript } from './worker-script';
 import { mergeParts } from './check-tree';
-import { type Options } from './options';
+import { type Options, partOptions } from './options';
 import { type CheckResult } from './result';
-import { partOptions } from './part-protocol';
 import { directoriesOf, fitsTree, type DirectoryPart, type ScanCheckPayload } from './scan-check';
 
 export class ScannedParts {
   private readonly parts = new Map<string, DirectoryPart | null>();
-  /** The first AfterBatch failure (its directories are not kept). */
+  /** The first failure of a worker's check (its directories are not kept). */
   failure: string | undefined;
 
   constructor(private readonly options: Options) {}
 
   /** What analyzeTree needs to have its workers check (nothing with a topology: see check-in-parts.ts). */
-  afterBatch(tree: string): Pick<AnalyzeOptions, 'afterBatch'> {
+  scanCheck(tree: string): Pick<AnalyzeOptions, 'scanCheck'> {
     if (this.options.topology !== undefined) return {};
     const payload: ScanCheckPayload = { tree, options: partOptions(this.options) };
     return {
-      afterBatch: {
-        script: resolveWorkerScript('scan-check-worker.js', __dirname, 'scan-check worker'),
+      scanCheck: {
         payload,
-        onResult: (after) => {
+        onParts: (parts) => {
           // A directory answered twice was split between batches: neither answer is whole.
-          for (const p of after as DirectoryPart[]) this.parts.set(p.dir, this.parts.has(p.dir) ? null : p);
+          for (const p of parts) this.parts.set(p.dir, this.parts.has(p.dir) ? null : p);
         },
         onError: (message) => void (this.failure ??= message),
       },

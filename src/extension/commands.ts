@@ -1,17 +1,20 @@
-// Every contributed command, as a table of id -> handler with the context injected. Handlers take
-// optional arguments that skip their pickers, so scripts, keybindings and tests can run them.
+// Every contributed command, as a table of id -> handler with the context injected, typed by the
+// command map (command-map.ts). Handlers take optional arguments that skip their pickers, so
+// scripts, keybindings and tests can run them; as those come from outside, each still checks them.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DeviceSummary } from '../protocol/requests';
 import type { Layout } from '../protocol/map';
 import { isLayoutSetting, layoutChoices, readConfig, requestLayout, updateSetting, type LayoutSetting } from './config';
+import type { ExtensionCommandId, ExtensionCommands } from './command-map';
 import type { ExtensionCtx } from './context';
 import { log } from './log';
 import { MapPanel, type MapSource } from './map-panel';
 import { reviewPatch } from './review-patch';
 import { SimulationSession } from './simulation';
+import { registerCommand } from './typed-commands';
 
-type Handler = (ctx: ExtensionCtx, ...args: unknown[]) => unknown;
+type Handler<K extends ExtensionCommandId> = (ctx: ExtensionCtx, ...args: ExtensionCommands[K]) => unknown;
 
 function mapSource(ctx: ExtensionCtx): MapSource {
   return (params) => ctx.request('irqlens/map', params);
@@ -39,7 +42,7 @@ async function pickLayout(title: string): Promise<LayoutSetting | undefined> {
   return item?.value;
 }
 
-async function simulate(ctx: ExtensionCtx, deviceArg?: unknown, layoutArg?: unknown): Promise<number | undefined> {
+async function simulate(ctx: ExtensionCtx, deviceArg?: string, layoutArg?: LayoutSetting): Promise<number | undefined> {
   const device = typeof deviceArg === 'string' ? deviceArg : (await pickDevice(ctx))?.key;
   if (!device) return undefined;
   const layoutChoice = isLayoutSetting(layoutArg)
@@ -58,13 +61,13 @@ async function simulate(ctx: ExtensionCtx, deviceArg?: unknown, layoutArg?: unkn
   return result.steps.length;
 }
 
-async function showMap(ctx: ExtensionCtx, device?: unknown): Promise<string[]> {
+async function showMap(ctx: ExtensionCtx, device?: string): Promise<string[]> {
   const layout = requestLayout();
   await MapPanel.show(ctx.extensionUri, mapSource(ctx), { ...(layout ? { layout } : {}), ...(typeof device === 'string' ? { device } : {}) });
   return MapPanel.probe.lastDevices;
 }
 
-async function showInMap(ctx: ExtensionCtx, uriArg?: unknown, positionArg?: unknown): Promise<string[]> {
+async function showInMap(ctx: ExtensionCtx, uriArg?: vscode.Uri, positionArg?: vscode.Position): Promise<string[]> {
   const editor = vscode.window.activeTextEditor;
   const uri = uriArg instanceof vscode.Uri ? uriArg : editor?.document.uri;
   const pos = positionArg instanceof vscode.Position ? positionArg : editor?.selection.active;
@@ -79,7 +82,7 @@ function relativeToWorkspace(uri: vscode.Uri): string {
   return folder ? path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/') : uri.fsPath;
 }
 
-async function loadTopology(_ctx: ExtensionCtx, uriArg?: unknown): Promise<string | undefined> {
+async function loadTopology(_ctx: ExtensionCtx, uriArg?: vscode.Uri): Promise<string | undefined> {
   const uri =
     uriArg instanceof vscode.Uri
       ? uriArg
@@ -98,7 +101,7 @@ async function loadTopology(_ctx: ExtensionCtx, uriArg?: unknown): Promise<strin
   return setting;
 }
 
-async function chooseLayout(_ctx: ExtensionCtx, layoutArg?: unknown): Promise<LayoutSetting | undefined> {
+async function chooseLayout(_ctx: ExtensionCtx, layoutArg?: LayoutSetting): Promise<LayoutSetting | undefined> {
   const layout = isLayoutSetting(layoutArg) ? layoutArg : await pickLayout('IRQ Lens: Choose Store Layout');
   if (!layout) return undefined;
   await updateSetting('layout', layout);
@@ -112,7 +115,7 @@ async function restartServer(ctx: ExtensionCtx): Promise<void> {
   else await ctx.client.start();
 }
 
-export const commandTable: Record<string, Handler> = {
+export const commandTable: { [K in ExtensionCommandId]: Handler<K> } = {
   'irqlens.simulate': simulate,
   'irqlens.showMap': showMap,
   'irqlens.showInMap': showInMap,
@@ -126,17 +129,21 @@ export const commandTable: Record<string, Handler> = {
   'irqlens.simulation.stop': () => SimulationSession.current?.stop(),
 };
 
+/** Registers one command: its handler with the context, an error logged and shown, not thrown. */
+function register<K extends ExtensionCommandId>(ctx: ExtensionCtx, id: K): vscode.Disposable {
+  const handler: Handler<K> = commandTable[id];
+  return registerCommand(id, async (...args: ExtensionCommands[K]) => {
+    try {
+      return await handler(ctx, ...args);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      log().error(`${id}: ${message}`);
+      void vscode.window.showErrorMessage(`IRQ Lens: ${message}`);
+      return undefined;
+    }
+  });
+}
+
 export function registerCommands(ctx: ExtensionCtx): vscode.Disposable[] {
-  return Object.entries(commandTable).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(ctx, ...args);
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        log().error(`${id}: ${message}`);
-        void vscode.window.showErrorMessage(`IRQ Lens: ${message}`);
-        return undefined;
-      }
-    }),
-  );
+  return (Object.keys(commandTable) as ExtensionCommandId[]).map((id) => register(ctx, id));
 }

@@ -8,6 +8,7 @@ import { initialMapViewState, isMapViewState, parseViewToHost, type HostToView, 
 import { revealSite } from './locations';
 import { localResourceRoots, mapHtml } from './webview-html';
 import { log } from './log';
+import { executeCommand } from './typed-commands';
 
 export const mapViewType = 'irqlens.map';
 
@@ -150,7 +151,7 @@ export class MapPanel {
         void this.load(this.params);
         break;
       case 'simulate':
-        void vscode.commands.executeCommand('irqlens.simulate', m.device);
+        void executeCommand('irqlens.simulate', m.device);
         break;
     }
   }

@@ -9,6 +9,7 @@ import type { ReviewPatchResult } from '../protocol/requests';
 import type { ExtensionCtx } from './context';
 import { requestLayout } from './config';
 import { log } from './log';
+import { executeCommand } from './typed-commands';
 
 const gitRangePattern = /^[\w./@^~-]+(\.\.\.?[\w./@^~-]+)?$/;
 
@@ -65,7 +66,7 @@ async function openReplyDraft(mail: string): Promise<void> {
 }
 
 /** Runs the review; returns the server's result (also for tests), or undefined when cancelled. */
-export async function reviewPatch(ctx: ExtensionCtx, target?: unknown): Promise<ReviewPatchResult | undefined> {
+export async function reviewPatch(ctx: ExtensionCtx, target?: vscode.Uri | string): Promise<ReviewPatchResult | undefined> {
   const picked = target instanceof vscode.Uri || typeof target === 'string' ? target : await pickTarget();
   if (picked === undefined) return undefined;
   try {
@@ -77,7 +78,7 @@ export async function reviewPatch(ctx: ExtensionCtx, target?: unknown): Promise<
     log().info(`Review Patch of ${doc.uri.toString()}: ${result.findings.length} new finding(s).`);
     const msg = `IRQ Lens: the patch introduces ${result.findings.length} finding(s)${result.problems.length ? `; ${result.problems.length} problem(s) reading it (see the log)` : ''}.`;
     void vscode.window.showInformationMessage(msg);
-    if (result.findings.length) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (result.findings.length) void executeCommand('workbench.actions.view.problems');
     if (result.mail) await openReplyDraft(result.mail);
     return result;
   } catch (e) {

@@ -7,6 +7,7 @@ import type { SimulationStep } from '../protocol/simulation';
 import { revealSite, toVscodeRange } from './locations';
 import { log } from './log';
 import { MapPanel } from './map-panel';
+import { executeCommand } from './typed-commands';
 
 const decoration = vscode.window.createTextEditorDecorationType({
   backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
@@ -32,12 +33,12 @@ export class SimulationSession {
     SimulationSession.current?.stop();
     const s = new SimulationSession(result);
     SimulationSession.current = s;
-    await vscode.commands.executeCommand('setContext', 'irqlens.simulating', true);
+    await executeCommand('setContext', 'irqlens.simulating', true);
     log().info(
       `Simulation of ${result.device} (${result.layout} layout, ${result.order} order${result.entry ? ` from ${result.entry}` : ''}): ${result.steps.length} operations.`,
     );
     // the map beside the editor shows the store after each step
-    await vscode.commands.executeCommand('irqlens.showMap', result.device);
+    await executeCommand('irqlens.showMap', result.device);
     await s.go(0);
     return s;
   }
@@ -73,6 +74,6 @@ export class SimulationSession {
     this.editor?.setDecorations(decoration, []);
     MapPanel.current?.endSimulation();
     if (SimulationSession.current === this) SimulationSession.current = undefined;
-    void vscode.commands.executeCommand('setContext', 'irqlens.simulating', false);
+    void executeCommand('setContext', 'irqlens.simulating', false);
   }
 }

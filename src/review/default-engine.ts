@@ -1,10 +1,8 @@
-// The review's engine bound to the real layers: workspace scan (with its facts cache when asked),
-// facts extraction of in-memory post-images, era detection and the check layer.
-import { checkTree } from '../engine/check-tree';
-import { type Options } from '../engine/options';
+// The review's engine bound to the real layers: the façade `Engine` scans (with its facts cache
+// when asked) and checks; the facts layer extracts in-memory post-images and detects the era.
+import { Engine, type Options } from '../engine/index';
 import { clearHeaderCache, defaultEra, detectEra, extractFileFacts, initParser } from '../facts/index';
 import { diskTree } from './overlay';
-import { analyzeTree } from '../engine/analyze-tree';
 import type { FileProblem, TreeFacts } from '../facts/types';
 import type { ReviewEngine } from './engine';
 import { join, resolve } from 'node:path';
@@ -23,6 +21,13 @@ export interface EngineOptions {
 
 export function defaultEngine(opts: EngineOptions): ReviewEngine {
   let parserReady: Promise<void> | undefined;
+  // The scan's settings (threads, cache) apart from the check's: the check sees exactly opts.check.
+  const scanner = new Engine({
+    ...opts.check,
+    ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+    ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
+  });
+  const checker = new Engine(opts.check);
   return {
     async analyzeTree(tree, cwd, only) {
       if (opts.prescanned) return opts.prescanned;
@@ -31,7 +36,11 @@ export function defaultEngine(opts: EngineOptions): ReviewEngine {
         return { tree, era: detectEra((p) => disk.read(p)) ?? defaultEra, files: [] };
       }
       const paths = only ? only.map((d) => join(tree, d)) : [tree];
-      return analyzeTree(paths, { cwd, jobs: opts.jobs, cacheDir: opts.cacheDir, onProblem: opts.onProblem, onProgress: opts.onProgress });
+      return scanner.analyze(paths, {
+        cwd,
+        ...(opts.onProblem ? { onProblem: opts.onProblem } : {}),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      });
     },
     async extractFileFacts(input) {
       parserReady ??= initParser();
@@ -39,7 +48,7 @@ export function defaultEngine(opts: EngineOptions): ReviewEngine {
       return extractFileFacts(input);
     },
     detectEra,
-    checkTree: (facts) => checkTree(facts, opts.check),
+    checkTree: (facts) => checker.checkTree(facts),
     forgetHeaders: clearHeaderCache,
   };
 }

@@ -1,7 +1,7 @@
 // The engine calls a review needs, as one interface: the default binds the real facts, workspace and
 // check layers (default-engine.ts); keeping it an interface lets the series logic stay independent of
 // how trees are scanned and cached.
-import type { CheckResult } from '../engine/result';
+import type { CheckResult } from '../engine/index';
 import type { EraInfo, FileFacts, TreeFacts } from '../facts/types';
 
 export type { CheckResult };

@@ -5,7 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { IrqlensNotification } from '../protocol/requests';
 import type { AnalysisState } from './analysis-state';
-import { CheckDiskCache } from '../engine/check-disk-cache';
+import { CheckDiskCache } from '../engine/index';
 import type { ServerSettings } from './config';
 import type { Engine } from './engine';
 import type { GroupChecker } from './group-checker';

@@ -7,7 +7,7 @@ import { conflictCodes, type StatusNotification } from '../protocol/requests';
 import { AnalysisState } from './analysis-state';
 import type { ServerSettings } from './config';
 import { diagnosticsByFile, problemDiagnostic } from './diagnostics';
-import { checkKey, type CheckDiskCache } from '../engine/check-disk-cache';
+import { checkKey, type CheckDiskCache } from '../engine/index';
 import type { AnalysisSettings, CheckResult, Engine, ScanChecks } from './engine';
 import type { DiagnosticsPublisher } from './publisher';
 

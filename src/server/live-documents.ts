@@ -7,7 +7,7 @@ import type { AnalysisState } from './analysis-state';
 import type { Engine } from './engine';
 import type { GroupChecker } from './group-checker';
 import type { BufferEdit } from './open-documents';
-import { reuseAfterEdit } from './edit-reuse';
+import { reuseAfterEdit } from '../engine/index';
 import { isPatchDocument, type PatchDocuments } from './patch-documents';
 import type { DiagnosticsPublisher } from './publisher';
 

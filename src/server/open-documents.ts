@@ -3,17 +3,10 @@
 // engine's per-function re-extraction needs (tree-sitter alone cannot reuse kernel-macro trees).
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { BufferEdit } from '../engine/index';
 import { documentNotificationProblem } from './params';
 
-/** One edit in offsets of the text it applies to (edits of one change apply in order). */
-export interface BufferEdit {
-  startOffset: number;
-  oldEndOffset: number;
-  newText: string;
-  /** The replaced span as LSP positions (0-based) in the text before the edit. */
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
+export type { BufferEdit };
 
 export interface DocumentSource {
   get(uri: string): TextDocument | undefined;

@@ -1,7 +1,7 @@
 // irqlens.exclude patterns: directory prefixes and globs over root-relative paths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { excludeMatcher } from '../../src/server/exclude';
+import { excludeMatcher } from '../../src/engine/exclude';
 
 test('a directory excludes everything under it, globs match within or across segments', () => {
   const ex = excludeMatcher(['drivers/staging/', './arch/*/kvm', '**/test_*.c']);

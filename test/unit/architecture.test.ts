@@ -48,6 +48,11 @@ const fileRules: { from: RegExp; to: RegExp; why: string }[] = [
     to: /^src\/vocabulary\/finding\b/,
     why: "the model never names a rule: rule codes, severities and findings are src/check's",
   },
+  {
+    from: /^src\/(server|review|cli)\//,
+    to: /^src\/engine\/(?!index\.ts$)/,
+    why: "a face imports only the engine's public surface, src/engine/index.ts",
+  },
 ];
 
 interface Arrow {
@@ -187,15 +192,18 @@ test('architecture: no import cycle between the files of src/', () => {
   assert.deepEqual(importCycles(arrows), []);
 });
 
-test('architecture: the checks themselves catch a forbidden arrow, an editor library below the faces and a cycle', () => {
+test('architecture: the checks themselves catch a forbidden arrow, an editor library below the faces, a deep import of the engine and a cycle', () => {
   const bad: Arrow[] = [
     { from: 'src/model/store/core.ts', to: 'src/check/rules.ts' },
     { from: 'src/engine/engine.ts', to: 'vscode-languageserver/node' },
     { from: 'src/webview/main.ts', to: 'src/vocabulary/snapshot.ts' },
     { from: 'src/model/replay/walk.ts', to: 'src/facts/catalogue.ts' },
     { from: 'src/model/store/outcome.ts', to: 'src/vocabulary/finding.ts' },
+    { from: 'src/server/engine-binding.ts', to: 'src/engine/check-tree.ts' },
+    { from: 'src/review/default-engine.ts', to: 'src/engine/worker-pool.ts' },
   ];
-  assert.equal(forbiddenArrows(bad).length, 5);
+  assert.equal(forbiddenArrows(bad).length, 7);
+  assert.deepEqual(forbiddenArrows([{ from: 'src/server/engine-binding.ts', to: 'src/engine/index.ts' }]), []);
   assert.deepEqual(
     [
       ruleNames('src/model/store/pci-ops.ts', "// names msi/leak in a comment: fine\nproblem(out, 'msi/free-unallocated', 'definite', 'x');"),

@@ -10,7 +10,7 @@ import { checkPart, checkTree, mergeParts } from '../../src/engine/check-tree';
 import { acceptParts, directoriesOf, type DirectoryPart, type ScanCheckPayload } from '../../src/engine/scan-check';
 import { checkInParts } from '../../src/engine/check-in-parts';
 import { checkEach } from '../../src/engine/check-each';
-import { PartWorker } from '../../src/engine/part-worker-client';
+import { startCheckHelper, type WorkerPool } from '../../src/engine/worker-pool';
 import { splitByDirectory } from '../../src/engine/tree-parts';
 import { analyzeTree } from '../../src/engine/analyze-tree';
 import { dirOf } from '../../src/facts/directory';
@@ -58,9 +58,9 @@ test('splitByDirectory keeps each directory whole, in tree order, and loses no f
 });
 
 /** Runs `body` on the scenario tree with a check worker (closed first when `gone`). */
-async function withWorker(gone: boolean, body: (tree: TreeFacts, helper: PartWorker) => Promise<void>): Promise<void> {
+async function withWorker(gone: boolean, body: (tree: TreeFacts, helper: WorkerPool) => Promise<void>): Promise<void> {
   const { tree, dispose } = await scenarioTree();
-  const helper = PartWorker.start();
+  const helper = startCheckHelper();
   if (gone) await helper.close();
   try {
     await body(tree, helper);
@@ -160,10 +160,9 @@ test("the scan workers check every directory of a kernel tree as they scan it: c
     const tree = await analyzeTree(['.'], {
       cwd: root,
       jobs: 2,
-      afterBatch: {
-        script: join(__dirname, '..', '..', 'src', 'engine', 'scan-check-worker.js'),
+      scanCheck: {
         payload: { tree: '.', options: { layout: 'auto' } } satisfies ScanCheckPayload,
-        onResult: (after) => void parts.push(...(after as DirectoryPart[])),
+        onParts: (done) => void parts.push(...done),
         onError: (message) => assert.fail(message),
       },
     });

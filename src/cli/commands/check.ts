@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Engine } from '../../engine/engine';
+import { Engine } from '../../engine/index';
 import { atLeast, type Severity } from '../../vocabulary/finding';
 import type { FileProblem } from '../../facts/types';
 import { UsageError, type CliIO, type Command } from '../command';

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileProblem, MsiFact, TreeFacts, Value } from '../../facts/types';
-import { Engine } from '../../engine/engine';
+import { Engine } from '../../engine/index';
 import { parseEra } from '../options';
 import { UsageError, type CliIO, type Command } from '../command';
 

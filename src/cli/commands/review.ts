@@ -2,9 +2,8 @@
 import { parseArgs } from 'node:util';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Options } from '../../engine/options';
+import { defaultCacheDir, type Options } from '../../engine/index';
 import { atLeast, type Severity } from '../../vocabulary/finding';
-import { defaultCacheDir } from '../../engine/cache';
 import { defaultEngine } from '../../review/default-engine';
 import { replyMbox, writeReplyFiles } from '../format/mail';
 import { toSarif } from '../format/sarif';

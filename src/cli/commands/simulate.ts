@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DomainState, SimulationResult } from '../../vocabulary/snapshot';
-import { Engine } from '../../engine/engine';
+import { Engine } from '../../engine/index';
 import { UsageError, type CliIO, type Command } from '../command';
 import { parseLayout } from '../options';
 import { problemLine } from './check';

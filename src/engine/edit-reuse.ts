@@ -7,8 +7,8 @@
 //  - the edit lies inside one function body, before and after;
 //  - that function's facts and skeleton are equal once positions are removed.
 import type { FileFacts, FunctionInfo, Range } from '../facts/types';
-import type { CheckResult } from './engine';
-import type { BufferEdit } from './open-documents';
+import type { BufferEdit } from './live-engine';
+import type { CheckResult } from './result';
 
 const positional = new Set(['range', 'callRange', 'bodyRange']);
 
