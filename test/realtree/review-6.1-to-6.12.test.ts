@@ -56,7 +56,7 @@ test('6.1 -> 6.12 diffs: era change detected, findings equal `check` on 6.12 for
     patches[0].files.filter((f) => f.change === 'added').map((f) => f.newPath),
     ['include/linux/msi_api.h', 'drivers/pci/msi/api.c'],
   );
-  const engine = defaultEngine({ check: { layout: 'auto' }, jobs: 2 });
+  const engine = defaultEngine({ check: { layout: 'auto', speculative: true }, jobs: 2 });
   const result = await reviewSeries({ tree: '.', cwd: old, patches, engine });
   const review = result.patches[0];
   assert.deepEqual(review.problems, []);
@@ -67,7 +67,7 @@ test('6.1 -> 6.12 diffs: era change detected, findings equal `check` on 6.12 for
     .filter((f) => f.kind !== 'fixed' && drivers.includes(f.finding.file))
     .map((f) => key(f.finding))
     .sort();
-  const check = await checkPaths([...new Set(drivers.map(dirname))], { cwd: neu, layout: 'auto', jobs: 2 });
+  const check = await checkPaths([...new Set(drivers.map(dirname))], { cwd: neu, layout: 'auto', speculative: true, jobs: 2 });
   const expected = check.findings
     .filter((f) => drivers.includes(f.file))
     .map(key)
