@@ -210,7 +210,7 @@ export class Evaluator {
       if (msi && msix) return triNum(truth(msi) === true || truth(msix) === true ? true : truth(msi) === false && truth(msix) === false ? false : undefined);
     }
     const bit = bitArgs(e);
-    if (bit && e.name.endsWith('test_bit')) return this.lift([this.value(bit.word)], ([a]) => triNum(bitTest(a!, bit.mask)));
+    if (bit && isBitTest(e.name)) return this.lift([this.value(bit.word)], ([a]) => triNum(bitTest(a!, bit.mask)));
     if ((e.name === 'IS_ERR' || e.name === 'IS_ERR_OR_NULL') && e.args[0]) {
       return this.lift([this.value(e.args[0])], ([a]) =>
         a!.lo >= -4095 && a!.hi < 0 ? num(1) : a!.lo >= 0 && (e.name === 'IS_ERR' || a!.lo > 0) ? num(0) : num(0, 1),
@@ -347,9 +347,19 @@ export function refinement(ev: Evaluator, c: Cond, branch: boolean, frame: Frame
   }
 }
 
+/**
+ * A bit operation whose value is the bit's old state: test_bit(), and test_and_clear_bit() /
+ * test_and_set_bit() (ena_disable_msix: `if (test_and_clear_bit(ENA_FLAG_MSIX_ENABLED, ...))`).
+ * The walk reads the test and leaves the word as it was: the skeleton runs a condition's calls
+ * before the condition, so applying the clear there would answer the test with the new value.
+ */
+export function isBitTest(name: string): boolean {
+  return name.endsWith('test_bit') || name.startsWith('test_and_') || name.startsWith('__test_and_');
+}
+
 /** `set_bit(nr, &w)`, `test_bit(nr, &w)`: the word `w` and the bit's mask, when nr is constant. */
 export function bitArgs(e: Extract<Expr, { t: 'call' }>): { word: Expr; mask: number } | undefined {
-  if (!/^(?:__)?(?:set|clear|test)_bit$/.test(e.name) || e.args.length !== 2) return undefined;
+  if (!/^(?:__)?(?:set|clear|test|test_and_set|test_and_clear)_bit$/.test(e.name) || e.args.length !== 2) return undefined;
   const [nr, addr] = e.args;
   if (nr?.t !== 'int' || nr.value < 0 || nr.value > 30 || addr?.t !== 'addr') return undefined;
   return { word: addr.a, mask: 1 << nr.value };
@@ -358,7 +368,7 @@ export function bitArgs(e: Extract<Expr, { t: 'call' }>): { word: Expr; mask: nu
 function truthRefinement(ev: Evaluator, e: Expr, branch: boolean, frame: Frame, out: Refinement): void {
   if (e.t === 'unary' && e.op === '!') return truthRefinement(ev, e.a, !branch, frame, out);
   const bit = e.t === 'call' ? bitArgs(e) : undefined;
-  if (bit && e.t === 'call' && e.name.endsWith('test_bit')) e = { t: 'binary', op: '&', left: bit.word, right: { t: 'int', value: bit.mask } };
+  if (bit && e.t === 'call' && isBitTest(e.name)) e = { t: 'binary', op: '&', left: bit.word, right: { t: 'int', value: bit.mask } };
   if (e.t === 'binary' && e.op === '&') {
     const mask = constOf(ev.num(ev.value(e.right)));
     const key = locOf(e.left, frame);

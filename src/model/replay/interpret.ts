@@ -17,7 +17,7 @@ import { toStoreOp } from './to-op';
 import { isKernelHelper } from './kernel-calls';
 import { deviceKeyOf, paramName, renameRoot } from './device-text';
 import { condKey, type Frame, type Interpreter } from './walk';
-import { Evaluator, bitArgs, callSlot, locOf, pointee, refinement, type EvalHooks } from './evaluate';
+import { Evaluator, bitArgs, isBitTest, callSlot, locOf, pointee, refinement, type EvalHooks } from './evaluate';
 import { exprText } from './expr-text';
 import { BIG, errnoRange, isRes, isTop, num, top, under, type Num, type Val } from './values';
 import { resultValue, tableSize, wholeTableKey } from './call-results';
@@ -367,17 +367,19 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
     if (!target) return;
     this.bind(s, target, v);
-    if (zeroingAllocators.has(st.name)) own(s, 'zeroed').push(target);
     // `gc = pci_get_drvdata(pdev)`: gc's fields are the object's, whichever activation asks.
     const local = st.lvalue?.t === 'var' ? st.lvalue.name : undefined;
-    if (object !== undefined && local !== undefined && !frame.fn.params.some((p) => paramName(p) === local)) frame.roots.set(local, object);
+    const rooted = object !== undefined && local !== undefined && !frame.fn.params.some((p) => paramName(p) === local);
+    if (rooted) frame.roots.set(local, object);
+    // Zeroed memory (kzalloc, and netdev_priv() of alloc_etherdev()'s): the object its fields live in.
+    if (zeroingAllocators.has(st.name)) own(s, 'zeroed').push(rooted ? object : target);
   }
 
   /** `set_bit(USING_MSI, &priv->flags)` / `clear_bit(...)`: the kernel's bit operations on a flag word. */
   private bitOp(s: PathState, st: Of<'call'>, frame: Frame): void {
     const call: Expr = { t: 'call', name: st.name, args: st.argExprs, at: st.range };
     const bit = call.t === 'call' ? bitArgs(call) : undefined;
-    if (!bit || st.name.endsWith('test_bit')) return;
+    if (!bit || isBitTest(st.name)) return;
     const key = locOf(bit.word, frame);
     if (key === undefined) return;
     const set = st.name.endsWith('set_bit');
