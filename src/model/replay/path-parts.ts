@@ -39,6 +39,7 @@ const deletedFrom = new WeakSet<object>();
 
 function copyRecord(v: object): object {
   if (Array.isArray(v)) return [...v];
+  if (v instanceof Map) return new Map(v);
   if (!deletedFrom.has(v)) return { ...v };
   const out: Record<string, unknown> = {};
   const from = v as Record<string, unknown>;
@@ -58,6 +59,10 @@ export function writable<K extends RecordPart>(s: PathState, part: K): PathState
 
 /** Deletes a key, copying the record only when the key is there. */
 export function dropKey(s: PathState, part: 'env' | 'calls' | 'settled' | 'returns' | 'before' | 'requests', key: string | number): void {
+  if (part === 'env') {
+    if (s.env.has(key as string)) writable(s, 'env').delete(key as string);
+    return;
+  }
   if (!Object.prototype.hasOwnProperty.call(s[part], key)) return;
   const record = writable(s, part) as Record<string | number, unknown>;
   delete record[key];

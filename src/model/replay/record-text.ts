@@ -1,5 +1,5 @@
-// A text for a record of object values (env: location -> value) that stands for its JSON:
-// two such texts are equal exactly when the records' JSON texts are, and none equals the JSON
+// A text for a record of object values (env: location -> value, a Map) that stands for its JSON
+// as an object with the same entries in the same order: two such texts are equal exactly when those JSON texts are, and none equals the JSON
 // of another kind of record (all share one id table), except the empty record's "{}".
 // Each value is named by a small id for its JSON, computed once per value object (values do
 // not change once made); the ids hold for one walk (newSigningEpoch), so the table stays small.
@@ -35,10 +35,10 @@ function idOf(json: string): string {
   return id;
 }
 
-export function valuesText(record: Record<string, unknown>): string {
+export function valuesText(record: Map<string, unknown>): string {
   let out = '';
-  for (const key of Object.keys(record)) {
-    const id = valueId(record[key]);
+  for (const [key, value] of record) {
+    const id = valueId(value);
     // Length-prefixed key, then the value's id and a U+0000 to end it.
     if (id !== undefined) out += `${key.length}:${key}${id}\u0000`;
   }

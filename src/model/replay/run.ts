@@ -79,23 +79,23 @@ function describe(w: Walk): string {
  * (`*.flags`), since remove reaches them through other pointers (pci_get_drvdata()). A member
  * path two objects disagree on is dropped.
  */
-function inheritedFields(s: PathState): Record<string, Val> {
-  const out: Record<string, Val> = {};
+function inheritedFields(s: PathState): Map<string, Val> {
+  const out = new Map<string, Val>();
   const clash = new Set<string>();
-  for (const [k, val] of Object.entries(s.env)) {
+  for (const [k, val] of s.env) {
     const v = isRes(val) ? under(val, s.settled[val.fact]) : val;
     // What the path noted about a device (`#whole-table:...`) stays as it is.
     if (k.startsWith('#')) {
-      out[k] = v;
+      out.set(k, v);
       continue;
     }
     const dot = k.indexOf('.');
     if (dot < 0) continue;
     const key = `*${k.slice(dot)}`;
-    if (out[key] !== undefined && JSON.stringify(out[key]) !== JSON.stringify(v)) clash.add(key);
-    out[key] = v;
+    if (out.get(key) !== undefined && JSON.stringify(out.get(key)) !== JSON.stringify(v)) clash.add(key);
+    out.set(key, v);
   }
-  for (const k of clash) delete out[k];
+  for (const k of clash) out.delete(k);
   return out;
 }
 
@@ -171,7 +171,7 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
         (s): PathState => ({
           ...interp.fork(s),
           errorPath: false,
-          env: { ...s.env, ...inheritedFields(s) },
+          env: new Map([...s.env, ...inheritedFields(s)]),
           requests: {},
           calls: {},
           before: {},
