@@ -121,6 +121,9 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   const creates = (fn: FunctionInfo) => hasFactWhere(fn.body, (id) => creators.has(apiOp(facts.get(fn.file)?.get(id)?.api ?? '').op));
   // Decisions are remembered only for tests that occur again, or that read a result variable.
   const repeatedIn = repeatedConditions(tree);
+  // Whether a function can free vectors (what it reaches holds a free): the same for every walk.
+  const frees = new Set(['free', 'remove-domain']);
+  const freeing = new Map<FunctionInfo, boolean>();
   for (const walk of planWalks(tree, index, maxDepth)) {
     newSigningEpoch();
     const events: ReplayEvent[] = [];
@@ -141,11 +144,15 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     const qualify = opts.deviceKey ?? qualifiedDevice;
     const successes: PathState[] = [];
     const probeDevice = walk.kind === 'probe' ? pciParam(walk.entry) : undefined;
-    const frees = new Set(['free', 'remove-domain']);
     const mayFree = (name: string, from: FunctionInfo): boolean | undefined => {
       const fn = index.lookup(name, from);
       if (!fn) return undefined;
-      return [...reachable(fn, index, 2 * maxDepth)].some((g) => hasFactWhere(g.body, (id) => frees.has(facts.get(g.file)?.get(id)?.kind ?? '')));
+      let r = freeing.get(fn);
+      if (r === undefined) {
+        r = [...reachable(fn, index, 2 * maxDepth)].some((g) => hasFactWhere(g.body, (id) => frees.has(facts.get(g.file)?.get(id)?.kind ?? '')));
+        freeing.set(fn, r);
+      }
+      return r;
     };
     const hooks = (phase: Phase) => ({
       mayFree,
