@@ -227,7 +227,7 @@ export class Evaluator {
     }
     const key = locOf(e, this.frame);
     if (key === undefined) return top;
-    const v = this.s.env[key];
+    const v = this.s.env.get(key);
     if (v !== undefined) return v;
     if (e.t === 'field') {
       const b = this.read(e.base);
@@ -238,11 +238,11 @@ export class Evaluator {
     for (let i = this.s.zeroed.length ? key.lastIndexOf('.') : -1; i > 0; i = key.lastIndexOf('.', i - 1)) {
       const prefix = key.slice(0, i);
       if (this.s.zeroed.includes(prefix)) return num(0);
-      if (this.s.env[prefix] !== undefined) return top;
+      if (this.s.env.get(prefix) !== undefined) return top;
     }
     if (this.hooks.inherited) {
       const dot = key.indexOf('.');
-      const inherited = dot > 0 ? this.s.env[`*${key.slice(dot)}`] : undefined;
+      const inherited = dot > 0 ? this.s.env.get(`*${key.slice(dot)}`) : undefined;
       if (inherited) return inherited;
     }
     return top;

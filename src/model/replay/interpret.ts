@@ -46,7 +46,7 @@ const valueFields = ['min', 'max', 'count', 'index', 'first', 'last', 'hwsize', 
 export function newPathState(store: StoreState): PathState {
   return {
     store,
-    env: {},
+    env: new Map(),
     requests: {},
     zeroed: [],
     aliases: {},
@@ -128,7 +128,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   private kill(s: PathState, key: string, self = true): void {
     const sub = `${key}.`;
     const dies = (k: string): boolean => (self && k === key) || k.startsWith(sub);
-    for (const k of Object.keys(s.env)) if (dies(k)) dropKey(s, 'env', k);
+    for (const k of s.env.keys()) if (dies(k)) dropKey(s, 'env', k);
     for (const k of Object.keys(s.requests)) if (dies(k)) dropKey(s, 'requests', k);
     if (s.zeroed.some((z) => dies(z) || z === key)) own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => !dies(z) && z !== key));
   }
@@ -136,14 +136,14 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   /** A location written with v. Unknown is kept explicitly under a zeroed object (else it would read 0). */
   private bind(s: PathState, key: string, v: Val): void {
     this.kill(s, key);
-    if (!isTop(v) || s.zeroed.some((z) => key.startsWith(`${z}.`))) own(s, 'env')[key] = v;
+    if (!isTop(v) || s.zeroed.some((z) => key.startsWith(`${z}.`))) own(s, 'env').set(key, v);
   }
 
   /** The locals of an activation die with it. */
   private dropScope(s: PathState, frame: Frame): void {
     const local = `${frame.id}:`;
     const slot = `${frame.id}@`;
-    for (const k of Object.keys(s.env)) if (k.startsWith(local)) dropKey(s, 'env', k);
+    for (const k of s.env.keys()) if (k.startsWith(local)) dropKey(s, 'env', k);
     for (const k of Object.keys(s.calls)) if (k.startsWith(slot)) dropKey(s, 'calls', k);
     if (s.zeroed.some((z) => z.startsWith(local))) own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => !z.startsWith(local)));
   }
@@ -234,7 +234,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       const n = e ? this.evaluator(s, frame).value(e) : undefined;
       return n !== undefined && !isRes(n) && n.table === true;
     };
-    if (alloc && table(found.min) && table(found.max)) own(s, 'env')[wholeTableKey(dev.key)] = num(1);
+    if (alloc && table(found.min) && table(found.max)) own(s, 'env').set(wholeTableKey(dev.key), num(1));
     else if (resets) dropKey(s, 'env', wholeTableKey(dev.key));
     if (alloc && fact.max && fact.min?.text.trim() !== fact.max.text.trim()) {
       const i = fact.args.indexOf(fact.max.text);
@@ -259,7 +259,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       unknownCond,
       boundByResult,
       ...(boundByRequest ? { boundByRequest } : {}),
-      wholeTable: s.env[wholeTableKey(dev.key)] !== undefined,
+      wholeTable: s.env.get(wholeTableKey(dev.key)) !== undefined,
       state: deviceOnly(s.store, dev.key),
     });
   }
@@ -291,7 +291,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   private loopBound(s: PathState, fact: MsiFact, frame: Frame): { fact: number; inclusive: boolean } | undefined {
     const lb = fact.index?.loopBound;
     if (!lb) return undefined;
-    const v = s.env[`${frame.id}:${lb.bound.trim()}`];
+    const v = s.env.get(`${frame.id}:${lb.bound.trim()}`);
     return v && isRes(v) ? { fact: v.fact, inclusive: lb.inclusive } : undefined;
   }
 
@@ -344,7 +344,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       const root = pointee(arg, caller);
       if (root !== undefined && !callee.roots.has(name)) callee.roots.set(name, root);
       const v = ev.value(arg);
-      if (!isTop(v)) own(s, 'env')[`${callee.id}:${name}`] = v;
+      if (!isTop(v)) own(s, 'env').set(`${callee.id}:${name}`, v);
     });
   }
 
@@ -400,7 +400,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     // Handed to a function the walk does not see: the result is used there (maybe tested).
     for (const a of st.argExprs) {
       const k = a.t === 'var' || a.t === 'field' ? locOf(a, frame) : undefined;
-      const v = k === undefined ? undefined : s.env[k];
+      const v = k === undefined ? undefined : s.env.get(k);
       if (v && isRes(v)) this.usedResults.add(`${v.file}#${v.fact}`);
     }
     if (isKernelHelper(st.name)) return;
@@ -471,7 +471,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   havoc(s: PathState, lvalues: Expr[], frame: Frame): void {
     for (const e of lvalues) {
       const key = locOf(e, frame);
-      if (key !== undefined && (Object.keys(s.env).some((k) => k === key || k.startsWith(`${key}.`)) || s.zeroed.length)) this.bind(s, key, top);
+      if (key !== undefined && ([...s.env.keys()].some((k) => k === key || k.startsWith(`${key}.`)) || s.zeroed.length)) this.bind(s, key, top);
     }
   }
 
@@ -571,7 +571,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const r = refinement(this.evaluator(s, frame), cond, branch, frame);
     if (r.infeasible) return { states: [], read: true };
     // Narrowing what a location holds does not change what it points at: nothing below it dies.
-    for (const [key, v] of r.binds) own(s, 'env')[key] = v;
+    for (const [key, v] of r.binds) own(s, 'env').set(key, v);
     for (const [fact, v] of r.granted) this.granted(s, fact, v, frame);
     // remove branching on a value it does not know: probe may have decided it (a mode it chose).
     // Not so for remove's own questions: a call's answer (`if (send_down(vf))`) or a local it just

@@ -3,7 +3,7 @@
 // it after a fork. A record's encoding (its JSON, or an equivalent text) is cached until the
 // path that owns it writes to it again, so signing a path re-encodes only what changed.
 import type { PathState } from './replay-state';
-import { resetValueIds, valuesText } from './record-text';
+import { resetValueIds, valuesId } from './record-text';
 
 export type RecordPart = 'env' | 'aliases' | 'calls' | 'settled' | 'status' | 'returns' | 'before' | 'decisions' | 'dyn' | 'known' | 'zeroed' | 'requests';
 
@@ -22,13 +22,31 @@ const bits: Record<RecordPart, number> = {
   requests: 2048,
 };
 
-/** Records' encodings; an owned record loses its entry when written (writable). */
-let encodings = new WeakMap<object, string>();
+/**
+ * The ids of records' JSON texts (env's: a number that stands for it, record-text.ts), so a
+ * record signed again costs one lookup; an owned record loses its entry when written (writable).
+ * Ids are shared by every interpreter of a walk and hold until the next walk.
+ */
+let encodings = new WeakMap<object, number>();
+let idsByText = new Map<string, number>();
+/** The id of each store's devices' JSON, with the JSON text it was taken for (path-values.ts). */
+let storeIds = new WeakMap<object, { json: string; id: number }>();
 
 /** A walk starts: records and values of earlier walks are never signed again (record-text.ts). */
 export function newSigningEpoch(): void {
   encodings = new WeakMap();
+  idsByText = new Map();
+  storeIds = new WeakMap();
   resetValueIds();
+}
+
+function textId(text: string): number {
+  let id = idsByText.get(text);
+  if (id === undefined) {
+    id = idsByText.size;
+    idsByText.set(text, id);
+  }
+  return id;
 }
 
 /**
@@ -39,6 +57,7 @@ const deletedFrom = new WeakSet<object>();
 
 function copyRecord(v: object): object {
   if (Array.isArray(v)) return [...v];
+  if (v instanceof Map) return new Map(v);
   if (!deletedFrom.has(v)) return { ...v };
   const out: Record<string, unknown> = {};
   const from = v as Record<string, unknown>;
@@ -58,6 +77,10 @@ export function writable<K extends RecordPart>(s: PathState, part: K): PathState
 
 /** Deletes a key, copying the record only when the key is there. */
 export function dropKey(s: PathState, part: 'env' | 'calls' | 'settled' | 'returns' | 'before' | 'requests', key: string | number): void {
+  if (part === 'env') {
+    if (s.env.has(key as string)) writable(s, 'env').delete(key as string);
+    return;
+  }
   if (!Object.prototype.hasOwnProperty.call(s[part], key)) return;
   const record = writable(s, part) as Record<string | number, unknown>;
   delete record[key];
@@ -73,25 +96,37 @@ export function forkPath(s: PathState): PathState {
 
 /** Small ids for equal JSON texts, so a path's signature is a dozen numbers, not its JSON. */
 export class SignatureTable {
-  private readonly byText = new Map<string, number>();
-
   text(json: string): number {
-    let id = this.byText.get(json);
-    if (id === undefined) {
-      id = this.byText.size;
-      this.byText.set(json, id);
-    }
-    return id;
+    return textId(json);
   }
 
   /** The id of a record's JSON (or of a text that stands for it: record-text.ts). */
   record<T extends object>(value: T, encode: (v: T) => string = JSON.stringify): number {
-    let text = encodings.get(value);
-    if (text === undefined) {
-      text = encode(value);
-      encodings.set(value, text);
+    let id = encodings.get(value);
+    if (id === undefined) {
+      id = textId(encode(value));
+      encodings.set(value, id);
     }
-    return this.text(text);
+    return id;
+  }
+
+  /** The number of a record of values (env: record-text.ts), comparable only with other such numbers. */
+  values(value: Map<string, unknown>): number {
+    let id = encodings.get(value);
+    if (id === undefined) {
+      id = valuesId(value);
+      encodings.set(value, id);
+    }
+    return id;
+  }
+
+  /** The id of a store's JSON text (cached per store object while its text is the same string). */
+  store(store: object, json: string): number {
+    const known = storeIds.get(store);
+    if (known !== undefined && known.json === json) return known.id;
+    const id = textId(json);
+    storeIds.set(store, { json, id });
+    return id;
   }
 }
 
@@ -99,22 +134,8 @@ export class SignatureTable {
 export function pathSignature(s: PathState, table: SignatureTable, storeJson: string): string {
   if (s.sig !== undefined) return s.sig;
   const r = (v: object): number => table.record(v);
-  s.sig = [
-    table.text(storeJson),
-    r(s.aliases),
-    table.record(s.env, valuesText),
-    r(s.zeroed),
-    r(s.settled),
-    s.ret === undefined ? '' : JSON.stringify(s.ret),
-    r(s.returns),
-    r(s.decisions),
-    s.errorPath ? 1 : 0,
-    s.released ? 1 : 0,
-    s.cleanup,
-    r(s.dyn),
-    r(s.known),
-    r(s.requests),
-    Object.keys(s.before).join(' '),
-  ].join('|');
+  s.sig = `${table.store(s.store, storeJson)}|${r(s.aliases)}|${table.values(s.env)}|${r(s.zeroed)}|${r(s.settled)}|${
+    s.ret === undefined ? '' : JSON.stringify(s.ret)
+  }|${r(s.returns)}|${r(s.decisions)}|${s.errorPath ? 1 : 0}|${s.released ? 1 : 0}|${s.cleanup}|${r(s.dyn)}|${r(s.known)}|${r(s.requests)}|${Object.keys(s.before).join(' ')}`;
   return s.sig;
 }

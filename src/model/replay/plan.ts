@@ -32,9 +32,20 @@ export function indexFunctions(tree: TreeFacts): FunctionIndex {
     }
     byDir.set(dirOf(f.file), d);
   }
+  // Each file's own functions and its directory's, found once (a walk asks for every call it meets).
+  const scopes = new Map<string, { own?: Map<string, FunctionInfo>; dir?: Map<string, FunctionInfo | null> }>();
+  const scopeOf = (file: string) => {
+    let s = scopes.get(file);
+    if (s === undefined) {
+      s = { own: byFile.get(file), dir: byDir.get(dirOf(file)) };
+      scopes.set(file, s);
+    }
+    return s;
+  };
   return {
     lookup(name, from) {
-      return byFile.get(from.file)?.get(name) ?? byDir.get(dirOf(from.file))?.get(name) ?? undefined;
+      const s = scopeOf(from.file);
+      return s.own?.get(name) ?? s.dir?.get(name) ?? undefined;
     },
   };
 }

@@ -10,7 +10,7 @@ export type Phase = 'probe' | 'remove' | 'alone';
 export interface PathState {
   store: StoreState;
   /** Locations (scoped per activation: `3:ret`, `3:priv.flags`) -> their value on this path. */
-  env: Record<string, Val>;
+  env: Map<string, Val>;
   /** Locations passed as an allocation's max_vecs and not written since: location -> that fact. */
   requests: Record<string, number>;
   /** Objects that came zeroed from their allocator (kzalloc): an unwritten field reads 0. */

@@ -80,23 +80,23 @@ function describe(w: Walk): string {
  * (`*.flags`), since remove reaches them through other pointers (pci_get_drvdata()). A member
  * path two objects disagree on is dropped.
  */
-function inheritedFields(s: PathState): Record<string, Val> {
-  const out: Record<string, Val> = {};
+function inheritedFields(s: PathState): Map<string, Val> {
+  const out = new Map<string, Val>();
   const clash = new Set<string>();
-  for (const [k, val] of Object.entries(s.env)) {
+  for (const [k, val] of s.env) {
     const v = isRes(val) ? under(val, s.settled[val.fact]) : val;
     // What the path noted about a device (`#whole-table:...`) stays as it is.
     if (k.startsWith('#')) {
-      out[k] = v;
+      out.set(k, v);
       continue;
     }
     const dot = k.indexOf('.');
     if (dot < 0) continue;
     const key = `*${k.slice(dot)}`;
-    if (out[key] !== undefined && JSON.stringify(out[key]) !== JSON.stringify(v)) clash.add(key);
-    out[key] = v;
+    if (out.get(key) !== undefined && JSON.stringify(out.get(key)) !== JSON.stringify(v)) clash.add(key);
+    out.set(key, v);
   }
-  for (const k of clash) delete out[k];
+  for (const k of clash) out.delete(k);
   return out;
 }
 
@@ -125,6 +125,9 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   const creates = (fn: FunctionInfo) => hasFactWhere(fn.body, (id) => creators.has(apiOp(facts.get(fn.file)?.get(id)?.api ?? '').op));
   // Decisions are remembered only for tests that occur again, or that read a result variable.
   const repeatedIn = repeatedConditions(tree);
+  // Whether a function can free vectors (what it reaches holds a free): the same for every walk.
+  const frees = new Set(['free', 'remove-domain']);
+  const freeing = new Map<FunctionInfo, boolean>();
   for (const walk of planWalks(tree, index, maxDepth)) {
     newSigningEpoch();
     const events: ReplayEvent[] = [];
@@ -145,11 +148,15 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     const qualify = opts.deviceKey ?? qualifiedDevice;
     const successes: PathState[] = [];
     const probeDevice = walk.kind === 'probe' ? pciParam(walk.entry) : undefined;
-    const frees = new Set(['free', 'remove-domain']);
     const mayFree = (name: string, from: FunctionInfo): boolean | undefined => {
       const fn = index.lookup(name, from);
       if (!fn) return undefined;
-      return [...reachable(fn, index, 2 * maxDepth)].some((g) => hasFactWhere(g.body, (id) => frees.has(facts.get(g.file)?.get(id)?.kind ?? '')));
+      let r = freeing.get(fn);
+      if (r === undefined) {
+        r = [...reachable(fn, index, 2 * maxDepth)].some((g) => hasFactWhere(g.body, (id) => frees.has(facts.get(g.file)?.get(id)?.kind ?? '')));
+        freeing.set(fn, r);
+      }
+      return r;
     };
     const hooks = (phase: Phase) => ({
       mayFree,
@@ -175,7 +182,7 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
         (s): PathState => ({
           ...interp.fork(s),
           errorPath: false,
-          env: { ...s.env, ...inheritedFields(s) },
+          env: new Map([...s.env, ...inheritedFields(s)]),
           requests: {},
           calls: {},
           before: {},
