@@ -5,6 +5,7 @@
 // name too; nothing writes it, so that changes no value the path knows.
 import type { Expr, FileFacts, FunctionInfo, Stmt } from '../../facts/types';
 import { paramName } from './device-text';
+import { allStatements, written } from './statements';
 
 const writtenByFile = new WeakMap<FunctionInfo, ReadonlySet<string>>();
 const paramsOf = new WeakMap<FunctionInfo, ReadonlySet<string>>();
@@ -34,28 +35,12 @@ export function isFileGlobal(fn: FunctionInfo, name: string): boolean {
   return !params.has(name);
 }
 
+/** Names a body assigns (its lvalues) or hands on by address (`&x` in an argument). */
 function collect(body: Stmt[], out: Set<string>): void {
-  for (const s of body) {
-    switch (s.t) {
-      case 'assign':
-      case 'call':
-      case 'fact':
-        if (s.lvalue?.t === 'var') out.add(s.lvalue.name);
-        for (const a of s.t === 'assign' ? [s.value] : s.argExprs) addressed(a, out);
-        break;
-      case 'if':
-        collect(s.then, out);
-        collect(s.else, out);
-        break;
-      case 'switch':
-        for (const c of s.cases) collect(c.body, out);
-        break;
-      case 'loop':
-        collect(s.body, out);
-        break;
-      default:
-        break;
-    }
+  for (const lvalue of written(body)) if (lvalue.t === 'var') out.add(lvalue.name);
+  for (const s of allStatements(body)) {
+    if (s.t === 'assign') addressed(s.value, out);
+    else if (s.t === 'call' || s.t === 'fact') for (const a of s.argExprs) addressed(a, out);
   }
 }
 

@@ -12,7 +12,8 @@ import { calledNames, hasFactWhere, indexFunctions, planWalks, reachable, type W
 import { newStore } from './store-port';
 import { newSigningEpoch } from './path-parts';
 import { isRes, under, type Val } from './values';
-import { condKeys, walkFunction, type WalkOptions } from './walk';
+import { condKeys } from './cond-key';
+import { walkFunction, type WalkOptions } from './walk';
 
 export interface WalkReport {
   walk: Walk;

@@ -5,6 +5,8 @@
 // join, and branches that hold nothing the model cares about are not forked at all.
 import type { Cond, Expr, FunctionInfo, Range, Stmt } from '../../facts/types';
 import { shortCircuited } from './short-circuit';
+import { written } from './statements';
+import { caseConditions } from './switch-cases';
 
 type Of<T extends Stmt['t']> = Extract<Stmt, { t: T }>;
 
@@ -85,35 +87,6 @@ interface Ctx<S> {
   /** Inside an if/switch branch whose condition names no MSI result and was not decided. */
   unknownCond: boolean;
   truncated: { value: boolean };
-}
-
-/** Every condition key in a body (for counting which tests repeat). */
-export function condKeys(body: Stmt[], acc: string[] = []): string[] {
-  for (const st of body) {
-    if (st.t === 'if') {
-      acc.push(condKey(st.cond));
-      condKeys(st.then, acc);
-      condKeys(st.else, acc);
-    } else if (st.t === 'loop') condKeys(st.body, acc);
-    else if (st.t === 'switch') for (const c of st.cases) condKeys(c.body, acc);
-  }
-  return acc;
-}
-
-export function condKey(c: Cond): string {
-  switch (c.t) {
-    case 'and':
-    case 'or':
-      return `(${condKey(c.a)} ${c.t === 'and' ? '&&' : '||'} ${condKey(c.b)})`;
-    case 'not':
-      return `!${condKey(c.a)}`;
-    case 'cmp':
-      return `${c.left.text} ${c.op} ${c.right.text}`;
-    case 'truth':
-      return c.operand.text;
-    case 'opaque':
-      return c.text;
-  }
 }
 
 function merge<S>(ctx: Ctx<S>, ...lists: S[][]): S[] {
@@ -216,30 +189,6 @@ function unseenCalls<S>(ctx: Ctx<S>, body: Stmt[], depth = 0): Unseen[] {
   return list;
 }
 
-const writtenCache = new WeakMap<Stmt[], Expr[]>();
-
-/** Locations a block assigns (directly, not in the functions it calls). */
-export function written(body: Stmt[]): Expr[] {
-  let out = writtenCache.get(body);
-  if (out) return out;
-  const acc: Expr[] = [];
-  const visit = (list: Stmt[]): void => {
-    for (const st of list) {
-      if (st.t === 'assign') acc.push(st.lvalue);
-      else if ((st.t === 'call' || st.t === 'fact') && st.lvalue) acc.push(st.lvalue);
-      else if (st.t === 'if') {
-        visit(st.then);
-        visit(st.else);
-      } else if (st.t === 'loop') visit(st.body);
-      else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
-    }
-  };
-  visit(body);
-  out = acc;
-  writtenCache.set(body, out);
-  return out;
-}
-
 /** Paths pass a block the walk does not enter: what it may have assigned or called is forgotten. */
 function skip<S>(ctx: Ctx<S>, bodies: Stmt[][], states: S[]): S[] {
   const names = bodies.flatMap((b) => unseenCalls(ctx, b));
@@ -324,29 +273,6 @@ function entering<S>(ctx: Ctx<S>, states: S[], cond: Cond): { states: S[]; read:
     out.push(...r.states);
   }
   return { states: out, read };
-}
-
-/**
- * `switch (x) { case A: case B: ... default: ... }` as conditions: each case's `x == A || x == B`
- * (a default case also takes every value no label names), and `none` for no label at all. Only
- * when every label is a constant; otherwise undefined (each case may run).
- */
-function caseConditions(s: Of<'switch'>): { cases: Cond[]; none: Cond } | undefined {
-  const subject = s.subjectExpr;
-  if (!subject || s.cases.some((c) => !c.values || c.values.some((v, i) => v === null && c.labels[i] !== 'default'))) return undefined;
-  const operand = { expr: subject, text: s.subject };
-  const test = (op: '==' | '!=', v: number): Cond => ({ t: 'cmp', op, left: operand, right: { expr: { t: 'int', value: v }, text: String(v), value: v } });
-  const all = s.cases.flatMap((c) => c.values!.filter((v): v is number => v !== null));
-  const none = all.map((v) => test('!=', v)).reduce<Cond | undefined>((a, b) => (a ? { t: 'and', a, b } : b), undefined) ?? {
-    t: 'truth',
-    operand: { expr: { t: 'int', value: 1 }, text: '1', value: 1 },
-  };
-  const cases = s.cases.map((c) => {
-    const own = c.values!.filter((v): v is number => v !== null).map((v) => test('==', v));
-    const alts = c.labels.includes('default') ? [...own, none] : own;
-    return alts.reduce((a, b) => ({ t: 'or', a, b }));
-  });
-  return { cases, none };
 }
 
 function walkLoop<S>(ctx: Ctx<S>, s: Of<'loop'>, states: S[]): Flow<S> {

@@ -1,0 +1,27 @@
+// A branch condition's key: its operands' source text, so the same test in two places (probe's
+// and remove's `if (priv->flags & F)`) is recognised as one question.
+import type { Cond, Stmt } from '../../facts/types';
+import { allStatements } from './statements';
+
+/** Every condition key in a body (for counting which tests repeat). */
+export function condKeys(body: Stmt[]): string[] {
+  const acc: string[] = [];
+  for (const st of allStatements(body)) if (st.t === 'if') acc.push(condKey(st.cond));
+  return acc;
+}
+
+export function condKey(c: Cond): string {
+  switch (c.t) {
+    case 'and':
+    case 'or':
+      return `(${condKey(c.a)} ${c.t === 'and' ? '&&' : '||'} ${condKey(c.b)})`;
+    case 'not':
+      return `!${condKey(c.a)}`;
+    case 'cmp':
+      return `${c.left.text} ${c.op} ${c.right.text}`;
+    case 'truth':
+      return c.operand.text;
+    case 'opaque':
+      return c.text;
+  }
+}
