@@ -17,6 +17,7 @@ import { toStoreOp } from './to-op';
 import { isKernelHelper } from './kernel-calls';
 import { deviceKeyOf, paramName, renameRoot } from './device-text';
 import { condKey } from './cond-key';
+import { ImpossibleTests, type ImpossibleTest } from './impossible-tests';
 import type { Frame, Interpreter } from './walk';
 import { Evaluator, bitArgs, isBitTest, callSlot, locOf, pointee, refinement, type EvalHooks } from './evaluate';
 import { exprText } from './expr-text';
@@ -68,14 +69,6 @@ export function newPathState(store: StoreState): PathState {
   };
 }
 
-/** `if (!ret)` after pci_alloc_irq_vectors(): true for no value the call returns. */
-export interface ImpossibleTest {
-  fact: MsiFact;
-  file: string;
-  range: Range;
-  test: string;
-}
-
 export interface InterpreterOptions {
   /** Whether a decision on an unreadable condition is worth remembering (it is tested again). */
   keepDecision(key: string): boolean;
@@ -88,7 +81,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   /** Allocations (file#id) whose result some path read: the rest were never checked. */
   readonly usedResults = new Set<string>();
   /** Per `if` site: a test no outcome passed on a path, and whether some path may pass it. */
-  private readonly tests = new Map<string, { test?: ImpossibleTest; passable: boolean }>();
+  private readonly tests = new ImpossibleTests();
 
   constructor(
     private readonly hooks: ReplayHooks,
@@ -485,7 +478,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   assume(s: PathState, cond: Cond, branch: boolean, frame: Frame, site?: Range): { states: PathState[]; read: boolean } {
     const ev = this.evaluator(s, frame);
-    if (branch && site) this.impossibleTest(s, cond, frame, site);
+    if (branch && site) this.tests.note(frame.fn.file, site, cond, (assumed) => this.evaluator(s, frame, assumed), this.hooks.factById);
     const fact = ev.openFact(cond);
     if (fact !== undefined) {
       // Split on the allocation's outcome where the branch tells them apart.
@@ -528,38 +521,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     return fact !== undefined && apiOp(fact.api).op === 'query-dyn';
   }
 
-  /**
-   * A test of an allocation's count, made while its outcome is open on this path, that neither
-   * outcome passes. It is reported only if no path reaching the test can pass it.
-   */
-  private impossibleTest(s: PathState, cond: Cond, frame: Frame, site: Range): void {
-    const key = `${frame.fn.file}:${site.line}:${site.column}`;
-    const seen = this.tests.get(key) ?? { passable: false };
-    this.tests.set(key, seen);
-    const ev = this.evaluator(s, frame);
-    if (seen.passable || ev.cond(cond) === false) return;
-    {
-      // Passable here unless this very path shows that no outcome passes it.
-      const leaves =
-        cond.t === 'truth' ? [cond.operand] : cond.t === 'cmp' ? [cond.left, cond.right] : cond.t === 'not' && cond.a.t === 'truth' ? [cond.a.operand] : [];
-      for (const leaf of leaves) {
-        const v = ev.value(leaf.expr);
-        if (!isRes(v) || ev.outcome(v.fact) !== undefined) continue;
-        const fact = this.hooks.factById(v.file, v.fact);
-        if (!fact || apiOp(fact.api).returns !== 'count') continue;
-        const never = (['ok', 'failed'] as const).every((o) => this.evaluator(s, frame, { [v.fact]: o }).cond(cond) === false);
-        if (never) {
-          seen.test ??= { fact, file: frame.fn.file, range: site, test: condKey(cond) };
-          return;
-        }
-      }
-      seen.passable = true;
-    }
-  }
-
-  /** Tests no outcome passes on any path (see impossibleTest). */
+  /** Tests no outcome passes on any path (see impossible-tests.ts). */
   impossibleTests(): ImpossibleTest[] {
-    return [...this.tests.values()].filter((t) => !t.passable && t.test).map((t) => t.test!);
+    return this.tests.all();
   }
 
   read(s: PathState, cond: Cond, frame: Frame): void {
