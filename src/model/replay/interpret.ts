@@ -76,6 +76,11 @@ export interface InterpreterOptions {
   inherited?: boolean;
 }
 
+/** Objects no longer known to read zero where unwritten; the record is copied only if one goes. */
+function forgetZeroed(s: PathState, goes: (z: string) => boolean): void {
+  if (s.zeroed.some(goes)) own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => !goes(z)));
+}
+
 export class ReplayInterpreter implements Interpreter<PathState> {
   private readonly signatures = new SignatureTable();
   /** Allocations (file#id) whose result some path read: the rest were never checked. */
@@ -124,7 +129,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const dies = (k: string): boolean => (self && k === key) || k.startsWith(sub);
     for (const k of s.env.keys()) if (dies(k)) dropKey(s, 'env', k);
     for (const k of Object.keys(s.requests)) if (dies(k)) dropKey(s, 'requests', k);
-    if (s.zeroed.some((z) => dies(z) || z === key)) own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => !dies(z) && z !== key));
+    forgetZeroed(s, (z) => dies(z) || z === key);
   }
 
   /** A location written with v. Unknown is kept explicitly under a zeroed object (else it would read 0). */
@@ -139,7 +144,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const slot = `${frame.id}@`;
     for (const k of s.env.keys()) if (k.startsWith(local)) dropKey(s, 'env', k);
     for (const k of Object.keys(s.calls)) if (k.startsWith(slot)) dropKey(s, 'calls', k);
-    if (s.zeroed.some((z) => z.startsWith(local))) own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => !z.startsWith(local)));
+    forgetZeroed(s, (z) => z.startsWith(local));
   }
 
   // ---- facts -------------------------------------------------------------------------------
@@ -403,9 +408,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     // choice too: forgetting them at every call would forget every mode flag).
     for (const a of st.argExprs) {
       const root = pointee(a, frame);
-      if (root !== undefined && s.zeroed.some((z) => z === root || z.startsWith(`${root}.`) || root.startsWith(`${z}.`))) {
-        own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => z !== root && !z.startsWith(`${root}.`) && !root.startsWith(`${z}.`)));
-      }
+      if (root !== undefined) forgetZeroed(s, (z) => z === root || z.startsWith(`${root}.`) || root.startsWith(`${z}.`));
     }
   }
 
