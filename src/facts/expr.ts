@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { normalise } from './c-text';
 import { nodeRange } from '../parse/node-range';
 import type { Expr } from './types';
+import { substitute, type MacroTemplate } from './macro-exprs';
 
 export interface ExprEnv {
   /** The MSI fact whose call node starts at this offset. */
@@ -12,7 +13,10 @@ export interface ExprEnv {
   constant(text: string): number | undefined;
   /** The same through the driver's headers too (read only for flag bits: it costs header reads). */
   flagConstant?(name: string): number | undefined;
+  /** A driver's expression macro (`msix_enabled(a)`), expanded in place of the call. */
+  macro?(name: string): MacroTemplate | undefined;
 }
+
 
 /** Deeper than this an expression is `other`: the replay reads locations, constants and short operations. */
 const MAX_DEPTH = 8;
@@ -113,8 +117,10 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0, flag = fal
       if ((name === 'likely' || name === 'unlikely') && args.length === 1) return sub(args[0]!);
       // set_bit(NR, &w) / test_bit(NR, &w): NR is a flag bit, often from the driver's header.
       const bitOp = /^(?:__)?(?:set|clear|test)_bit$/.test(name);
-      const call: Expr = { t: 'call', name, args: args.map((a, i) => sub(a, bitOp && i === 0)), at: nodeRange(n) };
       const fact = env.factAt(n.startIndex);
+      const macro = name && fact === undefined ? env.macro?.(name) : undefined;
+      if (macro && macro.params.length === args.length) return substitute(macro.body, new Map(macro.params.map((p, i) => [p, sub(args[i]!)])));
+      const call: Expr = { t: 'call', name, args: args.map((a, i) => sub(a, bitOp && i === 0)), at: nodeRange(n) };
       if (fact !== undefined) call.fact = fact;
       return call;
     }

@@ -14,7 +14,9 @@ import { buildFact, type CallSite } from './fact-builder';
 import { blockOf, prepareFile, sourceText, type Candidate, type ExtractInput, type FileContext } from './file-context';
 import { driverStructs, pciIdTables } from './pci-ids';
 import { conditionalAt } from './preprocess';
-import { MAX_DEPTH, SkeletonBuilder } from './skeleton';
+import { MAX_DEPTH, SkeletonBuilder, type SkeletonEnv } from './skeleton';
+import { buildExpr } from './expr';
+import { macroExpander } from './macro-exprs';
 import type { FileFacts, FileProblem, FunctionInfo, MsiFact } from './types';
 
 /** Larger files are not parsed (the kernel's largest C file with MSI calls is well under 1 MB). */
@@ -265,7 +267,7 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
   try {
     collectFacts(ctx, tree, out, only);
     const byStart = new Map(out.facts.map((f) => [offsetOf(ctx, f), f.id]));
-    const builder = new SkeletonBuilder({
+    const env: SkeletonEnv = {
       factAt: (o) => byStart.get(o),
       // Expression constants: the file's (headers are read for call arguments, and for flag bits).
       // (A lower-case name that the file does not define is a variable: skip the evaluator.)
@@ -278,7 +280,9 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
       isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
       preprocBranch: (hash) => ctx.preproc.branches.get(hash),
       accessorDevice,
-    });
+    };
+    env.macro = macroExpander(ctx.visible.driverMacro, (node) => buildExpr(node, env));
+    const builder = new SkeletonBuilder(env);
     for (const b of relevant) {
       if (!b.functionName) continue;
       const fn = functionInfo(ctx, tree, b, builder);

@@ -293,6 +293,8 @@ export class SkeletonBuilder {
       // Calls through a pointer (`p->ops->setup(pdev)`) keep their callee text: the replay cannot
       // follow them, and must know that something it cannot see ran on the path.
       if (fact === undefined && (!fn || (fn.type !== 'identifier' && fn.type !== 'field_expression' && fn.type !== 'parenthesized_expression'))) continue;
+      // An expression macro is read where it is used (expr.ts), not run as a call.
+      if (fact === undefined && fn?.type === 'identifier' && this.env.macro?.(fn.text)) continue;
       const argNodes = c.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
       // A fact's arguments are read in full (run-time counts); other calls' only where the
       // replay looks (locations handed on, set_bit() numbers, a followed callee's parameters).

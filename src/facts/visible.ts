@@ -105,6 +105,8 @@ export interface Visible {
   env: ConstEnv;
   /** The file's own constants and the built-ins only: never reads a header (skeleton operands). */
   localEnv: ConstEnv;
+  /** A function-like macro of the file or its local ("...") headers: the driver's own helpers. */
+  driverMacro(name: string): MacroDef | undefined;
   /** Body of `struct NAME {…}` from the file or its local headers. */
   struct(name: string): string | undefined;
 }
@@ -218,6 +220,10 @@ export function makeVisible(opts: {
       lookup(name) {
         return own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined) ?? own(builtins, name);
       },
+    },
+    driverMacro(name) {
+      const def = own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined) ?? inHeaders(name);
+      return def?.kind === 'function' ? def : undefined;
     },
     struct(name) {
       fileStructs ??= structBodies(opts.clean);

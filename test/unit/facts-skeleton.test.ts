@@ -232,3 +232,31 @@ static int f(struct pci_dev *pdev, struct ad *ad)
     else: { t: 'int', value: 0 },
   });
 });
+
+test('driver expression macros are read in place: the field the macro tests, no call statement', () => {
+  const r = extract(`#define xa_msix_enabled(a) ((a)->num_vec > 0)
+#define xa_log(a) do { pr_info("%d", (a)->num_vec); } while (0)
+#define xa_irq(a, i) pci_irq_vector((a)->pdev, i)
+static void xa_disable(struct xa *ad)
+{
+	if (xa_msix_enabled(ad))
+		pci_disable_msix(ad->pdev);
+	if (xa_log(ad))
+		pci_disable_msi(ad->pdev);
+	if (xa_irq(ad, 0))
+		pci_disable_msi(ad->pdev);
+}
+`);
+  const body = r.functions[0]!.body;
+  const conds = body.filter((s) => s.t === 'if').map((s) => (s.t === 'if' && s.cond.t === 'truth' ? ir(s.cond.operand.expr) : undefined));
+  assert.deepEqual(conds, [
+    { t: 'binary', op: '>', left: { t: 'field', base: { t: 'var', name: 'ad' }, name: 'num_vec' }, right: { t: 'int', value: 0 } },
+    // A statement macro and a macro that calls a function stay calls.
+    { t: 'call', name: 'xa_log', args: [{ t: 'var', name: 'ad' }] },
+    { t: 'call', name: 'xa_irq', args: [{ t: 'var', name: 'ad' }, { t: 'int', value: 0 }] },
+  ]);
+  assert.deepEqual(
+    body.filter((s) => s.t === 'call').map((s) => (s.t === 'call' ? s.name : '')),
+    ['xa_log', 'xa_irq'],
+  );
+});

@@ -39,8 +39,9 @@ class ToyInterpreter implements Interpreter<Toy> {
   key(s: Toy): string {
     return `${s.x}`;
   }
-  fact(s: Toy, st: Extract<Stmt, { t: 'fact' }>): void {
+  fact(s: Toy, st: Extract<Stmt, { t: 'fact' }>): boolean {
     s.trace.push(`fact${st.id}`);
+    return true;
   }
   enter(s: Toy, st: Extract<Stmt, { t: 'call' }>, callee: Frame): void {
     s.trace.push(`enter ${st.name}`);

@@ -55,12 +55,12 @@ function baseLoc(e: Expr, frame: Frame): string | undefined {
   }
 }
 
-/** The location an lvalue names, scoped to its activation: `3:ret`, `1:priv.flags`. */
 /** A variable's location: per activation, or one for the file (see file-globals.ts). */
 function varLoc(name: string, frame: Frame): string {
   return isFileGlobal(frame.fn, name) ? `::${frame.fn.file}:${name}` : `${frame.id}:${name}`;
 }
 
+/** The location an lvalue names, scoped to its activation: `3:ret`, `1:priv.flags`. */
 export function locOf(e: Expr, frame: Frame): string | undefined {
   switch (e.t) {
     case 'var':
@@ -106,7 +106,13 @@ export class Evaluator {
 
   /** A value as a number on this path (an open outcome gives the hull of both sides). */
   num(v: Val): Num {
-    return isRes(v) ? under(v, this.outcome(v.fact)) : v;
+    return isRes(v) ? this.numUnder(v, this.outcome(v.fact)) : v;
+  }
+
+  /** A result on an outcome; a granted count keeps its identity, so parts of it relate back to it. */
+  private numUnder(v: Res, o: Outcome | undefined): Num {
+    const n = under(v, o);
+    return o === 'ok' && n.lo >= 0 && !v.fields ? { ...n, part: { of: `${v.file}#${v.fact}`, div: 1 } } : n;
   }
 
   /** An open allocation outcome this value depends on. */
@@ -118,7 +124,7 @@ export class Evaluator {
   private lift(vals: Val[], f: (nums: Num[]) => Num): Val {
     const open = vals.find((v): v is Res => isRes(v) && this.outcome(v.fact) === undefined);
     if (!open) return f(vals.map((v) => this.num(v)));
-    const at = (o: Outcome): Num => f(vals.map((v) => (isRes(v) && v.fact === open.fact ? under(v, o) : this.num(v))));
+    const at = (o: Outcome): Num => f(vals.map((v) => (isRes(v) && v.fact === open.fact ? this.numUnder(v, o) : this.num(v))));
     return { fact: open.fact, file: open.file, ok: at('ok'), failed: at('failed') };
   }
 

@@ -25,12 +25,12 @@ import { BIG, errnoRange, isRes, isTop, num, top, under, type Num, type Val } fr
 import { resultValue, tableSize, wholeTableKey } from './call-results';
 import { removesOwn } from './remove-questions';
 import { objectOf, storedObject } from './object-accessors';
+import { isAllocator, returnsZeroed } from './allocators';
 
 type Of<T extends Stmt['t']> = Extract<Stmt, { t: T }>;
 
 const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)$/i;
 /** Allocators whose memory comes back zeroed: fields of the object read 0 until written. */
-const zeroingAllocators = new Set(['kzalloc', 'kvzalloc', 'kcalloc', 'kvcalloc', 'vzalloc', 'devm_kzalloc', 'devm_kcalloc', 'kzalloc_node', 'netdev_priv']);
 
 function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<string, string>): { key: string; text: string } | undefined {
   if (!fact.device) return undefined;
@@ -179,26 +179,28 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     return out;
   }
 
-  fact(s: PathState, st: Of<'fact'>, frame: Frame, unknownCond: boolean): void {
+  fact(s: PathState, st: Of<'fact'>, frame: Frame, unknownCond: boolean): boolean {
     s.sig = undefined;
+    if (this.nullDevice(s, st, frame)) return false;
     // Whatever the call is, it overwrites what receives its result (the store op binds it again).
     const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
     const id = st.id;
     const found = this.factOf(frame, id);
+    // The arguments are read before the result is stored (`n = pci_enable_msix_range(.., n)`).
+    const fact = found && this.withPathValues(s, found, st, frame);
     if (target) this.bind(s, target, found?.api === 'pci_msix_vec_count' ? tableSize : top);
-    if (!found) return;
-    const fact = this.withPathValues(s, found, st, frame);
+    if (!fact) return true;
     const dev = devOf(fact, frame, this.hooks, s.aliases);
-    if (!dev) return;
+    if (!dev) return true;
     const spec = apiOp(fact.api);
     if (spec.op === 'query-dyn') {
       if (!s.dyn.includes(dev.key)) own(s, 'dyn').push(dev.key);
-      return;
+      return true;
     }
     const site: SourceSite = { file: fact.file, range: fact.range, function: fact.function, api: fact.api };
     const map = st.argExprs[1] ? this.evaluator(s, frame).value(st.argExprs[1].t === 'deref' ? st.argExprs[1].a : st.argExprs[1]) : undefined;
     const op = toStoreOp(fact, { device: dev.key, site, dynGuarded: s.dyn.includes(dev.key), mapIndex: map && isRes(map) ? s.returns[map.fact] : undefined });
-    if (!op) return;
+    if (!op) return true;
     const writable = (): StoreState => this.writableStore(s);
     if (!s.store.devices[dev.key]) {
       const caps = this.hooks.caps?.(dev.key, dev.text);
@@ -261,6 +263,21 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       wholeTable: s.env.get(wholeTableKey(dev.key)) !== undefined,
       state: deviceOnly(s.store, dev.key),
     });
+    return true;
+  }
+
+  /**
+   * The call's device is a NULL the driver stored or passed on this path (niu's OF probe hands
+   * `pdev = NULL` down to PCI-only set-up): the kernel would oops in the call, so a driver that
+   * works never takes this path. Only an explicit binding counts, not zeroed memory.
+   */
+  private nullDevice(s: PathState, st: Of<'fact'>, frame: Frame): boolean {
+    const fact = this.factOf(frame, st.id);
+    const i = fact?.device ? fact.args.indexOf(fact.device.text) : -1;
+    const e = i >= 0 ? st.argExprs[i] : undefined;
+    const key = e && (e.t === 'var' || e.t === 'field') ? locOf(e, frame) : undefined;
+    const v = key === undefined ? undefined : s.env.get(key);
+    return v !== undefined && !isRes(v) && v.lo === 0 && v.hi === 0;
   }
 
   /** min_vecs and max_vecs the same unknown location: the result remembers it (see Res.exactOf). */
@@ -357,6 +374,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     } else {
       this.unfollowed(s, st, frame);
       this.bitOp(s, st, frame);
+      if (isAllocator(st.name)) v = num(0, BIG);
     }
     if (!isTop(v)) own(s, 'calls')[callSlot(frame, st.range)] = v;
     const stored = callee ? undefined : storedObject(st.name, st.argExprs, frame);
@@ -371,7 +389,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const rooted = object !== undefined && local !== undefined && !frame.fn.params.some((p) => paramName(p) === local);
     if (rooted) frame.roots.set(local, object);
     // Zeroed memory (kzalloc, and netdev_priv() of alloc_etherdev()'s): the object its fields live in.
-    if (zeroingAllocators.has(st.name)) own(s, 'zeroed').push(rooted ? object : target);
+    if (returnsZeroed(st.name)) own(s, 'zeroed').push(rooted ? object : target);
   }
 
   /** `set_bit(USING_MSI, &priv->flags)` / `clear_bit(...)`: the kernel's bit operations on a flag word. */
@@ -585,9 +603,10 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   returned(s: PathState, st: Of<'return'> | undefined, frame: Frame): void {
     s.sig = undefined;
     s.ret = st?.expr ? this.evaluator(s, frame).value(st.expr) : undefined;
-    // `return netdev_priv(dev);` (a driver's own getter): the caller's local names that object.
+    // `return netdev_priv(dev);` (a driver's own getter), `return dev;` (niu_alloc_and_init's
+    // net_device, whose netdev_priv() it filled): the caller's local names that object.
     const e = st?.expr;
-    s.retObject = e?.t === 'call' ? objectOf(e.name, e.args, frame, s.aliases) : e?.t === 'var' ? frame.roots.get(e.name) : undefined;
+    s.retObject = e?.t === 'call' ? objectOf(e.name, e.args, frame, s.aliases) : e?.t === 'var' ? pointee(e, frame) : undefined;
   }
 
   end(s: PathState, st: Of<'return'> | undefined, frame: Frame, inBranch: boolean): void {

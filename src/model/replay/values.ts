@@ -13,6 +13,16 @@ export interface Num {
   nz?: true;
   /** The device's MSI-X table size (pci_msix_vec_count()), or an errno where it has none. */
   table?: true;
+  /**
+   * The value is floor(count / div) of one allocation's granted count (`of`): what relates
+   * `num_vec - num_vec / 2` to `num_vec` when intervals alone cannot (be2net's NIC/RoCE split).
+   */
+  part?: Part;
+}
+
+export interface Part {
+  of: string;
+  div: number;
 }
 
 /** A result that reads `ok` when allocation `fact` succeeded and `failed` when it failed. */
@@ -58,6 +68,7 @@ export function hull(a: Num, b: Num): Num {
   if (set) out.set = set;
   if (clear) out.clear = clear;
   if (a.nz && b.nz) out.nz = true;
+  if (a.part && b.part && a.part.of === b.part.of && a.part.div === b.part.div) out.part = a.part;
   return out;
 }
 
@@ -145,6 +156,7 @@ export function refine(a: Num, op: string, c: number): Num | undefined {
   if (a.set) out.set = a.set;
   if (a.clear) out.clear = a.clear;
   if (a.table) out.table = true;
+  if (a.part) out.part = a.part;
   if (a.nz || (op === '!=' && c === 0)) {
     if (lo === 0 && hi === 0) return undefined;
     if (lo <= 0 && hi >= 0) out.nz = true;
@@ -196,7 +208,9 @@ export function arith(op: string, a: Num, b: Num): Num {
     case '+':
       return bounded(a.lo + b.lo, a.hi + b.hi);
     case '-':
-      return bounded(a.lo - b.hi, a.hi - b.lo);
+      return countLessPart(a, b) ?? bounded(a.lo - b.hi, a.hi - b.lo);
+    case '/':
+      return quotient(a, cb);
     case '|': {
       if (cb === undefined || cb < 0) return top;
       const out: Num = { ...(a.lo >= 0 ? { lo: Math.max(a.lo, cb), hi: BIG } : top), set: (a.set ?? 0) | cb };
@@ -222,6 +236,21 @@ export function arith(op: string, a: Num, b: Num): Num {
     default:
       return top;
   }
+}
+
+/** A non-negative value divided by a positive constant; keeps which count it is a part of. */
+function quotient(a: Num, c: number | undefined): Num {
+  if (c === undefined || c <= 0 || a.lo < 0) return top;
+  const out: Num = { lo: Math.floor(a.lo / c), hi: a.hi >= BIG ? BIG : Math.floor(a.hi / c) };
+  if (a.part) out.part = { of: a.part.of, div: a.part.div * c };
+  return out;
+}
+
+/** `n - n / k` for one non-negative count n: n - floor(n/k) grows with n, so its ends bound it. */
+function countLessPart(a: Num, b: Num): Num | undefined {
+  if (!a.part || !b.part || a.part.of !== b.part.of || a.part.div !== 1 || b.part.div < 2 || a.lo < 0) return undefined;
+  const k = b.part.div;
+  return { lo: a.lo - Math.floor(a.lo / k), hi: a.hi >= BIG ? BIG : a.hi - Math.floor(a.hi / k) };
 }
 
 function bounded(lo: number, hi: number): Num {

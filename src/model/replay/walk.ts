@@ -34,8 +34,8 @@ export interface Interpreter<S> {
   key(s: S): string;
   /** Two paths merged: what the kept one must inherit from the dropped one (conservative flags). */
   join?(kept: S, dropped: S): void;
-  /** `unknownCond`: the call sits under a branch condition the model could not read. */
-  fact(s: S, st: Of<'fact'>, frame: Frame, unknownCond: boolean): void;
+  /** `unknownCond`: the call sits under a branch condition the model could not read. False: no working driver takes this path. */
+  fact(s: S, st: Of<'fact'>, frame: Frame, unknownCond: boolean): boolean;
   /** Before the walk enters `callee` for this call: bind its parameters. */
   enter(s: S, st: Of<'call'>, callee: Frame, caller: Frame): void;
   /** After a call: `callee` when the walk entered it (its return value is on the path), else it ran unseen. */
@@ -338,7 +338,7 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
     if (states.length === 0) continue;
     switch (s.t) {
       case 'fact':
-        for (const st of states) ctx.interp.fact(st, s, ctx.frame, ctx.unknownCond || shortCircuited(ctx.frame.fn).has(s.id));
+        states = states.filter((st) => ctx.interp.fact(st, s, ctx.frame, ctx.unknownCond || shortCircuited(ctx.frame.fn).has(s.id)));
         if (states.length > 1) states = merge(ctx, states);
         break;
       case 'call':
