@@ -17,7 +17,6 @@ export interface ExprEnv {
   macro?(name: string): MacroTemplate | undefined;
 }
 
-
 /** Deeper than this an expression is `other`: the replay reads locations, constants and short operations. */
 const MAX_DEPTH = 8;
 const errnoName = /^E[A-Z0-9]+$/;

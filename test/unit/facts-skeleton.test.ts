@@ -253,7 +253,14 @@ static void xa_disable(struct xa *ad)
     { t: 'binary', op: '>', left: { t: 'field', base: { t: 'var', name: 'ad' }, name: 'num_vec' }, right: { t: 'int', value: 0 } },
     // A statement macro and a macro that calls a function stay calls.
     { t: 'call', name: 'xa_log', args: [{ t: 'var', name: 'ad' }] },
-    { t: 'call', name: 'xa_irq', args: [{ t: 'var', name: 'ad' }, { t: 'int', value: 0 }] },
+    {
+      t: 'call',
+      name: 'xa_irq',
+      args: [
+        { t: 'var', name: 'ad' },
+        { t: 'int', value: 0 },
+      ],
+    },
   ]);
   assert.deepEqual(
     body.filter((s) => s.t === 'call').map((s) => (s.t === 'call' ? s.name : '')),
