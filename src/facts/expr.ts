@@ -17,6 +17,11 @@ export interface ExprEnv {
   macro?(name: string): MacroTemplate | undefined;
 }
 
+/** set_bit(), clear_bit(), test_bit() and the test-and-set/clear forms (and their `__` variants). */
+export function isBitOpName(name: string): boolean {
+  return /^(?:__)?(?:set|clear|test|test_and_set|test_and_clear)_bit$/.test(name);
+}
+
 /** Deeper than this an expression is `other`: the replay reads locations, constants and short operations. */
 const MAX_DEPTH = 8;
 const errnoName = /^E[A-Z0-9]+$/;
@@ -115,7 +120,7 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0, flag = fal
       // likely()/unlikely() are the value of their argument.
       if ((name === 'likely' || name === 'unlikely') && args.length === 1) return sub(args[0]!);
       // set_bit(NR, &w) / test_bit(NR, &w): NR is a flag bit, often from the driver's header.
-      const bitOp = /^(?:__)?(?:set|clear|test)_bit$/.test(name);
+      const bitOp = isBitOpName(name);
       const fact = env.factAt(n.startIndex);
       const macro = name && fact === undefined ? env.macro?.(name) : undefined;
       if (macro && macro.params.length === args.length) return substitute(macro.body, new Map(macro.params.map((p, i) => [p, sub(args[i]!)])));

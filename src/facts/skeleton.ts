@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { normalise } from './c-text';
 import { nodeRange } from '../parse/node-range';
-import { buildArgExpr, buildExpr, type ExprEnv } from './expr';
+import { buildArgExpr, buildExpr, isBitOpName, type ExprEnv } from './expr';
 import type { Cond, Conditional, Expr, Operand, Range, Stmt } from './types';
 
 export interface SkeletonEnv extends ExprEnv {
@@ -298,7 +298,7 @@ export class SkeletonBuilder {
       const argNodes = c.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
       // A fact's arguments are read in full (run-time counts); other calls' only where the
       // replay looks (locations handed on, set_bit() numbers, a followed callee's parameters).
-      const bitOp = fn?.type === 'identifier' && /^(?:__)?(?:set|clear|test)_bit$/.test(fn.text);
+      const bitOp = fn?.type === 'identifier' && isBitOpName(fn.text);
       const argExprs = argNodes.map((a, i) => (fact !== undefined ? this.expr(a) : buildArgExpr(a, this.env, bitOp && i === 0)));
       const lvalue = resultNode(c);
       if (fact !== undefined) {

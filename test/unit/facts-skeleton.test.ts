@@ -267,3 +267,28 @@ static void xa_disable(struct xa *ad)
     ['xa_log', 'xa_irq'],
   );
 });
+
+test('bit numbers of set_bit() and test_and_clear_bit() come from the driver header alike', () => {
+  const header = 'enum ta_flags { TA_FLAG_UP, TA_FLAG_MSIX_ENABLED };\n';
+  const r = extractFileFacts({
+    file: 'drv/ta.c',
+    text: `#include "ta.h"
+static void ta_disable(struct ta *ad)
+{
+	set_bit(TA_FLAG_UP, &ad->flags);
+	if (test_and_clear_bit(TA_FLAG_MSIX_ENABLED, &ad->flags))
+		pci_free_irq_vectors(ad->pdev);
+}
+`,
+    era: defaultEra,
+    readInclude: (_from, spec) => (spec === 'ta.h' ? header : undefined),
+  });
+  const body = r.functions[0]!.body;
+  const set = body.find((s) => s.t === 'call' && s.name === 'set_bit');
+  const test = body.find((s) => s.t === 'if');
+  assert.deepEqual(set?.t === 'call' ? set.argExprs[0] : undefined, { t: 'int', value: 0 });
+  assert.deepEqual(test?.t === 'if' && test.cond.t === 'truth' && test.cond.operand.expr.t === 'call' ? test.cond.operand.expr.args[0] : undefined, {
+    t: 'int',
+    value: 1,
+  });
+});

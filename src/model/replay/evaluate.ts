@@ -2,6 +2,7 @@
 // from the path's environment, allocation results that depend on their outcome symbol, and
 // the refinement a branch brings (`if (ret)` taken: ret != 0 on that path).
 import type { Cond, Expr, Range } from '../../facts/types';
+import { isBitOpName } from '../../facts/expr';
 import type { Outcome } from './outcome';
 import type { PathState } from './replay-state';
 import { isFileGlobal } from './file-globals';
@@ -365,7 +366,7 @@ export function isBitTest(name: string): boolean {
 
 /** `set_bit(nr, &w)`, `test_bit(nr, &w)`: the word `w` and the bit's mask, when nr is constant. */
 export function bitArgs(e: Extract<Expr, { t: 'call' }>): { word: Expr; mask: number } | undefined {
-  if (!/^(?:__)?(?:set|clear|test|test_and_set|test_and_clear)_bit$/.test(e.name) || e.args.length !== 2) return undefined;
+  if (!isBitOpName(e.name) || e.args.length !== 2) return undefined;
   const [nr, addr] = e.args;
   if (nr?.t !== 'int' || nr.value < 0 || nr.value > 30 || addr?.t !== 'addr') return undefined;
   return { word: addr.a, mask: 1 << nr.value };
