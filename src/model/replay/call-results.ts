@@ -24,5 +24,7 @@ export function resultValue(fact: MsiFact, id: number): Val | undefined {
 
 /** pci_msix_vec_count(): the table size, or a negative errno when the device has no MSI-X. */
 export const tableSize: Num = { lo: -4095, hi: 2048, table: true };
+/** The same on a device with MSI-X vectors allocated: it has the capability, so 1..2048 entries. */
+export const enabledTableSize: Num = { lo: 1, hi: 2048, table: true };
 /** Where a path notes that a device's whole MSI-X table was allocated. */
 export const wholeTableKey = (device: string): string => `#whole-table:${device}`;

@@ -22,7 +22,7 @@ import type { Frame, Interpreter } from './walk';
 import { Evaluator, bitArgs, isBitTest, callSlot, locOf, pointee, refinement, type EvalHooks } from './evaluate';
 import { exprText } from './expr-text';
 import { BIG, errnoRange, isRes, isTop, num, top, under, type Num, type Val } from './values';
-import { resultValue, tableSize, wholeTableKey } from './call-results';
+import { enabledTableSize, resultValue, tableSize, wholeTableKey } from './call-results';
 import { removesOwn } from './remove-questions';
 import { objectOf, storedObject } from './object-accessors';
 import { isAllocator, returnsZeroed } from './allocators';
@@ -192,6 +192,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (!fact) return true;
     const dev = devOf(fact, frame, this.hooks, s.aliases);
     if (!dev) return true;
+    if (target && fact.api === 'pci_msix_vec_count' && this.msixEnabled(s, dev.key)) this.bind(s, target, enabledTableSize);
     const spec = apiOp(fact.api);
     if (spec.op === 'query-dyn') {
       if (!s.dyn.includes(dev.key)) own(s, 'dyn').push(dev.key);
@@ -582,6 +583,12 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   /** `pdev->msix_enabled`: read from the store when this walk knows the device's mode. */
+  /** MSI-X vectors are allocated on the device on this path (so it has an MSI-X table). */
+  private msixEnabled(s: PathState, key: string): boolean {
+    const modes = s.store.devices[key]?.pciModes;
+    return !!modes && modes.length > 0 && s.known.includes(key) && modes.every((x) => x === 'msix');
+  }
+
   private modeBit(s: PathState, base: Expr, field: 'msi_enabled' | 'msix_enabled', frame: Frame): Num | undefined {
     const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(exprText(base)), frame.rename), s.aliases));
     const modes = s.store.devices[key]?.pciModes;

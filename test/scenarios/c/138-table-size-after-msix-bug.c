@@ -1,0 +1,64 @@
+/* As 137, but the cleanup's test is inverted: with MSI-X vectors allocated the table has at
+ * least one entry, so it always returns before the free.
+ */
+struct ix { struct pci_dev *pdev; int irq_cnt; };
+
+static int ix_setup_interrupts(struct ix *ix)
+{
+	struct pci_dev *pdev = ix->pdev;
+	int msixcnt, rc;
+
+	msixcnt = pci_msix_vec_count(pdev);
+	if (msixcnt < 0)
+		return -ENOSPC;
+	rc = pci_alloc_irq_vectors(pdev, msixcnt, msixcnt, PCI_IRQ_MSIX);
+	if (rc != msixcnt)
+		return -ENOSPC;
+	ix->irq_cnt = msixcnt;
+	return 0;
+}
+
+static void ix_cleanup_interrupts(struct ix *ix)
+{
+	struct pci_dev *pdev = ix->pdev;
+	int msixcnt;
+
+	msixcnt = pci_msix_vec_count(pdev);
+	if (msixcnt > 0)
+		return;
+	pci_free_irq_vectors(pdev);
+}
+
+static int ix_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+{
+	struct ix *ix = devm_kzalloc(&pdev->dev, sizeof(*ix), GFP_KERNEL);
+	int rc;
+
+	if (!ix)
+		return -ENOMEM;
+	ix->pdev = pdev;
+	pci_set_drvdata(pdev, ix);
+	rc = ix_setup_interrupts(ix);
+	if (rc)
+		return rc;
+	rc = ix_register(ix);
+	if (rc)
+		goto err_register;  // expect: msi/leak error
+	return 0;
+
+err_register:
+	ix_cleanup_interrupts(ix);
+	return rc;
+}
+
+static void ix_remove(struct pci_dev *pdev)
+{
+	struct ix *ix = pci_get_drvdata(pdev);
+
+	ix_cleanup_interrupts(ix);
+}  // expect: msi/leak error
+
+static struct pci_driver ix_driver = {
+	.probe = ix_probe,
+	.remove = ix_remove,
+};
