@@ -29,6 +29,7 @@ class Header {
   private defineTable?: DefineTable;
   private structTable?: Record<string, string>;
   private includeList?: Include[];
+  private macroNames?: Set<string>;
   /** Answers per name: most drivers include the same kernel headers and ask for the same names. */
   private readonly answers = new Map<string, MacroDef | null>();
   constructor(
@@ -55,12 +56,39 @@ class Header {
     return answer ?? undefined;
   }
 
+  /**
+   * A function-like macro: asked for most call names of a file, so the header's table is built
+   * once instead of searching its text for each name.
+   */
+  functionMacro(name: string): MacroDef | undefined {
+    if (!(this.macroNames ??= functionMacroNames(this.text)).has(name)) return undefined;
+    const def = this.define(name);
+    return def?.kind === 'function' ? def : undefined;
+  }
+
   struct(name: string): string | undefined {
     // Only a header that could define the struct builds its struct table.
     if (!this.text.includes(name) || !structDefinitionRe(name).test(this.text)) return undefined;
     const s = (this.structTable ??= structBodies(this.blanked()));
     return Object.hasOwn(s, name) ? s[name] : undefined;
   }
+}
+
+/**
+ * Names of `#define NAME(` in raw text, found by jumping from one `define` to the next: a superset
+ * pretest (a commented-out define counts), far cheaper than the define table of a large header.
+ */
+function functionMacroNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let at = text.indexOf('define'); at !== -1; at = text.indexOf('define', at + 6)) {
+    let i = at + 6;
+    if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) continue;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    const start = i;
+    while (i < text.length && /\w/.test(text[i]!)) i++;
+    if (i > start && text.charCodeAt(i) === 40) out.add(text.slice(start, i));
+  }
+  return out;
 }
 
 /** `struct NAME {` (or a comment before the brace) in raw text: a pretest, the table decides. */
@@ -222,8 +250,11 @@ export function makeVisible(opts: {
       },
     },
     driverMacro(name) {
-      const def = own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined) ?? inHeaders(name);
-      return def?.kind === 'function' ? def : undefined;
+      const def = own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined);
+      if (def) return def.kind === 'function' ? def : undefined;
+      const key = `()${name}`;
+      if (!searched.has(key)) searched.set(key, headers().find((h) => h.functionMacro(name)));
+      return searched.get(key);
     },
     struct(name) {
       fileStructs ??= structBodies(opts.clean);
