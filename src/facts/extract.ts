@@ -281,7 +281,9 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
       preprocBranch: (hash) => ctx.preproc.branches.get(hash),
       accessorDevice,
     };
-    env.macro = macroExpander(ctx.visible.driverMacro, (node) => buildExpr(node, env));
+    const macros = macroExpander(ctx.visible.driverMacro, (node) => buildExpr(node, env));
+    env.macro = macros.expand;
+    env.macroSeen = macros.seen;
     const builder = new SkeletonBuilder(env);
     for (const b of relevant) {
       if (!b.functionName) continue;

@@ -49,10 +49,17 @@ function hasCall(e: Expr): boolean {
   }
 }
 
-/** The macro expansion lookup for one file: `lookup` finds the driver's own function-like macros. */
-export function macroExpander(lookup: (name: string) => MacroDef | undefined, build: Build): (name: string) => MacroTemplate | undefined {
+/**
+ * The macro expansion lookup for one file: `lookup` finds the driver's own function-like macros.
+ * `seen` answers without a lookup: whether an expression already expanded the name (a call
+ * statement of the same name is then the macro, not a call).
+ */
+export function macroExpander(
+  lookup: (name: string) => MacroDef | undefined,
+  build: Build,
+): { expand: (name: string) => MacroTemplate | undefined; seen: (name: string) => boolean } {
   const made = new Map<string, MacroTemplate | null>();
-  return (name) => {
+  const expand = (name: string): MacroTemplate | undefined => {
     let t = made.get(name);
     if (t === undefined) {
       made.set(name, null); // a macro using itself stays a call
@@ -62,6 +69,7 @@ export function macroExpander(lookup: (name: string) => MacroDef | undefined, bu
     }
     return t ?? undefined;
   };
+  return { expand, seen: (name) => !!made.get(name) };
 }
 
 /** The body with each parameter replaced by its argument. */

@@ -14,6 +14,8 @@ export interface SkeletonEnv extends ExprEnv {
   accessorDevice?(callText: string): string | undefined;
   /** An undecided `#if`/`#elif`/`#else` branch by the offset of its `#` (decided ones are blanked). */
   preprocBranch?(hash: number): { state: 'dead' | 'unknown'; cond: Conditional } | undefined;
+  /** An expression of this function already read a call of this name as a driver macro. */
+  macroSeen?(name: string): boolean;
 }
 
 const cmpOps = new Set(['<', '<=', '>', '>=', '==', '!=']);
@@ -71,11 +73,13 @@ export class SkeletonBuilder {
         const cond = node.childForFieldName('condition');
         const alt = node.childForFieldName('alternative');
         const elseBody = alt ? (alt.type === 'else_clause' ? alt.namedChild(0) : alt) : null;
+        // The condition first: a driver macro it expands is then not listed as a call.
+        const test = this.cond(cond);
         return [
           ...this.calls(cond, depth),
           {
             t: 'if',
-            cond: this.cond(cond),
+            cond: test,
             then: this.block(node.childForFieldName('consequence'), depth + 1),
             else: elseBody ? this.block(elseBody, depth + 1) : [],
             range: r,
@@ -114,7 +118,8 @@ export class SkeletonBuilder {
       }
       case 'return_statement': {
         const v = node.namedChild(0);
-        return [...this.calls(v, depth), v ? { t: 'return', value: normalise(v.text), expr: this.expr(v), range: r } : { t: 'return', range: r }];
+        const ret: Stmt = v ? { t: 'return', value: normalise(v.text), expr: this.expr(v), range: r } : { t: 'return', range: r };
+        return [...this.calls(v, depth), ret];
       }
       case 'goto_statement':
         return [{ t: 'goto', label: node.childForFieldName('label')?.text ?? '', range: r }];
@@ -176,8 +181,8 @@ export class SkeletonBuilder {
     if (!node) return [];
     const out: Stmt[] = [];
     for (const part of node.type === 'comma_expression' ? node.namedChildren : [node]) {
-      out.push(...this.calls(part, depth));
-      out.push(...this.assignmentsOf(part));
+      const assigned = this.assignmentsOf(part);
+      out.push(...this.calls(part, depth), ...assigned);
     }
     return out;
   }
@@ -294,7 +299,7 @@ export class SkeletonBuilder {
       // follow them, and must know that something it cannot see ran on the path.
       if (fact === undefined && (!fn || (fn.type !== 'identifier' && fn.type !== 'field_expression' && fn.type !== 'parenthesized_expression'))) continue;
       // An expression macro is read where it is used (expr.ts), not run as a call.
-      if (fact === undefined && fn?.type === 'identifier' && this.env.macro?.(fn.text)) continue;
+      if (fact === undefined && fn?.type === 'identifier' && this.env.macroSeen?.(fn.text)) continue;
       const argNodes = c.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
       // A fact's arguments are read in full (run-time counts); other calls' only where the
       // replay looks (locations handed on, set_bit() numbers, a followed callee's parameters).

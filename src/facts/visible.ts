@@ -75,8 +75,9 @@ class Header {
 }
 
 /**
- * Names of `#define NAME(` in raw text, found by jumping from one `define` to the next: a superset
- * pretest (a commented-out define counts), far cheaper than the define table of a large header.
+ * Names of one-line `#define NAME(params) body` whose body calls nothing (the macros the replay
+ * expands: macro-exprs.ts), found in raw text by jumping from one `define` to the next: a
+ * superset pretest (a commented-out define counts), far cheaper than a large header's table.
  */
 function functionMacroNames(text: string): Set<string> {
   const out = new Set<string>();
@@ -86,7 +87,11 @@ function functionMacroNames(text: string): Set<string> {
     while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
     const start = i;
     while (i < text.length && /\w/.test(text[i]!)) i++;
-    if (i > start && text.charCodeAt(i) === 40) out.add(text.slice(start, i));
+    if (i === start || text.charCodeAt(i) !== 40) continue;
+    const close = text.indexOf(')', i);
+    const eol = text.indexOf('\n', i);
+    const body = close === -1 ? '' : text.slice(close + 1, eol === -1 ? text.length : eol);
+    if (!body.trimEnd().endsWith('\\') && !/\w\s*\(/.test(body)) out.add(text.slice(start, i));
   }
   return out;
 }
@@ -253,7 +258,11 @@ export function makeVisible(opts: {
       const def = own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined);
       if (def) return def.kind === 'function' ? def : undefined;
       const key = `()${name}`;
-      if (!searched.has(key)) searched.set(key, headers().find((h) => h.functionMacro(name)));
+      if (!searched.has(key))
+        searched.set(
+          key,
+          headers().find((h) => h.functionMacro(name)),
+        );
       return searched.get(key);
     },
     struct(name) {
