@@ -170,7 +170,9 @@ export function planWalks(tree: TreeFacts, index: FunctionIndex, maxDepth: numbe
       if (covered.has(fn)) continue;
       const reach = reachable(fn, index, maxDepth);
       const others = [...reach].filter((g) => g !== fn && withFacts.includes(g));
-      if (others.length === 0) continue;
+      // Its MSI functions were all walked already (from probe or an earlier caller): another
+      // caller repeats that walk (most of the replay's time went to such repeats).
+      if (others.length === 0 || others.every((g) => covered.has(g))) continue;
       walks.push({ entry: fn, kind: 'calls', file: file.file });
       for (const g of reach) covered.add(g);
     }
