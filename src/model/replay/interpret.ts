@@ -3,7 +3,7 @@
 // (evaluate.ts), gives each allocation's result an outcome symbol that branches settle (a
 // failed allocation is undone on its failure branch), and reports each applied operation and
 // each path end to a sink. It raises no findings itself.
-import type { Cond, Expr, MsiFact, Range, Stmt, Value } from '../../facts/types';
+import type { Cond, Expr, MsiFact, Range } from '../../facts/types';
 import type { SourceSite } from '../../vocabulary/source-site';
 import type { StoreOp, StoreState } from '../store/types';
 import { apiOp, isAllocation } from './api-ops';
@@ -18,7 +18,8 @@ import { isKernelHelper } from './kernel-calls';
 import { deviceKeyOf, paramName, renameRoot } from './device-text';
 import { condKey } from './cond-key';
 import { ImpossibleTests, type ImpossibleTest } from './impossible-tests';
-import type { Frame, Interpreter } from './walk';
+import type { Frame, Interpreter, Of } from './walk';
+import { readArguments } from './fact-arguments';
 import { Evaluator, bitArgs, isBitTest, callSlot, locOf, pointee, refinement, type EvalHooks } from './evaluate';
 import { exprText } from './expr-text';
 import { BIG, errnoRange, isRes, isTop, num, top, under, type Num, type Val } from './values';
@@ -27,7 +28,6 @@ import { removesOwn } from './remove-questions';
 import { objectOf, storedObject } from './object-accessors';
 import { isAllocator, returnsZeroed } from './allocators';
 
-type Of<T extends Stmt['t']> = Extract<Stmt, { t: T }>;
 
 const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)$/i;
 /** Allocators whose memory comes back zeroed: fields of the object read 0 until written. */
@@ -42,8 +42,6 @@ function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<
   return { key: hooks.deviceKey(key), text: fact.device.text };
 }
 
-const limit = 0x7fffffff;
-const valueFields = ['min', 'max', 'count', 'index', 'first', 'last', 'hwsize', 'domain'] as const;
 
 export function newPathState(store: StoreState): PathState {
   return {
@@ -159,37 +157,17 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     return s.store;
   }
 
-  /** The fact with its run-time arguments read on this path (`int min = 17;` makes min_vecs 17). */
-  private withPathValues(s: PathState, fact: MsiFact, st: Of<'fact'>, frame: Frame): MsiFact {
-    let out = fact;
-    const ev = this.evaluator(s, frame);
-    for (const f of valueFields) {
-      const v: Value | undefined = fact[f];
-      if (!v || v.value !== undefined || v.loopBound || v.anyIndex) continue;
-      const i = fact.args.indexOf(v.text);
-      const e = i >= 0 ? st.argExprs[i] : undefined;
-      if (!e) continue;
-      const n = ev.num(ev.value(e));
-      // Only what the path pins down: a constant, or a small interval (not a count's 1..max).
-      if (n.lo !== n.hi && (n.lo < -limit || n.hi > limit)) continue;
-      const known: Value =
-        n.lo === n.hi ? { ...v, value: n.lo } : { ...v, min: Math.max(n.lo, v.min ?? -BIG), ...(n.hi < BIG ? { max: Math.min(n.hi, v.max ?? BIG) } : {}) };
-      out = { ...out, [f]: known };
-    }
-    return out;
-  }
-
   fact(s: PathState, st: Of<'fact'>, frame: Frame, unknownCond: boolean): boolean {
     s.sig = undefined;
-    if (this.nullDevice(s, st, frame)) return false;
     // Whatever the call is, it overwrites what receives its result (the store op binds it again).
     const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
     const id = st.id;
     const found = this.factOf(frame, id);
-    // The arguments are read before the result is stored (`n = pci_enable_msix_range(.., n)`).
-    const fact = found && this.withPathValues(s, found, st, frame);
+    const args = found && readArguments(found, st, s, frame, this.evaluator(s, frame));
+    if (args?.nullDevice) return false;
     if (target) this.bind(s, target, found?.api === 'pci_msix_vec_count' ? tableSize : top);
-    if (!fact) return true;
+    if (!args) return true;
+    const fact = args.fact;
     const dev = devOf(fact, frame, this.hooks, s.aliases);
     if (!dev) return true;
     if (target && fact.api === 'pci_msix_vec_count' && this.msixEnabled(s, dev.key)) this.bind(s, target, enabledTableSize);
@@ -228,23 +206,11 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     s.seq++;
     own(s, 'status')[id] = outcome.status;
     if (outcome.returns) own(s, 'returns')[id] = outcome.returns;
-    const result = this.exactResult(resultValue(fact, id) ?? (fact.api === 'pci_msix_vec_count' ? tableSize : top), fact, st, frame);
-    // min_vecs and max_vecs both the table size: the whole MSI-X table, every fixed vector in it.
-    const table = (v: Value | undefined): boolean => {
-      const i = v ? fact.args.indexOf(v.text) : -1;
-      const e = i >= 0 ? st.argExprs[i] : undefined;
-      const n = e ? this.evaluator(s, frame).value(e) : undefined;
-      return n !== undefined && !isRes(n) && n.table === true;
-    };
-    if (alloc && table(found.min) && table(found.max)) own(s, 'env').set(wholeTableKey(dev.key), num(1));
+    const value = resultValue(fact, id) ?? (fact.api === 'pci_msix_vec_count' ? tableSize : top);
+    const result = args.exactOf !== undefined && isRes(value) ? { ...value, exactOf: args.exactOf } : value;
+    if (alloc && args.wholeTable) own(s, 'env').set(wholeTableKey(dev.key), num(1));
     else if (resets) dropKey(s, 'env', wholeTableKey(dev.key));
-    if (alloc && fact.max && fact.min?.text.trim() !== fact.max.text.trim()) {
-      const i = fact.args.indexOf(fact.max.text);
-      const e = i >= 0 ? st.argExprs[i] : undefined;
-      // A location until it is written again; a constant for good.
-      const k = e?.t === 'int' ? `=${e.value}` : e ? locOf(e, frame) : undefined;
-      if (k !== undefined) own(s, 'requests')[k] = id;
-    }
+    if (alloc && args.request !== undefined) own(s, 'requests')[args.request] = id;
     if (!isTop(result)) own(s, 'calls')[callSlot(frame, fact.callRange)] = result;
     if (target) this.bind(s, target, result);
     if (resets && !s.known.includes(dev.key)) own(s, 'known').push(dev.key);
@@ -265,33 +231,6 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       state: deviceOnly(s.store, dev.key),
     });
     return true;
-  }
-
-  /**
-   * The call's device is a NULL the driver stored or passed on this path (niu's OF probe hands
-   * `pdev = NULL` down to PCI-only set-up): the kernel would oops in the call, so a driver that
-   * works never takes this path. Only an explicit binding counts, not zeroed memory.
-   */
-  private nullDevice(s: PathState, st: Of<'fact'>, frame: Frame): boolean {
-    const fact = this.factOf(frame, st.id);
-    const i = fact?.device ? fact.args.indexOf(fact.device.text) : -1;
-    const e = i >= 0 ? st.argExprs[i] : undefined;
-    const key = e && (e.t === 'var' || e.t === 'field') ? locOf(e, frame) : undefined;
-    const v = key === undefined ? undefined : s.env.get(key);
-    return v !== undefined && !isRes(v) && v.lo === 0 && v.hi === 0;
-  }
-
-  /** min_vecs and max_vecs the same unknown location: the result remembers it (see Res.exactOf). */
-  private exactResult(v: Val, fact: MsiFact, st: Of<'fact'>, frame: Frame): Val {
-    if (!isRes(v) || apiOp(fact.api).returns !== 'count' || !fact.min || !fact.max || fact.min.value !== undefined) return v;
-    const at = (t: string): Expr | undefined => {
-      const i = fact.args.indexOf(t);
-      return i >= 0 ? st.argExprs[i] : undefined;
-    };
-    const lo = at(fact.min.text);
-    const key = lo ? locOf(lo, frame) : undefined;
-    const hi = at(fact.max.text);
-    return key !== undefined && hi && locOf(hi, frame) === key ? { ...v, exactOf: key } : v;
   }
 
   /**

@@ -8,7 +8,8 @@ import { shortCircuited } from './short-circuit';
 import { written } from './statements';
 import { caseConditions } from './switch-cases';
 
-type Of<T extends Stmt['t']> = Extract<Stmt, { t: T }>;
+/** The statement of one kind. */
+export type Of<T extends Stmt['t']> = Extract<Stmt, { t: T }>;
 
 /** One activation of a function on the walk. */
 export interface Frame {
