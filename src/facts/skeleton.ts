@@ -118,7 +118,8 @@ export class SkeletonBuilder {
       }
       case 'return_statement': {
         const v = node.namedChild(0);
-        const ret: Stmt = v ? { t: 'return', value: normalise(v.text), expr: this.expr(v), range: r } : { t: 'return', range: r };
+        // A returned constant may come from a header, as a compared one does (`return FAILED;` against `== FAILED`).
+        const ret: Stmt = v ? { t: 'return', value: normalise(v.text), expr: buildExpr(v, this.env, 0, true), range: r } : { t: 'return', range: r };
         return [...this.calls(v, depth), ret];
       }
       case 'goto_statement':

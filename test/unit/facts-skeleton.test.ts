@@ -292,3 +292,28 @@ static void ta_disable(struct ta *ad)
     value: 1,
   });
 });
+
+test('a returned constant is read through the headers, as the one it is compared with (`return FAILED;`, `== FAILED`)', () => {
+  const header = '#define SUCCESS 0x2002\n#define FAILED 0x2003\n';
+  const r = extractFileFacts({
+    file: 'drv/rt.c',
+    text: `#include <scsi/scsi.h>
+static int rt_request_irq(struct pci_dev *pdev)
+{
+	if (pci_alloc_irq_vectors(pdev, 1, 4, PCI_IRQ_MSIX) < 0)
+		return FAILED;
+	return SUCCESS;
+}
+`,
+    era: defaultEra,
+    readInclude: (_from, spec) => (spec === 'scsi/scsi.h' ? header : undefined),
+  });
+  const returns = r.functions[0]!.body.flatMap((s) => (s.t === 'if' ? s.then : [s])).filter((s) => s.t === 'return');
+  assert.deepEqual(
+    returns.map((s) => (s.t === 'return' ? s.expr : undefined)),
+    [
+      { t: 'int', value: 0x2003 },
+      { t: 'int', value: 0x2002 },
+    ],
+  );
+});
