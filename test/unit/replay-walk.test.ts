@@ -125,3 +125,31 @@ test('walk: a followed call runs in a new activation and comes back; an unknown 
   assert.deepEqual(toy.ends, [{ trace: 'enter helper,fact9,returned,back helper,call outside,unseen log', how: 'fell off' }]);
   assert.equal(toy.frames.length, 1);
 });
+
+test('walk: over maxStates, the paths the interpreter ranks higher are kept, in walk order', () => {
+  // Ranks a path that ran fact 1 first (it holds what the checker tracks).
+  class Ranking extends ToyInterpreter {
+    priority(s: Toy): number {
+      return s.trace.includes('fact1') ? 1 : 0;
+    }
+  }
+  const toy = new Ranking();
+  const fork = (name: string, value: number): Stmt => ({ t: 'if', cond: truth(name), then: [set('x', value)], else: [], range: r });
+  walkFunction(
+    fn('f', [
+      fork('a', 1),
+      fork('b', 2),
+      // Two paths are kept (x = 2, x = 1); the else side of `c` adds a third, the only one with fact 1.
+      { t: 'if', cond: truth('c'), then: [], else: [set('x', 5), { t: 'fact', id: 1, argExprs: [] }], range: r },
+      ret(0),
+    ]),
+    [{ trace: [] }],
+    toy,
+    { ...opts(), maxStates: 2 },
+  );
+  // Unranked, the two earliest paths (x = 2, x = 1) would survive; ranked, the fact-1 path replaces x = 1.
+  assert.deepEqual(
+    toy.ends.map((e) => e.trace),
+    ['', 'fact1'],
+  );
+});

@@ -3,11 +3,19 @@
 import type { Cond, Stmt } from '../../facts/types';
 import { allStatements } from './statements';
 
-/** Every condition key in a body (for counting which tests repeat). */
+/** Every condition key in a body, and those of the parts of and/or chains (for counting which tests repeat). */
 export function condKeys(body: Stmt[]): string[] {
   const acc: string[] = [];
-  for (const st of allStatements(body)) if (st.t === 'if') acc.push(condKey(st.cond));
+  for (const st of allStatements(body)) if (st.t === 'if') parts(st.cond, acc);
   return acc;
+}
+
+function parts(c: Cond, acc: string[]): void {
+  acc.push(condKey(c));
+  if (c.t === 'and' || c.t === 'or') {
+    parts(c.a, acc);
+    parts(c.b, acc);
+  }
 }
 
 export function condKey(c: Cond): string {

@@ -171,6 +171,8 @@ export class Evaluator {
     const r = this.value(right);
     const exact = op === '==' || op === '!=' ? (this.exactTest(l, right) ?? this.exactTest(r, left)) : undefined;
     if (exact) return op === '==' ? exact : { ...exact, ok: num(0), failed: num(1) };
+    const least = this.atLeastTest(op, l, right) ?? this.atLeastTest(flipOp(op), r, left);
+    if (least) return least;
     switch (op) {
       case '&&':
         return this.lift([l, r], ([a, b]) => {
@@ -200,6 +202,13 @@ export class Evaluator {
       default:
         return this.lift([l, r], ([a, b]) => arith(op, a!, b!));
     }
+  }
+
+  /** `ret < min` after `ret = pci_alloc_irq_vectors(pdev, min, max, ...)`: never on success (it grants at least min). */
+  private atLeastTest(op: string, v: Val, other: Expr): Res | undefined {
+    if (!isRes(v) || v.atLeastOf === undefined || locOf(other, this.frame) !== v.atLeastOf) return undefined;
+    const onSuccess = op === '<' ? 0 : op === '>=' ? 1 : undefined;
+    return onSuccess === undefined ? undefined : { fact: v.fact, file: v.file, ok: num(onSuccess), failed: num(0, 1) };
   }
 
   /** `ret == cfg->n` after `ret = pci_alloc_irq_vectors(pdev, cfg->n, cfg->n, ...)`: 1 iff it succeeded. */
@@ -280,6 +289,8 @@ export class Evaluator {
           const t = truth(this.num(exact));
           return c.op === '==' ? t : not(t);
         }
+        const least = this.atLeastTest(c.op, l, c.right.expr) ?? this.atLeastTest(flipOp(c.op), r, c.left.expr);
+        if (least) return truth(this.num(least));
         return compare(c.op, this.num(l), this.num(r));
       }
       case 'opaque':
@@ -312,7 +323,7 @@ export function callSlot(frame: Frame, at: Range): string {
 
 /** What a branch taught about locations: narrowed values to bind, or infeasible. */
 export interface Refinement {
-  binds: [string, Num][];
+  binds: [string, Val][];
   /** Narrowed counts of allocations (the value tested was the allocation's own result). */
   granted: [number, Num][];
   infeasible: boolean;
@@ -397,7 +408,9 @@ function narrow(ev: Evaluator, e: Expr, op: string, c: number, frame: Frame, out
   const r = refine(ev.num(v), op, c);
   if (r === undefined) out.infeasible = true;
   else if (!isTop(r)) {
-    out.binds.push([key, r]);
-    if (isRes(v) && ev.outcome(v.fact) === 'ok') out.granted.push([v.fact, r]);
+    const succeeded = isRes(v) && ev.outcome(v.fact) === 'ok' ? v : undefined;
+    // A result narrowed on its success stays that result (what it is at least, or exactly).
+    out.binds.push([key, succeeded && (succeeded.atLeastOf !== undefined || succeeded.exactOf !== undefined) ? { ...succeeded, ok: r } : r]);
+    if (succeeded) out.granted.push([succeeded.fact, r]);
   }
 }

@@ -26,6 +26,8 @@ export interface FactArguments {
   request?: string;
   /** min_vecs and max_vecs the same unknown location (see Res.exactOf). */
   exactOf?: string;
+  /** min_vecs an unknown location (see Res.atLeastOf). */
+  atLeastOf?: string;
 }
 
 /** The argument expression an extracted value was read from. */
@@ -41,10 +43,11 @@ export function readArguments(found: MsiFact, st: Of<'fact'>, s: PathState, fram
     const k = max?.t === 'int' ? `=${max.value}` : max ? locOf(max, frame) : undefined;
     if (k !== undefined) out.request = k;
   }
-  if (apiOp(found.api).returns === 'count' && found.min && out.fact.min?.value === undefined && max) {
+  if (apiOp(found.api).returns === 'count' && found.min && out.fact.min?.value === undefined) {
     const min = argOf(found, st, found.min);
     const key = min ? locOf(min, frame) : undefined;
-    if (key !== undefined && locOf(max, frame) === key) out.exactOf = key;
+    if (key !== undefined && max && locOf(max, frame) === key) out.exactOf = key;
+    else if (key !== undefined) out.atLeastOf = key;
   }
   return out;
 }

@@ -16,7 +16,7 @@ export { isCleanupCall, liveAtDetach } from './path-values';
 import { toStoreOp } from './to-op';
 import { isKernelHelper } from './kernel-calls';
 import { deviceKeyOf, paramName, renameRoot } from './device-text';
-import { condKey } from './cond-key';
+import { decidedBefore, decisionsOf } from './decisions';
 import { ImpossibleTests, type ImpossibleTest } from './impossible-tests';
 import type { Frame, Interpreter, Of } from './walk';
 import { readArguments } from './fact-arguments';
@@ -25,9 +25,8 @@ import { exprText } from './expr-text';
 import { BIG, errnoRange, isRes, isTop, num, top, under, type Num, type Val } from './values';
 import { enabledTableSize, resultValue, tableSize, wholeTableKey } from './call-results';
 import { removesOwn } from './remove-questions';
-import { objectOf, storedObject } from './object-accessors';
+import { objectOf, setterStored, storedObject } from './object-accessors';
 import { isAllocator, returnsZeroed } from './allocators';
-
 
 const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)$/i;
 /** Allocators whose memory comes back zeroed: fields of the object read 0 until written. */
@@ -41,7 +40,6 @@ function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<
   if (hooks.probeDevice && fact.device.class === 'pci' && /->|\./.test(key)) return { key: hooks.probeDevice, text: fact.device.text };
   return { key: hooks.deviceKey(key), text: fact.device.text };
 }
-
 
 export function newPathState(store: StoreState): PathState {
   return {
@@ -97,6 +95,11 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   key(s: PathState): string {
     return s.sig ?? pathSignature(s, this.signatures, storeSignature(s.store));
+  }
+
+  /** A path with vectors allocated on some device matters more than one with none (it can leak). */
+  priority(s: PathState): number {
+    return Object.values(s.store.devices).some((d) => d.domains.some((dom) => dom.blocks.length > 0)) ? 1 : 0;
   }
 
   /** `unfollowed` and `exit` are left out of the key (they would split paths); a merge keeps them. */
@@ -207,7 +210,13 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     own(s, 'status')[id] = outcome.status;
     if (outcome.returns) own(s, 'returns')[id] = outcome.returns;
     const value = resultValue(fact, id) ?? (fact.api === 'pci_msix_vec_count' ? tableSize : top);
-    const result = args.exactOf !== undefined && isRes(value) ? { ...value, exactOf: args.exactOf } : value;
+    const result = !isRes(value)
+      ? value
+      : args.exactOf !== undefined
+        ? { ...value, exactOf: args.exactOf }
+        : args.atLeastOf !== undefined
+          ? { ...value, atLeastOf: args.atLeastOf }
+          : value;
     if (alloc && args.wholeTable) own(s, 'env').set(wholeTableKey(dev.key), num(1));
     else if (resets) dropKey(s, 'env', wholeTableKey(dev.key));
     if (alloc && args.request !== undefined) own(s, 'requests')[args.request] = id;
@@ -315,6 +324,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       this.unfollowed(s, st, frame);
       this.bitOp(s, st, frame);
       if (isAllocator(st.name)) v = num(0, BIG);
+      else if (setterStored(st.name, st.argExprs, frame, s.aliases)) v = num(1, BIG);
     }
     if (!isTop(v)) own(s, 'calls')[callSlot(frame, st.range)] = v;
     const stored = callee ? undefined : storedObject(st.name, st.argExprs, frame);
@@ -507,10 +517,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const unwinding = this.hooks.phase === 'remove' || (this.hooks.phase === 'probe' && s.errorPath);
     if (!read && r.granted.length === 0 && unwinding && !removesOwn(cond)) s.guessed = true;
     if (r.binds.length || read) return { states: [s], read: read || r.granted.length > 0 };
-    const key = condKey(cond);
-    const known = s.decisions[key];
+    const known = decidedBefore(s.decisions, cond);
     if (known !== undefined) return { states: known === branch ? [s] : [], read: false };
-    if (this.opts.keepDecision(key)) own(s, 'decisions')[key] = branch;
+    for (const [key, side] of decisionsOf(cond, branch, this.opts.keepDecision)) own(s, 'decisions')[key] = side;
     return { states: [s], read: false };
   }
 

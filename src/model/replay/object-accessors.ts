@@ -58,6 +58,16 @@ export function objectOf(name: string, args: Expr[], frame: Frame, aliases: Reco
   return aliases[slotKey(slot, of)] ?? `${slot}(${of})`;
 }
 
+/**
+ * The getter reads an object a setter stored on this path (`pci_get_drvdata(pdev)` in remove after
+ * probe's `pci_set_drvdata(pdev, adapter)`): a pointer the driver had tested, not NULL.
+ */
+export function setterStored(name: string, args: Expr[], frame: Frame, aliases: Record<string, string>): boolean {
+  const slot = slotOf(name, args);
+  const of = slot ? holder(args[0], frame) : undefined;
+  return slot !== undefined && of !== undefined && aliases[slotKey(slot, of)] !== undefined;
+}
+
 /** `pci_set_drvdata(pdev, priv)`: the alias entry to record (key, object), if any. */
 export function storedObject(name: string, args: Expr[], frame: Frame): [string, string] | undefined {
   const setter = setters[name];

@@ -39,6 +39,8 @@ export interface Res {
    * it, so `ret == cfg->total_vectors` is the success test even when the location's value is unknown.
    */
   exactOf?: string;
+  /** min_vecs was this location (`fnic`'s `min_irqs`): on success the count is at least its value. */
+  atLeastOf?: string;
 }
 
 export type Val = Num | Res;

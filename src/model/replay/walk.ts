@@ -35,6 +35,8 @@ export interface Interpreter<S> {
   key(s: S): string;
   /** Two paths merged: what the kept one must inherit from the dropped one (conservative flags). */
   join?(kept: S, dropped: S): void;
+  /** Beyond maxStates, paths of higher priority are kept first. */
+  priority?(s: S): number;
   /** `unknownCond`: the call sits under a branch condition the model could not read. False: no working driver takes this path. */
   fact(s: S, st: Of<'fact'>, frame: Frame, unknownCond: boolean): boolean;
   /** Before the walk enters `callee` for this call: bind its parameters. */
@@ -105,14 +107,21 @@ function merge<S>(ctx: Ctx<S>, ...lists: S[][]): S[] {
         continue;
       }
       seen.set(sig, s);
-      if (out.length >= ctx.opts.maxStates) {
-        ctx.truncated.value = true;
-        continue;
-      }
       out.push(s);
     }
   }
-  return out;
+  if (out.length <= ctx.opts.maxStates) return out;
+  ctx.truncated.value = true;
+  // Over the limit: keep the paths that carry what the interpreter tracks first (a path with
+  // vectors allocated can still leak; one with nothing allocated cannot), in walk order.
+  const rank = ctx.interp.priority;
+  if (!rank) return out.slice(0, ctx.opts.maxStates);
+  return out
+    .map((s, i) => ({ s, i, r: rank.call(ctx.interp, s) }))
+    .sort((a, b) => b.r - a.r || a.i - b.i)
+    .slice(0, ctx.opts.maxStates)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.s);
 }
 
 const relevantCache = new WeakMap<Stmt[], boolean>();
