@@ -13,6 +13,7 @@ import { printTable } from './lib/table.mjs';
 import { measureRg } from './measures/rg.mjs';
 import { measureIrqlensFacts } from './measures/irqlens-facts.mjs';
 import { measureIrqlensCheck } from './measures/irqlens-check.mjs';
+import { measureIrqlensCheckCache } from './measures/irqlens-check-cache.mjs';
 import { measureCoccinelle } from './measures/coccinelle.mjs';
 import { measureIrqlensReview } from './measures/irqlens-review.mjs';
 import { measureTopologyImport } from './measures/topology-import.mjs';
@@ -26,6 +27,7 @@ const measurements = [
   { name: 'rg', run: measureRg },
   { name: 'irqlens-facts', run: measureIrqlensFacts },
   { name: 'irqlens-check', run: measureIrqlensCheck },
+  { name: 'irqlens-check-cache', run: measureIrqlensCheckCache },
   { name: 'coccinelle', run: measureCoccinelle },
   { name: 'irqlens-review', run: measureIrqlensReview },
   { name: 'topology-import', run: measureTopologyImport },

@@ -27,6 +27,7 @@ export interface CheckPathsOptions extends Options {
 export async function checkPaths(paths: string[], opts: CheckPathsOptions): Promise<CheckResult> {
   const scan: AnalyzeOptions = { cwd: opts.cwd, ...(opts.era ? { era: opts.era } : {}) };
   if (opts.jobs !== undefined) scan.jobs = opts.jobs;
+  if (opts.cacheDir !== undefined) scan.cacheDir = opts.cacheDir;
   if (opts.onProblem) scan.onProblem = opts.onProblem;
   if (opts.onProgress) scan.onProgress = opts.onProgress;
   // With a topology the replay asks it about devices as it goes: that stays on this thread.

@@ -1,7 +1,7 @@
 // `irqlens check` and `irqlens simulate` through the CLI entry: output, exit statuses, usage errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -119,4 +119,26 @@ static struct platform_driver p_driver = {
   assert.equal((await run(['check', 'p.c', '--jobs', '0'], dir)).out, '');
   const bad = await run(['check', 'p.c', '--era', '7.2'], dir);
   assert.deepEqual([bad.code, bad.err.split('\n')[0]], [2, "irqlens check: --era must be one of 7.x, 6.12, 6.1 (got '7.2')"]);
+});
+
+test('check --cache: facts are kept under $XDG_CACHE_HOME/irqlens and reused with the same findings; without it nothing is written', async () => {
+  const dir = dirWith({ 'bad.c': conflict });
+  const cacheHome = mkdtempSync(join(tmpdir(), 'irqlens-xdg-'));
+  const saved = process.env['XDG_CACHE_HOME'];
+  process.env['XDG_CACHE_HOME'] = cacheHome;
+  try {
+    const plain = await run(['check', '.', '--jobs', '0', '--format', 'json'], dir);
+    assert.equal(existsSync(join(cacheHome, 'irqlens')), false);
+    const cold = await run(['check', '.', '--jobs', '0', '--format', 'json', '--cache'], dir);
+    const entries = readdirSync(join(cacheHome, 'irqlens'));
+    assert.equal(entries.length, 1);
+    assert.deepEqual(readdirSync(join(cacheHome, 'irqlens', entries[0]!)), ['facts.json']);
+    const warm = await run(['check', '.', '--jobs', '0', '--format', 'json', '--cache'], dir);
+    assert.equal(cold.out, plain.out);
+    assert.equal(warm.out, plain.out);
+    assert.equal(warm.err, '');
+  } finally {
+    if (saved === undefined) delete process.env['XDG_CACHE_HOME'];
+    else process.env['XDG_CACHE_HOME'] = saved;
+  }
 });

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Engine } from '../../engine/index';
+import { Engine, defaultCacheDir } from '../../engine/index';
 import { atLeast, type Severity } from '../../vocabulary/finding';
 import type { FileProblem } from '../../facts/types';
 import { UsageError, type CliIO, type Command } from '../command';
@@ -29,6 +29,8 @@ options:
   --jobs N                      worker threads (default: CPU count)
   --speculative                 also report findings that rest only on what the model cannot
                                 see (a branch it cannot read, a run-time count alone)
+  --cache                       keep each file's facts in $XDG_CACHE_HOME/irqlens (~/.cache/irqlens),
+                                the language server's cache: an unchanged file is not parsed again
 `;
 
 const failOns = ['error', 'warning', 'info', 'never'] as const;
@@ -56,6 +58,7 @@ function parse(argv: string[]) {
         jobs: { type: 'string' },
         era: { type: 'string' },
         speculative: { type: 'boolean' },
+        cache: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -99,6 +102,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     layout,
     bindings,
     ...(values.speculative ? { speculative: true } : {}),
+    ...(values.cache ? { cacheDir: defaultCacheDir() } : {}),
     ...(topology ? { topology } : {}),
     ...(jobs !== undefined ? { jobs } : {}),
     ...(partitions.length ? { partitions } : {}),
