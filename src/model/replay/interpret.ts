@@ -29,7 +29,6 @@ import { objectOf, setterStored, storedObject } from './object-accessors';
 import { isAllocator, returnsZeroed } from './allocators';
 
 const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)$/i;
-/** Allocators whose memory comes back zeroed: fields of the object read 0 until written. */
 
 function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<string, string>): { key: string; text: string } | undefined {
   if (!fact.device) return undefined;
@@ -530,13 +529,13 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     constrainGranted(this.writableStore(s), { file: fact.file, range: fact.range, function: fact.function, api: fact.api }, Math.max(1, v.lo), v.hi);
   }
 
-  /** `pdev->msix_enabled`: read from the store when this walk knows the device's mode. */
   /** MSI-X vectors are allocated on the device on this path (so it has an MSI-X table). */
   private msixEnabled(s: PathState, key: string): boolean {
     const modes = s.store.devices[key]?.pciModes;
     return !!modes && modes.length > 0 && s.known.includes(key) && modes.every((x) => x === 'msix');
   }
 
+  /** `pdev->msix_enabled`: read from the store when this walk knows the device's mode. */
   private modeBit(s: PathState, base: Expr, field: 'msi_enabled' | 'msix_enabled', frame: Frame): Num | undefined {
     const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(exprText(base)), frame.rename), s.aliases));
     const modes = s.store.devices[key]?.pciModes;
