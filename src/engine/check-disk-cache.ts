@@ -21,10 +21,10 @@ export interface CheckKeyOptions {
 // 2: entries hold the whole CheckResult (with its era).
 const format = 2;
 
-interface CacheFile {
+interface CacheFile<T> {
   format: number;
   tool: string;
-  entries: Record<string, { key: string; output: CheckResult }>;
+  entries: Record<string, { key: string; output: T }>;
 }
 
 function toolIdentity(): string {
@@ -53,11 +53,15 @@ export function checkKey(files: FileFacts[], era: EraInfo, opts: CheckKeyOptions
   return hash.digest('hex');
 }
 
-export class CheckDiskCache {
-  private entries: CacheFile['entries'] = {};
+/**
+ * Results by group (a directory), each valid while its key is: the server keeps whole
+ * CheckResults in checks.json, `check --cache` each directory's replay (a PartResult) in parts.json.
+ */
+export class CheckDiskCache<T = CheckResult> {
+  private entries: CacheFile<T>['entries'] = {};
   /** Results whose key is computed when the cache is written (hashing every directory's facts
    *  is work a cold scan need not do before its diagnostics are out). */
-  private readonly unkeyed = new Map<string, { key: () => string; output: CheckResult }>();
+  private readonly unkeyed = new Map<string, { key: () => string; output: T }>();
   private dirty = false;
   private readonly path: string | null;
 
@@ -65,12 +69,13 @@ export class CheckDiskCache {
     cacheDir: string | null,
     root: string,
     private readonly log: (message: string) => void,
+    fileName = 'checks.json',
   ) {
-    this.path = cacheDir ? join(cacheDir, createHash('sha256').update(root).digest('hex').slice(0, 16), 'checks.json') : null;
+    this.path = cacheDir ? join(cacheDir, createHash('sha256').update(root).digest('hex').slice(0, 16), fileName) : null;
     this.load();
   }
 
-  get(group: string, key: string): CheckResult | undefined {
+  get(group: string, key: string): T | undefined {
     const e = this.entries[group];
     return e && e.key === key ? e.output : undefined;
   }
@@ -80,7 +85,7 @@ export class CheckDiskCache {
     return this.unkeyed.size === 0 && Object.keys(this.entries).length === 0;
   }
 
-  set(group: string, key: string | (() => string), output: CheckResult): void {
+  set(group: string, key: string | (() => string), output: T): void {
     if (typeof key === 'string') {
       this.unkeyed.delete(group);
       this.entries[group] = { key, output };
@@ -95,7 +100,7 @@ export class CheckDiskCache {
     this.unkeyed.clear();
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      const data: CacheFile = { format, tool: toolIdentity(), entries: this.entries };
+      const data: CacheFile<T> = { format, tool: toolIdentity(), entries: this.entries };
       writeFileSync(`${this.path}.tmp`, JSON.stringify(data));
       renameSync(`${this.path}.tmp`, this.path);
       this.dirty = false;
@@ -113,7 +118,7 @@ export class CheckDiskCache {
       return; // no cache yet
     }
     try {
-      const data = JSON.parse(text) as Partial<CacheFile>;
+      const data = JSON.parse(text) as Partial<CacheFile<T>>;
       if (data.format === format && data.tool === toolIdentity() && typeof data.entries === 'object' && data.entries !== null) this.entries = data.entries;
     } catch (err) {
       this.log(`irqlens: ignoring a corrupt check cache ${this.path}: ${err instanceof Error ? err.message : String(err)}`);

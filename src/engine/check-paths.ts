@@ -14,6 +14,8 @@ import { type CheckResult } from './result';
 import { startCheckHelper } from './worker-pool';
 import { acceptParts } from './scan-check';
 import { ScannedParts } from './scanned-parts';
+import { PartCache } from './part-cache';
+import { fileProblem } from '../workspace/file-problem';
 
 export interface CheckPathsOptions extends Options {
   cwd: string;
@@ -35,7 +37,17 @@ export async function checkPaths(paths: string[], opts: CheckPathsOptions): Prom
   const scanned = threads ? new ScannedParts(opts) : undefined;
   const tree = await analyzeTree(paths, { ...scan, ...scanned?.scanCheck(paths.join(' ')) });
   if (scanned?.failure) throw new Error(`irqlens: checking in a scan worker failed: ${scanned.failure}`);
-  const { accepted, rest } = acceptParts(tree, scanned?.whole() ?? []);
+  const fresh = scanned?.whole() ?? [];
+  if (opts.cacheDir !== undefined && opts.topology === undefined) {
+    // `check --cache`: directories whose facts did not change keep their last replay.
+    const log = (message: string) => opts.onProblem?.(fileProblem(opts.cacheDir!, message, 'warning'));
+    const cache = new PartCache(opts.cacheDir, resolve(opts.cwd), log);
+    const { accepted, rest } = acceptParts(tree, [...fresh, ...cache.exchange(tree, opts, fresh)]);
+    const result = mergeParts(tree, opts, [...accepted, ...cache.checkRest(rest, opts)]);
+    cache.save();
+    return result;
+  }
+  const { accepted, rest } = acceptParts(tree, fresh);
   if (accepted.length > 0) return mergeParts(tree, opts, [...accepted, checkPart(rest, opts)]);
   const helper = threads ? startCheckHelper() : undefined;
   try {

@@ -1,7 +1,7 @@
 // `irqlens check` and `irqlens simulate` through the CLI entry: output, exit statuses, usage errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -121,7 +121,7 @@ static struct platform_driver p_driver = {
   assert.deepEqual([bad.code, bad.err.split('\n')[0]], [2, "irqlens check: --era must be one of 7.x, 6.12, 6.1 (got '7.2')"]);
 });
 
-test('check --cache: facts are kept under $XDG_CACHE_HOME/irqlens and reused with the same findings; without it nothing is written', async () => {
+test("check --cache: facts and each directory's replay are kept under $XDG_CACHE_HOME/irqlens and reused with the same findings; without it nothing is written", async () => {
   const dir = dirWith({ 'bad.c': conflict });
   const cacheHome = mkdtempSync(join(tmpdir(), 'irqlens-xdg-'));
   const saved = process.env['XDG_CACHE_HOME'];
@@ -132,7 +132,10 @@ test('check --cache: facts are kept under $XDG_CACHE_HOME/irqlens and reused wit
     const cold = await run(['check', '.', '--jobs', '0', '--format', 'json', '--cache'], dir);
     const entries = readdirSync(join(cacheHome, 'irqlens'));
     assert.equal(entries.length, 1);
-    assert.deepEqual(readdirSync(join(cacheHome, 'irqlens', entries[0]!)), ['facts.json']);
+    const kept = join(cacheHome, 'irqlens', entries[0]!);
+    assert.deepEqual(readdirSync(kept).sort(), ['facts.json', 'parts.json']);
+    // The directory's replay is kept too (parts.json), keyed by its facts.
+    assert.equal(Object.keys((JSON.parse(readFileSync(join(kept, 'parts.json'), 'utf8')) as { entries: object }).entries).length, 1);
     const warm = await run(['check', '.', '--jobs', '0', '--format', 'json', '--cache'], dir);
     assert.equal(cold.out, plain.out);
     assert.equal(warm.out, plain.out);

@@ -29,8 +29,9 @@ options:
   --jobs N                      worker threads (default: CPU count)
   --speculative                 also report findings that rest only on what the model cannot
                                 see (a branch it cannot read, a run-time count alone)
-  --cache                       keep each file's facts in $XDG_CACHE_HOME/irqlens (~/.cache/irqlens),
-                                the language server's cache: an unchanged file is not parsed again
+  --cache                       keep each file's facts and each directory's replay in
+                                $XDG_CACHE_HOME/irqlens (~/.cache/irqlens): an unchanged file is
+                                not parsed again, an unchanged directory not replayed again
 `;
 
 const failOns = ['error', 'warning', 'info', 'never'] as const;
