@@ -233,6 +233,8 @@ export function makeVisible(opts: {
     searched.set(key, found);
     return found;
   };
+  /** The file's own definitions, and those its caller supplies (headerDefines). */
+  const fileOwn = (name: string): MacroDef | undefined => own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined);
   const inHeaders = (name: string): MacroDef | undefined => search(name, name, headers);
   const inKernelHeaders = (name: string): MacroDef | undefined => search(`<>${name}`, name, systemHeaders);
   return {
@@ -240,7 +242,7 @@ export function makeVisible(opts: {
       lookup(name) {
         // The kernel's own names (built in) come right after the file's: a driver header cannot
         // redefine them, so they never cost a header read.
-        const hit = own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined) ?? own(builtins, name);
+        const hit = fileOwn(name) ?? own(builtins, name);
         if (hit) return hit;
         // Kernel macros and enum constants are upper case; lower-case names are variables (or
         // min/max-style helpers the evaluator knows), so they never trigger header reads.
@@ -251,11 +253,11 @@ export function makeVisible(opts: {
     },
     localEnv: {
       lookup(name) {
-        return own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined) ?? own(builtins, name);
+        return fileOwn(name) ?? own(builtins, name);
       },
     },
     driverMacro(name) {
-      const def = own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined);
+      const def = fileOwn(name);
       if (def) return def.kind === 'function' ? def : undefined;
       const key = `()${name}`;
       if (!searched.has(key))
