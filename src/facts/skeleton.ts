@@ -101,7 +101,9 @@ export class SkeletonBuilder {
           else cases.push({ labels: [label], values: [v], body });
         }
         const subjectText = normalise(subject?.text ?? '').replace(/^\((.*)\)$/, '$1');
-        return [...this.calls(subject, depth), { t: 'switch', subject: subjectText, subjectExpr: buildExpr(subject, this.env), cases, range: r }];
+        // The subject first, as an if's condition: a driver macro it expands is not listed as a call.
+        const subjectExpr = buildExpr(subject, this.env);
+        return [...this.calls(subject, depth), { t: 'switch', subject: subjectText, subjectExpr, cases, range: r }];
       }
       case 'for_statement': {
         const init = node.childForFieldName('initializer');
