@@ -49,10 +49,15 @@ export class PartCache {
 
   /** Replays the rest directory by directory, keeping each result. */
   checkRest(rest: TreeFacts, opts: Options): PartResult[] {
-    const dirs = directoriesOf(rest.files);
+    const all = new Map<string, FileFacts[]>();
+    for (const f of rest.files) {
+      const list = all.get(dirOf(f.file));
+      if (list) list.push(f);
+      else all.set(dirOf(f.file), [f]);
+    }
     const out: PartResult[] = [];
-    for (const [dir, files] of dirs) {
-      const result = checkPart({ ...rest, files: rest.files.filter((f) => dirOf(f.file) === dir) }, opts);
+    for (const [dir, files] of directoriesOf(rest.files)) {
+      const result = checkPart({ ...rest, files: all.get(dir)! }, opts);
       this.disk.set(dir, partKey(files, rest.era, opts), result);
       out.push(result);
     }
