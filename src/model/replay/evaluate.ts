@@ -1,12 +1,12 @@
 // Reads IR expressions and conditions on one path: locations scoped per activation, values
-// from the path's environment, allocation results that depend on their outcome symbol, and
-// the refinement a branch brings (`if (ret)` taken: ret != 0 on that path).
+// from the path's environment, allocation results that depend on their outcome symbol. What a
+// branch teaches about them is refinement.ts.
 import type { Cond, Expr, Range } from '../../facts/types';
-import { isBitOpName } from '../../facts/expr';
 import type { Outcome } from './outcome';
 import type { PathState } from './replay-state';
 import { isFileGlobal } from './file-globals';
 import type { Frame } from './walk';
+import { bitArgs, isBitTest } from './bit-ops';
 import {
   BIG,
   arith,
@@ -17,11 +17,7 @@ import {
   flipOp,
   hull,
   isRes,
-  isTop,
-  negateOp,
   num,
-  refine,
-  refineBits,
   top,
   truth,
   under,
@@ -169,10 +165,8 @@ export class Evaluator {
   private binary(op: string, left: Expr, right: Expr): Val {
     const l = this.value(left);
     const r = this.value(right);
-    const exact = op === '==' || op === '!=' ? (this.exactTest(l, right) ?? this.exactTest(r, left)) : undefined;
-    if (exact) return op === '==' ? exact : { ...exact, ok: num(0), failed: num(1) };
-    const least = this.atLeastTest(op, l, right) ?? this.atLeastTest(flipOp(op), r, left);
-    if (least) return least;
+    const related = this.relation(op, l, r, left, right);
+    if (related) return related;
     switch (op) {
       case '&&':
         return this.lift([l, r], ([a, b]) => {
@@ -202,6 +196,15 @@ export class Evaluator {
       default:
         return this.lift([l, r], ([a, b]) => arith(op, a!, b!));
     }
+  }
+
+  /** A comparison of an allocation's result with the location it was asked with, per outcome (1: holds). */
+  private relation(op: string, l: Val, r: Val, left: Expr, right: Expr): Res | undefined {
+    if (op === '==' || op === '!=') {
+      const exact = this.exactTest(l, right) ?? this.exactTest(r, left);
+      return exact && (op === '==' ? exact : { ...exact, ok: num(0), failed: num(1) });
+    }
+    return this.atLeastTest(op, l, right) ?? this.atLeastTest(flipOp(op), r, left);
   }
 
   /** `ret < min` after `ret = pci_alloc_irq_vectors(pdev, min, max, ...)`: never on success (it grants at least min). */
@@ -284,14 +287,8 @@ export class Evaluator {
       case 'cmp': {
         const l = this.value(c.left.expr);
         const r = this.value(c.right.expr);
-        const exact = c.op === '==' || c.op === '!=' ? (this.exactTest(l, c.right.expr) ?? this.exactTest(r, c.left.expr)) : undefined;
-        if (exact) {
-          const t = truth(this.num(exact));
-          return c.op === '==' ? t : not(t);
-        }
-        const least = this.atLeastTest(c.op, l, c.right.expr) ?? this.atLeastTest(flipOp(c.op), r, c.left.expr);
-        if (least) return truth(this.num(least));
-        return compare(c.op, this.num(l), this.num(r));
+        const related = this.relation(c.op, l, r, c.left.expr, c.right.expr);
+        return related ? truth(this.num(related)) : compare(c.op, this.num(l), this.num(r));
       }
       case 'opaque':
         return undefined;
@@ -319,98 +316,4 @@ export class Evaluator {
 /** The slot a call's value is kept in until its statement reads it. */
 export function callSlot(frame: Frame, at: Range): string {
   return `${frame.id}@${at.line}:${at.column}`;
-}
-
-/** What a branch taught about locations: narrowed values to bind, or infeasible. */
-export interface Refinement {
-  binds: [string, Val][];
-  /** Narrowed counts of allocations (the value tested was the allocation's own result). */
-  granted: [number, Num][];
-  infeasible: boolean;
-}
-
-/** The narrowing of locations that `c` being `branch` implies (what can be told without splitting). */
-export function refinement(ev: Evaluator, c: Cond, branch: boolean, frame: Frame, out: Refinement = { binds: [], granted: [], infeasible: false }): Refinement {
-  switch (c.t) {
-    case 'not':
-      return refinement(ev, c.a, !branch, frame, out);
-    case 'and':
-    case 'or': {
-      const all = (c.t === 'and') === branch;
-      if (all) {
-        refinement(ev, c.a, branch, frame, out);
-        refinement(ev, c.b, branch, frame, out);
-      } else {
-        // `a && b` false: when a holds, b is false (and the other way round).
-        const a = ev.cond(c.a);
-        const b = ev.cond(c.b);
-        if (a === !branch) refinement(ev, c.b, branch, frame, out);
-        else if (b === !branch) refinement(ev, c.a, branch, frame, out);
-      }
-      return out;
-    }
-    case 'truth':
-      truthRefinement(ev, c.operand.expr, branch, frame, out);
-      return out;
-    case 'cmp': {
-      const r = ev.num(ev.value(c.right.expr));
-      const l = ev.num(ev.value(c.left.expr));
-      const op = branch ? c.op : negateOp(c.op);
-      if (constOf(r) !== undefined) narrow(ev, c.left.expr, op, constOf(r)!, frame, out);
-      else if (constOf(l) !== undefined) narrow(ev, c.right.expr, flipOp(op), constOf(l)!, frame, out);
-      return out;
-    }
-    case 'opaque':
-      return out;
-  }
-}
-
-/**
- * A bit operation whose value is the bit's old state: test_bit(), and test_and_clear_bit() /
- * test_and_set_bit() (ena_disable_msix: `if (test_and_clear_bit(ENA_FLAG_MSIX_ENABLED, ...))`).
- * The walk reads the test and leaves the word as it was: the skeleton runs a condition's calls
- * before the condition, so applying the clear there would answer the test with the new value.
- */
-export function isBitTest(name: string): boolean {
-  return name.endsWith('test_bit') || name.startsWith('test_and_') || name.startsWith('__test_and_');
-}
-
-/** `set_bit(nr, &w)`, `test_bit(nr, &w)`: the word `w` and the bit's mask, when nr is constant. */
-export function bitArgs(e: Extract<Expr, { t: 'call' }>): { word: Expr; mask: number } | undefined {
-  if (!isBitOpName(e.name) || e.args.length !== 2) return undefined;
-  const [nr, addr] = e.args;
-  if (nr?.t !== 'int' || nr.value < 0 || nr.value > 30 || addr?.t !== 'addr') return undefined;
-  return { word: addr.a, mask: 1 << nr.value };
-}
-
-function truthRefinement(ev: Evaluator, e: Expr, branch: boolean, frame: Frame, out: Refinement): void {
-  if (e.t === 'unary' && e.op === '!') return truthRefinement(ev, e.a, !branch, frame, out);
-  const bit = e.t === 'call' ? bitArgs(e) : undefined;
-  if (bit && e.t === 'call' && isBitTest(e.name)) e = { t: 'binary', op: '&', left: bit.word, right: { t: 'int', value: bit.mask } };
-  if (e.t === 'binary' && e.op === '&') {
-    const mask = constOf(ev.num(ev.value(e.right)));
-    const key = locOf(e.left, frame);
-    const v = ev.value(e.left);
-    if (mask === undefined || key === undefined || ev.open(v) !== undefined) return;
-    const r = refineBits(ev.num(v), mask, branch);
-    if (r === undefined) out.infeasible = true;
-    else out.binds.push([key, r]);
-    return;
-  }
-  narrow(ev, e, branch ? '!=' : '==', 0, frame, out);
-}
-
-function narrow(ev: Evaluator, e: Expr, op: string, c: number, frame: Frame, out: Refinement): void {
-  const key = locOf(e, frame);
-  if (key === undefined) return;
-  const v = ev.value(e);
-  if (ev.open(v) !== undefined) return; // the outcome split decides it
-  const r = refine(ev.num(v), op, c);
-  if (r === undefined) out.infeasible = true;
-  else if (!isTop(r)) {
-    const succeeded = isRes(v) && ev.outcome(v.fact) === 'ok' ? v : undefined;
-    // A result narrowed on its success stays that result (what it is at least, or exactly).
-    out.binds.push([key, succeeded && (succeeded.atLeastOf !== undefined || succeeded.exactOf !== undefined) ? { ...succeeded, ok: r } : r]);
-    if (succeeded) out.granted.push([succeeded.fact, r]);
-  }
 }
