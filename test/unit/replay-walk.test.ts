@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Cond, Expr, FunctionInfo, Range, Stmt } from '../../src/facts/types';
-import { walkFunction, type Frame, type Interpreter } from '../../src/model/replay/walk';
+import { walkFunction } from '../../src/model/replay/walk';
+import type { Frame, Interpreter } from '../../src/model/replay/walk-interface';
 
 const r: Range = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 const v = (name: string): Expr => ({ t: 'var', name });

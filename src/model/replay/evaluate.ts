@@ -5,7 +5,7 @@ import type { Cond, Expr, Range } from '../../facts/types';
 import type { Outcome } from './outcome';
 import type { PathState } from './replay-state';
 import { isFileGlobal } from './file-globals';
-import type { Frame } from './walk';
+import type { Frame } from './walk-interface';
 import { bitArgs, isBitTest } from './bit-ops';
 import {
   BIG,

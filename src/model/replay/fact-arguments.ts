@@ -6,7 +6,7 @@ import { apiOp } from './api-ops';
 import { type Evaluator, locOf } from './evaluate';
 import type { PathState } from './replay-state';
 import { BIG, isRes, type Val } from './values';
-import type { Frame, Of } from './walk';
+import type { Frame, Of } from './walk-interface';
 
 const limit = 0x7fffffff;
 const valueFields = ['min', 'max', 'count', 'index', 'first', 'last', 'hwsize', 'domain'] as const;

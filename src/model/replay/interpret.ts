@@ -18,7 +18,7 @@ import { isKernelHelper } from './kernel-calls';
 import { deviceKeyOf, paramName, renameRoot } from './device-text';
 import { decidedBefore, decisionsOf } from './decisions';
 import { ImpossibleTests, type ImpossibleTest } from './impossible-tests';
-import type { Frame, Interpreter, Of } from './walk';
+import type { Frame, Interpreter, Of } from './walk-interface';
 import { readArguments } from './fact-arguments';
 import { Evaluator, callSlot, locOf, pointee, type EvalHooks } from './evaluate';
 import { bitArgs, isBitTest } from './bit-ops';

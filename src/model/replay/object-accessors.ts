@@ -4,7 +4,7 @@
 // Each row: the getter, or the setter that stores its second argument under the first.
 import type { Expr } from '../../facts/types';
 import { pointee } from './evaluate';
-import type { Frame } from './walk';
+import type { Frame } from './walk-interface';
 
 /** The object slot each getter reads (drvdata of a device, the private area of a net_device). */
 const getters: Record<string, string> = {

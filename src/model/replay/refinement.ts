@@ -5,7 +5,7 @@ import type { Cond, Expr } from '../../facts/types';
 import { bitArgs, isBitTest } from './bit-ops';
 import { type Evaluator, locOf } from './evaluate';
 import { constOf, flipOp, isRes, isTop, negateOp, refine, refineBits, type Num, type Val } from './values';
-import type { Frame } from './walk';
+import type { Frame } from './walk-interface';
 
 /** What a branch taught about locations: narrowed values to bind, or infeasible. */
 export interface Refinement {

@@ -14,7 +14,8 @@ import { newStore } from './store-port';
 import { newSigningEpoch } from './path-parts';
 import { isRes, under, type Val } from './values';
 import { condKeys } from './cond-key';
-import { walkFunction, type WalkOptions } from './walk';
+import { walkFunction } from './walk';
+import type { WalkOptions } from './walk-interface';
 
 export interface WalkReport {
   walk: Walk;
