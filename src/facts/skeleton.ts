@@ -5,7 +5,8 @@ import type { Node } from 'web-tree-sitter';
 import { normalise } from './c-text';
 import { nodeRange } from '../parse/node-range';
 import { buildArgExpr, buildExpr, isBitOpName, type ExprEnv } from './expr';
-import type { Cond, Conditional, Expr, Operand, Range, Stmt } from './types';
+import { buildCond } from './cond-ir';
+import type { Cond, Conditional, Expr, Range, Stmt } from './types';
 
 export interface SkeletonEnv extends ExprEnv {
   /** A call of this name is a for-each loop macro (its body is the next statement). */
@@ -18,7 +19,6 @@ export interface SkeletonEnv extends ExprEnv {
   macroSeen?(name: string): boolean;
 }
 
-const cmpOps = new Set(['<', '<=', '>', '>=', '==', '!=']);
 export const MAX_DEPTH = 200;
 
 export class SkeletonBuilder {
@@ -74,7 +74,7 @@ export class SkeletonBuilder {
         const alt = node.childForFieldName('alternative');
         const elseBody = alt ? (alt.type === 'else_clause' ? alt.namedChild(0) : alt) : null;
         // The condition first: a driver macro it expands is then not listed as a call.
-        const test = this.cond(cond);
+        const test = buildCond(cond, this.env);
         return [
           ...this.calls(cond, depth),
           {
@@ -110,13 +110,20 @@ export class SkeletonBuilder {
         const cond = node.childForFieldName('condition');
         const update = node.childForFieldName('update');
         const body = [...this.block(node.childForFieldName('body'), depth + 1), ...this.exprStmts(update, depth)];
-        const loop: Stmt = cond ? { t: 'loop', cond: this.cond(cond), body, range: r } : { t: 'loop', body, range: r };
+        const loop: Stmt = cond ? { t: 'loop', cond: buildCond(cond, this.env), body, range: r } : { t: 'loop', body, range: r };
         return [...(init ? this.stmt(init, depth) : []), loop];
       }
       case 'while_statement':
       case 'do_statement': {
         const cond = node.childForFieldName('condition');
-        return [{ t: 'loop', cond: this.cond(cond), body: [...this.block(node.childForFieldName('body'), depth + 1), ...this.calls(cond, depth)], range: r }];
+        return [
+          {
+            t: 'loop',
+            cond: buildCond(cond, this.env),
+            body: [...this.block(node.childForFieldName('body'), depth + 1), ...this.calls(cond, depth)],
+            range: r,
+          },
+        ];
       }
       case 'return_statement': {
         const v = node.namedChild(0);
@@ -323,53 +330,6 @@ export class SkeletonBuilder {
       );
     }
     return out;
-  }
-
-  cond(node: Node | null): Cond {
-    if (!node) return { t: 'opaque', text: '', facts: [] };
-    let n = node;
-    while ((n.type === 'parenthesized_expression' || n.type === 'condition_clause') && n.namedChildCount === 1) n = n.namedChild(0)!;
-    if (n.type === 'binary_expression') {
-      const op = n.childForFieldName('operator')?.type ?? '';
-      const l = n.childForFieldName('left');
-      const rr = n.childForFieldName('right');
-      if ((op === '&&' || op === '||') && l && rr) return { t: op === '&&' ? 'and' : 'or', a: this.cond(l), b: this.cond(rr) };
-      if (cmpOps.has(op) && l && rr) return { t: 'cmp', op: op as '<', left: this.operand(l), right: this.operand(rr) };
-    }
-    if (n.type === 'unary_expression' && n.childForFieldName('operator')?.type === '!') return { t: 'not', a: this.cond(n.childForFieldName('argument')) };
-    if (n.type === 'ERROR' || n.hasError) {
-      const facts = n
-        .descendantsOfType('call_expression')
-        .map((c) => this.env.factAt(c.startIndex))
-        .filter((f): f is number => f !== undefined);
-      return { t: 'opaque', text: normalise(n.text), facts };
-    }
-    return { t: 'truth', operand: this.operand(n) };
-  }
-
-  private operand(node: Node): Operand {
-    let n = node;
-    while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
-    // A compared constant may come from the driver's header (`x < STMMAC_MSI_VEC_MAX`), like the
-    // value stored into x: read both the same way.
-    const op: Operand = { expr: buildExpr(n, this.env, 0, true), text: normalise(n.text) };
-    if (n.type === 'call_expression') {
-      const fact = this.env.factAt(n.startIndex);
-      if (fact !== undefined) op.fact = fact;
-      const fn = n.childForFieldName('function')?.text;
-      const arg = n.childForFieldName('arguments')?.namedChild(0);
-      if ((fn === 'IS_ERR' || fn === 'IS_ERR_OR_NULL' || fn === 'PTR_ERR') && arg) op.variable = normalise(arg.text);
-      return op;
-    }
-    if (n.type === 'identifier') op.variable = n.text;
-    else if (n.type === 'field_expression') {
-      // `map.index < 0`: the variable is `map`.
-      const arg = n.childForFieldName('argument');
-      if (arg) op.variable = normalise(arg.text);
-    }
-    const v = this.env.constant(op.text);
-    if (v !== undefined) op.value = v;
-    return op;
   }
 }
 
