@@ -271,12 +271,13 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
       factAt: (o) => byStart.get(o),
       // Expression constants: the file's (headers are read for call arguments, and for flag bits).
       // (A lower-case name that the file does not define is a variable: skip the evaluator.)
-      constant: (t) =>
+      constant: memoized((t) =>
         (/^(?!true$|false$)[a-z_][a-z0-9_]*$/.test(t) && !ctx.visible.localEnv.lookup(t)) || t.includes('->')
           ? undefined
           : evaluate(t, ctx.visible.localEnv).value,
+      ),
       // A flag bit (`x & FLAG`, `|= FLAG`, set_bit(FLAG, ...)) may come from the driver's own header.
-      flagConstant: (t) => (/^[A-Z][A-Z0-9_]*$/.test(t) ? evaluate(t, ctx.visible.env).value : undefined),
+      flagConstant: memoized((t) => (/^[A-Z][A-Z0-9_]*$/.test(t) ? evaluate(t, ctx.visible.env).value : undefined)),
       isLoopMacro: (name) => catalogueRow(name)?.loopMacro === true || /for_each/.test(name),
       preprocBranch: (hash) => ctx.preproc.branches.get(hash),
       accessorDevice,
@@ -295,6 +296,17 @@ export function extractWithContext(ctx: FileContext, out: FileFacts, options: Ex
     if (!options.tree) tree.delete();
   }
   return out;
+}
+
+/** A file's constants do not change while its skeletons are built: each text is evaluated once. */
+function memoized(f: (text: string) => number | undefined): (text: string) => number | undefined {
+  const known = new Map<string, number | undefined>();
+  return (text) => {
+    if (known.has(text)) return known.get(text);
+    const v = f(text);
+    known.set(text, v);
+    return v;
+  };
 }
 
 function nextId(out: FileFacts): number {
