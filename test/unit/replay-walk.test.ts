@@ -154,3 +154,65 @@ test('walk: over maxStates, the paths the interpreter ranks higher are kept, in 
     ['', 'fact1'],
   );
 });
+
+/** Forgets x where the walk says no way on reads it (liveness.ts). */
+class Forgetting extends ToyInterpreter {
+  facts = 0;
+  override fact(s: Toy, st: Extract<Stmt, { t: 'fact' }>): boolean {
+    this.facts++;
+    return super.fact(s, st);
+  }
+  forget(s: Toy, locals: readonly string[]): void {
+    if (locals.includes('x')) delete s.x;
+  }
+}
+
+test('walk: where branches join, a local no way on reads before writing it is forgotten, so the paths merge', () => {
+  const split: Stmt = { t: 'if', cond: truth('y'), then: [set('x', 1)], else: [set('x', 2)], range: r };
+  const fact5: Stmt = { t: 'fact', id: 5, argExprs: [] };
+  // x is written again before anything reads it: dead after the if, one path runs fact 5.
+  const dead = new Forgetting();
+  walkFunction(
+    fn('f', [split, fact5, set('x', 0), { t: 'if', cond: truth('x'), then: [{ t: 'fact', id: 6, argExprs: [] }], else: [], range: r }, ret(0)]),
+    [{ trace: [] }],
+    dead,
+    opts(),
+  );
+  assert.equal(dead.facts, 1);
+  // x is read after fact 5: both paths go on, each with its value.
+  const live = new Forgetting();
+  walkFunction(
+    fn('f', [split, fact5, { t: 'if', cond: truth('x'), then: [{ t: 'fact', id: 6, argExprs: [] }], else: [], range: r }, ret(0)]),
+    [{ trace: [] }],
+    live,
+    opts(),
+  );
+  assert.equal(live.facts, 4);
+});
+
+/** Keeps apart paths that ran different statements. */
+class Tracing extends ToyInterpreter {
+  override key(s: Toy): string {
+    return `${s.x}|${s.trace.join(',')}`;
+  }
+}
+
+test('walk: a fact behind `x && f()` runs only on the side where x holds', () => {
+  const guarded: Cond = {
+    t: 'and',
+    a: truth('x'),
+    b: { t: 'truth', operand: { expr: { t: 'call', name: 'f', args: [], at: r, fact: 4 }, text: 'f()', fact: 4 } },
+  };
+  const body = (before: Stmt[]): Stmt[] => [...before, { t: 'fact', id: 4, argExprs: [] }, { t: 'if', cond: guarded, then: [], else: [], range: r }, ret(0)];
+  // x unknown: one path ran f, the other did not.
+  const unknown = new Tracing();
+  walkFunction(fn('f', body([])), [{ trace: [] }], unknown, opts());
+  assert.deepEqual(unknown.ends.map((e) => e.trace).sort(), ['', 'fact4']);
+  // x known to be 0: f never runs.
+  const zero = new Tracing();
+  walkFunction(fn('f', body([set('x', 0)])), [{ trace: [] }], zero, opts());
+  assert.deepEqual(
+    zero.ends.map((e) => e.trace),
+    [''],
+  );
+});

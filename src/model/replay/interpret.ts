@@ -434,6 +434,13 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     this.bind(s, key, v);
   }
 
+  forget(s: PathState, locals: readonly string[], frame: Frame): void {
+    for (const name of locals) {
+      const key = `${frame.id}:${name}`;
+      if (s.env.has(key) || Object.hasOwn(s.requests, key)) this.kill(s, key);
+    }
+  }
+
   havoc(s: PathState, lvalues: Expr[], frame: Frame): void {
     for (const e of lvalues) {
       const key = locOf(e, frame);

@@ -147,6 +147,11 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       significantCall: (name) =>
         name === 'pcim_enable_device' || /^(?:__)?(?:set|clear)_bit$/.test(name) || (/^[A-Za-z_]\w*$/.test(name) && isCleanupCall(name)),
       maxDepth,
+      // An index's loop bound is read where the fact is (interpret.ts reads the local it names).
+      factReads: (fn, id) => {
+        const bound = facts.get(fn.file)?.get(id)?.index?.loopBound?.bound.trim();
+        return bound ? [bound] : [];
+      },
     };
     const qualify = opts.deviceKey ?? qualifiedDevice;
     const successes: PathState[] = [];

@@ -1,6 +1,12 @@
 // Which MSI calls of a function sit on the right of `&&` / `||` in a condition: they run only
-// when the left side allows, so their replay is conditional.
+// when the left side allows, so their replay is conditional: on what (the guard) when it can say.
 import type { Cond, FunctionInfo, Stmt } from '../../facts/types';
+
+/** A test a call runs behind: `a && f()` runs f where a holds (side true), `a || f()` where it fails. */
+export interface Guard {
+  cond: Cond;
+  side: boolean;
+}
 
 const shortCircuitCache = new WeakMap<FunctionInfo, Set<number>>();
 
@@ -56,4 +62,48 @@ export function shortCircuited(fn: FunctionInfo): Set<number> {
   set = out;
   shortCircuitCache.set(fn, set);
   return set;
+}
+
+const guardCache = new WeakMap<FunctionInfo, Map<number, Guard[]>>();
+
+/** Facts of a condition (left to right) with the tests on their left that decide whether they run. */
+function guardsIn(c: Cond, outer: Guard[], out: Map<number, Guard[]>): void {
+  switch (c.t) {
+    case 'and':
+    case 'or':
+      guardsIn(c.a, outer, out);
+      guardsIn(c.b, [...outer, { cond: c.a, side: c.t === 'and' }], out);
+      break;
+    case 'not':
+      guardsIn(c.a, outer, out);
+      break;
+    default: {
+      const acc = new Set<number>();
+      condFacts(c, acc);
+      for (const id of acc) if (outer.length && !out.has(id)) out.set(id, outer);
+    }
+  }
+}
+
+/** Per short-circuited fact (shortCircuited), the tests that must come out as given for it to run. */
+export function factGuards(fn: FunctionInfo): Map<number, Guard[]> {
+  let map = guardCache.get(fn);
+  if (map) return map;
+  const out = new Map<number, Guard[]>();
+  const visit = (body: Stmt[]): void => {
+    for (const st of body) {
+      if (st.t === 'if') {
+        guardsIn(st.cond, [], out);
+        visit(st.then);
+        visit(st.else);
+      } else if (st.t === 'loop') {
+        if (st.cond) guardsIn(st.cond, [], out);
+        visit(st.body);
+      } else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
+    }
+  };
+  visit(fn.body);
+  map = out;
+  guardCache.set(fn, map);
+  return map;
 }

@@ -44,6 +44,8 @@ export interface Interpreter<S> {
   read(s: S, cond: Cond, frame: Frame): void;
   /** These locations may have changed (a skipped branch or a loop assigns them). */
   havoc(s: S, lvalues: Expr[], frame: Frame): void;
+  /** These locals of the frame are dead (no way on reads them before writing them): forget them. */
+  forget?(s: S, locals: readonly string[], frame: Frame): void;
   /** The side `cond` takes when the path already knows it (no outcome to split, nothing to learn). */
   decided?(s: S, cond: Cond, frame: Frame): boolean | undefined;
   /** The path refined by `cond` being `branch`: none when infeasible, several when it splits an outcome. `read`: the condition told the model something. */
@@ -63,4 +65,6 @@ export interface WalkOptions {
   /** Live paths kept at most; beyond it the walk stops exploring more (never invents paths). */
   maxStates: number;
   maxDepth: number;
+  /** Names a fact statement reads besides its arguments (liveness.ts). */
+  factReads?(fn: FunctionInfo, id: number): readonly string[];
 }

@@ -5,9 +5,10 @@
 // join, and branches that hold nothing the model cares about are not forked at all.
 import type { Cond, FunctionInfo, Stmt } from '../../facts/types';
 import type { Frame, Interpreter, Of, WalkOptions } from './walk-interface';
-import { shortCircuited } from './short-circuit';
+import { factGuards, shortCircuited, type Guard } from './short-circuit';
 import { written } from './statements';
 import { caseConditions } from './switch-cases';
+import { liveness } from './liveness';
 
 interface Flow<S> {
   fall: S[];
@@ -60,6 +61,20 @@ function merge<S>(ctx: Ctx<S>, ...lists: S[][]): S[] {
     .slice(0, ctx.opts.maxStates)
     .sort((a, b) => a.i - b.i)
     .map((x) => x.s);
+}
+
+/**
+ * Paths joining at `st` (after an if, a switch or a loop; at a label): the frame's scalars no way
+ * on reads are forgotten first, so paths that differ only in them merge.
+ */
+function join<S>(ctx: Ctx<S>, st: Stmt, ...lists: S[][]): S[] {
+  const forget = ctx.interp.forget;
+  if (forget && lists.reduce((n, l) => n + l.length, 0) > 1) {
+    const fn = ctx.frame.fn;
+    const dead = liveness(fn, (id) => ctx.opts.factReads?.(fn, id) ?? []).deadAt(st);
+    if (dead) for (const l of lists) for (const s of l) forget.call(ctx.interp, s, dead, ctx.frame);
+  }
+  return merge(ctx, ...lists);
 }
 
 const relevantCache = new WeakMap<Stmt[], boolean>();
@@ -182,7 +197,7 @@ function walkIf<S>(ctx: Ctx<S>, s: Of<'if'>, states: S[]): Flow<S> {
   const inner = { ...ctx, inBranch: true, unknownCond: ctx.unknownCond || opaque };
   const a = walkBlock(inner, s.then, thenIn);
   const b = walkBlock(inner, s.else, elseIn);
-  return { fall: merge(ctx, a.fall, b.fall), breaks: [...a.breaks, ...b.breaks], continues: [...a.continues, ...b.continues] };
+  return { fall: join(ctx, s, a.fall, b.fall), breaks: [...a.breaks, ...b.breaks], continues: [...a.continues, ...b.continues] };
 }
 
 function walkSwitch<S>(ctx: Ctx<S>, s: Of<'switch'>, states: S[]): Flow<S> {
@@ -208,7 +223,7 @@ function walkSwitch<S>(ctx: Ctx<S>, s: Of<'switch'>, states: S[]): Flow<S> {
     outs.push(f.fall, f.breaks);
     continues.push(...f.continues);
   });
-  return { fall: merge(ctx, ...outs), breaks: [], continues };
+  return { fall: join(ctx, s, ...outs), breaks: [], continues };
 }
 
 /** The paths (copies) on which `cond` holds, and whether every one of them could read it. */
@@ -235,7 +250,7 @@ function walkLoop<S>(ctx: Ctx<S>, s: Of<'loop'>, states: S[]): Flow<S> {
     s.body,
     states.map((x) => ctx.interp.fork(x)),
   );
-  return { fall: merge(ctx, zero, f.fall, f.breaks, f.continues), breaks: [], continues: [] };
+  return { fall: join(ctx, s, zero, f.fall, f.breaks, f.continues), breaks: [], continues: [] };
 }
 
 let activations = 0;
@@ -269,6 +284,47 @@ function walkReturn<S>(ctx: Ctx<S>, s: Of<'return'>, states: S[]): void {
   }
 }
 
+/**
+ * A call behind `a && f()` / `a || f()` runs only where the test on its left lets it: a path that
+ * has not decided the test splits into the side where the call runs (the test holding) and the
+ * one where it does not.
+ */
+function guarded<S>(ctx: Ctx<S>, guards: Guard[], states: S[]): { run: S[]; skipped: S[] } {
+  const run: S[] = [];
+  const skipped: S[] = [];
+  for (const st of states) {
+    let paths = [st];
+    for (const g of guards) {
+      const next: S[] = [];
+      for (const p of paths) {
+        const d = ctx.interp.decided?.(p, g.cond, ctx.frame);
+        if (d === !g.side) {
+          skipped.push(p);
+          continue;
+        }
+        if (d === g.side) {
+          next.push(p);
+          continue;
+        }
+        // `a && f()` is `if (a) f()`: the walk forks on a as it does on an if.
+        skipped.push(...ctx.interp.assume(ctx.interp.fork(p), g.cond, !g.side, ctx.frame).states);
+        next.push(...ctx.interp.assume(p, g.cond, g.side, ctx.frame).states);
+      }
+      paths = next;
+    }
+    run.push(...paths);
+  }
+  return { run, skipped };
+}
+
+function walkFact<S>(ctx: Ctx<S>, s: Of<'fact'>, states: S[]): S[] {
+  const guards = factGuards(ctx.frame.fn).get(s.id);
+  const { run, skipped } = guards ? guarded(ctx, guards, states) : { run: states, skipped: [] };
+  const unknown = ctx.unknownCond || shortCircuited(ctx.frame.fn).has(s.id);
+  const after = [...run.filter((st) => ctx.interp.fact(st, s, ctx.frame, unknown)), ...skipped];
+  return after.length > 1 ? merge(ctx, after) : after;
+}
+
 /** Walks a block; returns the paths that fall out of its end and those that break/continue. */
 export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
   let states = input;
@@ -279,15 +335,14 @@ export function walkBlock<S>(ctx: Ctx<S>, body: Stmt[], input: S[]): Flow<S> {
       const pending = ctx.gotos.get(s.name);
       if (pending) {
         ctx.gotos.delete(s.name);
-        states = merge(ctx, states, pending);
+        states = join(ctx, s, states, pending);
       }
       continue;
     }
     if (states.length === 0) continue;
     switch (s.t) {
       case 'fact':
-        states = states.filter((st) => ctx.interp.fact(st, s, ctx.frame, ctx.unknownCond || shortCircuited(ctx.frame.fn).has(s.id)));
-        if (states.length > 1) states = merge(ctx, states);
+        states = walkFact(ctx, s, states);
         break;
       case 'call':
         states = walkCall(ctx, s, states);
