@@ -1,6 +1,5 @@
-// Small pure helpers of the replay: constants and decisions read from a path, device-key
+// Small pure helpers of the replay: constants read from text, device-key
 // aliases, store signatures and copies, cleanup-call names, what is live at detach.
-import type { Cond } from '../../facts/types';
 import type { Block, StoreState } from '../store/types';
 import { copyDevice } from '../store/state';
 
@@ -45,46 +44,6 @@ export function deviceOnly(store: StoreState, key: string): StoreState {
 /** Unfollowed calls that may free vectors (driver cleanup helpers, devm actions). */
 export function isCleanupCall(name: string): boolean {
   return /^devm_add_action/.test(name) || (cleanupName.test(name) && !notVectorCleanup.test(name));
-}
-
-/** A variable's sign as branch decisions on this path fixed it: `if (ret)` taken -> nonzero (-1). */
-export function decidedValue(decisions: Record<string, boolean>, v: string): number | undefined {
-  if (decisions[`${v} < 0`] === true || decisions[v] === true || decisions[`${v} != 0`] === true) return -1;
-  if (decisions[v] === false || decisions[`${v} == 0`] === true || decisions[`!${v}`] === true) return 0;
-  return undefined;
-}
-
-/** The value of a condition over variables with known constants, if all it reads is known. */
-export function constDecision(c: Cond, consts: Record<string, number>): boolean | undefined {
-  const val = (o: { text: string; value?: number }): number | undefined => o.value ?? consts[o.text.trim()];
-  switch (c.t) {
-    case 'not': {
-      const a = constDecision(c.a, consts);
-      return a === undefined ? undefined : !a;
-    }
-    case 'and': {
-      const a = constDecision(c.a, consts);
-      const b = constDecision(c.b, consts);
-      return a === false || b === false ? false : a && b ? true : undefined;
-    }
-    case 'or': {
-      const a = constDecision(c.a, consts);
-      const b = constDecision(c.b, consts);
-      return a === true || b === true ? true : a === false && b === false ? false : undefined;
-    }
-    case 'truth': {
-      const v = consts[c.operand.text.trim()];
-      return v === undefined ? undefined : v !== 0;
-    }
-    case 'cmp': {
-      const l = val(c.left);
-      const r = val(c.right);
-      if (l === undefined || r === undefined || (c.left.value !== undefined && c.right.value !== undefined)) return undefined;
-      return { '<': l < r, '<=': l <= r, '>': l > r, '>=': l >= r, '==': l === r, '!=': l !== r }[c.op];
-    }
-    default:
-      return undefined;
-  }
 }
 
 /** Definite blocks of a device that nothing frees at detach (unmanaged). */
