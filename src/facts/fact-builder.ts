@@ -1,5 +1,6 @@
 // Turns one MSI call (name + argument texts + position) into an MsiFact: picks the catalogue
 // signature, classifies the device, evaluates index/count/flags arguments with loop bounds.
+import { pciIrqFlagNames } from './pci-irq-flags';
 import type { Node } from 'web-tree-sitter';
 import { offsetRange } from '../parse/node-range';
 import { normalise } from './c-text';
@@ -14,14 +15,6 @@ import { msixEntries } from './msix';
 import type { MsiFact, Value } from './types';
 
 export type { CallSite };
-
-const flagBits: [number, string][] = [
-  [1, 'INTX'],
-  [2, 'PCI_IRQ_MSI'],
-  [4, 'PCI_IRQ_MSIX'],
-  [8, 'PCI_IRQ_AFFINITY'],
-  [16, 'PCI_IRQ_VIRTUAL'],
-];
 
 /** Chooses the signature by argument count, then by what the first argument is, then by era. */
 function pickSignature(row: ApiRow, args: string[], ctx: FileContext, site: CallSite): ApiSignature | undefined {
@@ -75,9 +68,8 @@ function makeValue(text: string, ctx: FileContext, at: Node | null, fnCode?: str
 
 /** Names of the PCI_IRQ_* bits in `value`, in the order `text` writes them, then the rest. */
 function flagNames(value: number, text: string, ctx: FileContext): string[] {
-  const names = (n: string): string => (n === 'INTX' ? ctx.input.era.intxFlag : n);
-  const bits = flagBits.filter(([b]) => (value & b) !== 0).map(([, n]) => names(n));
-  const order = (text.match(/\bPCI_IRQ_\w+/g) ?? []).map((n) => (n === 'PCI_IRQ_LEGACY' || n === 'PCI_IRQ_INTX' ? names('INTX') : n));
+  const bits = pciIrqFlagNames(value, ctx.input.era.intxFlag);
+  const order = (text.match(/\bPCI_IRQ_\w+/g) ?? []).map((n) => (n === 'PCI_IRQ_LEGACY' || n === 'PCI_IRQ_INTX' ? ctx.input.era.intxFlag : n));
   return [...order.filter((n) => bits.includes(n)), ...bits.filter((n) => !order.includes(n))].filter((n, i, a) => a.indexOf(n) === i);
 }
 

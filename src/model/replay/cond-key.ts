@@ -15,7 +15,7 @@ function parts(c: Cond, acc: string[]): void {
   if (c.t === 'and' || c.t === 'or') {
     parts(c.a, acc);
     parts(c.b, acc);
-  }
+  } else if (c.t === 'not') parts(c.a, acc);
 }
 
 export function condKey(c: Cond): string {

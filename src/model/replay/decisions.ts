@@ -3,7 +3,7 @@
 // also remembered by its parts: `a || b` taken false makes a and b false, `a && b` taken true
 // makes both true, and `a || b` taken true makes any later disjunction holding both a and b true
 // (ntb's probe: `else if (gen4 || gen5)` set up the device, so `gen1 || gen3 || gen4 || gen5`
-// at its error label runs the teardown).
+// at its error label runs the teardown). `!a` is remembered as a too.
 import type { Cond } from '../../facts/types';
 import { condKey } from './cond-key';
 
@@ -27,6 +27,10 @@ function atomValue(decisions: Record<string, boolean>, c: Cond): boolean | undef
 /** The side an earlier branch on the same question, or on its parts, decided. */
 export function decidedBefore(decisions: Record<string, boolean>, cond: Cond): boolean | undefined {
   const whole = decisions[condKey(cond)];
+  if (whole === undefined && cond.t === 'not') {
+    const inner = decidedBefore(decisions, cond.a);
+    return inner === undefined ? undefined : !inner;
+  }
   if (whole !== undefined || (cond.t !== 'or' && cond.t !== 'and')) return whole;
   const atoms = chainOf(cond, cond.t);
   const values = atoms.map((a) => atomValue(decisions, a));
@@ -52,6 +56,8 @@ export function decisionsOf(cond: Cond, branch: boolean, keep: (key: string) => 
   const out: [string, boolean][] = [];
   const key = condKey(cond);
   if (keep(key)) out.push([key, branch]);
+  // `!a` taken is `a` not taken: the question asked the other way round later is the same one.
+  if (cond.t === 'not') return [...out, ...decisionsOf(cond.a, !branch, keep)];
   if (cond.t !== 'or' && cond.t !== 'and') return out;
   const atoms = chainOf(cond, cond.t);
   // Every part of a false disjunction is false, of a true conjunction true.

@@ -3,6 +3,8 @@
 // path pins down, a NULL device, the whole MSI-X table, the location a request came from.
 import type { Expr, MsiFact, Value } from '../../facts/types';
 import { apiOp } from './api-ops';
+import { catalogueRow } from '../../facts/catalogue';
+import { pciIrqFlagNames } from '../../facts/pci-irq-flags';
 import { type Evaluator, locOf } from './evaluate';
 import type { PathState } from './replay-state';
 import { BIG, isRes, type Val } from './values';
@@ -37,7 +39,11 @@ function argOf(fact: MsiFact, st: Of<'fact'>, v: Value | undefined): Expr | unde
 }
 
 export function readArguments(found: MsiFact, st: Of<'fact'>, s: PathState, frame: Frame, ev: Evaluator): FactArguments {
-  const out: FactArguments = { fact: withPathValues(found, st, ev), nullDevice: nullDevice(found, st, s, frame), wholeTable: wholeTable(found, st, ev) };
+  const out: FactArguments = {
+    fact: withPathFlags(withPathValues(found, st, ev), st, ev),
+    nullDevice: nullDevice(found, st, s, frame),
+    wholeTable: wholeTable(found, st, ev),
+  };
   const max = argOf(found, st, found.max);
   if (found.max && found.min?.text.trim() !== found.max.text.trim()) {
     const k = max?.t === 'int' ? `=${max.value}` : max ? locOf(max, frame) : undefined;
@@ -50,6 +56,24 @@ export function readArguments(found: MsiFact, st: Of<'fact'>, s: PathState, fram
     else if (key !== undefined) out.atLeastOf = key;
   }
   return out;
+}
+
+/**
+ * A flags argument held in a local the path set (`flags = PCI_IRQ_INTX;` on one branch,
+ * `PCI_IRQ_ALL_TYPES` on the other): the flags of this path, not the union of every branch's.
+ */
+function withPathFlags(fact: MsiFact, st: Of<'fact'>, ev: Evaluator): MsiFact {
+  const at =
+    catalogueRow(fact.api)
+      ?.signatures.find((sig) => sig.args.length === fact.args.length)
+      ?.args.indexOf('flags') ?? -1;
+  const e = at >= 0 ? st.argExprs[at] : undefined;
+  if (!e || e.t === 'int') return fact;
+  const n = ev.num(ev.value(e));
+  if (n.lo !== n.hi || n.lo <= 0) return fact;
+  const intx = fact.flags?.includes('PCI_IRQ_LEGACY') ? 'PCI_IRQ_LEGACY' : 'PCI_IRQ_INTX';
+  const { flagsPartial: _, ...rest } = fact;
+  return { ...rest, flags: pciIrqFlagNames(n.lo, intx) };
 }
 
 function withPathValues(fact: MsiFact, st: Of<'fact'>, ev: Evaluator): MsiFact {
