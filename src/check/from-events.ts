@@ -8,7 +8,7 @@ import { liveAtDetach } from '../model/replay/interpret';
 import type { AppliedEvent, EndEvent } from '../model/replay/replay-state';
 import type { WalkReport } from '../model/replay/run';
 import type { Finding, RelatedLocation, RuleCode, Severity } from '../vocabulary/finding';
-import { apiOp } from '../model/replay/api-ops';
+import { apiOp, isPciVectorApi } from '../model/replay/api-ops';
 import { impossibleTestMessage, leakMessage, opMessage, requestedMessage, uncheckedMessage, type MessageContext } from './messages';
 import { capConditional, conditionalSites } from './conditional';
 import { ruled, type RuledProblem } from './problem-rules';
@@ -221,15 +221,21 @@ function leakSite(e: EndEvent): Range {
   return e.phase === 'remove' ? e.range : (e.exit?.range ?? e.range);
 }
 
-function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed: boolean): Candidate[] {
-  if (managed || e.released || (e.phase === 'probe' && !e.errorPath) || e.phase === 'alone') return [];
+function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed: boolean, callersUnseen: boolean): Candidate[] {
+  if (managed || e.released || (e.phase === 'probe' && !e.errorPath)) return [];
+  // A function walked without its probe, that nothing in its directory calls, leaks where it
+  // returns an errno holding PCI vectors it allocated itself: its caller (an ops table's user,
+  // another directory), which the walk does not see, learns only of the failure. Speculative:
+  // read on Debian's trees, most such callers keep the device bound and free them later.
+  if (e.phase === 'alone' && (!e.failed || !callersUnseen)) return [];
   if (e.phase === 'remove' && e.inBranch) return [];
   const out: Candidate[] = [];
   for (const device of Object.keys(e.state.devices)) {
-    const blocks: Block[] = liveAtDetach(e.state, device);
+    const blocks: Block[] = liveAtDetach(e.state, device).filter((b) => e.phase !== 'alone' || isPciVectorApi(b.site.api));
     for (const b of blocks) {
       // A cleanup-like call the walk did not follow may have freed them: a warning that names it.
       const unsure = [
+        ...(e.phase === 'alone' ? [`the callers of ${e.function}(), which the model does not see, do not free them when it fails`] : []),
         ...(e.assumed ? [e.assumed] : []),
         ...(e.cleanup ? [`${e.cleanup}(), which the model does not follow, does not free them`] : []),
         ...(e.guessed ? ['remove takes the branch that skips the free: it tests a value the model cannot tie to what probe chose'] : []),
@@ -241,7 +247,7 @@ function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed
         definite: unsure.length === 0,
         finding: {
           code: 'msi/leak',
-          severity: hidden ? 'info' : unsure.length ? 'warning' : 'error',
+          severity: hidden || e.phase === 'alone' ? 'info' : unsure.length ? 'warning' : 'error',
           message: leakMessage(e, b, device, ctx),
           file: e.file,
           range: leakSite(e),
@@ -256,7 +262,7 @@ function leakCandidates(e: EndEvent, ctx: MessageContext, order: string, managed
           device,
           // remove skipped the free on a branch the model could not read: 12 of 13 such leaks
           // read on Debian's trees were freed there (a flag probe or its IRQ handler set).
-          ...(e.guessed ? { speculative: true as const } : {}),
+          ...(e.guessed || e.phase === 'alone' ? { speculative: true as const } : {}),
         },
       });
     }
@@ -281,7 +287,7 @@ function walkCandidates(r: WalkReport, ctx: MessageContext): Candidate[] {
     const site = e.kind === 'op' ? siteKey(e.fact.file, e.fact.range) : siteKey(e.file, leakSite(e));
     reach.set(site, (reach.get(site) ?? 0) + 1);
     if (e.kind === 'end' && Object.keys(e.state.devices).some((d) => liveAtDetach(e.state, d).length > 0)) liveReach.set(site, (liveReach.get(site) ?? 0) + 1);
-    const cands = e.kind === 'op' ? opCandidates(e, ctx, r.order) : leakCandidates(e, ctx, r.order, r.managed);
+    const cands = e.kind === 'op' ? opCandidates(e, ctx, r.order) : leakCandidates(e, ctx, r.order, r.managed, r.callersUnseen);
     for (const c of cands) {
       const relatedKey = c.finding.code === 'msi/leak' ? `:${siteKey(c.finding.related[0]!.file, c.finding.related[0]!.range)}` : '';
       const k = `${site}:${c.finding.code}${relatedKey}`;

@@ -71,7 +71,12 @@ export function leakMessage(e: EndEvent, b: Block, device: string, ctx: MessageC
   const dev = device.slice(device.lastIndexOf(':') + 1);
   const span = b.first === b.last ? `index ${b.first}` : `indices ${b.first}..${b.last}`;
   const undo = undoCall(b.site.api);
-  const where = e.phase === 'remove' ? `at the end of remove ${e.function}()` : `when ${e.function}() fails ${exitText(e)}`;
+  const where =
+    e.phase === 'remove'
+      ? `at the end of remove ${e.function}()`
+      : e.phase === 'alone'
+        ? `when ${e.function}() returns an error ${exitText(e)}, to callers the model does not see (nothing in its directory calls it)`
+        : `when ${e.function}() fails ${exitText(e)}`;
   const missing = undo ? `; no ${undo} on that path` : '';
   const unless = e.cleanup ? `, unless ${e.cleanup}() (not followed) frees them` : '';
   return `${b.site.api}() at ${base(b.site.file)}:${b.site.range.line} leaves ${span} allocated on '${dev}' ${where}${missing}${unless}; msi_device_data_release() WARNs at detach and the next probe's enable fails [${layoutText(ctx)}]`;

@@ -124,6 +124,12 @@ const undoneBy: Partial<Record<OpKind, string>> = {
   'ims-alloc': 'pci_ims_free_irq()',
 };
 
+/** A PCI device's own MSI/MSI-X vector allocation (pci_alloc_irq_vectors() and the enables). */
+export function isPciVectorApi(api: string): boolean {
+  const op = apiOp(api).op;
+  return op === 'pci-alloc' || op === 'pci-enable-msi' || op === 'pci-enable-msix';
+}
+
 export function undoCall(api: string): string | undefined {
   if (api === 'platform_msi_domain_alloc_irqs') return 'platform_msi_domain_free_irqs()';
   return undoneBy[apiOp(api).op];

@@ -619,6 +619,8 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       },
       ...(exit ? { exit } : {}),
       ...(assumed ? { assumed } : {}),
+      // An errno, or what `if (err) return err;` hands back: nonzero where 0 is success.
+      ...(known === true || (known === undefined && inBranch && v?.nz === true && v.lo < 0) ? { failed: true } : {}),
       function: fn.name,
       state: s.store,
     });

@@ -96,6 +96,8 @@ export interface EndEvent {
   assumed?: string;
   /** Ended by a return inside a branch (remove: an early `if (!priv) return;` guard). */
   inBranch: boolean;
+  /** The function returned an errno on this path (the value is known to be negative). */
+  failed?: boolean;
   file: string;
   range: Range;
   function: string;

@@ -21,6 +21,8 @@ export interface WalkReport {
   walk: Walk;
   /** Code reachable from the entry calls pcim_enable_device(): vectors are freed at detach. */
   managed: boolean;
+  /** A walk without a probe whose entry nothing in the directory calls (an ops table, another directory). */
+  callersUnseen: boolean;
   /** Human description for findings' assumptions. */
   order: string;
   truncated: boolean;
@@ -124,6 +126,9 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
     indexFileGlobals(f);
   }
   const reports: WalkReport[] = [];
+  // A directory's functions: what a walk, which never leaves its directory, can see call its entry.
+  const byDir = new Map<string, FunctionInfo[]>();
+  for (const f of tree.files) byDir.set(dirOf(f.file), [...(byDir.get(dirOf(f.file)) ?? []), ...f.functions]);
   const creators = new Set(['create-domain', 'platform-alloc', 'ims-create']);
   const creates = (fn: FunctionInfo) => hasFactWhere(fn.body, (id) => creators.has(apiOp(facts.get(fn.file)?.get(id)?.api ?? '').op));
   // Decisions are remembered only for tests that occur again, or that read a result variable.
@@ -206,7 +211,11 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       const roots = sameDevice(walk.entry, walk.remove, probeWalk.frame.id);
       truncated = walkFunction(walk.remove, starts, interp, walkOpts, rename, roots).truncated || truncated;
     }
-    const managed = reach.some((f) => calledNames(f.body).has('pcim_enable_device'));
+    // Without a probe entry the walk may run under a probe it does not see: a directory that
+    // makes its device managed anywhere is taken as managed.
+    const managedIn = (fns: FunctionInfo[]) => fns.some((f) => calledNames(f.body).has('pcim_enable_device'));
+    const siblings = byDir.get(dirOf(walk.file)) ?? [];
+    const managed = managedIn(reach) || (walk.kind !== 'probe' && managedIn(siblings));
     const used = new Set(interps.flatMap((i) => [...i.usedResults]));
     const unchecked = new Map<string, MsiFact>();
     for (const e of events) {
@@ -217,7 +226,8 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       if (!used.has(key) && !sharesResult(e.fact, events)) unchecked.set(key, e.fact);
     }
     const impossible = interps.flatMap((i) => i.impossibleTests());
-    reports.push({ walk, managed, order: describe(walk), truncated, events, unchecked: [...unchecked.values()], impossible });
+    const callersUnseen = walk.kind !== 'probe' && !siblings.some((f) => f !== walk.entry && calledNames(f.body).has(walk.entry.name));
+    reports.push({ walk, managed, callersUnseen, order: describe(walk), truncated, events, unchecked: [...unchecked.values()], impossible });
   }
   return reports;
 }
