@@ -6,7 +6,7 @@
 // fixpoint. Only plain scalars qualify: a name the function ever dereferences, indexes, takes the
 // address of or reads a member of is an object whose fields other pointers may reach.
 import type { Cond, Expr, FunctionInfo, Stmt } from '../../facts/types';
-import { allStatements } from './statements';
+import { allStatements, condOperands, subExprs } from './statements';
 
 export interface Liveness {
   /** Scalar locals (and parameters) the analysis covers. */
@@ -140,110 +140,23 @@ function targetReads(lvalue: Expr | undefined): Expr[] {
 
 /** Every variable an expression reads. */
 export function exprNames(e: Expr, out: string[] = []): string[] {
-  switch (e.t) {
-    case 'var':
-      out.push(e.name);
-      break;
-    case 'field':
-      exprNames(e.base, out);
-      break;
-    case 'index':
-      exprNames(e.base, out);
-      exprNames(e.index, out);
-      break;
-    case 'addr':
-    case 'deref':
-    case 'err-ptr':
-    case 'unary':
-      exprNames(e.a, out);
-      break;
-    case 'call':
-      for (const a of e.args) exprNames(a, out);
-      break;
-    case 'binary':
-      exprNames(e.left, out);
-      exprNames(e.right, out);
-      break;
-    case 'ternary':
-      exprNames(e.test, out);
-      exprNames(e.then, out);
-      exprNames(e.else, out);
-      break;
-    default:
-      break;
-  }
+  if (e.t === 'var') out.push(e.name);
+  else for (const x of subExprs(e)) exprNames(x, out);
   return out;
 }
 
-function condNames(c: Cond, out: string[] = []): string[] {
-  switch (c.t) {
-    case 'and':
-    case 'or':
-      condNames(c.a, out);
-      condNames(c.b, out);
-      break;
-    case 'not':
-      condNames(c.a, out);
-      break;
-    case 'cmp':
-      exprNames(c.left.expr, out);
-      exprNames(c.right.expr, out);
-      break;
-    case 'truth':
-      exprNames(c.operand.expr, out);
-      break;
-    case 'opaque':
-      break;
-  }
-  return out;
+function condNames(c: Cond): string[] {
+  return condOperands(c).flatMap((e) => exprNames(e));
 }
 
 /** Names used as objects: dereferenced, indexed, member-read, address taken. */
 function objectNames(e: Expr, out: Set<string>): void {
-  const root = (x: Expr): void => {
-    if (x.t === 'var') out.add(x.name);
+  // The object of a field, an index, `&x` or `*x` is used as one when it is a plain variable.
+  const object = e.t === 'field' || e.t === 'index' ? e.base : e.t === 'addr' || e.t === 'deref' ? e.a : undefined;
+  for (const x of subExprs(e)) {
+    if (x === object && x.t === 'var') out.add(x.name);
     else objectNames(x, out);
-  };
-  switch (e.t) {
-    case 'field':
-      root(e.base);
-      break;
-    case 'index':
-      root(e.base);
-      objectNames(e.index, out);
-      break;
-    case 'addr':
-    case 'deref':
-      root(e.a);
-      break;
-    case 'err-ptr':
-    case 'unary':
-      objectNames(e.a, out);
-      break;
-    case 'call':
-      for (const a of e.args) objectNames(a, out);
-      break;
-    case 'binary':
-      objectNames(e.left, out);
-      objectNames(e.right, out);
-      break;
-    case 'ternary':
-      objectNames(e.test, out);
-      objectNames(e.then, out);
-      objectNames(e.else, out);
-      break;
-    default:
-      break;
   }
-}
-
-function condExprs(c: Cond, out: Expr[]): void {
-  if (c.t === 'and' || c.t === 'or') {
-    condExprs(c.a, out);
-    condExprs(c.b, out);
-  } else if (c.t === 'not') condExprs(c.a, out);
-  else if (c.t === 'cmp') out.push(c.left.expr, c.right.expr);
-  else if (c.t === 'truth') out.push(c.operand.expr);
 }
 
 /** Every expression of a statement (not of the statements nested in it). */
@@ -260,11 +173,8 @@ function stmtExprs(s: Stmt): Expr[] {
     case 'switch':
       return s.subjectExpr ? [s.subjectExpr] : [];
     case 'if':
-    case 'loop': {
-      const out: Expr[] = [];
-      if (s.cond) condExprs(s.cond, out);
-      return out;
-    }
+    case 'loop':
+      return s.cond ? condOperands(s.cond) : [];
     default:
       return [];
   }

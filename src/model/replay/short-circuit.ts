@@ -1,5 +1,5 @@
 // Which MSI calls of a function sit on the right of `&&` / `||` in a condition: they run only
-// when the left side allows, so their replay is conditional: on what (the guard) when it can say.
+// when the left side allows, so their replay is conditional: on what (the guard), here.
 import type { Cond, FunctionInfo, Stmt } from '../../facts/types';
 
 /** A test a call runs behind: `a && f()` runs f where a holds (side true), `a || f()` where it fails. */
@@ -7,8 +7,6 @@ export interface Guard {
   cond: Cond;
   side: boolean;
 }
-
-const shortCircuitCache = new WeakMap<FunctionInfo, Set<number>>();
 
 function condFacts(c: Cond, acc: Set<number>): void {
   switch (c.t) {
@@ -32,41 +30,7 @@ function condFacts(c: Cond, acc: Set<number>): void {
   }
 }
 
-/**
- * Calls on the right of `&&` / `||` in a condition run only when the left allows: the skeleton
- * lists them before the `if`, so their replay is conditional on a test the walk cannot apply.
- */
-export function shortCircuited(fn: FunctionInfo): Set<number> {
-  let set = shortCircuitCache.get(fn);
-  if (set) return set;
-  const out = new Set<number>();
-  const visitCond = (c: Cond): void => {
-    if (c.t === 'and' || c.t === 'or') {
-      condFacts(c.b, out);
-      visitCond(c.a);
-    } else if (c.t === 'not') visitCond(c.a);
-  };
-  const visit = (body: Stmt[]): void => {
-    for (const st of body) {
-      if (st.t === 'if') {
-        visitCond(st.cond);
-        visit(st.then);
-        visit(st.else);
-      } else if (st.t === 'loop') {
-        if (st.cond) visitCond(st.cond);
-        visit(st.body);
-      } else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
-    }
-  };
-  visit(fn.body);
-  set = out;
-  shortCircuitCache.set(fn, set);
-  return set;
-}
-
-const guardCache = new WeakMap<FunctionInfo, Map<number, Guard[]>>();
-
-/** Facts of a condition (left to right) with the tests on their left that decide whether they run. */
+/** Facts of a condition with the tests on their left that decide whether they run (none: always). */
 function guardsIn(c: Cond, outer: Guard[], out: Map<number, Guard[]>): void {
   switch (c.t) {
     case 'and':
@@ -85,7 +49,13 @@ function guardsIn(c: Cond, outer: Guard[], out: Map<number, Guard[]>): void {
   }
 }
 
-/** Per short-circuited fact (shortCircuited), the tests that must come out as given for it to run. */
+const guardCache = new WeakMap<FunctionInfo, Map<number, Guard[]>>();
+
+/**
+ * Per fact on the right of `&&` / `||` in an if's or a loop's condition, the tests that must come
+ * out as given for it to run. The skeleton lists such calls before the `if`; the walk applies
+ * these tests there.
+ */
 export function factGuards(fn: FunctionInfo): Map<number, Guard[]> {
   let map = guardCache.get(fn);
   if (map) return map;

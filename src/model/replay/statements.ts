@@ -1,7 +1,48 @@
 // Every statement of a skeleton body, nested ones included (the branches of an `if`, the cases
-// of a `switch`, a loop's body), in source order: the one recursion the replay's scans of a body
-// (what it writes, which names it takes the address of) share.
-import type { Expr, Stmt } from '../../facts/types';
+// of a `switch`, a loop's body), in source order, and the direct parts of an expression or a
+// condition: the recursions the replay's scans of a body (what it writes, which names it takes
+// the address of, which it reads) share.
+import type { Cond, Expr, Stmt } from '../../facts/types';
+
+/** The expressions directly inside `e` (a field's object, a call's arguments, ...). */
+export function subExprs(e: Expr): Expr[] {
+  switch (e.t) {
+    case 'field':
+      return [e.base];
+    case 'index':
+      return [e.base, e.index];
+    case 'addr':
+    case 'deref':
+    case 'err-ptr':
+    case 'unary':
+      return [e.a];
+    case 'call':
+      return e.args;
+    case 'binary':
+      return [e.left, e.right];
+    case 'ternary':
+      return [e.test, e.then, e.else];
+    default:
+      return [];
+  }
+}
+
+/** The operands a condition compares or tests, through `&&`, `||` and `!` (none of an opaque one). */
+export function condOperands(c: Cond): Expr[] {
+  switch (c.t) {
+    case 'and':
+    case 'or':
+      return [...condOperands(c.a), ...condOperands(c.b)];
+    case 'not':
+      return condOperands(c.a);
+    case 'cmp':
+      return [c.left.expr, c.right.expr];
+    case 'truth':
+      return [c.operand.expr];
+    case 'opaque':
+      return [];
+  }
+}
 
 export function* allStatements(body: Stmt[]): Generator<Stmt> {
   for (const s of body) {

@@ -5,7 +5,7 @@
 // join, and branches that hold nothing the model cares about are not forked at all.
 import type { Cond, FunctionInfo, Stmt } from '../../facts/types';
 import type { Frame, Interpreter, Of, WalkOptions } from './walk-interface';
-import { factGuards, shortCircuited, type Guard } from './short-circuit';
+import { factGuards, type Guard } from './short-circuit';
 import { written } from './statements';
 import { caseConditions } from './switch-cases';
 import { liveness } from './liveness';
@@ -320,7 +320,8 @@ function guarded<S>(ctx: Ctx<S>, guards: Guard[], states: S[]): { run: S[]; skip
 function walkFact<S>(ctx: Ctx<S>, s: Of<'fact'>, states: S[]): S[] {
   const guards = factGuards(ctx.frame.fn).get(s.id);
   const { run, skipped } = guards ? guarded(ctx, guards, states) : { run: states, skipped: [] };
-  const unknown = ctx.unknownCond || shortCircuited(ctx.frame.fn).has(s.id);
+  // Whether the call runs at all turns on its test: findings on it stay below a definite error.
+  const unknown = ctx.unknownCond || guards !== undefined;
   const after = [...run.filter((st) => ctx.interp.fact(st, s, ctx.frame, unknown)), ...skipped];
   return after.length > 1 ? merge(ctx, after) : after;
 }
