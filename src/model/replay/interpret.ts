@@ -9,26 +9,25 @@ import type { StoreOp, StoreState } from '../store/types';
 import { apiOp, isAllocation } from './api-ops';
 import type { Outcome } from './outcome';
 import type { PathState, ReplayHooks } from './replay-state';
-import { applyOp, cloneStore, constrainGranted, seedDefaultDomain, seedDevice } from './store-port';
-import { canonical, deviceOnly, isCleanupCall, storeSignature, storeSigs } from './path-values';
+import { applyOp, constrainGranted, seedDefaultDomain, seedDevice } from './store-port';
+import { canonical, deviceOnly, storeSignature } from './path-values';
 import { SignatureTable, dropKey, forkPath, pathSignature, writable as own } from './path-parts';
+import { bind, kill, writableStore } from './path-locations';
+import { type CallContext, afterCall, enterCall, unseenCall } from './call-effects';
 export { isCleanupCall, liveAtDetach } from './path-values';
 import { toStoreOp } from './to-op';
-import { isKernelHelper } from './kernel-calls';
-import { deviceKeyOf, paramName, renameRoot } from './device-text';
+import { deviceKeyOf, renameRoot } from './device-text';
 import { decidedBefore, decisionsOf } from './decisions';
 import { ImpossibleTests, type ImpossibleTest } from './impossible-tests';
 import type { Frame, Interpreter, Of } from './walk-interface';
 import { readArguments } from './fact-arguments';
 import { Evaluator, callSlot, locOf, pointee, type EvalHooks } from './evaluate';
-import { bitArgs, isBitTest } from './bit-ops';
 import { refinement } from './refinement';
 import { exprText } from './expr-text';
-import { BIG, errnoRange, isRes, isTop, num, top, under, type Num, type Val } from './values';
+import { errnoRange, isRes, isTop, num, top, under, type Num } from './values';
 import { enabledTableSize, resultValue, tableSize, wholeTableKey } from './call-results';
 import { removesOwn } from './remove-questions';
-import { objectOf, setterStored, storedObject } from './object-accessors';
-import { isAllocator, returnsZeroed } from './allocators';
+import { objectOf } from './object-accessors';
 
 const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)$/i;
 
@@ -73,11 +72,6 @@ export interface InterpreterOptions {
   inherited?: boolean;
 }
 
-/** Objects no longer known to read zero where unwritten; the record is copied only if one goes. */
-function forgetZeroed(s: PathState, goes: (z: string) => boolean): void {
-  if (s.zeroed.some(goes)) own(s, 'zeroed').splice(0, s.zeroed.length, ...s.zeroed.filter((z) => !goes(z)));
-}
-
 export class ReplayInterpreter implements Interpreter<PathState> {
   private readonly signatures = new SignatureTable();
   /** Allocations (file#id) whose result some path read: the rest were never checked. */
@@ -85,10 +79,15 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   /** Per `if` site: a test no outcome passed on a path, and whether some path may pass it. */
   private readonly tests = new ImpossibleTests();
 
+  /** What the call effects (call-effects.ts) use of this interpreter. */
+  private readonly calls: CallContext;
+
   constructor(
     private readonly hooks: ReplayHooks,
     private readonly opts: InterpreterOptions,
-  ) {}
+  ) {
+    this.calls = { hooks, usedResults: this.usedResults, evaluator: (s, frame) => this.evaluator(s, frame) };
+  }
 
   fork(s: PathState): PathState {
     return forkPath(s);
@@ -123,43 +122,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     return new Evaluator(s, frame, hooks, assumed);
   }
 
-  // ---- locations -------------------------------------------------------------------------
-
-  /** Forgets a location (unless only what is reached through it) and everything reached through it. */
-  private kill(s: PathState, key: string, self = true): void {
-    const sub = `${key}.`;
-    const dies = (k: string): boolean => (self && k === key) || k.startsWith(sub);
-    for (const k of s.env.keys()) if (dies(k)) dropKey(s, 'env', k);
-    for (const k of Object.keys(s.requests)) if (dies(k)) dropKey(s, 'requests', k);
-    forgetZeroed(s, (z) => dies(z) || z === key);
-  }
-
-  /** A location written with v. Unknown is kept explicitly under a zeroed object (else it would read 0). */
-  private bind(s: PathState, key: string, v: Val): void {
-    this.kill(s, key);
-    if (!isTop(v) || s.zeroed.some((z) => key.startsWith(`${z}.`))) own(s, 'env').set(key, v);
-  }
-
-  /** The locals of an activation die with it. */
-  private dropScope(s: PathState, frame: Frame): void {
-    const local = `${frame.id}:`;
-    const slot = `${frame.id}@`;
-    for (const k of s.env.keys()) if (k.startsWith(local)) dropKey(s, 'env', k);
-    for (const k of Object.keys(s.calls)) if (k.startsWith(slot)) dropKey(s, 'calls', k);
-    forgetZeroed(s, (z) => z.startsWith(local));
-  }
-
   // ---- facts -------------------------------------------------------------------------------
-
-  /** The path's own copy of the store (copied on its first write after a fork), unsigned. */
-  private writableStore(s: PathState): StoreState {
-    if (!s.ownsStore) {
-      s.store = cloneStore(s.store);
-      s.ownsStore = true;
-    }
-    storeSigs.delete(s.store);
-    return s.store;
-  }
 
   fact(s: PathState, st: Of<'fact'>, frame: Frame, unknownCond: boolean): boolean {
     s.sig = undefined;
@@ -169,12 +132,12 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const found = this.factOf(frame, id);
     const args = found && readArguments(found, st, s, frame, this.evaluator(s, frame));
     if (args?.nullDevice) return false;
-    if (target) this.bind(s, target, found?.api === 'pci_msix_vec_count' ? tableSize : top);
+    if (target) bind(s, target, found?.api === 'pci_msix_vec_count' ? tableSize : top);
     if (!args) return true;
     const fact = args.fact;
     const dev = devOf(fact, frame, this.hooks, s.aliases);
     if (!dev) return true;
-    if (target && fact.api === 'pci_msix_vec_count' && this.msixEnabled(s, dev.key)) this.bind(s, target, enabledTableSize);
+    if (target && fact.api === 'pci_msix_vec_count' && this.msixEnabled(s, dev.key)) bind(s, target, enabledTableSize);
     const spec = apiOp(fact.api);
     if (spec.op === 'query-dyn') {
       if (!s.dyn.includes(dev.key)) own(s, 'dyn').push(dev.key);
@@ -184,7 +147,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const map = st.argExprs[1] ? this.evaluator(s, frame).value(st.argExprs[1].t === 'deref' ? st.argExprs[1].a : st.argExprs[1]) : undefined;
     const op = toStoreOp(fact, { device: dev.key, site, dynGuarded: s.dyn.includes(dev.key), mapIndex: map && isRes(map) ? s.returns[map.fact] : undefined });
     if (!op) return true;
-    const writable = (): StoreState => this.writableStore(s);
+    const writable = (): StoreState => writableStore(s);
     if (!s.store.devices[dev.key]) {
       const caps = this.hooks.caps?.(dev.key, dev.text);
       if (caps) seedDevice(writable(), dev.key, caps);
@@ -222,7 +185,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     else if (resets) dropKey(s, 'env', wholeTableKey(dev.key));
     if (alloc && args.request !== undefined) own(s, 'requests')[args.request] = id;
     if (!isTop(result)) own(s, 'calls')[callSlot(frame, fact.callRange)] = result;
-    if (target) this.bind(s, target, result);
+    if (target) bind(s, target, result);
     if (resets && !s.known.includes(dev.key)) own(s, 'known').push(dev.key);
     this.hooks.sink({
       kind: 'op',
@@ -297,119 +260,18 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     return true;
   }
 
-  // ---- calls and assignments ---------------------------------------------------------------
+  // ---- calls and assignments (call-effects.ts) ----------------------------------------------
 
   enter(s: PathState, st: Of<'call'>, callee: Frame, caller: Frame): void {
-    s.sig = undefined;
-    const ev = this.evaluator(s, caller);
-    callee.fn.params.forEach((p, i) => {
-      const name = paramName(p);
-      const arg = st.argExprs[i];
-      if (!name || !arg) return;
-      if (st.args[i] !== undefined && !callee.rename.has(name)) callee.rename.set(name, renameRoot(deviceKeyOf(st.args[i]!), caller.rename));
-      const root = pointee(arg, caller);
-      if (root !== undefined && !callee.roots.has(name)) callee.roots.set(name, root);
-      const v = ev.value(arg);
-      if (!isTop(v)) own(s, 'env').set(`${callee.id}:${name}`, v);
-    });
+    enterCall(this.calls, s, st, callee, caller);
   }
 
   call(s: PathState, st: Of<'call'>, frame: Frame, callee?: Frame): void {
-    s.sig = undefined;
-    let v: Val = top;
-    if (callee) {
-      v = s.ret ?? top;
-      s.ret = undefined;
-      this.dropScope(s, callee);
-    } else {
-      this.unfollowed(s, st, frame);
-      this.bitOp(s, st, frame);
-      if (isAllocator(st.name)) v = num(0, BIG);
-      else if (setterStored(st.name, st.argExprs, frame, s.aliases)) v = num(1, BIG);
-    }
-    if (!isTop(v)) own(s, 'calls')[callSlot(frame, st.range)] = v;
-    const stored = callee ? undefined : storedObject(st.name, st.argExprs, frame);
-    if (stored) own(s, 'aliases')[stored[0]] = stored[1];
-    const object = callee ? s.retObject : objectOf(st.name, st.argExprs, frame, s.aliases);
-    s.retObject = undefined;
-    const target = st.lvalue ? locOf(st.lvalue, frame) : undefined;
-    if (!target) return;
-    this.bind(s, target, v);
-    // `gc = pci_get_drvdata(pdev)`: gc's fields are the object's, whichever activation asks.
-    const local = st.lvalue?.t === 'var' ? st.lvalue.name : undefined;
-    const rooted = object !== undefined && local !== undefined && !frame.fn.params.some((p) => paramName(p) === local);
-    if (rooted) frame.roots.set(local, object);
-    // Zeroed memory (kzalloc, and netdev_priv() of alloc_etherdev()'s): the object its fields live in.
-    if (returnsZeroed(st.name)) own(s, 'zeroed').push(rooted ? object : target);
-  }
-
-  /** `set_bit(USING_MSI, &priv->flags)` / `clear_bit(...)`: the kernel's bit operations on a flag word. */
-  private bitOp(s: PathState, st: Of<'call'>, frame: Frame): void {
-    const call: Expr = { t: 'call', name: st.name, args: st.argExprs, at: st.range };
-    const bit = call.t === 'call' ? bitArgs(call) : undefined;
-    if (!bit || isBitTest(st.name)) return;
-    const key = locOf(bit.word, frame);
-    if (key === undefined) return;
-    const set = st.name.endsWith('set_bit');
-    const ev = this.evaluator(s, frame);
-    const mask: Expr = { t: 'int', value: set ? bit.mask : ~bit.mask & 0x7fffffff };
-    this.bind(s, key, ev.value({ t: 'binary', op: set ? '|' : '&', left: bit.word, right: mask }));
-  }
-
-  /** A call the walk does not enter: what it may do to the device and to what it was handed. */
-  private unfollowed(s: PathState, st: Of<'call'>, frame: Frame): void {
-    if (st.name === 'pcim_enable_device' && st.args[0]) {
-      const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(st.args[0]), frame.rename), s.aliases));
-      const site: SourceSite = { file: frame.fn.file, range: frame.fn.range, function: frame.fn.name, api: st.name };
-      applyOp(this.writableStore(s), { op: 'pci-managed', device: key, site });
-      return;
-    }
-    this.unseen(s, st.name, frame, st.args);
-    // Handed to a function the walk does not see: the result is used there (maybe tested).
-    for (const a of st.argExprs) {
-      const k = a.t === 'var' || a.t === 'field' ? locOf(a, frame) : undefined;
-      const v = k === undefined ? undefined : s.env.get(k);
-      if (v && isRes(v)) this.usedResults.add(`${v.file}#${v.fact}`);
-    }
-    if (isKernelHelper(st.name)) return;
-    // A driver function that is not followed may set fields of what it was handed: those the
-    // path never wrote no longer read as zero. Fields the path wrote keep their value (smatch's
-    // choice too: forgetting them at every call would forget every mode flag).
-    for (const a of st.argExprs) {
-      const root = pointee(a, frame);
-      if (root !== undefined) forgetZeroed(s, (z) => z === root || z.startsWith(`${root}.`) || root.startsWith(`${z}.`));
-    }
+    afterCall(this.calls, s, st, frame, callee);
   }
 
   unseen(s: PathState, name: string, frame: Frame, args?: string[]): void {
-    s.sig = undefined;
-    // A call through a pointer (`p->ops->setup`) is never a plain helper; its name says nothing
-    // about cleanup either, so it only makes the device's state unknown.
-    const indirect = !/^[A-Za-z_]\w*$/.test(name);
-    // A cleanup-like call may free the vectors only if it can reach the device: handed the
-    // device or an object the device was stored in (not a member of it: `&priv->timer`).
-    // devm_add_action(dev, fn, data) whose fn frees vectors: they are released at detach.
-    if (name.startsWith('devm_add_action') && args && args[1] && this.hooks.mayFree?.(args[1].replace(/^&/, '').trim(), frame.fn) === true) s.released = true;
-    // A function whose body the tree shows and that frees nothing is neutral, whatever its name.
-    if (!indirect && args && !s.cleanup && this.hooks.mayFree?.(name, frame.fn) !== false && isCleanupCall(name) && this.reachesDevice(s, args, frame))
-      s.cleanup = name;
-    if (indirect || !isKernelHelper(name)) s.unfollowed = true;
-  }
-
-  /** Whether one of these arguments is, or holds, a device this path allocated on. */
-  private reachesDevice(s: PathState, args: string[], frame: Frame): boolean {
-    const devices = Object.keys(s.store.devices).map((q) => q.slice(q.lastIndexOf(':') + 1));
-    // Paths that lead to a device: its key, and fields a device was stored in (`priv->pdev`).
-    const paths = [
-      ...devices,
-      ...Object.entries(s.aliases)
-        .filter(([, to]) => devices.includes(to))
-        .map(([from]) => from),
-    ];
-    return args.some((text) => {
-      const a = canonical(renameRoot(deviceKeyOf(text), frame.rename), s.aliases);
-      return paths.some((p) => p === a || p.startsWith(`${a}->`) || p.startsWith(`${a}.`));
-    });
+    unseenCall(this.calls, s, name, frame, args);
   }
 
   assign(s: PathState, st: Of<'assign'>, frame: Frame): void {
@@ -431,20 +293,20 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     const ev = this.evaluator(s, frame);
     const compound = st.op.length === 2 && st.op.endsWith('=') ? st.op[0]! : st.op === '<<=' || st.op === '>>=' ? st.op.slice(0, 2) : undefined;
     const v = st.op === '=' ? ev.value(st.value) : compound ? ev.value({ t: 'binary', op: compound, left: st.lvalue, right: st.value }) : top;
-    this.bind(s, key, v);
+    bind(s, key, v);
   }
 
   forget(s: PathState, locals: readonly string[], frame: Frame): void {
     for (const name of locals) {
       const key = `${frame.id}:${name}`;
-      if (s.env.has(key) || Object.hasOwn(s.requests, key)) this.kill(s, key);
+      if (s.env.has(key) || Object.hasOwn(s.requests, key)) kill(s, key);
     }
   }
 
   havoc(s: PathState, lvalues: Expr[], frame: Frame): void {
     for (const e of lvalues) {
       const key = locOf(e, frame);
-      if (key !== undefined && ([...s.env.keys()].some((k) => k === key || k.startsWith(`${key}.`)) || s.zeroed.length)) this.bind(s, key, top);
+      if (key !== undefined && ([...s.env.keys()].some((k) => k === key || k.startsWith(`${key}.`)) || s.zeroed.length)) bind(s, key, top);
     }
   }
 
@@ -535,7 +397,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   private granted(s: PathState, id: number, v: Num, frame: Frame): void {
     const fact = this.factOf(frame, id);
     if (!fact || apiOp(fact.api).returns !== 'count') return;
-    constrainGranted(this.writableStore(s), { file: fact.file, range: fact.range, function: fact.function, api: fact.api }, Math.max(1, v.lo), v.hi);
+    constrainGranted(writableStore(s), { file: fact.file, range: fact.range, function: fact.function, api: fact.api }, Math.max(1, v.lo), v.hi);
   }
 
   /** MSI-X vectors are allocated on the device on this path (so it has an MSI-X table). */
