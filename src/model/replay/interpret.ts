@@ -9,24 +9,22 @@ import type { StoreOp, StoreState } from '../store/types';
 import { apiOp, isAllocation } from './api-ops';
 import type { Outcome } from './outcome';
 import type { PathState, ReplayHooks } from './replay-state';
-import { applyOp, constrainGranted, seedDefaultDomain, seedDevice } from './store-port';
+import { applyOp, seedDefaultDomain, seedDevice } from './store-port';
 import { canonical, deviceOnly, storeSignature } from './path-values';
 import { SignatureTable, dropKey, forkPath, pathSignature, writable as own } from './path-parts';
 import { bind, kill, writableStore } from './path-locations';
 import { type CallContext, afterCall, enterCall, unseenCall } from './call-effects';
+import { type BranchContext, isCapabilityQuery, refined } from './branch-effects';
 export { isCleanupCall, liveAtDetach } from './path-values';
 import { toStoreOp } from './to-op';
 import { deviceKeyOf, renameRoot } from './device-text';
-import { decidedBefore, decisionsOf } from './decisions';
 import { ImpossibleTests, type ImpossibleTest } from './impossible-tests';
 import type { Frame, Interpreter, Of } from './walk-interface';
 import { readArguments } from './fact-arguments';
 import { Evaluator, callSlot, locOf, pointee, type EvalHooks } from './evaluate';
-import { refinement } from './refinement';
 import { exprText } from './expr-text';
 import { errnoRange, isRes, isTop, num, top, under, type Num } from './values';
 import { enabledTableSize, resultValue, tableSize, wholeTableKey } from './call-results';
-import { removesOwn } from './remove-questions';
 import { objectOf } from './object-accessors';
 
 const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)$/i;
@@ -79,14 +77,17 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   /** Per `if` site: a test no outcome passed on a path, and whether some path may pass it. */
   private readonly tests = new ImpossibleTests();
 
-  /** What the call effects (call-effects.ts) use of this interpreter. */
+  /** What the call and branch effects (call-effects.ts, branch-effects.ts) use of this interpreter. */
   private readonly calls: CallContext;
+  private readonly branches: BranchContext;
 
   constructor(
     private readonly hooks: ReplayHooks,
     private readonly opts: InterpreterOptions,
   ) {
-    this.calls = { hooks, usedResults: this.usedResults, evaluator: (s, frame) => this.evaluator(s, frame) };
+    const evaluator = (s: PathState, frame: Frame) => this.evaluator(s, frame);
+    this.calls = { hooks, usedResults: this.usedResults, evaluator };
+    this.branches = { hooks, keepDecision: (key) => opts.keepDecision(key), evaluator, factOf: (frame, id) => this.factOf(frame, id) };
   }
 
   fork(s: PathState): PathState {
@@ -338,7 +339,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
           : on('ok');
       const tFail = on('failed');
       const outs = (['ok', 'failed'] as const).filter((o) => (o === 'ok' ? tOk : tFail) !== !branch);
-      if (outs.length === 2 && tOk === undefined && tFail === undefined) return this.refined(s, cond, branch, frame, true);
+      if (outs.length === 2 && tOk === undefined && tFail === undefined) return refined(this.branches, s, cond, branch, frame, true);
       const states: PathState[] = [];
       outs.forEach((o, i) => {
         const c = i < outs.length - 1 ? this.fork(s) : s;
@@ -350,16 +351,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (t !== undefined) return { states: t === branch ? [s] : [], read: true };
     // `if (pci_msix_can_alloc_dyn(pdev))`: both answers are possible and the model knows what each
     // means (the guard is recorded with the query): the calls under it are not on an unread branch.
-    return this.refined(s, cond, branch, frame, this.isCapabilityQuery(cond, frame));
-  }
-
-  /** A condition that is (the negation of) an MSI capability query such as pci_msix_can_alloc_dyn(). */
-  private isCapabilityQuery(cond: Cond, frame: Frame): boolean {
-    if (cond.t === 'not') return this.isCapabilityQuery(cond.a, frame);
-    if (cond.t !== 'truth') return false;
-    const e = cond.operand.expr;
-    const fact = e.t === 'call' && e.fact !== undefined ? this.factOf(frame, e.fact) : undefined;
-    return fact !== undefined && apiOp(fact.api).op === 'query-dyn';
+    return refined(this.branches, s, cond, branch, frame, isCapabilityQuery(this.branches, cond, frame));
   }
 
   /** Tests no outcome passes on any path (see impossible-tests.ts). */
@@ -370,34 +362,6 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   read(s: PathState, cond: Cond, frame: Frame): void {
     // A condition whose branches the walk skips: its values are still read (a result tested).
     this.evaluator(s, frame).cond(cond);
-  }
-
-  /** An undecided condition: narrow what it tests, or remember the branch taken on it. */
-  private refined(s: PathState, cond: Cond, branch: boolean, frame: Frame, read: boolean): { states: PathState[]; read: boolean } {
-    const r = refinement(this.evaluator(s, frame), cond, branch, frame);
-    if (r.infeasible) return { states: [], read: true };
-    // Narrowing what a location holds does not change what it points at: nothing below it dies.
-    for (const [key, v] of r.binds) own(s, 'env').set(key, v);
-    for (const [fact, v] of r.granted) this.granted(s, fact, v, frame);
-    // remove branching on a value it does not know: probe may have decided it (a mode it chose).
-    // Not so for remove's own questions: a call's answer (`if (send_down(vf))`) or a local it just
-    // read (`if (!priv) return;` on the drvdata probe set), as opposed to a field probe wrote.
-    // So too for probe's unwinding after a goto: `if (hw->flags & USE_MSI) pci_disable_msi()` where
-    // the flag is set where the walk cannot see (sky2: in the MSI test's IRQ handler).
-    const unwinding = this.hooks.phase === 'remove' || (this.hooks.phase === 'probe' && s.errorPath);
-    if (!read && r.granted.length === 0 && unwinding && !removesOwn(cond)) s.guessed = true;
-    if (r.binds.length || read) return { states: [s], read: read || r.granted.length > 0 };
-    const known = decidedBefore(s.decisions, cond);
-    if (known !== undefined) return { states: known === branch ? [s] : [], read: false };
-    for (const [key, side] of decisionsOf(cond, branch, this.opts.keepDecision)) own(s, 'decisions')[key] = side;
-    return { states: [s], read: false };
-  }
-
-  /** The count an allocation granted, as a branch narrowed it, applied to its blocks. */
-  private granted(s: PathState, id: number, v: Num, frame: Frame): void {
-    const fact = this.factOf(frame, id);
-    if (!fact || apiOp(fact.api).returns !== 'count') return;
-    constrainGranted(writableStore(s), { file: fact.file, range: fact.range, function: fact.function, api: fact.api }, Math.max(1, v.lo), v.hi);
   }
 
   /** MSI-X vectors are allocated on the device on this path (so it has an MSI-X table). */
