@@ -5,7 +5,7 @@
 // each path end to a sink. It raises no findings itself.
 import type { Cond, Expr, MsiFact, Range } from '../../facts/types';
 import type { SourceSite } from '../../vocabulary/source-site';
-import type { StoreOp, StoreState } from '../store/types';
+import type { StoreState } from '../store/types';
 import { apiOp, isAllocation } from './api-ops';
 import type { Outcome } from './outcome';
 import type { PathState, ReplayHooks } from './replay-state';
@@ -15,6 +15,7 @@ import { SignatureTable, dropKey, forkPath, pathSignature, writable as own } fro
 import { bind, kill, writableStore } from './path-locations';
 import { type CallContext, afterCall, enterCall, unseenCall } from './call-effects';
 import { type BranchContext, isCapabilityQuery, refined } from './branch-effects';
+import { loopBound, pristine, requestBound } from './index-bounds';
 export { isCleanupCall, liveAtDetach } from './path-values';
 import { toStoreOp } from './to-op';
 import { deviceKeyOf, renameRoot } from './device-text';
@@ -158,10 +159,10 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     // before that (a helper walked alone, a device probe never touched) it is unknown.
     const alloc = isAllocation(spec.op);
     const resets = alloc || (op.op === 'pci-disable' && op.mode === 'all') || op.op === 'platform-free' || op.op === 'fsl-mc-free' || op.op === 'free-all';
-    const pristine = !s.known.includes(dev.key) && this.pristine(s, dev.key, op);
-    const known = s.known.includes(dev.key) || (resets && this.hooks.phase !== 'alone') || pristine;
-    const boundByResult = this.loopBound(s, fact, frame);
-    const boundByRequest = boundByResult ? undefined : this.requestBound(s, fact, frame);
+    const atStart = !s.known.includes(dev.key) && pristine(s, dev.key, op, this.hooks.phase, this.hooks.probeDevice);
+    const known = s.known.includes(dev.key) || (resets && this.hooks.phase !== 'alone') || atStart;
+    const boundByResult = loopBound(s, fact, frame);
+    const boundByRequest = boundByResult ? undefined : requestBound(s, fact, (i) => this.factOf(frame, i));
     if (alloc) {
       // A new run of the call: a new outcome symbol, undone on its failure branch.
       dropKey(s, 'settled', id);
@@ -197,7 +198,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       outcome,
       phase: this.hooks.phase,
       known,
-      pristine,
+      pristine: atStart,
       unknownCond,
       boundByResult,
       ...(boundByRequest ? { boundByRequest } : {}),
@@ -205,44 +206,6 @@ export class ReplayInterpreter implements Interpreter<PathState> {
       state: deviceOnly(s.store, dev.key),
     });
     return true;
-  }
-
-  /**
-   * A lookup on the probe's own PCI device before anything was allocated on it: the driver core
-   * hands probe a device with neither MSI nor MSI-X enabled, so the state is known to be empty,
-   * as long as no call the walk could not follow may have set up vectors in between.
-   */
-  private pristine(s: PathState, key: string, op: StoreOp): boolean {
-    if (op.op !== 'pci-irq-vector' || this.hooks.phase !== 'probe' || s.unfollowed) return false;
-    return key === this.hooks.probeDevice && (s.store.devices[key]?.pciModes ?? ['none']).every((m) => m === 'none');
-  }
-
-  /** `for (i = 0; i < n; i++) pci_irq_vector(pdev, i)` with n holding an allocation's count. */
-  private loopBound(s: PathState, fact: MsiFact, frame: Frame): { fact: number; inclusive: boolean } | undefined {
-    const lb = fact.index?.loopBound;
-    if (!lb) return undefined;
-    const v = s.env.get(`${frame.id}:${lb.bound.trim()}`);
-    return v && isRes(v) ? { fact: v.fact, inclusive: lb.inclusive } : undefined;
-  }
-
-  /**
-   * `for (i = 0; i < nvec; i++) pci_irq_vector(pdev, i)` where nvec is what an earlier
-   * allocation on this path asked for as max_vecs, not what it granted (it may grant fewer).
-   */
-  private requestBound(s: PathState, fact: MsiFact, frame: Frame): MsiFact | undefined {
-    const lb = fact.index?.loopBound;
-    if (!lb || (apiOp(fact.api).op !== 'pci-irq-vector' && apiOp(fact.api).op !== 'get-virq')) return undefined;
-    const bound = lb.bound.trim();
-    for (const id of Object.values(s.requests)) {
-      const alloc = this.factOf(frame, id);
-      // The bound names the requested count only in the function that made the request: another
-      // function's local of the same name (mpi3mr_sync_irqs' max_vectors) is another variable.
-      if (!alloc || alloc.file !== fact.file || alloc.function !== fact.function) continue;
-      if (apiOp(alloc.api).returns !== 'count' || alloc.max?.text.trim() !== bound) continue;
-      const exact = alloc.min?.value !== undefined && alloc.min.value === alloc.max.value;
-      if (!exact && s.settled[id] !== 'failed') return alloc;
-    }
-    return undefined;
   }
 
   /** An allocation's outcome decided on this path; false when that cannot happen. */
