@@ -58,7 +58,7 @@ class Analysis {
       case 'switch':
         return this.switchIn(s, out, t);
       case 'loop':
-        return this.loopIn(s, out, t);
+        return this.loopIn(s, out);
       case 'return':
         return s.expr ? this.plus(new Set(), [s.expr]) : new Set();
       case 'goto':
@@ -94,7 +94,7 @@ class Analysis {
     return this.union(s.subjectExpr ? this.plus(new Set(), [s.subjectExpr]) : new Set(), ...entries, noDefault ? out : new Set());
   }
 
-  private loopIn(s: Extract<Stmt, { t: 'loop' }>, out: Live, t: Targets): Live {
+  private loopIn(s: Extract<Stmt, { t: 'loop' }>, out: Live): Live {
     this.at.set(s, out);
     const cond = s.cond ? this.condReads(s.cond) : new Set<string>();
     let head: Live = this.union(cond, out);
@@ -104,7 +104,6 @@ class Analysis {
       if (next.size === head.size) return head;
       head = next;
     }
-    void t;
     return this.scalars;
   }
 
