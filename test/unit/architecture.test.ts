@@ -39,7 +39,7 @@ const editorPackages: Record<string, readonly string[]> = {
 /** Folder-level rules that are narrower than the table. */
 const fileRules: { from: RegExp; to: RegExp; why: string }[] = [
   {
-    from: /^src\/model\/replay\/(walk|walk-interface|liveness|short-circuit)\.ts$/,
+    from: /^src\/model\/replay\/(walk|walk-interface|walk-paths|walk-skip|liveness|short-circuit)\.ts$/,
     to: /^src\/(check|engine|facts\/catalogue|model\/store|model\/replay\/(interpret|api-ops))\b/,
     why: 'the walker knows no MSI: it walks statements, the interpreter gives them meaning',
   },
