@@ -40,30 +40,6 @@ function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<
   return { key: hooks.deviceKey(key), text: fact.device.text };
 }
 
-export function newPathState(store: StoreState): PathState {
-  return {
-    store,
-    env: new Map(),
-    requests: {},
-    zeroed: [],
-    aliases: {},
-    calls: {},
-    settled: {},
-    status: {},
-    returns: {},
-    before: {},
-    decisions: {},
-    errorPath: false,
-    cleanup: '',
-    dyn: [],
-    known: [],
-    unfollowed: false,
-    seq: 0,
-    ownsStore: true,
-    owned: -1,
-  };
-}
-
 export interface InterpreterOptions {
   /** Whether a decision on an unreadable condition is worth remembering (it is tested again). */
   keepDecision(key: string): boolean;

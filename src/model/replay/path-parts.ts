@@ -2,6 +2,7 @@
 // A fork copies none of a path's records: a path copies a record the first time it writes to
 // it after a fork. A record's encoding (its JSON, or an equivalent text) is cached until the
 // path that owns it writes to it again, so signing a path re-encodes only what changed.
+import type { StoreState } from '../store/types';
 import type { PathState } from './replay-state';
 import { resetValueIds, valuesId } from './record-text';
 
@@ -138,4 +139,29 @@ export function pathSignature(s: PathState, table: SignatureTable, storeJson: st
     s.ret === undefined ? '' : JSON.stringify(s.ret)
   }|${r(s.returns)}|${r(s.decisions)}|${s.errorPath ? 1 : 0}|${s.released ? 1 : 0}|${s.cleanup}|${r(s.dyn)}|${r(s.known)}|${r(s.requests)}|${Object.keys(s.before).join(' ')}`;
   return s.sig;
+}
+
+/** A path at the start of a walk: the store it is handed, nothing else known. */
+export function newPathState(store: StoreState): PathState {
+  return {
+    store,
+    env: new Map(),
+    requests: {},
+    zeroed: [],
+    aliases: {},
+    calls: {},
+    settled: {},
+    status: {},
+    returns: {},
+    before: {},
+    decisions: {},
+    errorPath: false,
+    cleanup: '',
+    dyn: [],
+    known: [],
+    unfollowed: false,
+    seq: 0,
+    ownsStore: true,
+    owned: -1,
+  };
 }
