@@ -227,16 +227,16 @@ export function makeVisible(opts: {
   let fileStructs: Record<string, string> | undefined;
   // Header searches per name, remembered for the file (errno names, IS_ERR, ... repeat a lot).
   const searched = new Map<string, MacroDef | undefined>();
-  const search = (key: string, name: string, list: () => LazyHeaders): MacroDef | undefined => {
+  const search = (key: string, list: () => LazyHeaders, test: (h: Header) => MacroDef | undefined): MacroDef | undefined => {
     if (searched.has(key)) return searched.get(key);
-    const found = list().find((h) => h.define(name));
+    const found = list().find(test);
     searched.set(key, found);
     return found;
   };
   /** The file's own definitions, and those its caller supplies (headerDefines). */
   const fileOwn = (name: string): MacroDef | undefined => own(opts.defines, name) ?? (opts.headerDefines ? own(opts.headerDefines, name) : undefined);
-  const inHeaders = (name: string): MacroDef | undefined => search(name, name, headers);
-  const inKernelHeaders = (name: string): MacroDef | undefined => search(`<>${name}`, name, systemHeaders);
+  const inHeaders = (name: string): MacroDef | undefined => search(name, headers, (h) => h.define(name));
+  const inKernelHeaders = (name: string): MacroDef | undefined => search(`<>${name}`, systemHeaders, (h) => h.define(name));
   return {
     env: {
       lookup(name) {
@@ -259,13 +259,7 @@ export function makeVisible(opts: {
     driverMacro(name) {
       const def = fileOwn(name);
       if (def) return def.kind === 'function' ? def : undefined;
-      const key = `()${name}`;
-      if (!searched.has(key))
-        searched.set(
-          key,
-          headers().find((h) => h.functionMacro(name)),
-        );
-      return searched.get(key);
+      return search(`()${name}`, headers, (h) => h.functionMacro(name));
     },
     struct(name) {
       fileStructs ??= structBodies(opts.clean);
