@@ -1,6 +1,7 @@
 // Which MSI calls of a function sit on the right of `&&` / `||` in a condition: they run only
 // when the left side allows, so their replay is conditional: on what (the guard), here.
-import type { Cond, FunctionInfo, Stmt } from '../../facts/types';
+import type { Cond, FunctionInfo } from '../../facts/types';
+import { allStatements } from './statements';
 
 /** A test a call runs behind: `a && f()` runs f where a holds (side true), `a || f()` where it fails. */
 export interface Guard {
@@ -60,19 +61,7 @@ export function factGuards(fn: FunctionInfo): Map<number, Guard[]> {
   let map = guardCache.get(fn);
   if (map) return map;
   const out = new Map<number, Guard[]>();
-  const visit = (body: Stmt[]): void => {
-    for (const st of body) {
-      if (st.t === 'if') {
-        guardsIn(st.cond, [], out);
-        visit(st.then);
-        visit(st.else);
-      } else if (st.t === 'loop') {
-        if (st.cond) guardsIn(st.cond, [], out);
-        visit(st.body);
-      } else if (st.t === 'switch') for (const c of st.cases) visit(c.body);
-    }
-  };
-  visit(fn.body);
+  for (const st of allStatements(fn.body)) if ((st.t === 'if' || st.t === 'loop') && st.cond) guardsIn(st.cond, [], out);
   map = out;
   guardCache.set(fn, map);
   return map;

@@ -170,8 +170,7 @@ function walkFact<S>(ctx: Ctx<S>, s: Of<'fact'>, states: S[]): S[] {
   const { run, skipped } = guards ? guarded(ctx, guards, states) : { run: states, skipped: [] };
   // Whether the call runs at all turns on its test: findings on it stay below a definite error.
   const unknown = ctx.unknownCond || guards !== undefined;
-  const after = [...run.filter((st) => ctx.interp.fact(st, s, ctx.frame, unknown)), ...skipped];
-  return after.length > 1 ? merge(ctx, after) : after;
+  return merge(ctx, [...run.filter((st) => ctx.interp.fact(st, s, ctx.frame, unknown)), ...skipped]);
 }
 
 /** Walks a block; returns the paths that fall out of its end and those that break/continue. */
