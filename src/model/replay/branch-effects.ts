@@ -1,30 +1,21 @@
 // What a branch the path cannot decide teaches it: narrowed locations and granted counts
 // (refinement.ts), or, for a question it cannot read, the side taken, remembered for the next time
 // it is asked (decisions.ts); and when taking a side on such a question is a guess.
-import type { Cond, MsiFact } from '../../facts/types';
+import type { Cond } from '../../facts/types';
 import { apiOp } from './api-ops';
 import { decidedBefore, decisionsOf } from './decisions';
-import type { Evaluator } from './evaluate';
+import type { EffectContext } from './effect-context';
 import { writableStore } from './path-locations';
 import { writable as own } from './path-parts';
 import { refinement } from './refinement';
 import { removesOwn } from './remove-questions';
-import type { PathState, ReplayHooks } from './replay-state';
+import type { PathState } from './replay-state';
 import { constrainGranted } from './store-port';
 import type { Num } from './values';
 import type { Frame } from './walk-interface';
 
-/** What the interpreter lends its branch effects. */
-export interface BranchContext {
-  readonly hooks: ReplayHooks;
-  /** Whether a decision on an unreadable condition is worth remembering (it is tested again). */
-  keepDecision(key: string): boolean;
-  evaluator(s: PathState, frame: Frame): Evaluator;
-  factOf(frame: Frame, id: number): MsiFact | undefined;
-}
-
 /** An undecided condition: narrow what it tests, or remember the branch taken on it. */
-export function refined(cx: BranchContext, s: PathState, cond: Cond, branch: boolean, frame: Frame, read: boolean): { states: PathState[]; read: boolean } {
+export function refined(cx: EffectContext, s: PathState, cond: Cond, branch: boolean, frame: Frame, read: boolean): { states: PathState[]; read: boolean } {
   const r = refinement(cx.evaluator(s, frame), cond, branch, frame);
   if (r.infeasible) return { states: [], read: true };
   // Narrowing what a location holds does not change what it points at: nothing below it dies.
@@ -45,14 +36,14 @@ export function refined(cx: BranchContext, s: PathState, cond: Cond, branch: boo
 }
 
 /** The count an allocation granted, as a branch narrowed it, applied to its blocks. */
-function granted(cx: BranchContext, s: PathState, id: number, v: Num, frame: Frame): void {
+function granted(cx: EffectContext, s: PathState, id: number, v: Num, frame: Frame): void {
   const fact = cx.factOf(frame, id);
   if (!fact || apiOp(fact.api).returns !== 'count') return;
   constrainGranted(writableStore(s), { file: fact.file, range: fact.range, function: fact.function, api: fact.api }, Math.max(1, v.lo), v.hi);
 }
 
 /** A condition that is (the negation of) an MSI capability query such as pci_msix_can_alloc_dyn(). */
-export function isCapabilityQuery(cx: BranchContext, cond: Cond, frame: Frame): boolean {
+export function isCapabilityQuery(cx: EffectContext, cond: Cond, frame: Frame): boolean {
   if (cond.t === 'not') return isCapabilityQuery(cx, cond.a, frame);
   if (cond.t !== 'truth') return false;
   const e = cond.operand.expr;

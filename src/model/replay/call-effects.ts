@@ -6,27 +6,20 @@ import type { SourceSite } from '../../vocabulary/source-site';
 import { isAllocator, returnsZeroed } from './allocators';
 import { bitArgs, isBitTest } from './bit-ops';
 import { deviceKeyOf, paramName, renameRoot } from './device-text';
-import { type Evaluator, callSlot, locOf, pointee } from './evaluate';
+import type { EffectContext } from './effect-context';
+import { callSlot, locOf, pointee } from './evaluate';
 import { isKernelHelper } from './kernel-calls';
 import { objectOf, setterStored, storedObject } from './object-accessors';
 import { bind, dropScope, forgetZeroed, writableStore } from './path-locations';
 import { writable as own } from './path-parts';
 import { canonical, isCleanupCall } from './path-values';
-import type { PathState, ReplayHooks } from './replay-state';
+import type { PathState } from './replay-state';
 import { applyOp } from './store-port';
 import { BIG, isRes, isTop, num, top, type Val } from './values';
 import type { Frame, Of } from './walk-interface';
 
-/** What the interpreter lends its call effects. */
-export interface CallContext {
-  readonly hooks: ReplayHooks;
-  /** Allocations (file#id) whose result some path read. */
-  readonly usedResults: Set<string>;
-  evaluator(s: PathState, frame: Frame): Evaluator;
-}
-
 /** Before the walk enters `callee`: its parameters bound to the caller's arguments. */
-export function enterCall(cx: CallContext, s: PathState, st: Of<'call'>, callee: Frame, caller: Frame): void {
+export function enterCall(cx: EffectContext, s: PathState, st: Of<'call'>, callee: Frame, caller: Frame): void {
   s.sig = undefined;
   const ev = cx.evaluator(s, caller);
   callee.fn.params.forEach((p, i) => {
@@ -42,7 +35,7 @@ export function enterCall(cx: CallContext, s: PathState, st: Of<'call'>, callee:
 }
 
 /** After a call: the callee's return value (when entered), else what an unseen call may have done. */
-export function afterCall(cx: CallContext, s: PathState, st: Of<'call'>, frame: Frame, callee?: Frame): void {
+export function afterCall(cx: EffectContext, s: PathState, st: Of<'call'>, frame: Frame, callee?: Frame): void {
   s.sig = undefined;
   let v: Val = top;
   if (callee) {
@@ -72,7 +65,7 @@ export function afterCall(cx: CallContext, s: PathState, st: Of<'call'>, frame: 
 }
 
 /** `set_bit(USING_MSI, &priv->flags)` / `clear_bit(...)`: the kernel's bit operations on a flag word. */
-function bitOp(cx: CallContext, s: PathState, st: Of<'call'>, frame: Frame): void {
+function bitOp(cx: EffectContext, s: PathState, st: Of<'call'>, frame: Frame): void {
   const call: Expr = { t: 'call', name: st.name, args: st.argExprs, at: st.range };
   const bit = call.t === 'call' ? bitArgs(call) : undefined;
   if (!bit || isBitTest(st.name)) return;
@@ -85,7 +78,7 @@ function bitOp(cx: CallContext, s: PathState, st: Of<'call'>, frame: Frame): voi
 }
 
 /** A call the walk does not enter: what it may do to the device and to what it was handed. */
-function unfollowed(cx: CallContext, s: PathState, st: Of<'call'>, frame: Frame): void {
+function unfollowed(cx: EffectContext, s: PathState, st: Of<'call'>, frame: Frame): void {
   if (st.name === 'pcim_enable_device' && st.args[0]) {
     const key = cx.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(st.args[0]), frame.rename), s.aliases));
     const site: SourceSite = { file: frame.fn.file, range: frame.fn.range, function: frame.fn.name, api: st.name };
@@ -110,7 +103,7 @@ function unfollowed(cx: CallContext, s: PathState, st: Of<'call'>, frame: Frame)
 }
 
 /** A call the walk does not see run (unfollowed, or in a skipped branch): cleanup it may do, state it may change. */
-export function unseenCall(cx: CallContext, s: PathState, name: string, frame: Frame, args?: string[]): void {
+export function unseenCall(cx: EffectContext, s: PathState, name: string, frame: Frame, args?: string[]): void {
   s.sig = undefined;
   // A call through a pointer (`p->ops->setup`) is never a plain helper; its name says nothing
   // about cleanup either, so it only makes the device's state unknown.

@@ -13,8 +13,9 @@ import { applyOp, seedDefaultDomain, seedDevice } from './store-port';
 import { canonical, deviceOnly, storeSignature } from './path-values';
 import { SignatureTable, dropKey, forkPath, pathSignature, writable as own } from './path-parts';
 import { bind, kill, writableStore } from './path-locations';
-import { type CallContext, afterCall, enterCall, unseenCall } from './call-effects';
-import { type BranchContext, isCapabilityQuery, refined } from './branch-effects';
+import { afterCall, enterCall, unseenCall } from './call-effects';
+import { isCapabilityQuery, refined } from './branch-effects';
+import type { EffectContext } from './effect-context';
 import { loopBound, pristine, requestBound } from './index-bounds';
 export { isCleanupCall, liveAtDetach } from './path-values';
 import { toStoreOp } from './to-op';
@@ -55,16 +56,19 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   private readonly tests = new ImpossibleTests();
 
   /** What the call and branch effects (call-effects.ts, branch-effects.ts) use of this interpreter. */
-  private readonly calls: CallContext;
-  private readonly branches: BranchContext;
+  private readonly effects: EffectContext;
 
   constructor(
     private readonly hooks: ReplayHooks,
     private readonly opts: InterpreterOptions,
   ) {
-    const evaluator = (s: PathState, frame: Frame) => this.evaluator(s, frame);
-    this.calls = { hooks, usedResults: this.usedResults, evaluator };
-    this.branches = { hooks, keepDecision: (key) => opts.keepDecision(key), evaluator, factOf: (frame, id) => this.factOf(frame, id) };
+    this.effects = {
+      hooks,
+      usedResults: this.usedResults,
+      keepDecision: (key) => opts.keepDecision(key),
+      evaluator: (s, frame) => this.evaluator(s, frame),
+      factOf: (frame, id) => this.factOf(frame, id),
+    };
   }
 
   fork(s: PathState): PathState {
@@ -203,15 +207,15 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   // ---- calls and assignments (call-effects.ts) ----------------------------------------------
 
   enter(s: PathState, st: Of<'call'>, callee: Frame, caller: Frame): void {
-    enterCall(this.calls, s, st, callee, caller);
+    enterCall(this.effects, s, st, callee, caller);
   }
 
   call(s: PathState, st: Of<'call'>, frame: Frame, callee?: Frame): void {
-    afterCall(this.calls, s, st, frame, callee);
+    afterCall(this.effects, s, st, frame, callee);
   }
 
   unseen(s: PathState, name: string, frame: Frame, args?: string[]): void {
-    unseenCall(this.calls, s, name, frame, args);
+    unseenCall(this.effects, s, name, frame, args);
   }
 
   assign(s: PathState, st: Of<'assign'>, frame: Frame): void {
@@ -278,7 +282,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
           : on('ok');
       const tFail = on('failed');
       const outs = (['ok', 'failed'] as const).filter((o) => (o === 'ok' ? tOk : tFail) !== !branch);
-      if (outs.length === 2 && tOk === undefined && tFail === undefined) return refined(this.branches, s, cond, branch, frame, true);
+      if (outs.length === 2 && tOk === undefined && tFail === undefined) return refined(this.effects, s, cond, branch, frame, true);
       const states: PathState[] = [];
       outs.forEach((o, i) => {
         const c = i < outs.length - 1 ? this.fork(s) : s;
@@ -290,7 +294,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     if (t !== undefined) return { states: t === branch ? [s] : [], read: true };
     // `if (pci_msix_can_alloc_dyn(pdev))`: both answers are possible and the model knows what each
     // means (the guard is recorded with the query): the calls under it are not on an unread branch.
-    return refined(this.branches, s, cond, branch, frame, isCapabilityQuery(this.branches, cond, frame));
+    return refined(this.effects, s, cond, branch, frame, isCapabilityQuery(this.effects, cond, frame));
   }
 
   /** Tests no outcome passes on any path (see impossible-tests.ts). */
