@@ -128,7 +128,11 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
   const reports: WalkReport[] = [];
   // A directory's functions: what a walk, which never leaves its directory, can see call its entry.
   const byDir = new Map<string, FunctionInfo[]>();
-  for (const f of tree.files) byDir.set(dirOf(f.file), [...(byDir.get(dirOf(f.file)) ?? []), ...f.functions]);
+  for (const f of tree.files) {
+    const dir = dirOf(f.file);
+    byDir.set(dir, byDir.get(dir) ?? []);
+    byDir.get(dir)!.push(...f.functions);
+  }
   const creators = new Set(['create-domain', 'platform-alloc', 'ims-create']);
   const creates = (fn: FunctionInfo) => hasFactWhere(fn.body, (id) => creators.has(apiOp(facts.get(fn.file)?.get(id)?.api ?? '').op));
   // Decisions are remembered only for tests that occur again, or that read a result variable.
@@ -226,7 +230,9 @@ export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
       if (!used.has(key) && !sharesResult(e.fact, events)) unchecked.set(key, e.fact);
     }
     const impossible = interps.flatMap((i) => i.impossibleTests());
-    const callersUnseen = walk.kind !== 'probe' && !siblings.some((f) => f !== walk.entry && calledNames(f.body).has(walk.entry.name));
+    const callersUnseen =
+      walk.kind !== 'probe' &&
+      !siblings.some((f) => f !== walk.entry && calledNames(f.body).has(walk.entry.name) && index.lookup(walk.entry.name, f) === walk.entry);
     reports.push({ walk, managed, callersUnseen, order: describe(walk), truncated, events, unchecked: [...unchecked.values()], impossible });
   }
   return reports;
