@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { MacroDef } from './defines';
 import { parseC } from '../parse/parser';
 import type { Expr } from './types';
+import { subExprs } from './expr-parts';
 
 export interface MacroTemplate {
   params: string[];
@@ -29,24 +30,7 @@ function template(def: MacroDef, build: Build): MacroTemplate | undefined {
 
 /** Calls in a body would share the call site's result slot: such macros stay calls. */
 function hasCall(e: Expr): boolean {
-  switch (e.t) {
-    case 'call':
-      return true;
-    case 'field':
-    case 'index':
-      return hasCall(e.base) || (e.t === 'index' && hasCall(e.index));
-    case 'addr':
-    case 'deref':
-    case 'err-ptr':
-    case 'unary':
-      return hasCall(e.a);
-    case 'binary':
-      return hasCall(e.left) || hasCall(e.right);
-    case 'ternary':
-      return hasCall(e.test) || hasCall(e.then) || hasCall(e.else);
-    default:
-      return false;
-  }
+  return e.t === 'call' || subExprs(e).some(hasCall);
 }
 
 /**

@@ -6,7 +6,8 @@
 // fixpoint. Only plain scalars qualify: a name the function ever dereferences, indexes, takes the
 // address of or reads a member of is an object whose fields other pointers may reach.
 import type { Cond, Expr, FunctionInfo, Stmt } from '../../facts/types';
-import { allStatements, condOperands, subExprs } from './statements';
+import { subExprs } from '../../facts/expr-parts';
+import { allStatements, condOperands } from './statements';
 
 export interface Liveness {
   /** Scalar locals (and parameters) the analysis covers. */

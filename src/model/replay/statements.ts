@@ -1,31 +1,8 @@
 // Every statement of a skeleton body, nested ones included (the branches of an `if`, the cases
-// of a `switch`, a loop's body), in source order, and the direct parts of an expression or a
-// condition: the recursions the replay's scans of a body (what it writes, which names it takes
-// the address of, which it reads) share.
+// of a `switch`, a loop's body), in source order, and the operands of a condition: the
+// recursions the replay's scans of a body (what it writes, which names it takes the address
+// of, which it reads) share (an expression's parts: facts/expr-parts.ts).
 import type { Cond, Expr, Stmt } from '../../facts/types';
-
-/** The expressions directly inside `e` (a field's object, a call's arguments, ...). */
-export function subExprs(e: Expr): Expr[] {
-  switch (e.t) {
-    case 'field':
-      return [e.base];
-    case 'index':
-      return [e.base, e.index];
-    case 'addr':
-    case 'deref':
-    case 'err-ptr':
-    case 'unary':
-      return [e.a];
-    case 'call':
-      return e.args;
-    case 'binary':
-      return [e.left, e.right];
-    case 'ternary':
-      return [e.test, e.then, e.else];
-    default:
-      return [];
-  }
-}
 
 /** The operands a condition compares or tests, through `&&`, `||` and `!` (none of an opaque one). */
 export function condOperands(c: Cond): Expr[] {
