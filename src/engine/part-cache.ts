@@ -47,7 +47,11 @@ export class PartCache {
     return hits;
   }
 
-  /** Replays the rest directory by directory, keeping each result. */
+  /**
+   * Replays the rest directory by directory, keeping each result. The replay reads every file
+   * of the directory, as checkPart() of the whole rest would; the key hashes the files the scan
+   * workers key theirs by (directoriesOf: those with facts or functions).
+   */
   checkRest(rest: TreeFacts, opts: Options): PartResult[] {
     const all = new Map<string, FileFacts[]>();
     for (const f of rest.files) {
