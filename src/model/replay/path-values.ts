@@ -1,4 +1,4 @@
-// Small pure helpers of the replay: constants read from text, device-key
+// Small pure helpers of the replay: device-key
 // aliases, store signatures and copies, cleanup-call names, what is live at detach.
 import type { Block, StoreState } from '../store/types';
 import { copyDevice } from '../store/state';
@@ -8,15 +8,6 @@ const notVectorCleanup =
   /^(?:pci_(?!free_irq_vectors)|free_irq|devm_free_irq|mfd_remove_devices|kv?free|kfree_|vfree|iounmap|dma_|mutex_|spin_|del_timer|cancel_|flush_|destroy_workqueue|release_firmware|free_netdev|put_device|kobject_|debugfs_|sysfs_|device_|dev_|netif_|napi_|tasklet_|clk_|regulator_|reset_control_|devm_kfree|mempool_|idr_|ida_|bitmap_|free_page|__free_page|iommu_|pm_runtime_|of_node_put|fwnode_|platform_device_put|unregister_netdev|misc_deregister|cdev_|class_|ida_free|irq_domain_remove|free_percpu|skb_|dev_kfree_skb|kthread_stop|synchronize_|list_del|release_region|release_mem_region|pcim_)/;
 const cleanupName =
   /(?:free|release|disable|cleanup|clean_up|teardown|tear_down|remove|destroy|deinit|uninit|unregister|shutdown|stop|exit|devm_add_action|put)/i;
-
-export function constOf(text: string): number | undefined {
-  const t = text.trim();
-  if (/^-?\d+$/.test(t)) return Number(t);
-  if (/^-\s*E[A-Z0-9]+$/.test(t)) return -1;
-  if (t === 'true') return 1;
-  if (t === 'false' || t === 'NULL') return 0;
-  return undefined;
-}
 
 /** A device key through the field aliases seen on the path. */
 export function canonical(key: string, aliases: Record<string, string>): string {

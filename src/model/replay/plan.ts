@@ -52,8 +52,9 @@ export function indexFunctions(tree: TreeFacts): FunctionIndex {
 
 const calledCache = new WeakMap<Stmt[], ReadonlySet<string>>();
 
-/** Names of functions a body calls (call statements, `x = f(...)`, `return f(...)`); each walk
- *  asks again for the same bodies, so the answer is kept per body. */
+/** Names of functions a body calls: its call statements (the skeleton emits one for every call,
+ *  also inside an assignment, a condition or a return); each walk asks again for the same
+ *  bodies, so the answer is kept per body. */
 export function calledNames(body: Stmt[]): ReadonlySet<string> {
   let names = calledCache.get(body);
   if (!names) {
@@ -64,20 +65,10 @@ export function calledNames(body: Stmt[]): ReadonlySet<string> {
 }
 
 function collectCalls(body: Stmt[], acc: Set<string>): Set<string> {
-  const fromText = (t: string | undefined) => {
-    const m = t ? /^\s*([A-Za-z_]\w*)\s*\(/.exec(t) : null;
-    if (m) acc.add(m[1]!);
-  };
   for (const s of body) {
     switch (s.t) {
       case 'call':
         acc.add(s.name);
-        break;
-      case 'assign':
-        fromText(s.source);
-        break;
-      case 'return':
-        fromText(s.value);
         break;
       case 'if':
         collectCalls(s.then, acc);
