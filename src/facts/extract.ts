@@ -17,6 +17,7 @@ import { driverStructs, pciIdTables } from './pci-ids';
 import { conditionalAt } from './preprocess';
 import { MAX_DEPTH, SkeletonBuilder, type SkeletonEnv } from './skeleton';
 import { buildExpr } from './expr';
+import { parametersFromText, parametersOf } from './parameters';
 import { macroExpander } from './macro-exprs';
 import type { FileFacts, FileProblem, FunctionInfo, MsiFact } from './types';
 
@@ -182,14 +183,19 @@ function splitOffsets(code: string, from: number, to: number): [number, number][
   return out;
 }
 
+/** A definition's parameter declarations as text (for a header the parser could not read). */
+function parameterTexts(ctx: FileContext, nameAt: number): string[] {
+  const open = ctx.code.indexOf('(', nameAt);
+  const close = open >= 0 ? matchBracket(ctx.code, open) : -1;
+  return close > open ? splitTopLevel(normalise(sourceText(ctx, open + 1, close))).filter((p) => p && p !== 'void') : [];
+}
+
 function functionInfo(ctx: FileContext, tree: Tree, b: TopBlock, builder: SkeletonBuilder): FunctionInfo {
   const header = ctx.code.slice(declStart(ctx, b), b.open);
   const nameAt = b.nameOffset ?? b.start;
-  const paramOpen = ctx.code.indexOf('(', nameAt);
-  const paramClose = paramOpen >= 0 ? matchBracket(ctx.code, paramOpen) : -1;
-  const params = paramClose > paramOpen ? splitTopLevel(normalise(sourceText(ctx, paramOpen + 1, paramClose))).filter((p) => p && p !== 'void') : [];
   let body: Node | null = tree.rootNode.descendantForIndex(b.open, b.open + 1);
   while (body && !(body.type === 'compound_statement' && body.startIndex === b.open)) body = body.parent;
+  const params = parametersOf(body?.parent ?? null) ?? parametersFromText(parameterTexts(ctx, nameAt));
 
   builder.truncated = undefined;
   const info: FunctionInfo = {

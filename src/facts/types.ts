@@ -179,6 +179,12 @@ export type Stmt =
   | { t: 'label'; name: string; range: Range }
   | { t: 'break' | 'continue'; range: Range };
 
+/** A function parameter: its name ('' when unnamed), and the struct a `struct NAME *` points to. */
+export interface Param {
+  name: string;
+  pointsTo?: string;
+}
+
 export interface FunctionInfo {
   name: string;
   file: string;
@@ -187,8 +193,8 @@ export interface FunctionInfo {
   /** The whole definition. */
   bodyRange: Range;
   isStatic: boolean;
-  /** Parameter declarations as text, e.g. ["struct pci_dev *pdev", "const struct pci_device_id *id"]. */
-  params: string[];
+  /** Its parameters in order, e.g. `struct pci_dev *pdev` as { name: 'pdev', pointsTo: 'pci_dev' }. */
+  params: Param[];
   body: Stmt[];
   /** Statements nested deeper than the skeleton follows were dropped from `body`, from here on. */
   truncated?: Range;

@@ -65,7 +65,7 @@ err:
 `);
   assert.equal(r.functions.length, 1);
   const fn = r.functions[0]!;
-  assert.deepEqual([fn.name, fn.isStatic, fn.params], ['probe', true, ['struct pci_dev *pdev']]);
+  assert.deepEqual([fn.name, fn.isStatic, fn.params], ['probe', true, [{ name: 'pdev', pointsTo: 'pci_dev' }]]);
   assert.deepEqual(shape(fn.body), [
     { t: 'fact', id: 0 },
     {

@@ -5,7 +5,7 @@ import type { Expr } from '../../facts/types';
 import type { SourceSite } from '../../vocabulary/source-site';
 import { isAllocator, returnsZeroed } from './allocators';
 import { bitArgs, isBitTest } from './bit-ops';
-import { deviceKeyOf, paramName, renameRoot } from './device-text';
+import { deviceKeyOf, renameRoot } from './device-text';
 import type { EffectContext } from './effect-context';
 import { callSlot, locOf, pointee } from './evaluate';
 import { isKernelHelper } from './kernel-calls';
@@ -23,7 +23,7 @@ export function enterCall(cx: EffectContext, s: PathState, st: Of<'call'>, calle
   s.sig = undefined;
   const ev = cx.evaluator(s, caller);
   callee.fn.params.forEach((p, i) => {
-    const name = paramName(p);
+    const name = p.name;
     const arg = st.argExprs[i];
     if (!name || !arg) return;
     if (st.args[i] !== undefined && !callee.rename.has(name)) callee.rename.set(name, renameRoot(deviceKeyOf(st.args[i]!), caller.rename));
@@ -58,7 +58,7 @@ export function afterCall(cx: EffectContext, s: PathState, st: Of<'call'>, frame
   bind(s, target, v);
   // `gc = pci_get_drvdata(pdev)`: gc's fields are the object's, whichever activation asks.
   const local = st.lvalue?.t === 'var' ? st.lvalue.name : undefined;
-  const rooted = object !== undefined && local !== undefined && !frame.fn.params.some((p) => paramName(p) === local);
+  const rooted = object !== undefined && local !== undefined && !frame.fn.params.some((p) => p.name === local);
   if (rooted) frame.roots.set(local, object);
   // Zeroed memory (kzalloc, and netdev_priv() of alloc_etherdev()'s): the object its fields live in.
   if (returnsZeroed(st.name)) own(s, 'zeroed').push(rooted ? object : target);

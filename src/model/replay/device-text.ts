@@ -1,12 +1,6 @@
 // Device expressions as the replay rewrites them: the key form the facts layer uses, and the
 // root variable renamed through a callee's parameters.
 
-/** The parameter name of a declaration such as "struct pci_dev *pdev". */
-export function paramName(decl: string): string | undefined {
-  const m = /([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*$/.exec(decl);
-  return m?.[1];
-}
-
 /** `&pdev->dev`, `pdev` -> the facts layer's device key form ("pdev"). */
 export function deviceKeyOf(text: string): string {
   return text

@@ -4,7 +4,6 @@
 // are one question, answered once. A local the skeleton never sees written is read as such a
 // name too; nothing writes it, so that changes no value the path knows.
 import type { Expr, FileFacts, FunctionInfo, Stmt } from '../../facts/types';
-import { paramName } from './device-text';
 import { allStatements, written } from './statements';
 
 const writtenByFile = new WeakMap<FunctionInfo, ReadonlySet<string>>();
@@ -14,10 +13,7 @@ const paramsOf = new WeakMap<FunctionInfo, ReadonlySet<string>>();
 export function indexFileGlobals(file: FileFacts): void {
   const written = new Set<string>();
   for (const fn of file.functions) {
-    for (const p of fn.params) {
-      const n = paramName(p);
-      if (n) written.add(n);
-    }
+    for (const p of fn.params) if (p.name) written.add(p.name);
     collect(fn.body, written);
   }
   for (const fn of file.functions) writtenByFile.set(fn, written);
@@ -29,7 +25,7 @@ export function isFileGlobal(fn: FunctionInfo, name: string): boolean {
   if (!written || written.has(name)) return false;
   let params = paramsOf.get(fn);
   if (!params) {
-    params = new Set(fn.params.map((p) => paramName(p) ?? ''));
+    params = new Set(fn.params.map((p) => p.name));
     paramsOf.set(fn, params);
   }
   return !params.has(name);

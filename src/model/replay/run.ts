@@ -1,6 +1,5 @@
 // Runs the planned walks over a tree and collects what happened: every applied operation
 // (with the store state after it) and every path end that matters for leaks.
-import { paramName } from './device-text';
 import { indexFileGlobals } from './file-globals';
 import type { FunctionInfo, MsiFact, TreeFacts } from '../../facts/types';
 import type { DeviceCaps, StoreConfig } from '../store/types';
@@ -107,14 +106,13 @@ function inheritedFields(s: PathState): Map<string, Val> {
 
 /** remove's device parameter rooted at probe's (both are the bus device the core binds). */
 function sameDevice(probe: FunctionInfo, remove: FunctionInfo, probeFrame: number): Map<string, string> {
-  const from = probe.params[0] ? paramName(probe.params[0]) : undefined;
-  const to = remove.params[0] ? paramName(remove.params[0]) : undefined;
+  const from = probe.params[0]?.name;
+  const to = remove.params[0]?.name;
   return from && to ? new Map([[to, `${probeFrame}:${from}`]]) : new Map();
 }
 
 function pciParam(fn: FunctionInfo): string | undefined {
-  const decl = fn.params.find((p) => /\bstruct\s+pci_dev\s*\*/.test(p));
-  return decl ? /([A-Za-z_]\w*)\s*$/.exec(decl)?.[1] : undefined;
+  return fn.params.find((p) => p.pointsTo === 'pci_dev')?.name || undefined;
 }
 
 export function replayTree(tree: TreeFacts, opts: ReplayOptions): WalkReport[] {
