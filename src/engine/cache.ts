@@ -1,16 +1,19 @@
 // On-disk cache of per-file facts for the language server's background scans (the CLI uses it
 // only when asked). One JSON file per scanned root, under ~/.cache/irqlens/<hash of root>/.
 // An entry is valid while the file's size and mtime, the tool build and the era are unchanged.
-// Headers are not part of the key: a changed #define in a header is picked up when the file
-// that uses it changes, or after `--cache` is dropped once (documented limitation).
+// The headers and Makefiles a file's extraction looked up are part of its key too (FileFacts.headers:
+// each file tried, with its size and mtime, or absent): a changed #define in a driver's header, or
+// a header that appears earlier on the include path, re-extracts every file that asked for it.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { FileFacts, FileProblem } from '../facts/types';
+import type { FileFacts, FileProblem, HeaderStamp } from '../facts/types';
+import { fileStamp } from '../workspace/include-reader';
 import { fileProblem } from '../workspace/file-problem';
 
-const cacheFormat = 1;
+// 2: entries' facts carry the headers they depend on.
+const cacheFormat = 2;
 
 /** size, mtimeMs, facts (null: the file holds no MSI call). */
 type Entry = [number, number, FileFacts | null];
@@ -65,7 +68,19 @@ export class FactsCache {
   get(file: string, size: number, mtimeMs: number): FileFacts | null | undefined {
     const entry = this.entries[file];
     if (!entry || entry[0] !== size || entry[1] !== mtimeMs) return undefined;
+    if (entry[2]?.headers && !entry[2].headers.every((h) => this.unchanged(h))) return undefined;
     return entry[2];
+  }
+
+  /** Headers are shared by many files: each is stat'ed once per run. */
+  private readonly now = new Map<string, HeaderStamp>();
+  private unchanged(then: HeaderStamp): boolean {
+    let now = this.now.get(then[0]);
+    if (now === undefined) {
+      now = fileStamp(then[0]);
+      this.now.set(then[0], now);
+    }
+    return now.length === then.length && now[1] === then[1] && now[2] === then[2];
   }
 
   /** A cold cache (nothing loaded or set): every file will miss, so a scan need not stat first. */

@@ -134,7 +134,7 @@ export function createLiveEngine(log: (message: string) => void = () => {}): Liv
       root = workspaceRoot;
       const kernelRoot = findKernelRoot(workspaceRoot);
       const bounds = new TreeBounds(kernelRoot ? [workspaceRoot, kernelRoot] : [workspaceRoot]);
-      readInclude = createIncludeReader(kernelRoot ? { cwd: workspaceRoot, kernelRoot, bounds } : { cwd: workspaceRoot, bounds });
+      readInclude = createIncludeReader(kernelRoot ? { cwd: workspaceRoot, kernelRoot, bounds } : { cwd: workspaceRoot, bounds }).read;
       return eraOfKernelTree(kernelRoot) ?? defaultEra;
     },
     mentionsMsiApi: (text) => nameRe.test(text),

@@ -13,7 +13,7 @@ import { collectDefinesBlanked, type DefineTable } from './defines';
 import { findGuardCandidates, type Candidate } from './lock-guard';
 import { makeScope, type TypeScope } from './scope';
 import type { EraInfo } from './types';
-import { makeVisible, type ReadInclude, type Visible } from './visible';
+import { makeVisible, type OnInclude, type ReadInclude, type Visible } from './visible';
 import { blankRanges, preprocess, type PreprocResult } from './preprocess';
 
 export interface ExtractInput {
@@ -21,6 +21,8 @@ export interface ExtractInput {
   text: string;
   era: EraInfo;
   readInclude?: ReadInclude;
+  /** Told of every header and Makefile lookup (the facts cache keys on them). */
+  onInclude?: OnInclude;
   headerDefines?: DefineTable;
 }
 
@@ -61,6 +63,16 @@ export function findCandidates(code: string): Candidate[] {
   return guards.length ? [...out, ...guards].sort((a, b) => a.offset - b.offset) : out;
 }
 
+/** `read` that tells `onInclude` of each lookup first. */
+function noting(read: ReadInclude | undefined, onInclude: OnInclude | undefined): ReadInclude | undefined {
+  return read && onInclude
+    ? (from, spec, quoted) => {
+        onInclude(from, spec, quoted);
+        return read(from, spec, quoted);
+      }
+    : read;
+}
+
 /** -D names of the directory's Makefile/Kbuild (`ccflags-y += -DFOO`): kbuild decides them. */
 function makefileDefines(file: string, read: ReadInclude | undefined): Set<string> {
   const out = new Set<string>();
@@ -73,7 +85,7 @@ function makefileDefines(file: string, read: ReadInclude | undefined): Set<strin
 
 /** The driver's conditionals, decided where its own text decides them. */
 function conditionals(input: ExtractInput, noComments: string): PreprocResult {
-  const read = input.readInclude;
+  const read = noting(input.readInclude, input.onInclude);
   let kbuild: Set<string> | undefined;
   const readLocal = read ? { readLocal: (spec: string) => read(input.file, spec, true) } : {};
   const inMakefile = (name: string): boolean => (kbuild ??= makefileDefines(input.file, read)).has(name);
@@ -88,7 +100,8 @@ function conditionals(input: ExtractInput, noComments: string): PreprocResult {
     era: input.era,
     defines: {},
     headerDefines: input.headerDefines,
-    readInclude: read,
+    readInclude: input.readInclude,
+    onInclude: input.onInclude,
   });
   const fromHeaders = new Set([...first.assumedUndefined].filter((name) => headers.env.lookup(name) !== undefined));
   return fromHeaders.size === 0 ? first : preprocess(noComments, input.text, { ...readLocal, external: (name) => inMakefile(name) || fromHeaders.has(name) });
@@ -112,6 +125,7 @@ export function prepareFile(original: ExtractInput): FileContext {
     defines,
     headerDefines: input.headerDefines,
     readInclude: input.readInclude,
+    onInclude: input.onInclude,
   });
   return {
     input,

@@ -227,6 +227,12 @@ export interface FileProblem {
   message: string;
 }
 
+/**
+ * A file a header lookup probed, as it was when the facts were extracted: absolute path, size and
+ * mtime; the path alone when nothing was there (a header that appears later changes the lookup).
+ */
+export type HeaderStamp = [path: string, size: number, mtimeMs: number] | [path: string];
+
 export interface FileFacts {
   file: string;
   facts: MsiFact[];
@@ -235,6 +241,8 @@ export interface FileFacts {
   drivers: DriverInfo[];
   /** Unreadable bytes, truncated input, parse trouble that cost facts: never silent. */
   problems: FileProblem[];
+  /** The headers and Makefiles its extraction looked up (a scan of a tree sets it: the facts cache keys on them). */
+  headers?: HeaderStamp[];
 }
 
 export interface TreeFacts {

@@ -14,6 +14,10 @@ import type { EraInfo } from './types';
 
 export type ReadInclude = (fromFile: string, spec: string, quoted: boolean) => string | undefined;
 
+/** Told of every header lookup a file makes, also those the thread's cache answers: a cache of
+ *  the file's facts is valid only while these headers are unchanged. */
+export type OnInclude = (fromFile: string, spec: string, quoted: boolean) => void;
+
 interface Include {
   spec: string;
   quoted: boolean;
@@ -112,7 +116,8 @@ export function includesOf(text: string): Include[] {
   return out;
 }
 
-function loadHeader(fromFile: string, inc: Include, read: ReadInclude): Header | undefined {
+function loadHeader(fromFile: string, inc: Include, read: ReadInclude, onInclude: OnInclude | undefined): Header | undefined {
+  onInclude?.(fromFile, inc.spec, inc.quoted);
   const key = inc.quoted ? `q:${dirOf(fromFile)}/${inc.spec}` : `a:${inc.spec}`;
   const cached = headerCache.get(key);
   if (cached !== undefined) return cached ?? undefined;
@@ -178,14 +183,14 @@ class LazyHeaders {
 }
 
 /** Quoted includes, breadth-first, up to three levels deep. */
-function localHeaders(file: string, includes: Include[], read: ReadInclude | undefined): LazyHeaders {
+function localHeaders(file: string, includes: Include[], read: ReadInclude | undefined, onInclude: OnInclude | undefined): LazyHeaders {
   const seen = new Set<string>();
   const queue = read ? includes.filter((i) => i.quoted).map((inc) => ({ from: file, inc, depth: 0 })) : [];
   let next = 0;
   return new LazyHeaders(() => {
     if (next >= queue.length) return undefined;
     const { from, inc, depth } = queue[next++]!;
-    const h = loadHeader(from, inc, read!);
+    const h = loadHeader(from, inc, read!, onInclude);
     if (!h || seen.has(h.file)) return null;
     seen.add(h.file);
     if (depth < 2) for (const sub of h.includes) if (sub.quoted) queue.push({ from: h.file, inc: sub, depth: depth + 1 });
@@ -194,14 +199,14 @@ function localHeaders(file: string, includes: Include[], read: ReadInclude | und
 }
 
 /** The <...> headers the file includes (one level, not asm/), then linux/pci_ids.h for PCI IDs. */
-function kernelHeaders(file: string, includes: Include[], read: ReadInclude | undefined): LazyHeaders {
+function kernelHeaders(file: string, includes: Include[], read: ReadInclude | undefined, onInclude: OnInclude | undefined): LazyHeaders {
   // Architecture headers (asm/) depend on the build target: never read.
   const list = read ? [...includes.filter((i) => !i.quoted && !/^asm\//.test(i.spec)), pciIdsHeader] : [];
   const seen = new Set<Header>();
   let next = 0;
   return new LazyHeaders(() => {
     if (next >= list.length) return undefined;
-    const h = loadHeader(file, list[next++]!, read!);
+    const h = loadHeader(file, list[next++]!, read!, onInclude);
     if (!h || seen.has(h)) return null;
     seen.add(h);
     return h;
@@ -216,14 +221,15 @@ export function makeVisible(opts: {
   defines: DefineTable;
   headerDefines?: DefineTable;
   readInclude?: ReadInclude;
+  onInclude?: OnInclude;
 }): Visible {
   const builtins = builtinDefines(opts.era);
   let locals: LazyHeaders | undefined;
   let kernel: LazyHeaders | undefined;
   let fileIncludes: Include[] | undefined;
   const includes = (): Include[] => (fileIncludes ??= includesOf(opts.text));
-  const headers = (): LazyHeaders => (locals ??= localHeaders(opts.file, includes(), opts.readInclude));
-  const systemHeaders = (): LazyHeaders => (kernel ??= kernelHeaders(opts.file, includes(), opts.readInclude));
+  const headers = (): LazyHeaders => (locals ??= localHeaders(opts.file, includes(), opts.readInclude, opts.onInclude));
+  const systemHeaders = (): LazyHeaders => (kernel ??= kernelHeaders(opts.file, includes(), opts.readInclude, opts.onInclude));
   let fileStructs: Record<string, string> | undefined;
   // Header searches per name, remembered for the file (errno names, IS_ERR, ... repeat a lot).
   const searched = new Map<string, MacroDef | undefined>();

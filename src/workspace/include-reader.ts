@@ -1,7 +1,9 @@
 // Reads the headers a file includes, lazily and once per worker, so that #defines used as MSI
 // arguments resolve. "x.h" is looked up next to the including file first; <linux/x.h> under the
 // kernel tree's include/ (and the arch's include/ when the file is under arch/ARCH/, else x86).
+import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { HeaderStamp } from '../facts/types';
 import { readUserText } from './file-reader';
 import type { TreeBounds } from './tree-bounds';
 
@@ -35,7 +37,20 @@ function systemDirs(absFile: string, kernelRoot: string | undefined): string[] {
   ];
 }
 
-export function createIncludeReader(options: IncludeReaderOptions): ReadInclude {
+/** The files a lookup tries, in order. */
+function candidatesOf(options: IncludeReaderOptions, fromFile: string, spec: string, quoted: boolean): string[] {
+  const absFrom = resolve(options.cwd, fromFile);
+  const dirs = systemDirs(absFrom, options.kernelRoot);
+  return (quoted ? [dirname(absFrom), ...dirs] : dirs).map((dir) => join(dir, spec));
+}
+
+export interface IncludeReader {
+  read: ReadInclude;
+  /** What a lookup `read` already made found: each file it tried, up to the one it read. */
+  stamps(fromFile: string, spec: string, quoted: boolean): HeaderStamp[];
+}
+
+export function createIncludeReader(options: IncludeReaderOptions): IncludeReader {
   const texts = new Map<string, string | undefined>();
   const readOnce = (abs: string): string | undefined => {
     if (texts.has(abs)) return texts.get(abs);
@@ -45,14 +60,40 @@ export function createIncludeReader(options: IncludeReaderOptions): ReadInclude 
     texts.set(abs, text);
     return text;
   };
-  return (fromFile, spec, quoted) => {
-    const absFrom = resolve(options.cwd, fromFile);
-    const dirs = systemDirs(absFrom, options.kernelRoot);
-    const candidates = quoted ? [dirname(absFrom), ...dirs] : dirs;
-    for (const dir of candidates) {
-      const text = readOnce(join(dir, spec));
-      if (text !== undefined) return text;
+  const stamped = new Map<string, HeaderStamp>();
+  const stampOf = (abs: string): HeaderStamp => {
+    let s = stamped.get(abs);
+    if (s === undefined) {
+      s = fileStamp(abs);
+      stamped.set(abs, s);
     }
-    return undefined;
+    return s;
   };
+  return {
+    read: (fromFile, spec, quoted) => {
+      for (const abs of candidatesOf(options, fromFile, spec, quoted)) {
+        const text = readOnce(abs);
+        if (text !== undefined) return text;
+      }
+      return undefined;
+    },
+    stamps: (fromFile, spec, quoted) => {
+      const out: HeaderStamp[] = [];
+      for (const abs of candidatesOf(options, fromFile, spec, quoted)) {
+        out.push(stampOf(abs));
+        if (texts.get(abs) !== undefined) break;
+      }
+      return out;
+    },
+  };
+}
+
+/** A file's size and mtime now, or its path alone when there is none. */
+export function fileStamp(abs: string): HeaderStamp {
+  try {
+    const s = statSync(abs);
+    return [abs, s.size, s.mtimeMs];
+  } catch {
+    return [abs];
+  }
 }

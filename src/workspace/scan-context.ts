@@ -20,7 +20,7 @@ export function createScanContext(setup: ScanSetup): ScanContext {
     reader: new FileReader(),
     ...(bounds ? { bounds } : {}),
     prefilter: createPrefilter(catalogueNames()),
-    readInclude: createIncludeReader({ cwd: setup.cwd, kernelRoot: setup.kernelRoot, bounds: headerBounds }),
+    includes: createIncludeReader({ cwd: setup.cwd, kernelRoot: setup.kernelRoot, bounds: headerBounds }),
     era: setup.era,
   };
 }

@@ -1,6 +1,6 @@
 import { mock, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeTree } from '../../src/engine/analyze-tree';
@@ -41,6 +41,43 @@ test('a second scan with the cache returns the same facts and re-reads only chan
       apis.filter((a) => a.includes('demo_stats')),
       ['drivers/net/demo/demo_stats.c:pci_disable_msix'],
     );
+  } finally {
+    s.done();
+  }
+});
+
+/** The maximum the cached or fresh facts give demo_main.c's allocation. */
+async function demoMax(s: { tree: string; cache: string }): Promise<number | undefined> {
+  const t = await analyzeTree(['.'], { cwd: s.tree, jobs: 1, cacheDir: s.cache });
+  return t.files.flatMap((f) => f.facts).find((x) => x.api === 'pci_alloc_irq_vectors')?.max?.value;
+}
+
+test('a changed #define in a driver header re-extracts the file that uses it, though the file itself did not change', async () => {
+  const s = scratch();
+  try {
+    assert.equal(await demoMax(s), 5);
+    const header = join(s.tree, 'drivers/net/demo/demo.h');
+    writeFileSync(header, readFileSync(header, 'utf8').replace('DEMO_NUM_QUEUES\t4', 'DEMO_NUM_QUEUES\t8'));
+    assert.equal(await demoMax(s), 9);
+    assert.equal(await demoMax(s), 9);
+  } finally {
+    s.done();
+  }
+});
+
+test('a header that appears earlier on the include path re-extracts the files whose lookup it now answers', async () => {
+  const s = scratch();
+  try {
+    // <linux/demo_count.h> is looked up in include/ before arch/x86/include/: at first only the
+    // arch copy exists, then one appears in include/ and answers the lookup instead.
+    const main = join(s.tree, 'drivers/net/demo/demo_main.c');
+    writeFileSync(main, `#include <linux/demo_count.h>\n${readFileSync(main, 'utf8')}`);
+    writeFileSync(join(s.tree, 'drivers/net/demo/demo.h'), '#define DEMO_NUM_VECS (DEMO_NUM_QUEUES + 1)\n');
+    mkdirSync(join(s.tree, 'arch/x86/include/linux'), { recursive: true });
+    writeFileSync(join(s.tree, 'arch/x86/include/linux/demo_count.h'), '#define DEMO_NUM_QUEUES 2\n');
+    assert.equal(await demoMax(s), 3);
+    writeFileSync(join(s.tree, 'include/linux/demo_count.h'), '#define DEMO_NUM_QUEUES 6\n');
+    assert.equal(await demoMax(s), 7);
   } finally {
     s.done();
   }
