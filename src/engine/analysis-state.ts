@@ -7,6 +7,7 @@ import { TreeBounds } from '../workspace/tree-bounds';
 import { join, posix, relative } from 'node:path';
 import type { EraInfo, FileFacts } from '../facts/types';
 import type { BufferEdit, LiveDocument, LiveEngine } from './live-engine';
+import { dependsOn } from './live-includes';
 
 /** Where the workspace is: its root and a root-relative path's absolute one (the server's PathMap). */
 export interface WorkspacePaths {
@@ -25,7 +26,7 @@ export class AnalysisState<P extends WorkspacePaths = WorkspacePaths> {
   private bounds: TreeBounds | undefined;
 
   constructor(
-    private readonly engine: Pick<LiveEngine, 'openDocument' | 'mentionsMsiApi' | 'extract'>,
+    private readonly engine: Pick<LiveEngine, 'openDocument' | 'mentionsMsiApi' | 'extract' | 'bufferChanged'>,
     readonly paths: P,
     private currentEra: EraInfo,
     private readonly onProblem: (message: string) => void,
@@ -65,6 +66,30 @@ export class AnalysisState<P extends WorkspacePaths = WorkspacePaths> {
     const created = this.engine.openDocument(rel, text, this.currentEra);
     this.live.set(rel, created);
     return created.facts();
+  }
+
+  /**
+   * The buffer of `rel` now holds `text` (undefined: closed): the files whose extraction looked
+   * it up as a header (FileFacts.headers) are extracted again, open ones from their buffers.
+   * Returns them, for their directories to be checked again.
+   */
+  bufferChanged(rel: string, text: string | undefined): string[] {
+    const abs = this.paths.absFromRel(rel);
+    const again: string[] = [];
+    for (const [file, f] of this.disk) if (file !== rel && !this.live.has(file) && dependsOn(f, abs)) again.push(file);
+    for (const [file, doc] of this.live) if (file !== rel && dependsOn(doc.facts(), abs)) again.push(file);
+    // A source file nothing includes never reaches the header caches: its keystrokes keep them.
+    if ((again.length === 0 && !rel.endsWith('.h')) || !this.engine.bufferChanged(abs, text)) return [];
+    for (const file of again) {
+      const doc = this.live.get(file);
+      if (doc) doc.update(doc.text(), null);
+      else {
+        const facts = this.readFromDisk(file, this.paths.absFromRel(file));
+        if (facts) this.disk.set(file, facts);
+        else this.disk.delete(file);
+      }
+    }
+    return again;
   }
 
   /** Drops the buffer; the file's facts come from disk again (it may differ from the closed buffer). */

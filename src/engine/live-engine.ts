@@ -11,12 +11,12 @@ import { loadTopology, type Topology } from '../model/iommu/index';
 import type { Layout } from '../vocabulary/layout';
 import type { Partition } from '../vocabulary/partition';
 import type { SimulationResult } from '../vocabulary/snapshot';
-import { createIncludeReader, type ReadInclude } from '../workspace/include-reader';
 import { findKernelRoot } from '../workspace/kernel-root';
 import { TreeBounds } from '../workspace/tree-bounds';
 import { eraOfKernelTree } from '../workspace/tree-era';
 import { Engine } from './engine';
 import { excludeMatcher } from './exclude';
+import { LiveIncludes } from './live-includes';
 import type { Options } from './options';
 import type { CheckResult } from './result';
 
@@ -77,8 +77,15 @@ export interface LiveEngine {
   detectEra(root: string): EraInfo;
   /** True when the text can hold an MSI fact (cheap name prefilter). */
   mentionsMsiApi(text: string): boolean;
+  /** Facts of a file's text, with the headers its extraction looked up (FileFacts.headers). */
   extract(file: string, text: string, era: EraInfo): FileFacts;
   openDocument(file: string, text: string, era: EraInfo): LiveDocument;
+  /**
+   * An editor buffer of `absPath` holds `text` (undefined: it was closed): headers are read from
+   * it from now on. True when that may change facts: the files whose FileFacts.headers name the
+   * path must then be extracted again.
+   */
+  bufferChanged(absPath: string, text: string | undefined): boolean;
   /** The engine the settings give (their topology file loaded once and kept). */
   engineFor(opts: AnalysisSettings): Engine;
   check(files: FileFacts[], era: EraInfo, opts: AnalysisSettings): CheckResult;
@@ -102,7 +109,8 @@ export interface LiveEngine {
 export function createLiveEngine(log: (message: string) => void = () => {}): LiveEngine {
   const nameRe = new RegExp(`\\b(${catalogueNames().join('|')})\\b`);
   let root = process.cwd();
-  let readInclude: ReadInclude = () => undefined;
+  const includes = new LiveIncludes();
+  const readInclude = includes.read;
   let topology: { path: string; value: Topology | undefined } | null = null;
 
   const tree = (era: EraInfo, files: FileFacts[]): TreeFacts => ({ tree: root, era, files });
@@ -134,21 +142,28 @@ export function createLiveEngine(log: (message: string) => void = () => {}): Liv
       root = workspaceRoot;
       const kernelRoot = findKernelRoot(workspaceRoot);
       const bounds = new TreeBounds(kernelRoot ? [workspaceRoot, kernelRoot] : [workspaceRoot]);
-      readInclude = createIncludeReader(kernelRoot ? { cwd: workspaceRoot, kernelRoot, bounds } : { cwd: workspaceRoot, bounds }).read;
+      includes.configure(kernelRoot ? { cwd: workspaceRoot, kernelRoot, bounds } : { cwd: workspaceRoot, bounds });
       return eraOfKernelTree(kernelRoot) ?? defaultEra;
     },
     mentionsMsiApi: (text) => nameRe.test(text),
-    extract: (file, text, era) => extractFileFacts({ file, text, era, readInclude }),
+    extract(file, text, era) {
+      const r = includes.recorder();
+      return r.stamp(extractFileFacts({ file, text, era, readInclude, onInclude: r.onInclude }));
+    },
+    bufferChanged: (absPath, text) => includes.setBuffer(absPath, text),
     openDocument(file, text, era): LiveDocument {
-      let doc = new IncrementalDocument(file, text, era, readInclude);
+      // The lookups of every extraction of the buffer (a superset after edits: enough to know
+      // which header changes concern it).
+      const r = includes.recorder();
+      let doc = new IncrementalDocument(file, text, era, readInclude, r.onInclude);
       return {
         update(t, edits) {
           if (edits) for (const e of edits) doc.applyEdit(e);
           // A whole-text change, or edits that did not reproduce the buffer: start again from the text.
-          if (!edits || doc.getText() !== t) doc = new IncrementalDocument(file, t, era, readInclude);
-          return doc.facts();
+          if (!edits || doc.getText() !== t) doc = new IncrementalDocument(file, t, era, readInclude, r.onInclude);
+          return r.stamp(doc.facts());
         },
-        facts: () => doc.facts(),
+        facts: () => r.stamp(doc.facts()),
         text: () => doc.getText(),
         dispose: () => doc.dispose(),
       };

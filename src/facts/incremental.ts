@@ -12,7 +12,7 @@ import { extractFileFacts, extractWithContext } from './extract';
 import { findCandidates, type FileContext } from './file-context';
 import { shiftPreproc, touchesBlank } from './preprocess';
 import type { EraInfo, FileFacts, MsiFact } from './types';
-import type { ReadInclude } from './visible';
+import type { OnInclude, ReadInclude } from './visible';
 
 export interface TextEdit {
   startOffset: number;
@@ -72,6 +72,7 @@ export class IncrementalDocument {
     text: string,
     readonly era: EraInfo,
     readonly readInclude?: ReadInclude,
+    readonly onInclude?: OnInclude,
   ) {
     this.text = text;
     this.current = this.full();
@@ -135,7 +136,13 @@ export class IncrementalDocument {
   }
 
   private full(): FileFacts {
-    const input = { file: this.file, text: this.text, era: this.era, ...(this.readInclude ? { readInclude: this.readInclude } : {}) };
+    const input = {
+      file: this.file,
+      text: this.text,
+      era: this.era,
+      ...(this.readInclude ? { readInclude: this.readInclude } : {}),
+      ...(this.onInclude ? { onInclude: this.onInclude } : {}),
+    };
     this.ctx = undefined;
     return extractFileFacts(input, {
       onContext: (ctx) => {

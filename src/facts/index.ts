@@ -10,6 +10,6 @@ export { catalogue, catalogueNames, catalogueRow } from './catalogue';
 export type { ApiRow, ApiSignature, ArgRole } from './catalogue';
 export { apiPresent, detectEra, eraFromFacts, defaultEra, namedEra } from './era';
 export { evaluate } from './const-eval';
-export type { ReadInclude } from './visible';
+export type { OnInclude, ReadInclude } from './visible';
 export { clearHeaderCache } from './visible';
 export * from './types';

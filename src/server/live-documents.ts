@@ -3,7 +3,7 @@
 // turn of the event loop, ahead of any background work, so the edited file is served first.
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisState } from './analysis-state';
+import { AnalysisState } from './analysis-state';
 import type { Engine } from './engine';
 import type { GroupChecker } from './group-checker';
 import type { BufferEdit } from './open-documents';
@@ -45,8 +45,17 @@ export class LiveDocuments {
     const rel = this.state.paths.relFromUri(doc.uri);
     if (rel === null || !this.state.isOpen(rel)) return;
     this.state.closeLive(rel);
-    // The file on disk may differ from the closed buffer: re-check with what disk holds.
+    // The file on disk may differ from the closed buffer: re-check with what disk holds (files
+    // that include it first, so its own directory's check has them).
+    this.checkIncluders(rel, undefined);
     this.checker.checkGroupOf(rel);
+  }
+
+  /** The files that include `rel` as a header are extracted again and their directories checked. */
+  private checkIncluders(rel: string, text: string | undefined): void {
+    const own = AnalysisState.groupOf(rel);
+    const groups = new Set(this.state.bufferChanged(rel, text).map((f) => AnalysisState.groupOf(f)));
+    for (const g of groups) if (g !== own) this.checker.checkGroup(g);
   }
 
   private flush(): void {
@@ -75,6 +84,8 @@ export class LiveDocuments {
       const previous = this.checker.resultFor(rel);
       const edit = edits?.length === 1 ? edits[0] : undefined;
       const moved = wasOpen && before && previous && edit ? reuseAfterEdit(previous, rel, before, after, edit) : null;
+      // Files that include this one see its new text first, so its own directory's check has them.
+      this.checkIncluders(rel, text);
       if (moved) this.checker.adopt(rel, moved, { rel, version: doc.version });
       else this.checker.checkGroupOf(rel, { rel, version: doc.version });
     } catch (err) {

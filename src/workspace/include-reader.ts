@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { HeaderStamp } from '../facts/types';
+import type { OnInclude } from '../facts/visible';
 import { readUserText } from './file-reader';
 import type { TreeBounds } from './tree-bounds';
 
@@ -48,9 +49,14 @@ export interface IncludeReader {
   read: ReadInclude;
   /** What a lookup `read` already made found: each file it tried, up to the one it read. */
   stamps(fromFile: string, spec: string, quoted: boolean): HeaderStamp[];
+  /** Drops what was read from `abs` and its stamp: it changed (the language server's edits). */
+  forget(abs: string): void;
 }
 
-export function createIncludeReader(options: IncludeReaderOptions): IncludeReader {
+/**
+ * `buffers` (absolute path -> text) answers before the disk: an editor's unsaved headers.
+ */
+export function createIncludeReader(options: IncludeReaderOptions, buffers?: ReadonlyMap<string, string>): IncludeReader {
   const texts = new Map<string, string | undefined>();
   const readOnce = (abs: string): string | undefined => {
     if (texts.has(abs)) return texts.get(abs);
@@ -72,7 +78,7 @@ export function createIncludeReader(options: IncludeReaderOptions): IncludeReade
   return {
     read: (fromFile, spec, quoted) => {
       for (const abs of candidatesOf(options, fromFile, spec, quoted)) {
-        const text = readOnce(abs);
+        const text = buffers?.get(abs) ?? readOnce(abs);
         if (text !== undefined) return text;
       }
       return undefined;
@@ -81,9 +87,26 @@ export function createIncludeReader(options: IncludeReaderOptions): IncludeReade
       const out: HeaderStamp[] = [];
       for (const abs of candidatesOf(options, fromFile, spec, quoted)) {
         out.push(stampOf(abs));
-        if (texts.get(abs) !== undefined) break;
+        if (buffers?.has(abs) || texts.get(abs) !== undefined) break;
       }
       return out;
+    },
+    forget: (abs) => {
+      texts.delete(abs);
+      stamped.delete(abs);
+    },
+  };
+}
+
+/** Records one extraction's lookups (onInclude) and stamps each file they tried, once, in path order. */
+export function lookupRecorder(includes: IncludeReader): { onInclude: OnInclude; stamps: () => HeaderStamp[] } {
+  const lookups = new Map<string, [string, string, boolean]>();
+  return {
+    onInclude: (from, spec, quoted) => void lookups.set(`${quoted ? 'q' : 'a'}:${from}:${spec}`, [from, spec, quoted]),
+    stamps: () => {
+      const byPath = new Map<string, HeaderStamp>();
+      for (const [from, spec, quoted] of lookups.values()) for (const s of includes.stamps(from, spec, quoted)) byPath.set(s[0], s);
+      return [...byPath.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     },
   };
 }

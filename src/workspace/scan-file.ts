@@ -1,10 +1,10 @@
 // The per-file step of a tree scan: read, reject what is not C text, prefilter, extract facts.
 // Runs inside workers (worker.ts) and, for jobs = 0, on the calling thread.
 import { MAX_PARSE_BYTES, extractFileFacts } from '../facts/index';
-import type { EraInfo, FileFacts, FileProblem, HeaderStamp } from '../facts/types';
+import type { EraInfo, FileFacts, FileProblem } from '../facts/types';
 import { fileProblem, problemOnlyFacts } from './file-problem';
 import { FileReader, megabytes, type FileStamp } from './file-reader';
-import type { IncludeReader } from './include-reader';
+import { lookupRecorder, type IncludeReader } from './include-reader';
 import type { TreeBounds } from './tree-bounds';
 import type { Prefilter } from './prefilter';
 
@@ -58,24 +58,16 @@ export function prefilterFile(absPath: string, file: string, ctx: ScanContext, o
   return s.kind === 'problem' ? s.facts : s.kind === 'candidate';
 }
 
-/** Each file the lookups tried, once, in a stable order (the facts cache keys on them). */
-function headerStamps(includes: IncludeReader, lookups: Iterable<[string, string, boolean]>): HeaderStamp[] {
-  const byPath = new Map<string, HeaderStamp>();
-  for (const [from, spec, quoted] of lookups) for (const s of includes.stamps(from, spec, quoted)) byPath.set(s[0], s);
-  return [...byPath.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-}
-
 /** Both stages on one file: undefined when the file cannot contain an MSI call. */
 export function scanFile(absPath: string, file: string, ctx: ScanContext, onStamp?: OnStamp): FileFacts | undefined {
   const s = screen(absPath, file, ctx, onStamp);
   if (s.kind === 'skip') return undefined;
   if (s.kind === 'problem') return s.facts;
   const text = s.bytes.toString('utf8');
-  const lookups = new Map<string, [string, string, boolean]>();
-  const onInclude = (from: string, spec: string, quoted: boolean): void => void lookups.set(`${quoted ? 'q' : 'a'}:${from}:${spec}`, [from, spec, quoted]);
+  const lookups = lookupRecorder(ctx.includes);
   try {
-    const facts = extractFileFacts({ file, text, era: ctx.era, readInclude: ctx.includes.read, onInclude });
-    facts.headers = headerStamps(ctx.includes, lookups.values());
+    const facts = extractFileFacts({ file, text, era: ctx.era, readInclude: ctx.includes.read, onInclude: lookups.onInclude });
+    facts.headers = lookups.stamps();
     return facts;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

@@ -135,3 +135,35 @@ test('closing an edited buffer re-checks the file as it is on disk', async (t) =
   );
   assert.deepEqual(brief(after), ['23:20-23:34 2 msi/index-from-requested', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
 });
+
+test('an edit of an included header re-extracts the files that include it, and closing it goes back to the disk', async (t) => {
+  const s = await startSession('qdrv');
+  t.after(() => s.dispose());
+  const main = s.open('qdrv_main.c');
+  assert.deepEqual(brief(await s.client.waitForDiagnostics(main, 1)), ['23:20-23:34 2 msi/index-from-requested', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
+  const header = s.open('qdrv.h');
+  await s.client.waitForDiagnostics(header, 1);
+  /** The next publication for qdrv_main.c after `action`. */
+  const nextOfMain = async (action: () => void, what: string): Promise<string[]> => {
+    const count = s.client.notifications.length;
+    action();
+    const d = await s.client.waitFor(
+      () => {
+        const n = s.client.notifications.slice(count).find((x) => x.method === 'textDocument/publishDiagnostics' && (x.params as { uri: string }).uri === main);
+        return n ? (n.params as { diagnostics: Parameters<typeof brief>[0] }).diagnostics : undefined;
+      },
+      5000,
+      what,
+    );
+    return brief(d);
+  };
+  // `#define QDRV_QUEUES 0` (unsaved): QDRV_MAX_VECS is 1, the one vector the request may grant.
+  const typed = await nextOfMain(
+    () => s.client.notify('textDocument/didChange', change(header, 2, [5, 20], [5, 21], '0')),
+    'publication after the header edit',
+  );
+  assert.deepEqual(typed, ['27:7-27:28 2 msi/dynamic-msix-unsupported']);
+  // Closed without saving: the disk's 8 queues again.
+  const closed = await nextOfMain(() => s.client.notify('textDocument/didClose', { textDocument: { uri: header } }), 'publication after the header closed');
+  assert.deepEqual(closed, ['23:20-23:34 2 msi/index-from-requested', '27:7-27:28 2 msi/dynamic-msix-unsupported']);
+});
