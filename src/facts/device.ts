@@ -44,6 +44,11 @@ const accessors: Record<string, Accessor> = {
   get_device: { input: 'device', output: 'device', relation: 'same', type: 'struct device *' },
 };
 
+/** Whether `name` is a device accessor (its result is its argument's device: same key). */
+export function isDeviceAccessor(name: string): boolean {
+  return Object.hasOwn(accessors, name);
+}
+
 /** `container_of(x, struct T, dev)` of a bus device T: the accessor `to_T` would be. */
 function containerOf(args: string[]): { arg: string; accessor: Accessor } | undefined {
   // (Path text has its spaces removed: `structpci_dev`.)

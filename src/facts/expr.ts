@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { normalise } from './c-text';
 import { nodeRange } from '../parse/node-range';
+import { isDeviceAccessor } from './device';
 import type { Expr } from './types';
 import { substitute, type MacroTemplate } from './macro-exprs';
 
@@ -75,8 +76,10 @@ export function buildExpr(node: Node | null, env: ExprEnv, depth = 0, flag = fal
       const v = env.constant(n.text) ?? (flag ? env.flagConstant?.(n.text) : undefined);
       return v !== undefined ? { t: 'int', value: v } : { t: 'var', name: n.text };
     }
-    case 'field_expression':
-      return { t: 'field', base: sub(n.childForFieldName('argument')), name: n.childForFieldName('field')?.text ?? '' };
+    case 'field_expression': {
+      const field: Expr = { t: 'field', base: sub(n.childForFieldName('argument')), name: n.childForFieldName('field')?.text ?? '' };
+      return n.childForFieldName('operator')?.type === '.' ? { ...field, dot: true } : field;
+    }
     case 'subscript_expression':
       return { t: 'index', base: sub(n.childForFieldName('argument')), index: sub(n.childForFieldName('index')) };
     case 'pointer_expression':
@@ -150,5 +153,11 @@ const shallowArg = new Set([
 
 /** The IR of an argument of a call that is not an MSI fact: full for what the replay reads, else `other`. */
 export function buildArgExpr(node: Node, env: ExprEnv, flag = false): Expr {
-  return shallowArg.has(node.type) ? buildExpr(node, env, 0, flag) : { t: 'other', text: '' };
+  return shallowArg.has(node.type) || isAccessorCall(node) ? buildExpr(node, env, 0, flag) : { t: 'other', text: '' };
+}
+
+/** `to_pci_dev(dev)`: a device handed on through an accessor (the replay keys it as `dev`). */
+function isAccessorCall(node: Node): boolean {
+  const fn = node.type === 'call_expression' ? node.childForFieldName('function') : null;
+  return fn?.type === 'identifier' && isDeviceAccessor(fn.text);
 }

@@ -138,7 +138,7 @@ export type Expr =
   | { t: 'int'; value: number }
   | { t: 'errno'; name: string }
   | { t: 'var'; name: string }
-  | { t: 'field'; base: Expr; name: string }
+  | { t: 'field'; base: Expr; name: string /** `base.name` (else `base->name`). */; dot?: true }
   | { t: 'index'; base: Expr; index: Expr }
   | { t: 'addr' | 'deref'; a: Expr }
   | { t: 'call'; name: string; args: Expr[] /** The call's range, as in its `call` statement (links the two). */; at: Range; fact?: number }

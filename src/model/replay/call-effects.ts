@@ -5,7 +5,7 @@ import type { Expr } from '../../facts/types';
 import type { SourceSite } from '../../vocabulary/source-site';
 import { isAllocator, returnsZeroed } from './allocators';
 import { bitArgs, isBitTest } from './bit-ops';
-import { deviceKeyOf, renameRoot } from './device-text';
+import { devicePathKey } from './device-key';
 import type { EffectContext } from './effect-context';
 import { callSlot, locOf, pointee } from './evaluate';
 import { isKernelHelper } from './kernel-calls';
@@ -26,7 +26,8 @@ export function enterCall(cx: EffectContext, s: PathState, st: Of<'call'>, calle
     const name = p.name;
     const arg = st.argExprs[i];
     if (!name || !arg) return;
-    if (st.args[i] !== undefined && !callee.rename.has(name)) callee.rename.set(name, renameRoot(deviceKeyOf(st.args[i]!), caller.rename));
+    const passed = callee.rename.has(name) ? undefined : devicePathKey(arg, caller.rename);
+    if (passed !== undefined) callee.rename.set(name, passed);
     const root = pointee(arg, caller);
     if (root !== undefined && !callee.roots.has(name)) callee.roots.set(name, root);
     const v = ev.value(arg);
@@ -79,13 +80,14 @@ function bitOp(cx: EffectContext, s: PathState, st: Of<'call'>, frame: Frame): v
 
 /** A call the walk does not enter: what it may do to the device and to what it was handed. */
 function unfollowed(cx: EffectContext, s: PathState, st: Of<'call'>, frame: Frame): void {
-  if (st.name === 'pcim_enable_device' && st.args[0]) {
-    const key = cx.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(st.args[0]), frame.rename), s.aliases));
+  const managed = st.name === 'pcim_enable_device' && st.argExprs[0] ? devicePathKey(st.argExprs[0], frame.rename) : undefined;
+  if (managed !== undefined) {
+    const key = cx.hooks.deviceKey(canonical(managed, s.aliases));
     const site: SourceSite = { file: frame.fn.file, range: frame.fn.range, function: frame.fn.name, api: st.name };
     applyOp(writableStore(s), { op: 'pci-managed', device: key, site });
     return;
   }
-  unseenCall(cx, s, st.name, frame, st.args);
+  unseenCall(cx, s, st.name, frame, st.argExprs);
   // Handed to a function the walk does not see: the result is used there (maybe tested).
   for (const a of st.argExprs) {
     const k = a.t === 'var' || a.t === 'field' ? locOf(a, frame) : undefined;
@@ -103,7 +105,7 @@ function unfollowed(cx: EffectContext, s: PathState, st: Of<'call'>, frame: Fram
 }
 
 /** A call the walk does not see run (unfollowed, or in a skipped branch): cleanup it may do, state it may change. */
-export function unseenCall(cx: EffectContext, s: PathState, name: string, frame: Frame, args?: string[]): void {
+export function unseenCall(cx: EffectContext, s: PathState, name: string, frame: Frame, args?: Expr[]): void {
   s.sig = undefined;
   // A call through a pointer (`p->ops->setup`) is never a plain helper; its name says nothing
   // about cleanup either, so it only makes the device's state unknown.
@@ -111,14 +113,21 @@ export function unseenCall(cx: EffectContext, s: PathState, name: string, frame:
   // A cleanup-like call may free the vectors only if it can reach the device: handed the
   // device or an object the device was stored in (not a member of it: `&priv->timer`).
   // devm_add_action(dev, fn, data) whose fn frees vectors: they are released at detach.
-  if (name.startsWith('devm_add_action') && args && args[1] && cx.hooks.mayFree?.(args[1].replace(/^&/, '').trim(), frame.fn) === true) s.released = true;
+  const action = name.startsWith('devm_add_action') ? functionNamed(args?.[1]) : undefined;
+  if (action !== undefined && cx.hooks.mayFree?.(action, frame.fn) === true) s.released = true;
   // A function whose body the tree shows and that frees nothing is neutral, whatever its name.
   if (!indirect && args && !s.cleanup && cx.hooks.mayFree?.(name, frame.fn) !== false && isCleanupCall(name) && reachesDevice(s, args, frame)) s.cleanup = name;
   if (indirect || !isKernelHelper(name)) s.unfollowed = true;
 }
 
+/** The function an argument names (`fn` or `&fn`), as devm_add_action() is handed its action. */
+function functionNamed(arg: Expr | undefined): string | undefined {
+  const e = arg?.t === 'addr' ? arg.a : arg;
+  return e?.t === 'var' ? e.name : undefined;
+}
+
 /** Whether one of these arguments is, or holds, a device this path allocated on. */
-function reachesDevice(s: PathState, args: string[], frame: Frame): boolean {
+function reachesDevice(s: PathState, args: Expr[], frame: Frame): boolean {
   const devices = Object.keys(s.store.devices).map((q) => q.slice(q.lastIndexOf(':') + 1));
   // Paths that lead to a device: its key, and fields a device was stored in (`priv->pdev`).
   const paths = [
@@ -127,8 +136,10 @@ function reachesDevice(s: PathState, args: string[], frame: Frame): boolean {
       .filter(([, to]) => devices.includes(to))
       .map(([from]) => from),
   ];
-  return args.some((text) => {
-    const a = canonical(renameRoot(deviceKeyOf(text), frame.rename), s.aliases);
+  return args.some((arg) => {
+    const path = devicePathKey(arg, frame.rename);
+    if (path === undefined) return false;
+    const a = canonical(path, s.aliases);
     return paths.some((p) => p === a || p.startsWith(`${a}->`) || p.startsWith(`${a}.`));
   });
 }

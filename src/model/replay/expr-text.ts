@@ -10,7 +10,7 @@ export function exprText(e: Expr): string {
     case 'var':
       return e.name;
     case 'field':
-      return `${exprText(e.base)}${e.base.t === 'addr' ? '.' : '->'}${e.name}`;
+      return `${exprText(e.base)}${e.dot ? '.' : '->'}${e.name}`;
     case 'index':
       return `${exprText(e.base)}[${exprText(e.index)}]`;
     case 'addr':

@@ -19,12 +19,11 @@ import type { EffectContext } from './effect-context';
 import { loopBound, pristine, requestBound } from './index-bounds';
 export { isCleanupCall, liveAtDetach } from './path-values';
 import { toStoreOp } from './to-op';
-import { deviceKeyOf, renameRoot } from './device-text';
+import { devicePathKey, pathKey, renameKeyRoot } from './device-key';
 import { ImpossibleTests, type ImpossibleTest } from './impossible-tests';
 import type { Frame, Interpreter, Of } from './walk-interface';
 import { readArguments } from './fact-arguments';
 import { Evaluator, callSlot, locOf, pointee, type EvalHooks } from './evaluate';
-import { exprText } from './expr-text';
 import { errnoRange, isRes, isTop, num, top, under, type Num } from './values';
 import { enabledTableSize, resultValue, tableSize, wholeTableKey } from './call-results';
 import { objectOf } from './object-accessors';
@@ -33,7 +32,7 @@ const successLabel = /^(?:out|done|exit|end|finish|unlock|out_unlock|ok|success)
 
 function devOf(fact: MsiFact, frame: Frame, hooks: ReplayHooks, aliases: Record<string, string>): { key: string; text: string } | undefined {
   if (!fact.device) return undefined;
-  const key = canonical(renameRoot(fact.device.key, frame.rename), aliases);
+  const key = canonical(renameKeyRoot(fact.device.key, frame.rename), aliases);
   // A PCI device kept in a driver structure (`ioa_cfg->pdev`) is, in a PCI driver's probe and
   // remove, the device being probed: the store of `pdev` (the copy may be made where the walk
   // cannot see, e.g. an init helper in another file).
@@ -214,7 +213,7 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     afterCall(this.effects, s, st, frame, callee);
   }
 
-  unseen(s: PathState, name: string, frame: Frame, args?: string[]): void {
+  unseen(s: PathState, name: string, frame: Frame, args?: Expr[]): void {
     unseenCall(this.effects, s, name, frame, args);
   }
 
@@ -222,15 +221,20 @@ export class ReplayInterpreter implements Interpreter<PathState> {
     s.sig = undefined;
     // `priv->pdev = pdev`: later calls through the field act on the same device.
     if (st.lvalue.t === 'field' && (st.value.t === 'var' || st.value.t === 'field' || st.value.t === 'addr')) {
-      const from = canonical(renameRoot(st.target.replace(/^\*/, '').trim(), frame.rename), s.aliases);
+      const target = pathKey(st.lvalue, frame.rename);
       const local = st.value.t === 'var' ? s.aliases[`${frame.id}:${st.value.name}`] : undefined;
-      const to = local ?? canonical(renameRoot(deviceKeyOf(st.source), frame.rename), s.aliases);
-      if (from !== to) own(s, 'aliases')[from] = to;
+      const source = local ?? devicePathKey(st.value, frame.rename);
+      if (target !== undefined && source !== undefined) {
+        const from = canonical(target, s.aliases);
+        const to = local ?? canonical(source, s.aliases);
+        if (from !== to) own(s, 'aliases')[from] = to;
+      }
     }
     // `struct device *dev = &pdev->dev;`: a field store of `dev` later (`mbox->dev = dev`) keeps
     // the device it names, which remove reaches through the field. Scoped to this activation.
     if (st.lvalue.t === 'var' && st.value.t === 'addr' && st.value.a.t === 'field' && st.value.a.name === 'dev') {
-      own(s, 'aliases')[`${frame.id}:${st.lvalue.name}`] = canonical(renameRoot(deviceKeyOf(st.source), frame.rename), s.aliases);
+      const source = devicePathKey(st.value, frame.rename);
+      if (source !== undefined) own(s, 'aliases')[`${frame.id}:${st.lvalue.name}`] = canonical(source, s.aliases);
     }
     const key = locOf(st.lvalue, frame);
     if (key === undefined) return;
@@ -315,7 +319,9 @@ export class ReplayInterpreter implements Interpreter<PathState> {
 
   /** `pdev->msix_enabled`: read from the store when this walk knows the device's mode. */
   private modeBit(s: PathState, base: Expr, field: 'msi_enabled' | 'msix_enabled', frame: Frame): Num | undefined {
-    const key = this.hooks.deviceKey(canonical(renameRoot(deviceKeyOf(exprText(base)), frame.rename), s.aliases));
+    const path = devicePathKey(base, frame.rename);
+    if (path === undefined) return undefined;
+    const key = this.hooks.deviceKey(canonical(path, s.aliases));
     const modes = s.store.devices[key]?.pciModes;
     if (!modes || !s.known.includes(key)) return undefined;
     const want = field === 'msix_enabled' ? 'msix' : 'msi';

@@ -38,7 +38,7 @@ export interface Interpreter<S> {
   /** After a call: `callee` when the walk entered it (its return value is on the path), else it ran unseen. */
   call(s: S, st: Of<'call'>, frame: Frame, callee?: Frame): void;
   /** A call in a branch the walk skipped (it holds nothing the model tracks); args when known in this frame. */
-  unseen(s: S, name: string, frame: Frame, args?: string[]): void;
+  unseen(s: S, name: string, frame: Frame, args?: Expr[]): void;
   assign(s: S, st: Of<'assign'>, frame: Frame): void;
   /** A condition the walk does not branch on (neither branch holds anything tracked): it is still evaluated. */
   read(s: S, cond: Cond, frame: Frame): void;

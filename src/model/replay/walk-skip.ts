@@ -1,6 +1,6 @@
 // Blocks the walk does not enter because they hold nothing the model tracks: whether a block is
 // such, and what paths that pass it still hear of (the calls it makes, the locations it writes).
-import type { Stmt } from '../../facts/types';
+import type { Expr, Stmt } from '../../facts/types';
 import { written } from './statements';
 import type { Ctx } from './walk-paths';
 
@@ -42,7 +42,7 @@ export function relevant<S>(ctx: Ctx<S>, body: Stmt[]): boolean {
 /** A call the walk skipped: its arguments when it sits in the skipped block itself (not deeper). */
 interface Unseen {
   name: string;
-  args?: string[];
+  args?: Expr[];
 }
 
 const unseenCache = new WeakMap<Stmt[], Unseen[]>();
@@ -65,7 +65,7 @@ function unseenCalls<S>(ctx: Ctx<S>, body: Stmt[], depth = 0): Unseen[] {
           for (const n of unseenCalls(ctx, fn.body, depth + 1)) {
             if (!out.has(n.name)) out.set(n.name, { name: n.name });
           }
-        else if (!out.get(st.name)?.args) out.set(st.name, { name: st.name, args: st.args });
+        else if (!out.get(st.name)?.args) out.set(st.name, { name: st.name, args: st.argExprs });
       } else if (st.t === 'if') {
         visit(st.then);
         visit(st.else);
