@@ -23,6 +23,8 @@ export class AnalysisState<P extends WorkspacePaths = WorkspacePaths> {
   private readonly disk = new Map<string, FileFacts>();
   private readonly live = new Map<string, LiveDocument>();
   private readonly loadedDirs = new Set<string>();
+  /** Files whose open buffer headers are read from (bufferChanged with a text). */
+  private readonly buffered = new Set<string>();
   private bounds: TreeBounds | undefined;
 
   constructor(
@@ -75,21 +77,30 @@ export class AnalysisState<P extends WorkspacePaths = WorkspacePaths> {
    */
   bufferChanged(rel: string, text: string | undefined): string[] {
     const abs = this.paths.absFromRel(rel);
-    const again: string[] = [];
-    for (const [file, f] of this.disk) if (file !== rel && !this.live.has(file) && dependsOn(f, abs)) again.push(file);
-    for (const [file, doc] of this.live) if (file !== rel && dependsOn(doc.facts(), abs)) again.push(file);
+    const again = this.includersOf(rel, abs);
     // A source file nothing includes never reaches the header caches: its keystrokes keep them.
     if ((again.length === 0 && !rel.endsWith('.h')) || !this.engine.bufferChanged(abs, text)) return [];
-    for (const file of again) {
-      const doc = this.live.get(file);
-      if (doc) doc.update(doc.text(), null);
-      else {
-        const facts = this.readFromDisk(file, this.paths.absFromRel(file));
-        if (facts) this.disk.set(file, facts);
-        else this.disk.delete(file);
-      }
-    }
+    if (text === undefined) this.buffered.delete(rel);
+    else this.buffered.add(rel);
+    for (const file of again) this.extractAgain(file);
     return again;
+  }
+
+  private includersOf(rel: string, abs: string): string[] {
+    const out: string[] = [];
+    for (const [file, f] of this.disk) if (file !== rel && !this.live.has(file) && dependsOn(f, abs)) out.push(file);
+    for (const [file, doc] of this.live) if (file !== rel && dependsOn(doc.facts(), abs)) out.push(file);
+    return out;
+  }
+
+  private extractAgain(file: string): void {
+    const doc = this.live.get(file);
+    if (doc) doc.update(doc.text(), null);
+    else {
+      const facts = this.readFromDisk(file, this.paths.absFromRel(file));
+      if (facts) this.disk.set(file, facts);
+      else this.disk.delete(file);
+    }
   }
 
   /** Drops the buffer; the file's facts come from disk again (it may differ from the closed buffer). */
@@ -108,6 +119,8 @@ export class AnalysisState<P extends WorkspacePaths = WorkspacePaths> {
       this.disk.set(f.file, f);
       this.loadedDirs.add(AnalysisState.groupOf(f.file));
     }
+    // The scan read headers from disk: files that include an open, edited header read it again.
+    for (const rel of this.buffered) for (const file of this.includersOf(rel, this.paths.absFromRel(rel))) if (!this.live.has(file)) this.extractAgain(file);
   }
 
   /** Every file of `rel`'s directory that has facts; siblings are read from disk on first use. */
