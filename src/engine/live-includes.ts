@@ -1,6 +1,6 @@
 // The headers an editor session reads: open buffers before the disk (an unsaved header counts),
 // the lookups each extraction made (FileFacts.headers: which files a changed header affects),
-// and every cache of header text dropped when a header buffer changes.
+// and, when a header buffer changes, its text read from disk and every parsed header dropped.
 import { clearHeaderCache } from '../facts/index';
 import type { FileFacts, HeaderStamp } from '../facts/types';
 import type { OnInclude, ReadInclude } from '../facts/visible';
@@ -39,7 +39,8 @@ export class LiveIncludes {
 
   /**
    * The buffer of `abs` now holds `text` (undefined: closed, the disk holds it again). Returns
-   * whether headers read through it may now differ; then every cached header text is dropped.
+   * whether headers read through it may now differ; then the text read from `abs` and the
+   * thread's parsed headers (facts/visible.ts) are dropped.
    */
   setBuffer(abs: string, text: string | undefined): boolean {
     if (text === undefined ? !this.buffers.has(abs) : this.buffers.get(abs) === text) return false;
