@@ -245,10 +245,22 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   forget(s: PathState, locals: readonly string[], frame: Frame): void {
-    for (const name of locals) {
-      const key = `${frame.id}:${name}`;
-      if (s.env.has(key) || Object.hasOwn(s.requests, key)) kill(s, key);
-    }
+    // A path binds few locals and a join names many dead ones: look the path's keys up instead.
+    const dead = this.localKeys(locals, frame);
+    let hits: string[] | undefined;
+    for (const key of s.env.keys()) if (dead.has(key)) (hits ??= []).push(key);
+    for (const key of Object.keys(s.requests)) if (dead.has(key) && !s.env.has(key)) (hits ??= []).push(key);
+    if (hits) for (const key of hits) kill(s, key);
+  }
+
+  /** The env keys of `locals` in this activation: every path at a join asks for the same ones. */
+  private readonly keysOfLocals = new WeakMap<readonly string[], { frame: number; keys: ReadonlySet<string> }>();
+  private localKeys(locals: readonly string[], frame: Frame): ReadonlySet<string> {
+    const known = this.keysOfLocals.get(locals);
+    if (known?.frame === frame.id) return known.keys;
+    const keys = new Set(locals.map((name) => `${frame.id}:${name}`));
+    this.keysOfLocals.set(locals, { frame: frame.id, keys });
+    return keys;
   }
 
   havoc(s: PathState, lvalues: Expr[], frame: Frame): void {
