@@ -172,6 +172,18 @@ function ruleNames(path: string, text: string): string[] {
   ];
 }
 
+/** The text fields of skeleton statements (an assignment's sides, a call's arguments and result, a switch's subject). */
+const statementText = /\.(source|target|subject)\b|\bst\.(args|result)\b/g;
+
+/**
+ * Where a file of the replay reads a statement's source text, as "file: what": the replay works
+ * on the expression IR (facts/expr.ts) and values, never on text it would have to parse again.
+ */
+function textReads(path: string, text: string): string[] {
+  if (!path.startsWith('src/model/replay/')) return [];
+  return [...withoutComments(text).matchAll(statementText)].map((m) => `${path}: reads the statement text ${m[0]}`);
+}
+
 const files = sources(src).map((f) => ({ path: relative(repo, f), text: readFileSync(f, 'utf8') }));
 const arrows = files.flatMap((f) => importsOf(join(repo, f.path), f.text));
 
@@ -185,6 +197,22 @@ test('architecture: the model never names a rule (no rule code, no RuleCode, Sev
   assert.deepEqual(
     files.flatMap((f) => ruleNames(f.path, f.text)),
     [],
+  );
+});
+
+test('architecture: the replay reads no statement text (assignment sides, call arguments, switch subject): only the IR', () => {
+  assert.ok(files.filter((f) => f.path.startsWith('src/model/replay/')).length > 30, 'src/model/replay was not read');
+  assert.deepEqual(
+    files.flatMap((f) => textReads(f.path, f.text)),
+    [],
+  );
+  assert.deepEqual(
+    [
+      textReads('src/model/replay/interpret.ts', 'const to = deviceKeyOf(st.source);'),
+      textReads('src/model/replay/call-effects.ts', '// st.target in a comment\nunseenCall(cx, s, st.name, frame, st.args);'),
+      textReads('src/check/messages.ts', 'const t = st.source;'),
+    ],
+    [['src/model/replay/interpret.ts: reads the statement text .source'], ['src/model/replay/call-effects.ts: reads the statement text st.args'], []],
   );
 });
 

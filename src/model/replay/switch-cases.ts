@@ -1,6 +1,7 @@
 // A switch as the conditions its cases are entered on, so the walk can ask the interpreter, case
 // by case, which paths take it (`switch (ar_pci->oper_irq_mode)` after probe stored the mode).
 import type { Cond, Stmt } from '../../facts/types';
+import { exprText } from './expr-text';
 
 type Switch = Extract<Stmt, { t: 'switch' }>;
 
@@ -24,7 +25,7 @@ export function caseConditions(s: Switch): { cases: Cond[]; none: Cond } | undef
 function conditionsOf(s: Switch): { cases: Cond[]; none: Cond } | undefined {
   const subject = s.subjectExpr;
   if (!subject || s.cases.some((c) => !c.values || c.values.some((v, i) => v === null && c.labels[i] !== 'default'))) return undefined;
-  const operand = { expr: subject, text: s.subject };
+  const operand = { expr: subject, text: exprText(subject) };
   const test = (op: '==' | '!=', v: number): Cond => ({ t: 'cmp', op, left: operand, right: { expr: { t: 'int', value: v }, text: String(v), value: v } });
   const all = s.cases.flatMap((c) => c.values!.filter((v): v is number => v !== null));
   const none = all.map((v) => test('!=', v)).reduce<Cond | undefined>((a, b) => (a ? { t: 'and', a, b } : b), undefined) ?? {
