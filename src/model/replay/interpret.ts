@@ -12,7 +12,7 @@ import type { PathState, ReplayHooks } from './replay-state';
 import { applyOp, seedDefaultDomain, seedDevice } from './store-port';
 import { canonical, deviceOnly, storeSignature } from './path-values';
 import { SignatureTable, dropKey, forkPath, pathSignature, writable as own } from './path-parts';
-import { bind, kill, writableStore } from './path-locations';
+import { bind, forgetLocals, havocLocations, writableStore } from './path-locations';
 import { afterCall, enterCall, unseenCall } from './call-effects';
 import { isCapabilityQuery, refined } from './branch-effects';
 import type { EffectContext } from './effect-context';
@@ -245,29 +245,11 @@ export class ReplayInterpreter implements Interpreter<PathState> {
   }
 
   forget(s: PathState, locals: readonly string[], frame: Frame): void {
-    // A path binds few locals and a join names many dead ones: look the path's keys up instead.
-    const dead = this.localKeys(locals, frame);
-    let hits: string[] | undefined;
-    for (const key of s.env.keys()) if (dead.has(key)) (hits ??= []).push(key);
-    for (const key of Object.keys(s.requests)) if (dead.has(key) && !s.env.has(key)) (hits ??= []).push(key);
-    if (hits) for (const key of hits) kill(s, key);
-  }
-
-  /** The env keys of `locals` in this activation: every path at a join asks for the same ones. */
-  private readonly keysOfLocals = new WeakMap<readonly string[], { frame: number; keys: ReadonlySet<string> }>();
-  private localKeys(locals: readonly string[], frame: Frame): ReadonlySet<string> {
-    const known = this.keysOfLocals.get(locals);
-    if (known?.frame === frame.id) return known.keys;
-    const keys = new Set(locals.map((name) => `${frame.id}:${name}`));
-    this.keysOfLocals.set(locals, { frame: frame.id, keys });
-    return keys;
+    forgetLocals(s, locals, frame);
   }
 
   havoc(s: PathState, lvalues: Expr[], frame: Frame): void {
-    for (const e of lvalues) {
-      const key = locOf(e, frame);
-      if (key !== undefined && ([...s.env.keys()].some((k) => k === key || k.startsWith(`${key}.`)) || s.zeroed.length)) bind(s, key, top);
-    }
+    havocLocations(s, lvalues, frame);
   }
 
   // ---- branches ----------------------------------------------------------------------------

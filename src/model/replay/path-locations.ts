@@ -6,7 +6,9 @@ import { dropKey, writable as own } from './path-parts';
 import { storeSigs } from './path-values';
 import type { PathState } from './replay-state';
 import { cloneStore } from './store-port';
-import { isTop, type Val } from './values';
+import { isTop, top, type Val } from './values';
+import { locOf } from './evaluate';
+import type { Expr } from '../../facts/types';
 import type { Frame } from './walk-interface';
 
 /** Objects no longer known to read zero where unwritten; the record is copied only if one goes. */
@@ -27,6 +29,34 @@ export function kill(s: PathState, key: string, self = true): void {
 export function bind(s: PathState, key: string, v: Val): void {
   kill(s, key);
   if (!isTop(v) || s.zeroed.some((z) => key.startsWith(`${z}.`))) own(s, 'env').set(key, v);
+}
+
+/** Forgets the locals no way on reads (a join's dead list, liveness.ts) in this activation. */
+export function forgetLocals(s: PathState, locals: readonly string[], frame: Frame): void {
+  // A path binds few locals and a join names many dead ones: look the path's keys up instead.
+  const dead = localKeys(locals, frame);
+  let hits: string[] | undefined;
+  for (const key of s.env.keys()) if (dead.has(key)) (hits ??= []).push(key);
+  for (const key of Object.keys(s.requests)) if (dead.has(key) && !s.env.has(key)) (hits ??= []).push(key);
+  if (hits) for (const key of hits) kill(s, key);
+}
+
+/** The env keys of `locals` in an activation: every path at a join asks for the same ones. */
+const keysOfLocals = new WeakMap<readonly string[], { frame: number; keys: ReadonlySet<string> }>();
+function localKeys(locals: readonly string[], frame: Frame): ReadonlySet<string> {
+  const known = keysOfLocals.get(locals);
+  if (known?.frame === frame.id) return known.keys;
+  const keys = new Set(locals.map((name) => `${frame.id}:${name}`));
+  keysOfLocals.set(locals, { frame: frame.id, keys });
+  return keys;
+}
+
+/** Lvalues a block the walk skipped may have written: unknown now, where the path knew them. */
+export function havocLocations(s: PathState, lvalues: Expr[], frame: Frame): void {
+  for (const e of lvalues) {
+    const key = locOf(e, frame);
+    if (key !== undefined && ([...s.env.keys()].some((k) => k === key || k.startsWith(`${key}.`)) || s.zeroed.length)) bind(s, key, top);
+  }
 }
 
 /** The locals of an activation die with it. */
