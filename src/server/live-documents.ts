@@ -51,11 +51,15 @@ export class LiveDocuments {
     this.checker.checkGroupOf(rel);
   }
 
-  /** The files that include `rel` as a header are extracted again and their directories checked. */
-  private checkIncluders(rel: string, text: string | undefined): void {
+  /**
+   * The files that include `rel` as a header are extracted again and the other directories among
+   * theirs checked; true when some are in `rel`'s own directory (its check must then run).
+   */
+  private checkIncluders(rel: string, text: string | undefined): boolean {
     const own = AnalysisState.groupOf(rel);
     const groups = new Set(this.state.bufferChanged(rel, text).map((f) => AnalysisState.groupOf(f)));
     for (const g of groups) if (g !== own) this.checker.checkGroup(g);
+    return groups.has(own);
   }
 
   private flush(): void {
@@ -84,9 +88,10 @@ export class LiveDocuments {
       const previous = this.checker.resultFor(rel);
       const edit = edits?.length === 1 ? edits[0] : undefined;
       const moved = wasOpen && before && previous && edit ? reuseAfterEdit(previous, rel, before, after, edit) : null;
-      // Files that include this one see its new text first, so its own directory's check has them.
-      this.checkIncluders(rel, text);
-      if (moved) this.checker.adopt(rel, moved, { rel, version: doc.version });
+      // Files that include this one see its new text first, so its own directory's check has them
+      // (and the previous findings cannot just move when one of those files changed).
+      const includedHere = this.checkIncluders(rel, text);
+      if (moved && !includedHere) this.checker.adopt(rel, moved, { rel, version: doc.version });
       else this.checker.checkGroupOf(rel, { rel, version: doc.version });
     } catch (err) {
       this.log(`irqlens: ${rel}: analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
