@@ -54,5 +54,5 @@ export class LiveIncludes {
 
 /** Whether `facts` were extracted with a lookup that tried `abs`. */
 export function dependsOn(facts: FileFacts, abs: string): boolean {
-  return facts.headers?.some((h: HeaderStamp) => h[0] === abs) ?? false;
+  return facts.headers?.some((h) => h[0] === abs) ?? false;
 }

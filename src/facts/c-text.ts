@@ -64,3 +64,8 @@ export function matchBracket(text: string, open: number): number {
   }
   return -1;
 }
+
+/** Whether a character (or byte) code is one of C's identifier characters [A-Za-z0-9_]. */
+export function isIdentifierCode(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95);
+}

@@ -5,6 +5,7 @@
 // Stage 1 looks for short anchors that every API name contains, with Buffer needles whose first
 // byte is rare in C ('m', 'q'): a needle starting with '_' or 'i' is 2-3x slower. Stage 2 runs
 // the exact whole-word alternation only on the ~4,500 files that hold an anchor.
+import { isIdentifierCode } from '../facts/c-text';
 
 /** Preferred anchors; a name that contains none of them becomes its own anchor. */
 const preferredAnchors = ['msi', 'q_vec', 'ms_'];
@@ -30,17 +31,13 @@ export function chooseAnchors(names: readonly string[]): string[] {
   return [...anchors];
 }
 
-function isIdentByte(b: number | undefined): boolean {
-  return b !== undefined && ((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b === 95);
-}
-
 /** The identifier around every occurrence of `needle`, checked against the name set. */
 function hitAround(bytes: Buffer, needle: Buffer, names: ReadonlySet<string>, longest: number): PrefilterHit | undefined {
   for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + needle.length)) {
     let start = at;
-    while (start > 0 && isIdentByte(bytes[start - 1]) && at - start <= longest) start--;
+    while (start > 0 && isIdentifierCode(bytes[start - 1]) && at - start <= longest) start--;
     let end = at + needle.length;
-    while (isIdentByte(bytes[end]) && end - start <= longest) end++;
+    while (isIdentifierCode(bytes[end]) && end - start <= longest) end++;
     if (end - start > longest) continue;
     const word = bytes.toString('latin1', start, end);
     if (names.has(word)) return { name: word, offset: start };

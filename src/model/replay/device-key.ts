@@ -1,6 +1,7 @@
 // Device expressions as the replay keys them: the access path the facts layer keys a device by
 // (`&pdev->dev`, `pdev->dev`, `to_pci_dev(pdev)` and `pdev` name one device), with the root
 // variable renamed through a callee's parameters. Read from the IR, never from source text.
+import { isIdentifierCode } from '../../facts/c-text';
 import { isDeviceAccessor } from '../../facts/device';
 import type { Expr } from '../../facts/types';
 
@@ -49,11 +50,7 @@ export function devicePathKey(e: Expr, rename: ReadonlyMap<string, string>): str
 /** A facts-layer device key (`adapter->pdev`) with its root variable renamed through `rename`. */
 export function renameKeyRoot(key: string, rename: ReadonlyMap<string, string>): string {
   let end = 0;
-  while (end < key.length && isIdentifierChar(key.charCodeAt(end))) end++;
+  while (end < key.length && isIdentifierCode(key.charCodeAt(end))) end++;
   const to = end > 0 ? rename.get(key.slice(0, end)) : undefined;
   return to === undefined ? key : to + key.slice(end);
-}
-
-function isIdentifierChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
