@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FileFacts, FileProblem, HeaderStamp } from '../facts/types';
-import { fileStamp } from '../workspace/include-reader';
+import { stampsOnce } from '../workspace/include-reader';
 import { fileProblem } from '../workspace/file-problem';
 
 // 2: entries' facts carry the headers they depend on.
@@ -73,13 +73,9 @@ export class FactsCache {
   }
 
   /** Headers are shared by many files: each is stat'ed once per run. */
-  private readonly now = new Map<string, HeaderStamp>();
+  private readonly stampNow = stampsOnce();
   private unchanged(then: HeaderStamp): boolean {
-    let now = this.now.get(then[0]);
-    if (now === undefined) {
-      now = fileStamp(then[0]);
-      this.now.set(then[0], now);
-    }
+    const now = this.stampNow(then[0]);
     return now.length === then.length && now[1] === then[1] && now[2] === then[2];
   }
 

@@ -66,15 +66,7 @@ export function createIncludeReader(options: IncludeReaderOptions, buffers?: Rea
     texts.set(abs, text);
     return text;
   };
-  const stamped = new Map<string, HeaderStamp>();
-  const stampOf = (abs: string): HeaderStamp => {
-    let s = stamped.get(abs);
-    if (s === undefined) {
-      s = fileStamp(abs);
-      stamped.set(abs, s);
-    }
-    return s;
-  };
+  const stampOf = stampsOnce();
   return {
     read: (fromFile, spec, quoted) => {
       for (const abs of candidatesOf(options, fromFile, spec, quoted)) {
@@ -93,7 +85,7 @@ export function createIncludeReader(options: IncludeReaderOptions, buffers?: Rea
     },
     forget: (abs) => {
       texts.delete(abs);
-      stamped.delete(abs);
+      stampOf.forget(abs);
     },
   };
 }
@@ -111,8 +103,22 @@ export function lookupRecorder(includes: IncludeReader): { onInclude: OnInclude;
   };
 }
 
+/** fileStamp, each path stat'ed once (headers are shared by many files); `forget` drops one. */
+export function stampsOnce(): ((abs: string) => HeaderStamp) & { forget(abs: string): void } {
+  const known = new Map<string, HeaderStamp>();
+  const stampOf = (abs: string): HeaderStamp => {
+    let s = known.get(abs);
+    if (s === undefined) {
+      s = fileStamp(abs);
+      known.set(abs, s);
+    }
+    return s;
+  };
+  return Object.assign(stampOf, { forget: (abs: string) => void known.delete(abs) });
+}
+
 /** A file's size and mtime now, or its path alone when there is none. */
-export function fileStamp(abs: string): HeaderStamp {
+function fileStamp(abs: string): HeaderStamp {
   try {
     const s = statSync(abs);
     return [abs, s.size, s.mtimeMs];
